@@ -1,0 +1,26 @@
+# One task runner for people and CI: `.ci/run` calls `make test` verbatim.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+DEMO_DB ?= sqlite:///$(CURDIR)/demo.db
+
+.PHONY: install demo test eval bench clean
+
+$(BIN)/.installed: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -c constraints.txt -e '.[test]'
+	touch $@
+
+install: $(BIN)/.installed
+
+demo: install
+	rm -f demo.db
+	$(BIN)/actorgraph ingest examples/corpus --db $(DEMO_DB)
+	$(BIN)/actorgraph summary --db $(DEMO_DB)
+
+test: install
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(VENV) demo.db build *.egg-info src/*.egg-info

@@ -1,0 +1,173 @@
+"""Within one document: which mentions name the same actor.
+
+- identical names (after folding) are one actor;
+- a person's short form joins the one full name it is part of ("Begli",
+  "Ibrahim Begli" -> "Tawhid Ibrahim Begli"; "Joseph" -> "Joseph Epstein"),
+  never when two full names share it;
+- an acronym joins its expansion ("Endowment for Middle East Truth (EMET)");
+- the text's own alias phrases join two names ("X, better known as Y",
+  "X, or Y in the Azerbaijani language", "X (كتائب حزب الله)").
+Pronouns and "the group" are not names and are never turned into entities.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from ..model import Mention
+from .lexicon import normalize_form
+from .typing import decide
+
+ALIAS_BETWEEN = re.compile(
+    r"^\s*[,(\u2014\u2013-]?\s*(?:(?:better|also|commonly|widely|locally|formerly|sometimes)\s+)?"
+    r"(?:known|referred to|called|styled)\s+as\s+(?:the\s+)?$|^\s*,?\s*or\s+(?:the\s+)?$"
+    r"|^\s*\(\s*(?:the\s+)?$|^\s*,?\s*(?:aka|a\.k\.a\.)\s+$",
+    re.IGNORECASE)
+LANGUAGE_AFTER = re.compile(r"^\s*(?:in|,)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+language)?", re.UNICODE)
+STOP = {"of", "for", "the", "and", "in", "on", "to", "al"}
+
+
+class _Groups:
+    """Union-find over mention indices."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[\w']+", name) if w.lower() not in STOP).upper()
+
+
+def _tokens(name: str) -> list[str]:
+    return normalize_form(name).split()
+
+
+def link_mentions(mentions: list[Mention], text: str) -> None:
+    """Give every mention its document-level `key` and `name`, and settle its type by vote."""
+    if not mentions:
+        return
+    groups = _Groups(len(mentions))
+    by_form: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        form = normalize_form(m.name or m.text)
+        if form in by_form:
+            groups.union(by_form[form], i)
+        else:
+            by_form[form] = i
+    _alias_phrases(mentions, text, groups)
+    _acronyms(mentions, text, groups)
+    _short_forms(mentions, groups)
+    clusters: dict[int, list[Mention]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        clusters[groups.find(i)].append(m)
+    for members in clusters.values():
+        _settle(members)
+
+
+def _group_votes(members: list[Mention]) -> dict[str, float]:
+    votes: dict[str, float] = defaultdict(float)
+    for m in members:
+        for t, w in m.votes.items():
+            votes[t] += w
+    return votes
+
+
+def _alias_phrases(mentions: list[Mention], text: str, groups: _Groups) -> None:
+    for i in range(len(mentions) - 1):
+        a, b = mentions[i], mentions[i + 1]
+        between = text[a.end:b.start]
+        if "\n" in between or not ALIAS_BETWEEN.match(between):
+            continue
+        if between.strip().lower().startswith("or") or between.strip().startswith(","):
+            after = text[b.end:b.end + 40]
+            explicit = re.search(r"known|called|referred|aka|a\.k\.a", between, re.I)
+            if not explicit and not LANGUAGE_AFTER.match(after):
+                continue
+        if between.strip().startswith("("):
+            if not text[b.end:b.end + 2].lstrip().startswith(")"):
+                continue
+        if _compatible(a, b):
+            groups.union(i, i + 1)
+
+
+def _compatible(a: Mention, b: Mention) -> bool:
+    ta, tb = decide(a.votes), decide(b.votes)
+    if "country" in (ta, tb) and ta != tb:
+        return False
+    return not ("person" in (ta, tb) and ta != tb and max(a.votes.values(), default=0) > 10)
+
+
+def _acronyms(mentions: list[Mention], text: str, groups: _Groups) -> None:
+    """An acronym joins the name it abbreviates: the one it follows in parentheses
+    ("Middle East Institute (MEI)"), else the only name in the document it fits."""
+    defined: dict[str, int] = {}
+    fits: dict[str, set[int]] = defaultdict(set)
+    for i, m in enumerate(mentions):
+        if len(m.text.split()) >= 2 and decide(m.votes) != "person":
+            fits[initials(m.text)].add(i)
+    for i, m in enumerate(mentions):
+        word = m.text.strip()
+        if not (word.isupper() and 2 <= len(word) <= 8 and word.isalpha()):
+            continue
+        if i > 0 and re.fullmatch(r"\s*\(\s*", text[mentions[i - 1].end:m.start]) \
+                and initials(mentions[i - 1].text) == word:
+            defined[word] = i - 1
+            groups.union(i, i - 1)
+    for i, m in enumerate(mentions):
+        word = m.text.strip()
+        if word in defined:
+            groups.union(i, defined[word])
+        elif len(fits.get(word, ())) == 1:
+            groups.union(i, next(iter(fits[word])))
+
+
+def _short_forms(mentions: list[Mention], groups: _Groups) -> None:
+    full: dict[tuple[str, ...], int] = {}
+    for i, m in enumerate(mentions):
+        toks = tuple(_tokens(m.text))
+        if len(toks) >= 2 and decide(m.votes) == "person":
+            full.setdefault(toks, i)
+    order = sorted(range(len(mentions)), key=lambda i: -len(_tokens(mentions[i].text)))
+    for i in order:
+        m = mentions[i]
+        toks = tuple(_tokens(m.text))
+        if not toks or decide(m.votes) in ("country",) or m.votes.get(
+                "country", 0) > 5:
+            continue
+        owners = {j for ftoks, j in full.items()
+                  if len(ftoks) > len(toks) and (ftoks[-len(toks):] == toks
+                                                 or len(toks) == 1 and ftoks[0] == toks[0])}
+        roots = {groups.find(j) for j in owners}
+        if len(roots) == 1:
+            groups.union(i, next(iter(owners)))
+
+
+def _settle(members: list[Mention]) -> None:
+    """One type, one key and one display name for all mentions of one actor."""
+    votes = _group_votes([m for m in members if m.role == "name"]) or _group_votes(members)
+    etype = decide(votes) or "organization"
+    names = Counter(m.text for m in members if m.role == "name")
+    if not names:
+        names = Counter(m.name or m.text for m in members)
+    if etype == "person":
+        name = max(sorted(names), key=lambda n: (len(n.split()), names[n]))
+    else:
+        plain = [n for n in names if not n.isupper()] or list(names)
+        name = max(sorted(plain), key=lambda n: (names[n], len(n)))
+    for m in members:
+        if m.role == "metonym":
+            continue
+        m.type = etype
+        m.name = name
+        m.key = f"{etype}:{normalize_form(name)}"

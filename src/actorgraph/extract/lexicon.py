@@ -1,0 +1,114 @@
+"""The domain gazetteer and the world's countries, as one name lexicon.
+
+Entries come from `data/gazetteer.jsonl` (armed groups, state organs,
+coalitions, media, known figures, places; written by the project from public
+facts, one source note per entry) and from rigour's territory list (every
+country by its short and full name). Demonyms ("Iranian") map to their country.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from rigour.territories import get_territories
+
+_APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u02bb": "'", "`": "'"})
+
+
+def normalize_form(text: str) -> str:
+    """Fold a surface form for lexicon look-up: case, diacritics, apostrophes, 'the', possessive."""
+    s = unicodedata.normalize("NFKD", text.translate(_APOS))
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    s = re.sub(r"'s$", "", s.strip())
+    s = re.sub(r"[^\w\s'-]", " ", s)
+    s = re.sub(r"[-\s]+", " ", s).strip()
+    if s.startswith("the "):
+        s = s[4:]
+    return s
+
+
+@dataclass(frozen=True)
+class LexEntry:
+    """One known actor or place with its type."""
+
+    name: str
+    type: str
+    kind: str | None = None
+    country: str | None = None      # ISO alpha-2
+    capital_of: str | None = None   # ISO alpha-2 of the state a capital can stand for
+    aliases: tuple[str, ...] = ()
+    source: str = "gazetteer"
+
+
+@dataclass
+class Lexicon:
+    entries: list[LexEntry] = field(default_factory=list)
+    by_form: dict[str, LexEntry] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)   # folded demonym -> country name
+    country_by_code: dict[str, str] = field(default_factory=dict)
+
+    def add(self, entry: LexEntry, forms: list[str]) -> None:
+        self.entries.append(entry)
+        for form in forms:
+            key = normalize_form(form)
+            if key and key not in self.by_form:
+                self.by_form[key] = entry
+
+    def lookup(self, text: str) -> LexEntry | None:
+        return self.by_form.get(normalize_form(text))
+
+    def surface_forms(self) -> list[str]:
+        """Every name and alias, for phrase matching in text."""
+        out = []
+        for e in self.entries:
+            out.append(e.name)
+            out.extend(e.aliases)
+        return out
+
+    def is_demonym(self, text: str) -> bool:
+        key = normalize_form(text)
+        return key in self.demonyms or key.rstrip("s") in self.demonyms
+
+
+def _gazetteer_lines() -> list[dict]:
+    path = resources.files("actorgraph") / "data" / "gazetteer.jsonl"
+    if not path.is_file():
+        return []
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            rows.append(json.loads(line))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Build the lexicon once: gazetteer entries first (they win), then rigour's countries."""
+    lex = Lexicon()
+    for row in _gazetteer_lines():
+        entry = LexEntry(
+            name=row["name"], type=row["type"], kind=row.get("kind"),
+            country=row.get("country"), capital_of=row.get("capital_of"),
+            aliases=tuple(row.get("aliases", [])),
+        )
+        lex.add(entry, [entry.name, *entry.aliases])
+        if entry.type == "country" and entry.country:
+            lex.country_by_code.setdefault(entry.country, entry.name)
+        for dem in row.get("demonyms", []):
+            lex.demonyms[normalize_form(dem)] = entry.name
+    for terr in get_territories():
+        if not (terr.is_country or terr.is_historical):
+            continue
+        code = terr.code
+        name = lex.country_by_code.get(code, terr.name)
+        lex.country_by_code.setdefault(code, name)
+        entry = lex.lookup(name) or LexEntry(name=name, type="country", country=code,
+                                             source="rigour")
+        forms = [terr.name] + ([terr.full_name] if terr.full_name else [])
+        lex.add(entry, forms)
+    return lex

@@ -1,0 +1,52 @@
+"""Capitals standing for their states ("Baku requested that Tehran extradite ...").
+
+A capital that acts — subject of a verb, owner of interests, the one fought
+against or dealt with — refers to its country; a capital where something
+happens ("targets in Baku") stays the city. The mention is linked to the
+country, but the capital's name is not recorded as one of the country's names.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from .lexicon import Lexicon
+
+AGENT_DEPS = {"nsubj", "nsubjpass", "agent", "dobj", "dative"}
+AGENT_PREPS = {"against", "with", "between", "by", "toward", "towards", "for", "on", "from",
+               "and", "than", "of"}
+PLACE_NOUNS = {"streets", "street", "mayor", "airport", "outskirts", "center", "centre",
+               "suburbs", "metro", "residents", "port", "district", "city", "skyline", "embassy",
+               "university", "mosque", "square", "police", "court"}
+
+
+def _role_token(span: Span):
+    root = span.root
+    while root.dep_ == "conj" and root.head != root:
+        root = root.head
+    return root
+
+
+def acts_as_state(span: Span) -> bool:
+    """True when the capital's syntax makes it an actor rather than a location."""
+    root = _role_token(span)
+    if root.dep_ in AGENT_DEPS:
+        return True
+    if root.dep_ == "poss":
+        return root.head.lower_ not in PLACE_NOUNS
+    if root.dep_ == "pobj":
+        prep = root.head.lower_
+        if prep == "of":
+            return root.head.head.lower_ not in PLACE_NOUNS | {"city", "capital", "streets"}
+        return prep in AGENT_PREPS
+    return False
+
+
+def state_of(span: Span, lex: Lexicon) -> str | None:
+    """The country a capital stands for in this sentence, or None when it is the city."""
+    entry = lex.lookup(span.text)
+    if entry is None or not entry.capital_of or entry.type == "country":
+        return None
+    country = lex.country_by_code.get(entry.capital_of)
+    if country and acts_as_state(span):
+        return country
+    return None

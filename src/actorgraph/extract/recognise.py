@@ -1,0 +1,236 @@
+"""Recognise: named-entity candidate spans, repaired and filtered.
+
+Candidates come from spaCy's NER, from the lexicon (phrase matches of every
+gazetteer name and alias, which catch names the small model misses) and from
+proper-noun runs headed by an organisation word ("... Initiative").
+Each span is then repaired — leading determiners, titles and sentence-initial
+verbs ("Meet X") trimmed, possessives cut ("EMET's Legislative Fellow" ->
+"EMET"), a name cut short at "of" completed — and dropped when it is not a
+name of an actor or place (demonyms, ideologies, wars, job titles).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from .lexicon import Lexicon, normalize_form
+from .wordlists import WORDS
+
+LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+
+
+@dataclass
+class Candidate:
+    """A repaired span with the signals gathered while finding it."""
+
+    start: int          # token index
+    end: int            # token index (exclusive)
+    label: str          # spaCy label, "LEX" for lexicon matches, "CUE" for cue-headed runs
+    titles: list[str] = field(default_factory=list)
+
+    def span(self, doc: Doc) -> Span:
+        return doc[self.start:self.end]
+
+
+def _phrase_matcher(nlp_vocab, lex: Lexicon) -> PhraseMatcher:
+    matcher = PhraseMatcher(nlp_vocab, attr="ORTH")
+    forms = sorted({f for f in lex.surface_forms() if len(f) >= 2 and any(c.isupper() for c in f)})
+    tokenizer_docs = [Doc(nlp_vocab, words=_split(f)) for f in forms]
+    matcher.add("LEX", tokenizer_docs)
+    return matcher
+
+
+def _split(form: str) -> list[str]:
+    """Approximate spaCy's tokenisation of a name for phrase patterns."""
+    out: list[str] = []
+    for part in form.replace("-", " - ").replace("\u2019s", " \u2019s").split():
+        if part.endswith((",", ".")) and len(part) > 2 and part[-1] == ",":
+            out.extend([part[:-1], part[-1]])
+        else:
+            out.append(part)
+    return out
+
+
+_MATCHERS: dict[int, PhraseMatcher] = {}
+
+
+def lexicon_matches(doc: Doc, lex: Lexicon) -> list[Candidate]:
+    key = id(doc.vocab)
+    if key not in _MATCHERS:
+        _MATCHERS[key] = _phrase_matcher(doc.vocab, lex)
+    return [Candidate(s, e, "LEX") for _, s, e in _MATCHERS[key](doc)]
+
+
+def cue_runs(doc: Doc) -> list[Candidate]:
+    """Capitalised runs that end in an organisation head word ("Middle East Initiative").
+
+    The run ends at its first head word, unless "of"/"for" and a name without a
+    head word of its own follow ("Islamic Resistance Movement of Azerbaijan",
+    "Endowment for Middle East Truth"); titles ahead of it are not part of it.
+    """
+    out = []
+    i = 0
+    heads = WORDS["org_heads"]
+    while i < len(doc):
+        tok = doc[i]
+        if not (tok.is_title or tok.is_upper and len(tok) > 1) or \
+                tok.lower_.rstrip(".") in WORDS["titles"]:
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and (doc[j].is_title or doc[j].is_upper and len(doc[j]) > 1) \
+                and doc[j].text not in heads:
+            j += 1
+        if j < len(doc) and doc[j].text in heads and j > i:
+            end = j + 1
+            k = end
+            if k + 1 < len(doc) and doc[k].lower_ in ("of", "for") and doc[k + 1].is_title:
+                m = k + 1
+                while m < len(doc) and doc[m].is_title and doc[m].text not in heads:
+                    m += 1
+                if m == len(doc) or doc[m].text not in heads:
+                    end = m
+            out.append(Candidate(i, end, "CUE"))
+            i = end
+        else:
+            i = max(j, i + 1)
+    return out
+
+
+def propn_runs(doc: Doc) -> list[Candidate]:
+    """Proper-noun runs the model left untagged; kept by the typing stage only when
+    some rule gives them a type (the pipeline drops candidates nobody voted for)."""
+    out = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha \
+                and tok.lower_ not in WORDS["calendar"]:
+            j = i
+            while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+                j += 1
+            out.append(Candidate(i, j, "PROPN"))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _is_sentence_verb(tok, verbs) -> bool:
+    return tok.is_sent_start and tok.lower_ in verbs
+
+
+def repair(doc: Doc, cand: Candidate, verbs: set[str]) -> Candidate | None:
+    """Trim and complete a candidate span; None when nothing name-like is left."""
+    start, end = cand.start, cand.end
+    titles: list[str] = []
+    # a name cut short at "of"/"for": complete it with the following capitalised run
+    if end < len(doc) and doc[end - 1].lower_ in ("of", "for") and doc[end].is_title:
+        while end < len(doc) and doc[end].is_title:
+            end += 1
+    # cut at a possessive: "EMET's Legislative Fellow" -> "EMET"
+    for i in range(start, end):
+        if doc[i].tag_ == "POS" or doc[i].lower_ in ("'s", "\u2019s"):
+            end = i
+            break
+    while start < end:
+        tok = doc[start]
+        low = tok.lower_.rstrip(".")
+        if low in WORDS["titles"]:
+            titles.append(tok.text)
+            start += 1
+        elif (low in WORDS["determiners"] or tok.is_punct or tok.is_space
+              or _is_sentence_verb(tok, verbs) and end - start > 1
+              or not tok.text[:1].isupper() and not _particle(doc, start, end)):
+            start += 1
+        else:
+            break
+    while end - start > 1 and doc[end - 1].lower_.rstrip(".") in WORDS["titles"]:
+        end -= 1  # "Quds Force Commander [Qassem Soleimani]": the title belongs to the next name
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
+                           or doc[end - 1].lower_ in ("of", "for", "and", "the")
+                           or not doc[end - 1].text[:1].isupper() and not doc[end - 1].like_num):
+        end -= 1
+    if start >= end:
+        return None
+    # drop the title words ahead of the name that spaCy kept ("Gen. Qassem Soleimani")
+    if start > 0 and doc[start - 1].lower_.rstrip(".") in WORDS["titles"]:
+        titles.append(doc[start - 1].text)
+    return Candidate(start, end, cand.label, titles + cand.titles)
+
+
+def _particle(doc: Doc, i: int, end: int) -> bool:
+    """'al-' / 'bin' style particles that may start a name before a capitalised word."""
+    return doc[i].lower_ in WORDS["name_particles"] and i + 1 < end
+
+
+def is_name(span: Span, lex: Lexicon) -> bool:
+    """False for spans that are not names of an actor or place."""
+    text = span.text
+    words = [t for t in span if not t.is_punct]
+    if not words or len(text) < 2 or any(c.isdigit() for c in text):
+        return False
+    if lex.lookup(text):
+        return True
+    lowers = [t.lower_ for t in words]
+    last = lowers[-1]
+    if all(lex.is_demonym(t.text) or t.lower_.rstrip("s") in WORDS["groups_of_people"]
+           or t.lower_ in WORDS["groups_of_people"] or t.lower_ in WORDS["modifiers"]
+           for t in words):
+        return False
+    if last in WORDS["non_actor_heads"] or last.rstrip("s") in WORDS["non_actor_heads"]:
+        return False
+    if len(words) == 1 and (last in WORDS["concepts"] or last.endswith(("ism", "ist", "ists"))):
+        return False
+    if normalize_form(text) in WORDS["furniture_names"]:
+        return False
+    if all(t.lower_ in WORDS["roles"] or t.lower_ in WORDS["titles"] for t in words):
+        return False
+    if any(t.lower_ in WORDS["disciplines"] for t in words) and not any(
+            t.text in WORDS["org_heads"] for t in words):
+        return False
+    return True
+
+
+def recognise(doc: Doc, lex: Lexicon, verbs: set[str]) -> list[Candidate]:
+    """All name spans of a parsed document, non-overlapping, in text order."""
+    raw: list[Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ in LABELS:
+            raw.append(Candidate(ent.start, ent.end, ent.label_))
+    lex_hits = lexicon_matches(doc, lex)
+    raw.extend(lex_hits)
+    raw.extend(cue_runs(doc))
+    raw.extend(propn_runs(doc))
+    fixed = []
+    for cand in raw:
+        rep = repair(doc, cand, verbs)
+        if rep is None:
+            continue
+        span = rep.span(doc)
+        if rep.label == "NORP" and not lex.lookup(span.text):
+            continue
+        if is_name(span, lex):
+            fixed.append(rep)
+    # prefer lexicon matches, then longer spans, then spaCy's
+    fixed.sort(key=lambda c: (c.label == "PROPN", -(c.end - c.start), c.label != "LEX", c.start))
+    taken: list[Candidate] = []
+    used: set[int] = set()
+    spacy_labels = {(e.start, e.end): e.label_ for e in doc.ents}
+    for cand in fixed:
+        toks = set(range(cand.start, cand.end))
+        if toks & used:
+            continue
+        if cand.label in ("LEX", "CUE"):
+            # keep spaCy's view of the same tokens as a typing signal
+            for (s, e), lab in spacy_labels.items():
+                if s <= cand.start and cand.end <= e or cand.start <= s and e <= cand.end:
+                    cand.titles = cand.titles
+                    cand.label = cand.label + ":" + lab
+                    break
+        taken.append(cand)
+        used |= toks
+    taken.sort(key=lambda c: c.start)
+    return taken

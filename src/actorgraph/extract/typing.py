@@ -1,0 +1,182 @@
+"""Type each recognised name: person, organization, country, place.
+
+Each mention collects weighted votes from named rules (the table RULES), and
+every vote keeps the rule's name as its reason. The lexicon decides outright
+when it knows the name; otherwise votes are summed over all mentions of the
+name in the document here, and again over the whole store by the resolve
+stage, so one clear context ("the group X", "X militants", "Gen. X") outweighs
+the small model's guesses elsewhere.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Callable
+
+from rigour.names import NameTypeTag, analyze_names
+from spacy.tokens import Doc, Span
+
+from .lexicon import Lexicon
+from .recognise import Candidate
+from .wordlists import WORDS
+
+Votes = dict[str, float]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    weight: float
+    func: Callable[[Doc, Candidate, Lexicon], str | None]
+
+
+def _spacy_label(doc: Doc, c: Candidate, lex: Lexicon) -> str | None:
+    label = c.label.split(":")[-1]
+    if label == "GPE":
+        entry = lex.lookup(c.span(doc).text)
+        return "country" if entry and entry.type == "country" else "place"
+    return {"PERSON": "person", "ORG": "organization", "LOC": "place", "FAC": "place"}.get(label)
+
+
+def _title(doc: Doc, c: Candidate, lex: Lexicon) -> str | None:
+    return "person" if c.titles else None
+
+
+def _org_head(doc: Doc, c: Candidate, lex: Lexicon) -> str | None:
+    return "organization" if any(t.text in WORDS["org_heads"] for t in c.span(doc)) else None
+
+
+def _follower(doc: Doc, c: Candidate, lex: Lexicon) -> str | None:
+    """'X militants', 'X's leader', 'X cells': a name that owns members is an organisation."""
+    i = c.end
+    if i < len(doc) and doc[i].tag_ == "POS":
+        i += 1
+    if i < len(doc) and doc[i].lower_ in WORDS["org_followers"]:
+        return "organization"
+    return None
+
+
+def _group_noun(doc: Doc, c: Candidate, lex: Lexicon) -> str | None:
+    """'the group X', 'the X group', 'X, a militia', 'X is an armed group'."""
+    span = c.span(doc)
+    before = doc[max(0, c.start - 2):c.start]
+    if any(t.lower_ in WORDS["org_nouns"] for t in before) and c.start > 0 \
+            and doc[c.start - 1].lower_ in WORDS["org_nouns"] | {"the"}:
+        if doc[c.start - 1].lower_ in WORDS["org_nouns"]:
+            return "organization"
+    head = span.root
+    for child in head.children:
+        if child.dep_ == "appos":
+            if child.lower_ in WORDS["org_nouns"]:
+                return "organization"
+            if child.lower_ in WORDS["person_nouns"]:
+                return "person"
+            if child.lower_ in WORDS["place_nouns"]:
+                return "place"
+    if head.dep_ == "appos" and head.head.lower_ in WORDS["place_nouns"]:
+        return "place"
+    if head.dep_ == "appos" and head.head.lower_ in WORDS["person_nouns"]:
+        return "person"
+    if head.dep_ == "appos" and head.head.lower_ in WORDS["org_nouns"]:
+        return "organization"
+    return None
+
+
+def _place_of(doc: Doc, c: Candidate, lex: Lexicon) -> str | None:
+    """'the city of X', 'X province'."""
+    if c.start >= 2 and doc[c.start - 1].lower_ == "of" and doc[c.start - 2].lower_ in \
+            WORDS["place_nouns"]:
+        return "place"
+    if c.end < len(doc) and doc[c.end].lower_ in ("province", "governorate", "district"):
+        return "place"
+    return None
+
+
+def _plural_agreement(doc: Doc, c: Candidate, lex: Lexicon) -> str | None:
+    """'the X have', 'the X are': a plural proper name with a determiner is a group."""
+    span = c.span(doc)
+    root = span.root
+    if c.start > 0 and doc[c.start - 1].lower_ == "the" and root.dep_ == "nsubj" \
+            and root.head.tag_ in ("VBP",) and len(span) == 1:
+        return "organization"
+    return None
+
+
+def _person_name(doc: Doc, c: Candidate, lex: Lexicon) -> str | None:
+    """A multi-word name whose words are all known personal names (rigour's name data)."""
+    words = [t.text for t in c.span(doc) if t.is_alpha]
+    if len(words) < 2 or len(words) > 4 or c.label.split(":")[-1] in ("LOC", "GPE", "FAC"):
+        return None
+    if any(w.lower() in WORDS["geo_words"] or w in WORDS["org_heads"] for w in words):
+        return None
+    names = analyze_names(NameTypeTag.PER, [" ".join(words)])
+    for name in names:
+        tagged = {s.comparable for s in name.spans if str(s.symbol).startswith("[NAME")}
+        if sum(1 for p in name.parts if p.comparable in tagged) >= len(name.parts) - 1:
+            return "person"
+    return None
+
+
+def _speaker(doc: Doc, c: Candidate, lex: Lexicon) -> str | None:
+    """Subject of a verb of saying, with a personal pronoun nearby ('he', 'his')."""
+    root = c.span(doc).root
+    if root.dep_ == "nsubj" and root.head.lemma_ in WORDS["speech_verbs"]:
+        sent = root.sent
+        if any(t.lower_ in ("he", "his", "him", "she", "her") for t in sent):
+            return "person"
+    return None
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("spacy_label", 1.0, _spacy_label),
+    Rule("title_before", 3.0, _title),
+    Rule("org_head_word", 3.0, _org_head),
+    Rule("member_noun_after", 2.0, _follower),
+    Rule("apposition_noun", 2.5, _group_noun),
+    Rule("place_phrase", 2.5, _place_of),
+    Rule("plural_verb", 1.0, _plural_agreement),
+    Rule("personal_name_words", 1.5, _person_name),
+    Rule("speaker_with_pronoun", 0.5, _speaker),
+)
+
+
+def mention_votes(doc: Doc, cand: Candidate, lex: Lexicon) -> tuple[Votes, list[str]]:
+    """The weighted type votes of one mention, with the names of the rules that gave them."""
+    votes: Votes = defaultdict(float)
+    reasons = []
+    entry = lex.lookup(cand.span(doc).text)
+    if entry is not None:
+        votes[entry.type] += 20.0
+        reasons.append(f"lexicon:{entry.source}")
+    for rule in RULES:
+        t = rule.func(doc, cand, lex)
+        if t:
+            votes[t] += rule.weight
+            reasons.append(f"{rule.name}:{t}")
+    return dict(votes), reasons
+
+
+def decide(votes: Votes) -> str | None:
+    """The winning type, or None when nothing voted."""
+    if not votes:
+        return None
+    return max(sorted(votes), key=lambda t: votes[t])
+
+
+def org_kind(name: str, lex: Lexicon) -> str | None:
+    """The organisation kind: from the lexicon, else from the name's head words."""
+    entry = lex.lookup(name)
+    if entry is not None and entry.kind:
+        return entry.kind
+    words = [w.lower() for w in name.replace("-", " ").split()]
+    for kind, heads in WORDS["kind_heads"].items():
+        if words and words[-1] in heads:
+            return kind
+    for kind, heads in WORDS["kind_heads"].items():
+        if any(w in heads for w in words):
+            return kind
+    return None
+
+
+def span_text(span: Span) -> str:
+    return span.text

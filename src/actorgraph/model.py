@@ -1,0 +1,141 @@
+"""Typed records passed between pipeline stages.
+
+Every stage reads and writes these plain dataclasses, never spaCy objects or
+database rows, so that extraction of one document stays a pure function of its
+text and metadata, and storage, extraction, CLI and web stay apart.
+
+Offsets are character offsets into `Document.text`, the text the pipeline
+analysed; for plain-text files that is the file's own text, unchanged.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, asdict
+from typing import Literal
+
+EntityType = Literal["person", "organization", "country", "place", "channel"]
+ENTITY_TYPES: tuple[str, ...] = ("person", "organization", "country", "place", "channel")
+ORG_KINDS: tuple[str, ...] = (
+    "armed_group", "coalition", "government", "political_party", "media",
+    "religious", "academic", "company", "other",
+)
+SegmentKind = Literal["body", "furniture", "bio"]
+ODD_SPACES = frozenset("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+                       "\u200a\u200b\u202f\u205f\u3000\ufeff\t")
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    """What is known about a document besides its text."""
+
+    title: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO prefix: 2023, 2023-12, 2023-12-15
+    url: str | None = None
+    language: str | None = None
+
+    def merged(self, other: "DocumentMeta") -> "DocumentMeta":
+        """Fill the fields this one lacks from `other` (self wins)."""
+        return DocumentMeta(**{k: v if v not in (None, "") else getattr(other, k)
+                               for k, v in asdict(self).items()})
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class LoadedDocument:
+    """A file or web page read into text, before cleaning.
+
+    `original` holds the bytes as read (the HTML of a web page, the PDF file),
+    `text` the text the pipeline works on.
+    """
+
+    source: str          # the path or URL as given
+    media_type: str      # text/plain, text/markdown, text/html, application/pdf
+    original: bytes
+    text: str
+    meta: DocumentMeta
+    sha256: str          # of `text` — the same content is stored once
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A span of the text with its role: reporting, page furniture, or an author bio."""
+
+    start: int
+    end: int
+    kind: SegmentKind
+
+
+@dataclass(frozen=True)
+class CleanDocument:
+    """A loaded document with its furniture and bio spans marked (text unchanged)."""
+
+    doc: LoadedDocument
+    segments: tuple[Segment, ...]
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    def masked_text(self) -> str:
+        """The text the parser reads: furniture blanked out and odd spaces (no-break,
+        zero-width) made plain, character for character, so offsets still hold."""
+        chars = [" " if c in ODD_SPACES else c for c in self.doc.text]
+        for seg in self.segments:
+            if seg.kind == "furniture":
+                for i in range(seg.start, seg.end):
+                    if chars[i] not in "\n":
+                        chars[i] = " "
+        return "".join(chars)
+
+    def kind_at(self, offset: int) -> SegmentKind:
+        for seg in self.segments:
+            if seg.start <= offset < seg.end:
+                return seg.kind
+        return "body"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    kind: SegmentKind = "body"
+
+
+@dataclass
+class Mention:
+    """One naming of an entity in one document.
+
+    `key` groups the mentions of one document that name the same actor
+    ("Tawhid Ibrahim Begli", "Begli"); `name` is that group's fullest form.
+    `role` is "name" when the text names the entity, "metonym" when a capital
+    stands for its state ("Baku requested ..."): a metonym links the mention
+    to the country but is not one of the country's names.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    sentence: int
+    label: str = ""            # spaCy's label, or "gazetteer" / "pattern"
+    kind: str | None = None    # organization kind
+    key: str = ""
+    name: str = ""
+    role: str = "name"
+    refers_to: str | None = None   # for metonyms: the country's name
+    evidence: tuple[str, ...] = ()  # why this type: rule names
+    section: SegmentKind = "body"
+    votes: dict[str, float] = field(default_factory=dict)  # type -> weight, summed later
+    titles: tuple[str, ...] = ()
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one document; the input of the store stage."""
+
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)

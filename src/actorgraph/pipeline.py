@@ -1,0 +1,154 @@
+"""The extraction pipeline of one document: an explicit, ordered list of stages.
+
+load -> clean happen in `actorgraph.ingest`; this module runs the stages that
+work on one cleaned document's text:
+
+    split -> recognise -> type -> corefer -> (relate, date, attribute: later)
+
+Each stage declares what it reads and writes on the shared `State`, and
+`check_order()` (run by the tests) verifies that every stage reads only what
+an earlier stage wrote. `extract()` is a pure function of the document's text
+and metadata, so a distributed engine can map it over documents.
+Cross-document work (resolution) is a separate stage over the store.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .extract import corefer, metonymy
+from .extract.lexicon import Lexicon, load_lexicon
+from .extract.nlp import load_nlp
+from .extract.recognise import Candidate, recognise
+from .extract.typing import decide, mention_votes
+from .model import CleanDocument, Extraction, Mention, Sentence
+
+
+@dataclass
+class State:
+    clean: CleanDocument
+    nlp: Language
+    lex: Lexicon
+    doc: Doc | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    func: Callable[[State], None]
+    reads: tuple[str, ...]
+    writes: tuple[str, ...]
+
+
+def parse(state: State) -> None:
+    state.doc = state.nlp(state.clean.masked_text())
+
+
+def split(state: State) -> None:
+    """Sentences from the parser, never crossing a line break, each marked body or bio."""
+    text = state.clean.text
+    out: list[Sentence] = []
+    for sent in state.doc.sents:
+        start = sent.start_char
+        for piece in text[sent.start_char:sent.end_char].split("\n"):
+            s = start + len(piece) - len(piece.lstrip())
+            e = start + len(piece.rstrip())
+            if e > s and text[s:e].strip():
+                kind = state.clean.kind_at(s)
+                if kind != "furniture":
+                    out.append(Sentence(len(out), s, e, kind))
+            start += len(piece) + 1
+    state.sentences = out
+
+
+def find_names(state: State) -> None:
+    verbs = _verb_forms(state.nlp)
+    state.candidates = recognise(state.doc, state.lex, verbs)
+
+
+def type_names(state: State) -> None:
+    """One Mention per candidate, with its type votes; capitals acting as states linked."""
+    doc, lex = state.doc, state.lex
+    starts = [s.start for s in state.sentences]
+    mentions = []
+    for cand in state.candidates:
+        span = cand.span(doc)
+        votes, reasons = mention_votes(doc, cand, lex)
+        if cand.label == "PROPN" and not votes:
+            continue  # an untagged proper noun that no rule could type: not kept
+        idx = _sentence_index(starts, span.start_char)
+        m = Mention(start=span.start_char, end=span.end_char, text=span.text,
+                    type=decide(votes) or "organization", sentence=idx,
+                    label=cand.label, evidence=tuple(reasons), votes=votes,
+                    titles=tuple(cand.titles), section=state.clean.kind_at(span.start_char))
+        entry = lex.lookup(span.text)
+        if entry is not None:
+            m.name = entry.name  # lexicon forms of one entry group together
+        country = metonymy.state_of(span, lex)
+        if country:
+            m.role, m.refers_to, m.type = "metonym", country, "country"
+            m.name = country
+            m.key = f"country:{corefer.normalize_form(country)}"
+        mentions.append(m)
+    state.mentions = mentions
+
+
+def link(state: State) -> None:
+    corefer.link_mentions(state.mentions, state.clean.text)
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("parse", parse, reads=("clean",), writes=("doc",)),
+    Stage("split", split, reads=("doc", "clean"), writes=("sentences",)),
+    Stage("recognise", find_names, reads=("doc",), writes=("candidates",)),
+    Stage("type", type_names, reads=("doc", "candidates", "sentences"), writes=("mentions",)),
+    Stage("corefer", link, reads=("mentions", "clean"), writes=("mentions",)),
+)
+
+
+def check_order(stages: tuple[Stage, ...] = STAGES) -> None:
+    """Raise if a stage reads something no earlier stage wrote."""
+    available = {"clean", "nlp", "lex"}
+    for stage in stages:
+        missing = set(stage.reads) - available
+        if missing:
+            raise ValueError(f"stage {stage.name} reads {sorted(missing)} before it is written")
+        available |= set(stage.writes)
+
+
+def extract(clean: CleanDocument, nlp: Language | None = None,
+            lex: Lexicon | None = None) -> Extraction:
+    """Run every stage on one document and return what it found."""
+    state = State(clean=clean, nlp=nlp or load_nlp(), lex=lex or load_lexicon())
+    for stage in STAGES:
+        stage.func(state)
+    mentions = [m for m in state.mentions if m.key]
+    return Extraction(sentences=state.sentences, mentions=mentions)
+
+
+def _sentence_index(starts: list[int], offset: int) -> int:
+    import bisect
+    return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+_VERBS: dict[int, set[str]] = {}
+
+
+def _verb_forms(nlp: Language) -> set[str]:
+    """Base forms of English verbs, from the lemmatizer's tables ("meet", "read", ...)."""
+    key = id(nlp)
+    if key not in _VERBS:
+        verbs: set[str] = set()
+        try:
+            table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+            verbs = set(table.get("verb", []))
+        except (KeyError, ValueError):
+            pass
+        _VERBS[key] = verbs
+    return _VERBS[key]

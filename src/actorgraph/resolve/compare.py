@@ -1,0 +1,575 @@
+"""Pairwise comparison of two name groups: a score in 0..1 and its reasons.
+
+The model follows nomenklatura's "logic" matchers: each piece of evidence is a
+named function with a weight, all in the one table :data:`FEATURES`.
+
+* Features with ``combine="max"`` are alternative evidence that the names are
+  the same (same spelling, transliteration variants, an exact initialism...):
+  the best weighted one counts.
+* Features with ``combine="add"`` adjust that: the context bonus is added,
+  penalties (negative weights) are subtracted. A conflict (a given name or a
+  meaningful organisation word on one side only) has weight -1 and so vetoes
+  any name evidence.
+
+Groups of different types are never compared (score 0). Persons are compared
+on their fullest names only, so a shared short form ("Aliyev") never links two
+different full names; a one-word person name scores as "surname only", in the
+review band, and :func:`actorgraph.resolve.cluster.resolve` decides whether it
+is unambiguous enough to join.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Literal
+
+import jellyfish
+from rapidfuzz import fuzz
+from rapidfuzz.distance import JaroWinkler
+from rigour.names import NameTypeTag, analyze_names
+
+from .names import (
+    acronym, fold, is_abjad, looks_like_acronym, phonetic_key, significant_tokens,
+    strip_titles, tables, tokens, vowel_key,
+)
+from .records import NameGroup, Score
+
+__all__ = [
+    "Feature", "FEATURES", "NameForm", "Profile", "profile", "compare", "compare_profiles",
+    "conflict", "token_match",
+]
+
+_TAGS = {"person": NameTypeTag.PER, "organization": NameTypeTag.ORG,
+         "channel": NameTypeTag.ORG}
+_SYMBOL_PREFIXES = {"person": ("NAME:",), "organization": ("DOMAIN:",),
+                    "channel": ("DOMAIN:",)}
+_MAX_FORMS = 4
+
+
+class NameForm:
+    """One surface name of a group, analysed once: tokens, keys, symbols."""
+
+    __slots__ = ("raw", "count", "type", "toks", "skels", "vkeys", "abjad", "folded",
+                 "joined", "acro", "initials", "_syms", "_whole")
+
+    def __init__(self, raw: str, count: int, type: str):
+        self.raw = raw
+        self.count = count
+        self.type = type
+        self.toks: tuple[str, ...] = significant_tokens(raw, type)
+        self.skels = tuple(phonetic_key(t) for t in self.toks)
+        self.abjad = is_abjad(raw)
+        self.vkeys = tuple(vowel_key(t) for t in self.toks)
+        self.folded = " ".join(self.toks)
+        self.joined = phonetic_key("".join(self.toks)) if self.toks else ""
+        self.acro = type != "person" and looks_like_acronym(raw)
+        self.initials = ""
+        if type != "person":
+            words = [w for w in tokens(raw) if w not in tables().org_stopwords]
+            if len(words) >= 2:
+                self.initials = acronym(words)
+        self._syms: tuple[frozenset[str], ...] | None = None
+        self._whole: frozenset[str] | None = None
+
+    def __repr__(self) -> str:
+        return f"NameForm({self.raw!r})"
+
+    def symbols(self) -> tuple[frozenset[str], ...]:
+        """rigour's symbols (Wikidata given/family names, org domains) per token."""
+        if self._syms is None:
+            self._syms = _symbols(self.raw, self.type, self.toks)
+        return self._syms
+
+    def whole_symbols(self) -> frozenset[str]:
+        """Symbols that cover every token of the name (e.g. DOMAIN:IRGC)."""
+        if self._whole is None:
+            syms = self.symbols()
+            whole = frozenset(syms[0]) if syms else frozenset()
+            for s in syms[1:]:
+                whole &= s
+            self._whole = whole
+        return self._whole
+
+
+@lru_cache(maxsize=200_000)
+def _symbols(raw: str, type: str, toks: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    tag = _TAGS.get(type)
+    if tag is None or not toks:
+        return tuple(frozenset() for _ in toks)
+    prefixes = _SYMBOL_PREFIXES[type]
+    index: dict[str, list[int]] = {}
+    for i, t in enumerate(toks):
+        index.setdefault(t, []).append(i)
+    found: list[set[str]] = [set() for _ in toks]
+    text = strip_titles(raw) if type == "person" else raw
+    for name in analyze_names(tag, [text]):
+        for span in name.spans:
+            sym = str(span.symbol)[1:-1]
+            if not sym.startswith(prefixes):
+                continue
+            for part in span.parts:
+                for piece in fold(part.form).split():
+                    for i in index.get(piece, ()):
+                        found[i].add(sym)
+    return tuple(frozenset(s) for s in found)
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A name group prepared for comparison: its names analysed, fullest first."""
+
+    group: NameGroup
+    forms: tuple[NameForm, ...]
+
+    @property
+    def id(self) -> str:
+        return self.group.id
+
+    @property
+    def type(self) -> str:
+        return self.group.type
+
+    @property
+    def best(self) -> NameForm:
+        return self.forms[0]
+
+    def full_forms(self) -> tuple[NameForm, ...]:
+        """Person names of two or more tokens (or the best name if none)."""
+        full = tuple(f for f in self.forms if len(f.toks) >= 2)
+        return full[:3] if full else self.forms[:1]
+
+
+def profile(group: NameGroup) -> Profile:
+    """Analyse a group's names once; the fullest, most frequent name comes first."""
+    forms = []
+    seen = set()
+    for raw, count in group.names:
+        if not raw or not raw.strip():
+            continue
+        form = NameForm(raw, count, group.type)
+        if not form.toks or (form.folded, form.acro) in seen:
+            continue
+        seen.add((form.folded, form.acro))
+        forms.append(form)
+    if not forms:
+        forms = [NameForm(group.id, 0, group.type)]
+    forms.sort(key=lambda f: (-len(f.toks), -f.count, f.raw))
+    return Profile(group, tuple(forms))
+
+
+# -- token alignment ---------------------------------------------------------
+
+def token_match(x: NameForm, i: int, y: NameForm, j: int) -> tuple[float, str]:
+    """How well token i of x matches token j of y: (quality 0..1, how).
+
+    same spelling 1.0; same vowel pattern key 0.95 (Latin/Cyrillic: Tawhid ~
+    Tohid, Valiyev ~ Veliyev); same consonant skeleton 0.9 (with an abjad
+    side, or Jaro-Winkler >= 0.86 when both write vowels, so that Mohammad
+    and Mahmoud stay apart); one typo 0.85; a shared rigour symbol 0.9
+    (Wikidata name: Гейдар ~ Heydar; org domain: پاسداران ~ IRGC).
+    """
+    a, b = x.toks[i], y.toks[j]
+    if a == b:
+        return 1.0, "same"
+    if x.abjad or y.abjad:
+        if x.skels[i] == y.skels[j]:
+            return 0.9, "skeleton"
+    else:
+        if x.vkeys[i] == y.vkeys[j]:
+            return 0.95, "translit"
+        jw = JaroWinkler.similarity(a, b)
+        if x.skels[i] == y.skels[j] and jw >= 0.86:
+            return 0.9, "translit"
+        if (a[0] == b[0] and min(len(a), len(b)) >= 5 and not a.isdigit()
+                and (jw >= 0.93 or jellyfish.damerau_levenshtein_distance(a, b) == 1)):
+            return 0.85, "spelling"
+    if x.symbols()[i] & y.symbols()[j]:
+        return 0.9, "symbol"
+    return 0.0, ""
+
+
+@dataclass
+class Alignment:
+    """Tokens of two names paired up; `left_x` / `left_y` are the unpaired ones."""
+
+    matches: list[tuple[str, str, float, str]]
+    left_x: list[int]
+    left_y: list[int]
+    pairs: dict[int, int]      # x index -> y index
+
+
+def align(x: NameForm, y: NameForm) -> Alignment:
+    """Greedy best-first pairing of tokens, then a joined pass over the rest.
+
+    The joined pass compares the skeletons of the unpaired tokens written
+    together, so "Hezbollah" pairs with "Hizb Allah" and "حزب الله".
+    """
+    cands = []
+    for i in range(len(x.toks)):
+        for j in range(len(y.toks)):
+            q, how = token_match(x, i, y, j)
+            if q > 0:
+                cands.append((-q, i, j, how))
+    cands.sort()
+    used_x: set[int] = set()
+    used_y: set[int] = set()
+    matches = []
+    pairs = {}
+    for negq, i, j, how in cands:
+        if i in used_x or j in used_y:
+            continue
+        used_x.add(i)
+        used_y.add(j)
+        pairs[i] = j
+        matches.append((x.toks[i], y.toks[j], -negq, how))
+    left_x = [i for i in range(len(x.toks)) if i not in used_x]
+    left_y = [j for j in range(len(y.toks)) if j not in used_y]
+    if left_x and left_y:
+        jx = "".join(x.toks[i] for i in left_x)
+        jy = "".join(y.toks[j] for j in left_y)
+        kx, ky = phonetic_key(jx), phonetic_key(jy)
+        if kx == ky and len(kx) >= 3 and (
+                x.abjad or y.abjad or JaroWinkler.similarity(jx, jy) >= 0.86):
+            matches.append((" ".join(x.toks[i] for i in left_x),
+                            " ".join(y.toks[j] for j in left_y), 0.9, "joined"))
+            for i, j in zip(left_x, left_y):
+                pairs[i] = j
+            left_x, left_y = [], []
+    return Alignment(matches, left_x, left_y, pairs)
+
+
+# -- the pair under comparison -------------------------------------------------
+
+class Pair:
+    """Two profiles and one name of each, as seen by the feature functions."""
+
+    __slots__ = ("a", "b", "x", "y", "_al")
+
+    def __init__(self, a: Profile, b: Profile, x: NameForm, y: NameForm):
+        self.a, self.b, self.x, self.y = a, b, x, y
+        self._al: Alignment | None = None
+
+    @property
+    def type(self) -> str:
+        return self.a.type
+
+    @property
+    def alignment(self) -> Alignment:
+        if self._al is None:
+            self._al = align(self.x, self.y)
+        return self._al
+
+    @property
+    def latin(self) -> bool:
+        return not (self.x.abjad or self.y.abjad)
+
+    def leftovers(self) -> tuple[list[str], list[str]]:
+        al = self.alignment
+        return ([self.x.toks[i] for i in al.left_x], [self.y.toks[j] for j in al.left_y])
+
+    def strong_alias(self) -> bool:
+        """An exact initialism or a shared whole-name symbol: token checks do not apply."""
+        return _acronym(self) is not None or _whole_symbol(self) is not None
+
+
+FeatureResult = tuple[float, str] | None
+
+
+def _described(al: Alignment) -> str:
+    parts = [a if a == b else f"{a}~{b} ({how})" for a, b, _, how in al.matches]
+    return ", ".join(parts)
+
+
+def _quote(p: Pair) -> str:
+    return f"{p.x.raw!r} ~ {p.y.raw!r}"
+
+
+# -- evidence (combined by max) --------------------------------------------------
+
+def _same_name(p: Pair) -> FeatureResult:
+    """Identical folded names (any script); a lone person word does not count."""
+    if p.x.folded != p.y.folded:
+        return None
+    if p.type == "person" and len(p.x.toks) < 2:
+        return None
+    return 1.0, _quote(p)
+
+
+def _aligned_tokens(p: Pair) -> FeatureResult:
+    """Every token paired with a transliteration variant (order free).
+
+    For non-persons, unpaired designators/qualifiers are allowed here and
+    penalised by `designator_differs` / `qualifier_differs`.
+    """
+    x, y = p.x, p.y
+    if p.type == "person" and min(len(x.toks), len(y.toks)) < 2:
+        return None
+    al = p.alignment
+    if not al.matches:
+        return None
+    lx, ly = p.leftovers()
+    if lx or ly:
+        if p.type == "person":
+            return None
+        t = tables()
+        extra = set(lx) | set(ly)
+        if not extra <= (t.org_designators | t.org_qualifiers):
+            return None
+        if len(al.matches) < 1:
+            return None
+    value = sum(m[2] for m in al.matches) / len(al.matches)
+    return value, f"{_quote(p)} [{_described(al)}]"
+
+
+def _person_subset(p: Pair) -> FeatureResult:
+    """A shorter full person name inside a longer one, surnames paired
+    ("Ibrahim Begli" in "Tawhid Ibrahim Begli")."""
+    if p.type != "person":
+        return None
+    x, y = p.x, p.y
+    if min(len(x.toks), len(y.toks)) < 2 or len(x.toks) == len(y.toks):
+        return None
+    al = p.alignment
+    lx, ly = al.left_x, al.left_y
+    if len(x.toks) < len(y.toks):
+        short_left, last_s, last_l, pairs = lx, len(x.toks) - 1, len(y.toks) - 1, al.pairs
+    else:
+        short_left, last_s, last_l = ly, len(y.toks) - 1, len(x.toks) - 1
+        pairs = {j: i for i, j in al.pairs.items()}
+    if short_left or pairs.get(last_s) != last_l:
+        return None
+    value = sum(m[2] for m in al.matches) / len(al.matches)
+    return value, f"{_quote(p)} [{_described(al)}]"
+
+
+def _surname_only(p: Pair) -> FeatureResult:
+    """A one-word person name that matches the other's surname (review band)."""
+    if p.type != "person":
+        return None
+    x, y = p.x, p.y
+    if len(x.toks) > 1 and len(y.toks) > 1:
+        return None
+    if len(x.toks) == 1 and len(y.toks) == 1:
+        q, how = token_match(x, 0, y, 0)
+    elif len(x.toks) == 1:
+        q, how = token_match(x, 0, y, len(y.toks) - 1)
+    else:
+        q, how = token_match(x, len(x.toks) - 1, y, 0)
+    if q <= 0:
+        return None
+    return q, f"{_quote(p)} ({how})"
+
+
+def _acronym(p: Pair) -> FeatureResult:
+    """An acronym that is the exact initialism of the other name (EMET ~
+    Endowment for Middle East Truth)."""
+    if p.type == "person":
+        return None
+    for s, o in ((p.x, p.y), (p.y, p.x)):
+        if s.acro and o.initials and not o.acro and s.folded.replace(" ", "") == o.initials:
+            return 1.0, f"{s.raw!r} = initials of {o.raw!r}"
+    return None
+
+
+def _whole_symbol(p: Pair) -> FeatureResult:
+    """Both names carry, over all their tokens, the same rigour org symbol
+    (IRGC ~ Islamic Revolutionary Guard Corps ~ سپاه پاسداران انقلاب اسلامی)."""
+    if p.type not in ("organization", "channel"):
+        return None
+    shared = p.x.whole_symbols() & p.y.whole_symbols()
+    if not shared:
+        return None
+    return 1.0, f"{_quote(p)} share {', '.join(sorted(shared))}"
+
+
+def _joined_skeleton(p: Pair) -> FeatureResult:
+    """Same skeleton when the words are written together (Hezbollah ~ Hizb Allah)."""
+    if p.type == "person" or p.x.joined != p.y.joined or len(p.x.joined) < 3:
+        return None
+    if p.latin and JaroWinkler.similarity("".join(p.x.toks), "".join(p.y.toks)) < 0.86:
+        return None
+    return 0.95, f"{_quote(p)} ({p.x.joined})"
+
+
+def _fuzzy_name(p: Pair) -> FeatureResult:
+    """Close spelling of the whole names (typos), Latin-script only."""
+    if not p.latin:
+        return None
+    if p.type == "person" and min(len(p.x.toks), len(p.y.toks)) < 2:
+        return None
+    r = fuzz.token_sort_ratio(p.x.folded, p.y.folded) / 100.0
+    if r < 0.85:
+        return None
+    return r, f"{_quote(p)} ({r:.2f})"
+
+
+# -- adjustments (added) --------------------------------------------------------
+
+def _token_conflict(p: Pair) -> FeatureResult:
+    """A meaningful word on one side only: a different given name (Ilham vs
+    Heydar Aliyev), a different organisation word (Islamic State vs Islamic
+    Jihad, Quds Force vs Qods Day)."""
+    x, y = p.x, p.y
+    if p.type == "person":
+        if min(len(x.toks), len(y.toks)) < 2:
+            return None
+        lx, ly = p.leftovers()
+        short_left = lx if len(x.toks) <= len(y.toks) else ly
+        if (lx and ly) or short_left:
+            return 1.0, f"given names differ: {' '.join(lx) or '-'} / {' '.join(ly) or '-'}"
+        return None
+    if p.strong_alias():
+        return None
+    lx, ly = p.leftovers()
+    t = tables()
+    soft = t.org_designators | t.org_qualifiers
+    hard = [w for w in lx + ly if w not in soft]
+    if hard and (p.alignment.matches or (lx and ly)):
+        return 1.0, f"words differ: {' '.join(lx) or '-'} / {' '.join(ly) or '-'}"
+    return None
+
+
+def _designator_differs(p: Pair) -> FeatureResult:
+    """Names differ by a group designator only (Kata'ib Hezbollah / Hezbollah)."""
+    if p.type == "person" or p.strong_alias():
+        return None
+    lx, ly = p.leftovers()
+    words = [w for w in lx + ly if w in tables().org_designators]
+    return (1.0, " ".join(words)) if words else None
+
+
+def _qualifier_differs(p: Pair) -> FeatureResult:
+    """Names differ by a qualifier only (Lebanese Hezbollah / Hezbollah)."""
+    if p.type == "person" or p.strong_alias():
+        return None
+    lx, ly = p.leftovers()
+    t = tables()
+    words = [w for w in lx + ly if w in t.org_qualifiers and w not in t.org_designators]
+    return (1.0, " ".join(words)) if words else None
+
+
+def _kind_differs(p: Pair) -> FeatureResult:
+    """Both organisation kinds known and different (weak: kinds are guessed)."""
+    ka, kb = p.a.group.kind, p.b.group.kind
+    if ka and kb and ka != kb and "other" not in (ka, kb):
+        return 1.0, f"{ka} / {kb}"
+    return None
+
+
+def _context(p: Pair) -> FeatureResult:
+    """Shared co-occurring entities (weak support, and a tie-breaker)."""
+    shared = p.a.group.context & p.b.group.context
+    if not shared:
+        return None
+    names = sorted(shared)
+    return min(1.0, len(shared) / 3.0), f"{len(shared)} shared: {', '.join(names[:3])}"
+
+
+@dataclass(frozen=True)
+class Feature:
+    """A named piece of evidence with its weight; see the module docstring."""
+
+    name: str
+    func: Callable[[Pair], FeatureResult]
+    weight: float
+    combine: Literal["max", "add"] = "max"
+
+
+#: The one table of features and weights.
+FEATURES: tuple[Feature, ...] = (
+    Feature("same_name", _same_name, 1.0),
+    Feature("aligned_tokens", _aligned_tokens, 0.95),
+    Feature("acronym", _acronym, 0.9),
+    Feature("whole_symbol", _whole_symbol, 0.9),
+    Feature("joined_skeleton", _joined_skeleton, 0.9),
+    Feature("person_subset", _person_subset, 0.9),
+    Feature("fuzzy_name", _fuzzy_name, 0.7),
+    Feature("surname_only", _surname_only, 0.65),
+    Feature("context", _context, 0.1, "add"),
+    Feature("kind_differs", _kind_differs, -0.05, "add"),
+    Feature("qualifier_differs", _qualifier_differs, -0.3, "add"),
+    Feature("designator_differs", _designator_differs, -0.35, "add"),
+    Feature("token_conflict", _token_conflict, -1.0, "add"),
+)
+
+
+def _score_pair(pair: Pair) -> Score:
+    best = 0.0
+    best_reason = None
+    for feat in FEATURES:
+        if feat.combine != "max":
+            continue
+        res = feat.func(pair)
+        if res is None:
+            continue
+        value = feat.weight * res[0]
+        if value > best:
+            best, best_reason = value, f"{feat.name}: {res[1]}"
+    if best_reason is None:
+        return Score(0.0, ())
+    reasons = [best_reason]
+    for feat in FEATURES:
+        if feat.combine != "add":
+            continue
+        res = feat.func(pair)
+        if res is None:
+            continue
+        best += feat.weight * res[0]
+        reasons.append(f"{feat.name}: {res[1]}")
+    value = min(1.0, max(0.0, best))
+    return Score(round(value, 4), tuple(reasons))
+
+
+def _form_pairs(a: Profile, b: Profile):
+    if a.type == "person":
+        for x in a.full_forms():
+            for y in b.full_forms():
+                yield x, y
+    else:
+        for x in a.forms[:_MAX_FORMS]:
+            for y in b.forms[:_MAX_FORMS]:
+                yield x, y
+
+
+def compare_profiles(a: Profile, b: Profile) -> Score:
+    """:func:`compare` on prepared profiles (the resolver's inner loop)."""
+    if a.type != b.type:
+        return Score(0.0, (f"type_differs: {a.type} / {b.type}",))
+    best = Score(0.0, ())
+    for x, y in _form_pairs(a, b):
+        s = _score_pair(Pair(a, b, x, y))
+        if s.value > best.value:
+            best = s
+            if s.value >= 1.0:
+                break
+    return best
+
+
+def compare(a: NameGroup, b: NameGroup) -> Score:
+    """Score how likely two name groups are the same actor (0..1), with reasons.
+
+    Different types never match (score 0). Reasons name the features that
+    fired and the names they fired on, e.g.
+    ``aligned_tokens: 'Tawhid Ibrahim Begli' ~ 'Tohid Ebrahim Begli' [...]``.
+    """
+    return compare_profiles(profile(a), profile(b))
+
+
+def conflict(a: Profile, b: Profile) -> str | None:
+    """Why two profiles can never be one actor, or None.
+
+    Used by the resolver to refuse a union of clusters: two person groups
+    whose full names differ by a given name (Ilham / Heydar Aliyev) conflict
+    even if a chain of other matches links them.
+    """
+    if a.type != b.type:
+        return f"type_differs: {a.type} / {b.type}"
+    if a.type != "person":
+        return None
+    x, y = a.best, b.best
+    if min(len(x.toks), len(y.toks)) < 2:
+        return None
+    if x.folded == y.folded:
+        return None
+    res = _token_conflict(Pair(a, b, x, y))
+    return f"token_conflict: {res[1]}" if res else None

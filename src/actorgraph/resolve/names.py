@@ -1,0 +1,327 @@
+"""Name normalisation for cross-document entity resolution.
+
+Everything here is a pure function of a string. The tables (titles, particles,
+suffix equivalences, transliteration alternations) live in
+``actorgraph/data/names.yaml``; this module only applies them.
+
+Three levels of sameness are offered, from strict to loose:
+
+* :func:`fold` — one spelling per written form, any script: NFKC, case-folded,
+  transliterated to ASCII with ``anyascii``, without diacritics or punctuation.
+  "Hüseynçilər" -> "huseynciler", "Ильхам Алиев" -> "ilkham aliev".
+* :func:`vowel_key` — a token with its consonants normalised (q/k/gh, kh/h,
+  w/v, double letters...) and each run of vowels written ``*``: Mohammad ->
+  "m*h*m*d", Mahmoud -> "m*hm*d" (different), Tawhid / Tohid -> "t*h*d" (same).
+  Meaningful only for scripts that write vowels.
+* :func:`phonetic_key` — the same without any vowel: a consonant skeleton that
+  also matches abjad spellings that leave short vowels out (قاسم -> "qsm" ->
+  "ksm" = Qassem). Loose: used for blocking and cross-script matching.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+import yaml
+from anyascii import anyascii
+from normality import collapse_spaces
+from rigour.names import remove_org_types
+
+__all__ = [
+    "fold", "strip_titles", "phonetic_key", "vowel_key", "name_keys", "tokens",
+    "significant_tokens", "acronym", "looks_like_acronym", "is_abjad", "tables",
+]
+
+VOWELS = "aeiouy"
+_APOSTROPHES = "'’‘ʼʻ`´ʹʽ′‛＇"
+_POSSESSIVE = re.compile(r"(?<=\w)[" + re.escape(_APOSTROPHES) + r"]s(?=\s|$)")
+_APOS = re.compile("[" + re.escape(_APOSTROPHES) + "]")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_ARABIC_AL = "ال"
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The word lists of names.yaml, folded and ready for look-ups."""
+
+    titles: tuple[tuple[str, ...], ...]      # token sequences, longest first
+    person_stopwords: frozenset[str]
+    org_stopwords: frozenset[str]
+    country_generic: frozenset[str]
+    org_designators: frozenset[str]
+    org_qualifiers: frozenset[str]
+    suffixes: tuple[tuple[str, str], ...]    # (folded suffix, class), longest first
+    min_stem: int
+    alternations: tuple[tuple[re.Pattern, str], ...]
+    arabic_article_exceptions: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def tables() -> Tables:
+    """Load and cache the tables of ``actorgraph/data/names.yaml``."""
+    text = resources.files("actorgraph").joinpath("data/names.yaml").read_text("utf-8")
+    raw = yaml.safe_load(text)
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(fold(str(w)) for w in raw.get(key) or ())
+
+    titles = {tuple(fold(str(t)).split()) for t in raw["titles"]}
+    titles.discard(())
+    suffixes: list[tuple[str, str]] = []
+    for cls, forms in raw["suffix_equivalences"]["classes"].items():
+        for form in forms:
+            suffixes.append((fold(str(form)).replace(" ", ""), str(cls)))
+    suffixes = sorted(set(suffixes), key=lambda s: (-len(s[0]), s[0]))
+    alternations = tuple((re.compile(p), r) for p, r in raw["alternations"])
+    return Tables(
+        titles=tuple(sorted(titles, key=lambda t: (-len(t), t))),
+        person_stopwords=words("person_stopwords"),
+        org_stopwords=words("org_stopwords"),
+        country_generic=words("country_generic"),
+        org_designators=words("org_designators"),
+        org_qualifiers=words("org_qualifiers"),
+        suffixes=tuple(suffixes),
+        min_stem=int(raw["suffix_equivalences"].get("min_stem", 3)),
+        alternations=alternations,
+        arabic_article_exceptions=frozenset(raw.get("arabic_article_exceptions") or ()),
+    )
+
+
+def _script_of(ch: str) -> str:
+    try:
+        return unicodedata.name(ch).split(" ", 1)[0]
+    except ValueError:
+        return ""
+
+
+@lru_cache(maxsize=200_000)
+def is_abjad(text: str) -> bool:
+    """True when the letters of ``text`` are mostly Arabic or Hebrew script.
+
+    These scripts usually leave short vowels out, so only the consonant
+    skeleton (:func:`phonetic_key`) of their transliteration can be compared.
+    """
+    abjad = other = 0
+    for ch in text:
+        if ch.isalpha():
+            if _script_of(ch) in ("ARABIC", "HEBREW", "SYRIAC"):
+                abjad += 1
+            else:
+                other += 1
+    return abjad > other
+
+
+def _split_arabic_article(text: str) -> str:
+    """Write the Arabic article of "القدس" apart, as "al", before transliteration."""
+    if _ARABIC_AL not in text:
+        return text
+    exceptions = tables().arabic_article_exceptions
+    out = []
+    for word in text.split():
+        if word.startswith(_ARABIC_AL) and len(word) > 3 and word not in exceptions:
+            out.append("al " + word[2:])
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
+@lru_cache(maxsize=500_000)
+def fold(name: str) -> str:
+    """Fold a name to lower-case ASCII words, whatever its script.
+
+    NFKC, case-folding, possessive "'s" dropped, Arabic article split off,
+    transliteration of any script with ``anyascii`` (which also strips
+    diacritics: ə ı ş ç ğ ö ü), apostrophes of all kinds deleted (Kata'ib ->
+    kataib), other punctuation turned into spaces, a leading "the" dropped.
+
+    >>> fold("The Kata’ib Hezbollah's")
+    'kataib hezbollah'
+    >>> fold("Tövhid İbrahim Bəyli")
+    'tovhid ibrahim beyli'
+    """
+    if not name:
+        return ""
+    text = unicodedata.normalize("NFKC", name).casefold()
+    text = _POSSESSIVE.sub("", text)
+    text = _split_arabic_article(text)
+    text = anyascii(text).lower()
+    text = _APOS.sub("", text)
+    text = _NON_ALNUM.sub(" ", text)
+    text = collapse_spaces(text) or ""
+    if text.startswith("the ") and len(text) > 4:
+        text = text[4:]
+    return text
+
+
+def tokens(name: str) -> list[str]:
+    """The folded words of a name."""
+    return fold(name).split()
+
+
+def _strip_title_tokens(toks: list[str]) -> list[str]:
+    titles = tables().titles
+    changed = True
+    while changed and toks:
+        changed = False
+        for title in titles:
+            n = len(title)
+            if len(toks) > n and tuple(toks[:n]) == title:
+                toks = toks[n:]
+                changed = True
+                break
+    return toks
+
+
+def strip_titles(name: str) -> str:
+    """Remove leading titles and honorifics ("Gen.", "Ayatollah", "Former Mayor").
+
+    Works on the original string so its script and spelling are kept; a name
+    that is nothing but a title is returned unchanged.
+
+    >>> strip_titles("Former IRGC Commander Gen. Qassem Soleimani")
+    'IRGC Commander Gen. Qassem Soleimani'
+    >>> strip_titles("Gen. Qassem Soleimani")
+    'Qassem Soleimani'
+    """
+    titles = set(tables().titles)
+    words = name.split()
+    while len(words) > 1:
+        cut = 0
+        for k in range(min(4, len(words) - 1), 0, -1):
+            if tuple(fold(" ".join(words[:k])).split()) in titles:
+                cut = k
+                break
+        if not cut:
+            break
+        words = words[cut:]
+    kept = words
+    return " ".join(kept)
+
+
+@lru_cache(maxsize=500_000)
+def significant_tokens(name: str, type: str = "person") -> tuple[str, ...]:
+    """Folded tokens without titles, particles and stop words (type dependent)."""
+    t = tables()
+    if type == "person":
+        toks = _strip_title_tokens(tokens(name))
+    elif type in ("organization", "channel"):
+        # legal forms (LLC, Inc, GmbH...) say nothing about which organisation
+        toks = remove_org_types(fold(name)).split() or tokens(name)
+    else:
+        toks = tokens(name)
+    stop = t.person_stopwords if type == "person" else t.org_stopwords
+    kept = [w for w in toks if w not in stop]
+    if type == "country":
+        core = [w for w in kept if w not in t.country_generic]
+        if core:
+            kept = core
+    return tuple(kept or toks)
+
+
+def _split_suffix(token: str) -> tuple[str, str]:
+    """(stem, suffix class) for a token with a group-name suffix, else (token, "")."""
+    t = tables()
+    for suffix, cls in t.suffixes:
+        if token.endswith(suffix) and len(token) - len(suffix) >= t.min_stem:
+            return token[: -len(suffix)], cls
+    return token, ""
+
+
+def _consonants(token: str) -> str:
+    out = token
+    for pattern, repl in tables().alternations:
+        out = pattern.sub(repl, out)
+    return out
+
+
+@lru_cache(maxsize=500_000)
+def phonetic_key(token: str) -> str:
+    """The consonant skeleton of one token, for transliteration variants.
+
+    The token is folded, a group-name suffix is replaced by its class
+    (-iyyun = -ywn = -çilər), the ordered transliteration alternations of
+    names.yaml are applied (q/gh -> k, kh -> h, w/v glides, double letters,
+    soft g...) and every vowel is dropped. Tawhid / Tohid / Tövhid -> "td",
+    Ibrahim / Ebrahim / ابراهیم -> "brhm", Valiyev / Veliyev -> "flf",
+    Husseiniyyun / Hoseyniyun / Hüseynçilər -> "hsn~followers".
+    """
+    folded = fold(token).replace(" ", "")
+    stem, cls = _split_suffix(folded)
+    skel = "".join(c for c in _consonants(stem) if c not in VOWELS)
+    if not skel:
+        skel = stem[:1]
+    return f"{skel}~{cls}" if cls else skel
+
+
+@lru_cache(maxsize=500_000)
+def vowel_key(token: str) -> str:
+    """Like :func:`phonetic_key` but each run of vowels is kept as one ``*``.
+
+    Tells Mohammad ("m*h*m*d") from Mahmoud ("m*hm*d") where the skeleton
+    cannot; only meaningful when both spellings write their vowels.
+    """
+    folded = fold(token).replace(" ", "")
+    stem, cls = _split_suffix(folded)
+    key = re.sub("[aeiouy]+", "*", _consonants(stem))
+    return f"{key}~{cls}" if cls else key
+
+
+def acronym(toks: Iterable[str]) -> str:
+    """Initials of the given folded tokens ("endowment middle east truth" -> "emet")."""
+    return "".join(t[0] for t in toks if t)
+
+
+def looks_like_acronym(name: str) -> bool:
+    """One word of 2-8 letters written in capitals ("EMET", "IRGC", "KH")."""
+    word = name.strip().replace(".", "")
+    return (" " not in word and 2 <= len(word) <= 8 and word.isalpha()
+            and word.isupper())
+
+
+def _org_acronym_tokens(name: str) -> list[str]:
+    stop = tables().org_stopwords
+    return [w for w in tokens(name) if w not in stop]
+
+
+def name_keys(name: str, type: str) -> set[str]:
+    """Blocking keys of one name: names sharing a key are compared.
+
+    * ``n:`` the folded significant tokens (exact spelling, any script),
+    * ``p:`` the sorted phonetic skeletons of the tokens (order and
+      transliteration free),
+    * ``j:`` the skeleton of all tokens written together
+      (Hezbollah ~ Hizb Allah ~ حزب الله),
+    * ``t:`` the skeleton of a single significant token: the surname (last
+      token) of a person, every distinctive token of other names,
+    * ``f:`` first + last token skeletons of a person with a middle name,
+    * ``a:`` the initialism of a multi-word organisation, or the acronym itself.
+    """
+    toks = significant_tokens(name, type)
+    if not toks:
+        return set()
+    skels = [phonetic_key(t) for t in toks]
+    keys = {"n:" + " ".join(toks), "p:" + " ".join(sorted(skels))}
+    joined = phonetic_key("".join(toks))
+    if len(joined) >= 3:
+        keys.add("j:" + joined)
+    if type == "person":
+        keys.add("t:" + skels[-1])
+        if len(toks) > 2:
+            keys.add(f"f:{skels[0]} {skels[-1]}")
+    else:
+        t = tables()
+        for tok, skel in zip(toks, skels):
+            if tok not in t.org_designators and tok not in t.org_qualifiers and len(skel) >= 2:
+                keys.add("t:" + skel)
+        if type in ("organization", "channel", "country"):
+            if looks_like_acronym(name):
+                keys.add("a:" + fold(name).replace(" ", ""))
+            else:
+                words = _org_acronym_tokens(name)
+                if len(words) >= 2:
+                    keys.add("a:" + acronym(words))
+    return keys

@@ -1,0 +1,96 @@
+"""Records of the entity-resolution stage: what goes in and what comes out.
+
+Plain frozen dataclasses like those of :mod:`actorgraph.model`: the resolver
+is a pure function from a list of :class:`NameGroup` to a :class:`Resolution`,
+with no database and no NLP objects.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class NameGroup:
+    """All the mentions of one actor within one document.
+
+    `names` holds the surface forms with their counts, e.g.
+    (("Tawhid Ibrahim Begli", 1), ("Ibrahim Begli", 5), ("Begli", 2));
+    `type` is one of person/organization/country/place/channel, `kind` the
+    organisation kind (see model.ORG_KINDS) or None; `context` the normalised
+    names of the other entities of the same document, used as weak evidence
+    and to break ties.
+    """
+
+    id: str
+    doc: str
+    type: str
+    kind: str | None
+    names: tuple[tuple[str, int], ...]
+    context: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Score:
+    """How alike two name groups are (0..1) and why."""
+
+    value: float
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A pair of groups that are possibly the same actor, for an analyst to judge."""
+
+    a: str
+    b: str
+    score: float
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Merge:
+    """One union made by the resolver: which groups, by which rule, why.
+
+    `rule` is "must-link" (an analyst's judgement), "same-name" (identical
+    folded name and type), "compare" (a scored pair at or above the merge
+    threshold) or "short-form" (a one-word person name joined to the only
+    full name that fits it).
+    """
+
+    a: str
+    b: str
+    score: float
+    rule: str
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass
+class Resolution:
+    """The result of :func:`actorgraph.resolve.cluster.resolve`.
+
+    `clusters`: lists of NameGroup ids, each sorted, ordered by first id.
+    `review`: pairs between the review and merge thresholds left apart
+    (plus merges refused by a name conflict), best first.
+    `reasons`: for each cluster with more than one group, keyed by its first
+    id, the list of :class:`Merge` records that built it.
+    `refused`: merges that scored high enough but were refused, with why.
+    `stats`: counts for benchmarks and logs (groups, pairs compared, ...).
+    """
+
+    clusters: list[list[str]]
+    review: list[Candidate]
+    reasons: dict[str, list[Merge]]
+    refused: list[Candidate] = field(default_factory=list)
+    stats: dict[str, int] = field(default_factory=dict)
+
+    def cluster_of(self, group_id: str) -> list[str] | None:
+        """The cluster that holds `group_id`, or None."""
+        for cluster in self.clusters:
+            if group_id in cluster:
+                return cluster
+        return None
+
+    def together(self, a: str, b: str) -> bool:
+        """True when groups `a` and `b` ended up in one cluster."""
+        cluster = self.cluster_of(a)
+        return cluster is not None and b in cluster

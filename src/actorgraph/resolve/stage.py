@@ -1,0 +1,133 @@
+"""The resolve stage: from every document's mention groups to one entity per actor.
+
+Reads the mentions of all current documents from the store, builds one
+`NameGroup` per (document, actor), clusters them across documents with the
+name-matching library (`resolve.cluster`), applies the analyst's judgements,
+settles each entity's type by the votes of all its mentions, and writes the
+entities back in one transaction. Deterministic: the same store gives the same
+entities and ids.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from ..extract.lexicon import load_lexicon, normalize_form
+from ..extract.typing import decide, org_kind
+from ..store.store import EntityRecord, Store, StoredMention, short_hash
+from .cluster import resolve
+from .records import NameGroup
+
+
+@dataclass
+class ResolveSummary:
+    groups: int
+    entities: int
+    review: int
+
+
+def _group_mentions(store: Store) -> dict[str, list[StoredMention]]:
+    groups: dict[str, list[StoredMention]] = defaultdict(list)
+    for m in store.mentions():
+        groups[f"{m.doc_id}|{m.key}"].append(m)
+    return groups
+
+
+def _votes(mentions: list[StoredMention]) -> dict[str, float]:
+    votes: dict[str, float] = defaultdict(float)
+    named = [m for m in mentions if m.role == "name"] or mentions
+    for m in named:
+        for t, w in m.votes.items():
+            votes[t] += w
+    if not any(m.role == "name" for m in mentions):
+        votes[mentions[0].type] += 1.0
+    return votes
+
+
+def _names(mentions: list[StoredMention]) -> Counter:
+    names = Counter(m.text for m in mentions if m.role == "name")
+    if not names:
+        names[mentions[0].name] = 0
+    return names
+
+
+def name_groups(groups: dict[str, list[StoredMention]]) -> list[NameGroup]:
+    """One NameGroup per document-level actor, with the other actors of its document."""
+    by_doc: dict[str, set[str]] = defaultdict(set)
+    for gid, ms in groups.items():
+        by_doc[ms[0].doc_id].add(normalize_form(ms[0].name))
+    out = []
+    for gid, ms in sorted(groups.items()):
+        votes = _votes(ms)
+        etype = decide(votes) or ms[0].type
+        own = normalize_form(ms[0].name)
+        names = _names(ms)
+        out.append(NameGroup(
+            id=gid, doc=ms[0].doc_id, type=etype,
+            kind=org_kind(ms[0].name, load_lexicon()) if etype == "organization" else None,
+            names=tuple(sorted(names.items())),
+            context=frozenset(by_doc[ms[0].doc_id] - {own})))
+    return out
+
+
+def canonical_name(names: Counter, etype: str) -> str:
+    """The fullest, most common form: a lexicon name wins, then the longest person
+    name, or the most frequent organisation or place name that is not an acronym."""
+    lex = load_lexicon()
+    for n, _ in names.most_common():
+        entry = lex.lookup(n)
+        if entry is not None and entry.type == etype:
+            return entry.name
+    ranked = sorted(names)
+    if etype == "person":
+        return max(ranked, key=lambda n: (len(n.split()), names[n], len(n)))
+    plain = [n for n in ranked if not n.isupper()] or ranked
+    return max(plain, key=lambda n: (names[n], len(n.split()), len(n)))
+
+
+def resolve_store(store: Store) -> ResolveSummary:
+    """Re-resolve every entity in the store from its mentions."""
+    groups = _group_mentions(store)
+    records = name_groups(groups)
+    must, cannot = store.judgement_links() if hasattr(store, "judgement_links") else ([], [])
+    result = resolve(records, must_link=must, cannot_link=cannot)
+    by_id = {r.id: r for r in records}
+    entities: list[EntityRecord] = []
+    assignment: dict[str, str] = {}
+    group_entity: dict[str, str] = {}
+    used: set[str] = set()
+    for cluster in result.clusters:
+        mentions = [m for gid in cluster for m in groups[gid]]
+        votes = _votes(mentions)
+        etype = decide(votes) or by_id[cluster[0]].type
+        names = Counter()
+        for gid in cluster:
+            names.update(dict(by_id[gid].names))
+        name = canonical_name(names, etype)
+        eid = "ent-" + short_hash(etype, normalize_form(name))
+        if eid in used:   # two actors kept apart that share a name
+            eid = "ent-" + short_hash(etype, normalize_form(name), min(cluster))
+        used.add(eid)
+        kind = org_kind(name, load_lexicon()) if etype == "organization" else None
+        if etype == "organization" and kind is None:
+            kinds = Counter(by_id[g].kind for g in cluster if by_id[g].kind)
+            kind = kinds.most_common(1)[0][0] if kinds else None
+        surface = Counter()
+        for m in mentions:
+            if m.role == "name":
+                surface[m.text] += 1
+        if name not in surface:
+            surface[name] += 0
+        flat = tuple(sorted({f"{mg.rule}: {'; '.join(mg.reasons)}"
+                             for mg in result.reasons.get(cluster[0], [])}))
+        entities.append(EntityRecord(eid, etype, kind, name, tuple(sorted(surface.items())),
+                                     flat))
+        for gid in cluster:
+            group_entity[gid] = eid
+        for m in mentions:
+            assignment[m.id] = eid
+    review = [(group_entity.get(c.a), group_entity.get(c.b), c.score, c.reasons)
+              for c in result.review]
+    review = sorted({(a, b, s, r) for a, b, s, r in review if a and b and a != b})
+    store.replace_entities(entities, assignment, review)
+    return ResolveSummary(len(records), len(entities), len(review))

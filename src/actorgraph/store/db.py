@@ -1,0 +1,72 @@
+"""Opening a store: engine, dialect differences and named, transactional migrations.
+
+SQLite is the default (`./actorgraph.db`); PostgreSQL works by URL. Every
+dialect difference lives here.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import datetime, timezone
+
+from sqlalchemy import Connection, Engine, create_engine, event, insert, inspect, select
+
+from . import schema
+
+DEFAULT_URL = "sqlite:///actorgraph.db"
+
+
+def resolve_url(url: str | None) -> str:
+    """The database URL: the given one, else $ACTORGRAPH_DB, else ./actorgraph.db.
+
+    A bare file path is taken as an SQLite file.
+    """
+    url = url or os.environ.get("ACTORGRAPH_DB") or DEFAULT_URL
+    if "://" not in url:
+        url = f"sqlite:///{os.path.abspath(url)}"
+    return url
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _initial(conn: Connection) -> None:
+    schema.metadata.create_all(conn)
+
+
+# Named migrations, applied once each, in order, each in its own transaction.
+MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
+    ("0001_initial", _initial),
+]
+
+
+def make_engine(url: str) -> Engine:
+    engine = create_engine(url, future=True)
+    if engine.dialect.name == "sqlite":
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn, _record):  # pragma: no cover - trivial
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.close()
+    return engine
+
+
+def migrate(engine: Engine) -> list[str]:
+    """Apply the migrations this database lacks; returns their names."""
+    applied: list[str] = []
+    with engine.begin() as conn:
+        if not inspect(conn).has_table("migrations"):
+            schema.migrations.create(conn)
+    with engine.connect() as conn:
+        done = {r.name for r in conn.execute(select(schema.migrations.c.name))}
+    for name, func in MIGRATIONS:
+        if name in done:
+            continue
+        with engine.begin() as conn:
+            func(conn)
+            conn.execute(insert(schema.migrations).values(name=name, applied_at=now()))
+        applied.append(name)
+    return applied

@@ -1,0 +1,122 @@
+"""The store's tables (SQLAlchemy Core). Every extracted item keeps its document
+and character offsets into that document's text, so any fact can be shown in its
+sentence. Entities are rebuilt from mentions by the resolve stage; analyst
+judgements are append-only and survive re-resolution."""
+from __future__ import annotations
+
+from sqlalchemy import (Boolean, Column, Float, ForeignKey, Index, Integer, LargeBinary,
+                        MetaData, String, Table, Text)
+
+metadata = MetaData()
+
+settings = Table(
+    "settings", metadata,
+    Column("key", String(100), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+migrations = Table(
+    "migrations", metadata,
+    Column("name", String(200), primary_key=True),
+    Column("applied_at", String(40), nullable=False),
+)
+
+documents = Table(
+    "documents", metadata,
+    Column("id", String(40), primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("title", Text), Column("publisher", Text), Column("author", Text),
+    Column("published", String(40)), Column("url", Text), Column("language", String(20)),
+    Column("sha256", String(64), nullable=False, unique=True),
+    Column("media_type", String(60), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("original", LargeBinary, nullable=False),
+    Column("version", Integer, nullable=False, default=1),
+    Column("current", Boolean, nullable=False, default=True),
+    Column("ingested_at", String(40), nullable=False),
+    Column("imported", Boolean, nullable=False, default=False),
+)
+Index("ix_documents_source", documents.c.source)
+
+segments = Table(
+    "segments", metadata,
+    Column("doc_id", String(40), ForeignKey("documents.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("start", Integer, primary_key=True),
+    Column("end", Integer, nullable=False),
+    Column("kind", String(20), nullable=False),
+)
+
+sentences = Table(
+    "sentences", metadata,
+    Column("doc_id", String(40), ForeignKey("documents.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("kind", String(20), nullable=False),
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("id", String(60), primary_key=True),
+    Column("doc_id", String(40), ForeignKey("documents.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("sentence", Integer, nullable=False),
+    Column("type", String(20), nullable=False),
+    Column("kind", String(30)),
+    Column("key", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("role", String(20), nullable=False),
+    Column("refers_to", Text),
+    Column("label", String(40)),
+    Column("section", String(20), nullable=False),
+    Column("votes", Text, nullable=False),      # JSON: type -> weight
+    Column("evidence", Text, nullable=False),   # JSON: rule names
+    Column("entity_id", String(40)),            # set by the resolve stage
+)
+Index("ix_mentions_doc", mentions.c.doc_id)
+Index("ix_mentions_entity", mentions.c.entity_id)
+
+entities = Table(
+    "entities", metadata,
+    Column("id", String(40), primary_key=True),
+    Column("type", String(20), nullable=False),
+    Column("kind", String(30)),
+    Column("name", Text, nullable=False),
+    Column("reasons", Text, nullable=False, default="[]"),   # JSON: why these were merged
+)
+
+entity_names = Table(
+    "entity_names", metadata,
+    Column("entity_id", String(40), ForeignKey("entities.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("name", Text, primary_key=True),
+    Column("folded", Text, nullable=False),
+    Column("count", Integer, nullable=False),
+)
+Index("ix_entity_names_folded", entity_names.c.folded)
+
+review = Table(
+    "review", metadata,
+    Column("a", String(40), primary_key=True),
+    Column("b", String(40), primary_key=True),
+    Column("score", Float, nullable=False),
+    Column("reasons", Text, nullable=False),
+)
+
+judgements = Table(
+    "judgements", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("action", String(20), nullable=False),   # same, different, split, rename, unsure
+    Column("a", Text, nullable=False),
+    Column("b", Text),
+    Column("value", Text),
+    Column("author", Text, nullable=False),
+    Column("reason", Text),
+    Column("created_at", String(40), nullable=False),
+    Column("undone", Boolean, nullable=False, default=False),
+)

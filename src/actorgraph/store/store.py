@@ -1,0 +1,221 @@
+"""The Store: the one way the rest of actorgraph reads and writes the database.
+
+Writes are transactional: a document and everything extracted from it are
+stored together or not at all, and a resolution replaces the entity tables in
+one transaction, so a failure never loses what was already stored.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, and_, delete, func, insert, select, update
+
+from ..model import CleanDocument, Extraction, LoadedDocument
+from . import schema as t
+from .db import make_engine, migrate, now, resolve_url
+
+
+@dataclass(frozen=True)
+class StoredMention:
+    id: str
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    sentence: int
+    type: str
+    key: str
+    name: str
+    role: str
+    refers_to: str | None
+    section: str
+    votes: dict
+    entity_id: str | None
+
+
+@dataclass(frozen=True)
+class EntityRecord:
+    id: str
+    type: str
+    kind: str | None
+    name: str
+    names: tuple[tuple[str, int], ...]   # (surface form, count)
+    reasons: tuple[str, ...] = ()
+
+
+def document_id(sha256: str) -> str:
+    return "doc-" + sha256[:16]
+
+
+def short_hash(*parts: str, n: int = 16) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:n]
+
+
+class Store:
+    """A database of documents, mentions and entities."""
+
+    def __init__(self, url: str | None = None, engine: Engine | None = None) -> None:
+        self.url = resolve_url(url)
+        self.engine = engine or make_engine(self.url)
+        migrate(self.engine)
+
+    # -- documents -------------------------------------------------------
+    def has_sha(self, sha256: str) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.execute(select(t.documents.c.id).where(
+                t.documents.c.sha256 == sha256)).scalar()
+
+    def add_document(self, loaded: LoadedDocument, clean: CleanDocument,
+                     extraction: Extraction) -> tuple[str, str]:
+        """Store one document with its segments, sentences and mentions.
+
+        Returns (doc id, status): "added", "new version" or "unchanged".
+        """
+        doc_id = document_id(loaded.sha256)
+        with self.engine.begin() as conn:
+            if conn.execute(select(t.documents.c.id).where(
+                    t.documents.c.sha256 == loaded.sha256)).scalar():
+                return doc_id, "unchanged"
+            prev = conn.execute(select(func.max(t.documents.c.version)).where(
+                t.documents.c.source == loaded.source)).scalar()
+            if prev:
+                conn.execute(update(t.documents).where(t.documents.c.source == loaded.source)
+                             .values(current=False))
+            meta = loaded.meta
+            conn.execute(insert(t.documents).values(
+                id=doc_id, source=loaded.source, title=meta.title, publisher=meta.publisher,
+                author=meta.author, published=meta.published, url=meta.url,
+                language=meta.language, sha256=loaded.sha256, media_type=loaded.media_type,
+                text=loaded.text, original=loaded.original, version=(prev or 0) + 1,
+                current=True, ingested_at=now(), imported=False))
+            if clean.segments:
+                conn.execute(insert(t.segments), [
+                    {"doc_id": doc_id, "start": s.start, "end": s.end, "kind": s.kind}
+                    for s in clean.segments])
+            if extraction.sentences:
+                conn.execute(insert(t.sentences), [
+                    {"doc_id": doc_id, "idx": s.index, "start": s.start, "end": s.end,
+                     "kind": s.kind} for s in extraction.sentences])
+            rows = [{
+                "id": f"{doc_id}:m{i}", "doc_id": doc_id, "start": m.start, "end": m.end,
+                "text": m.text, "sentence": m.sentence, "type": m.type, "kind": m.kind,
+                "key": m.key, "name": m.name, "role": m.role, "refers_to": m.refers_to,
+                "label": m.label, "section": m.section,
+                "votes": json.dumps(m.votes, sort_keys=True),
+                "evidence": json.dumps(list(m.evidence)), "entity_id": None,
+            } for i, m in enumerate(extraction.mentions)]
+            if rows:
+                conn.execute(insert(t.mentions), rows)
+        return doc_id, "new version" if prev else "added"
+
+    def documents(self, current_only: bool = True) -> list[dict]:
+        q = select(*[c for c in t.documents.c if c.name not in ("text", "original")])
+        if current_only:
+            q = q.where(t.documents.c.current.is_(True))
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(q.order_by(t.documents.c.id))]
+
+    def document_text(self, doc_id: str) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.execute(select(t.documents.c.text).where(
+                t.documents.c.id == doc_id)).scalar()
+
+    # -- mentions --------------------------------------------------------
+    def mentions(self, entity_id: str | None = None) -> Iterator[StoredMention]:
+        """Mentions of current documents (of one entity, if given), in document order."""
+        q = (select(t.mentions).join(t.documents, t.documents.c.id == t.mentions.c.doc_id)
+             .where(t.documents.c.current.is_(True)))
+        if entity_id:
+            q = q.where(t.mentions.c.entity_id == entity_id)
+        q = q.order_by(t.mentions.c.doc_id, t.mentions.c.start)
+        with self.engine.connect() as conn:
+            for r in conn.execute(q):
+                yield StoredMention(
+                    id=r.id, doc_id=r.doc_id, start=r.start, end=r.end, text=r.text,
+                    sentence=r.sentence, type=r.type, key=r.key, name=r.name, role=r.role,
+                    refers_to=r.refers_to, section=r.section, votes=json.loads(r.votes),
+                    entity_id=r.entity_id)
+
+    # -- entities --------------------------------------------------------
+    def replace_entities(self, entities: list[EntityRecord],
+                         assignment: dict[str, str], review: list[tuple] = ()) -> None:
+        """Swap in a new resolution: entities, their names, and mention -> entity links."""
+        from ..extract.lexicon import normalize_form
+
+        with self.engine.begin() as conn:
+            conn.execute(update(t.mentions).values(entity_id=None))
+            conn.execute(delete(t.entity_names))
+            conn.execute(delete(t.entities))
+            conn.execute(delete(t.review))
+            if entities:
+                conn.execute(insert(t.entities), [
+                    {"id": e.id, "type": e.type, "kind": e.kind, "name": e.name,
+                     "reasons": json.dumps(list(e.reasons))} for e in entities])
+                names = [{"entity_id": e.id, "name": n, "folded": normalize_form(n), "count": c}
+                         for e in entities for n, c in e.names]
+                if names:
+                    conn.execute(insert(t.entity_names), names)
+            by_entity: dict[str, list[str]] = {}
+            for mid, eid in assignment.items():
+                by_entity.setdefault(eid, []).append(mid)
+            for eid, mids in by_entity.items():
+                for i in range(0, len(mids), 500):
+                    conn.execute(update(t.mentions).where(t.mentions.c.id.in_(mids[i:i + 500]))
+                                 .values(entity_id=eid))
+            if review:
+                conn.execute(insert(t.review), [
+                    {"a": a, "b": b, "score": s, "reasons": json.dumps(list(r))}
+                    for a, b, s, r in review])
+
+    def entities(self, type: str | None = None, search: str | None = None) -> list[EntityRecord]:
+        """Entities with their names; `search` matches any name, in any script or spelling."""
+        from ..extract.lexicon import normalize_form
+
+        q = select(t.entities)
+        if type:
+            q = q.where(t.entities.c.type == type)
+        if search:
+            folded = normalize_form(search)
+            sub = select(t.entity_names.c.entity_id).where(
+                t.entity_names.c.folded.like(f"%{folded}%"))
+            q = q.where(t.entities.c.id.in_(sub))
+        with self.engine.connect() as conn:
+            rows = conn.execute(q.order_by(t.entities.c.id)).all()
+            names: dict[str, list[tuple[str, int]]] = {}
+            for r in conn.execute(select(t.entity_names).order_by(
+                    t.entity_names.c.entity_id, t.entity_names.c.name)):
+                names.setdefault(r.entity_id, []).append((r.name, r.count))
+        return [EntityRecord(r.id, r.type, r.kind, r.name, tuple(names.get(r.id, ())),
+                             tuple(json.loads(r.reasons or "[]"))) for r in rows]
+
+    def mention_counts(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            return dict(conn.execute(
+                select(t.mentions.c.entity_id, func.count()).where(
+                    t.mentions.c.entity_id.is_not(None)).group_by(t.mentions.c.entity_id)).all())
+
+    def stats(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            def count(table, *where):
+                q = select(func.count()).select_from(table)
+                for w in where:
+                    q = q.where(w)
+                return conn.execute(q).scalar() or 0
+            return {
+                "documents": count(t.documents, t.documents.c.current.is_(True)),
+                "document_versions": count(t.documents),
+                "sentences": count(t.sentences),
+                "mentions": count(t.mentions),
+                "entities": count(t.entities),
+                "review_pairs": count(t.review),
+                "judgements": count(t.judgements, t.judgements.c.undone.is_(False)),
+            }
+
+    def sentence_of(self, doc_id: str, idx: int) -> tuple[int, int] | None:
+        with self.engine.connect() as conn:
+            r = conn.execute(select(t.sentences.c.start, t.sentences.c.end).where(and_(
+                t.sentences.c.doc_id == doc_id, t.sentences.c.idx == idx))).first()
+        return (r.start, r.end) if r else None

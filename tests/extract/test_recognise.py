@@ -1,0 +1,113 @@
+"""Recognition and typing on sentences written for these tests (not the dev texts)."""
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from actorgraph.model import CleanDocument, DocumentMeta, LoadedDocument, Segment
+from actorgraph.pipeline import check_order, extract, STAGES
+
+
+def run(text: str):
+    loaded = LoadedDocument("t.txt", "text/plain", text.encode(), text, DocumentMeta(),
+                            hashlib.sha256(text.encode()).hexdigest())
+    return extract(CleanDocument(loaded, (Segment(0, len(text), "body"),)))
+
+
+def names(ex, role="name"):
+    return {(m.text, m.type) for m in ex.mentions if m.role == role}
+
+
+def test_stage_order_is_consistent():
+    check_order()
+    assert [s.name for s in STAGES][:3] == ["parse", "split", "recognise"]
+
+
+def test_stage_order_check_catches_a_bad_order():
+    bad = (STAGES[2], STAGES[0])
+    with pytest.raises(ValueError):
+        check_order(bad)
+
+
+def test_sentence_initial_verb_is_not_part_of_a_name(nlp):
+    ex = run("Meet Karim Haddadi, the founder of the Northern Shield Brigade, a militia in Iraq.")
+    found = names(ex)
+    assert ("Karim Haddadi", "person") in found
+    assert not any(t.startswith("Meet") for t, _ in found)
+    assert ("Northern Shield Brigade", "organization") in found
+
+
+def test_group_name_typed_from_context_not_model_guess(nlp):
+    text = ("The Sabirin movement was founded in Basra. Sabirin fighters later deployed to Syria. "
+            "In the past, Sabirin militants threatened officials, and Sabirin propaganda spread.")
+    ex = run(text)
+    types = {m.type for m in ex.mentions if m.text == "Sabirin"}
+    assert types == {"organization"}
+
+
+def test_demonyms_and_ideas_are_not_entities(nlp):
+    ex = run("Iranian officials and Azerbaijani clerics discussed Khomeinism and Islam in Qom.")
+    texts = {m.text for m in ex.mentions}
+    assert "Iranian" not in texts and "Azerbaijani" not in texts
+    assert "Khomeinism" not in texts and "Islam" not in texts
+    assert ("Qom", "place") in names(ex)
+
+
+def test_countries_are_countries(nlp):
+    ex = run("Armenia and Georgia signed a deal with Turkey, while Cyprus watched.")
+    found = names(ex)
+    for country in ("Armenia", "Georgia", "Cyprus"):
+        assert (country, "country") in found
+
+
+def test_possessive_and_job_title_are_cut(nlp):
+    ex = run("Maria Lopez is the Caspian Policy Forum's Senior Fellow.")
+    texts = {m.text for m in ex.mentions}
+    assert "Caspian Policy Forum" in texts
+    assert not any("Fellow" in t for t in texts)
+
+
+def test_short_forms_join_the_full_name(nlp):
+    ex = run("Rashid Karimov Alizada leads the group. Later, Alizada said the group had grown. "
+             "Karimov Alizada denied it.")
+    keys = {m.key for m in ex.mentions if "Alizada" in m.text}
+    assert len(keys) == 1
+
+
+def test_two_people_sharing_a_surname_stay_apart(nlp):
+    ex = run("Ilham Aliyev succeeded Heydar Aliyev in 2003. Aliyev then visited Ganja.")
+    keys = {m.key for m in ex.mentions if m.text in ("Ilham Aliyev", "Heydar Aliyev")}
+    assert len(keys) == 2
+    short = [m for m in ex.mentions if m.text == "Aliyev"]
+    assert all(m.key not in keys for m in short)
+
+
+def test_acronym_joins_its_expansion(nlp):
+    ex = run("She works at the Caspian Institute for Security Studies (CISS). CISS published it.")
+    keys = {m.key for m in ex.mentions if m.text in ("CISS", "Caspian Institute for Security Studies")}
+    assert len(keys) == 1
+
+
+def test_alias_phrase_joins_two_names(nlp):
+    ex = run("The Islamic Front of the South, better known as the Jabhat, claimed the attack.")
+    keys = {m.key for m in ex.mentions if m.text in ("Jabhat", "Islamic Front of the South")}
+    assert len(keys) == 1
+
+
+def test_capital_standing_for_its_state(nlp):
+    ex = run("Baku requested that Tehran extradite the suspects. Protesters gathered in Baku.")
+    metonyms = {(m.text, m.refers_to) for m in ex.mentions if m.role == "metonym"}
+    assert ("Baku", "Azerbaijan") in metonyms
+    assert ("Tehran", "Iran") in metonyms
+    assert ("Baku", "place") in names(ex)
+
+
+def test_offsets_point_into_the_text(nlp):
+    text = "Tövhid İbrahim Bəyli spoke\u00a0in Qom about the Quds Force."
+    ex = run(text)
+    assert ex.mentions
+    for m in ex.mentions:
+        assert text[m.start:m.end] == m.text
+    for s in ex.sentences:
+        assert text[s.start:s.end].strip() == text[s.start:s.end]
