@@ -47,7 +47,9 @@ class Stage:
 
 
 def parse(state: State) -> None:
-    state.doc = state.nlp(state.clean.masked_text())
+    """Parse the document, unless a batch parse (`nlp.pipe`) already did."""
+    if state.doc is None:
+        state.doc = state.nlp(state.clean.masked_text())
 
 
 def split(state: State) -> None:
@@ -123,9 +125,13 @@ def check_order(stages: tuple[Stage, ...] = STAGES) -> None:
 
 
 def extract(clean: CleanDocument, nlp: Language | None = None,
-            lex: Lexicon | None = None) -> Extraction:
-    """Run every stage on one document and return what it found."""
-    state = State(clean=clean, nlp=nlp or load_nlp(), lex=lex or load_lexicon())
+            lex: Lexicon | None = None, doc: Doc | None = None) -> Extraction:
+    """Run every stage on one document and return what it found.
+
+    `doc` may be given when the caller parsed many documents at once with
+    `nlp.pipe(clean.masked_text() for ...)`; the result is the same.
+    """
+    state = State(clean=clean, nlp=nlp or load_nlp(), lex=lex or load_lexicon(), doc=doc)
     for stage in STAGES:
         stage.func(state)
     mentions = [m for m in state.mentions if m.key]

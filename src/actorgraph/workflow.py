@@ -1,19 +1,24 @@
 """Ingest a batch end to end: load -> clean -> extract -> store, then resolve.
 
-Each document is stored in its own transaction; a bad file is reported with
-its reason and the batch goes on. Cross-document resolution runs once at the
-end over the whole store.
+Documents are parsed in small batches with `nlp.pipe` (the fast path of
+spaCy), then each is extracted and stored in its own transaction; a bad file
+is reported with its reason and the batch goes on. Cross-document resolution
+runs once at the end over the whole store.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
+from .extract.nlp import load_nlp
 from .ingest import IngestError, clean, iter_sources, load_source
-from .model import DocumentMeta
+from .model import CleanDocument, DocumentMeta, LoadedDocument
 from .pipeline import extract
 from .resolve.stage import resolve_store
 from .store.store import Store
+
+BATCH = 16
 
 
 @dataclass
@@ -28,29 +33,44 @@ class IngestReport:
         return not self.failed
 
 
+def _loaded(sources: Iterable[str], store: Store, overrides: DocumentMeta,
+            report: IngestReport, progress: Callable[[str], None] | None
+            ) -> Iterator[tuple[LoadedDocument, CleanDocument]]:
+    seen: set[str] = set()
+    for source in sources:
+        if progress:
+            progress(source)
+        try:
+            loaded = load_source(source, overrides)
+            if loaded.sha256 in seen or store.has_sha(loaded.sha256):
+                report.unchanged.append(source)
+                continue
+            seen.add(loaded.sha256)
+            yield loaded, clean(loaded)
+        except IngestError as err:
+            report.failed.append((err.source, err.reason))
+        except (ValueError, UnicodeError, RecursionError) as err:
+            report.failed.append((source, f"{type(err).__name__}: {err}"))
+
+
 def ingest(paths: Iterable[str], store: Store, overrides: DocumentMeta | None = None,
            progress: Callable[[str], None] | None = None) -> IngestReport:
     """Ingest every source under `paths` into `store`, then re-resolve entities."""
     report = IngestReport()
-    for source in iter_sources(list(paths)):
-        if progress:
-            progress(source)
-        try:
-            loaded = load_source(source, overrides or DocumentMeta())
-            if store.has_sha(loaded.sha256):
-                report.unchanged.append(source)
+    nlp = load_nlp()
+    items = _loaded(iter_sources(list(paths)), store, overrides or DocumentMeta(), report,
+                    progress)
+    while batch := list(islice(items, BATCH)):
+        docs = nlp.pipe([c.masked_text() for _, c in batch])
+        for (loaded, cleaned), doc in zip(batch, docs):
+            try:
+                extraction = extract(cleaned, nlp=nlp, doc=doc)
+                _, status = store.add_document(loaded, cleaned, extraction)
+            except (ValueError, RecursionError) as err:
+                report.failed.append((loaded.source, f"{type(err).__name__}: {err}"))
                 continue
-            cleaned = clean(loaded)
-            extraction = extract(cleaned)
-            _, status = store.add_document(loaded, cleaned, extraction)
-        except IngestError as err:
-            report.failed.append((err.source, err.reason))
-            continue
-        except (ValueError, UnicodeError, MemoryError, RecursionError) as err:
-            report.failed.append((source, f"{type(err).__name__}: {err}"))
-            continue
-        {"added": report.added, "new version": report.versions,
-         "unchanged": report.unchanged}[status].append(source)
+            {"added": report.added, "new version": report.versions,
+             "unchanged": report.unchanged}[status].append(loaded.source)
     if report.added or report.versions:
         resolve_store(store)
     return report

@@ -182,6 +182,9 @@ def is_name(span: Span, lex: Lexicon) -> bool:
         return False
     if last in WORDS["non_actor_heads"] or last.rstrip("s") in WORDS["non_actor_heads"]:
         return False
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.lower_ in WORDS["non_actor_heads"] and after.pos_ == "NOUN":
+        return False  # "the Neighbor First policy": a name of a policy, not of an actor
     if len(words) == 1 and (last in WORDS["concepts"] or last.endswith(("ism", "ist", "ists"))):
         return False
     if normalize_form(text) in WORDS["furniture_names"]:

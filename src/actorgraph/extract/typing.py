@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 from rigour.names import NameTypeTag, analyze_names
@@ -109,12 +110,17 @@ def _person_name(doc: Doc, c: Candidate, lex: Lexicon) -> str | None:
         return None
     if any(w.lower() in WORDS["geo_words"] or w in WORDS["org_heads"] for w in words):
         return None
-    names = analyze_names(NameTypeTag.PER, [" ".join(words)])
-    for name in names:
+    return "person" if _all_personal_names(" ".join(words)) else None
+
+
+@lru_cache(maxsize=20000)
+def _all_personal_names(text: str) -> bool:
+    """All words but one are personal names known to rigour's name data."""
+    for name in analyze_names(NameTypeTag.PER, [text]):
         tagged = {s.comparable for s in name.spans if str(s.symbol).startswith("[NAME")}
         if sum(1 for p in name.parts if p.comparable in tagged) >= len(name.parts) - 1:
-            return "person"
-    return None
+            return True
+    return False
 
 
 def _speaker(doc: Doc, c: Candidate, lex: Lexicon) -> str | None:

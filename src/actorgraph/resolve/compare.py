@@ -162,7 +162,7 @@ def profile(group: NameGroup) -> Profile:
 def token_match(x: NameForm, i: int, y: NameForm, j: int) -> tuple[float, str]:
     """How well token i of x matches token j of y: (quality 0..1, how).
 
-    same spelling 1.0; same vowel pattern key 0.95 (Latin/Cyrillic: Tawhid ~
+    same spelling 1.0; same vowel-class key 0.95 (Latin/Cyrillic: Tawhid ~
     Tohid, Valiyev ~ Veliyev); same consonant skeleton 0.9 (with an abjad
     side, or Jaro-Winkler >= 0.86 when both write vowels, so that Mohammad
     and Mahmoud stay apart); one typo 0.85; a shared rigour symbol 0.9
@@ -222,14 +222,28 @@ def align(x: NameForm, y: NameForm) -> Alignment:
         used_y.add(j)
         pairs[i] = j
         matches.append((x.toks[i], y.toks[j], -negq, how))
+    # a symbol may span several tokens (حزب الله ~ Hezbollah, the four words of
+    # the IRGC): tokens left over that carry the symbol of a pairing join it
+    for negq, i, j, how in cands:
+        if how != "symbol" or pairs.get(i) != j:
+            continue
+        shared = x.symbols()[i] & y.symbols()[j]
+        for i2 in range(len(x.toks)):
+            if i2 not in used_x and x.symbols()[i2] & shared:
+                used_x.add(i2)
+                matches.append((x.toks[i2], y.toks[j], -negq, "symbol"))
+        for j2 in range(len(y.toks)):
+            if j2 not in used_y and y.symbols()[j2] & shared:
+                used_y.add(j2)
+                matches.append((x.toks[i], y.toks[j2], -negq, "symbol"))
     left_x = [i for i in range(len(x.toks)) if i not in used_x]
     left_y = [j for j in range(len(y.toks)) if j not in used_y]
-    if left_x and left_y:
+    if left_x and left_y and len(left_x) + len(left_y) > 2:   # 1:1 was token_match's
         jx = "".join(x.toks[i] for i in left_x)
         jy = "".join(y.toks[j] for j in left_y)
         kx, ky = phonetic_key(jx), phonetic_key(jy)
         if kx == ky and len(kx) >= 3 and (
-                x.abjad or y.abjad or JaroWinkler.similarity(jx, jy) >= 0.86):
+                x.abjad or y.abjad or JaroWinkler.similarity(jx, jy) >= 0.8):
             matches.append((" ".join(x.toks[i] for i in left_x),
                             " ".join(y.toks[j] for j in left_y), 0.9, "joined"))
             for i, j in zip(left_x, left_y):
@@ -386,7 +400,7 @@ def _joined_skeleton(p: Pair) -> FeatureResult:
     """Same skeleton when the words are written together (Hezbollah ~ Hizb Allah)."""
     if p.type == "person" or p.x.joined != p.y.joined or len(p.x.joined) < 3:
         return None
-    if p.latin and JaroWinkler.similarity("".join(p.x.toks), "".join(p.y.toks)) < 0.86:
+    if p.latin and JaroWinkler.similarity("".join(p.x.toks), "".join(p.y.toks)) < 0.8:
         return None
     return 0.95, f"{_quote(p)} ({p.x.joined})"
 
@@ -538,7 +552,7 @@ def compare_profiles(a: Profile, b: Profile) -> Score:
     best = Score(0.0, ())
     for x, y in _form_pairs(a, b):
         s = _score_pair(Pair(a, b, x, y))
-        if s.value > best.value:
+        if s.value > best.value or (not best.reasons and s.reasons):
             best = s
             if s.value >= 1.0:
                 break

@@ -10,9 +10,9 @@ Three levels of sameness are offered, from strict to loose:
   transliterated to ASCII with ``anyascii``, without diacritics or punctuation.
   "Hüseynçilər" -> "huseynciler", "Ильхам Алиев" -> "ilkham aliev".
 * :func:`vowel_key` — a token with its consonants normalised (q/k/gh, kh/h,
-  w/v, double letters...) and each run of vowels written ``*``: Mohammad ->
-  "m*h*m*d", Mahmoud -> "m*hm*d" (different), Tawhid / Tohid -> "t*h*d" (same).
-  Meaningful only for scripts that write vowels.
+  w/v, double letters...) and each run of vowels reduced to "a" or "o":
+  Mohammad -> "mohamad", Mahmoud -> "mahmod" (different), Tawhid / Tohid ->
+  "tohad" (same). Meaningful only for scripts that write vowels.
 * :func:`phonetic_key` — the same without any vowel: a consonant skeleton that
   also matches abjad spellings that leave short vowels out (قاسم -> "qsm" ->
   "ksm" = Qassem). Loose: used for blocking and cross-script matching.
@@ -29,11 +29,11 @@ from typing import Iterable
 import yaml
 from anyascii import anyascii
 from normality import collapse_spaces
-from rigour.names import remove_org_types
+from rigour.names import NamePartTag, NameTypeTag, analyze_names, remove_org_types
 
 __all__ = [
     "fold", "strip_titles", "phonetic_key", "vowel_key", "name_keys", "tokens",
-    "significant_tokens", "acronym", "looks_like_acronym", "is_abjad", "tables",
+    "significant_tokens", "acronym", "looks_like_acronym", "is_abjad", "tables", "org_symbols",
 ]
 
 VOWELS = "aeiouy"
@@ -42,6 +42,7 @@ _POSSESSIVE = re.compile(r"(?<=\w)[" + re.escape(_APOSTROPHES) + r"]s(?=\s|$)")
 _APOS = re.compile("[" + re.escape(_APOSTROPHES) + "]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _ARABIC_AL = "ال"
+_DOUBLE = re.compile(r"(.)\1+")
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class Tables:
     min_stem: int
     alternations: tuple[tuple[re.Pattern, str], ...]
     arabic_article_exceptions: frozenset[str]
+    orthographies: tuple[tuple[frozenset[str], dict[int, str]], ...]  # (markers, table)
 
 
 @lru_cache(maxsize=1)
@@ -88,6 +90,9 @@ def tables() -> Tables:
         min_stem=int(raw["suffix_equivalences"].get("min_stem", 3)),
         alternations=alternations,
         arabic_article_exceptions=frozenset(raw.get("arabic_article_exceptions") or ()),
+        orthographies=tuple(
+            (frozenset(str(o["markers"])), str.maketrans({str(k): str(v) for k, v in o["map"].items()}))
+            for o in (raw.get("orthographies") or {}).values()),
     )
 
 
@@ -115,6 +120,23 @@ def is_abjad(text: str) -> bool:
     return abjad > other
 
 
+def _apply_orthographies(text: str) -> str:
+    """Spell words of a marked Latin orthography the English way (Azərbaycan ->
+    azarbayjan): Azerbaijani and Turkish c is "j", ç "ch", ş "sh"."""
+    if text.isascii():
+        return text
+    orthographies = tables().orthographies
+    out = []
+    for word in text.split(" "):
+        if not word.isascii():
+            for markers, table in orthographies:
+                if not markers.isdisjoint(word):
+                    word = word.translate(table)
+                    break
+        out.append(word)
+    return " ".join(out)
+
+
 def _split_arabic_article(text: str) -> str:
     """Write the Arabic article of "القدس" apart, as "al", before transliteration."""
     if _ARABIC_AL not in text:
@@ -129,11 +151,12 @@ def _split_arabic_article(text: str) -> str:
     return " ".join(out)
 
 
-@lru_cache(maxsize=500_000)
+@lru_cache(maxsize=1 << 20)
 def fold(name: str) -> str:
     """Fold a name to lower-case ASCII words, whatever its script.
 
-    NFKC, case-folding, possessive "'s" dropped, Arabic article split off,
+    NFKC, case-folding, possessive "'s" dropped, words in Azerbaijani or
+    Turkish spelling respelled (names.yaml `orthographies`), Arabic article split off,
     transliteration of any script with ``anyascii`` (which also strips
     diacritics: ə ı ş ç ğ ö ü), apostrophes of all kinds deleted (Kata'ib ->
     kataib), other punctuation turned into spaces, a leading "the" dropped.
@@ -141,12 +164,13 @@ def fold(name: str) -> str:
     >>> fold("The Kata’ib Hezbollah's")
     'kataib hezbollah'
     >>> fold("Tövhid İbrahim Bəyli")
-    'tovhid ibrahim beyli'
+    'tovhid ibrahim bayli'
     """
     if not name:
         return ""
     text = unicodedata.normalize("NFKC", name).casefold()
     text = _POSSESSIVE.sub("", text)
+    text = _apply_orthographies(text)
     text = _split_arabic_article(text)
     text = anyascii(text).lower()
     text = _APOS.sub("", text)
@@ -202,7 +226,7 @@ def strip_titles(name: str) -> str:
     return " ".join(kept)
 
 
-@lru_cache(maxsize=500_000)
+@lru_cache(maxsize=1 << 20)
 def significant_tokens(name: str, type: str = "person") -> tuple[str, ...]:
     """Folded tokens without titles, particles and stop words (type dependent)."""
     t = tables()
@@ -238,35 +262,49 @@ def _consonants(token: str) -> str:
     return out
 
 
-@lru_cache(maxsize=500_000)
+@lru_cache(maxsize=1 << 20)
 def phonetic_key(token: str) -> str:
     """The consonant skeleton of one token, for transliteration variants.
 
     The token is folded, a group-name suffix is replaced by its class
     (-iyyun = -ywn = -çilər), the ordered transliteration alternations of
     names.yaml are applied (q/gh -> k, kh -> h, w/v glides, double letters,
-    soft g...) and every vowel is dropped. Tawhid / Tohid / Tövhid -> "td",
-    Ibrahim / Ebrahim / ابراهیم -> "brhm", Valiyev / Veliyev -> "flf",
+    soft g...), every vowel is dropped and doubled letters are written once
+    (abjad spellings leave out the vowel between them: بغداد ~ Baghdad).
+    Tawhid / Tohid / Tövhid -> "thd", Ibrahim / Ebrahim / ابراهیم -> "brhm",
+    Valiyev / Veliyev -> "flf",
     Husseiniyyun / Hoseyniyun / Hüseynçilər -> "hsn~followers".
     """
     folded = fold(token).replace(" ", "")
     stem, cls = _split_suffix(folded)
-    skel = "".join(c for c in _consonants(stem) if c not in VOWELS)
+    skel = _DOUBLE.sub(r"\1", "".join(c for c in _consonants(stem) if c not in VOWELS))
     if not skel:
         skel = stem[:1]
     return f"{skel}~{cls}" if cls else skel
 
 
-@lru_cache(maxsize=500_000)
-def vowel_key(token: str) -> str:
-    """Like :func:`phonetic_key` but each run of vowels is kept as one ``*``.
+_VOWEL_RUN = re.compile("[aeiouy]+")
 
-    Tells Mohammad ("m*h*m*d") from Mahmoud ("m*hm*d") where the skeleton
-    cannot; only meaningful when both spellings write their vowels.
+
+def _vowel_class(m: re.Match) -> str:
+    run = m.group(0)
+    return "o" if ("o" in run or "u" in run) else "a"
+
+
+@lru_cache(maxsize=1 << 20)
+def vowel_key(token: str) -> str:
+    """Like :func:`phonetic_key`, but each run of vowels is kept as one of two
+    classes: "o" (a run with o or u) or "a" (a, e, i, y, and ə ~ a ~ e).
+
+    This tells Mohammad ("mohamad") from Mahmoud ("mahmod") and Hassan
+    ("hasan") from Hussein ("hosan") where the skeleton cannot, while
+    Tawhid / Tohid ("tohad"), Valiyev / Veliyev, Soleimani / Sulaimani and
+    Mammadov / Mamedov stay equal. Only meaningful when both spellings write
+    their vowels (not for Arabic or Persian script).
     """
     folded = fold(token).replace(" ", "")
     stem, cls = _split_suffix(folded)
-    key = re.sub("[aeiouy]+", "*", _consonants(stem))
+    key = _VOWEL_RUN.sub(_vowel_class, _consonants(stem))
     return f"{key}~{cls}" if cls else key
 
 
@@ -287,6 +325,26 @@ def _org_acronym_tokens(name: str) -> list[str]:
     return [w for w in tokens(name) if w not in stop]
 
 
+@lru_cache(maxsize=1 << 20)
+def org_symbols(name: str) -> frozenset[str]:
+    """rigour's organisation symbols (DOMAIN:...) that span the whole name.
+
+    "IRGC", "Islamic Revolutionary Guard Corps" and "سپاه پاسداران انقلاب
+    اسلامی" all carry DOMAIN:IRGC over all their words.
+    """
+    found: frozenset[str] | None = None
+    for analysed in analyze_names(NameTypeTag.ORG, [name]):
+        content = {p.index for p in analysed.parts if p.tag != NamePartTag.STOP}
+        covered: dict[str, set[int]] = {}
+        for span in analysed.spans:
+            sym = str(span.symbol)[1:-1]
+            if sym.startswith("DOMAIN:"):
+                covered.setdefault(sym, set()).update(p.index for p in span.parts)
+        whole = frozenset(s for s, idx in covered.items() if content and content <= idx)
+        found = whole if found is None else found & whole
+    return found or frozenset()
+
+
 def name_keys(name: str, type: str) -> set[str]:
     """Blocking keys of one name: names sharing a key are compared.
 
@@ -298,7 +356,8 @@ def name_keys(name: str, type: str) -> set[str]:
     * ``t:`` the skeleton of a single significant token: the surname (last
       token) of a person, every distinctive token of other names,
     * ``f:`` first + last token skeletons of a person with a middle name,
-    * ``a:`` the initialism of a multi-word organisation, or the acronym itself.
+    * ``a:`` the initialism of a multi-word organisation, or the acronym itself,
+    * ``y:`` a rigour organisation symbol covering the whole name (DOMAIN:IRGC).
     """
     toks = significant_tokens(name, type)
     if not toks:
@@ -317,6 +376,9 @@ def name_keys(name: str, type: str) -> set[str]:
         for tok, skel in zip(toks, skels):
             if tok not in t.org_designators and tok not in t.org_qualifiers and len(skel) >= 2:
                 keys.add("t:" + skel)
+        if type in ("organization", "channel"):
+            for sym in org_symbols(name):
+                keys.add("y:" + sym)
         if type in ("organization", "channel", "country"):
             if looks_like_acronym(name):
                 keys.add("a:" + fold(name).replace(" ", ""))

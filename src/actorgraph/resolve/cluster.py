@@ -1,0 +1,346 @@
+"""Cross-document clustering of name groups: blocking, scoring, guarded union.
+
+:func:`resolve` runs these steps, each deterministic (groups are sorted by id
+first, pairs by score then ids):
+
+1. analyst ``must_link`` pairs are united unconditionally;
+2. groups of one type with the same folded fullest name are united
+   ("same-name"; a lone person word such as "Aliyev" is not);
+3. the resulting *nodes* are blocked by :func:`names.name_keys` in an inverted
+   index (key -> nodes); keys shared by more than ``max_block`` nodes are
+   skipped, so the work stays close to linear in the number of groups;
+4. only nodes sharing a key are compared (:func:`compare.compare_profiles`);
+5. pairs at or above ``merge_at`` are united best first, unless the union
+   would put two ``cannot_link`` groups, or two persons with conflicting full
+   names, in one cluster;
+6. a one-word person name joins a full name only when exactly one cluster has
+   a full name with that surname among its candidates (context overlap may
+   pick one of several); otherwise it goes to review;
+7. pairs between ``review_at`` and ``merge_at`` left in different clusters
+   become review candidates.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from itertools import combinations
+from typing import Iterable, Sequence
+
+from .compare import Profile, compare_profiles, conflict, profile
+from .names import fold, name_keys, phonetic_key, tokens
+from .records import Candidate, Merge, NameGroup, Resolution, Score
+
+__all__ = ["resolve", "blocking_keys"]
+
+_MAX_REPS = 6          # full person names kept per cluster for the conflict guard
+_MAX_KEY_FORMS = 6     # names of a node used for blocking
+
+
+def blocking_keys(group: NameGroup) -> set[str]:
+    """All blocking keys of a group (its names' keys, prefixed by its type)."""
+    keys: set[str] = set()
+    names = sorted(group.names, key=lambda nc: (-len(nc[0].split()), -nc[1], nc[0]))
+    for raw, _ in names[:_MAX_KEY_FORMS]:
+        for k in name_keys(raw, group.type):
+            keys.add(f"{group.type}|{k}")
+    return keys
+
+
+class _Guarded:
+    """Union-find over group indices with cannot-link and name-conflict guards."""
+
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+        self.cannot: dict[int, set[int]] = {}
+        self.reps: dict[int, list[int]] = {}     # root -> node indices (persons)
+        self.profiles: list[Profile] = []
+
+    def find(self, i: int) -> int:
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def blocked(self, ra: int, rb: int) -> str | None:
+        ca, cb = self.cannot.get(ra), self.cannot.get(rb)
+        if ca and cb and not ca.isdisjoint(cb):
+            return "cannot-link"
+        reps_a, reps_b = self.reps.get(ra), self.reps.get(rb)
+        if reps_a and reps_b:
+            for x in reps_a:
+                for y in reps_b:
+                    why = conflict(self.profiles[x], self.profiles[y])
+                    if why:
+                        return why
+        return None
+
+    def union(self, a: int, b: int, force: bool = False) -> tuple[bool, str | None]:
+        """Unite the clusters of groups a and b: (united, why not)."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True, None
+        if not force:
+            why = self.blocked(ra, rb)
+            if why:
+                return False, why
+        root, child = (ra, rb) if ra < rb else (rb, ra)
+        self.parent[child] = root
+        cc = self.cannot.pop(child, None)
+        if cc:
+            self.cannot.setdefault(root, set()).update(cc)
+        rc = self.reps.pop(child, None)
+        if rc:
+            mine = self.reps.setdefault(root, [])
+            seen = {self.profiles[k].best.folded for k in mine}
+            for k in rc:
+                if len(mine) >= _MAX_REPS:
+                    break
+                if self.profiles[k].best.folded not in seen:
+                    mine.append(k)
+                    seen.add(self.profiles[k].best.folded)
+        return True, None
+
+
+def _merged_group(members: list[NameGroup]) -> NameGroup:
+    """One NameGroup standing for several groups with the same fullest name."""
+    if len(members) == 1:
+        return members[0]
+    counts: Counter[str] = Counter()
+    kinds: Counter[str] = Counter()
+    context: set[str] = set()
+    for g in members:
+        for raw, c in g.names:
+            counts[raw] += c
+        if g.kind:
+            kinds[g.kind] += 1
+        context |= g.context
+    kind = min(kinds, key=lambda k: (-kinds[k], k)) if kinds else None
+    names = tuple(sorted(counts.items(), key=lambda rc: (-rc[1], rc[0])))
+    first = members[0]
+    return NameGroup(first.id, first.doc, first.type, kind, names, frozenset(context))
+
+
+def _primary_key(g: NameGroup, prof: Profile) -> str | None:
+    best = prof.best
+    if g.type == "person" and len(best.toks) < 2:
+        return None
+    return f"{g.type}|{best.folded}|{int(best.acro)}"
+
+
+def resolve(groups: Sequence[NameGroup],
+            must_link: Iterable[tuple[str, str]] = (),
+            cannot_link: Iterable[tuple[str, str]] = (),
+            merge_at: float = 0.8, review_at: float = 0.5,
+            max_block: int = 100) -> Resolution:
+    """Cluster name groups from many documents into actors.
+
+    `must_link` pairs of group ids are always merged (analyst judgements win);
+    `cannot_link` pairs never end up in one cluster. Pairs scoring at least
+    `merge_at` are merged unless a guard refuses; pairs in
+    [`review_at`, `merge_at`) are returned as review candidates. Keys shared
+    by more than `max_block` nodes are not used for blocking. The result does
+    not depend on the order of `groups`.
+    """
+    groups = sorted(groups, key=lambda g: g.id)
+    index = {g.id: i for i, g in enumerate(groups)}
+    if len(index) != len(groups):
+        raise ValueError("NameGroup ids must be unique")
+    n = len(groups)
+    uf = _Guarded(n)
+    merges: list[Merge] = []
+    stats: Counter[str] = Counter(groups=n)
+
+    # 1. analyst must-links
+    for a, b in sorted(tuple(sorted(p)) for p in must_link):
+        if a not in index or b not in index:
+            stats["unknown_link_ids"] += 1
+            continue
+        uf.union(index[a], index[b], force=True)
+        merges.append(Merge(a, b, 1.0, "must-link", ("analyst judgement",)))
+    for cid, (a, b) in enumerate(sorted(tuple(sorted(p)) for p in cannot_link)):
+        if a not in index or b not in index:
+            stats["unknown_link_ids"] += 1
+            continue
+        ra, rb = uf.find(index[a]), uf.find(index[b])
+        if ra == rb:
+            stats["contradicting_links"] += 1
+            continue
+        uf.cannot.setdefault(ra, set()).add(cid)
+        uf.cannot.setdefault(rb, set()).add(cid)
+
+    # 2. same fullest name -> one node
+    profiles = [profile(g) for g in groups]
+    classes: dict[str, list[int]] = {}
+    nodes: list[list[int]] = []
+    for i, g in enumerate(groups):
+        key = _primary_key(g, profiles[i])
+        if key is None:
+            nodes.append([i])
+        else:
+            classes.setdefault(key, []).append(i)
+    for members in classes.values():
+        head = members[0]
+        node = [head]
+        for i in members[1:]:
+            ok, _ = uf.union(head, i)
+            if ok:
+                node.append(i)
+                merges.append(Merge(groups[head].id, groups[i].id, 1.0, "same-name",
+                                    (f"same_name: {profiles[i].best.raw!r}",)))
+            else:
+                nodes.append([i])
+        nodes.append(node)
+    nodes.sort(key=lambda m: m[0])
+    node_profiles: list[Profile] = []
+    for members in nodes:
+        if len(members) == 1:
+            node_profiles.append(profiles[members[0]])
+        else:
+            node_profiles.append(profile(_merged_group([groups[i] for i in members])))
+    del profiles
+    uf.profiles = node_profiles
+    for k, members in enumerate(nodes):
+        p = node_profiles[k]
+        if p.type == "person" and len(p.best.toks) >= 2:
+            root = uf.find(members[0])
+            reps = uf.reps.setdefault(root, [])
+            if len(reps) < _MAX_REPS and all(
+                    node_profiles[r].best.folded != p.best.folded for r in reps):
+                reps.append(k)
+    stats["nodes"] = len(nodes)
+
+    # 3. blocking
+    block: dict[str, list[int]] = defaultdict(list)
+    node_keys: list[set[str]] = []
+    for k, p in enumerate(node_profiles):
+        keys = blocking_keys(p.group)
+        node_keys.append(keys)
+        for key in keys:
+            block[key].append(k)
+    stats["keys"] = len(block)
+    oversize: set[str] = set()
+    seen_pairs: set[int] = set()
+    nn = len(nodes)
+    for key, members in block.items():
+        if len(members) < 2:
+            continue
+        if len(members) > max_block:
+            oversize.add(key)
+            continue
+        for a, b in combinations(members, 2):
+            seen_pairs.add(a * nn + b)
+    del block
+    stats["oversize_keys"] = len(oversize)
+    stats["pairs_compared"] = len(seen_pairs)
+
+    # 4. scoring
+    scored: list[tuple[float, int, int, Score]] = []
+    for code in seen_pairs:
+        a, b = divmod(code, nn)
+        s = compare_profiles(node_profiles[a], node_profiles[b])
+        if s.value >= review_at:
+            scored.append((s.value, a, b, s))
+    del seen_pairs
+    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+
+    # 5. guarded merging, best first
+    refused: list[Candidate] = []
+    short_pairs: dict[int, list[tuple[int, Score]]] = defaultdict(list)
+    for value, a, b, s in scored:
+        pa, pb = node_profiles[a], node_profiles[b]
+        if s.reasons and s.reasons[0].startswith("surname_only"):
+            if len(pa.best.toks) == 1 and len(pb.best.toks) >= 2:
+                short_pairs[a].append((b, s))
+            elif len(pb.best.toks) == 1 and len(pa.best.toks) >= 2:
+                short_pairs[b].append((a, s))
+            continue
+        if value < merge_at:
+            continue
+        ok, why = uf.union(nodes[a][0], nodes[b][0])
+        if ok:
+            merges.append(Merge(pa.id, pb.id, value, "compare", s.reasons))
+        elif why != "cannot-link":
+            refused.append(Candidate(pa.id, pb.id, value, (*s.reasons, f"refused: {why}")))
+
+    # 6. one-word person names
+    for k in sorted(short_pairs):
+        _attach_short_form(k, short_pairs[k], nodes, node_profiles, node_keys[k], oversize,
+                           uf, merges, stats)
+
+    # 7. review candidates: in the band, still apart, best per cluster pair
+    best_review: dict[tuple[int, int], Candidate] = {}
+    for value, a, b, s in scored:
+        if value >= merge_at and not s.reasons[0].startswith("surname_only"):
+            continue
+        ra, rb = uf.find(nodes[a][0]), uf.find(nodes[b][0])
+        if ra == rb:
+            continue
+        pair = (min(ra, rb), max(ra, rb))
+        if pair not in best_review:
+            ida, idb = sorted((node_profiles[a].id, node_profiles[b].id))
+            best_review[pair] = Candidate(ida, idb, value, s.reasons)
+    review = sorted(best_review.values(), key=lambda c: (-c.score, c.a, c.b))
+
+    # clusters and their reasons
+    by_root: dict[int, list[str]] = defaultdict(list)
+    for i, g in enumerate(groups):
+        by_root[uf.find(i)].append(g.id)
+    clusters = sorted(by_root.values(), key=lambda c: c[0])
+    first_of = {root: ids[0] for root, ids in by_root.items()}
+    reasons: dict[str, list[Merge]] = defaultdict(list)
+    for m in merges:
+        reasons[first_of[uf.find(index[m.a])]].append(m)
+    stats["clusters"] = len(clusters)
+    stats["merges"] = len(merges)
+    stats["review"] = len(review)
+    stats["refused"] = len(refused)
+    refused.sort(key=lambda c: (-c.score, c.a, c.b))
+    return Resolution(clusters, review, dict(reasons), refused, dict(stats))
+
+
+def _attach_short_form(k: int, partners: list[tuple[int, Score]], nodes: list[list[int]],
+                       profiles: list[Profile], keys: set[str], oversize: set[str],
+                       uf: _Guarded, merges: list[Merge], stats: Counter) -> None:
+    """Join the one-word person node k to the one cluster it can only mean."""
+    short = profiles[k]
+    if any(key in oversize for key in keys if "|t:" in key):
+        stats["short_forms_ambiguous"] += 1     # too many people share the surname
+        return
+    by_root: dict[int, list[tuple[int, Score]]] = defaultdict(list)
+    for other, s in partners:
+        by_root[uf.find(nodes[other][0])].append((other, s))
+    # full names with this surname in the short form's own document that are
+    # none of the candidates: another person it could mean
+    skel = short.best.skels[-1]
+    known = {f.folded for other, _ in partners for f in profiles[other].forms}
+    unknown = set()
+    for c in short.group.context:
+        toks = tokens(c)
+        if len(toks) >= 2 and phonetic_key(toks[-1]) == skel and " ".join(toks) not in known:
+            unknown.add(fold(c))
+    rule_reason = None
+    chosen = None
+    if len(by_root) == 1 and not unknown:
+        chosen = next(iter(by_root))
+        rule_reason = "unambiguous: the only full name with this surname"
+    elif len(by_root) > 1 and not unknown:
+        overlaps = []
+        for root, items in by_root.items():
+            ctx: set[str] = set()
+            for other, _ in items:
+                ctx |= profiles[other].group.context
+            overlaps.append((len(short.group.context & ctx), root))
+        overlaps.sort(key=lambda t: (-t[0], t[1]))
+        if overlaps[0][0] > 0 and overlaps[0][0] > overlaps[1][0]:
+            chosen = overlaps[0][1]
+            rule_reason = (f"context picks one of {len(by_root)} full names "
+                           f"({overlaps[0][0]} shared entities)")
+    if chosen is None:
+        stats["short_forms_ambiguous"] += 1
+        return
+    other, s = max(by_root[chosen], key=lambda t: (t[1].value, -t[0]))
+    ok, _why = uf.union(nodes[k][0], nodes[other][0])
+    if ok:
+        merges.append(Merge(short.id, profiles[other].id, s.value, "short-form",
+                            (*s.reasons, rule_reason)))
+        stats["short_forms_joined"] += 1
