@@ -139,3 +139,74 @@ class Extraction:
 
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    relations: list["RelationFact"] = field(default_factory=list)
+    events: list["EventFact"] = field(default_factory=list)
+    quantities: list["QuantityFact"] = field(default_factory=list)
+
+
+# -- facts (relations, events, quantities), each from one claim -------------
+# Entities are referred to by their document-level mention `key` (Mention.key);
+# the resolve stage maps keys to entity ids. Offsets are into Document.text.
+
+Modality = Literal["asserted", "reported", "alleged", "claimed", "denied", "hedged"]
+
+
+@dataclass
+class Attribution:
+    """Who says it and how: the speaker's mention key, "anonymous", or None (the author)."""
+
+    attributed_to: str | None = None
+    modality: str = "asserted"
+    cue: str | None = None          # the words that showed it ("according to", "claimed")
+
+
+@dataclass
+class DateValue:
+    """A resolved date: an ISO prefix with its precision, or None when unresolvable."""
+
+    value: str | None               # "2018", "2023-07", "2023-11-30"
+    precision: str | None = None    # "year", "month", "day"
+    text: str = ""                  # the expression as written ("A year later")
+    start: int = -1
+    end: int = -1
+
+
+@dataclass
+class RelationFact:
+    subject: str                    # mention key
+    predicate: str                  # ontology predicate
+    object: str                     # mention key
+    sentence: int
+    rule: str                       # the pattern that found it
+    support: tuple[str, ...] = ()   # for sponsored_by: funds, arms, trains, directs, endorses
+    attribution: Attribution = field(default_factory=Attribution)
+    date: DateValue | None = None
+
+
+@dataclass
+class EventFact:
+    type: str                       # PLOVER type
+    sentence: int
+    trigger: str                    # the trigger word(s) as written
+    trigger_start: int
+    trigger_end: int
+    rule: str
+    mode: str | None = None
+    actors: tuple[str, ...] = ()    # mention keys
+    targets: tuple[str, ...] = ()
+    location: str | None = None
+    date: DateValue | None = None
+    attribution: Attribution = field(default_factory=Attribution)
+
+
+@dataclass
+class QuantityFact:
+    value: float
+    unit: str                       # what is counted: supporters, channels, fighters, people ...
+    sentence: int
+    start: int                      # the number expression's offsets
+    end: int
+    text: str                       # the expression as written ("over 100 channels")
+    qualifier: str | None = None    # over, about, at least, estimated, approximately ...
+    subject: str | None = None      # mention key of what the figure is about
+    attribution: Attribution = field(default_factory=Attribution)

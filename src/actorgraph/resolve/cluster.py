@@ -75,10 +75,12 @@ class _Guarded:
         return None
 
     def union(self, a: int, b: int, force: bool = False) -> tuple[bool, str | None]:
-        """Unite the clusters of groups a and b: (united, why not)."""
+        """Unite the clusters of groups a and b: (united now, why not).
+
+        Groups already together give (False, "already together")."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
-            return True, None
+            return False, "already together"
         if not force:
             why = self.blocked(ra, rb)
             if why:
@@ -155,8 +157,9 @@ def resolve(groups: Sequence[NameGroup],
         if a not in index or b not in index:
             stats["unknown_link_ids"] += 1
             continue
-        uf.union(index[a], index[b], force=True)
-        merges.append(Merge(a, b, 1.0, "must-link", ("analyst judgement",)))
+        ok, _ = uf.union(index[a], index[b], force=True)
+        if ok:
+            merges.append(Merge(a, b, 1.0, "must-link", ("analyst judgement",)))
     for cid, (a, b) in enumerate(sorted(tuple(sorted(p)) for p in cannot_link)):
         if a not in index or b not in index:
             stats["unknown_link_ids"] += 1
@@ -182,12 +185,13 @@ def resolve(groups: Sequence[NameGroup],
         head = members[0]
         node = [head]
         for i in members[1:]:
-            ok, _ = uf.union(head, i)
-            if ok:
+            ok, why = uf.union(head, i)
+            if ok or why == "already together":
                 node.append(i)
+            if ok:
                 merges.append(Merge(groups[head].id, groups[i].id, 1.0, "same-name",
                                     (f"same_name: {profiles[i].best.raw!r}",)))
-            else:
+            elif why != "already together":
                 nodes.append([i])
         nodes.append(node)
     nodes.sort(key=lambda m: m[0])
@@ -259,7 +263,7 @@ def resolve(groups: Sequence[NameGroup],
         ok, why = uf.union(nodes[a][0], nodes[b][0])
         if ok:
             merges.append(Merge(pa.id, pb.id, value, "compare", s.reasons))
-        elif why != "cannot-link":
+        elif why not in ("cannot-link", "already together"):
             refused.append(Candidate(pa.id, pb.id, value, (*s.reasons, f"refused: {why}")))
 
     # 6. one-word person names
