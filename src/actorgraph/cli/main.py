@@ -160,5 +160,9 @@ def summary(db, top) -> None:
         click.echo(line)
 
 
-if __name__ == "__main__":  # pragma: no cover
-    cli()
+def _register() -> None:
+    """Import the modules that add commands to `cli`."""
+    from . import resolution  # noqa: F401
+
+
+_register()

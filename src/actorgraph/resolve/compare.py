@@ -102,7 +102,7 @@ def _symbols(raw: str, type: str, toks: tuple[str, ...]) -> tuple[frozenset[str]
         index.setdefault(t, []).append(i)
     found: list[set[str]] = [set() for _ in toks]
     text = strip_titles(raw) if type == "person" else raw
-    for name in analyze_names(tag, [text]):
+    for name in analyze_names(tag, [text], phonetics=False, numerics=False):
         for span in name.spans:
             sym = str(span.symbol)[1:-1]
             if not sym.startswith(prefixes):

@@ -333,7 +333,7 @@ def org_symbols(name: str) -> frozenset[str]:
     اسلامی" all carry DOMAIN:IRGC over all their words.
     """
     found: frozenset[str] | None = None
-    for analysed in analyze_names(NameTypeTag.ORG, [name]):
+    for analysed in analyze_names(NameTypeTag.ORG, [name], phonetics=False, numerics=False):
         content = {p.index for p in analysed.parts if p.tag != NamePartTag.STOP}
         covered: dict[str, set[int]] = {}
         for span in analysed.spans:

@@ -15,7 +15,10 @@ from dataclasses import dataclass
 from ..extract.lexicon import load_lexicon, normalize_form
 from ..extract.typing import decide, org_kind
 from ..store.store import EntityRecord, Store, StoredMention, short_hash
+from ..store.judgements import judgements
 from .cluster import resolve
+from .judged import constraints
+from .names import fold
 from .records import NameGroup
 
 
@@ -89,8 +92,8 @@ def resolve_store(store: Store) -> ResolveSummary:
     """Re-resolve every entity in the store from its mentions."""
     groups = _group_mentions(store)
     records = name_groups(groups)
-    must, cannot = store.judgement_links() if hasattr(store, "judgement_links") else ([], [])
-    result = resolve(records, must_link=must, cannot_link=cannot)
+    rules = constraints(judgements(store), records)
+    result = resolve(records, must_link=rules.must, cannot_link=rules.cannot)
     by_id = {r.id: r for r in records}
     entities: list[EntityRecord] = []
     assignment: dict[str, str] = {}
@@ -105,6 +108,8 @@ def resolve_store(store: Store) -> ResolveSummary:
             names.update(dict(by_id[gid].names))
         name = canonical_name(names, etype)
         eid = "ent-" + short_hash(etype, normalize_form(name))
+        shown = next((rules.renames[fold(n)] for n in sorted(names) if fold(n) in rules.renames),
+                     None)
         if eid in used:   # two actors kept apart that share a name
             eid = "ent-" + short_hash(etype, normalize_form(name), min(cluster))
         used.add(eid)
@@ -116,6 +121,8 @@ def resolve_store(store: Store) -> ResolveSummary:
         for m in mentions:
             if m.role == "name":
                 surface[m.text] += 1
+        if shown:
+            name = shown  # the analyst's name for it; the id stays that of the found name
         if name not in surface:
             surface[name] += 0
         flat = tuple(sorted({f"{mg.rule}: {'; '.join(mg.reasons)}"
@@ -128,6 +135,8 @@ def resolve_store(store: Store) -> ResolveSummary:
             assignment[m.id] = eid
     review = [(group_entity.get(c.a), group_entity.get(c.b), c.score, c.reasons)
               for c in result.review]
-    review = sorted({(a, b, s, r) for a, b, s, r in review if a and b and a != b})
+    names_of = {e.id: fold(e.name) for e in entities}
+    review = sorted({(a, b, s, r) for a, b, s, r in review if a and b and a != b
+                     and frozenset((names_of[a], names_of[b])) not in rules.settled})
     store.replace_entities(entities, assignment, review)
     return ResolveSummary(len(records), len(entities), len(review))

@@ -143,7 +143,7 @@ class Store:
     def replace_entities(self, entities: list[EntityRecord],
                          assignment: dict[str, str], review: list[tuple] = ()) -> None:
         """Swap in a new resolution: entities, their names, and mention -> entity links."""
-        from ..extract.lexicon import normalize_form
+        from ..resolve.names import fold
 
         with self.engine.begin() as conn:
             conn.execute(update(t.mentions).values(entity_id=None))
@@ -154,7 +154,7 @@ class Store:
                 conn.execute(insert(t.entities), [
                     {"id": e.id, "type": e.type, "kind": e.kind, "name": e.name,
                      "reasons": json.dumps(list(e.reasons))} for e in entities])
-                names = [{"entity_id": e.id, "name": n, "folded": normalize_form(n), "count": c}
+                names = [{"entity_id": e.id, "name": n, "folded": fold(n), "count": c}
                          for e in entities for n, c in e.names]
                 if names:
                     conn.execute(insert(t.entity_names), names)
@@ -172,13 +172,13 @@ class Store:
 
     def entities(self, type: str | None = None, search: str | None = None) -> list[EntityRecord]:
         """Entities with their names; `search` matches any name, in any script or spelling."""
-        from ..extract.lexicon import normalize_form
+        from ..resolve.names import fold
 
         q = select(t.entities)
         if type:
             q = q.where(t.entities.c.type == type)
         if search:
-            folded = normalize_form(search)
+            folded = fold(search)
             sub = select(t.entity_names.c.entity_id).where(
                 t.entity_names.c.folded.like(f"%{folded}%"))
             q = q.where(t.entities.c.id.in_(sub))
@@ -190,6 +190,53 @@ class Store:
                 names.setdefault(r.entity_id, []).append((r.name, r.count))
         return [EntityRecord(r.id, r.type, r.kind, r.name, tuple(names.get(r.id, ())),
                              tuple(json.loads(r.reasons or "[]"))) for r in rows]
+
+    def entity(self, ref: str) -> EntityRecord | None:
+        """An entity by id, or by any of its names in any spelling or script (exact after
+        folding first, then the most-mentioned entity whose name contains it)."""
+        from ..resolve.names import fold
+
+        with self.engine.connect() as conn:
+            eid = conn.execute(select(t.entities.c.id).where(t.entities.c.id == ref)).scalar()
+            if eid is None:
+                rows = conn.execute(select(t.entity_names.c.entity_id).where(
+                    t.entity_names.c.folded == fold(ref))).scalars().all()
+                eid = sorted(rows)[0] if rows else None
+        if eid is None:
+            found = self.entities(search=ref)
+            if not found:
+                return None
+            counts = self.mention_counts()
+            eid = max(found, key=lambda e: (counts.get(e.id, 0), e.id)).id
+        return self.entity_by_id(eid)
+
+    def entity_by_id(self, eid: str) -> EntityRecord | None:
+        with self.engine.connect() as conn:
+            r = conn.execute(select(t.entities).where(t.entities.c.id == eid)).first()
+            if r is None:
+                return None
+            names = conn.execute(select(t.entity_names.c.name, t.entity_names.c.count).where(
+                t.entity_names.c.entity_id == eid).order_by(t.entity_names.c.name)).all()
+        return EntityRecord(r.id, r.type, r.kind, r.name, tuple((n, c) for n, c in names),
+                            tuple(json.loads(r.reasons or "[]")))
+
+    def contexts(self, entity_id: str, limit: int = 2) -> list[tuple[str, str]]:
+        """Up to `limit` (document source, sentence) pairs where the entity is named."""
+        q = (select(t.documents.c.source, t.documents.c.text, t.sentences.c.start,
+                    t.sentences.c.end).distinct()
+             .select_from(t.mentions.join(t.documents, t.documents.c.id == t.mentions.c.doc_id)
+                          .join(t.sentences, and_(t.sentences.c.doc_id == t.mentions.c.doc_id,
+                                                  t.sentences.c.idx == t.mentions.c.sentence)))
+             .where(t.mentions.c.entity_id == entity_id)
+             .order_by(t.documents.c.source, t.sentences.c.start).limit(limit))
+        with self.engine.connect() as conn:
+            return [(r.source, r.text[r.start:r.end]) for r in conn.execute(q)]
+
+    def review_pairs(self) -> list[tuple[str, str, float, tuple[str, ...]]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.review).order_by(t.review.c.score.desc(),
+                                                          t.review.c.a, t.review.c.b)).all()
+        return [(r.a, r.b, r.score, tuple(json.loads(r.reasons))) for r in rows]
 
     def mention_counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:

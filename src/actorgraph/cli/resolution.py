@@ -1,0 +1,203 @@
+"""CLI commands for who-is-who: find an entity, review unsure pairs, and the analyst's
+judgements (merge, split, rename, list, undo). Every judgement re-resolves the store."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..resolve.stage import resolve_store
+from ..store import judgements as log
+from ..store.store import EntityRecord, Store
+from .main import cli, db_option
+
+
+def _find(store: Store, ref: str) -> EntityRecord:
+    entity = store.entity(ref)
+    if entity is None:
+        raise click.ClickException(f"no entity named {ref!r}")
+    return entity
+
+
+def _show(store: Store, e: EntityRecord, indent: str = "") -> None:
+    kind = f" ({e.kind})" if e.kind else ""
+    click.echo(f"{indent}{e.name} — {e.type}{kind}  [{e.id}]")
+    aliases = sorted({n for n, _ in e.names if n != e.name})
+    if aliases:
+        click.echo(f"{indent}  names: " + "; ".join(aliases))
+    for source, sentence in store.contexts(e.id):
+        click.echo(f"{indent}  {source}: {sentence}")
+
+
+@cli.command("entity")
+@click.argument("name")
+@db_option
+def entity_cmd(name, db) -> None:
+    """Show one entity, found by any of its names in any spelling or script.
+
+    \b
+    Example:
+      actorgraph entity "Tohid Ebrahim Begli"
+      actorgraph entity "Hüseynçilər"
+    """
+    store = Store(db)
+    e = _find(store, name)
+    _show(store, e)
+    if e.reasons:
+        click.echo("  merged because: " + " | ".join(e.reasons))
+
+
+@cli.command()
+@db_option
+@click.option("--list", "list_only", is_flag=True, help="Only list the pairs; ask nothing.")
+@click.option("--reason", default=None, help="Why, recorded with each answer.")
+def review(db, list_only, reason) -> None:
+    """Review "possibly the same" pairs side by side and answer same / different / unsure.
+
+    Nothing is merged without an answer: "same" merges the two, "different"
+    keeps them apart for good, "unsure" takes the pair off the list. Answers
+    are stored as judgements (see `actorgraph judgements`) and can be undone.
+
+    \b
+    Example:
+      actorgraph review            # asks about each pair
+      actorgraph review --list     # just shows them
+    """
+    store = Store(db)
+    pairs = store.review_pairs()
+    if not pairs:
+        click.echo("nothing to review")
+        return
+    answered = 0
+    for a_id, b_id, score, reasons in pairs:
+        a, b = store.entity_by_id(a_id), store.entity_by_id(b_id)
+        if a is None or b is None:
+            continue
+        click.echo(f"\npossibly the same (score {score:.2f}: {'; '.join(reasons)})")
+        _show(store, a, "  A: ")
+        _show(store, b, "  B: ")
+        if list_only:
+            continue
+        answer = click.prompt("same, different, unsure or skip?", default="skip",
+                              type=click.Choice(["same", "different", "unsure", "skip", "quit"]))
+        if answer == "quit":
+            break
+        if answer != "skip":
+            log.record(store, answer, a.name, b.name, reason=reason)
+            answered += 1
+    if answered:
+        resolve_store(store)
+        click.echo(f"\n{answered} judgements recorded; entities re-resolved")
+
+
+def _judge(store: Store, action: str, a: str, b: str | None, value: str | None,
+           reason: str | None) -> None:
+    jid = log.record(store, action, a, b, value, reason)
+    summary = resolve_store(store)
+    click.echo(f"judgement {jid} recorded ({action}); {summary.entities} entities")
+
+
+@cli.command()
+@click.argument("a")
+@click.argument("b")
+@db_option
+@click.option("--reason", help="Why they are the same (recorded).")
+def merge(a, b, db, reason) -> None:
+    """Merge two entities: the analyst says A and B are the same actor.
+
+    \b
+    Example:
+      actorgraph merge "Abu Mahdi al-Muhandis" "Jamal Jaafar al-Ibrahimi" --reason "nom de guerre"
+    """
+    store = Store(db)
+    ea, eb = _find(store, a), _find(store, b)
+    if ea.id == eb.id:
+        raise click.ClickException(f"{a!r} and {b!r} are already one entity")
+    _judge(store, "same", ea.name, eb.name, None, reason)
+
+
+@cli.command()
+@click.argument("a")
+@click.argument("b")
+@db_option
+@click.option("--reason", help="Why they differ (recorded).")
+def distinguish(a, b, db, reason) -> None:
+    """Keep two names apart for good: the analyst says they are different actors.
+
+    \b
+    Example:
+      actorgraph distinguish "Ilham Aliyev" "Heydar Aliyev"
+    """
+    store = Store(db)
+    _judge(store, "different", _find(store, a).name, b, None, reason)
+
+
+@cli.command()
+@click.argument("entity")
+@click.argument("name")
+@db_option
+@click.option("--reason", help="Why this name is another actor (recorded).")
+def split(entity, name, db, reason) -> None:
+    """Split off the mentions named NAME from ENTITY into an entity of their own.
+
+    \b
+    Example:
+      actorgraph split "Qassem Soleimani" "Qassem" --reason "that is Naim Qassem"
+    """
+    store = Store(db)
+    e = _find(store, entity)
+    if name not in {n for n, _ in e.names}:
+        raise click.ClickException(f"{e.name!r} has no name {name!r}")
+    _judge(store, "split", e.name, name, None, reason)
+
+
+@cli.command()
+@click.argument("entity")
+@click.argument("new_name")
+@db_option
+@click.option("--reason", help="Why (recorded).")
+def rename(entity, new_name, db, reason) -> None:
+    """Give an entity the name the analyst prefers (its id stays the same).
+
+    \b
+    Example:
+      actorgraph rename "Huseyniyyun" "Husseiniyyun"
+    """
+    store = Store(db)
+    e = _find(store, entity)
+    _judge(store, "rename", e.name, None, new_name, reason)
+
+
+@cli.command("judgements")
+@db_option
+@click.option("--all", "show_all", is_flag=True, help="Also show undone judgements.")
+def judgements_cmd(db, show_all) -> None:
+    """List the analyst's judgements: who, when, what and why.
+
+    \b
+    Example:
+      actorgraph judgements --all
+    """
+    for j in log.judgements(Store(db), include_undone=show_all):
+        what = {"rename": f"{j.a} -> {j.value}"}.get(j.action, f"{j.a} | {j.b}")
+        flag = " (undone)" if j.undone else ""
+        why = f" — {j.reason}" if j.reason else ""
+        click.echo(f"{j.id:4d}  {j.created_at}  {j.author:10s} {j.action:9s} {what}{why}{flag}")
+
+
+@cli.command()
+@click.argument("judgement_id", type=int)
+@db_option
+def undo(judgement_id, db) -> None:
+    """Undo a judgement (it stays in the log, marked undone) and re-resolve.
+
+    \b
+    Example:
+      actorgraph undo 3
+    """
+    store = Store(db)
+    if not log.undo(store, judgement_id):
+        click.echo(f"no live judgement {judgement_id}", err=True)
+        sys.exit(1)
+    resolve_store(store)
+    click.echo(f"judgement {judgement_id} undone; entities re-resolved")

@@ -1,0 +1,68 @@
+"""The analyst's judgements: an append-only log (who, when, what, why).
+
+Nothing is deleted: undoing a judgement marks it undone. The resolve stage
+reads the live judgements on every run, so they survive re-ingest and
+re-resolution.
+"""
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass
+
+from sqlalchemy import insert, select, update
+
+from . import schema as t
+from .db import now
+from .store import Store
+
+ACTIONS = ("same", "different", "unsure", "split", "rename")
+
+
+@dataclass(frozen=True)
+class Judgement:
+    id: int
+    action: str
+    a: str
+    b: str | None
+    value: str | None
+    author: str
+    reason: str | None
+    created_at: str
+    undone: bool
+
+
+def _author() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in a container
+        return "analyst"
+
+
+def record(store: Store, action: str, a: str, b: str | None = None, value: str | None = None,
+           reason: str | None = None, author: str | None = None) -> int:
+    """Append a judgement; returns its id."""
+    if action not in ACTIONS:
+        raise ValueError(f"unknown judgement {action!r}; one of {', '.join(ACTIONS)}")
+    with store.engine.begin() as conn:
+        res = conn.execute(insert(t.judgements).values(
+            action=action, a=a, b=b, value=value, author=author or _author(), reason=reason,
+            created_at=now(), undone=False))
+        return int(res.inserted_primary_key[0])
+
+
+def undo(store: Store, judgement_id: int) -> bool:
+    """Mark a judgement undone; False when there is no such live judgement."""
+    with store.engine.begin() as conn:
+        res = conn.execute(update(t.judgements).where(
+            t.judgements.c.id == judgement_id, t.judgements.c.undone.is_(False)).values(
+            undone=True))
+        return res.rowcount == 1
+
+
+def judgements(store: Store, include_undone: bool = False) -> list[Judgement]:
+    q = select(t.judgements).order_by(t.judgements.c.id)
+    if not include_undone:
+        q = q.where(t.judgements.c.undone.is_(False))
+    with store.engine.connect() as conn:
+        return [Judgement(r.id, r.action, r.a, r.b, r.value, r.author, r.reason, r.created_at,
+                          bool(r.undone)) for r in conn.execute(q)]
