@@ -102,7 +102,7 @@ def make_groups(n: int, seed: int = 7) -> tuple[list[NameGroup], list[int]]:
     rng = random.Random(seed)
     n_entities = max(10, n // 4)
     n_given = 400
-    n_surnames = max(500, n_entities // 5)
+    n_surnames = max(500, n_entities // 2)
     given = sorted({_word(rng, rng.choice((1, 2))).capitalize() for _ in range(n_given)})
     surnames = sorted({_word(rng, rng.choice((2, 2, 3)), rng.choice(SURNAME_ENDS)).capitalize()
                        for _ in range(n_surnames)})

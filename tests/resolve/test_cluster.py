@@ -59,13 +59,24 @@ def test_cannot_link_splits_identical_names():
 
 
 def test_conflicting_full_names_refused_even_through_a_chain():
-    # b is a subset of both a and c, but a and c name two different people
-    groups = [g("a", "person", "Ali Hassan Mammadov"), g("b", "person", "Hassan Mammadov"),
-              g("c", "person", "Vugar Hassan Mammadov")]
+    # Elmar ~ Elnar (one letter) and Elnar ~ Elnur (same skeleton), but
+    # Elmar and Elnur are two given names: the chain must not join them
+    groups = [g("a", "person", "Elmar Valiyev"), g("b", "person", "Elnar Valiyev"),
+              g("c", "person", "Elnur Valiyev")]
     result = resolve(groups)
+    assert result.together("b", "c")
     assert not result.together("a", "c")
-    assert result.together("a", "b")
-    assert any("refused" in r for c in result.refused for r in c.reasons)
+    refused = [c for c in result.refused if any("refused: token_conflict" in r for r in c.reasons)]
+    assert [(c.a, c.b) for c in refused] == [("a", "b")]
+
+
+def test_partial_name_joins_only_when_unambiguous():
+    groups = [g("a", "person", "Tawhid Ibrahim Begli"), g("b", "person", "Ibrahim Begli")]
+    assert resolve(groups).together("a", "b")
+    groups.append(g("c", "person", "Vugar Ibrahim Begli"))
+    result = resolve(groups)
+    assert result.clusters == [["a"], ["b"], ["c"]]
+    assert {(c.a, c.b) for c in result.review} >= {("a", "b"), ("b", "c")}
 
 
 def test_shared_short_form_does_not_link_full_names():

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..store.facts import ClaimRow, read_claims, read_facts
 from ..store.store import Store
 
 FORMAT = "actorgraph/1"
@@ -21,15 +22,49 @@ def build(store: Store) -> dict[str, Any]:
         item["name"] = e.name
         item["aliases"] = sorted({n for n, _ in e.names if n != e.name})
         entities.append(item)
+    texts = {d["id"]: store.document_text(d["id"]) or "" for d in docs}
+    relations, events = [], []
+    for f in read_facts(store):
+        if f.kind == "relation":
+            item = {"id": f.id, "subject": f.data["subject"], "predicate": f.data["predicate"],
+                    "object": f.data["object"]}
+            if f.data.get("support"):
+                item["support"] = f.data["support"]
+            item["claims"] = f.claims
+            relations.append(item)
+        elif f.kind == "event":
+            item = {"id": f.id, "type": f.data["type"]}
+            if f.data.get("mode"):
+                item["mode"] = f.data["mode"]
+            item.update({"date": f.data.get("date"), "actors": f.data["actors"],
+                         "targets": f.data["targets"], "location": f.data.get("location"),
+                         "claims": f.claims})
+            events.append(item)
     return {
         "format": FORMAT,
         "documents": sorted(docs, key=lambda d: d["id"]),
         "entities": sorted(entities, key=lambda e: e["id"]),
-        "relations": [],
-        "events": [],
-        "claims": [],
+        "relations": relations,
+        "events": events,
+        "claims": [claim_item(c, texts[c.doc_id]) for c in read_claims(store)],
         "contradictions": [],
     }
+
+
+def claim_item(c: ClaimRow, text: str) -> dict[str, Any]:
+    """One claim as the ontology exports it: evidence sentence, speaker, modality."""
+    item: dict[str, Any] = {"id": c.id, "doc": c.doc_id, "start": c.start, "end": c.end,
+                            "text": text[c.start:c.end]}
+    p = c.payload
+    subject = c.entity(p.get("subject")) if c.kind in ("relation", "quantity") else (
+        c.entity(p["actors"][0]) if p.get("actors") else None)
+    if subject:
+        item["subject"] = subject
+    item["attributed_to"] = c.attributed_to
+    item["modality"] = c.modality
+    if c.kind == "quantity":
+        item.update({"value": p["value"], "unit": p["unit"], "qualifier": p.get("qualifier")})
+    return item
 
 
 def dumps(store: Store) -> str:

@@ -13,9 +13,10 @@ first, pairs by score then ids):
 5. pairs at or above ``merge_at`` are united best first, unless the union
    would put two ``cannot_link`` groups, or two persons with conflicting full
    names, in one cluster;
-6. a one-word person name joins a full name only when exactly one cluster has
-   a full name with that surname among its candidates (context overlap may
-   pick one of several); otherwise it goes to review;
+6. a short form (a one-word person name, a partial person name, an acronym)
+   joins a fuller name only when exactly one cluster fits it among its
+   candidates (context overlap may pick one of several); otherwise the pairs
+   go to review;
 7. pairs between ``review_at`` and ``merge_at`` left in different clusters
    become review candidates.
 """
@@ -252,11 +253,13 @@ def resolve(groups: Sequence[NameGroup],
     short_pairs: dict[int, list[tuple[int, Score]]] = defaultdict(list)
     for value, a, b, s in scored:
         pa, pb = node_profiles[a], node_profiles[b]
-        if s.reasons and s.reasons[0].startswith("surname_only"):
-            if len(pa.best.toks) == 1 and len(pb.best.toks) >= 2:
-                short_pairs[a].append((b, s))
-            elif len(pb.best.toks) == 1 and len(pa.best.toks) >= 2:
-                short_pairs[b].append((a, s))
+        if _deferred(s):
+            if value >= review_at:
+                short = _short_side(pa, pb)
+                if short is pa:
+                    short_pairs[a].append((b, s))
+                elif short is pb:
+                    short_pairs[b].append((a, s))
             continue
         if value < merge_at:
             continue
@@ -274,7 +277,7 @@ def resolve(groups: Sequence[NameGroup],
     # 7. review candidates: in the band, still apart, best per cluster pair
     best_review: dict[tuple[int, int], Candidate] = {}
     for value, a, b, s in scored:
-        if value >= merge_at and not s.reasons[0].startswith("surname_only"):
+        if value >= merge_at and not _deferred(s):
             continue
         ra, rb = uf.find(nodes[a][0]), uf.find(nodes[b][0])
         if ra == rb:
@@ -302,13 +305,34 @@ def resolve(groups: Sequence[NameGroup],
     return Resolution(clusters, review, dict(reasons), refused, dict(stats))
 
 
+#: evidence that only holds when it is unambiguous: a surname alone, a partial
+#: person name, an acronym. Such pairs are merged by _attach_short_form.
+_DEFERRED = ("surname_only:", "person_subset:", "acronym:")
+
+
+def _deferred(s: Score) -> bool:
+    return bool(s.reasons) and s.reasons[0].startswith(_DEFERRED)
+
+
+def _short_side(pa: Profile, pb: Profile) -> Profile | None:
+    """The profile holding the short form (fewer words, or only an acronym)."""
+    if pa.acronym_only != pb.acronym_only:
+        return pa if pa.acronym_only else pb
+    la, lb = len(pa.best.toks), len(pb.best.toks)
+    if la == lb:
+        return None
+    return pa if la < lb else pb
+
+
 def _attach_short_form(k: int, partners: list[tuple[int, Score]], nodes: list[list[int]],
                        profiles: list[Profile], keys: set[str], oversize: set[str],
                        uf: _Guarded, merges: list[Merge], stats: Counter) -> None:
-    """Join the one-word person node k to the one cluster it can only mean."""
+    """Join the short-form node k (a surname, a partial name, an acronym) to
+    the one cluster it can only mean; the context may pick one of several."""
     short = profiles[k]
-    if any(key in oversize for key in keys if "|t:" in key):
-        stats["short_forms_ambiguous"] += 1     # too many people share the surname
+    marker = "|a:" if short.acronym_only else "|t:"
+    if any(key in oversize for key in keys if marker in key):
+        stats["short_forms_ambiguous"] += 1     # too many candidates share the key
         return
     by_root: dict[int, list[tuple[int, Score]]] = defaultdict(list)
     for other, s in partners:
@@ -318,7 +342,7 @@ def _attach_short_form(k: int, partners: list[tuple[int, Score]], nodes: list[li
     skel = short.best.skels[-1]
     known = {f.folded for other, _ in partners for f in profiles[other].forms}
     unknown = set()
-    for c in short.group.context:
+    for c in (short.group.context if short.type == "person" else ()):
         toks = tokens(c)
         if len(toks) >= 2 and phonetic_key(toks[-1]) == skel and " ".join(toks) not in known:
             unknown.add(fold(c))
@@ -326,7 +350,7 @@ def _attach_short_form(k: int, partners: list[tuple[int, Score]], nodes: list[li
     chosen = None
     if len(by_root) == 1 and not unknown:
         chosen = next(iter(by_root))
-        rule_reason = "unambiguous: the only full name with this surname"
+        rule_reason = "unambiguous: the only full name that fits"
     elif len(by_root) > 1 and not unknown:
         overlaps = []
         for root, items in by_root.items():

@@ -120,6 +120,8 @@ class Profile:
 
     group: NameGroup
     forms: tuple[NameForm, ...]
+    compared: tuple[NameForm, ...] = ()   # the names that are compared, see profile()
+    acronym_only: bool = False
 
     @property
     def id(self) -> str:
@@ -132,11 +134,6 @@ class Profile:
     @property
     def best(self) -> NameForm:
         return self.forms[0]
-
-    def full_forms(self) -> tuple[NameForm, ...]:
-        """Person names of two or more tokens (or the best name if none)."""
-        full = tuple(f for f in self.forms if len(f.toks) >= 2)
-        return full[:3] if full else self.forms[:1]
 
 
 def profile(group: NameGroup) -> Profile:
@@ -154,7 +151,16 @@ def profile(group: NameGroup) -> Profile:
     if not forms:
         forms = [NameForm(group.id, 0, group.type)]
     forms.sort(key=lambda f: (-len(f.toks), -f.count, f.raw))
-    return Profile(group, tuple(forms))
+    acronym_only = all(f.acro for f in forms)
+    if group.type == "person":
+        full = [f for f in forms if len(f.toks) >= 2]
+        compared = full[:3] or forms[:1]
+    else:
+        # an acronym beside a full name is that name's: it is not compared
+        # (two groups sharing a secondary "KH" are not the same for that)
+        plain = [f for f in forms if not f.acro]
+        compared = (plain or forms)[:_MAX_FORMS]
+    return Profile(group, tuple(forms), tuple(compared), acronym_only)
 
 
 # -- token alignment ---------------------------------------------------------
@@ -171,6 +177,8 @@ def token_match(x: NameForm, i: int, y: NameForm, j: int) -> tuple[float, str]:
     a, b = x.toks[i], y.toks[j]
     if a == b:
         return 1.0, "same"
+    if x.acro or y.acro:          # an acronym is spelled one way only
+        return 0.0, ""
     if x.abjad or y.abjad:
         if x.skels[i] == y.skels[j]:
             return 0.9, "skeleton"
@@ -257,15 +265,12 @@ def align(x: NameForm, y: NameForm) -> Alignment:
 class Pair:
     """Two profiles and one name of each, as seen by the feature functions."""
 
-    __slots__ = ("a", "b", "x", "y", "_al")
+    __slots__ = ("a", "b", "x", "y", "type", "_al")
 
     def __init__(self, a: Profile, b: Profile, x: NameForm, y: NameForm):
         self.a, self.b, self.x, self.y = a, b, x, y
+        self.type: str = a.group.type
         self._al: Alignment | None = None
-
-    @property
-    def type(self) -> str:
-        return self.a.type
 
     @property
     def alignment(self) -> Alignment:
@@ -534,28 +539,18 @@ def _score_pair(pair: Pair) -> Score:
     return Score(round(value, 4), tuple(reasons))
 
 
-def _form_pairs(a: Profile, b: Profile):
-    if a.type == "person":
-        for x in a.full_forms():
-            for y in b.full_forms():
-                yield x, y
-    else:
-        for x in a.forms[:_MAX_FORMS]:
-            for y in b.forms[:_MAX_FORMS]:
-                yield x, y
-
-
 def compare_profiles(a: Profile, b: Profile) -> Score:
     """:func:`compare` on prepared profiles (the resolver's inner loop)."""
     if a.type != b.type:
         return Score(0.0, (f"type_differs: {a.type} / {b.type}",))
     best = Score(0.0, ())
-    for x, y in _form_pairs(a, b):
-        s = _score_pair(Pair(a, b, x, y))
-        if s.value > best.value or (not best.reasons and s.reasons):
-            best = s
-            if s.value >= 1.0:
-                break
+    for x in a.compared:
+        for y in b.compared:
+            s = _score_pair(Pair(a, b, x, y))
+            if s.value > best.value or (not best.reasons and s.reasons):
+                best = s
+                if s.value >= 1.0:
+                    return best
     return best
 
 

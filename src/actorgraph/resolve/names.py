@@ -186,12 +186,20 @@ def tokens(name: str) -> list[str]:
     return fold(name).split()
 
 
+@lru_cache(maxsize=1)
+def _titles_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for title in tables().titles:          # longest first
+        index.setdefault(title[0], []).append(title)
+    return {k: tuple(v) for k, v in index.items()}
+
+
 def _strip_title_tokens(toks: list[str]) -> list[str]:
-    titles = tables().titles
+    index = _titles_by_first()
     changed = True
     while changed and toks:
         changed = False
-        for title in titles:
+        for title in index.get(toks[0], ()):
             n = len(title)
             if len(toks) > n and tuple(toks[:n]) == title:
                 toks = toks[n:]

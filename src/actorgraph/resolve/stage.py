@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..extract.lexicon import load_lexicon, normalize_form
+from ..facts.build import build_facts
 from ..extract.typing import decide, org_kind
 from ..store.store import EntityRecord, Store, StoredMention, short_hash
 from ..store.judgements import judgements
@@ -139,4 +140,5 @@ def resolve_store(store: Store) -> ResolveSummary:
     review = sorted({(a, b, s, r) for a, b, s, r in review if a and b and a != b
                      and frozenset((names_of[a], names_of[b])) not in rules.settled})
     store.replace_entities(entities, assignment, review)
+    build_facts(store)
     return ResolveSummary(len(records), len(entities), len(review))

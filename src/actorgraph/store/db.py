@@ -36,8 +36,14 @@ def _initial(conn: Connection) -> None:
 
 
 # Named migrations, applied once each, in order, each in its own transaction.
+def _facts(conn: Connection) -> None:
+    for table in (schema.claims, schema.facts, schema.fact_claims, schema.fact_entities):
+        table.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0001_initial", _initial),
+    ("0002_claims_and_facts", _facts),
 ]
 
 

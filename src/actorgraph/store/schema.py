@@ -120,3 +120,47 @@ judgements = Table(
     Column("created_at", String(40), nullable=False),
     Column("undone", Boolean, nullable=False, default=False),
 )
+
+# -- claims: one statement in one sentence, written at ingest with the document --
+claims = Table(
+    "claims", metadata,
+    Column("id", String(60), primary_key=True),
+    Column("doc_id", String(40), ForeignKey("documents.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("sentence", Integer, nullable=False),
+    Column("start", Integer, nullable=False),      # evidence: the sentence's offsets
+    Column("end", Integer, nullable=False),
+    Column("kind", String(20), nullable=False),    # relation, event, quantity
+    Column("payload", Text, nullable=False),       # JSON: the fact, entities as mention keys
+    Column("speaker_key", Text),                   # mention key, "anonymous", or NULL
+    Column("modality", String(20), nullable=False),
+    Column("cue", Text),
+    Column("section", String(20), nullable=False),
+    Column("ingested_at", String(40), nullable=False),
+)
+Index("ix_claims_doc", claims.c.doc_id)
+
+# -- facts: rebuilt from claims after every resolution --------------------------
+facts = Table(
+    "facts", metadata,
+    Column("id", String(60), primary_key=True),
+    Column("kind", String(20), nullable=False),    # relation, event, quantity
+    Column("data", Text, nullable=False),          # JSON: the fact with entity ids
+    Column("first_seen", String(40), nullable=False),
+)
+
+fact_claims = Table(
+    "fact_claims", metadata,
+    Column("fact_id", String(60), ForeignKey("facts.id", ondelete="CASCADE"), primary_key=True),
+    Column("claim_id", String(60), ForeignKey("claims.id", ondelete="CASCADE"),
+           primary_key=True),
+)
+Index("ix_fact_claims_claim", fact_claims.c.claim_id)
+
+fact_entities = Table(
+    "fact_entities", metadata,
+    Column("fact_id", String(60), ForeignKey("facts.id", ondelete="CASCADE"), primary_key=True),
+    Column("entity_id", String(40), primary_key=True),
+    Column("role", String(20), primary_key=True),  # subject, object, actor, target, location
+)
+Index("ix_fact_entities_entity", fact_entities.c.entity_id)

@@ -109,6 +109,11 @@ class Store:
             } for i, m in enumerate(extraction.mentions)]
             if rows:
                 conn.execute(insert(t.mentions), rows)
+            from .claims import claim_rows
+
+            claims = claim_rows(doc_id, extraction, now())
+            if claims:
+                conn.execute(insert(t.claims), claims)
         return doc_id, "new version" if prev else "added"
 
     def documents(self, current_only: bool = True) -> list[dict]:

@@ -1,0 +1,123 @@
+"""The facts stage: from the claims of all documents to one graph of facts.
+
+Runs after every resolution. Each claim's mention keys become entity ids;
+relations are merged by (subject, predicate, object) — one relation, all its
+claims; the same real event told by several documents (same type, compatible
+dates, a shared actor or a shared specific target) becomes one event with
+several claims; quantities are grouped by (subject, unit, value).
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..store.facts import ClaimRow, FactRow, read_claims, replace_facts
+from ..store.store import Store, short_hash
+
+SYMMETRIC = {"allied_with", "associate_of"}
+
+
+@dataclass
+class _Event:
+    type: str
+    mode: str | None
+    date: str | None
+    precision: str | None
+    actors: set[str] = field(default_factory=set)
+    targets: set[str] = field(default_factory=set)
+    specific: set[str] = field(default_factory=set)   # targets that are not countries
+    location: str | None = None
+    claims: list[str] = field(default_factory=list)
+    first_seen: str = ""
+
+
+def dates_agree(a: str | None, b: str | None) -> bool:
+    """Compatible dates: one is a prefix of the other, or one is unknown."""
+    return not a or not b or a.startswith(b) or b.startswith(a)
+
+
+def _same_event(e: _Event, f: _Event) -> bool:
+    if e.type != f.type or not dates_agree(e.date, f.date):
+        return False
+    if not e.date and not f.date:
+        return bool(e.actors & f.actors) and e.targets == f.targets
+    return bool(e.actors & f.actors) and (not e.targets or not f.targets
+                                          or bool(e.targets & f.targets)) \
+        or bool(e.specific & f.specific)
+
+
+def _more_precise(a: str | None, b: str | None) -> str | None:
+    return max((d for d in (a, b) if d), key=len, default=None)
+
+
+def build_facts(store: Store) -> dict[str, int]:
+    """Rebuild the facts tables from the claims; returns counts per kind."""
+    claims = read_claims(store)
+    types = {e.id: e.type for e in store.entities()}
+    relations: dict[tuple[str, str, str], list[ClaimRow]] = defaultdict(list)
+    quantities: dict[tuple, list[ClaimRow]] = defaultdict(list)
+    events: list[_Event] = []
+    for c in sorted(claims, key=lambda c: c.id):
+        p = c.payload
+        if c.kind == "relation":
+            s, o = c.entity(p["subject"]), c.entity(p["object"])
+            if not s or not o or s == o:
+                continue
+            pred = p["predicate"]
+            if pred in SYMMETRIC and o < s:
+                s, o = o, s
+            relations[(s, pred, o)].append(c)
+        elif c.kind == "quantity":
+            quantities[(c.entity(p.get("subject")), p["unit"], p["value"])].append(c)
+        elif c.kind == "event":
+            actors = {c.entity(k) for k in p["actors"]} - {None}
+            targets = {c.entity(k) for k in p["targets"]} - {None}
+            date = (p.get("date") or {}).get("value")
+            ev = _Event(p["type"], p.get("mode"), date, (p.get("date") or {}).get("precision"),
+                        actors, targets, {t for t in targets if types.get(t) != "country"},
+                        c.entity(p.get("location")), [c.id], c.ingested_at)
+            for other in events:
+                if _same_event(other, ev):
+                    other.actors |= ev.actors
+                    other.targets |= ev.targets
+                    other.specific |= ev.specific
+                    other.location = other.location or ev.location
+                    other.mode = other.mode or ev.mode
+                    other.date = _more_precise(other.date, ev.date)
+                    other.claims.append(c.id)
+                    other.first_seen = min(other.first_seen, ev.first_seen)
+                    break
+            else:
+                events.append(ev)
+    by_id = {c.id: c for c in claims}
+    rows: list[FactRow] = []
+    for (s, pred, o), cs in sorted(relations.items()):
+        support = sorted({x for c in cs for x in c.payload.get("support", [])})
+        data = {"subject": s, "predicate": pred, "object": o}
+        if support:
+            data["support"] = support
+        rows.append(FactRow("rel-" + short_hash(s, pred, o), "relation", data,
+                            sorted(c.id for c in cs), min(c.ingested_at for c in cs),
+                            [(s, "subject"), (o, "object")]))
+    for ev in events:
+        data = {"type": ev.type, "mode": ev.mode, "date": ev.date, "precision": ev.precision,
+                "actors": sorted(ev.actors), "targets": sorted(ev.targets),
+                "location": ev.location}
+        parts = [(a, "actor") for a in ev.actors] + [(t, "target") for t in ev.targets]
+        if ev.location:
+            parts.append((ev.location, "location"))
+        rows.append(FactRow("evt-" + short_hash(ev.type, min(ev.claims)), "event", data,
+                            sorted(ev.claims), ev.first_seen, sorted(set(parts))))
+    for (subj, unit, value), cs in sorted(quantities.items(), key=lambda kv: json.dumps(
+            kv[0], default=str)):
+        data = {"subject": subj, "unit": unit, "value": value,
+                "qualifier": by_id[cs[0].id].payload.get("qualifier")}
+        rows.append(FactRow("qty-" + short_hash(str(subj), unit, repr(value)), "quantity", data,
+                            sorted(c.id for c in cs), min(c.ingested_at for c in cs),
+                            [(subj, "subject")] if subj else []))
+    replace_facts(store, rows)
+    counts: dict[str, int] = defaultdict(int)
+    for r in rows:
+        counts[r.kind] += 1
+    return dict(counts)

@@ -1,0 +1,108 @@
+"""Reading claims and writing the facts built from them (relations, events, quantities)."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, insert, select
+
+from . import schema as t
+from .store import Store
+
+
+@dataclass
+class ClaimRow:
+    id: str
+    doc_id: str
+    sentence: int
+    start: int
+    end: int
+    kind: str
+    payload: dict
+    speaker_key: str | None
+    modality: str
+    cue: str | None
+    section: str
+    ingested_at: str
+    keys: dict[str, str] = field(default_factory=dict)   # mention key -> entity id (this doc)
+
+    def entity(self, key: str | None) -> str | None:
+        return self.keys.get(key) if key else None
+
+    @property
+    def attributed_to(self) -> str | None:
+        if self.speaker_key == "anonymous":
+            return "anonymous"
+        return self.entity(self.speaker_key)
+
+
+@dataclass
+class FactRow:
+    id: str
+    kind: str
+    data: dict
+    claims: list[str]
+    first_seen: str
+    entities: list[tuple[str, str]]   # (entity id, role)
+
+
+def key_map(store: Store) -> dict[str, dict[str, str]]:
+    """doc id -> mention key -> entity id, for current documents."""
+    out: dict[str, dict[str, str]] = {}
+    with store.engine.connect() as conn:
+        q = (select(t.mentions.c.doc_id, t.mentions.c.key, t.mentions.c.entity_id)
+             .where(t.mentions.c.entity_id.is_not(None)).distinct())
+        for doc_id, key, eid in conn.execute(q):
+            out.setdefault(doc_id, {})[key] = eid
+    return out
+
+
+def read_claims(store: Store) -> list[ClaimRow]:
+    """Every claim of the current documents, with its document's key -> entity map."""
+    keys = key_map(store)
+    q = (select(t.claims).join(t.documents, t.documents.c.id == t.claims.c.doc_id)
+         .where(t.documents.c.current.is_(True)).order_by(t.claims.c.id))
+    with store.engine.connect() as conn:
+        return [ClaimRow(r.id, r.doc_id, r.sentence, r.start, r.end, r.kind,
+                         json.loads(r.payload), r.speaker_key, r.modality, r.cue, r.section,
+                         r.ingested_at, keys.get(r.doc_id, {})) for r in conn.execute(q)]
+
+
+def replace_facts(store: Store, rows: list[FactRow]) -> None:
+    with store.engine.begin() as conn:
+        conn.execute(delete(t.fact_entities))
+        conn.execute(delete(t.fact_claims))
+        conn.execute(delete(t.facts))
+        if not rows:
+            return
+        conn.execute(insert(t.facts), [
+            {"id": r.id, "kind": r.kind, "data": json.dumps(r.data, sort_keys=True),
+             "first_seen": r.first_seen} for r in rows])
+        links = [{"fact_id": r.id, "claim_id": c} for r in rows for c in r.claims]
+        if links:
+            conn.execute(insert(t.fact_claims), links)
+        ents = [{"fact_id": r.id, "entity_id": e, "role": role} for r in rows
+                for e, role in sorted(set(r.entities)) if e]
+        if ents:
+            conn.execute(insert(t.fact_entities), ents)
+
+
+def read_facts(store: Store, kind: str | None = None,
+               entity_id: str | None = None) -> list[FactRow]:
+    q = select(t.facts).order_by(t.facts.c.id)
+    if kind:
+        q = q.where(t.facts.c.kind == kind)
+    if entity_id:
+        q = q.where(t.facts.c.id.in_(select(t.fact_entities.c.fact_id).where(
+            t.fact_entities.c.entity_id == entity_id)))
+    with store.engine.connect() as conn:
+        facts = conn.execute(q).all()
+        links: dict[str, list[str]] = {}
+        for fid, cid in conn.execute(select(t.fact_claims.c.fact_id, t.fact_claims.c.claim_id)
+                                     .order_by(t.fact_claims.c.claim_id)):
+            links.setdefault(fid, []).append(cid)
+        parts: dict[str, list[tuple[str, str]]] = {}
+        for fid, eid, role in conn.execute(select(t.fact_entities)):
+            parts.setdefault(fid, []).append((eid, role))
+    return [FactRow(f.id, f.kind, json.loads(f.data), links.get(f.id, []), f.first_seen,
+                    sorted(parts.get(f.id, []))) for f in facts]
