@@ -23,7 +23,7 @@ from .extract import corefer, metonymy
 from .extract.lexicon import Lexicon, load_lexicon
 from .extract.nlp import load_nlp
 from .extract.recognise import Candidate, recognise
-from .extract.typing import decide, mention_votes
+from .extract.typing import context_kind, decide, mention_votes
 from .model import CleanDocument, Extraction, Mention, Sentence
 
 
@@ -88,7 +88,8 @@ def type_names(state: State) -> None:
         m = Mention(start=span.start_char, end=span.end_char, text=span.text,
                     type=decide(votes) or "organization", sentence=idx,
                     label=cand.label, evidence=tuple(reasons), votes=votes,
-                    titles=tuple(cand.titles), section=state.clean.kind_at(span.start_char))
+                    titles=tuple(cand.titles), section=state.clean.kind_at(span.start_char),
+                    kind=context_kind(doc, cand))
         entry = lex.lookup(span.text)
         if entry is not None:
             m.name = entry.name  # lexicon forms of one entry group together

@@ -165,9 +165,12 @@ def _settle(members: list[Mention]) -> None:
     else:
         plain = [n for n in names if not n.isupper()] or list(names)
         name = max(sorted(plain), key=lambda n: (names[n], len(n)))
+    kinds = Counter(m.kind for m in members if m.kind)
+    kind = kinds.most_common(1)[0][0] if kinds and etype == "organization" else None
     for m in members:
         if m.role == "metonym":
             continue
+        m.kind = kind
         m.type = etype
         m.name = name
         m.key = f"{etype}:{normalize_form(name)}"

@@ -66,20 +66,20 @@ def _group_noun(doc: Doc, c: Candidate, lex: Lexicon) -> str | None:
         if doc[c.start - 1].lower_ in WORDS["org_nouns"]:
             return "organization"
     head = span.root
-    for child in head.children:
-        if child.dep_ == "appos":
-            if child.lower_ in WORDS["org_nouns"]:
-                return "organization"
-            if child.lower_ in WORDS["person_nouns"]:
+    partners = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos":
+        partners.append(head.head)
+    for noun in partners:
+        lemma = noun.lemma_.lower()
+        if lemma in WORDS["org_nouns"]:
+            # "the founder of the group, X": the apposition hangs on the wrong noun
+            if noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in WORDS["person_nouns"]:
                 return "person"
-            if child.lower_ in WORDS["place_nouns"]:
-                return "place"
-    if head.dep_ == "appos" and head.head.lower_ in WORDS["place_nouns"]:
-        return "place"
-    if head.dep_ == "appos" and head.head.lower_ in WORDS["person_nouns"]:
-        return "person"
-    if head.dep_ == "appos" and head.head.lower_ in WORDS["org_nouns"]:
-        return "organization"
+            return "organization"
+        if lemma in WORDS["person_nouns"]:
+            return "person"
+        if lemma in WORDS["place_nouns"]:
+            return "place"
     return None
 
 
@@ -160,6 +160,22 @@ def mention_votes(doc: Doc, cand: Candidate, lex: Lexicon) -> tuple[Votes, list[
             votes[t] += rule.weight
             reasons.append(f"{rule.name}:{t}")
     return dict(votes), reasons
+
+
+def context_kind(doc: Doc, cand: Candidate) -> str | None:
+    """An organisation kind the context gives: "X militants", "X, an armed group"."""
+    i = cand.end
+    if i < len(doc) and doc[i].tag_ == "POS":
+        i += 1
+    words = [doc[i].lower_] if i < len(doc) else []
+    root = cand.span(doc).root
+    words += [c.lower_ for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "nsubj":
+        words += [c.lower_ for c in root.head.children if c.dep_ == "attr"]
+    for kind, cues in WORDS["kind_cues"].items():
+        if any(w in cues for w in words):
+            return kind
+    return None
 
 
 def decide(votes: Votes) -> str | None:

@@ -7,8 +7,10 @@ first, pairs by score then ids):
 2. groups of one type with the same folded fullest name are united
    ("same-name"; a lone person word such as "Aliyev" is not);
 3. the resulting *nodes* are blocked by :func:`names.name_keys` in an inverted
-   index (key -> nodes); keys shared by more than ``max_block`` nodes are
-   skipped, so the work stays close to linear in the number of groups;
+   index (key -> nodes); a key shared by more than ``max_block`` nodes only
+   compares each node with its next few neighbours in phonetic order, and a
+   key shared by more than 20 x ``max_block`` is skipped like a stop word, so
+   the work stays close to linear in the number of groups;
 4. only nodes sharing a key are compared (:func:`compare.compare_profiles`);
 5. pairs at or above ``merge_at`` are united best first, unless the union
    would put two ``cannot_link`` groups, or two persons with conflicting full
@@ -34,6 +36,8 @@ __all__ = ["resolve", "blocking_keys"]
 
 _MAX_REPS = 6          # full person names kept per cluster for the conflict guard
 _MAX_KEY_FORMS = 6     # names of a node used for blocking
+_WINDOW = 8            # neighbours compared in a block larger than max_block
+_WINDOWED_FACTOR = 20  # blocks larger than max_block * this are not used at all
 
 
 def blocking_keys(group: NameGroup) -> set[str]:
@@ -226,15 +230,29 @@ def resolve(groups: Sequence[NameGroup],
     oversize: set[str] = set()
     seen_pairs: set[int] = set()
     nn = len(nodes)
+    order: dict[int, tuple[str, str]] = {}
     for key, members in block.items():
-        if len(members) < 2:
+        size = len(members)
+        if size < 2:
             continue
-        if len(members) > max_block:
-            oversize.add(key)
+        if size <= max_block:
+            for a, b in combinations(members, 2):
+                seen_pairs.add(a * nn + b)
             continue
-        for a, b in combinations(members, 2):
-            seen_pairs.add(a * nn + b)
-    del block
+        oversize.add(key)
+        if size > max_block * _WINDOWED_FACTOR:
+            stats["skipped_keys"] += 1          # as common as a stop word
+            continue
+        # a large block: sorted neighbourhood, each node against the next few
+        for k in members:
+            if k not in order:
+                best = node_profiles[k].best
+                order[k] = (" ".join(sorted(best.skels)), best.folded)
+        ranked = sorted(members, key=lambda k: (order[k], k))
+        for pos, a in enumerate(ranked):
+            for b in ranked[pos + 1: pos + 1 + _WINDOW]:
+                seen_pairs.add(a * nn + b if a < b else b * nn + a)
+    del block, order
     stats["oversize_keys"] = len(oversize)
     stats["pairs_compared"] = len(seen_pairs)
 

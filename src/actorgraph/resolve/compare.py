@@ -29,8 +29,8 @@ from rapidfuzz.distance import JaroWinkler
 from rigour.names import NameTypeTag, analyze_names
 
 from .names import (
-    acronym, fold, is_abjad, looks_like_acronym, phonetic_key, significant_tokens,
-    strip_titles, tables, tokens, vowel_key,
+    acronym, fold, is_abjad, is_designator, is_qualifier, looks_like_acronym, phonetic_key,
+    significant_tokens, strip_titles, tables, tokens, vowel_key,
 )
 from .records import NameGroup, Score
 
@@ -330,11 +330,7 @@ def _aligned_tokens(p: Pair) -> FeatureResult:
     if lx or ly:
         if p.type == "person":
             return None
-        t = tables()
-        extra = set(lx) | set(ly)
-        if not extra <= (t.org_designators | t.org_qualifiers):
-            return None
-        if len(al.matches) < 1:
+        if not all(is_designator(w) or is_qualifier(w) for w in lx + ly):
             return None
     value = sum(m[2] for m in al.matches) / len(al.matches)
     return value, f"{_quote(p)} [{_described(al)}]"
@@ -440,9 +436,7 @@ def _token_conflict(p: Pair) -> FeatureResult:
     if p.strong_alias():
         return None
     lx, ly = p.leftovers()
-    t = tables()
-    soft = t.org_designators | t.org_qualifiers
-    hard = [w for w in lx + ly if w not in soft]
+    hard = [w for w in lx + ly if not (is_designator(w) or is_qualifier(w))]
     if hard and (p.alignment.matches or (lx and ly)):
         return 1.0, f"words differ: {' '.join(lx) or '-'} / {' '.join(ly) or '-'}"
     return None
@@ -453,7 +447,7 @@ def _designator_differs(p: Pair) -> FeatureResult:
     if p.type == "person" or p.strong_alias():
         return None
     lx, ly = p.leftovers()
-    words = [w for w in lx + ly if w in tables().org_designators]
+    words = [w for w in lx + ly if is_designator(w)]
     return (1.0, " ".join(words)) if words else None
 
 
@@ -462,8 +456,7 @@ def _qualifier_differs(p: Pair) -> FeatureResult:
     if p.type == "person" or p.strong_alias():
         return None
     lx, ly = p.leftovers()
-    t = tables()
-    words = [w for w in lx + ly if w in t.org_qualifiers and w not in t.org_designators]
+    words = [w for w in lx + ly if is_qualifier(w) and not is_designator(w)]
     return (1.0, " ".join(words)) if words else None
 
 

@@ -34,6 +34,7 @@ from rigour.names import NamePartTag, NameTypeTag, analyze_names, remove_org_typ
 __all__ = [
     "fold", "strip_titles", "phonetic_key", "vowel_key", "name_keys", "tokens",
     "significant_tokens", "acronym", "looks_like_acronym", "is_abjad", "tables", "org_symbols",
+    "is_designator", "is_qualifier",
 ]
 
 VOWELS = "aeiouy"
@@ -254,6 +255,24 @@ def significant_tokens(name: str, type: str = "person") -> tuple[str, ...]:
     return tuple(kept or toks)
 
 
+@lru_cache(maxsize=1)
+def _designator_skeletons() -> frozenset[str]:
+    # short skeletons ("js", "sr", "rm") would catch ordinary names
+    return frozenset(k for k in (phonetic_key(w) for w in tables().org_designators)
+                     if len(k) >= 3)
+
+
+def is_designator(token: str) -> bool:
+    """A group designator ("liwa", "kata'ib", "brigade"), in any spelling
+    whose skeleton is a designator's (Джаиш, جیش -> "js" = jaish)."""
+    return token in tables().org_designators or phonetic_key(token) in _designator_skeletons()
+
+
+def is_qualifier(token: str) -> bool:
+    """A demonym or similar qualifier of an organisation name ("lebanese")."""
+    return token in tables().org_qualifiers
+
+
 def _split_suffix(token: str) -> tuple[str, str]:
     """(stem, suffix class) for a token with a group-name suffix, else (token, "")."""
     t = tables()
@@ -380,9 +399,8 @@ def name_keys(name: str, type: str) -> set[str]:
         if len(toks) > 2:
             keys.add(f"f:{skels[0]} {skels[-1]}")
     else:
-        t = tables()
         for tok, skel in zip(toks, skels):
-            if tok not in t.org_designators and tok not in t.org_qualifiers and len(skel) >= 2:
+            if len(skel) >= 2 and not is_designator(tok) and not is_qualifier(tok):
                 keys.add("t:" + skel)
         if type in ("organization", "channel"):
             for sym in org_symbols(name):

@@ -55,6 +55,15 @@ def _names(mentions: list[StoredMention]) -> Counter:
     return names
 
 
+def _kind(mentions: list[StoredMention]) -> str | None:
+    """The lexicon's or the name's kind, else the one the mentions' contexts gave."""
+    kind = org_kind(mentions[0].name, load_lexicon())
+    if kind:
+        return kind
+    kinds = Counter(m.kind for m in mentions if m.kind)
+    return kinds.most_common(1)[0][0] if kinds else None
+
+
 def name_groups(groups: dict[str, list[StoredMention]]) -> list[NameGroup]:
     """One NameGroup per document-level actor, with the other actors of its document."""
     by_doc: dict[str, set[str]] = defaultdict(set)
@@ -68,7 +77,7 @@ def name_groups(groups: dict[str, list[StoredMention]]) -> list[NameGroup]:
         names = _names(ms)
         out.append(NameGroup(
             id=gid, doc=ms[0].doc_id, type=etype,
-            kind=org_kind(ms[0].name, load_lexicon()) if etype == "organization" else None,
+            kind=_kind(ms) if etype == "organization" else None,
             names=tuple(sorted(names.items())),
             context=frozenset(by_doc[ms[0].doc_id] - {own})))
     return out
@@ -114,10 +123,11 @@ def resolve_store(store: Store) -> ResolveSummary:
         if eid in used:   # two actors kept apart that share a name
             eid = "ent-" + short_hash(etype, normalize_form(name), min(cluster))
         used.add(eid)
-        kind = org_kind(name, load_lexicon()) if etype == "organization" else None
-        if etype == "organization" and kind is None:
+        kind = None
+        if etype == "organization":
+            kind = org_kind(name, load_lexicon())
             kinds = Counter(by_id[g].kind for g in cluster if by_id[g].kind)
-            kind = kinds.most_common(1)[0][0] if kinds else None
+            kind = kind or (kinds.most_common(1)[0][0] if kinds else None)
         surface = Counter()
         for m in mentions:
             if m.role == "name":

@@ -34,6 +34,7 @@ class StoredMention:
     section: str
     votes: dict
     entity_id: str | None
+    kind: str | None = None
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,7 @@ class Store:
                     id=r.id, doc_id=r.doc_id, start=r.start, end=r.end, text=r.text,
                     sentence=r.sentence, type=r.type, key=r.key, name=r.name, role=r.role,
                     refers_to=r.refers_to, section=r.section, votes=json.loads(r.votes),
-                    entity_id=r.entity_id)
+                    entity_id=r.entity_id, kind=r.kind)
 
     # -- entities --------------------------------------------------------
     def replace_entities(self, entities: list[EntityRecord],

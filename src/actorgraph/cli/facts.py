@@ -1,0 +1,107 @@
+"""CLI commands that show facts with their evidence: `facts ENTITY` and `timeline`."""
+from __future__ import annotations
+
+import click
+
+from ..store.facts import FactRow, read_claims, read_facts
+from ..store.store import Store
+from .main import cli, db_option
+
+
+class _Names:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.names = {e.id: e.name for e in store.entities()}
+        self.docs = {d["id"]: d for d in store.documents()}
+        self.claims = {c.id: c for c in read_claims(store)}
+        self.texts: dict[str, str] = {}
+
+    def name(self, eid: str | None) -> str:
+        return self.names.get(eid or "", eid or "?")
+
+    def evidence(self, claim_id: str) -> str:
+        c = self.claims.get(claim_id)
+        if c is None:
+            return "?"
+        if c.doc_id not in self.texts:
+            self.texts[c.doc_id] = self.store.document_text(c.doc_id) or ""
+        doc = self.docs.get(c.doc_id, {})
+        source = doc.get("publisher") or doc.get("source") or c.doc_id
+        who = {None: "", "anonymous": " — anonymous source"}.get(
+            c.attributed_to, f" — according to {self.name(c.attributed_to)}")
+        sentence = " ".join(self.texts[c.doc_id][c.start:c.end].split())
+        return f'"{sentence}" [{source}, {doc.get("published") or "n.d."}; {c.modality}{who}]'
+
+
+def _describe(f: FactRow, n: _Names) -> str:
+    d = f.data
+    if f.kind == "relation":
+        support = f" ({', '.join(d['support'])})" if d.get("support") else ""
+        return f"{n.name(d['subject'])} {d['predicate']} {n.name(d['object'])}{support}"
+    if f.kind == "event":
+        who = ", ".join(n.name(a) for a in d["actors"]) or "?"
+        whom = ", ".join(n.name(t) for t in d["targets"])
+        where = f" in {n.name(d['location'])}" if d.get("location") else ""
+        mode = f"/{d['mode']}" if d.get("mode") else ""
+        return f"{d.get('date') or 'undated'}  {d['type']}{mode}: {who}" + (
+            f" -> {whom}" if whom else "") + where
+    qual = f"{d['qualifier']} " if d.get("qualifier") else ""
+    return f"{n.name(d.get('subject'))}: {qual}{d['value']:g} {d['unit']}"
+
+
+@cli.command()
+@click.argument("entity")
+@db_option
+def facts(entity, db) -> None:
+    """Print an entity's relations, events and quantities, each with its evidence
+    sentence, its source and who says it.
+
+    \b
+    Example:
+      actorgraph facts Husseiniyyun --db sqlite:///case.db
+    """
+    store = Store(db)
+    e = store.entity(entity)
+    if e is None:
+        raise click.ClickException(f"no entity named {entity!r}")
+    n = _Names(store)
+    click.echo(f"{e.name} ({e.type})")
+    found = read_facts(store, entity_id=e.id)
+    for kind, title in (("relation", "Relations"), ("event", "Events"), ("quantity", "Figures")):
+        rows = [f for f in found if f.kind == kind]
+        if kind == "event":
+            rows.sort(key=lambda f: (f.data.get("date") or "9999", f.id))
+        if not rows:
+            continue
+        click.echo(f"\n{title}:")
+        for f in rows:
+            click.echo(f"  {_describe(f, n)}")
+            for cid in f.claims:
+                click.echo(f"      {n.evidence(cid)}")
+
+
+@cli.command()
+@click.argument("entity", required=False)
+@db_option
+@click.option("--undated/--no-undated", default=False, help="Also list events without a date.")
+def timeline(entity, db, undated) -> None:
+    """Print dated events in order (of one entity, if given), with their sources.
+
+    \b
+    Example:
+      actorgraph timeline "Kata'ib Hezbollah" --db sqlite:///case.db
+    """
+    store = Store(db)
+    eid = None
+    if entity:
+        e = store.entity(entity)
+        if e is None:
+            raise click.ClickException(f"no entity named {entity!r}")
+        eid = e.id
+    n = _Names(store)
+    events = [f for f in read_facts(store, kind="event", entity_id=eid)
+              if undated or f.data.get("date")]
+    for f in sorted(events, key=lambda f: (f.data.get("date") or "9999", f.id)):
+        click.echo(_describe(f, n))
+        for cid in f.claims:
+            click.echo(f"    {n.evidence(cid)}")

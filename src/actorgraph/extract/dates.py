@@ -1,0 +1,402 @@
+"""Temporal expressions: find them, resolve them to ISO prefixes, and pick the one
+that governs a fact.
+
+`resolve_dates()` finds every temporal expression of a text, in order, and
+resolves it against the publication date and the text's own context:
+
+- absolute: "December 15, 2023", "15 December 2023", "2023-12-15" (day),
+  "January 2017" (month), "in 2015", "mid-2019", "summer of 2019",
+  "from 2017 to 2019" (the start; year);
+- partial, the year taken from the publication date: "On November 30",
+  "In October", "late April" - the most recent such date not after
+  publication; a bare month or day right after a sentence that named another
+  year (same paragraph) takes that year instead ("In 2019, ... In March, ...");
+- deictic, against the publication date: "last year", "this year",
+  "last month", "yesterday", "two years ago", "on Monday";
+- anaphoric, against the last date the text gave (same or previous
+  paragraph): "A year later", "two years earlier", "the following month",
+  "a week later", "that year";
+- vague periods ("in recent years", "the last two decades", "the 1990s") are
+  kept with value None: a date that cannot be resolved is never guessed.
+
+Leftover spaCy DATE entities are read with dateparser (publication date as
+RELATIVE_BASE, PREFER_DATES_FROM='past'); dateparser fills in days the text
+never gave, so only the precision it reports for the text is kept.
+
+`date_for()` picks, for a fact in a sentence, the date expression attached
+to its trigger, else the nearest resolved one in the same sentence.
+
+The cue words live in `data/dates.yaml`.
+"""
+from __future__ import annotations
+
+import bisect
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from ..model import DateValue, Sentence
+
+PRECISIONS = ("year", "month", "day")
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict:
+    """The cue words of data/dates.yaml."""
+    return yaml.safe_load((resources.files("actorgraph") / "data" / "dates.yaml").read_text(
+        encoding="utf-8"))
+
+
+# -- patterns ------------------------------------------------------------------
+
+@dataclass
+class Found:
+    """One temporal expression as matched, before resolution."""
+
+    start: int
+    end: int
+    kind: str                      # absolute, partial, deictic, anaphoric, offset, weekday, vague
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    precision: str | None = None
+    spec: dict = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def patterns() -> list[tuple[str, re.Pattern]]:
+    """(name, regex) of every expression rule, built from the cue words."""
+    c = cues()
+    names = sorted(c["months"], key=len, reverse=True)
+    abbr = sorted(c["month_abbreviations"], key=len, reverse=True)
+    month = rf"(?P<mon>{'|'.join(names)}|(?:{'|'.join(abbr)})\.)"
+    month_any = rf"(?P<mon>{'|'.join(names)}|(?:{'|'.join(abbr)})\.?)"
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    year = r"(?P<year>1[89]\d\d|20\d\d)"
+    wday = rf"(?:(?:{'|'.join(c['weekdays'])}),?\s+)?"
+    part = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in
+                    sorted(c["period_parts"], key=len, reverse=True))
+    seasons = "|".join(c["seasons"])
+    units = "|".join(c["offset_units"])
+    direction = "|".join(c["forward_words"] + c["backward_words"] + c["ago_words"])
+
+    def phrases(table: dict) -> str:
+        return "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in
+                        sorted(table, key=len, reverse=True))
+
+    rules = [
+        ("iso_day", rf"\b{year}-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b"),
+        ("month_day_year", rf"\b{wday}{month_any}\s+{day}(?:\s*[-\u2013]\s*\d{{1,2}})?,?\s+{year}\b"),
+        ("day_month_year", rf"\b{wday}{day}(?:\s+of)?\s+{month_any},?\s+{year}\b"),
+        ("month_year", rf"\b(?:(?P<part>{part})[\s-]*)?{month_any},?\s+(?:of\s+)?{year}\b"),
+        ("month_day", rf"\b{wday}{month_any}\s+{day}\b(?![,\s]*\d)"),
+        ("day_month", rf"\b{wday}{day}(?:\s+of)?\s+{month_any}\b"),
+        ("part_month", rf"\b(?P<part>{part})[\s-]*{month_any}\b"),
+        ("month", rf"\b{month}(?!\w)|\b(?P<mon2>{'|'.join(names)})\b"),
+        ("year_range", rf"\b(?:(?:from|between)\s+)?{year}\s*(?:-|\u2013|\u2014|to|and|until|through)"
+                       r"\s*(?P<year2>\d{4}|\d{2})\b"),
+        ("part_year", rf"\b(?:(?:{part})|(?:(?:the\s+)?(?:{seasons})(?:\s+of)?))[\s-]*{year}\b"),
+        ("year", rf"(?<![\d,.$\u20ac\u00a3-]){year}(?![\d%]|,\d|\.\d|-year|\s*-\s*\d)"),
+        ("anaphoric", rf"\b(?P<phrase>{phrases(c['anaphoric'])})\b"),
+        ("deictic", rf"\b(?P<phrase>{phrases(c['deictic'])})\b"),
+        ("offset", rf"\b(?P<count>an?|\w+|\d+)\s+(?:(?P<unit>{units})s?)\s+(?P<dir>{direction})\b"),
+        ("vague_offset", rf"\b(?:(?:a\s+)?(?:{'|'.join(c['vague_counts'])})\s+(?:of\s+)?)?"
+                         rf"(?:{units})s\s+(?:{direction})\b"),
+        ("weekday", rf"\b(?P<rel>on|last|this)\s+(?P<wd>{'|'.join(c['weekdays'])})\b"),
+        ("vague", rf"\b(?:{'|'.join(c['vague_periods'])})\b"),
+    ]
+    return [(name, re.compile(rx, re.IGNORECASE)) for name, rx in rules]
+
+
+def _month_number(word: str) -> int | None:
+    w = word.lower().rstrip(".")
+    c = cues()
+    return c["months"].get(w) or c["month_abbreviations"].get(w)
+
+
+def _count(word: str) -> float | None:
+    from .quantities import parse_number
+    return parse_number(word.lower().split())
+
+
+def _is_year_token(doc, start: int, end: int) -> bool:
+    """A bare four-digit number is a year unless the parser counts with it."""
+    if doc is None:
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    tok = span[0]
+    prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    if prev in cues()["temporal_prepositions"] or tok.ent_type_ == "DATE":
+        return True
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if tok.ent_type_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT"):
+        return False
+    return not (nxt is not None and nxt.tag_ == "NNS" and tok.dep_ == "nummod")
+
+
+def _match(name: str, m: re.Match, text: str, doc) -> Found | None:
+    """Turn one regex match into a Found, or None when the rule's guard rejects it."""
+    s, e = m.span()
+    g = m.groupdict()
+    mon = g.get("mon") or g.get("mon2")
+    if mon:
+        if not mon[0].isupper():
+            return None          # "may", "march": month names are capitalised
+        month = _month_number(mon)
+    y = int(g["year"]) if g.get("year") else None
+    if name == "iso_day":
+        return Found(s, e, "absolute", y, int(g["m"]), int(g["day"]), "day")
+    if name in ("month_day_year", "day_month_year"):
+        return Found(s, e, "absolute", y, month, int(g["day"]), "day")
+    if name == "month_year":
+        return Found(s, e, "absolute", y, month, None, "month")
+    if name in ("month_day", "day_month"):
+        return Found(s, e, "partial", None, month, int(g["day"]), "day")
+    if name == "part_month":
+        return Found(s, e, "partial", None, month, None, "month")
+    if name == "month":
+        before = text[max(0, s - 12):s].lower().split()
+        ambiguous = mon.lower() in cues()["ambiguous_months"]
+        if ambiguous and not (before and before[-1] in cues()["temporal_prepositions"]):
+            return None
+        return Found(s, e, "partial", None, month, None, "month")
+    if name == "year_range":
+        y2 = g["year2"]
+        end_year = int(y2) if len(y2) == 4 else (y // 100) * 100 + int(y2)
+        if end_year < y or end_year - y > 100:
+            return None
+        return Found(s, e, "absolute", y, None, None, "year")
+    if name == "part_year":
+        return Found(s, e, "absolute", y, None, None, "year")
+    if name == "year":
+        if not _is_year_token(doc, s, e):
+            return None
+        return Found(s, e, "absolute", y, None, None, "year")
+    if name in ("anaphoric", "deictic"):
+        phrase = re.sub(r"\s+", " ", g["phrase"].lower())
+        return Found(s, e, name, spec=dict(cues()[name][phrase]))
+    if name == "offset":
+        count = _count(g["count"])
+        if count is None:
+            return None
+        unit = dict(cues()["offset_units"][g["unit"].lower()])
+        direction = g["dir"].lower()
+        if direction in ("after", "before") and re.match(r"\s+\w", text[e:e + 3]):
+            return Found(s, e, "vague")      # "two years after the war": relative to an event
+        sign = 1 if direction in cues()["forward_words"] else -1
+        kind = "deictic" if direction in cues()["ago_words"] else "anaphoric"
+        return Found(s, e, kind, spec={"unit": unit["unit"], "offset": sign * int(count * unit["size"])})
+    if name == "weekday":
+        return Found(s, e, "weekday", spec={"rel": g["rel"].lower(), "weekday": g["wd"].lower()})
+    return Found(s, e, "vague")
+
+
+def find_expressions(text: str, doc=None) -> list[Found]:
+    """Every temporal expression the rules match, longest first where they overlap."""
+    found: list[Found] = []
+    for name, rx in patterns():
+        for m in rx.finditer(text):
+            f = _match(name, m, text, doc)
+            if f is not None:
+                found.append(f)
+    found.sort(key=lambda f: (-(f.end - f.start), f.start))
+    kept: list[Found] = []
+    for f in found:
+        if all(f.end <= k.start or f.start >= k.end for k in kept):
+            kept.append(f)
+    if doc is not None:
+        for ent in doc.ents:
+            if ent.label_ == "DATE" and all(ent.end_char <= k.start or ent.start_char >= k.end
+                                            for k in kept):
+                kept.append(Found(ent.start_char, ent.end_char, "parser"))
+    return sorted(kept, key=lambda f: f.start)
+
+
+# -- resolution ----------------------------------------------------------------
+
+def parse_published(published: str | None) -> tuple[int | None, int | None, int | None]:
+    """(year, month, day) of an ISO prefix such as "2023-12-15" or "2023"; None where absent."""
+    m = re.match(r"^\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", published or "")
+    if not m:
+        return None, None, None
+    return tuple(int(x) if x else None for x in m.groups())  # type: ignore[return-value]
+
+
+def iso(year: int | None, month: int | None = None, day: int | None = None,
+        precision: str | None = None) -> str | None:
+    """The ISO prefix of a date cut to its precision."""
+    if year is None or precision is None:
+        return None
+    if precision == "year":
+        return f"{year:04d}"
+    if precision == "month" and month:
+        return f"{year:04d}-{month:02d}"
+    if precision == "day" and month and day:
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def _shift(value: str | None, precision: str | None, unit: str, offset: int,
+           keep: str | None = None) -> tuple[str | None, str | None]:
+    """Move an ISO prefix by `offset` units; the result keeps the finer of what both know."""
+    if not value:
+        return None, None
+    parts = [int(p) for p in value.split("-")]
+    need = {"year": 1, "month": 2, "day": 3}[unit]
+    if len(parts) < need:
+        return None, None
+    if unit == "year":
+        return iso(parts[0] + offset, precision="year"), "year"
+    if unit == "month":
+        total = parts[0] * 12 + (parts[1] - 1) + offset
+        return iso(total // 12, total % 12 + 1, precision="month"), "month"
+    d = date(*parts[:3]) + timedelta(days=offset)
+    prec = keep or "day"
+    return iso(d.year, d.month, d.day, prec), prec
+
+
+def _year_for(month: int, day: int | None, pub: tuple) -> int | None:
+    """The year of a month (and day) given without one: the latest not after publication."""
+    py, pm, pd = pub
+    if py is None:
+        return None
+    if pm is not None and (month > pm or (month == pm and day and pd and day > pd)):
+        return py - 1
+    return py
+
+
+def _dateparser_value(text: str, pub: tuple) -> tuple[str | None, str | None]:
+    """Read a leftover DATE entity with dateparser, keeping only the precision it reports."""
+    lowered = text.lower()
+    if any(w in lowered.split() for w in ("later", "earlier", "following", "previous", "after",
+                                          "before", "recent", "past", "last", "next")):
+        return None, None
+    if not (re.search(r"\d", text) or any(_month_number(w) for w in re.findall(r"[A-Za-z]+", text))):
+        return None, None
+    from dateparser.date import DateDataParser
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if pub[0] is not None:
+        settings["RELATIVE_BASE"] = datetime(pub[0], pub[1] or 12, pub[2] or 28)
+    try:
+        data = DateDataParser(languages=["en"], settings=settings).get_date_data(text)
+    except Exception:  # dateparser raises on odd strings; the expression stays unresolved
+        return None, None
+    if data is None or data.date_obj is None or data.period not in PRECISIONS:
+        return None, None
+    d = data.date_obj
+    return iso(d.year, d.month, d.day, data.period), data.period
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer(r"\n[ \t]*\n", text)]
+
+
+def resolve_dates(doc, sentences: list[Sentence], published: str | None) -> list[DateValue]:
+    """Every temporal expression of `doc` (a spaCy Doc or a plain string), in text order,
+    resolved to an ISO prefix with its precision (value None when it cannot be resolved)."""
+    text = doc if isinstance(doc, str) else doc.text
+    pub = parse_published(published)
+    paras = _paragraph_starts(text)
+    sent_starts = [s.start for s in sentences]
+    out: list[DateValue] = []
+    anchors: list[tuple[DateValue, int, int, bool]] = []   # value, paragraph, sentence, explicit year
+
+    def where(offset: int) -> tuple[int, int]:
+        return (bisect.bisect_right(paras, offset) - 1,
+                bisect.bisect_right(sent_starts, offset) - 1 if sent_starts else -1)
+
+    for f in find_expressions(text, None if isinstance(doc, str) else doc):
+        para, sent = where(f.start)
+        value, prec = _resolve(f, text, pub, para, sent, anchors)
+        dv = DateValue(value, prec if value else None, text[f.start:f.end], f.start, f.end)
+        out.append(dv)
+        if value:
+            anchors.append((dv, para, sent, f.kind == "absolute"))
+    return out
+
+
+def _resolve(f: Found, text: str, pub: tuple, para: int, sent: int,
+             anchors: list) -> tuple[str | None, str | None]:
+    if f.kind == "absolute":
+        return iso(f.year, f.month, f.day, f.precision), f.precision
+    if f.kind == "partial":
+        year = None
+        for dv, p, s, explicit in reversed(anchors):     # a year the narrative just set
+            if explicit and p == para and s in (sent, sent - 1):
+                y = int(dv.value[:4])
+                year = y if y != pub[0] else None
+                break
+        year = year or _year_for(f.month, f.day if f.precision == "day" else None, pub)
+        return iso(year, f.month, f.day, f.precision), f.precision
+    if f.kind == "deictic":
+        base = iso(*pub, precision={1: "year", 2: "month", 3: "day"}[sum(x is not None for x in pub)]) \
+            if pub[0] else None
+        base_prec = ("year", "month", "day")[sum(x is not None for x in pub) - 1] if pub[0] else None
+        return _shift(base, base_prec, f.spec["unit"], f.spec["offset"], f.spec.get("precision"))
+    if f.kind == "anaphoric":
+        for dv, p, s, _ in reversed(anchors):
+            if p in (para, para - 1):
+                return _shift(dv.value, dv.precision, f.spec["unit"], f.spec["offset"])
+            break
+        return None, None
+    if f.kind == "weekday" and f.spec["rel"] in ("on", "last") and None not in pub:
+        target = [w for w in cues()["weekdays"]].index(f.spec["weekday"])
+        d = date(*pub)
+        back = (d.weekday() - target) % 7 or (7 if f.spec["rel"] == "last" else 0)
+        r = d - timedelta(days=back)
+        return iso(r.year, r.month, r.day, "day"), "day"
+    if f.kind == "parser":
+        return _dateparser_value(text[f.start:f.end], pub)
+    return None, None
+
+
+# -- which date governs a fact ------------------------------------------------
+
+def _attached(trigger, dv: DateValue) -> bool:
+    """Whether the date expression hangs off the trigger without crossing another verb."""
+    doc = trigger.doc
+    span = doc.char_span(dv.start, dv.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if tok.i == trigger.i:
+            return True
+        if tok.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def date_for(sentence_index: int, span_start: int, span_end: int, dates: list[DateValue],
+             sentences: list[Sentence], trigger=None) -> DateValue | None:
+    """The date that governs a fact at [span_start, span_end) in sentence `sentence_index`.
+
+    A date attached to `trigger` (a spaCy Token, optional) wins; then the
+    nearest resolved date of the same sentence; then an unresolved one (value
+    None, "in recent years"), which says the text dated the fact vaguely.
+    Relative expressions were already resolved from context by resolve_dates().
+    """
+    if not 0 <= sentence_index < len(sentences):
+        return None
+    sent = sentences[sentence_index]
+    inside = [d for d in dates if d.start >= sent.start and d.end <= sent.end]
+    if not inside:
+        return None
+
+    def distance(d: DateValue) -> int:
+        return max(0, d.start - span_end, span_start - d.end)
+
+    if trigger is not None:
+        attached = [d for d in inside if d.value and _attached(trigger, d)]
+        if attached:
+            return min(attached, key=distance)
+    resolved = [d for d in inside if d.value]
+    return min(resolved or inside, key=distance)
