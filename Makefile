@@ -15,7 +15,7 @@ $(BIN)/.installed: pyproject.toml constraints.txt
 install: $(BIN)/.installed
 
 demo: install
-	rm -f demo.db
+	rm -f demo.db demo.db-wal demo.db-shm
 	$(BIN)/actorgraph ingest examples/corpus --db $(DEMO_DB)
 	$(BIN)/actorgraph summary --db $(DEMO_DB)
 

@@ -82,6 +82,11 @@ def type_names(state: State) -> None:
     for cand in state.candidates:
         span = cand.span(doc)
         votes, reasons = mention_votes(doc, cand, lex)
+        if cand.label == "BRACKET":
+            if not mentions or mentions[-1].end > span.start_char or \
+                    state.clean.text[mentions[-1].end:span.start_char].strip() != "(":
+                continue  # brackets that do not follow a name
+            votes, reasons = dict(mentions[-1].votes), ["bracketed_alias"]
         if cand.label == "PROPN" and not votes:
             continue  # an untagged proper noun that no rule could type: not kept
         idx = _sentence_index(starts, span.start_char)

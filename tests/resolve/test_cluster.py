@@ -23,7 +23,8 @@ def test_must_link_merges_unrelated_names():
 
 def test_must_link_wins_over_a_name_conflict():
     groups = [g("a", "person", "Ilham Aliyev"), g("b", "person", "Heydar Aliyev"),
-              g("c", "person", "Heydar Aliev")]
+              g("c", "person", "Гейдар Алиев")]
+    assert resolve(groups).together("b", "c")
     result = resolve(groups, must_link=[("a", "b")])
     assert result.together("a", "b")
     # no automatic merge adds a name that conflicts with one in the cluster:

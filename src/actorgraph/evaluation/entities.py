@@ -94,8 +94,6 @@ def score_entities(gold: dict, export: dict, links: EntityLinks) -> Section:
     splits = sorted(k for k, es in linked.items() if len(es) > 1)
     named = [e for e in entities if e.get("type") != "channel"]
     unlinked = [e.get("name") for e in named if e["id"] not in links.key_of]
-    found_keys = {g["key"] for g in found}
-    typed_keys = {g["key"] for g in typed}
     return Section(
         figures={
             "entity_precision": round(1 - len(unlinked) / len(named), 3) if named else 0.0,
@@ -107,10 +105,10 @@ def score_entities(gold: dict, export: dict, links: EntityLinks) -> Section:
             "total_entities": len(entities),
         },
         misses={
-            "missed_entities": [g["key"] for g in required if g["key"] not in found_keys],
+            "missed_entities": [g["key"] for g in required if g not in found],
             "entities_matching_no_gold": unlinked,
             "missed_alias_pairs": missed_pairs,
             "false_merges": links.false_merges,
             "splits": splits,
-            "wrong_type": [g["key"] for g in found if g["key"] not in typed_keys],
+            "wrong_type": [g["key"] for g in found if g not in typed],
         })

@@ -20,8 +20,11 @@ from .typing import decide
 
 ALIAS_BETWEEN = re.compile(
     r"^\s*[,(\u2014\u2013-]?\s*(?:(?:better|also|commonly|widely|locally|formerly|sometimes)\s+)?"
-    r"(?:known|referred to|called|styled)\s+as\s+(?:the\s+)?$|^\s*,?\s*or\s+(?:the\s+)?$"
-    r"|^\s*\(\s*(?:the\s+)?$|^\s*,?\s*(?:aka|a\.k\.a\.)\s+$",
+    r"(?:known|referred to|called|styled)(?:\s+in\s+[A-Z][\w-]+)?\s+as\s+(?:the\s+)?$"
+    r"|^\s*,?\s*or\s+(?:the\s+)?$"
+    r"|^\s*\(\s*(?:the\s+)?$|^\s*,?\s*(?:aka|a\.k\.a\.)\s+$"
+    r"|^\s*,?\s*(?:[^,.;()]{0,60}?\s)?(?:which|that|who)\s+(?:also\s+)?(?:calls|called|names|named|"
+    r"styles|styled|describes|described)\s+(?:itself|themselves|himself)\s+(?:as\s+)?(?:the\s+)?$",
     re.IGNORECASE)
 LANGUAGE_AFTER = re.compile(r"^\s*(?:in|,)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+language)?", re.UNICODE)
 STOP = {"of", "for", "the", "and", "in", "on", "to", "al"}
@@ -84,21 +87,33 @@ def _group_votes(members: list[Mention]) -> dict[str, float]:
 
 
 def _alias_phrases(mentions: list[Mention], text: str, groups: _Groups) -> None:
-    for i in range(len(mentions) - 1):
-        a, b = mentions[i], mentions[i + 1]
-        between = text[a.end:b.start]
-        if "\n" in between or not ALIAS_BETWEEN.match(between):
-            continue
-        if between.strip().lower().startswith("or") or between.strip().startswith(","):
-            after = text[b.end:b.end + 40]
-            explicit = re.search(r"known|called|referred|aka|a\.k\.a", between, re.I)
-            if not explicit and not LANGUAGE_AFTER.match(after):
+    """Join two names the text itself equates ("X, better known as Y", "X (Y)",
+    "X, or Y in the Azerbaijani language", "X, a group that calls itself Y"). The
+    earlier name may lie up to three names back, so that names inside the phrase
+    ("X, an Iran-based group that calls itself Y") are stepped over."""
+    for i in range(1, len(mentions)):
+        b = mentions[i]
+        for j in range(i - 1, max(-1, i - 4), -1):
+            a = mentions[j]
+            between = text[a.end:b.start].lstrip(")")
+            if "\n" in between or a.sentence != b.sentence:
+                break
+            if not ALIAS_BETWEEN.match(between) or not _alias_context(between, text, b):
                 continue
-        if between.strip().startswith("("):
-            if not text[b.end:b.end + 2].lstrip().startswith(")"):
-                continue
-        if _compatible(a, b):
-            groups.union(i, i + 1)
+            if _compatible(a, b):
+                groups.union(j, i)
+                break
+
+
+def _alias_context(between: str, text: str, b: Mention) -> bool:
+    """Loose forms ("X, or Y", "X (Y)") need a sign that Y is another name for X."""
+    stripped = between.strip()
+    explicit = re.search(r"known|called|calls|referred|aka|a\.k\.a|styled|named", between, re.I)
+    if stripped.lower().startswith("or") or stripped.startswith(",") and not explicit:
+        return bool(explicit or LANGUAGE_AFTER.match(text[b.end:b.end + 40]))
+    if stripped.startswith("("):
+        return text[b.end:b.end + 2].lstrip().startswith(")")
+    return True
 
 
 def _compatible(a: Mention, b: Mention) -> bool:
@@ -149,8 +164,22 @@ def _short_forms(mentions: list[Mention], groups: _Groups) -> None:
                   if len(ftoks) > len(toks) and (ftoks[-len(toks):] == toks
                                                  or len(toks) == 1 and ftoks[0] == toks[0])}
         roots = {groups.find(j) for j in owners}
+        if len(roots) > 1 and m.titles:
+            # "President Aliyev" joins the full name that carries the same title
+            titled = {j for j in owners if _titles(mentions, groups, j) & _fold_titles(m.titles)}
+            owners, roots = titled, {groups.find(j) for j in titled}
         if len(roots) == 1:
             groups.union(i, next(iter(owners)))
+
+
+def _fold_titles(titles) -> set[str]:
+    return {t.lower().rstrip(".") for t in titles}
+
+
+def _titles(mentions: list[Mention], groups: _Groups, j: int) -> set[str]:
+    root = groups.find(j)
+    return {t for i, m in enumerate(mentions) if groups.find(i) == root
+            for t in _fold_titles(m.titles)}
 
 
 def _settle(members: list[Mention]) -> None:

@@ -1,32 +1,18 @@
-"""Temporal expressions: find them, resolve them to ISO prefixes, and pick the one
-that governs a fact.
+"""Temporal expressions: find them, resolve them to ISO prefixes, pick the one for a fact.
 
-`resolve_dates()` finds every temporal expression of a text, in order, and
-resolves it against the publication date and the text's own context:
-
-- absolute: "December 15, 2023", "15 December 2023", "2023-12-15" (day),
-  "January 2017" (month), "in 2015", "mid-2019", "summer of 2019",
-  "from 2017 to 2019" (the start; year);
-- partial, the year taken from the publication date: "On November 30",
-  "In October", "late April" - the most recent such date not after
-  publication; a bare month or day right after a sentence that named another
-  year (same paragraph) takes that year instead ("In 2019, ... In March, ...");
-- deictic, against the publication date: "last year", "this year",
-  "last month", "yesterday", "two years ago", "on Monday";
-- anaphoric, against the last date the text gave (same or previous
-  paragraph): "A year later", "two years earlier", "the following month",
-  "a week later", "that year";
-- vague periods ("in recent years", "the last two decades", "the 1990s") are
-  kept with value None: a date that cannot be resolved is never guessed.
-
-Leftover spaCy DATE entities are read with dateparser (publication date as
-RELATIVE_BASE, PREFER_DATES_FROM='past'); dateparser fills in days the text
-never gave, so only the precision it reports for the text is kept.
-
-`date_for()` picks, for a fact in a sentence, the date expression attached
-to its trigger, else the nearest resolved one in the same sentence.
-
-The cue words live in `data/dates.yaml`.
+`resolve_dates()` finds every temporal expression, in text order, and resolves it:
+- absolute: "December 15, 2023", "2023-12-15" (day), "January 2017" (month), "in 2015",
+  "mid-2019", "summer of 2019", "from 2017 to 2019" (its start) (year);
+- partial, year from the publication date: "On November 30", "In October", "late April"
+  (the latest such date not after publication); right after a sentence of the same
+  paragraph that named another year, that year ("In 2019, ... In March, ...");
+- deictic, from the publication date: "last year", "this year", "two years ago", "on Monday";
+- anaphoric, from the last date the text gave in this or the previous paragraph:
+  "A year later", "two years earlier", "the following month", "a week later";
+- vague ("in recent years", "the last two decades", "the 1990s"): value None, never guessed.
+Leftover spaCy DATE entities are read by dateparser (RELATIVE_BASE = publication,
+PREFER_DATES_FROM='past'), keeping only the precision it reports (it invents days).
+`date_for()` picks the date governing a fact. Cue words: `data/dates.yaml`.
 """
 from __future__ import annotations
 
@@ -101,15 +87,14 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         ("year_range", rf"\b(?:(?:from|between)\s+)?{year}\s*(?:-|\u2013|\u2014|to|and|until|through)"
                        r"\s*(?P<year2>\d{4}|\d{2})\b"),
         ("part_year", rf"\b(?:(?:{part})|(?:(?:the\s+)?(?:{seasons})(?:\s+of)?))[\s-]*{year}\b"),
-        ("year", rf"(?<![\d,.$\u20ac\u00a3-]){year}(?![\d%]|,\d|\.\d|-year|\s*-\s*\d)"),
+        ("year", rf"(?<![\d,.$\u20ac\u00a3-]){year}(?![\d%]|s\b|,\d|\.\d|-year|\s*-\s*\d)"),
         ("anaphoric", rf"\b(?P<phrase>{phrases(c['anaphoric'])})\b"),
         ("deictic", rf"\b(?P<phrase>{phrases(c['deictic'])})\b"),
         ("offset", rf"\b(?P<count>an?|\w+|\d+)\s+(?:(?P<unit>{units})s?)\s+(?P<dir>{direction})\b"),
         ("vague_offset", rf"\b(?:(?:a\s+)?(?:{'|'.join(c['vague_counts'])})\s+(?:of\s+)?)?"
                          rf"(?:{units})s\s+(?:{direction})\b"),
         ("weekday", rf"\b(?P<rel>on|last|this)\s+(?P<wd>{'|'.join(c['weekdays'])})\b"),
-        ("vague", rf"\b(?:{'|'.join(c['vague_periods'])})\b"),
-    ]
+    ] + [("vague", rf"\b(?:{rx})\b") for rx in c["vague_periods"]]
     return [(name, re.compile(rx, re.IGNORECASE)) for name, rx in rules]
 
 
@@ -121,23 +106,26 @@ def _month_number(word: str) -> int | None:
 
 def _count(word: str) -> float | None:
     from .quantities import parse_number
-    return parse_number(word.lower().split())
+    word = word.lower()
+    return 1 if word in ("a", "an") else parse_number(word.split())
 
 
-def _is_year_token(doc, start: int, end: int) -> bool:
-    """A bare four-digit number is a year unless the parser counts with it."""
-    if doc is None:
+def _is_year_token(doc, text: str, start: int, end: int) -> bool:
+    """A bare four-digit number is a year unless it counts something ("2000 fighters")."""
+    before = re.findall(r"\w+", text[max(0, start - 15):start])
+    if before and before[-1].lower() in cues()["temporal_prepositions"]:
         return True
+    if doc is None:
+        return not re.match(r"\s+[a-z]+s\b", text[end:end + 30])
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return True
     tok = span[0]
-    prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
-    if prev in cues()["temporal_prepositions"] or tok.ent_type_ == "DATE":
+    if tok.ent_type_ == "DATE":
         return True
-    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if tok.ent_type_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT"):
         return False
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     return not (nxt is not None and nxt.tag_ == "NNS" and tok.dep_ == "nummod")
 
 
@@ -151,16 +139,17 @@ def _match(name: str, m: re.Match, text: str, doc) -> Found | None:
             return None          # "may", "march": month names are capitalised
         month = _month_number(mon)
     y = int(g["year"]) if g.get("year") else None
-    if name == "iso_day":
-        return Found(s, e, "absolute", y, int(g["m"]), int(g["day"]), "day")
-    if name in ("month_day_year", "day_month_year"):
-        return Found(s, e, "absolute", y, month, int(g["day"]), "day")
-    if name == "month_year":
-        return Found(s, e, "absolute", y, month, None, "month")
-    if name in ("month_day", "day_month"):
-        return Found(s, e, "partial", None, month, int(g["day"]), "day")
-    if name == "part_month":
-        return Found(s, e, "partial", None, month, None, "month")
+    kinds = {"iso_day": ("absolute", "day"), "month_day_year": ("absolute", "day"),
+             "day_month_year": ("absolute", "day"), "month_year": ("absolute", "month"),
+             "month_day": ("partial", "day"), "day_month": ("partial", "day"),
+             "part_month": ("partial", "month")}
+    if name in kinds:
+        kind, precision = kinds[name]
+        month = int(g["m"]) if name == "iso_day" else month
+        day = int(g["day"]) if precision == "day" else None
+        if not 1 <= month <= 12 or (day and not 1 <= day <= calendar.monthrange(y or 2000, month)[1]):
+            return None
+        return Found(s, e, kind, y if kind == "absolute" else None, month, day, precision)
     if name == "month":
         before = text[max(0, s - 12):s].lower().split()
         ambiguous = mon.lower() in cues()["ambiguous_months"]
@@ -176,7 +165,7 @@ def _match(name: str, m: re.Match, text: str, doc) -> Found | None:
     if name == "part_year":
         return Found(s, e, "absolute", y, None, None, "year")
     if name == "year":
-        if not _is_year_token(doc, s, e):
+        if not _is_year_token(doc, text, s, e):
             return None
         return Found(s, e, "absolute", y, None, None, "year")
     if name in ("anaphoric", "deictic"):
@@ -304,9 +293,10 @@ def resolve_dates(doc, sentences: list[Sentence], published: str | None) -> list
     text = doc if isinstance(doc, str) else doc.text
     pub = parse_published(published)
     paras = _paragraph_starts(text)
-    sent_starts = [s.start for s in sentences]
+    sent_starts = [s.start for s in sentences] or \
+        [0] + [m.end() for m in re.finditer(r"(?<=[.!?])\s+(?=[A-Z\"\u201c(])", text)]
     out: list[DateValue] = []
-    anchors: list[tuple[DateValue, int, int, bool]] = []   # value, paragraph, sentence, explicit year
+    anchors: list[tuple[DateValue, int, int, bool]] = []   # value, paragraph, sentence, frame
 
     def where(offset: int) -> tuple[int, int]:
         return (bisect.bisect_right(paras, offset) - 1,
@@ -318,7 +308,9 @@ def resolve_dates(doc, sentences: list[Sentence], published: str | None) -> list
         dv = DateValue(value, prec if value else None, text[f.start:f.end], f.start, f.end)
         out.append(dv)
         if value:
-            anchors.append((dv, para, sent, f.kind == "absolute"))
+            opening = sent >= 0 and re.fullmatch(r"\W*(?:[A-Za-z]+\s+){0,3}",
+                                                 text[sent_starts[sent]:f.start]) is not None
+            anchors.append((dv, para, sent, f.kind == "absolute" and opening))
     return out
 
 
@@ -328,18 +320,19 @@ def _resolve(f: Found, text: str, pub: tuple, para: int, sent: int,
         return iso(f.year, f.month, f.day, f.precision), f.precision
     if f.kind == "partial":
         year = None
-        for dv, p, s, explicit in reversed(anchors):     # a year the narrative just set
-            if explicit and p == para and s in (sent, sent - 1):
+        for dv, p, s, frame in reversed(anchors):   # "In 2015, ..." opening the sentence before
+            if frame and p == para and s == sent - 1:
                 y = int(dv.value[:4])
                 year = y if y != pub[0] else None
                 break
         year = year or _year_for(f.month, f.day if f.precision == "day" else None, pub)
         return iso(year, f.month, f.day, f.precision), f.precision
     if f.kind == "deictic":
-        base = iso(*pub, precision={1: "year", 2: "month", 3: "day"}[sum(x is not None for x in pub)]) \
-            if pub[0] else None
-        base_prec = ("year", "month", "day")[sum(x is not None for x in pub) - 1] if pub[0] else None
-        return _shift(base, base_prec, f.spec["unit"], f.spec["offset"], f.spec.get("precision"))
+        if pub[0] is None:
+            return None, None
+        known = PRECISIONS[sum(x is not None for x in pub) - 1]
+        return _shift(iso(*pub, precision=known), known, f.spec["unit"], f.spec["offset"],
+                      f.spec.get("precision"))
     if f.kind == "anaphoric":
         for dv, p, s, _ in reversed(anchors):
             if p in (para, para - 1):

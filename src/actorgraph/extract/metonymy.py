@@ -11,9 +11,10 @@ from spacy.tokens import Span
 
 from .lexicon import Lexicon
 
-AGENT_DEPS = {"nsubj", "nsubjpass", "agent", "dobj", "dative"}
-AGENT_PREPS = {"against", "with", "between", "by", "toward", "towards", "for", "on", "from",
-               "and", "than", "of"}
+from .wordlists import WORDS
+
+AGENT_DEPS = {"nsubj", "nsubjpass", "agent", "dative"}
+AGENT_PREPS = {"against", "with", "between", "by", "toward", "towards", "for", "on", "than"}
 PLACE_NOUNS = {"streets", "street", "mayor", "airport", "outskirts", "center", "centre",
                "suburbs", "metro", "residents", "port", "district", "city", "skyline", "embassy",
                "university", "mosque", "square", "police", "court"}
@@ -31,12 +32,14 @@ def acts_as_state(span: Span) -> bool:
     root = _role_token(span)
     if root.dep_ in AGENT_DEPS:
         return True
+    if root.dep_ == "dobj":
+        return root.head.lemma_.lower() in WORDS["dealing_verbs"]
     if root.dep_ == "poss":
         return root.head.lower_ not in PLACE_NOUNS
     if root.dep_ == "pobj":
         prep = root.head.lower_
         if prep == "of":
-            return root.head.head.lower_ not in PLACE_NOUNS | {"city", "capital", "streets"}
+            return root.head.head.lemma_.lower() in WORDS["political_nouns"]
         return prep in AGENT_PREPS
     return False
 

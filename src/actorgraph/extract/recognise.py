@@ -118,6 +118,26 @@ def propn_runs(doc: Doc) -> list[Candidate]:
     return out
 
 
+def bracketed_names(doc: Doc) -> list[Candidate]:
+    """A name in brackets after a name: another script or spelling of it,
+    "Kata'ib Hezbollah (كتائب حزب الله)", "Ganja (Gəncə)". Typed like the name before it."""
+    out = []
+    for i, tok in enumerate(doc):
+        if tok.text != "(" or i == 0:
+            continue
+        j = i + 1
+        while j < len(doc) and j - i <= 6 and doc[j].text != ")" and not doc[j].is_space:
+            j += 1
+        if j >= len(doc) or doc[j].text != ")" or j == i + 1:
+            continue
+        inner = doc[i + 1:j]
+        text = inner.text
+        foreign = any(ord(ch) > 0x24F for ch in text) or any(not ch.isascii() for ch in text)
+        if foreign and any(ch.isalpha() for ch in text) and not any(ch.isdigit() for ch in text):
+            out.append(Candidate(i + 1, j, "BRACKET"))
+    return out
+
+
 def _is_sentence_verb(tok, verbs) -> bool:
     return tok.is_sent_start and tok.lower_ in verbs
 
@@ -130,9 +150,17 @@ def repair(doc: Doc, cand: Candidate, verbs: set[str]) -> Candidate | None:
     if end < len(doc) and doc[end - 1].lower_ in ("of", "for") and doc[end].is_title:
         while end < len(doc) and doc[end].is_title:
             end += 1
-    # cut at a possessive: "EMET's Legislative Fellow" -> "EMET"
+    # "Islamic Resistance Movement" + "of Azerbaijan": an organisation named for a place
+    elif end + 1 < len(doc) and doc[end - 1].text in WORDS["org_heads"] \
+            and doc[end].lower_ == "of" and doc[end + 1].is_title:
+        k = end + 1
+        while k < len(doc) and doc[k].is_title and doc[k].text not in WORDS["org_heads"]:
+            k += 1
+        if k == len(doc) or doc[k].text not in WORDS["org_heads"]:
+            end = k
+    # cut at a possessive ("EMET's Legislative Fellow" -> "EMET") or a bracket
     for i in range(start, end):
-        if doc[i].tag_ == "POS" or doc[i].lower_ in ("'s", "\u2019s"):
+        if doc[i].tag_ == "POS" or doc[i].lower_ in ("'s", "\u2019s") or doc[i].text in "([":
             end = i
             break
     while start < end:
@@ -143,7 +171,7 @@ def repair(doc: Doc, cand: Candidate, verbs: set[str]) -> Candidate | None:
             start += 1
         elif (low in WORDS["determiners"] or tok.is_punct or tok.is_space
               or _is_sentence_verb(tok, verbs) and end - start > 1
-              or not tok.text[:1].isupper() and not _particle(doc, start, end)):
+              or tok.text[:1].islower() and not _particle(doc, start, end)):
             start += 1
         else:
             break
@@ -151,7 +179,7 @@ def repair(doc: Doc, cand: Candidate, verbs: set[str]) -> Candidate | None:
         end -= 1  # "Quds Force Commander [Qassem Soleimani]": the title belongs to the next name
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
                            or doc[end - 1].lower_ in ("of", "for", "and", "the")
-                           or not doc[end - 1].text[:1].isupper() and not doc[end - 1].like_num):
+                           or doc[end - 1].text[:1].islower() and not doc[end - 1].like_num):
         end -= 1
     if start >= end:
         return None
@@ -166,14 +194,17 @@ def _particle(doc: Doc, i: int, end: int) -> bool:
     return doc[i].lower_ in WORDS["name_particles"] and i + 1 < end
 
 
-def is_name(span: Span, lex: Lexicon) -> bool:
+def is_name(span: Span, lex: Lexicon, label: str = "") -> bool:
     """False for spans that are not names of an actor or place."""
     text = span.text
     words = [t for t in span if not t.is_punct]
-    if not words or len(text) < 2 or any(c.isdigit() for c in text):
+    if not words or len(text) < 2:
         return False
     if lex.lookup(text):
         return True
+    if any(c.isdigit() for c in text) and not (
+            label.split(":")[-1] in ("FAC", "ORG", "LOC") and any(t.is_alpha and t.is_title for t in words)):
+        return False  # "Tower 22" and "K-1" are names; "2018" and "15,000" are not
     lowers = [t.lower_ for t in words]
     last = lowers[-1]
     if all(lex.is_demonym(t.text) or t.lower_.rstrip("s") in WORDS["groups_of_people"]
@@ -207,6 +238,7 @@ def recognise(doc: Doc, lex: Lexicon, verbs: set[str]) -> list[Candidate]:
     raw.extend(lex_hits)
     raw.extend(cue_runs(doc))
     raw.extend(propn_runs(doc))
+    raw.extend(bracketed_names(doc))
     fixed = []
     for cand in raw:
         rep = repair(doc, cand, verbs)
@@ -215,7 +247,7 @@ def recognise(doc: Doc, lex: Lexicon, verbs: set[str]) -> list[Candidate]:
         span = rep.span(doc)
         if rep.label == "NORP" and not lex.lookup(span.text):
             continue
-        if is_name(span, lex):
+        if is_name(span, lex, rep.label):
             fixed.append(rep)
     # prefer lexicon matches, then longer spans, then spaCy's
     fixed.sort(key=lambda c: (c.label == "PROPN", -(c.end - c.start), c.label != "LEX", c.start))

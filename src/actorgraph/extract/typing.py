@@ -35,7 +35,9 @@ def _spacy_label(doc: Doc, c: Candidate, lex: Lexicon) -> str | None:
     label = c.label.split(":")[-1]
     if label == "GPE":
         entry = lex.lookup(c.span(doc).text)
-        return "country" if entry and entry.type == "country" else "place"
+        if entry is None:
+            return "place?"  # not a country nor a known place: a weak guess, see mention_votes
+        return "country" if entry.type == "country" else "place"
     return {"PERSON": "person", "ORG": "organization", "LOC": "place", "FAC": "place"}.get(label)
 
 
@@ -83,6 +85,41 @@ def _group_noun(doc: Doc, c: Candidate, lex: Lexicon) -> str | None:
     return None
 
 
+def _noun_kind(token) -> str | None:
+    lemma = token.lemma_.lower()
+    for kind, key in (("person", "person_nouns"), ("organization", "org_nouns"),
+                      ("place", "place_nouns")):
+        if lemma in WORDS[key]:
+            return kind
+    return None
+
+
+def _noun_before(doc: Doc, c: Candidate, lex: Lexicon) -> str | None:
+    """'his close associate X', 'the cleric X', 'the group X': a common noun names the kind."""
+    if c.start > 0 and doc[c.start - 1].pos_ == "NOUN":
+        return _noun_kind(doc[c.start - 1])
+    return None
+
+
+def _copula(doc: Doc, c: Candidate, lex: Lexicon) -> str | None:
+    """'X is a senior member', 'His aide is X': the predicate noun names the kind."""
+    root = c.span(doc).root
+    head = root.head
+    if head.lemma_ != "be":
+        return None
+    if root.dep_ == "nsubj":
+        others = [t for t in head.children if t.dep_ == "attr"]
+    elif root.dep_ == "attr":
+        others = [t for t in head.children if t.dep_ == "nsubj"]
+    else:
+        return None
+    for t in others:
+        kind = _noun_kind(t)
+        if kind:
+            return kind
+    return None
+
+
 def _place_of(doc: Doc, c: Candidate, lex: Lexicon) -> str | None:
     """'the city of X', 'X province'."""
     if c.start >= 2 and doc[c.start - 1].lower_ == "of" and doc[c.start - 2].lower_ in \
@@ -106,7 +143,7 @@ def _plural_agreement(doc: Doc, c: Candidate, lex: Lexicon) -> str | None:
 def _person_name(doc: Doc, c: Candidate, lex: Lexicon) -> str | None:
     """A multi-word name whose words are all known personal names (rigour's name data)."""
     words = [t.text for t in c.span(doc) if t.is_alpha]
-    if len(words) < 2 or len(words) > 4 or c.label.split(":")[-1] in ("LOC", "GPE", "FAC"):
+    if len(words) < 2 or len(words) > 4 or c.label.split(":")[-1] in ("LOC", "FAC"):
         return None
     if any(w.lower() in WORDS["geo_words"] or w in WORDS["org_heads"] for w in words):
         return None
@@ -139,6 +176,8 @@ RULES: tuple[Rule, ...] = (
     Rule("org_head_word", 3.0, _org_head),
     Rule("member_noun_after", 2.0, _follower),
     Rule("apposition_noun", 2.5, _group_noun),
+    Rule("noun_before", 2.0, _noun_before),
+    Rule("copula_noun", 2.0, _copula),
     Rule("place_phrase", 2.5, _place_of),
     Rule("plural_verb", 1.0, _plural_agreement),
     Rule("personal_name_words", 1.5, _person_name),
@@ -157,7 +196,10 @@ def mention_votes(doc: Doc, cand: Candidate, lex: Lexicon) -> tuple[Votes, list[
     for rule in RULES:
         t = rule.func(doc, cand, lex)
         if t:
-            votes[t] += rule.weight
+            weight = rule.weight
+            if t.endswith("?"):
+                t, weight = t[:-1], weight / 2
+            votes[t] += weight
             reasons.append(f"{rule.name}:{t}")
     return dict(votes), reasons
 

@@ -4,8 +4,9 @@
 first, pairs by score then ids):
 
 1. analyst ``must_link`` pairs are united unconditionally;
-2. groups of one type with the same folded fullest name are united
-   ("same-name"; a lone person word such as "Aliyev" is not);
+2. groups of one type with the same folded fullest name, or the same
+   transliteration class of every word, are united ("same-name"; a lone
+   person word such as "Aliyev" is not);
 3. the resulting *nodes* are blocked by :func:`names.name_keys` in an inverted
    index (key -> nodes); a key shared by more than ``max_block`` nodes only
    compares each node with its next few neighbours in phonetic order, and a
@@ -24,6 +25,8 @@ first, pairs by score then ids):
 """
 from __future__ import annotations
 
+import multiprocessing as mp
+import time
 from collections import Counter, defaultdict
 from itertools import combinations
 from typing import Iterable, Sequence
@@ -108,6 +111,10 @@ class _Guarded:
         return True, None
 
 
+def _ms(since: float) -> int:
+    return int((time.perf_counter() - since) * 1000)
+
+
 def _merged_group(members: list[NameGroup]) -> NameGroup:
     """One NameGroup standing for several groups with the same fullest name."""
     if len(members) == 1:
@@ -128,31 +135,43 @@ def _merged_group(members: list[NameGroup]) -> NameGroup:
 
 
 def _primary_key(g: NameGroup, prof: Profile) -> str | None:
+    """Groups with the same key are one node without comparison: the same
+    folded fullest name, or, for scripts that write vowels, the same
+    transliteration class of every word (the vowel-class keys: Tawhid
+    Ibrahim Begli = Tohid Ebrahim Begli), which compare() would merge anyway.
+    A lone person word ("Aliyev") has no key: it may mean several people."""
     best = prof.best
     if g.type == "person" and len(best.toks) < 2:
         return None
-    return f"{g.type}|{best.folded}|{int(best.acro)}"
+    if best.acro:
+        return f"{g.type}|a|{best.folded}"
+    if best.abjad:
+        return f"{g.type}|n|{best.folded}"
+    return f"{g.type}|v|{' '.join(sorted(best.vkeys))}"
 
 
 def resolve(groups: Sequence[NameGroup],
             must_link: Iterable[tuple[str, str]] = (),
             cannot_link: Iterable[tuple[str, str]] = (),
             merge_at: float = 0.8, review_at: float = 0.5,
-            max_block: int = 100) -> Resolution:
+            max_block: int = 100, workers: int = 1) -> Resolution:
     """Cluster name groups from many documents into actors.
 
     `must_link` pairs of group ids are always merged (analyst judgements win);
     `cannot_link` pairs never end up in one cluster. Pairs scoring at least
     `merge_at` are merged unless a guard refuses; pairs in
     [`review_at`, `merge_at`) are returned as review candidates. Keys shared
-    by more than `max_block` nodes are not used for blocking. The result does
-    not depend on the order of `groups`.
+    by more than `max_block` nodes only compare near neighbours. With
+    `workers` > 1 the pairs are scored in that many forked processes (POSIX
+    only; large inputs). The result does not depend on the order of `groups`
+    nor on `workers`.
     """
     groups = sorted(groups, key=lambda g: g.id)
     index = {g.id: i for i, g in enumerate(groups)}
     if len(index) != len(groups):
         raise ValueError("NameGroup ids must be unique")
     n = len(groups)
+    clock = time.perf_counter()
     uf = _Guarded(n)
     merges: list[Merge] = []
     stats: Counter[str] = Counter(groups=n)
@@ -194,8 +213,12 @@ def resolve(groups: Sequence[NameGroup],
             if ok or why == "already together":
                 node.append(i)
             if ok:
-                merges.append(Merge(groups[head].id, groups[i].id, 1.0, "same-name",
-                                    (f"same_name: {profiles[i].best.raw!r}",)))
+                x, y = profiles[head].best, profiles[i].best
+                if x.folded == y.folded:
+                    why = f"same_name: {x.raw!r} ~ {y.raw!r}"
+                else:
+                    why = f"same_spelling_class: {x.raw!r} ~ {y.raw!r} ({' '.join(x.vkeys)})"
+                merges.append(Merge(groups[head].id, groups[i].id, 1.0, "same-name", (why,)))
             elif why != "already together":
                 nodes.append([i])
         nodes.append(node)
@@ -217,6 +240,7 @@ def resolve(groups: Sequence[NameGroup],
                     node_profiles[r].best.folded != p.best.folded for r in reps):
                 reps.append(k)
     stats["nodes"] = len(nodes)
+    stats["ms_profiles"], clock = _ms(clock), time.perf_counter()
 
     # 3. blocking
     block: dict[str, list[int]] = defaultdict(list)
@@ -255,16 +279,13 @@ def resolve(groups: Sequence[NameGroup],
     del block, order
     stats["oversize_keys"] = len(oversize)
     stats["pairs_compared"] = len(seen_pairs)
+    stats["ms_blocking"], clock = _ms(clock), time.perf_counter()
 
     # 4. scoring
-    scored: list[tuple[float, int, int, Score]] = []
-    for code in seen_pairs:
-        a, b = divmod(code, nn)
-        s = compare_profiles(node_profiles[a], node_profiles[b])
-        if s.value >= review_at:
-            scored.append((s.value, a, b, s))
+    scored = _score_pairs(list(seen_pairs), nn, node_profiles, review_at, workers)
     del seen_pairs
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    stats["ms_scoring"], clock = _ms(clock), time.perf_counter()
 
     # 5. guarded merging, best first
     refused: list[Candidate] = []
@@ -320,7 +341,40 @@ def resolve(groups: Sequence[NameGroup],
     stats["review"] = len(review)
     stats["refused"] = len(refused)
     refused.sort(key=lambda c: (-c.score, c.a, c.b))
+    stats["ms_merging"] = _ms(clock)
     return Resolution(clusters, review, dict(reasons), refused, dict(stats))
+
+
+_WORK: tuple[list[Profile], int, float] | None = None   # for forked scorers
+
+
+def _score_chunk(codes: list[int]) -> list[tuple[float, int, int, Score]]:
+    assert _WORK is not None
+    profiles, nn, review_at = _WORK
+    out = []
+    for code in codes:
+        a, b = divmod(code, nn)
+        s = compare_profiles(profiles[a], profiles[b])
+        if s.value >= review_at:
+            out.append((s.value, a, b, s))
+    return out
+
+
+def _score_pairs(codes: list[int], nn: int, profiles: list[Profile], review_at: float,
+                 workers: int) -> list[tuple[float, int, int, Score]]:
+    """Score candidate pairs (encoded a * nn + b); keep those >= review_at."""
+    global _WORK
+    _WORK = (profiles, nn, review_at)
+    try:
+        if workers <= 1 or len(codes) < 20_000 or "fork" not in mp.get_all_start_methods():
+            return _score_chunk(codes)
+        size = -(-len(codes) // (workers * 8))
+        chunks = [codes[i:i + size] for i in range(0, len(codes), size)]
+        with mp.get_context("fork").Pool(workers) as pool:
+            parts = pool.map(_score_chunk, chunks, chunksize=1)
+        return [item for part in parts for item in part]
+    finally:
+        _WORK = None
 
 
 #: evidence that only holds when it is unambiguous: a surname alone, a partial

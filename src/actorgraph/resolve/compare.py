@@ -43,7 +43,7 @@ _TAGS = {"person": NameTypeTag.PER, "organization": NameTypeTag.ORG,
          "channel": NameTypeTag.ORG}
 _SYMBOL_PREFIXES = {"person": ("NAME:",), "organization": ("DOMAIN:",),
                     "channel": ("DOMAIN:",)}
-_MAX_FORMS = 4
+_MAX_FORMS = 3           # names of a group compared with the other's
 
 
 class NameForm:
@@ -122,14 +122,8 @@ class Profile:
     forms: tuple[NameForm, ...]
     compared: tuple[NameForm, ...] = ()   # the names that are compared, see profile()
     acronym_only: bool = False
-
-    @property
-    def id(self) -> str:
-        return self.group.id
-
-    @property
-    def type(self) -> str:
-        return self.group.type
+    id: str = ""
+    type: str = ""
 
     @property
     def best(self) -> NameForm:
@@ -153,14 +147,22 @@ def profile(group: NameGroup) -> Profile:
     forms.sort(key=lambda f: (-len(f.toks), -f.count, f.raw))
     acronym_only = all(f.acro for f in forms)
     if group.type == "person":
-        full = [f for f in forms if len(f.toks) >= 2]
-        compared = full[:3] or forms[:1]
+        candidates = [f for f in forms if len(f.toks) >= 2] or forms[:1]
     else:
         # an acronym beside a full name is that name's: it is not compared
         # (two groups sharing a secondary "KH" are not the same for that)
-        plain = [f for f in forms if not f.acro]
-        compared = (plain or forms)[:_MAX_FORMS]
-    return Profile(group, tuple(forms), tuple(compared), acronym_only)
+        candidates = [f for f in forms if not f.acro] or forms
+    # one name per spelling class is enough: the others would score the same
+    compared: list[NameForm] = []
+    classes: set = set()
+    for f in candidates:
+        cls = f.folded if f.abjad else tuple(sorted(f.vkeys))
+        if cls not in classes:
+            classes.add(cls)
+            compared.append(f)
+            if len(compared) == _MAX_FORMS:
+                break
+    return Profile(group, tuple(forms), tuple(compared), acronym_only, group.id, group.type)
 
 
 # -- token alignment ---------------------------------------------------------
@@ -173,26 +175,45 @@ def token_match(x: NameForm, i: int, y: NameForm, j: int) -> tuple[float, str]:
     side, or Jaro-Winkler >= 0.86 when both write vowels, so that Mohammad
     and Mahmoud stay apart); one typo 0.85; a shared rigour symbol 0.9
     (Wikidata name: Гейдар ~ Heydar; org domain: پاسداران ~ IRGC).
+    An acronym only matches itself.
     """
     a, b = x.toks[i], y.toks[j]
     if a == b:
         return 1.0, "same"
-    if x.acro or y.acro:          # an acronym is spelled one way only
+    if x.acro or y.acro:
         return 0.0, ""
-    if x.abjad or y.abjad:
-        if x.skels[i] == y.skels[j]:
-            return 0.9, "skeleton"
-    else:
-        if x.vkeys[i] == y.vkeys[j]:
-            return 0.95, "translit"
-        jw = JaroWinkler.similarity(a, b)
-        if x.skels[i] == y.skels[j] and jw >= 0.86:
-            return 0.9, "translit"
-        if (a[0] == b[0] and min(len(a), len(b)) >= 5 and not a.isdigit()
-                and (jw >= 0.93 or jellyfish.damerau_levenshtein_distance(a, b) == 1)):
-            return 0.85, "spelling"
+    abjad = x.abjad or y.abjad
+    key = (a, b, abjad)
+    found = _TOKEN_CACHE.get(key)
+    if found is None:
+        found = _spelling_match(a, b, abjad, x.skels[i], y.skels[j], x.vkeys[i], y.vkeys[j])
+        if len(_TOKEN_CACHE) >= _TOKEN_CACHE_SIZE:
+            _TOKEN_CACHE.clear()
+        _TOKEN_CACHE[key] = found
+    if found[0] > 0:
+        return found
     if x.symbols()[i] & y.symbols()[j]:
         return 0.9, "symbol"
+    return 0.0, ""
+
+
+_TOKEN_CACHE: dict[tuple[str, str, bool], tuple[float, str]] = {}
+_TOKEN_CACHE_SIZE = 1 << 21
+
+
+def _spelling_match(a: str, b: str, abjad: bool, ska: str, skb: str,
+                    vka: str, vkb: str) -> tuple[float, str]:
+    """token_match on spelling alone (cached by token pair)."""
+    if abjad:
+        return (0.9, "skeleton") if ska == skb else (0.0, "")
+    if vka == vkb:
+        return 0.95, "translit"
+    jw = JaroWinkler.similarity(a, b)
+    if ska == skb and jw >= 0.86:
+        return 0.9, "translit"
+    if (a[0] == b[0] and min(len(a), len(b)) >= 5 and not a.isdigit()
+            and (jw >= 0.93 or jellyfish.damerau_levenshtein_distance(a, b) == 1)):
+        return 0.85, "spelling"
     return 0.0, ""
 
 
@@ -212,6 +233,9 @@ def align(x: NameForm, y: NameForm) -> Alignment:
     The joined pass compares the skeletons of the unpaired tokens written
     together, so "Hezbollah" pairs with "Hizb Allah" and "حزب الله".
     """
+    if x.toks == y.toks:
+        n = len(x.toks)
+        return Alignment([(t, t, 1.0, "same") for t in x.toks], [], [], {i: i for i in range(n)})
     cands = []
     for i in range(len(x.toks)):
         for j in range(len(y.toks)):
@@ -505,12 +529,26 @@ FEATURES: tuple[Feature, ...] = (
 )
 
 
+_EVIDENCE: tuple[Feature, ...] = ()
+_ADJUST: tuple[Feature, ...] = ()
+
+
+def _split_features() -> None:
+    global _EVIDENCE, _ADJUST
+    _EVIDENCE = tuple(sorted((f for f in FEATURES if f.combine == "max"),
+                             key=lambda f: -f.weight))
+    _ADJUST = tuple(f for f in FEATURES if f.combine == "add")
+
+
+_split_features()
+
+
 def _score_pair(pair: Pair) -> Score:
     best = 0.0
     best_reason = None
-    for feat in FEATURES:
-        if feat.combine != "max":
-            continue
+    for feat in _EVIDENCE:             # strongest first: stop when none can do better
+        if best >= feat.weight:
+            break
         res = feat.func(pair)
         if res is None:
             continue
@@ -520,9 +558,7 @@ def _score_pair(pair: Pair) -> Score:
     if best_reason is None:
         return Score(0.0, ())
     reasons = [best_reason]
-    for feat in FEATURES:
-        if feat.combine != "add":
-            continue
+    for feat in _ADJUST:
         res = feat.func(pair)
         if res is None:
             continue

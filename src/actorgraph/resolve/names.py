@@ -28,7 +28,7 @@ from typing import Iterable
 
 import yaml
 from anyascii import anyascii
-from normality import collapse_spaces
+from normality import squash_spaces
 from rigour.names import NamePartTag, NameTypeTag, analyze_names, remove_org_types
 
 __all__ = [
@@ -97,28 +97,22 @@ def tables() -> Tables:
     )
 
 
-def _script_of(ch: str) -> str:
-    try:
-        return unicodedata.name(ch).split(" ", 1)[0]
-    except ValueError:
-        return ""
+_ABJAD = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0700-\u074f\u0750-\u077f"
+                    "\u08a0-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=1 << 20)
 def is_abjad(text: str) -> bool:
-    """True when the letters of ``text`` are mostly Arabic or Hebrew script.
+    """True when most letters of ``text`` are in Arabic, Hebrew or Syriac script.
 
     These scripts usually leave short vowels out, so only the consonant
     skeleton (:func:`phonetic_key`) of their transliteration can be compared.
     """
-    abjad = other = 0
-    for ch in text:
-        if ch.isalpha():
-            if _script_of(ch) in ("ARABIC", "HEBREW", "SYRIAC"):
-                abjad += 1
-            else:
-                other += 1
-    return abjad > other
+    if text.isascii():
+        return False
+    abjad = len(_ABJAD.findall(text))
+    letters = sum(1 for ch in text if ch.isalpha())
+    return abjad * 2 > letters
 
 
 def _apply_orthographies(text: str) -> str:
@@ -176,7 +170,7 @@ def fold(name: str) -> str:
     text = anyascii(text).lower()
     text = _APOS.sub("", text)
     text = _NON_ALNUM.sub(" ", text)
-    text = collapse_spaces(text) or ""
+    text = squash_spaces(text)
     if text.startswith("the ") and len(text) > 4:
         text = text[4:]
     return text

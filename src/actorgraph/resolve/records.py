@@ -51,8 +51,9 @@ class Candidate:
 class Merge:
     """One union made by the resolver: which groups, by which rule, why.
 
-    `rule` is "must-link" (an analyst's judgement), "same-name" (identical
-    folded name and type), "compare" (a scored pair at or above the merge
+    `rule` is "must-link" (an analyst's judgement), "same-name" (same type
+    and identical folded name, or the same transliteration class of every
+    word), "compare" (a scored pair at or above the merge
     threshold) or "short-form" (a one-word person name joined to the only
     full name that fits it).
     """

@@ -23,6 +23,9 @@ from .names import fold
 from .records import NameGroup
 
 
+STRONG = 10.0   # a lexicon entry's vote: such a group keeps its own type
+
+
 @dataclass
 class ResolveSummary:
     groups: int
@@ -38,14 +41,26 @@ def _group_mentions(store: Store) -> dict[str, list[StoredMention]]:
 
 
 def _votes(mentions: list[StoredMention]) -> dict[str, float]:
+    """The type votes of a group's named mentions; a group only of capitals standing
+    for their state is that state (a country)."""
     votes: dict[str, float] = defaultdict(float)
-    named = [m for m in mentions if m.role == "name"] or mentions
+    named = [m for m in mentions if m.role == "name"]
     for m in named:
         for t, w in m.votes.items():
             votes[t] += w
-    if not any(m.role == "name" for m in mentions):
+    if not named:
         votes[mentions[0].type] += 1.0
     return votes
+
+
+def _vote_keys(text: str) -> set[str]:
+    """The keys under which a name's type votes are pooled across documents."""
+    key = fold(text)
+    out = {key}
+    for particle in ("al ", "el ", "the "):
+        if key.startswith(particle):
+            out.add(key[len(particle):])
+    return out
 
 
 def _names(mentions: list[StoredMention]) -> Counter:
@@ -69,9 +84,21 @@ def name_groups(groups: dict[str, list[StoredMention]]) -> list[NameGroup]:
     by_doc: dict[str, set[str]] = defaultdict(set)
     for gid, ms in groups.items():
         by_doc[ms[0].doc_id].add(normalize_form(ms[0].name))
+    # votes across all mentions of a name, in every document: one clear context
+    # elsewhere outweighs the small model's guess here
+    by_name: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    own_votes = {gid: _votes(ms) for gid, ms in groups.items()}
+    for gid, ms in groups.items():
+        for n in {k for m in ms if m.role == "name" for k in _vote_keys(m.text)}:
+            for t, w in own_votes[gid].items():
+                by_name[n][t] += w
     out = []
     for gid, ms in sorted(groups.items()):
-        votes = _votes(ms)
+        votes = dict(own_votes[gid])
+        if max(votes.values(), default=0) < STRONG:
+            for n in {k for m in ms if m.role == "name" for k in _vote_keys(m.text)}:
+                for t, w in by_name[n].items():
+                    votes[t] = votes.get(t, 0) + w
         etype = decide(votes) or ms[0].type
         own = normalize_form(ms[0].name)
         names = _names(ms)
@@ -81,6 +108,23 @@ def name_groups(groups: dict[str, list[StoredMention]]) -> list[NameGroup]:
             names=tuple(sorted(names.items())),
             context=frozenset(by_doc[ms[0].doc_id] - {own})))
     return out
+
+
+def lexicon_links(records: list[NameGroup]) -> list[tuple[str, str]]:
+    """Groups whose names are one gazetteer entry (and type) are one actor."""
+    lex = load_lexicon()
+    first: dict[tuple[str, str], str] = {}
+    links = []
+    for g in records:
+        entries = {(e.name, e.type) for n, _ in g.names if (e := lex.lookup(n)) is not None}
+        for key in sorted(entries):
+            if key[1] != g.type:
+                continue
+            if key in first:
+                links.append((first[key], g.id))
+            else:
+                first[key] = g.id
+    return links
 
 
 def canonical_name(names: Counter, etype: str) -> str:
@@ -103,7 +147,8 @@ def resolve_store(store: Store) -> ResolveSummary:
     groups = _group_mentions(store)
     records = name_groups(groups)
     rules = constraints(judgements(store), records)
-    result = resolve(records, must_link=rules.must, cannot_link=rules.cannot)
+    result = resolve(records, must_link=rules.must + lexicon_links(records),
+                     cannot_link=rules.cannot)
     by_id = {r.id: r for r in records}
     entities: list[EntityRecord] = []
     assignment: dict[str, str] = {}
@@ -111,8 +156,10 @@ def resolve_store(store: Store) -> ResolveSummary:
     used: set[str] = set()
     for cluster in result.clusters:
         mentions = [m for gid in cluster for m in groups[gid]]
-        votes = _votes(mentions)
-        etype = decide(votes) or by_id[cluster[0]].type
+        weight: dict[str, float] = defaultdict(float)
+        for gid in cluster:   # each group's type was settled by its own and the name's votes
+            weight[by_id[gid].type] += len(groups[gid])
+        etype = decide(weight) or by_id[cluster[0]].type
         names = Counter()
         for gid in cluster:
             names.update(dict(by_id[gid].names))

@@ -1,0 +1,310 @@
+"""Attribution: who the text credits with a fact, and how firmly.
+
+`attribute(doc, span, mentions)` looks at the fact's place in its sentence's
+parse and answers with an `Attribution`:
+
+- `attributed_to`: the mention key of the speaker, "anonymous" for unnamed
+  sources ("sources familiar with ... told", "officials said", "some
+  analysts"), or None for the author's own voice (also "I"/"we");
+- `modality`: asserted, reported ("according to", "said", "told"), claimed
+  ("claimed", "asserted"), alleged ("accused", "allegations that"), denied
+  ("denied", "did not"), hedged ("may", "reportedly", "is believed to",
+  "appears to");
+- `cue`: the words that showed it.
+
+Scope: a reporting verb covers its content clause, not itself or its
+subject ("Begli stated that X ..." credits X to Begli; the stating itself is
+the author's); "according to Y" covers the clause it attaches to, which is
+the whole sentence when it opens it. The innermost cue wins. A speaker named
+by a pronoun or a role noun ("the leader also stated") is resolved with
+`refer.Referents`. Cue words are in `data/attribution.yaml`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Attribution, Mention
+from .refer import Referents, attribution_cues, group_nouns, pronoun_class, role_family
+
+# Dependents of a reporting verb that hold what is reported ("said that ...", "denied any
+# involvement", "accused X of ...").
+CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "prep", "parataxis", "oprd", "attr")
+
+
+def _lookup(table: dict, word: str) -> str | None:
+    for modality, words in table.items():
+        if word in words:
+            return modality
+    return None
+
+
+def verb_modality(token) -> str | None:
+    """The modality a reporting verb gives its content ("claimed" -> claimed), else None."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    return _lookup(attribution_cues()["verbs"], token.lemma_.lower())
+
+
+def noun_modality(token) -> str | None:
+    """The modality a reporting noun gives its content ("allegations that" -> alleged)."""
+    if token.pos_ != "NOUN":
+        return None
+    return _lookup(attribution_cues()["nouns"], token.lower_) or \
+        _lookup(attribution_cues()["nouns"], token.lemma_.lower())
+
+
+def _tokens(doc, span) -> list:
+    """The tokens of a Span, a Token, or a (start_char, end_char) pair."""
+    if hasattr(span, "i"):                           # a Token
+        return [span]
+    if isinstance(span, tuple):
+        span = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return [t for t in span if not t.is_punct] or list(span)
+
+
+def _fact_head(tokens: list):
+    """The token of the fact that is highest in the parse."""
+    ids = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+    return min(heads, key=lambda t: len(list(t.ancestors)))
+
+
+# -- the speaker -------------------------------------------------------------
+
+def speaker(ref: Referents, token) -> str | None:
+    """The key of who `token` (the subject of a reporting verb, the object of "according
+    to") is; "anonymous" for unnamed sources; None for the author ("I", "we")."""
+    cues = attribution_cues()
+    cls = pronoun_class(token)
+    if cls == "author":
+        return None
+    key = ref.key_of(token)
+    if key:
+        return key
+    if cls:
+        return "anonymous"
+    word = token.lemma_.lower()
+    institution = word in cues["institutions"] or token.lower_ in cues["institutions"]
+    if role_family(token) or institution:
+        key = ref.modifier_key(token) or (_demonym_state(ref, token) if institution else None)
+        if key:
+            return key
+    for conj in token.children:        # "X and Y said": the first named of them
+        if conj.dep_ == "conj":
+            key = ref.key_of(conj)
+            if key:
+                return key
+    return "anonymous"
+
+
+def _demonym_state(ref: Referents, token) -> str | None:
+    """"Azerbaijani authorities": the state a demonym modifier names, when the document
+    names that state too."""
+    from .lexicon import load_lexicon, normalize_form
+    demonyms = load_lexicon().demonyms
+    for child in token.children:
+        if child.i < token.i and child.dep_ in ("amod", "compound", "nmod"):
+            country = demonyms.get(normalize_form(child.text))
+            if country:
+                folded = normalize_form(country)
+                for m in ref.mentions:
+                    if m.type == "country" and normalize_form(m.name or m.text) == folded:
+                        return m.key
+    return None
+
+
+def can_speak(token) -> bool:
+    """Whether a reporting verb's subject can be a source: a person, group, state, pronoun,
+    role or institution, not "the approach that emphasizes ..."."""
+    cues = attribution_cues()
+    if token.tag_ in ("WDT", "WP") and token.head.dep_ == "relcl":
+        token = token.head.head
+    word = token.lemma_.lower()
+    return token.pos_ in ("PROPN", "PRON") or token.tag_ in ("PRP", "WP") \
+        or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or bool(role_family(token)) \
+        or word in cues["anonymous_speakers"] or token.lower_ in cues["anonymous_speakers"] \
+        or word in cues["institutions"] or word in group_nouns()
+
+
+def _subject(verb):
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child
+    for child in verb.children:                          # "was claimed by X"
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)                       # "share ... and argue that"
+    return None
+
+
+def _according(node):
+    """The object of an "according to" (or "as reported by") phrase attached to `node`."""
+    for child in node.children:
+        if child.lower_ == "according" or (child.lower_ == "citing" and child.dep_ != "ROOT"):
+            for grand in child.subtree:
+                if grand.dep_ == "pobj" or (child.lower_ == "citing" and grand.dep_ == "dobj"):
+                    return child, grand
+    return None
+
+
+# -- the cue that governs a fact ---------------------------------------------
+
+@dataclass
+class Cue:
+    """A reporting cue whose scope holds the fact."""
+
+    text: str
+    modality: str
+    node: object                 # the cue's token (the verb, noun, or "according")
+    who: object = None           # the token naming the speaker, if the text names one
+    agentless: bool = False      # "it is reported that", "allegations that ..."
+
+
+def _path_up(head):
+    """(node, child on the way up) from the fact's head to the root of its sentence."""
+    yield head, None
+    node = head
+    while node.head.i != node.i:
+        yield node.head, node
+        node = node.head
+
+
+def _governing_cue(head, tokens: list) -> Cue | None:
+    """The innermost reporting cue whose scope holds the fact."""
+    ids = {t.i for t in tokens}
+    for node, child in _path_up(head):
+        acc = _according(node)
+        if acc is not None and acc[0].i not in ids and (child is None or child.i != acc[0].i):
+            word = acc[0].lower_
+            return Cue(word + " to" if word == "according" else word, "reported", acc[0], acc[1])
+        modality = verb_modality(node)
+        if modality:
+            covers = child is not None and child.dep_ in CONTENT_DEPS
+            if child is None:        # the span itself reaches into the verb's content
+                covers = any(t.i in ids for c in node.children
+                             if c.dep_ in CONTENT_DEPS for t in c.subtree)
+            subj = _subject(node)
+            passive = any(c.dep_ == "auxpass" for c in node.children)
+            agentless = passive and subj is None and \
+                node.lemma_.lower() in attribution_cues()["hedges"]["passive_reporting"]
+            if covers and ((subj is not None and can_speak(subj)) or agentless):
+                return Cue(node.text.lower(), modality, node, subj, agentless)
+        nmod = noun_modality(node)
+        if nmod and child is not None and child.dep_ in ("acl", "relcl", "ccomp", "prep"):
+            who = None
+            for c in node.children:
+                if c.dep_ == "poss":
+                    who = c
+                elif c.dep_ == "acl" and c.lemma_ != "be" and who is None:
+                    who = _subject(c)
+            return Cue(node.text.lower(), nmod, node, who, who is None)
+        for c in node.children:             # "X did Y, he said" (parataxis)
+            if c.dep_ == "parataxis" and verb_modality(c) and c.i not in ids and c is not child:
+                return Cue(c.text.lower(), verb_modality(c), c, _subject(c))
+    sent = head.sent
+    first = [t.lower_ for t in sent[:5]]
+    if "according" in first:                # the parse put "according to" elsewhere
+        acc = sent[first.index("according")]
+        obj = next((t for t in acc.subtree if t.dep_ == "pobj"), None)
+        if obj is not None and acc.i < head.i:
+            return Cue("according to", "reported", acc, obj)
+    return None
+
+
+def _clause_modality(head, stop) -> tuple[str | None, str | None]:
+    """Negation or hedging in the fact's own clause, below the cue `stop`: (modality, cue)."""
+    cues = attribution_cues()
+    hedges = cues["hedges"]
+    node = head
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i and node.head is not stop:
+        hedge = next((c.lower_ for c in node.children if c.lower_ in hedges["adverbs"]), None)
+        if hedge:
+            return "hedged", hedge
+        node = node.head
+    if node is stop:
+        return None, None
+    for c in node.children:
+        if c.dep_ == "neg" or (c.lower_ in cues["negations"] and c.dep_ == "advmod"):
+            return "denied", c.text.lower()
+    found: tuple[str | None, str | None] = (None, None)
+    while True:
+        for c in node.children:
+            if c.lower_ in cues["alleged_adverbs"]:
+                return "alleged", c.lower_
+            if found[0] is None and ((c.dep_ == "aux" and c.lower_ in hedges["modals"]) or
+                                     (c.dep_ == "advmod" and c.lower_ in hedges["adverbs"])):
+                found = ("hedged", c.lower_)
+        parent = node.head
+        if parent is node or parent is stop or node.dep_ not in ("xcomp", "ccomp"):
+            return found
+        lemma = parent.lemma_.lower()
+        passive = any(c.dep_ == "auxpass" for c in parent.children) and \
+            not any(c.dep_ == "agent" for c in parent.children)
+        if lemma in hedges["raising_verbs"] or (passive and lemma in hedges["passive_reporting"]):
+            if lemma in cues["verbs"]["alleged"]:
+                return "alleged", parent.text.lower()
+            found = found if found[0] else ("hedged", parent.text.lower())
+            node = parent
+            continue
+        return found
+
+
+def attribute(doc, span, mentions: list[Mention], trigger=None,
+              referents: Referents | None = None) -> Attribution:
+    """Who the text credits with the fact at `span` (a spaCy Span, a Token or a
+    (start_char, end_char) pair over `doc`), and with which modality.
+
+    Pass the narrowest span that holds the fact (its trigger, or its subject and
+    object); a whole sentence is credited to its main reporting cue, if any.
+    `trigger`, when given, is taken as the fact's head. `referents` may be shared
+    between calls on one document to save re-indexing the mentions.
+    """
+    tokens = _tokens(doc, span)
+    if not tokens:
+        return Attribution()
+    ref = referents or Referents(doc, mentions)
+    head = trigger if trigger is not None else _fact_head(tokens)
+    cue = _governing_cue(head, tokens)
+    who: str | None = None
+    modality, cue_text = "asserted", None
+    if cue is not None:
+        modality, cue_text = cue.modality, cue.text
+        if cue.who is not None:
+            who = speaker(ref, cue.who)
+        elif cue.agentless and modality != "alleged":     # "it is reported that"
+            modality = "hedged"
+    clause, clause_cue = _clause_modality(head, cue.node if cue else None)
+    if clause == "denied" or (clause and cue is None):
+        modality = clause
+        cue_text = clause_cue if cue is None else f"{cue_text}; {clause_cue}"
+    return Attribution(attributed_to=who, modality=modality, cue=cue_text)
+
+
+def speaks_for(doc, span, mentions: list[Mention], referents: Referents | None = None) -> str | None:
+    """The group the speaker of the fact at `span` speaks for: "according to the founder of
+    the group", "X, a spokesman for Y, said", "Hezbollah's leader said"; else None."""
+    tokens = _tokens(doc, span)
+    if not tokens:
+        return None
+    cue = _governing_cue(_fact_head(tokens), tokens)
+    if cue is None or cue.who is None:
+        return None
+    ref = referents or Referents(doc, mentions)
+    nouns = [cue.who] + [c for c in cue.who.children if c.dep_ == "appos"]
+    if cue.who.dep_ == "appos":
+        nouns.append(cue.who.head)
+    for noun in nouns:
+        if role_family(noun) or noun.lemma_.lower() in attribution_cues()["institutions"]:
+            for child in noun.children:
+                if child.dep_ == "prep" and child.lower_ in ("of", "for"):
+                    obj = next((t for t in child.children if t.dep_ == "pobj"), None)
+                    key = ref.key_of(obj, allow_roles=False) if obj is not None else None
+                    if key:
+                        return key
+            key = ref.modifier_key(noun)
+            if key:
+                return key
+    return None

@@ -1,0 +1,274 @@
+"""Quantities: figures the text gives about an actor ("over 100 channels",
+"15,000 supporters", "an estimated twenty million of Iran's population").
+
+`find_quantities(doc, sentences, mentions)` reads every number of the body
+sentences, in digits or words, and keeps those that count something:
+
+- value: "1,500", "1.5 million", "twenty million", "eighty-eight million",
+  "a dozen", "six"; vague plurals ("hundreds of") and a lone "one"/"a" are
+  never figures;
+- unit: the counted noun, lower-case plural ("supporters", "channels");
+  persons, peoples and believers ("individuals", "Azerbaijanis",
+  "Shi'as") are "people"; "population of N" is "population"; "%" is
+  "percent"; "six of them" counts "members" of the group "them" is;
+- qualifier: "over", "more than", "approximately", "estimated", ... as the
+  normal forms of `data/quantities.yaml`;
+- subject: the actor the figure is about: the owner of the counted noun
+  ("Iran's population", "members of X", "X fighters", "people from X"),
+  else the subject of a verb of having ("the group had 100 channels", "they
+  have 15,000 supporters" with "they" resolved), else the group the
+  figure's speaker speaks for ("according to the founder of the group ...");
+- attribution: `attribute.attribute()` on the figure.
+
+Skipped: dates and years, ages and durations ("two years", "25-year-old"),
+ordinals, numbers inside names, figures with nothing counted, and the
+furniture and author bios.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from ..model import Mention, QuantityFact, Sentence
+from .attribute import attribute, speaks_for
+from .refer import Referents
+from .wordlists import WORDS
+
+APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict:
+    """The cue words of data/quantities.yaml."""
+    return yaml.safe_load((resources.files("actorgraph") / "data" / "quantities.yaml").read_text(
+        encoding="utf-8"))
+
+
+# -- numbers -------------------------------------------------------------------
+
+def parse_number(words: list[str]) -> float | None:
+    """The value of a number written in digits and/or words ("1.5 million", "eighty-eight
+    million", "a dozen", "two hundred and fifty"); None when a word is not part of a number."""
+    c = cues()
+    total, current, seen = 0.0, 0.0, False
+    for raw in words:
+        for w in raw.lower().split("-"):
+            if not w or w == "and":
+                continue
+            if re.fullmatch(r"\d+(?:,\d{3})*(?:\.\d+)?|\d*\.\d+", w):
+                current += float(w.replace(",", ""))
+            elif w == "dozen":
+                current = (current or 1) * 12
+            elif w in c["number_words"]:
+                current += c["number_words"][w]
+            elif w in ("a", "an") and (not seen or current == 0.5):
+                current = current or 1
+            elif w in c["scales"]:
+                current = (current or 1) * c["scales"][w]
+                if c["scales"][w] >= 1000:
+                    total, current = total + current, 0.0
+            else:
+                return None
+            seen = True
+    return total + current if seen else None
+
+
+def _is_number_word(tok) -> bool:
+    w = tok.lower_
+    c = cues()
+    return bool(re.fullmatch(r"\d+(?:,\d{3})*(?:\.\d+)?|\d*\.\d+", w)) or w in c["number_words"] \
+        or w in c["scales"] or (w.count("-") == 1 and all(p in c["number_words"]
+                                                          for p in w.split("-")))
+
+
+def number_phrases(sent) -> list[tuple[int, int]]:
+    """(first, last) token indices of every run of number words in a sentence."""
+    out, i, toks = [], 0, list(sent)
+    while i < len(toks):
+        t = toks[i]
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        starts_a = t.lower_ in ("a", "an") and nxt is not None and \
+            (nxt.lower_ in cues()["scales"] or nxt.lower_ == "dozen")
+        if not (_is_number_word(t) or starts_a):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(toks):
+            n = toks[j + 1]
+            after = toks[j + 2] if j + 2 < len(toks) else None
+            joins = (n.text == "-" or (n.lower_ == "and" and toks[j].lower_ in cues()["scales"]))
+            if _is_number_word(n) or (n.lower_ == "a" and toks[j].lower_ == "half"):
+                j += 1
+            elif joins and after is not None and _is_number_word(after):
+                j += 2
+            else:
+                break
+        out.append((toks[i].i, toks[j].i))
+        i = j + 1
+    return out
+
+
+# -- what is counted -------------------------------------------------------------
+
+def unit_of(tok) -> str | None:
+    """The unit a counted noun gives, or None when it counts time, age or distance."""
+    c = cues()
+    text = tok.text.translate(APOSTROPHES).lower()
+    lemma = tok.lemma_.translate(APOSTROPHES).lower()
+    if text in c["non_units"] or lemma in c["non_units"] or "year-old" in text:
+        return None
+    if text in c["population_words"] or lemma in c["population_words"]:
+        return "population"
+    if text in c["people_words"] or lemma in c["people_words"] or tok.ent_type_ == "NORP" \
+            or text in WORDS["groups_of_people"] or (tok.tag_ in ("NNS", "NNPS")
+                                                   and tok.text[:1].isupper()):
+        return "people"
+    if tok.tag_ in ("NNS", "NNPS") or text.endswith("s"):
+        return text
+    return re.sub(r"y$", "ie", lemma) + "s" if not lemma.endswith("s") else lemma
+
+
+def _counted(doc, first: int, last: int):
+    """(counted noun token, partitive object token or None, unit) for the number at
+    doc[first:last+1]; (None, None, None) when it counts nothing."""
+    c = cues()
+    nxt = doc[last + 1] if last + 1 < len(doc) else None
+    if nxt is not None and (nxt.text in c["percent_words"] or
+                            doc[last + 1:last + 3].text.lower() in c["percent_words"]):
+        return nxt, None, "percent"
+    prev = doc[first - 1] if first > 0 else None
+    if prev is not None and prev.text.lower() in c["money_words"]:
+        return prev, None, c["money_words"][prev.text.lower()]
+    if nxt is not None and nxt.lower_ in c["money_words"]:
+        return nxt, None, c["money_words"][nxt.lower_]
+    if nxt is not None and nxt.lower_ == "of":          # "six of them", "15,000 of its members"
+        obj = next((t for t in nxt.children if t.dep_ == "pobj"), None)
+        if obj is not None and obj.tag_ == "PRP":
+            return obj, obj, "people"
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+            unit = unit_of(obj)
+            return obj, obj, "people" if unit == "population" else unit
+    head = doc[last]
+    if head.dep_ in ("nummod", "quantmod", "compound") and head.head.i > last \
+            and head.head.pos_ in ("NOUN", "PROPN"):
+        return head.head, None, unit_of(head.head)
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and \
+            unit_of(head.head.head) == "population":          # "population of 88 million"
+        return head.head.head, None, "population"
+    for tok in doc[last + 1:last + 4]:                    # next noun, past adjectives
+        if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NNS", "NNPS"):
+            return tok, None, unit_of(tok)
+        if tok.pos_ not in ("ADJ", "NOUN", "PROPN", "PUNCT") or tok.text in (",", ";"):
+            break
+    return None, None, None
+
+
+def _qualifier(doc, first: int, last: int, sent_start: int) -> tuple[str | None, int]:
+    """The qualifier written before (or after) the number, and where the expression starts."""
+    c = cues()
+    start = doc[first].idx
+    before = doc.text[doc[max(sent_start, first - 4)].idx:start].lower()
+    for phrase in sorted(c["qualifiers"], key=len, reverse=True):
+        if re.search(rf"(?:^|\W){re.escape(phrase)}\s*$", before):
+            at = before.rindex(phrase.split()[0] if phrase.startswith("an ") else phrase)
+            return c["qualifiers"][phrase], start - len(before) + at
+    after = doc.text[doc[last].idx + len(doc[last]):doc[last].idx + len(doc[last]) + 12].lower()
+    for phrase, norm in c["qualifiers_after"].items():
+        if after.startswith(phrase) or after.startswith(" " + phrase):
+            return norm, start
+    return None, start
+
+
+# -- whom it is about --------------------------------------------------------------
+
+def _owner(ref: Referents, noun) -> str | None:
+    """Who owns a counted noun: "Iran's population", "members of X", "X fighters",
+    "people from X"."""
+    key = ref.modifier_key(noun)
+    if key:
+        return key
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":   # "50% of Tehran's trade"
+            obj = next((t for t in child.children if t.dep_ == "pobj"), None)
+            key = ref.modifier_key(obj) if obj is not None and obj.tag_ != "PRP" else None
+            if key:
+                return key
+        if child.dep_ == "prep" and child.lower_ == "from":
+            obj = next((t for t in child.children if t.dep_ == "pobj"), None)
+            if obj is not None and ref.at(obj) is not None:
+                return ref.at(obj).key
+    return None
+
+
+def _subject(ref: Referents, doc, first: int, last: int, noun, partitive) -> str | None:
+    if partitive is not None:
+        key = ref.key_of(partitive)
+        if key or partitive.tag_ == "PRP":
+            return key or _owner(ref, partitive)
+    for tok in (noun, doc[last]):
+        if tok is not None:
+            key = _owner(ref, tok) if tok.i != doc[last].i or noun is None else None
+            if key:
+                return key
+    node = noun if noun is not None else doc[last]
+    if partitive is not None:
+        node = doc[last]
+    while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.i != node.head.i:
+        node = node.head.head                             # "a base of 15,000 supporters"
+        key = _owner(ref, node)
+        if key:
+            return key
+    verb = node.head
+    while verb.dep_ == "conj" and verb.pos_ in ("VERB", "AUX") and verb.head.i != verb.i \
+            and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head
+    if node.dep_ in ("dobj", "attr") and verb.lemma_.lower() in cues()["possession_verbs"]:
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return ref.key_of(subj) or _owner(ref, subj)
+    return None
+
+
+def find_quantities(doc, sentences: list[Sentence], mentions: list[Mention]) -> list[QuantityFact]:
+    """Every figure the body sentences give about something counted, in text order."""
+    from .dates import find_expressions
+    c = cues()
+    ref = Referents(doc, mentions)
+    dates = [(f.start, f.end) for f in find_expressions(doc.text, doc) if f.kind != "parser"]
+    out: list[QuantityFact] = []
+    for sentence in sentences:
+        if sentence.kind != "body":
+            continue
+        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for first, last in number_phrases(span):
+            toks = doc[first:last + 1]
+            if any(t.ent_type_ in c["skip_entity_labels"] or ref.at(t) is not None for t in toks) \
+                    or any(s < toks.end_char and toks.start_char < e for s, e in dates):
+                continue
+            words = [t.text for t in toks]
+            value = parse_number(words)
+            if value is None or (value <= 1 and not toks.text[:1].isdigit()):
+                continue
+            if first > 0 and doc[first - 1].text in ("[", "#", "No.", "no."):
+                continue
+            noun, partitive, unit = _counted(doc, first, last)
+            if unit is None:
+                continue
+            if partitive is not None and partitive.tag_ == "PRP":
+                key = ref.key_of(partitive)
+                unit = "members" if key and key.startswith("organization") else "people"
+            qualifier, start = _qualifier(doc, first, last, span.start)
+            end = max(toks.end_char, noun.idx + len(noun) if noun is not None else 0)
+            attribution = attribute(doc, (toks.start_char, end), mentions, referents=ref)
+            subject = _subject(ref, doc, first, last, noun, partitive)
+            if subject is None and unit in ("people", "members", "fighters", "soldiers"):
+                subject = speaks_for(doc, (toks.start_char, end), mentions, referents=ref)
+            out.append(QuantityFact(value=value, unit=unit, sentence=sentence.index, start=start,
+                                    end=end, text=doc.text[start:end], qualifier=qualifier,
+                                    subject=subject, attribution=attribution))
+    return out
