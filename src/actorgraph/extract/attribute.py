@@ -209,7 +209,7 @@ def _governing_cue(head, tokens: list) -> Cue | None:
     if "according" in first:                # the parse put "according to" elsewhere
         acc = sent[first.index("according")]
         obj = next((t for t in acc.subtree if t.dep_ == "pobj"), None)
-        if obj is not None and acc.i < head.i:
+        if obj is not None and acc.i < head.i and head not in list(acc.subtree):
             return Cue("according to", "reported", acc, obj)
     return None
 

@@ -5,7 +5,7 @@
   "mid-2019", "summer of 2019", "from 2017 to 2019" (its start) (year);
 - partial, year from the publication date: "On November 30", "In October", "late April"
   (the latest such date not after publication); right after a sentence of the same
-  paragraph that named another year, that year ("In 2019, ... In March, ...");
+  paragraph that opened with another year, that year ("In 2019, ... In March, ...");
 - deictic, from the publication date: "last year", "this year", "two years ago", "on Monday";
 - anaphoric, from the last date the text gave in this or the previous paragraph:
   "A year later", "two years earlier", "the following month", "a week later";

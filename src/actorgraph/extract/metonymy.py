@@ -32,6 +32,8 @@ def acts_as_state(span: Span) -> bool:
     root = _role_token(span)
     if root.dep_ in AGENT_DEPS:
         return True
+    if any(c.tag_ == "POS" for c in root.children) and root.dep_ in ("pobj", "dobj", "conj"):
+        return True  # "differed from Washington's": the state's account
     if root.dep_ == "dobj":
         return root.head.lemma_.lower() in WORDS["dealing_verbs"]
     if root.dep_ == "poss":

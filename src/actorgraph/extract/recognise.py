@@ -218,7 +218,7 @@ def is_name(span: Span, lex: Lexicon, label: str = "") -> bool:
         return False  # "the Neighbor First policy": a name of a policy, not of an actor
     if len(words) == 1 and (last in WORDS["concepts"] or last.endswith(("ism", "ist", "ists"))):
         return False
-    if normalize_form(text) in WORDS["furniture_names"]:
+    if normalize_form(text) in WORDS["furniture_names"] | WORDS["designations"]:
         return False
     if all(t.lower_ in WORDS["roles"] or t.lower_ in WORDS["titles"] for t in words):
         return False

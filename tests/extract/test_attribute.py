@@ -1,0 +1,156 @@
+"""Who the text credits with a fact, and how (sentences written for these tests)."""
+from __future__ import annotations
+
+import pytest
+
+from actorgraph.extract.attribute import attribute, speaks_for
+
+from .helpers import key_of, parsed, token_at
+
+
+def attribution(text: str, word: str, nth: int = 0):
+    state = parsed(text)
+    return state, attribute(state.doc, token_at(state, word, nth), state.mentions)
+
+
+def test_claimed_by_a_named_speaker():
+    state, a = attribution("Karim Haddadi claimed that the Sabirin Brigade had over 100 channels "
+                           "on Telegram.", "channels")
+    assert a.attributed_to == key_of(state, "Karim Haddadi")
+    assert (a.modality, a.cue) == ("claimed", "claimed")
+
+
+def test_the_reporting_act_itself_is_the_authors():
+    state, a = attribution("Karim Haddadi claimed that the Sabirin Brigade had over 100 channels.",
+                           "claimed")
+    assert a.attributed_to is None and a.modality == "asserted"
+
+
+def test_according_to_a_role_named_by_apposition():
+    state, a = attribution("According to the founder of the Sabirin Brigade, Karim Haddadi, six "
+                           "Iraqi fighters went to Syria in 2013.", "went")
+    assert a.attributed_to == key_of(state, "Karim Haddadi")
+    assert (a.modality, a.cue) == ("reported", "according to")
+
+
+def test_according_to_covers_the_whole_sentence():
+    text = ("But according to these sources, Sabirin cells have been behind several attacks in "
+            "Iraq, including a thwarted bombing of the Turkish consulate in Mosul.")
+    state, a = attribution(text, "bombing")
+    assert (a.attributed_to, a.modality) == ("anonymous", "reported")
+
+
+def test_a_role_noun_speaker_resolves_to_the_person_given_that_role():
+    text = ("According to the founder of the Sabirin Brigade, Karim Haddadi, the group began in "
+            "Basra. The leader also stated that the group has 800 members.")
+    state, a = attribution(text, "members")
+    assert a.attributed_to == key_of(state, "Karim Haddadi")
+    assert a.modality == "reported"
+
+
+def test_a_pronoun_speaker_resolves_to_the_person_before():
+    text = "I approached Karim Haddadi. He confidently asserted that they have 900 supporters."
+    state, a = attribution(text, "supporters")
+    assert (a.attributed_to, a.modality) == (key_of(state, "Karim Haddadi"), "claimed")
+
+
+def test_according_to_him_inside_a_reported_clause():
+    text = ("Karim Haddadi leads the Sabirin Brigade. The leader stated that, according to him, "
+            "about 300 people from Syria joined the group.")
+    state, a = attribution(text, "joined")
+    assert a.attributed_to == key_of(state, "Karim Haddadi")
+    assert a.cue == "according to"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Sources familiar with the matter told Reuters that the militia has 3,000 fighters.",
+     "fighters"),
+    ("Officials said the attack killed nine people.", "killed"),
+    ("Some analysts argue that the group is weak.", "weak"),
+    ("An Iraqi security official stated that the convoy was attacked.", "attacked"),
+])
+def test_unnamed_sources_are_anonymous(text, word):
+    _, a = attribution(text, word)
+    assert (a.attributed_to, a.modality) == ("anonymous", "reported")
+
+
+def test_a_statement_after_its_content():
+    state, a = attribution("The Sabirin Brigade has 900 supporters, Karim Haddadi said.",
+                           "supporters")
+    assert (a.attributed_to, a.modality) == (key_of(state, "Karim Haddadi"), "reported")
+
+
+def test_denials():
+    state, a = attribution("The Sabirin Brigade denied any involvement in the bombing.",
+                           "involvement")
+    assert (a.attributed_to, a.modality) == (key_of(state, "Sabirin Brigade"), "denied")
+    _, a = attribution("The Sabirin Brigade did not attack the embassy.", "attack")
+    assert (a.attributed_to, a.modality) == (None, "denied")
+
+
+def test_allegations():
+    text = "The Iraqi government has accused the Sabirin Brigade of planning the attack on Iraq."
+    state, a = attribution(text, "planning")
+    assert a.modality == "alleged"
+    assert a.attributed_to == key_of(state, "Iraq")     # "the Iraqi government" is the state
+    _, a = attribution("The brigade allegedly bought rockets from smugglers.", "bought")
+    assert (a.attributed_to, a.modality) == (None, "alleged")
+
+
+@pytest.mark.parametrize("text, word, cue", [
+    ("The militia may have 500 fighters in Basra.", "fighters", "may"),
+    ("The group reportedly received weapons from Syria.", "received", "reportedly"),
+    ("The group is believed to have trained 200 recruits.", "trained", "believed"),
+    ("The group appears to have grown stronger.", "grown", "appears"),
+])
+def test_hedges(text, word, cue):
+    _, a = attribution(text, word)
+    assert (a.attributed_to, a.modality, a.cue) == (None, "hedged", cue)
+
+
+def test_a_hedge_in_a_relative_clause_does_not_hedge_the_main_event():
+    text = "A gunman who reportedly trained in Syria shot the governor in Basra."
+    _, a = attribution(text, "shot")
+    assert a.modality == "asserted"
+
+
+def test_plain_statements_are_the_authors():
+    _, a = attribution("The Sabirin Brigade attacked a convoy near Basra in 2019.", "attacked")
+    assert (a.attributed_to, a.modality, a.cue) == (None, "asserted", None)
+
+
+def test_first_person_is_the_author():
+    _, a = attribution("I argue that the brigade is weaker than it looks.", "weaker")
+    assert a.attributed_to is None
+
+
+def test_an_inanimate_subject_is_not_a_source():
+    text = "The militia promotes an approach that emphasizes ties between the two countries."
+    _, a = attribution(text, "ties")
+    assert (a.attributed_to, a.modality) == (None, "asserted")
+
+
+def test_a_group_pronoun_speaker():
+    text = ("The Sabirin Brigade denies ties to Iran. They believe that the war has made "
+            "them stronger.")
+    state, a = attribution(text, "made")
+    assert a.attributed_to == key_of(state, "Sabirin Brigade")
+
+
+def test_character_offsets_and_spans_are_accepted():
+    text = "Karim Haddadi claimed that the Sabirin Brigade had over 100 channels."
+    state = parsed(text)
+    start = text.index("over")
+    by_offsets = attribute(state.doc, (start, start + len("over 100 channels")), state.mentions)
+    by_span = attribute(state.doc, state.doc.char_span(start, start + 17), state.mentions)
+    assert by_offsets == by_span
+    assert by_offsets.attributed_to == key_of(state, "Karim Haddadi")
+
+
+def test_speaks_for_names_the_speakers_group():
+    text = ("According to the founder of the Sabirin Brigade, Karim Haddadi, six Iraqi fighters "
+            "went to Syria in 2013.")
+    state = parsed(text)
+    went = token_at(state, "went")
+    assert speaks_for(state.doc, went, state.mentions) == key_of(state, "Sabirin Brigade")
+    assert speaks_for(state.doc, token_at(state, "founder"), state.mentions) is None
