@@ -22,5 +22,12 @@ demo: install
 test: install
 	$(BIN)/python -m pytest -q
 
+# Scores the example corpus against its hand annotation (examples/gold.json).
+eval: install
+	@D=$$(mktemp -d) && trap 'rm -rf "$$D"' EXIT && \
+	$(BIN)/actorgraph ingest examples/corpus --db "sqlite:///$$D/eval.db" && \
+	$(BIN)/actorgraph export --db "sqlite:///$$D/eval.db" -o "$$D/export.json" && \
+	$(BIN)/actorgraph eval "$$D/export.json" examples/gold.json --corpus examples/corpus
+
 clean:
 	rm -rf $(VENV) demo.db build *.egg-info src/*.egg-info

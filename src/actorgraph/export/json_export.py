@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..store.facts import ClaimRow, read_claims, read_facts
+from ..store.facts import ClaimRow, read_claims, read_contradictions, read_facts
 from ..store.store import Store
 
 FORMAT = "actorgraph/1"
@@ -47,7 +47,8 @@ def build(store: Store) -> dict[str, Any]:
         "relations": relations,
         "events": events,
         "claims": [claim_item(c, texts[c.doc_id]) for c in read_claims(store)],
-        "contradictions": [],
+        "contradictions": [{"id": c["id"], "claims": c["claims"], "summary": c["summary"]}
+                           for c in read_contradictions(store)],
     }
 
 

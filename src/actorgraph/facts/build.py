@@ -12,7 +12,8 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..store.facts import ClaimRow, FactRow, read_claims, replace_facts
+from ..store.facts import (ClaimRow, FactRow, read_claims, replace_contradictions,
+                           replace_facts)
 from ..store.store import Store, short_hash
 
 SYMMETRIC = {"allied_with", "associate_of"}
@@ -54,7 +55,8 @@ def _more_precise(a: str | None, b: str | None) -> str | None:
 def build_facts(store: Store) -> dict[str, int]:
     """Rebuild the facts tables from the claims; returns counts per kind."""
     claims = read_claims(store)
-    types = {e.id: e.type for e in store.entities()}
+    entities = store.entities()
+    types = {e.id: e.type for e in entities}
     relations: dict[tuple[str, str, str], list[ClaimRow]] = defaultdict(list)
     quantities: dict[tuple, list[ClaimRow]] = defaultdict(list)
     events: list[_Event] = []
@@ -117,7 +119,13 @@ def build_facts(store: Store) -> dict[str, int]:
                             sorted(c.id for c in cs), min(c.ingested_at for c in cs),
                             [(subj, "subject")] if subj else []))
     replace_facts(store, rows)
+    names = {e.id: e.name for e in entities}
+    from .contradictions import find_contradictions
+
+    found = find_contradictions(rows, claims, lambda eid: names.get(eid, "?"))
+    replace_contradictions(store, found)
     counts: dict[str, int] = defaultdict(int)
     for r in rows:
         counts[r.kind] += 1
+    counts["contradiction"] = len(found)
     return dict(counts)

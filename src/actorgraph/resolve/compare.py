@@ -44,6 +44,7 @@ _TAGS = {"person": NameTypeTag.PER, "organization": NameTypeTag.ORG,
 _SYMBOL_PREFIXES = {"person": ("NAME:",), "organization": ("DOMAIN:",),
                     "channel": ("DOMAIN:",)}
 _MAX_FORMS = 3           # names of a group compared with the other's
+_MAX_PROFILE_FORMS = 12  # names of a group analysed (fullest, most frequent first)
 
 
 class NameForm:
@@ -132,19 +133,26 @@ class Profile:
 
 def profile(group: NameGroup) -> Profile:
     """Analyse a group's names once; the fullest, most frequent name comes first."""
+    # rank the names first (cheap, cached), analyse only the leading ones
+    ranked = []
+    for raw, count in group.names:
+        if raw and raw.strip():
+            toks = significant_tokens(raw, group.type)
+            if toks:
+                ranked.append((-len(toks), -count, raw))
+    ranked.sort()
     forms = []
     seen = set()
-    for raw, count in group.names:
-        if not raw or not raw.strip():
-            continue
-        form = NameForm(raw, count, group.type)
-        if not form.toks or (form.folded, form.acro) in seen:
+    for _, negcount, raw in ranked:
+        form = NameForm(raw, -negcount, group.type)
+        if (form.folded, form.acro) in seen:
             continue
         seen.add((form.folded, form.acro))
         forms.append(form)
+        if len(forms) == _MAX_PROFILE_FORMS:
+            break
     if not forms:
         forms = [NameForm(group.id, 0, group.type)]
-    forms.sort(key=lambda f: (-len(f.toks), -f.count, f.raw))
     acronym_only = all(f.acro for f in forms)
     if group.type == "person":
         candidates = [f for f in forms if len(f.toks) >= 2] or forms[:1]

@@ -276,11 +276,15 @@ def _split_suffix(token: str) -> tuple[str, str]:
     return token, ""
 
 
-def _consonants(token: str) -> str:
-    out = token
+@lru_cache(maxsize=1 << 20)
+def _normalised(token: str) -> tuple[str, str, str]:
+    """(stem, suffix class, stem after the transliteration alternations)."""
+    folded = fold(token).replace(" ", "")
+    stem, cls = _split_suffix(folded)
+    out = stem
     for pattern, repl in tables().alternations:
         out = pattern.sub(repl, out)
-    return out
+    return stem, cls, out
 
 
 @lru_cache(maxsize=1 << 20)
@@ -296,9 +300,8 @@ def phonetic_key(token: str) -> str:
     Valiyev / Veliyev -> "flf",
     Husseiniyyun / Hoseyniyun / Hüseynçilər -> "hsn~followers".
     """
-    folded = fold(token).replace(" ", "")
-    stem, cls = _split_suffix(folded)
-    skel = _DOUBLE.sub(r"\1", "".join(c for c in _consonants(stem) if c not in VOWELS))
+    stem, cls, consonants = _normalised(token)
+    skel = _DOUBLE.sub(r"\1", "".join(c for c in consonants if c not in VOWELS))
     if not skel:
         skel = stem[:1]
     return f"{skel}~{cls}" if cls else skel
@@ -323,9 +326,8 @@ def vowel_key(token: str) -> str:
     Mammadov / Mamedov stay equal. Only meaningful when both spellings write
     their vowels (not for Arabic or Persian script).
     """
-    folded = fold(token).replace(" ", "")
-    stem, cls = _split_suffix(folded)
-    key = _VOWEL_RUN.sub(_vowel_class, _consonants(stem))
+    _, cls, consonants = _normalised(token)
+    key = _VOWEL_RUN.sub(_vowel_class, consonants)
     return f"{key}~{cls}" if cls else key
 
 

@@ -41,9 +41,14 @@ def _facts(conn: Connection) -> None:
         table.create(conn, checkfirst=True)
 
 
+def _contradictions(conn: Connection) -> None:
+    schema.contradictions.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0001_initial", _initial),
     ("0002_claims_and_facts", _facts),
+    ("0003_contradictions", _contradictions),
 ]
 
 

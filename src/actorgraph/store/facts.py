@@ -106,3 +106,29 @@ def read_facts(store: Store, kind: str | None = None,
             parts.setdefault(fid, []).append((eid, role))
     return [FactRow(f.id, f.kind, json.loads(f.data), links.get(f.id, []), f.first_seen,
                     sorted(parts.get(f.id, []))) for f in facts]
+
+
+def replace_contradictions(store: Store, found) -> None:
+    """Swap in the contradictions found over the current facts."""
+    with store.engine.begin() as conn:
+        conn.execute(delete(t.contradictions))
+        if found:
+            conn.execute(insert(t.contradictions), [
+                {"id": c.id, "kind": c.kind, "summary": c.summary,
+                 "claims": json.dumps(c.claims), "facts": json.dumps(c.facts),
+                 "entity_id": c.entity_id, "first_seen": c.first_seen} for c in found])
+
+
+def read_contradictions(store: Store, entity_id: str | None = None) -> list[dict]:
+    q = select(t.contradictions).order_by(t.contradictions.c.id)
+    with store.engine.connect() as conn:
+        rows = [dict(r._mapping) for r in conn.execute(q)]
+    for r in rows:
+        r["claims"] = json.loads(r["claims"])
+        r["facts"] = json.loads(r["facts"])
+    if entity_id:
+        with store.engine.connect() as conn:
+            mine = set(conn.execute(select(t.fact_entities.c.fact_id).where(
+                t.fact_entities.c.entity_id == entity_id)).scalars())
+        rows = [r for r in rows if r["entity_id"] == entity_id or mine & set(r["facts"])]
+    return rows

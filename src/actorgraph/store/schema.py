@@ -164,3 +164,14 @@ fact_entities = Table(
     Column("role", String(20), primary_key=True),  # subject, object, actor, target, location
 )
 Index("ix_fact_entities_entity", fact_entities.c.entity_id)
+
+contradictions = Table(
+    "contradictions", metadata,
+    Column("id", String(60), primary_key=True),
+    Column("kind", String(30), nullable=False),    # date, value, denial, role
+    Column("summary", Text, nullable=False),
+    Column("claims", Text, nullable=False),        # JSON list of claim ids
+    Column("facts", Text, nullable=False),         # JSON list of fact ids
+    Column("entity_id", String(40)),               # what it is about
+    Column("first_seen", String(40), nullable=False),
+)

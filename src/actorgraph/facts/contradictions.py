@@ -1,0 +1,121 @@
+"""Contradictions: claims that cannot all hold.
+
+Rules, each named, each saying in one line what differs:
+
+- `date`: the same event (same type, same actors and targets) told with
+  dates that cannot both be right ("created in 2015" / "authorized in 2017");
+- `value`: the same quantity (subject and unit) with values further apart
+  than the tolerance;
+- `denial`: an actor's denial next to an act attributed to that actor (the
+  group denies involvement in an attack another claim attributes to it).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..store.facts import ClaimRow, FactRow
+from ..store.store import short_hash
+from .build import dates_agree
+
+VALUE_TOLERANCE = 0.2         # values within 20% of each other are one figure
+DENIAL_WINDOW = 2             # sentences between a denial and the act it answers
+ACTS = {"ASSAULT", "THREATEN", "COERCE", "ACCUSE", "MOBILIZE", "AID"}
+
+
+@dataclass
+class Contradiction:
+    id: str
+    kind: str
+    summary: str
+    claims: list[str]
+    facts: list[str]
+    entity_id: str | None
+    first_seen: str = ""
+
+
+def _make(kind: str, summary: str, claims, facts, entity) -> Contradiction:
+    claims = sorted(set(claims))
+    return Contradiction("con-" + short_hash(kind, *claims), kind, summary, claims,
+                         sorted(set(facts)), entity)
+
+
+def date_conflicts(events: list[FactRow], names) -> list[Contradiction]:
+    """Events alike in type and participants whose dates cannot both hold."""
+    out = []
+    groups: dict[tuple, list[FactRow]] = defaultdict(list)
+    for e in events:
+        d = e.data
+        if d.get("date") and (d["actors"] or d["targets"]):
+            groups[(d["type"], tuple(d["actors"]), tuple(d["targets"]))].append(e)
+    for (etype, actors, targets), evs in sorted(groups.items()):
+        for i, a in enumerate(evs):
+            for b in evs[i + 1:]:
+                if dates_agree(a.data["date"], b.data["date"]):
+                    continue
+                who = ", ".join(names(x) for x in actors) or "?"
+                whom = ", ".join(names(x) for x in targets)
+                summary = (f"{etype} by {who}" + (f" on {whom}" if whom else "")
+                           + f": dated {a.data['date']} in one source, {b.data['date']} in another")
+                out.append(_make("date", summary, a.claims + b.claims, [a.id, b.id],
+                                 (targets or actors)[0]))
+    return out
+
+
+def value_conflicts(quantities: list[FactRow], names) -> list[Contradiction]:
+    """The same figure (subject and unit) given with values too far apart."""
+    out = []
+    groups: dict[tuple, list[FactRow]] = defaultdict(list)
+    for q in quantities:
+        if q.data.get("subject"):
+            groups[(q.data["subject"], q.data["unit"])].append(q)
+    for (subject, unit), qs in sorted(groups.items()):
+        qs = sorted(qs, key=lambda q: q.data["value"])
+        for i, a in enumerate(qs):
+            for b in qs[i + 1:]:
+                lo, hi = a.data["value"], b.data["value"]
+                if hi <= 0 or (hi - lo) / hi <= VALUE_TOLERANCE:
+                    continue
+                summary = f"{names(subject)}, {unit}: {lo:g} in one source, {hi:g} in another"
+                out.append(_make("value", summary, a.claims + b.claims, [a.id, b.id], subject))
+    return out
+
+
+def denial_conflicts(events: list[FactRow], claims: dict[str, ClaimRow],
+                     names) -> list[Contradiction]:
+    """A denial by X answering, within a few sentences, an act attributed to X."""
+    out = []
+    acts = [e for e in events if e.data["type"] in ACTS]
+    for rej in (e for e in events if e.data["type"] == "REJECT"):
+        deniers = set(rej.data["actors"])
+        for rc in (claims[c] for c in rej.claims if c in claims):
+            for act in acts:
+                involved = set(act.data["actors"]) if act.data["type"] != "ACCUSE" \
+                    else set(act.data["targets"])
+                if not deniers & involved:
+                    continue
+                near = [c for c in act.claims if c in claims and claims[c].doc_id == rc.doc_id
+                        and abs(claims[c].sentence - rc.sentence) <= DENIAL_WINDOW]
+                if not near:
+                    continue
+                who = names(sorted(deniers & involved)[0])
+                summary = (f"{who} denies involvement in an {act.data['type'].lower()} "
+                           f"({act.data.get('date') or 'undated'}) that other claims attribute to it")
+                out.append(_make("denial", summary, [rc.id] + act.claims, [rej.id, act.id],
+                                 sorted(deniers & involved)[0]))
+    return out
+
+
+def find_contradictions(facts: list[FactRow], claims: list[ClaimRow],
+                        names) -> list[Contradiction]:
+    """Every contradiction among the facts, deduplicated by claim set."""
+    events = [f for f in facts if f.kind == "event"]
+    quantities = [f for f in facts if f.kind == "quantity"]
+    by_id = {c.id: c for c in claims}
+    found = (date_conflicts(events, names) + value_conflicts(quantities, names)
+             + denial_conflicts(events, by_id, names))
+    unique: dict[str, Contradiction] = {}
+    for c in found:
+        c.first_seen = max(by_id[x].ingested_at for x in c.claims if x in by_id)
+        unique.setdefault(c.id, c)
+    return sorted(unique.values(), key=lambda c: c.id)
