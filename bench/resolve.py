@@ -10,7 +10,9 @@ between the two largest sizes.
     python bench/resolve.py --sizes 10000,100000,1000000 [--workers 2]
 
 CPU seconds are printed beside wall seconds because the machine may be shared
-(with --workers 2, cpu s counts the parent process only).
+(with --workers 2, cpu s counts the parent process only). "alike" is the share
+of entities whose canonical name is a transliteration variant of another
+entity's: the generator's names get denser as n grows, which bounds precision.
 """
 from __future__ import annotations
 
@@ -156,7 +158,25 @@ def make_groups(n: int, seed: int = 7) -> tuple[list[NameGroup], list[int]]:
         groups.append(NameGroup(f"g{i:07d}", f"d{i // 20:06d}", type_, kind,
                                 tuple(names), context))
         truth.append(e)
+    make_groups.entities = entities         # for truth_collisions()
     return groups, truth
+
+
+def truth_collisions(groups: list[NameGroup], truth: list[int]) -> float:
+    """Share of mentioned entities whose canonical name has the same type and
+    transliteration class (vowel-class keys) as another entity's: pairs that no
+    name-based resolver can tell apart, an upper bound on the precision lost."""
+    from actorgraph.resolve.names import significant_tokens, vowel_key
+    entities = make_groups.entities
+    seen = sorted(set(truth))
+    sig = Counter()
+    sigs = {}
+    for e in seen:
+        type_, name, _ = entities[e]
+        key = (type_, tuple(sorted(vowel_key(t) for t in significant_tokens(name, type_))))
+        sigs[e] = key
+        sig[key] += 1
+    return sum(1 for e in seen if sig[sigs[e]] > 1) / max(1, len(seen))
 
 
 def pairwise_quality(clusters: list[list[str]], groups: list[NameGroup],
@@ -188,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     stages: list[str] = []
     header = (f"{'n':>9} {'gen s':>7} {'resolve s':>10} {'cpu s':>8} {'pairs':>10} {'pairs/n':>8} "
-              f"{'clusters':>9} {'review':>8} {'precision':>9} {'recall':>7}")
+              f"{'clusters':>9} {'review':>8} {'precision':>9} {'recall':>7} {'alike':>6}")
     print(header)
     print("-" * len(header))
     for n in sizes:
@@ -202,10 +222,11 @@ def main(argv: list[str] | None = None) -> int:
         secs, cpu = time.perf_counter() - t0, time.process_time() - c0
         gc.unfreeze()
         p, r = pairwise_quality(result.clusters, groups, truth)
+        collide = truth_collisions(groups, truth)
         pairs = result.stats["pairs_compared"]
         rows.append((n, secs, cpu))
         print(f"{n:>9} {gen:>7.1f} {secs:>10.1f} {cpu:>8.1f} {pairs:>10} {pairs / n:>8.2f} "
-              f"{len(result.clusters):>9} {len(result.review):>8} {p:>9.3f} {r:>7.3f}",
+              f"{len(result.clusters):>9} {len(result.review):>8} {p:>9.3f} {r:>7.3f} {collide:>6.3f}",
               flush=True)
         st = result.stats
         stages.append(f"{n:>9}: profiles {st['ms_profiles'] / 1000:.1f} s, blocking "

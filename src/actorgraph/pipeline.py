@@ -3,7 +3,8 @@
 load -> clean happen in `actorgraph.ingest`; this module runs the stages that
 work on one cleaned document's text:
 
-    split -> recognise -> type -> corefer -> (relate, date, attribute: later)
+    parse -> split -> recognise -> type -> corefer -> relate -> events -> count
+          -> date -> attribute -> implied
 
 Each stage declares what it reads and writes on the shared `State`, and
 `check_order()` (run by the tests) verifies that every stage reads only what
@@ -19,12 +20,15 @@ from typing import Callable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extract import corefer, metonymy
+from .extract import attribute as attribution
+from .extract import corefer, dates, events, metonymy, quantities, relations
+from .extract.refer import Referents
 from .extract.lexicon import Lexicon, load_lexicon
 from .extract.nlp import load_nlp
 from .extract.recognise import Candidate, recognise
 from .extract.typing import context_kind, decide, mention_votes
-from .model import CleanDocument, Extraction, Mention, Sentence
+from .model import (CleanDocument, DateValue, EventFact, Extraction, Mention, QuantityFact,
+                    RelationFact, Sentence)
 
 
 @dataclass
@@ -36,6 +40,10 @@ class State:
     sentences: list[Sentence] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    relations: list[RelationFact] = field(default_factory=list)
+    events: list[EventFact] = field(default_factory=list)
+    quantities: list[QuantityFact] = field(default_factory=list)
+    dates: list[DateValue] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -111,12 +119,89 @@ def link(state: State) -> None:
     corefer.link_mentions(state.mentions, state.clean.text)
 
 
+def relate(state: State) -> None:
+    state.relations = relations.find_relations(state.doc, state.sentences, state.mentions)
+
+
+def detect_events(state: State) -> None:
+    found = events.find_events(state.doc, state.sentences, state.mentions)
+    state.events = [e for e in found if not e.rule.endswith(":hypothetical")]
+
+
+def count(state: State) -> None:
+    state.quantities = quantities.find_quantities(state.doc, state.sentences, state.mentions)
+
+
+def date(state: State) -> None:
+    """Resolve every date expression, then give each event the date that governs it."""
+    state.dates = dates.resolve_dates(state.doc, state.sentences, state.clean.doc.meta.published)
+    for e in state.events:
+        trigger = state.doc.char_span(e.trigger_start, e.trigger_end, alignment_mode="expand")
+        e.date = dates.date_for(e.sentence, e.trigger_start, e.trigger_end, state.dates,
+                                state.sentences, trigger=trigger.root if trigger else None)
+
+
+def attribute(state: State) -> None:
+    """Who says each fact, and how (asserted, reported, claimed, denied, hedged)."""
+    ref = Referents(state.doc, state.mentions)
+    spans = {s.index: (s.start, s.end) for s in state.sentences}
+    for e in state.events:
+        trigger = state.doc.char_span(e.trigger_start, e.trigger_end, alignment_mode="expand")
+        e.attribution = attribution.attribute(state.doc, trigger or spans[e.sentence],
+                                              state.mentions, referents=ref)
+    keyed = {m.key: m for m in state.mentions}
+    for r in state.relations:
+        ends = [keyed[k] for k in (r.subject, r.object) if k in keyed
+                and keyed[k].sentence == r.sentence]
+        span = (min(m.start for m in ends), max(m.end for m in ends)) if ends \
+            else spans[r.sentence]
+        r.attribution = attribution.attribute(state.doc, span, state.mentions, referents=ref)
+
+
+def implied(state: State) -> None:
+    """States that facts name only by a demonym ("an Iranian-backed proxy") get a
+    mention of their own, so that they resolve to the country; not a name of it."""
+    known = {m.key for m in state.mentions}
+    sentences = {s.index: s for s in state.sentences}
+    keys: dict[str, int] = {}
+    for r in state.relations:
+        keys.setdefault(r.subject, r.sentence)
+        keys.setdefault(r.object, r.sentence)
+    for e in state.events:
+        for k in (*e.actors, *e.targets, e.location):
+            if k:
+                keys.setdefault(k, e.sentence)
+    for q in state.quantities:
+        if q.subject:
+            keys.setdefault(q.subject, q.sentence)
+    for key, idx in sorted(keys.items()):
+        if key in known or not key.startswith("country:"):
+            continue
+        entry = state.lex.lookup(key.split(":", 1)[1])
+        if entry is None or entry.type != "country":
+            continue
+        start = sentences[idx].start
+        state.mentions.append(Mention(start=start, end=start, text="", type="country",
+                                      sentence=idx, label="implied", key=key, name=entry.name,
+                                      role="implied", section=sentences[idx].kind))
+        known.add(key)
+
+
 STAGES: tuple[Stage, ...] = (
     Stage("parse", parse, reads=("clean",), writes=("doc",)),
     Stage("split", split, reads=("doc", "clean"), writes=("sentences",)),
     Stage("recognise", find_names, reads=("doc",), writes=("candidates",)),
     Stage("type", type_names, reads=("doc", "candidates", "sentences"), writes=("mentions",)),
     Stage("corefer", link, reads=("mentions", "clean"), writes=("mentions",)),
+    Stage("relate", relate, reads=("doc", "sentences", "mentions"), writes=("relations",)),
+    Stage("events", detect_events, reads=("doc", "sentences", "mentions"), writes=("events",)),
+    Stage("count", count, reads=("doc", "sentences", "mentions"), writes=("quantities",)),
+    Stage("date", date, reads=("doc", "sentences", "events", "clean"),
+          writes=("dates", "events")),
+    Stage("attribute", attribute, reads=("doc", "sentences", "mentions", "events", "relations"),
+          writes=("events", "relations")),
+    Stage("implied", implied, reads=("relations", "events", "quantities", "mentions"),
+          writes=("mentions",)),
 )
 
 
@@ -141,7 +226,8 @@ def extract(clean: CleanDocument, nlp: Language | None = None,
     for stage in STAGES:
         stage.func(state)
     mentions = [m for m in state.mentions if m.key]
-    return Extraction(sentences=state.sentences, mentions=mentions)
+    return Extraction(sentences=state.sentences, mentions=mentions, relations=state.relations,
+                      events=state.events, quantities=state.quantities)
 
 
 def _sentence_index(starts: list[int], offset: int) -> int:

@@ -16,8 +16,10 @@ def parsed(text: str, published: str | None = None) -> State:
                             hashlib.sha256(text.encode()).hexdigest())
     state = State(CleanDocument(loaded, (Segment(0, len(text), "body"),)), load_nlp(),
                   load_lexicon())
-    for stage in STAGES:
+    for stage in STAGES:              # up to the mentions' keys: what the extractors read
         stage.func(state)
+        if stage.name == "corefer":
+            break
     return state
 
 

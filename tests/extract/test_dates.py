@@ -96,6 +96,10 @@ def test_a_bare_month_takes_the_year_of_the_sentence_before():
     assert values(text, "2022-06-20")["March"] == "2015-03"
     later = "In 2015, the militia moved to Mosul.\n\nIn March, its leader was arrested."
     assert values(later, "2022-06-20")["March"] == "2022-03"
+    same = "In 2015, the militia moved to Mosul, and in March its leader was arrested."
+    assert values(same, "2022-06-20")["March"] == "2015-03"
+    aside = "The militia, founded in 2015, attacked a convoy in March."
+    assert values(aside, "2022-06-20")["March"] == "2022-03"
 
 
 def test_words_that_only_look_like_dates():

@@ -162,7 +162,7 @@ def summary(db, top) -> None:
 
 def _register() -> None:
     """Import the modules that add commands to `cli`."""
-    from . import evaluation, facts, resolution  # noqa: F401
+    from . import analysis, evaluation, facts, resolution  # noqa: F401
 
 
 _register()

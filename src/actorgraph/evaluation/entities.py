@@ -38,7 +38,7 @@ def _index(gold_entities: list[dict], field_name: str) -> dict[str, set[str]]:
     """Folded name -> gold keys, from one name list of every gold entity."""
     index: dict[str, set[str]] = defaultdict(set)
     for g in gold_entities:
-        for name in g.get(field_name, []):
+        for name in g.get(field_name) or []:
             index[fold(name)].add(g["key"])
     return index
 

@@ -87,7 +87,7 @@ def score_events(gold: dict, export: dict, links: EntityLinks) -> Section:
     found = dated = exact = 0
     missed = []
     for g in sorted(golds, key=lambda g: bool(g.get("optional"))):
-        types = {g["type"], *g.get("accept_types", [])}
+        types = {g["type"], *(g.get("accept_types") or [])}
         wanted = _participants(g)
         best, best_overlap = None, 0
         for j, e in enumerate(events):

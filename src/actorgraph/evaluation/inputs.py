@@ -8,12 +8,15 @@ from __future__ import annotations
 import json
 from typing import IO, Any
 
-# Per gold section: the keys each item must have, and what each must hold.
+# Per gold section: the keys the scorer reads and what each must hold
+# (a "?" marks a key that may also be absent or null).
 GOLD_FIELDS: dict[str, dict[str, str]] = {
-    "entities": {"key": "string", "type": "string", "names": "strings"},
+    "entities": {"key": "string", "type": "string", "names": "strings", "accept": "strings?"},
     "relations": {"s": "string", "p": "string", "o": "string"},
-    "events": {"type": "string", "actors": "strings", "targets": "strings"},
-    "quantities": {"subject": "string", "unit": "string", "value": "number", "docs": "strings"},
+    "events": {"type": "string", "actors": "strings", "targets": "strings",
+               "location": "string?", "accept_types": "strings?"},
+    "quantities": {"subject": "string", "unit": "string", "value": "number", "docs": "strings",
+                   "attributed_to": "string?"},
     "contradictions": {"about": "string", "texts": "sides"},
 }
 WANTED = {"string": "a string", "strings": "a list of strings", "number": "a number",
@@ -47,7 +50,7 @@ def _gold_problems(gold: Any) -> list[str]:
             if not isinstance(item, dict):
                 problems.append(f"{where}: must be an object")
                 continue
-            problems += [f"{where}: {key!r} must be {WANTED[kind]}"
+            problems += [f"{where}: {key!r} must be {WANTED[kind.rstrip('?')]}"
                          for key, kind in fields.items() if not _holds(item.get(key), kind)]
     return problems
 
@@ -55,6 +58,8 @@ def _gold_problems(gold: Any) -> list[str]:
 
 def _holds(value: Any, kind: str) -> bool:
     """Does a gold value hold what its field needs (see WANTED)?"""
+    if kind.endswith("?"):
+        return value is None or _holds(value, kind[:-1])
     if kind == "string":
         return isinstance(value, str)
     if kind == "number":

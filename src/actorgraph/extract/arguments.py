@@ -40,6 +40,7 @@ from .lexicon import Lexicon, load_lexicon, normalize_form
 SUBJ = {"nsubj", "csubj"}
 NOUNISH = {"NOUN", "PROPN", "PRON", "NUM", "X"}
 DEFINITE = {"the", "this", "that", "these", "those"}
+NOT_PRONOUN = {"det", "predet", "preconj", "amod", "nummod", "advmod"}
 RELATIVE = {"who", "whom", "which", "that", "whose"}
 LINK_PREPS = {"including", "behind", "for", "in", "of", "include", "such", "as", "like"}
 AGENTIVE_VERBS = {"carry", "conduct", "launch", "stage", "perpetrate", "commit", "plan", "organize",
@@ -210,6 +211,20 @@ class Context:
             return top
         return None
 
+    def group_ref(self, tok: Token) -> list[Ent]:
+        """'the brigade' after 'the Zainabiyoun Brigade': the nearest organisation whose name
+        ends in the noun; otherwise the salient organisation."""
+        noun = tok.lemma_.lower()
+        si = self.sentence_of(tok)
+        for idx in range(si, max(-1, si - 4), -1):
+            for m in reversed(self.mentions_in(idx)):
+                if m.type != "organization" or (idx == si and m.start >= tok.idx):
+                    continue
+                words = normalize_form(m.text).split()
+                if words and words[-1].rstrip("s") == noun.rstrip("s") and len(words) > 1:
+                    return [Ent(m.key, "organization", "group")]
+        return self.salient_ent("group")
+
     def salient_ent(self, how: str) -> list[Ent]:
         return [Ent(self.salient, "organization", how)] if self.salient else []
 
@@ -274,18 +289,18 @@ class Context:
         low, lemma = t.lower_, t.lemma_.lower()
         if low in RELATIVE and t.tag_ in ("WP", "WDT", "WP$"):
             rel = t.head if t.tag_ != "WP$" else t.head.head
-            while rel is not None and rel.dep_ != "relcl" and rel.head is not rel:
+            while rel is not None and rel.dep_ != "relcl" and rel.head.i != rel.i:
                 rel = rel.head
             if rel is not None and rel.dep_ == "relcl":
                 return self._one(rel.head, role, depth + 1)
             return []
-        if low in self.w.pronouns and t.pos_ in ("PRON", "DET"):
+        if low in self.w.pronouns and t.pos_ in ("PRON", "DET") and t.dep_ not in NOT_PRONOUN:
             return list(self.pronoun(t))
         # a descriptor in apposition stands for the name it describes
         if t.dep_ == "appos" and self.mention_at(t.head) is not None and t.pos_ == "NOUN":
             return [self.ent_of(self.mention_at(t.head))]
         if self.is_group_ref(t):
-            return self.salient_ent("group")
+            return self.group_ref(t)
         named = [c for c in t.children if c.dep_ == "appos" and self.mention_at(c) is not None]
         if named and t.pos_ == "NOUN":
             res = []
@@ -463,14 +478,14 @@ class Context:
     def _np_head(self, tok: Token) -> Token:
         t = tok
         while t.dep_ in ("compound", "poss", "amod", "nmod", "flat", "conj", "appos", "case") \
-                and t.head is not t:
+                and t.head.i != t.i:
             t = t.head
         return t
 
     def _clause_verb(self, tok: Token) -> Token:
         t = tok
         for _ in range(20):
-            if t.pos_ in ("VERB", "AUX") or t.head is t:
+            if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
                 return t
             t = t.head
         return t
@@ -502,13 +517,20 @@ class Context:
                 if m.type == "person" and persons:
                     group = (e,) + tuple(self.ent_of(p) for p in persons)
                     out.append(_Ref(t.i, group, "persons", subject, verb))
+                orgs = [self.mentions[x] for x in
+                        {self._tok_mention.get(c.i) for c in self.doc[self._mention_root[mi]].children
+                         if c.dep_ == "conj"} if x is not None]
+                orgs = [o for o in orgs if o.type == "organization" and o.key != m.key]
+                if m.type == "organization" and len(orgs) == 1:
+                    out.append(_Ref(t.i, (e, self.ent_of(orgs[0])), "organizations", subject, verb))
                 continue
             if self.is_group_ref(t):
-                ents = tuple(self.salient_ent("group"))
+                ents = tuple(self.group_ref(t))
                 if ents:
                     out.append(_Ref(t.i, ents, "organization", subject, verb))
                 continue
-            if t.lower_ in self.w.pronouns and t.pos_ in ("PRON", "DET"):
+            if t.lower_ in self.w.pronouns and t.pos_ in ("PRON", "DET") \
+                    and t.dep_ not in NOT_PRONOUN:
                 ents = self.pronoun(t)
                 if ents:
                     kind = "persons" if len(ents) > 1 else ents[0].type
@@ -562,7 +584,12 @@ class Context:
         if subj:
             r = subj[0]
             if r.kind == "organization":
-                result = r.ents if r.ents[0].key == self.salient else ()
+                org_subjects = {x.ents[0].key for x in subj if x.kind == "organization"}
+                if r.ents[0].key == self.salient or (
+                        len(org_subjects) == 1 and not salient_here):
+                    result = r.ents
+            elif r.kind == "organizations":
+                result = r.ents if spec["number"] == "pl" and len(r.ents) == 2 else ()
             elif r.kind == "country":
                 result = r.ents
             elif r.kind in ("person", "persons"):
@@ -593,7 +620,7 @@ class Context:
                 poss = [c for c in v.children if c.dep_ == "poss"]
                 if poss:
                     return poss, "active"
-                if v.dep_ in ("dobj",) and v.head is not v and v.head.pos_ in ("VERB", "AUX"):
+                if v.dep_ in ("dobj",) and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
                     v = v.head
                     continue
                 return [], "none"
@@ -617,59 +644,128 @@ class Context:
                         return poss, "active"
                 return [head], ("passive" if v.tag_ == "VBN" else "active")
             if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep", "acomp") \
-                    and v.head is not v:
+                    and v.head.i != v.i:
                 v = v.head
-                if v.pos_ == "ADP" and v.head is not v:
+                if v.pos_ == "ADP" and v.head.i != v.i:
                     v = v.head
                 continue
             break
         return [], "none"
 
-    def described(self, n: Token, depth: int = 0) -> list[Ent]:
+    def apposed(self, n: Token, types=None) -> list[Ent]:
+        """The name a descriptor in apposition describes ('X, the founder of Y',
+        'the Quds Force, the foreign operations arm of the IRGC'): the name written just
+        before the comma, else the nearest name up the parse, of an allowed type."""
+        def fits(m: Mention | None) -> bool:
+            return m is not None and (types is None or self.type_ok(self.ent_of(m), types))
+        left = n.left_edge.i
+        j = left - 1
+        doc = n.doc
+        while j >= 0 and doc[j].lower_ in ("then", "now", "also", "once", "formerly"):
+            j -= 1
+        if j >= 1 and doc[j].text in (",", "\u2014", "\u2013", "(", "-", ":"):
+            m = self.mention_at(doc[j - 1])
+            if fits(m):
+                return [self.ent_of(m)]
+        t = n.head
+        for _ in range(8):
+            m = self.mention_at(t)
+            if fits(m):
+                return [self.ent_of(m)]
+            if self.is_group_ref(t) and (types is None or "organization" in types):
+                return self.salient_ent("group")
+            if t.dep_ in ("appos", "conj", "compound") and t.head.i != t.i:
+                t = t.head
+            else:
+                break
+        return []
+
+    def list_items(self, n: Token, types=("organization",)) -> list[Ent]:
+        """The names a plural noun lists: 'factions, including X and Y', 'groups such as X',
+        'two militias to its list: X and Y'."""
+        out: list[Ent] = []
+        for c in n.children:
+            if c.dep_ == "prep" and c.lower_ in ("including", "as", "like", "notably", "especially"):
+                if c.lower_ == "as" and not any(x.lower_ == "such" for x in c.children) \
+                        and not (c.i > 0 and n.doc[c.i - 1].lower_ == "such"):
+                    continue
+                for t in c.subtree:
+                    m = self.mention_at(t)
+                    if m is not None and self.type_ok(self.ent_of(m), types) and \
+                            self.mention_root(m).i == t.i:
+                        out.append(self.ent_of(m))
+        if out or n.tag_ not in ("NNS", "NNPS"):
+            return out
+        nums = [c for c in n.children if c.dep_ == "nummod"]
+        words = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+        want = words.get(nums[0].lower_) if nums else None
+        sent = self.sentence_of(n)
+        colon = None
+        for t in n.doc[n.i + 1:]:
+            if self.sentence_of(t) != sent:
+                break
+            if t.text == ":":
+                colon = t
+                break
+        if colon is None or want is None:
+            return out
+        for t in n.doc[colon.i + 1:]:
+            if self.sentence_of(t) != sent:
+                break
+            m = self.mention_at(t)
+            if m is not None and self.mention_root(m).i == t.i and \
+                    self.type_ok(self.ent_of(m), types):
+                out.append(self.ent_of(m))
+        return out if len(out) == want else []
+
+    def described(self, n: Token, depth: int = 0, types=None) -> list[Ent]:
         """The entity a common noun describes: 'X, an Iranian-backed proxy', 'X are a typical
         proxy', 'the proxy X', 'X and other backed forces', 'Like other proxies, X ...',
-        'one of Tehran's proxy projects', 'a network of actors aligned with Y'."""
+        'one of Tehran's proxy projects', 'a network of actors aligned with Y',
+        'factions, including X and Y', 'X is among the oldest of the groups aligned with Y'."""
         if depth > 5:
             return []
         own = self._one(n, "any", 0) if n.pos_ != "NOUN" or self.mention_at(n) is not None \
             or self.is_group_ref(n) else []
         if own:
             return own
+        items = self.list_items(n)
+        if items:
+            return items
         if n.dep_ == "appos":
-            t = n.head
-            for _ in range(6):
-                m = self.mention_at(t)
-                if m is not None:
-                    return [self.ent_of(m)]
-                if self.is_group_ref(t):
-                    return self.salient_ent("group")
-                if t.dep_ in ("appos", "conj") and t.head is not t:
-                    t = t.head
-                else:
-                    break
+            found = self.apposed(n, types)
+            if found:
+                return found
         named = [c for c in n.children if c.dep_ == "appos" and self.mention_at(c) is not None]
         if named:
-            return [self.ent_of(self.mention_at(c)) for c in named]
+            return [e for c in named for e in self.ents(c)]
         if n.dep_ == "compound":
             t = n.head
             while t.dep_ == "compound" and self.mention_at(t) is None:
                 t = t.head
             if self.mention_at(t) is not None:
                 return [self.ent_of(self.mention_at(t))]
-            return self.described(t, depth + 1)
+            return self.described(t, depth + 1, types)
         if n.dep_ in ("attr", "oprd") and n.head.lemma_.lower() in ("be", "become", "remain"):
             toks, voice = self.subject(n.head)
             return [e for t in toks for e in self.ents(t)]
         others = any(c.lower_ in ("other", "fellow") for c in n.children)
         if n.dep_ == "pobj" and n.head.dep_ == "prep":
             prep = n.head
-            if prep.lower_ == "of" and prep.head.lemma_.lower() in {
-                    "one", "some", "many", "each", "any", "another", "example", "part"} | self.w.coalition | self.w.group:
-                return self.described(prep.head, depth + 1)
-            if prep.lower_ in ("like", "as", "among") and others:
-                verb = prep.head
-                toks, _ = self.subject(verb) if verb.pos_ in ("VERB", "AUX") else ([], "")
+            host = prep.head
+            if prep.lower_ == "of" and (host.lemma_.lower() in {
+                    "one", "some", "many", "each", "any", "another", "example", "part"}
+                    | self.w.coalition | self.w.group or host.tag_ in ("JJS", "CD")
+                    or host.dep_ == "pobj" and host.head.lower_ == "among"):
+                return self.described(host, depth + 1, types)
+            if prep.lower_ == "among" and host.lemma_.lower() in ("be", "remain", "rank"):
+                toks, _ = self.subject(host)
                 return [e for t in toks for e in self.ents(t)]
+            if prep.lower_ in ("like", "as", "among") and others:
+                toks, _ = self.subject(host) if host.pos_ in ("VERB", "AUX") else ([], "")
+                return [e for t in toks for e in self.ents(t)]
+        if n.dep_ in ("conj",) and n.tag_ in ("JJS",) or (n.pos_ == "ADJ" and n.dep_ == "conj"):
+            return self.described(n.head, depth + 1, types)
         if n.dep_ == "conj" and others:
             t = n.head
             while t.dep_ == "conj" and self.mention_at(t) is None:
@@ -698,7 +794,7 @@ class Context:
                         return self.ents(p, "actor")
         t, via = noun, set()
         for _ in range(6):
-            if t.dep_ == "conj" and t.head is not t:
+            if t.dep_ == "conj" and t.head.i != t.i:
                 t = t.head
                 continue
             if t.dep_ == "pobj" and t.head.dep_ in ("prep", "agent"):
@@ -709,7 +805,7 @@ class Context:
                 if t.pos_ in ("NOUN", "PROPN"):
                     continue
                 break
-            if t.dep_ in ("dobj", "attr", "appos", "nsubjpass") and t.head is not t:
+            if t.dep_ in ("dobj", "attr", "appos", "nsubjpass") and t.head.i != t.i:
                 via.add(t.dep_)
                 t = t.head
                 break
@@ -782,7 +878,7 @@ class Context:
             if any(c.dep_ == "neg" for c in kids) or any(
                     c.dep_ == "det" and c.lower_ == "no" for c in kids):
                 return not any(c.dep_ == "prep" and c.lower_ == "until" for c in kids)
-            if t.pos_ in ("VERB", "AUX") or t.head is t or t.dep_ in SUBJ | {"nsubjpass"}:
+            if t.pos_ in ("VERB", "AUX") or t.head.i == t.i or t.dep_ in SUBJ | {"nsubjpass"}:
                 break
             t = t.head
         return False
@@ -796,7 +892,7 @@ class Context:
                     return True
                 if c.dep_ == "mark" and c.lower_ in self.w.hyp_marks:
                     return True
-            if t.head is t or t.dep_ in SUBJ | {"nsubjpass"}:
+            if t.head.i == t.i or t.dep_ in SUBJ | {"nsubjpass"}:
                 break
             t = t.head
         return False

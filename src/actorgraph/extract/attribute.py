@@ -58,7 +58,9 @@ def _tokens(doc, span) -> list:
     if hasattr(span, "i"):                           # a Token
         return [span]
     if isinstance(span, tuple):
-        span = doc.char_span(span[0], span[1], alignment_mode="expand")
+        span = doc.char_span(span[0], max(span[1], span[0] + 1), alignment_mode="expand")
+    if span is None:
+        return []
     return [t for t in span if not t.is_punct] or list(span)
 
 
@@ -78,23 +80,45 @@ def speaker(ref: Referents, token) -> str | None:
     cls = pronoun_class(token)
     if cls == "author":
         return None
-    key = ref.key_of(token)
-    if key:
-        return key
     if cls:
-        return "anonymous"
+        return ref.key_of(token) or "anonymous"
+    named = ref.named_by(token)
+    if named is not None:
+        return named.key
     word = token.lemma_.lower()
     institution = word in cues["institutions"] or token.lower_ in cues["institutions"]
-    if role_family(token) or institution:
-        key = ref.modifier_key(token) or (_demonym_state(ref, token) if institution else None)
-        if key:
-            return key
+    if (word in cues["anonymous_speakers"] or token.lower_ in cues["anonymous_speakers"]) \
+            and not institution:
+        return _by(ref, token) or "anonymous"        # "officials", "a report by X"
+    if role_family(token):
+        key = ref.role_holder(token, guess=False) or ref.modifier_key(token) \
+            or ref.role_holder(token)
+    else:
+        key = ref.key_of(token) or (ref.modifier_key(token) if institution else None)
+    if key:
+        return key
+    if institution and (key := _demonym_state(ref, token)):
+        return key
     for conj in token.children:        # "X and Y said": the first named of them
         if conj.dep_ == "conj":
             key = ref.key_of(conj)
             if key:
                 return key
     return "anonymous"
+
+
+def _by(ref: Referents, token) -> str | None:
+    """"a report by X", "a statement from X": X."""
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
+            for obj in child.children:
+                if obj.dep_ == "pobj" and ref.at(obj) is not None:
+                    return ref.at(obj).key
+        if child.dep_ == "acl":                          # "a report published by X"
+            key = _by(ref, child)
+            if key:
+                return key
+    return None
 
 
 def _demonym_state(ref: Referents, token) -> str | None:
@@ -127,9 +151,9 @@ def can_speak(token) -> bool:
 
 
 def _subject(verb):
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            return child
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if subjects:                      # the nearest: a dateline's "BAGHDAD" is not the speaker
+        return min(subjects, key=lambda c: abs(verb.i - c.i))
     for child in verb.children:                          # "was claimed by X"
         if child.dep_ == "agent":
             for obj in child.children:
@@ -202,7 +226,7 @@ def _governing_cue(head, tokens: list) -> Cue | None:
                     who = _subject(c)
             return Cue(node.text.lower(), nmod, node, who, who is None)
         for c in node.children:             # "X did Y, he said" (parataxis)
-            if c.dep_ == "parataxis" and verb_modality(c) and c.i not in ids and c is not child:
+            if c.dep_ == "parataxis" and verb_modality(c) and c.i not in ids and c.i != child.i:
                 return Cue(c.text.lower(), verb_modality(c), c, _subject(c))
     sent = head.sent
     first = [t.lower_ for t in sent[:5]]
@@ -219,12 +243,12 @@ def _clause_modality(head, stop) -> tuple[str | None, str | None]:
     cues = attribution_cues()
     hedges = cues["hedges"]
     node = head
-    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i and node.head is not stop:
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i and (stop is None or node.head.i != stop.i):
         hedge = next((c.lower_ for c in node.children if c.lower_ in hedges["adverbs"]), None)
         if hedge:
             return "hedged", hedge
         node = node.head
-    if node is stop:
+    if stop is not None and node.i == stop.i:
         return None, None
     for c in node.children:
         if c.dep_ == "neg" or (c.lower_ in cues["negations"] and c.dep_ == "advmod"):

@@ -118,15 +118,12 @@ def _is_year_token(doc, text: str, start: int, end: int) -> bool:
     if doc is None:
         return not re.match(r"\s+[a-z]+s\b", text[end:end + 30])
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
+    tok = span[0] if span is not None and len(span) else None
+    if tok is None or tok.ent_type_ == "DATE":
         return True
-    tok = span[0]
-    if tok.ent_type_ == "DATE":
-        return True
-    if tok.ent_type_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT"):
-        return False
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    return not (nxt is not None and nxt.tag_ == "NNS" and tok.dep_ == "nummod")
+    return tok.ent_type_ not in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT") and \
+        not (nxt is not None and nxt.tag_ == "NNS" and tok.dep_ == "nummod")
 
 
 def _match(name: str, m: re.Match, text: str, doc) -> Found | None:
@@ -156,17 +153,13 @@ def _match(name: str, m: re.Match, text: str, doc) -> Found | None:
         if ambiguous and not (before and before[-1] in cues()["temporal_prepositions"]):
             return None
         return Found(s, e, "partial", None, month, None, "month")
-    if name == "year_range":
-        y2 = g["year2"]
-        end_year = int(y2) if len(y2) == 4 else (y // 100) * 100 + int(y2)
-        if end_year < y or end_year - y > 100:
+    if name in ("year_range", "part_year", "year"):
+        if name == "year" and not _is_year_token(doc, text, s, e):
             return None
-        return Found(s, e, "absolute", y, None, None, "year")
-    if name == "part_year":
-        return Found(s, e, "absolute", y, None, None, "year")
-    if name == "year":
-        if not _is_year_token(doc, text, s, e):
-            return None
+        if name == "year_range":
+            y2 = int(g["year2"]) if len(g["year2"]) == 4 else (y // 100) * 100 + int(g["year2"])
+            if not 0 <= y2 - y <= 100:
+                return None
         return Found(s, e, "absolute", y, None, None, "year")
     if name in ("anaphoric", "deictic"):
         phrase = re.sub(r"\s+", " ", g["phrase"].lower())
@@ -220,26 +213,19 @@ def parse_published(published: str | None) -> tuple[int | None, int | None, int 
 
 def iso(year: int | None, month: int | None = None, day: int | None = None,
         precision: str | None = None) -> str | None:
-    """The ISO prefix of a date cut to its precision."""
-    if year is None or precision is None:
+    """The ISO prefix of a date cut to its precision ("2017", "2017-01", "2017-01-05")."""
+    parts = {"year": (year,), "month": (year, month), "day": (year, month, day)}.get(precision)
+    if not parts or None in parts or 0 in parts:
         return None
-    if precision == "year":
-        return f"{year:04d}"
-    if precision == "month" and month:
-        return f"{year:04d}-{month:02d}"
-    if precision == "day" and month and day:
-        return f"{year:04d}-{month:02d}-{day:02d}"
-    return None
+    return "-".join(f"{p:04d}" if i == 0 else f"{p:02d}" for i, p in enumerate(parts))
 
 
-def _shift(value: str | None, precision: str | None, unit: str, offset: int,
+def _shift(value: str | None, unit: str, offset: int,
            keep: str | None = None) -> tuple[str | None, str | None]:
-    """Move an ISO prefix by `offset` units; the result keeps the finer of what both know."""
-    if not value:
-        return None, None
-    parts = [int(p) for p in value.split("-")]
-    need = {"year": 1, "month": 2, "day": 3}[unit]
-    if len(parts) < need:
+    """Move an ISO prefix by `offset` units (None if it lacks that unit); the result has the
+    unit's precision, or `keep`."""
+    parts = [int(p) for p in value.split("-")] if value else []
+    if len(parts) < PRECISIONS.index(unit) + 1:
         return None, None
     if unit == "year":
         return iso(parts[0] + offset, precision="year"), "year"
@@ -247,8 +233,7 @@ def _shift(value: str | None, precision: str | None, unit: str, offset: int,
         total = parts[0] * 12 + (parts[1] - 1) + offset
         return iso(total // 12, total % 12 + 1, precision="month"), "month"
     d = date(*parts[:3]) + timedelta(days=offset)
-    prec = keep or "day"
-    return iso(d.year, d.month, d.day, prec), prec
+    return iso(d.year, d.month, d.day, keep or "day"), keep or "day"
 
 
 def _year_for(month: int, day: int | None, pub: tuple) -> int | None:
@@ -261,20 +246,24 @@ def _year_for(month: int, day: int | None, pub: tuple) -> int | None:
     return py
 
 
-def _dateparser_value(text: str, pub: tuple) -> tuple[str | None, str | None]:
-    """Read a leftover DATE entity with dateparser, keeping only the precision it reports."""
-    lowered = text.lower()
-    if any(w in lowered.split() for w in ("later", "earlier", "following", "previous", "after",
-                                          "before", "recent", "past", "last", "next")):
-        return None, None
-    if not (re.search(r"\d", text) or any(_month_number(w) for w in re.findall(r"[A-Za-z]+", text))):
-        return None, None
+@lru_cache(maxsize=8)
+def _dateparser(base: tuple):
     from dateparser.date import DateDataParser
     settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
-    if pub[0] is not None:
-        settings["RELATIVE_BASE"] = datetime(pub[0], pub[1] or 12, pub[2] or 28)
+    if base[0] is not None:
+        settings["RELATIVE_BASE"] = datetime(base[0], base[1] or 12, base[2] or 28)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _dateparser_value(text: str, pub: tuple) -> tuple[str | None, str | None]:
+    """Read a leftover DATE entity with dateparser, when it names a month or a number,
+    keeping only the precision dateparser reports for it."""
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    if words & set(cues()["not_for_dateparser"]) or not (
+            re.search(r"\d", text) or any(_month_number(w) for w in words)):
+        return None, None
     try:
-        data = DateDataParser(languages=["en"], settings=settings).get_date_data(text)
+        data = _dateparser(tuple(pub)).get_date_data(text)
     except Exception:  # dateparser raises on odd strings; the expression stays unresolved
         return None, None
     if data is None or data.date_obj is None or data.period not in PRECISIONS:
@@ -321,7 +310,7 @@ def _resolve(f: Found, text: str, pub: tuple, para: int, sent: int,
     if f.kind == "partial":
         year = None
         for dv, p, s, frame in reversed(anchors):   # "In 2015, ..." opening the sentence before
-            if frame and p == para and s == sent - 1:
+            if frame and p == para and s in (sent, sent - 1):
                 y = int(dv.value[:4])
                 year = y if y != pub[0] else None
                 break
@@ -331,20 +320,18 @@ def _resolve(f: Found, text: str, pub: tuple, para: int, sent: int,
         if pub[0] is None:
             return None, None
         known = PRECISIONS[sum(x is not None for x in pub) - 1]
-        return _shift(iso(*pub, precision=known), known, f.spec["unit"], f.spec["offset"],
+        return _shift(iso(*pub, precision=known), f.spec["unit"], f.spec["offset"],
                       f.spec.get("precision"))
     if f.kind == "anaphoric":
         for dv, p, s, _ in reversed(anchors):
             if p in (para, para - 1):
-                return _shift(dv.value, dv.precision, f.spec["unit"], f.spec["offset"])
+                return _shift(dv.value, f.spec["unit"], f.spec["offset"])
             break
         return None, None
     if f.kind == "weekday" and f.spec["rel"] in ("on", "last") and None not in pub:
-        target = [w for w in cues()["weekdays"]].index(f.spec["weekday"])
         d = date(*pub)
-        back = (d.weekday() - target) % 7 or (7 if f.spec["rel"] == "last" else 0)
-        r = d - timedelta(days=back)
-        return iso(r.year, r.month, r.day, "day"), "day"
+        back = (d.weekday() - cues()["weekdays"].index(f.spec["weekday"])) % 7
+        return _shift(d.isoformat(), "day", -(back or (7 if f.spec["rel"] == "last" else 0)))
     if f.kind == "parser":
         return _dateparser_value(text[f.start:f.end], pub)
     return None, None
@@ -354,13 +341,8 @@ def _resolve(f: Found, text: str, pub: tuple, para: int, sent: int,
 
 def _attached(trigger, dv: DateValue) -> bool:
     """Whether the date expression hangs off the trigger without crossing another verb."""
-    doc = trigger.doc
-    span = doc.char_span(dv.start, dv.end, alignment_mode="expand")
-    if span is None:
-        return False
-    tok = span.root
-    while tok.head.i != tok.i:
-        tok = tok.head
+    span = trigger.doc.char_span(dv.start, dv.end, alignment_mode="expand")
+    for tok in (span.root.ancestors if span is not None else ()):
         if tok.i == trigger.i:
             return True
         if tok.pos_ in ("VERB", "AUX"):

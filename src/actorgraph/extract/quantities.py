@@ -172,9 +172,9 @@ def _qualifier(doc, first: int, last: int, sent_start: int) -> tuple[str | None,
     start = doc[first].idx
     before = doc.text[doc[max(sent_start, first - 4)].idx:start].lower()
     for phrase in sorted(c["qualifiers"], key=len, reverse=True):
-        if re.search(rf"(?:^|\W){re.escape(phrase)}\s*$", before):
-            at = before.rindex(phrase.split()[0] if phrase.startswith("an ") else phrase)
-            return c["qualifiers"][phrase], start - len(before) + at
+        m = re.search(rf"(?:^|(?<=\W)){re.escape(phrase)}\s*$", before)
+        if m:
+            return c["qualifiers"][phrase], start - len(before) + m.start()
     after = doc.text[doc[last].idx + len(doc[last]):doc[last].idx + len(doc[last]) + 12].lower()
     for phrase, norm in c["qualifiers_after"].items():
         if after.startswith(phrase) or after.startswith(" " + phrase):
@@ -227,6 +227,12 @@ def _subject(ref: Referents, doc, first: int, last: int, noun, partitive) -> str
         verb = verb.head
     if node.dep_ in ("dobj", "attr") and verb.lemma_.lower() in cues()["possession_verbs"]:
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        while subj is None and verb.dep_ == "xcomp":      # "X is believed to have ..."
+            verb = verb.head
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.tag_ in ("WDT", "WP") and subj.head.dep_ == "relcl":
+            named = ref.named_by(subj.head.head)          # "X, which has 2,500 troops"
+            return named.key if named is not None else None
         if subj is not None:
             return ref.key_of(subj) or _owner(ref, subj)
     return None
@@ -255,6 +261,8 @@ def find_quantities(doc, sentences: list[Sentence], mentions: list[Mention]) -> 
             if value is None or (value <= 1 and not toks.text[:1].isdigit()):
                 continue
             if first > 0 and doc[first - 1].text in ("[", "#", "No.", "no."):
+                continue                                  # a footnote, a list or a number label
+            if first == span.start and last + 1 < len(doc) and doc[last + 1].text in (".", ")"):
                 continue
             noun, partitive, unit = _counted(doc, first, last)
             if unit is None:
@@ -263,6 +271,7 @@ def find_quantities(doc, sentences: list[Sentence], mentions: list[Mention]) -> 
                 key = ref.key_of(partitive)
                 unit = "members" if key and key.startswith("organization") else "people"
             qualifier, start = _qualifier(doc, first, last, span.start)
+            start = min(start, noun.idx) if noun is not None else start       # "$5 million"
             end = max(toks.end_char, noun.idx + len(noun) if noun is not None else 0)
             attribution = attribute(doc, (toks.start_char, end), mentions, referents=ref)
             subject = _subject(ref, doc, first, last, noun, partitive)

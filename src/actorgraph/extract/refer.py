@@ -10,6 +10,7 @@ nouns).
 from __future__ import annotations
 
 import bisect
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -33,6 +34,17 @@ def group_nouns() -> frozenset[str]:
     raw = yaml.safe_load((resources.files("actorgraph") / "data" / "quantities.yaml")
                          .read_text(encoding="utf-8"))
     return frozenset(raw["group_nouns"])
+
+
+def is_group_anaphor(token) -> bool:
+    """"the group", "this movement": a bare definite group noun that stands for a group
+    named before (not "a group of", "other groups", "the U.S.-led coalition")."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() not in group_nouns():
+        return False
+    kids = list(token.children)
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in kids) and \
+        not any(c.dep_ in ("amod", "compound", "nmod", "nummod") and c.i < token.i for c in kids) \
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in kids)
 
 
 def role_family(token) -> str | None:
@@ -105,8 +117,8 @@ class Referents:
         if (role_family(token) or group) and not inner and right + 1 < len(self.doc) \
                 and self.doc[right].text == ",":
             m = self.starting_at(self.doc[right + 1])
-            after = self.doc.char_span(m.end, m.end + 1, alignment_mode="expand") if m else None
-            if fits(m) and after is not None and after.text in (",", ")", "\u2014"):
+            after = self.doc.text[m.end:m.end + 1] if m else ""
+            if fits(m) and after in (",", ")", "\u2014"):
                 return m
         if token.dep_ == "appos" and fits(self.at(token.head)):
             return self.at(token.head)
@@ -140,7 +152,7 @@ class Referents:
             return self.person_before(token)
         if cls == "group":
             return self.group_before(token, countries=token.lower_ in ("it", "its"))
-        if token.lemma_.lower() in group_nouns() and token.pos_ == "NOUN":
+        if is_group_anaphor(token):
             return self.salient_group(token)
         if allow_roles and role_family(token):
             return self.role_holder(token)
@@ -150,8 +162,8 @@ class Referents:
         """A proper noun the recogniser missed here but found elsewhere ("the Aliyev
         government" when "Aliyev" is named in the document): that mention, if only one."""
         word = token.text.casefold()
-        found = {m.key: m for m in self.mentions if m.text.casefold() == word
-                 or (m.type == "person" and m.text.casefold().split()[-1:] == [word])}
+        found = {m.key: m for m in self.mentions if m.text.casefold() == word or (
+            m.type == "person" and re.split(r"[\s\-\u2010]+", m.text.casefold())[-1:] == [word])}
         return next(iter(found.values())) if len(found) == 1 else None
 
     # -- anaphora -------------------------------------------------------------
@@ -210,17 +222,17 @@ class Referents:
                 if (m.type == "organization" and (m.kind or "") not in NOT_GROUP_KINDS) \
                         or (countries and m.type == "country"):
                     key = m.key
-            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in group_nouns() \
-                    and self.named_by(tok) is None:
+            elif is_group_anaphor(tok) and self.named_by(tok) is None:
                 key = self.salient_group(tok)
             if key:
                 found.append((tok.sent.start, tok.dep_.startswith("nsubj"), key))
         subjects = [k for _, is_subj, k in found if is_subj]
         return (subjects or [k for _, _, k in found] or [None])[0]
 
-    def role_holder(self, token) -> str | None:
-        """The person a role noun names: by apposition, by an earlier mention of the same role
-        family, else the only person named in this or the previous sentence."""
+    def role_holder(self, token, guess: bool = True) -> str | None:
+        """The person a role noun names: by apposition, or by an earlier mention of the same
+        role family; with `guess`, a definite singular role ("the leader") may also be the
+        only person named in this or the previous sentence."""
         m = self.named_by(token)
         if m is not None:
             return m.key
@@ -230,6 +242,10 @@ class Referents:
                 m = self.named_by(tok)
                 if m is not None:
                     return m.key
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "some", "any")
+                       for c in token.children)
+        if not guess or token.tag_ != "NN" or not definite:
+            return None
         start = token.sent.start
         first = self.doc[start - 1].sent.start if start > 0 else start
         persons = {m.key for m in self.mentions

@@ -40,6 +40,7 @@ from .arguments import Context, Ent, load_data, word_set
 from .lexicon import normalize_form
 
 HYPOTHETICAL = ":hypothetical"
+HYPHENS = ("-", "\u2010", "\u2011")
 
 
 # -- the patterns of data/relations.yaml ----------------------------------------------
@@ -88,6 +89,15 @@ class Rules:
     list_preps: tuple
     channel_verbs: frozenset
     channel_nouns: frozenset
+    flexible: frozenset
+    person_only: frozenset
+    sponsor_phrases: tuple     # (words, support)
+    based_from: frozenset
+    travel_verbs: frozenset
+    purpose_verbs: frozenset
+    coalition_descriptors: frozenset
+    not_based_kinds: frozenset
+    multiword_roles: dict      # last word of a hyphenated role -> (parts, predicate)
 
 
 @lru_cache(maxsize=1)
@@ -144,6 +154,16 @@ def load_rules() -> Rules:
         list_preps=tuple(str(p).lower() for p in raw["list_preps"]),
         channel_verbs=word_set(raw["channel_verbs"]),
         channel_nouns=word_set(raw["channel_nouns"]),
+        flexible=word_set(raw["flexible_role_nouns"]),
+        person_only=word_set(raw["person_only_role_nouns"]),
+        sponsor_phrases=tuple((tuple(str(w).lower() for w in p["words"]), tuple(p["support"] or ()))
+                              for p in raw["sponsor_phrases"]),
+        based_from=word_set(raw["based_from_verbs"]),
+        travel_verbs=word_set(raw["travel_verbs"]),
+        purpose_verbs=word_set(raw["purpose_verbs"]),
+        coalition_descriptors=word_set(raw["coalition_descriptors"]),
+        not_based_kinds=word_set(raw["not_based_kinds"]),
+        multiword_roles={w: (tuple(w.split("-")), p) for w, p in role.items() if "-" in w},
     )
 
 
@@ -170,7 +190,8 @@ def _matcher(doc: Doc, rules: Rules) -> Matcher:
     words("ROLE", set(rules.role) | rules.part_nouns, noun)
     words("SO_VERB", set(rules.so_verbs) | set(rules.member_preps) | rules.belong_verbs, verb)
     words("INCLUDE", rules.include_verbs, verb)
-    words("SPONSOR_PART", set(rules.sponsor_participles) | {"aligned", "allied", "affiliated"})
+    words("SPONSOR_PART", set(rules.sponsor_participles) | {"aligned", "allied", "affiliated",
+                                                              "based", "headquartered"})
     words("PROXY", rules.proxy_nouns, noun)
     words("SPONSOR_VERB", set(rules.sponsor_verbs), verb)
     words("AID_VERB", rules.receive_verbs | rules.give_verbs, verb)
@@ -184,6 +205,17 @@ def _matcher(doc: Doc, rules: Rules) -> Matcher:
     words("OPERATE", rules.operate_nouns | rules.operate_adjectives | rules.operate_verbs
           | {"participate"})
     words("CHANNEL_VERB", rules.channel_verbs, verb)
+    for w, (parts, _) in rules.multiword_roles.items():
+        pat = []
+        for i, part in enumerate(parts):
+            if i:
+                pat.append({"TEXT": {"IN": ["-", "\u2010", "\u2011"]}})
+            pat.append({"LOWER": part})
+        m.add("ROLE_MW", [pat])
+    m.add("SPONSOR_PHRASE", [[{"LOWER": w} for w in p] for p, _ in rules.sponsor_phrases])
+    words("TRAVEL", rules.travel_verbs, verb)
+    words("COALITION_DESC", rules.coalition_descriptors, noun)
+    words("BASED_FROM", rules.based_from, verb)
     m.add("LIST", [[{"LOWER": p.split()[0]}] + [{"LOWER": w} for w in p.split()[1:]]
                    for p in rules.list_preps])
     _MATCHERS[key] = m
@@ -209,13 +241,23 @@ class _Facts:
             return
         if ctx.hypothetical(trigger):
             rule += HYPOTHETICAL
-        allowed = self.rules.types[predicate]
         for s in subjects:
             for o in objects:
                 if s.key == o.key:
                     continue
+                pred = predicate
+                if pred == "allied_with" and s.type == "person" and o.type == "person":
+                    pred = "associate_of"
+                self._add_one(s, pred, o, sent, rule, support)
+
+    def _add_one(self, s: Ent, predicate: str, o: Ent, sent: int, rule: str,
+                 support: tuple[str, ...]) -> None:
+        ctx = self.ctx
+        allowed = self.rules.types[predicate]
+        if True:
+            if True:
                 if not ctx.type_ok(s, allowed["subject"]) or not ctx.type_ok(o, allowed["object"]):
-                    continue
+                    return
                 a, b = s.key, o.key
                 if predicate in self.rules.symmetric and b < a:
                     a, b = b, a
@@ -225,7 +267,7 @@ class _Facts:
                     old.support = tuple(sorted(set(old.support) | set(support)))
                     if old.rule.endswith(HYPOTHETICAL) and not rule.endswith(HYPOTHETICAL):
                         old.rule = rule
-                    continue
+                    return
                 self.items[k] = RelationFact(subject=a, predicate=predicate, object=b,
                                              sentence=sent, rule=rule,
                                              support=tuple(sorted(set(support))))
@@ -332,20 +374,70 @@ def _role_head(rules: Rules, t: Token) -> Token:
     return t
 
 
-def _role_holders(ctx: Context, rules: Rules, noun: Token) -> list[Ent]:
+def _holder_types(rules: Rules, noun: Token, pred: str) -> tuple[str, ...]:
+    if _lemma(noun) in rules.part_nouns or noun.lower_ in rules.part_nouns:
+        return ("organization",)
+    if pred == "member_of":
+        return ("person", "organization")
+    if pred == "allied_with":
+        return ("person", "organization", "country")
+    return ("person",)
+
+
+def _list_ents(ctx: Context, tok: Token) -> list[Ent]:
+    """Every name in a list written as conjuncts and appositions ('X in A; Y and Z in B;
+    factions such as V and W; and the Houthi movement, Ansar Allah')."""
+    out: list[Ent] = []
+    todo, seen = [tok], set()
+    while todo:
+        t = todo.pop(0)
+        if t.i in seen:
+            continue
+        seen.add(t.i)
+        m = ctx.mention_at(t)
+        if m is not None:
+            out.append(ctx.ent_of(m))
+        else:
+            out.extend(ctx.list_items(t))
+            out.extend(ctx.ent_of(ctx.mention_at(c)) for c in t.children
+                       if c.dep_ == "appos" and ctx.mention_at(c) is not None)
+        todo.extend(c for c in t.children if c.dep_ in ("conj", "appos"))
+    uniq: list[Ent] = []
+    for e in out:
+        if e.key not in {u.key for u in uniq}:
+            uniq.append(e)
+    return uniq
+
+
+def _role_holders(ctx: Context, rules: Rules, noun: Token, types) -> list[Ent]:
     n = _role_head(rules, noun)
+    # "Its founder was X", "His principal aide is X", "Its best-known members are X; Y and Z"
+    if n.dep_ == "nsubj" and _lemma(n.head) in rules.copulas:
+        out: list[Ent] = []
+        for c in n.head.children:
+            if c.dep_ == "attr":
+                out.extend(_list_ents(ctx, c))
+        for c in n.children:
+            if c.dep_ == "appos":
+                out.extend(_list_ents(ctx, c))
+        return out
+    # "one of its senior figures", "among the party's early leaders"
+    if n.dep_ == "pobj" and n.head.lower_ in ("of", "among"):
+        host = n.head.head
+        if n.head.lower_ == "of" and _lemma(host) in ("one", "some", "each", "many", "two"):
+            if host.dep_ == "appos":
+                return ctx.apposed(host, types)
+            if host.dep_ in ("attr", "pobj") and _lemma(host.head) in rules.copulas | {"among"}:
+                verb = host.head if host.dep_ == "attr" else host.head.head
+                toks, _ = ctx.subject(verb)
+                return [e for t in toks for e in ctx.ents(t)]
+        if n.head.lower_ == "among" and _lemma(host) in rules.copulas:
+            toks, _ = ctx.subject(host)
+            return [e for t in toks for e in ctx.ents(t)]
     if n.dep_ == "appos":
-        t = n.head
-        for _ in range(6):
-            m = ctx.mention_at(t)
-            if m is not None:
-                return [ctx.ent_of(m)]
-            if ctx.is_group_ref(t):
-                return ctx.salient_ent("group")
-            if t.dep_ in ("appos", "conj") and t.head is not t:
-                t = t.head
-            else:
-                break
+        found = ctx.apposed(n, types)
+        if found:
+            return found
     holders: list[Ent] = []
     for c in n.children:
         if c.dep_ == "appos" and ctx.mention_at(c) is not None:
@@ -385,11 +477,15 @@ def _role_holders(ctx: Context, rules: Rules, noun: Token) -> list[Ent]:
 def _role_objects(ctx: Context, rules: Rules, noun: Token, pred: str) -> tuple[list[Ent], bool]:
     """The organisation, place or person a role noun belongs to; and whether the text
     names one at all (a preposition phrase), entity or not."""
+    def own(t: Token) -> bool:
+        return any(p.dep_ == "prep" and p.lower_ in rules.role_preps for p in t.children) or any(
+            c.dep_ == "poss" for c in t.children)
     group = [noun]
-    head = _role_head(rules, noun)
-    if head is not noun:
-        group.append(head)
-    group += [c for c in noun.children if c.dep_ == "conj" and _role_pred(rules, c)]
+    if not own(noun):
+        head = _role_head(rules, noun)
+        if head.i != noun.i:
+            group.append(head)
+        group += [c for c in noun.children if c.dep_ == "conj" and _role_pred(rules, c)]
     out: list[Ent] = []
     stated = False
     for t in group:
@@ -437,24 +533,58 @@ def _context_group(ctx: Context, tok: Token) -> list[Ent]:
     return []
 
 
-def rule_role(ctx: Context, rules: Rules, t: Token, out: _Facts) -> None:
-    pred = _role_pred(rules, t)
+def _hyphenated(t: Token) -> tuple[int, int]:
+    """The token span of the hyphenated word `t` is part of ('secretary-general')."""
+    doc = t.doc
+    lo = hi = t.i
+    while lo >= 2 and doc[lo - 1].text in HYPHENS and not doc[lo - 2].whitespace_ \
+            and not doc[lo - 1].whitespace_:
+        lo -= 2
+    while hi + 2 < len(doc) and doc[hi + 1].text in HYPHENS and not doc[hi].whitespace_ \
+            and not doc[hi + 1].whitespace_:
+        hi += 2
+    return lo, hi
+
+
+def rule_role(ctx: Context, rules: Rules, t: Token, out: _Facts, pred: str | None = None) -> None:
+    if pred is None:
+        lo, hi = _hyphenated(t)
+        if hi > lo:
+            return  # a hyphenated role is read whole (rule_role_multiword)
+    pred = pred or _role_pred(rules, t)
     if pred is None:
         return
-    holders = _role_holders(ctx, rules, t)
+    if t.dep_ == "compound" and _role_pred(rules, t.head) and ctx.mention_at(t.head) is None:
+        return  # "deputy chairman": the head noun speaks
+    holders = _role_holders(ctx, rules, t, _holder_types(rules, t, pred))
     if not holders:
         return
     objects, stated = _role_objects(ctx, rules, t, pred)
     rule = "role_noun"
+    word = _lemma(t) if _lemma(t) in rules.role else t.lower_
     if not objects and not stated and pred == "member_of" and (
-            _lemma(t) in rules.context_members):
+            word in rules.context_members):
         objects = _context_group(ctx, t)
         rule = "role_noun_context"
-    preds = [pred]
-    if pred == "leader_of" and _lemma(t) in ("founder",):
-        preds = ["founder_of"]
-    for p in preds:
-        out.add(holders, p, objects, t, rule)
+    if word in rules.person_only:
+        objects = [o for o in objects if o.type == "person"]
+    if word in rules.flexible:
+        people = [o for o in objects if o.type == "person"]
+        others = [o for o in objects if o.type != "person"]
+        out.add(holders, "associate_of", people, t, rule)
+        out.add(holders, "member_of", others, t, rule)
+        return
+    out.add(holders, pred, objects, t, rule)
+
+
+def rule_role_multiword(ctx: Context, rules: Rules, first: Token, last: Token,
+                        out: _Facts) -> None:
+    """'secretary-general of Hezbollah', 'co-founder of X': the last word is the noun."""
+    span = first.doc[first.i:last.i + 1]
+    word = span.text.lower().replace("\u2010", "-").replace("\u2011", "-")
+    entry = rules.multiword_roles.get(word)
+    if entry is not None:
+        rule_role(ctx, rules, span.root, out, pred=entry[1])
 
 
 def rule_subject_object(ctx: Context, rules: Rules, v: Token, out: _Facts) -> None:
@@ -495,7 +625,7 @@ def _in_list(rules: Rules, tok: Token, top: Token) -> bool:
     """Whether a name sits under 'such as' / 'including' / 'like' below `top`."""
     t = tok
     for _ in range(12):
-        if t is top or t.head is t:
+        if t.i == top.i or t.head.i == t.i:
             return False
         if t.lower_ in ("as", "including", "like", "notably") and t.dep_ == "prep":
             return True
@@ -540,6 +670,13 @@ def rule_sponsor_participle(ctx: Context, rules: Rules, t: Token, out: _Facts) -
     holders = ctx.described(holder_tok)
     if word in ("aligned", "allied", "affiliated"):
         out.add(holders, "allied_with", states, t, "ally_participle")
+    elif word in ("based", "headquartered"):
+        places = [e for e in states if e.type == "country"]
+        for c in [t.doc[t.i - 2]]:
+            m = ctx.mention_at(c)
+            if m is not None and m.type == "place":
+                places.append(ctx.ent_of(m))
+        out.add(holders, "based_in", places, t, "based_participle")
     else:
         support = rules.sponsor_participles.get(word, rules.sponsor_participles.get(_lemma(t), ()))
         out.add(holders, "sponsored_by", states, t, "sponsor_participle", support)
@@ -551,7 +688,7 @@ def rule_proxy(ctx: Context, rules: Rules, t: Token, out: _Facts) -> None:
     scope = [t] + ([t.head] if t.dep_ == "compound" else [])
     for n in scope:
         for c in n.children:
-            if c.dep_ in ("amod", "compound", "nmod") and c.i < n.i and c is not t:
+            if c.dep_ in ("amod", "compound", "nmod") and c.i < n.i and c.i != t.i:
                 states.extend(_state_of_modifier(ctx, c))
             elif c.dep_ == "poss":
                 states.extend(e for e in ctx.ents(c) if e.type in ("country", "organization"))
@@ -890,6 +1027,136 @@ def _quoted_after(noun: Token) -> str | None:
     return None
 
 
+def rule_sponsor_phrase(ctx: Context, rules: Rules, first: Token, last: Token,
+                        out: _Facts) -> None:
+    """'founded under the supervision of Y', 'attacked X with the help of Y'."""
+    words = tuple(t.lower_ for t in first.doc[first.i:last.i + 1])
+    support = next((sup for ws, sup in rules.sponsor_phrases if ws == words), ())
+    sponsors = _sponsors(ctx, _pobjs(last))
+    host = first.head
+    if host.pos_ in ("VERB", "AUX"):
+        if ctx.is_passive(host):
+            toks, _ = ctx.subject(host)
+            clients = [e for x in toks for e in ctx.ents(x)]
+        else:
+            clients = _actors(ctx, host)
+    else:
+        clients = ctx.nominal_actor(host) or ctx.described(host)
+    out.add(clients, "sponsored_by", sponsors, last, "sponsor_phrase", support)
+
+
+def rule_travel(ctx: Context, rules: Rules, v: Token, out: _Facts) -> None:
+    """'had gone to Syria to fight', 'travelled to Iraq to join': active where they went."""
+    purpose = [c for c in v.children if c.dep_ in ("xcomp", "advcl")
+               and _lemma(c) in rules.purpose_verbs]
+    if not purpose:
+        return
+    places = _places(ctx, _objects_of(ctx, v, ("to", "into"), "place"))
+    out.add(_actors(ctx, v), "operates_in", places, v, "went_to_fight")
+
+
+def rule_coalition_descriptor(ctx: Context, rules: Rules, n: Token, out: _Facts) -> None:
+    """'the Islamic Resistance in Iraq, a banner used by factions including X and Y':
+    the listed groups are members of the coalition the descriptor stands for."""
+    holders = [e for e in ctx.apposed(n, ("organization",)) if e.type == "organization"] \
+        if n.dep_ in ("appos", "npadvmod") or n.i > 0 and n.doc[n.i - 1].text in (",",) or any(
+            t.text == "," for t in n.doc[max(0, n.left_edge.i - 1):n.left_edge.i]) else []
+    if not holders and n.dep_ in ("attr",) and _lemma(n.head) in rules.copulas:
+        toks, _ = ctx.subject(n.head)
+        holders = [e for x in toks for e in ctx.ents(x) if e.type == "organization"]
+    if not holders:
+        return
+    members: list[Ent] = []
+    for t in n.subtree:
+        if t.pos_ in ("NOUN", "PROPN"):
+            members.extend(ctx.list_items(t))
+    out.add(members, "member_of", holders, n, "coalition_descriptor")
+
+
+def rule_based_from(ctx: Context, rules: Rules, v: Token, out: _Facts) -> None:
+    """'its leadership works from Qom', 'the group is led from Qom by X'."""
+    places = _places(ctx, _objects_of(ctx, v, ("from",), "place"))
+    if not places:
+        return
+    toks, _ = ctx.subject(v)
+    holders = [e for x in toks for e in ctx.ents(x)]
+    out.add(holders, "based_in", places, v, "run_from")
+
+
+def _possessive_and_of(ctx: Context, rules: Rules, out: _Facts) -> None:
+    """'Lebanon's Hezbollah' (based in the country), 'the Quds Force of the IRGC' (a part)."""
+    for m in ctx.mentions:
+        if m.type != "organization" or m.role != "name":
+            continue
+        root = ctx.mention_root(m)
+        for c in root.children:
+            if c.dep_ == "poss":
+                owner = ctx.mention_at(c)
+                if owner is not None and owner.type == "country" and owner.role == "name" \
+                        and (m.kind or ctx.kind_of(m.key) or "") not in rules.not_based_kinds:
+                    out.add([ctx.ent_of(m)], "based_in", [ctx.ent_of(owner)], root,
+                            "country_possessive")
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for o in _pobjs(c):
+                    whole = ctx.mention_at(o)
+                    if whole is not None and whole.type == "organization" and whole.key != m.key:
+                        out.add([ctx.ent_of(m)], "member_of", [ctx.ent_of(whole)], root,
+                                "organization_of_organization")
+
+
+def _lists_in_places(ctx: Context, rules: Rules, out: _Facts) -> None:
+    """'Hezbollah in Lebanon; Hamas and Palestinian Islamic Jihad in Gaza; ... Ansar Allah,
+    in Yemen': in a list of groups, each placed in a country or region."""
+    doc = ctx.doc
+    for m in ctx.mentions:
+        if m.type != "organization":
+            continue
+        root = ctx.mention_root(m)
+        last = max(i for i in range(root.i, len(doc)) if ctx.mention_at(doc[i]) is m
+                   or i == root.i)
+        j = last + 1
+        if j < len(doc) and doc[j].text == ",":
+            j += 1
+        if not (j + 1 < len(doc) and doc[j].lower_ == "in"):
+            continue
+        k = j + 1
+        if doc[k].lower_ == "the" and k + 1 < len(doc):
+            k += 1
+        place = ctx.mention_at(doc[k])
+        if place is None or place.type not in ("country", "place") or place.role == "metonym":
+            continue
+        listed = root.dep_ in ("conj", "appos", "attr") or any(
+            c.dep_ == "conj" for c in root.children) or _under_list(root) or (
+            root.i > 0 and doc[root.i - 1].text == ";")
+        if not listed:
+            continue
+        group = [ctx.ent_of(m)]
+        head = root
+        while head.dep_ == "conj" and ctx.mention_at(head.head) is not None and \
+                ctx.mention_at(head.head).type == "organization" and \
+                not any(c.dep_ == "prep" and c.lower_ == "in" for c in head.head.children):
+            head = head.head
+            group.append(ctx.ent_of(ctx.mention_at(head)))
+        out.add(group, "based_in", [ctx.ent_of(place)], root, "list_x_in_y")
+
+
+def _under_list(tok: Token) -> bool:
+    t = tok
+    for _ in range(8):
+        if t.dep_ == "prep" and t.lower_ in ("as", "including", "like", "notably"):
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+_SPAN_HANDLERS = {
+    "ALLY_PHRASE": rule_ally_phrase,
+    "SPONSOR_PHRASE": rule_sponsor_phrase,
+    "ROLE_MW": rule_role_multiword,
+}
+
 _HANDLERS = {
     "ROLE": rule_role,
     "SO_VERB": rule_subject_object,
@@ -907,6 +1174,9 @@ _HANDLERS = {
     "OPERATE": rule_operate,
     "CHANNEL_VERB": rule_channel,
     "LIST": rule_list_in,
+    "TRAVEL": rule_travel,
+    "COALITION_DESC": rule_coalition_descriptor,
+    "BASED_FROM": rule_based_from,
 }
 
 
@@ -925,14 +1195,16 @@ def find_relations(doc: Doc, sentences: list[Sentence], mentions: list[Mention],
         first, last = doc[start], doc[end - 1]
         if ctx.sentence_of(first) < 0:
             continue
-        if label == "ALLY_PHRASE":
+        if label in _SPAN_HANDLERS:
             if (label, start) in seen:
                 continue
             seen.add((label, start))
-            rule_ally_phrase(ctx, rules, first, last, facts)
+            _SPAN_HANDLERS[label](ctx, rules, first, last, facts)
             continue
         if (label, start) in seen:
             continue
         seen.add((label, start))
         _HANDLERS[label](ctx, rules, first, facts)
+    _possessive_and_of(ctx, rules, facts)
+    _lists_in_places(ctx, rules, facts)
     return facts.result()

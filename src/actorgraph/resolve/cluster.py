@@ -25,6 +25,7 @@ first, pairs by score then ids):
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import time
 from collections import Counter, defaultdict
@@ -145,7 +146,8 @@ def _primary_key(g: NameGroup, prof: Profile) -> str | None:
         return None
     if best.acro:
         return f"{g.type}|a|{best.folded}"
-    if best.abjad:
+    if best.abjad or len(best.toks) < 2:
+        # one word's spelling class is too loose to merge on without comparing
         return f"{g.type}|n|{best.folded}"
     return f"{g.type}|v|{' '.join(sorted(best.vkeys))}"
 
@@ -166,6 +168,18 @@ def resolve(groups: Sequence[NameGroup],
     only; large inputs). The result does not depend on the order of `groups`
     nor on `workers`.
     """
+    enabled = gc.isenabled()
+    gc.disable()        # millions of small acyclic objects: spare the collector's walks
+    try:
+        return _resolve(groups, must_link, cannot_link, merge_at, review_at, max_block, workers)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _resolve(groups: Sequence[NameGroup], must_link: Iterable[tuple[str, str]],
+             cannot_link: Iterable[tuple[str, str]], merge_at: float, review_at: float,
+             max_block: int, workers: int) -> Resolution:
     groups = sorted(groups, key=lambda g: g.id)
     index = {g.id: i for i, g in enumerate(groups)}
     if len(index) != len(groups):
@@ -256,6 +270,18 @@ def resolve(groups: Sequence[NameGroup],
     nn = len(nodes)
     order: dict[int, tuple[str, str]] = {}
     for key, members in block.items():
+        if "|i:" in key:                # initialisms pair with acronyms only
+            continue
+        if "|a:" in key:
+            expansions = block.get(key.replace("|a:", "|i:"), [])
+            if len(expansions) > max_block:
+                oversize.add(key)
+                continue
+            for a in members:
+                for b in expansions:
+                    if a != b:
+                        seen_pairs.add(a * nn + b if a < b else b * nn + a)
+            continue
         size = len(members)
         if size < 2:
             continue

@@ -12,10 +12,16 @@ named function with a weight, all in the one table :data:`FEATURES`.
   any name evidence.
 
 Groups of different types are never compared (score 0). Persons are compared
-on their fullest names only, so a shared short form ("Aliyev") never links two
-different full names; a one-word person name scores as "surname only", in the
-review band, and :func:`actorgraph.resolve.cluster.resolve` decides whether it
-is unambiguous enough to join.
+on their fullest names only, and organisations on their non-acronym names, so
+a shared short form ("Aliyev", "KH") never links two different full names.
+Three kinds of evidence only hold when nothing else fits them: a one-word
+person name ("surname_only", in the review band), a partial person name
+("person_subset") and an acronym ("acronym");
+:func:`actorgraph.resolve.cluster.resolve` joins those only when they are
+unambiguous among the candidates.
+
+Weights and thresholds assume the resolver's defaults (merge at 0.8, review
+from 0.5). If FEATURES is changed at run time, call ``_split_features()``.
 """
 from __future__ import annotations
 
@@ -29,9 +35,10 @@ from rapidfuzz.distance import JaroWinkler
 from rigour.names import NameTypeTag, analyze_names
 
 from .names import (
-    acronym, fold, is_abjad, is_designator, is_qualifier, looks_like_acronym, phonetic_key,
-    significant_tokens, strip_titles, tables, tokens, vowel_key,
+    acronym, fold, is_abjad, is_designator, is_qualifier, looks_like_acronym, org_symbols,
+    phonetic_key, significant_tokens, strip_titles, surname_gender, tables, tokens, vowel_key,
 )
+from .names import _normalised
 from .records import NameGroup, Score
 
 __all__ = [
@@ -82,17 +89,14 @@ class NameForm:
         return self._syms
 
     def whole_symbols(self) -> frozenset[str]:
-        """Symbols that cover every token of the name (e.g. DOMAIN:IRGC)."""
+        """Organisation symbols that cover every word of the name (DOMAIN:IRGC)."""
         if self._whole is None:
-            syms = self.symbols()
-            whole = frozenset(syms[0]) if syms else frozenset()
-            for s in syms[1:]:
-                whole &= s
-            self._whole = whole
+            self._whole = (org_symbols(self.raw) if self.type in ("organization", "channel")
+                           else frozenset())
         return self._whole
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=1 << 20)
 def _symbols(raw: str, type: str, toks: tuple[str, ...]) -> tuple[frozenset[str], ...]:
     tag = _TAGS.get(type)
     if tag is None or not toks:
@@ -183,7 +187,8 @@ def token_match(x: NameForm, i: int, y: NameForm, j: int) -> tuple[float, str]:
     side, or Jaro-Winkler >= 0.86 when both write vowels, so that Mohammad
     and Mahmoud stay apart); one typo 0.85; a shared rigour symbol 0.9
     (Wikidata name: Гейдар ~ Heydar; org domain: پاسداران ~ IRGC).
-    An acronym only matches itself.
+    An acronym only matches itself; a woman's surname form never matches a
+    man's (Aliyeva / Aliyev).
     """
     a, b = x.toks[i], y.toks[j]
     if a == b:
@@ -191,10 +196,13 @@ def token_match(x: NameForm, i: int, y: NameForm, j: int) -> tuple[float, str]:
     if x.acro or y.acro:
         return 0.0, ""
     abjad = x.abjad or y.abjad
-    key = (a, b, abjad)
+    person = x.type == "person"
+    key = (a, b, abjad, person)
     found = _TOKEN_CACHE.get(key)
     if found is None:
         found = _spelling_match(a, b, abjad, x.skels[i], y.skels[j], x.vkeys[i], y.vkeys[j])
+        if found[0] and person and not abjad and {surname_gender(a), surname_gender(b)} == {"f", "m"}:
+            found = (0.0, "")           # Aliyeva is not Aliyev
         if len(_TOKEN_CACHE) >= _TOKEN_CACHE_SIZE:
             _TOKEN_CACHE.clear()
         _TOKEN_CACHE[key] = found
@@ -205,7 +213,7 @@ def token_match(x: NameForm, i: int, y: NameForm, j: int) -> tuple[float, str]:
     return 0.0, ""
 
 
-_TOKEN_CACHE: dict[tuple[str, str, bool], tuple[float, str]] = {}
+_TOKEN_CACHE: dict[tuple[str, str, bool, bool], tuple[float, str]] = {}
 _TOKEN_CACHE_SIZE = 1 << 21
 
 
@@ -364,8 +372,24 @@ def _aligned_tokens(p: Pair) -> FeatureResult:
             return None
         if not all(is_designator(w) or is_qualifier(w) for w in lx + ly):
             return None
+    if len(al.matches) == 1 and _weak_single(al.matches[0], p.latin):
+        return None
     value = sum(m[2] for m in al.matches) / len(al.matches)
     return value, f"{_quote(p)} [{_described(al)}]"
+
+
+def _weak_single(match: tuple[str, str, float, str], latin: bool) -> bool:
+    """A lone pair of words matched only by their sounds, too loosely to carry
+    a whole name: a consonant skeleton of one letter (کوی ~ Qakko), or two
+    Latin spellings that share a sound pattern but little else (Shaakyee ~
+    Siki)."""
+    a, b, _, how = match
+    if how not in ("translit", "skeleton", "spelling"):
+        return False
+    if len(phonetic_key(a).split("~")[0]) < 2 or len(phonetic_key(b).split("~")[0]) < 2:
+        return True
+    # compare the stems: "-çilər" and "-iyyun" are one suffix (names.yaml)
+    return latin and JaroWinkler.similarity(_normalised(a)[0], _normalised(b)[0]) < 0.75
 
 
 def _person_subset(p: Pair) -> FeatureResult:
@@ -403,6 +427,10 @@ def _surname_only(p: Pair) -> FeatureResult:
     else:
         q, how = token_match(x, len(x.toks) - 1, y, 0)
     if q <= 0:
+        return None
+    a = x.toks[0] if len(x.toks) == 1 else x.toks[-1]
+    b = y.toks[0] if len(y.toks) == 1 else y.toks[-1]
+    if _weak_single((a, b, q, how), p.latin):
         return None
     return q, f"{_quote(p)} ({how})"
 
@@ -463,7 +491,7 @@ def _token_conflict(p: Pair) -> FeatureResult:
         lx, ly = p.leftovers()
         short_left = lx if len(x.toks) <= len(y.toks) else ly
         if (lx and ly) or short_left:
-            return 1.0, f"given names differ: {' '.join(lx) or '-'} / {' '.join(ly) or '-'}"
+            return 1.0, f"names differ: {' '.join(lx) or '-'} / {' '.join(ly) or '-'}"
         return None
     if p.strong_alias():
         return None

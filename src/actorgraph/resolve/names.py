@@ -7,8 +7,9 @@ suffix equivalences, transliteration alternations) live in
 Three levels of sameness are offered, from strict to loose:
 
 * :func:`fold` — one spelling per written form, any script: NFKC, case-folded,
-  transliterated to ASCII with ``anyascii``, without diacritics or punctuation.
-  "Hüseynçilər" -> "huseynciler", "Ильхам Алиев" -> "ilkham aliev".
+  transliterated to ASCII with ``anyascii``, without diacritics or punctuation;
+  Azerbaijani/Turkish words respelled first. "Hüseynçilər" -> "huseynchilar",
+  "Ильхам Алиев" -> "ilkham aliev", "قاسم سلیمانی" -> "qsm slymny".
 * :func:`vowel_key` — a token with its consonants normalised (q/k/gh, kh/h,
   w/v, double letters...) and each run of vowels reduced to "a" or "o":
   Mohammad -> "mohamad", Mahmoud -> "mahmod" (different), Tawhid / Tohid ->
@@ -34,7 +35,7 @@ from rigour.names import NamePartTag, NameTypeTag, analyze_names, remove_org_typ
 __all__ = [
     "fold", "strip_titles", "phonetic_key", "vowel_key", "name_keys", "tokens",
     "significant_tokens", "acronym", "looks_like_acronym", "is_abjad", "tables", "org_symbols",
-    "is_designator", "is_qualifier",
+    "is_designator", "is_qualifier", "surname_gender",
 ]
 
 VOWELS = "aeiouy"
@@ -61,6 +62,8 @@ class Tables:
     alternations: tuple[tuple[re.Pattern, str], ...]
     arabic_article_exceptions: frozenset[str]
     orthographies: tuple[tuple[frozenset[str], dict[int, str]], ...]  # (markers, table)
+    feminine_endings: tuple[str, ...]
+    masculine_endings: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +97,8 @@ def tables() -> Tables:
         orthographies=tuple(
             (frozenset(str(o["markers"])), str.maketrans({str(k): str(v) for k, v in o["map"].items()}))
             for o in (raw.get("orthographies") or {}).values()),
+        feminine_endings=tuple(str(e) for e in raw["surname_gender"]["feminine"]),
+        masculine_endings=tuple(str(e) for e in raw["surname_gender"]["masculine"]),
     )
 
 
@@ -225,8 +230,7 @@ def strip_titles(name: str) -> str:
         if not cut:
             break
         words = words[cut:]
-    kept = words
-    return " ".join(kept)
+    return " ".join(words)
 
 
 @lru_cache(maxsize=1 << 20)
@@ -257,8 +261,9 @@ def _designator_skeletons() -> frozenset[str]:
 
 
 def is_designator(token: str) -> bool:
-    """A group designator ("liwa", "kata'ib", "brigade"), in any spelling
-    whose skeleton is a designator's (Джаиш, جیش -> "js" = jaish)."""
+    """A group designator ("liwa", "kata'ib", "brigade"), as listed in
+    names.yaml (with its Cyrillic and Arabic-script transliterations) or with
+    the skeleton of one of three letters or more ("Brigada", "Harakah")."""
     return token in tables().org_designators or phonetic_key(token) in _designator_skeletons()
 
 
@@ -331,6 +336,17 @@ def vowel_key(token: str) -> str:
     return f"{key}~{cls}" if cls else key
 
 
+def surname_gender(token: str) -> str:
+    """"f" or "m" for a folded surname with a gendered ending (Aliyeva / Aliyev),
+    else ""."""
+    t = tables()
+    if token.endswith(t.feminine_endings):
+        return "f"
+    if token.endswith(t.masculine_endings):
+        return "m"
+    return ""
+
+
 def acronym(toks: Iterable[str]) -> str:
     """Initials of the given folded tokens ("endowment middle east truth" -> "emet")."""
     return "".join(t[0] for t in toks if t)
@@ -379,7 +395,9 @@ def name_keys(name: str, type: str) -> set[str]:
     * ``t:`` the skeleton of a single significant token: the surname (last
       token) of a person, every distinctive token of other names,
     * ``f:`` first + last token skeletons of a person with a middle name,
-    * ``a:`` the initialism of a multi-word organisation, or the acronym itself,
+    * ``a:`` an acronym ("EMET"), ``i:`` the initialism of a multi-word
+      organisation name ("Endowment for Middle East Truth" -> "i:emet"); the
+      resolver pairs ``a:`` with ``i:`` keys only,
     * ``y:`` a rigour organisation symbol covering the whole name (DOMAIN:IRGC).
     """
     toks = significant_tokens(name, type)
@@ -407,5 +425,5 @@ def name_keys(name: str, type: str) -> set[str]:
             else:
                 words = _org_acronym_tokens(name)
                 if len(words) >= 2:
-                    keys.add("a:" + acronym(words))
+                    keys.add("i:" + acronym(words))
     return keys

@@ -45,10 +45,15 @@ def _contradictions(conn: Connection) -> None:
     schema.contradictions.create(conn, checkfirst=True)
 
 
+def _source_grades(conn: Connection) -> None:
+    schema.source_grades.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0001_initial", _initial),
     ("0002_claims_and_facts", _facts),
     ("0003_contradictions", _contradictions),
+    ("0004_source_grades", _source_grades),
 ]
 
 

@@ -175,3 +175,15 @@ contradictions = Table(
     Column("entity_id", String(40)),               # what it is about
     Column("first_seen", String(40), nullable=False),
 )
+
+# The analyst's grading of sources on the NATO / Admiralty scale (reliability A-F),
+# per publisher or per author; append-only like the judgements, newest wins.
+source_grades = Table(
+    "source_grades", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source", Text, nullable=False),        # a publisher or an author, as written
+    Column("reliability", String(1), nullable=False),
+    Column("author", Text, nullable=False),
+    Column("reason", Text),
+    Column("created_at", String(40), nullable=False),
+)

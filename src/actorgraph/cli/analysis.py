@@ -1,0 +1,177 @@
+"""CLI commands for weighing sources: contradictions, source grades, what changed, profiles."""
+from __future__ import annotations
+
+import click
+
+from ..store.facts import read_claims, read_contradictions, read_facts
+from ..store.store import Store
+from .main import cli, db_option
+
+
+def _entity(store: Store, ref: str | None):
+    if not ref:
+        return None
+    e = store.entity(ref)
+    if e is None:
+        raise click.ClickException(f"no entity named {ref!r}")
+    return e
+
+
+@cli.command()
+@click.argument("entity", required=False)
+@db_option
+def contradictions(entity, db) -> None:
+    """List claims that cannot all hold (of one entity, if given), with what differs.
+
+    \b
+    Example:
+      actorgraph contradictions Husseiniyyun --db sqlite:///case.db
+    """
+    store = Store(db)
+    e = _entity(store, entity)
+    claims = {c.id: c for c in read_claims(store)}
+    docs = {d["id"]: d for d in store.documents()}
+    texts: dict[str, str] = {}
+    found = read_contradictions(store, entity_id=e.id if e else None)
+    if not found:
+        click.echo("no contradictions found")
+    for c in found:
+        click.echo(f"{c['id']}  [{c['kind']}] {c['summary']}")
+        for cid in c["claims"]:
+            claim = claims.get(cid)
+            if claim is None:
+                continue
+            text = texts.setdefault(claim.doc_id, store.document_text(claim.doc_id) or "")
+            doc = docs.get(claim.doc_id, {})
+            sentence = " ".join(text[claim.start:claim.end].split())
+            click.echo(f'    "{sentence}" [{doc.get("publisher") or doc.get("source")}, '
+                       f'{doc.get("published") or "n.d."}; {claim.modality}]')
+
+
+@cli.group()
+def source() -> None:
+    """Grade sources on the NATO/Admiralty scale (reliability A-F).
+
+    \b
+    Example:
+      actorgraph source grade "Middle East Institute" B
+      actorgraph source list
+    """
+
+
+@source.command("grade")
+@click.argument("name")
+@click.argument("reliability", type=click.Choice(list("ABCDEFabcdef")))
+@db_option
+@click.option("--reason", help="Why (recorded).")
+def source_grade(name, reliability, db, reason) -> None:
+    """Set the reliability (A-F) of a publisher or author; the newest grade wins.
+
+    \b
+    Example:
+      actorgraph source grade "Middle East Institute" B --reason "established research institute"
+    """
+    from ..store.grades import set_grade
+
+    store = Store(db)
+    known = {d.get("publisher") for d in store.documents()} | {
+        d.get("author") for d in store.documents()}
+    set_grade(store, name, reliability, reason)
+    note = "" if name in known else " (no stored document has this publisher or author yet)"
+    click.echo(f"{name}: {reliability.upper()}{note}")
+
+
+@source.command("list")
+@db_option
+def source_list(db) -> None:
+    """List publishers and authors with their grades and document counts.
+
+    \b
+    Example:
+      actorgraph source list
+    """
+    from ..store.grades import RELIABILITY, grades
+
+    store = Store(db)
+    graded = grades(store)
+    counts: dict[str, int] = {}
+    for d in store.documents():
+        for name in {d.get("publisher"), d.get("author")} - {None, ""}:
+            counts[name] = counts.get(name, 0) + 1
+    for name in sorted(set(counts) | set(graded)):
+        g = graded.get(name, "F")
+        click.echo(f"{g}  {RELIABILITY[g]:22s} {counts.get(name, 0):3d} docs  {name}")
+
+
+@cli.command()
+@click.argument("entity", required=False)
+@click.option("--since", required=True, help="ISO date or time: show what was added since.")
+@db_option
+def changes(entity, since, db) -> None:
+    """What the reports ingested since a date add: claims, relations, events, contradictions.
+
+    \b
+    Example:
+      actorgraph changes Husseiniyyun --since 2024-01-01
+    """
+    from .facts import _describe, _Names
+
+    store = Store(db)
+    e = _entity(store, entity)
+    n = _Names(store)
+    facts = read_facts(store, entity_id=e.id if e else None)
+    new = [f for f in facts if f.first_seen >= since]
+    for kind, title in (("relation", "New relations"), ("event", "New events"),
+                        ("quantity", "New figures")):
+        rows = [f for f in new if f.kind == kind]
+        if rows:
+            click.echo(f"{title}:")
+            for f in rows:
+                click.echo(f"  {_describe(f, n)}")
+    mine = {c for f in facts for c in f.claims}
+    claims = [c for c in read_claims(store) if c.ingested_at >= since and (not e or c.id in mine)]
+    old_facts = [f for f in facts if f.first_seen < since]
+    added = [f for f in old_facts if any(c.id in f.claims for c in claims)]
+    if added:
+        click.echo("New claims on known facts:")
+        for f in added:
+            click.echo(f"  {_describe(f, n)}")
+            for c in f.claims:
+                if any(c == x.id for x in claims):
+                    click.echo(f"      {n.evidence(c)}")
+    cons = [c for c in read_contradictions(store, entity_id=e.id if e else None)
+            if c["first_seen"] >= since]
+    if cons:
+        click.echo("New contradictions:")
+        for c in cons:
+            click.echo(f"  {c['summary']}")
+    if not (new or added or cons):
+        click.echo(f"nothing new since {since}")
+
+
+@cli.command()
+@click.argument("entity")
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
+@db_option
+def profile(entity, fmt, output, db) -> None:
+    """Write a sourced dossier on an entity: names, leadership, aims as stated, size
+    estimates, sponsors and allies, rivals and targets, dated activities,
+    contradictions and open questions, sources — every line footnoted to its claims.
+
+    \b
+    Example:
+      actorgraph profile Husseiniyyun --format html -o husseiniyyun.html
+    """
+    from ..profile import dossier, render
+
+    store = Store(db)
+    d = dossier.build(store, _entity(store, entity))
+    text = render.html(d) if fmt == "html" else render.markdown(d)
+    if output:
+        with open(output, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        click.echo(f"wrote {output}")
+    else:
+        click.echo(text, nl=False)
