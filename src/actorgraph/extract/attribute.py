@@ -250,8 +250,11 @@ def _clause_modality(head, stop) -> tuple[str | None, str | None]:
         node = node.head
     if stop is not None and node.i == stop.i:
         return None, None
-    for c in node.children:
-        if c.dep_ == "neg" or (c.lower_ in cues["negations"] and c.dep_ == "advmod"):
+    negatable = not any(c.dep_ == "prep" and c.lower_ in ("until", "till") for c in node.children) \
+        and not (node.lemma_ == "be" and any(c.dep_ == "acomp" for c in node.children))
+    for c in node.children:   # "not ... until 2017" and "is not new" deny nothing
+        if negatable and (c.dep_ == "neg" or (c.lower_ in cues["negations"]
+                                              and c.dep_ == "advmod")):
             return "denied", c.text.lower()
     found: tuple[str | None, str | None] = (None, None)
     while True:
@@ -262,7 +265,8 @@ def _clause_modality(head, stop) -> tuple[str | None, str | None]:
                                      (c.dep_ == "advmod" and c.lower_ in hedges["adverbs"])):
                 found = ("hedged", c.lower_)
         parent = node.head
-        if parent is node or parent is stop or node.dep_ not in ("xcomp", "ccomp"):
+        if parent.i == node.i or (stop is not None and parent.i == stop.i) \
+                or node.dep_ not in ("xcomp", "ccomp"):
             return found
         lemma = parent.lemma_.lower()
         passive = any(c.dep_ == "auxpass" for c in parent.children) and \

@@ -23,7 +23,7 @@ def markdown(d: Dossier) -> str:
     for fn in d.footnotes:
         who = f" — {fn.speaker}" if fn.speaker else ""
         out.append(f'[^{fn.n}]: "{fn.sentence}" ({fn.source}, {fn.published or "n.d."}; '
-                   f"{fn.modality}{who}; {fn.grade})")
+                   f"{fn.modality}{who})")
     return "\n".join(out) + "\n"
 
 
