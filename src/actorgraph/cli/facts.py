@@ -64,7 +64,10 @@ def facts(entity, db) -> None:
     e = store.entity(entity)
     if e is None:
         raise click.ClickException(f"no entity named {entity!r}")
+    from ..facts.grading import Grader
+
     n = _Names(store)
+    grader = Grader(store)
     click.echo(f"{e.name} ({e.type})")
     found = read_facts(store, entity_id=e.id)
     for kind, title in (("relation", "Relations"), ("event", "Events"), ("quantity", "Figures")):
@@ -75,7 +78,10 @@ def facts(entity, db) -> None:
             continue
         click.echo(f"\n{title}:")
         for f in rows:
-            click.echo(f"  {_describe(f, n)}")
+            a = grader(f)
+            click.echo(f"  {_describe(f, n)}   [{a.grade}: {a.meaning}; "
+                       f"{len(a.sources)} independent source{'s' if len(a.sources) != 1 else ''}"
+                       f"{'; interested party' if a.interested else ''}]")
             for cid in f.claims:
                 click.echo(f"      {n.evidence(cid)}")
 
