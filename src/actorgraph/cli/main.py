@@ -54,6 +54,9 @@ def ingest(paths, db, title, publisher, author, published, url_, language, progr
     from ..ingest import iter_sources
     from ..workflow import ingest as run_ingest
 
+    import logging
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # damaged PDFs are reported by name below
     store = Store(db)
     overrides = DocumentMeta(title=title, publisher=publisher, author=author,
                              published=published, url=url_, language=language)
