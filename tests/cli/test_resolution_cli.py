@@ -91,3 +91,11 @@ def test_review_lists_or_says_nothing(tmp_path):
     url = setup(tmp_path)
     out = run("review", "--list", "--db", url).output
     assert "possibly the same" in out or "nothing to review" in out
+
+
+def test_entity_found_in_another_script(tmp_path):
+    url = setup(tmp_path)
+    out = run("entity", "Ильхам Алиев", "--db", url)
+    assert out.exit_code == 0 and out.output.startswith("Ilham Aliyev")
+    out = run("entity", "Kerim Hadadi", "--db", url)
+    assert out.output.startswith("Karim Haddadi")

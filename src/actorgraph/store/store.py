@@ -209,12 +209,24 @@ class Store:
                     t.entity_names.c.folded == fold(ref))).scalars().all()
                 eid = sorted(rows)[0] if rows else None
         if eid is None:
-            found = self.entities(search=ref)
+            found = self.entities(search=ref) or self._sounds_like(ref)
             if not found:
                 return None
             counts = self.mention_counts()
             eid = max(found, key=lambda e: (counts.get(e.id, 0), e.id)).id
         return self.entity_by_id(eid)
+
+    def _sounds_like(self, ref: str) -> list[EntityRecord]:
+        """Entities with a name that shares a transliteration-free key with `ref`
+        ("Ильхам Алиев" finds "Ilham Aliyev")."""
+        from ..resolve.names import name_keys
+
+        found = []
+        for e in self.entities():
+            wanted = {k for k in name_keys(ref, e.type) if not k.startswith("t:")}
+            if any(wanted & name_keys(n, e.type) for n, _ in e.names):
+                found.append(e)
+        return found
 
     def entity_by_id(self, eid: str) -> EntityRecord | None:
         with self.engine.connect() as conn:
