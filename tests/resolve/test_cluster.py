@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import random
 
+from actorgraph.resolve import cluster
 from actorgraph.resolve.cluster import resolve
 from actorgraph.resolve.compare import compare
 from actorgraph.resolve.records import NameGroup
@@ -213,3 +214,19 @@ def test_compare_reasons_name_the_rule_and_names():
     assert "Tawhid Ibrahim Begli" in s.reasons[0] and "tawhid~tohid" in s.reasons[0]
     s = compare(g("a", "person", "Ilham Aliyev"), g("b", "person", "Heydar Aliyev"))
     assert s.value == 0.0
+
+
+def test_forked_scoring_gives_the_same_result(monkeypatch):
+    groups = _mixed_groups()
+    serial = resolve(groups)
+    monkeypatch.setattr(cluster, "_PARALLEL_MIN", 1)
+    forked = resolve(groups, workers=2)
+    assert forked.clusters == serial.clusters
+    assert forked.review == serial.review
+    assert forked.reasons == serial.reasons
+
+
+def test_nameless_groups_match_nothing():
+    groups = [g("a", "organization"), g("b", "organization", ""), g("c", "organization", "Hamas")]
+    result = resolve(groups)
+    assert result.clusters == [["a"], ["b"], ["c"]] and not result.review

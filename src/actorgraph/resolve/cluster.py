@@ -42,6 +42,7 @@ _MAX_REPS = 6          # full person names kept per cluster for the conflict gua
 _MAX_KEY_FORMS = 6     # names of a node used for blocking
 _WINDOW = 8            # neighbours compared in a block larger than max_block
 _WINDOWED_FACTOR = 20  # blocks larger than max_block * this are not used at all
+_PARALLEL_MIN = 20_000  # fewer candidate pairs than this are scored in-process
 
 
 def blocking_keys(group: NameGroup) -> set[str]:
@@ -142,7 +143,7 @@ def _primary_key(g: NameGroup, prof: Profile) -> str | None:
     Ibrahim Begli = Tohid Ebrahim Begli), which compare() would merge anyway.
     A lone person word ("Aliyev") has no key: it may mean several people."""
     best = prof.best
-    if g.type == "person" and len(best.toks) < 2:
+    if not best.toks or (g.type == "person" and len(best.toks) < 2):
         return None
     if best.acro:
         return f"{g.type}|a|{best.folded}"
@@ -229,10 +230,10 @@ def _resolve(groups: Sequence[NameGroup], must_link: Iterable[tuple[str, str]],
             if ok:
                 x, y = profiles[head].best, profiles[i].best
                 if x.folded == y.folded:
-                    why = f"same_name: {x.raw!r} ~ {y.raw!r}"
+                    text = f"same_name: {x.raw!r} ~ {y.raw!r}"
                 else:
-                    why = f"same_spelling_class: {x.raw!r} ~ {y.raw!r} ({' '.join(x.vkeys)})"
-                merges.append(Merge(groups[head].id, groups[i].id, 1.0, "same-name", (why,)))
+                    text = f"same_spelling_class: {x.raw!r} ~ {y.raw!r} ({' '.join(x.vkeys)})"
+                merges.append(Merge(groups[head].id, groups[i].id, 1.0, "same-name", (text,)))
             elif why != "already together":
                 nodes.append([i])
         nodes.append(node)
@@ -392,7 +393,8 @@ def _score_pairs(codes: list[int], nn: int, profiles: list[Profile], review_at: 
     global _WORK
     _WORK = (profiles, nn, review_at)
     try:
-        if workers <= 1 or len(codes) < 20_000 or "fork" not in mp.get_all_start_methods():
+        if (workers <= 1 or len(codes) < _PARALLEL_MIN
+                or "fork" not in mp.get_all_start_methods()):
             return _score_chunk(codes)
         size = -(-len(codes) // (workers * 8))
         chunks = [codes[i:i + size] for i in range(0, len(codes), size)]

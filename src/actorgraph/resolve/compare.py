@@ -156,7 +156,7 @@ def profile(group: NameGroup) -> Profile:
         if len(forms) == _MAX_PROFILE_FORMS:
             break
     if not forms:
-        forms = [NameForm(group.id, 0, group.type)]
+        forms = [NameForm("", 0, group.type)]     # nameless: matches nothing
     acronym_only = all(f.acro for f in forms)
     if group.type == "person":
         candidates = [f for f in forms if len(f.toks) >= 2] or forms[:1]
@@ -347,7 +347,7 @@ def _quote(p: Pair) -> str:
 
 def _same_name(p: Pair) -> FeatureResult:
     """Identical folded names (any script); a lone person word does not count."""
-    if p.x.folded != p.y.folded:
+    if p.x.folded != p.y.folded or not p.x.toks:
         return None
     if p.type == "person" and len(p.x.toks) < 2:
         return None
