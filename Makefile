@@ -3,8 +3,9 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 DEMO_DB ?= sqlite:///$(CURDIR)/demo.db
+DEMO_PORT ?= 8765
 
-.PHONY: install demo test eval bench clean
+.PHONY: install demo test eval bench clean chromium
 
 $(BIN)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -18,9 +19,18 @@ demo: install
 	rm -f demo.db demo.db-wal demo.db-shm
 	$(BIN)/actorgraph ingest examples/corpus --db $(DEMO_DB)
 	$(BIN)/actorgraph summary --db $(DEMO_DB)
+	$(BIN)/actorgraph serve --db $(DEMO_DB) --port $(DEMO_PORT)
 
-test: install
+test: install chromium
 	$(BIN)/python -m pytest -q
+
+# The browser tests drive Debian's chromium through Playwright (no browser download).
+# CI runs as root, so apt-get installs it once; elsewhere a failed install only warns.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	   apt-get install -y -qq chromium) >/dev/null 2>&1 || \
+	  echo "warning: could not install chromium (apt-get install chromium); browser tests skip"; }
 
 # Scores the example corpus against its hand annotation (examples/gold.json).
 eval: install

@@ -76,24 +76,28 @@ def ingest(paths, db, title, publisher, author, published, url_, language, progr
 
 @cli.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write here instead of standard output.")
-def export(db, fmt, output) -> None:
-    """Export the graph in the ontology's JSON format (stable ids, byte-for-byte).
+@click.option("--format", "fmt", type=click.Choice(["json", "stix", "ftm", "graphml", "gexf",
+                                                    "csv"]), default="json", show_default=True,
+              help="json: the ontology; stix: a STIX 2.1 bundle; ftm: FollowTheMoney entities "
+                   "(JSON lines); graphml, gexf: for Gephi; csv: four tables into -o DIR.")
+@click.option("-o", "--output", type=click.Path(writable=True), default=None,
+              help="Write here instead of standard output (for csv: a directory).")
+@click.option("--entity", default=None, help="Only this entity's neighbourhood (id or name).")
+@click.option("--depth", default=1, show_default=True, type=click.IntRange(min=0),
+              help="With --entity: how many relation or event hops from it.")
+def export(db, fmt, output, entity, depth) -> None:
+    """Export the graph: the ontology's JSON (stable ids, byte-for-byte), STIX 2.1,
+    FollowTheMoney, GraphML, GEXF or CSV (see docs/formats.md).
 
     \b
     Example:
       actorgraph export --format json --db sqlite:///case.db -o case.json
+      actorgraph export --format stix --entity Husseiniyyun --depth 2 -o husseiniyyun.json
+      actorgraph export --format csv -o tables/
     """
-    from ..export import json_export
+    from .exchange import run_export
 
-    text = json_export.dumps(Store(db))
-    if output:
-        with open(output, "w", encoding="utf-8") as fh:
-            fh.write(text)
-    else:
-        click.echo(text, nl=False)
+    run_export(Store(db), fmt, output, entity, depth)
 
 
 @cli.command()
@@ -165,7 +169,7 @@ def summary(db, top) -> None:
 
 def _register() -> None:
     """Import the modules that add commands to `cli`."""
-    from . import analysis, evaluation, facts, resolution  # noqa: F401
+    from . import analysis, evaluation, exchange, facts, resolution, web  # noqa: F401
 
 
 _register()

@@ -40,15 +40,23 @@ from .lexicon import Lexicon, load_lexicon, normalize_form
 SUBJ = {"nsubj", "csubj"}
 NOUNISH = {"NOUN", "PROPN", "PRON", "NUM", "X"}
 DEFINITE = {"the", "this", "that", "these", "those"}
+PARTITIVE = {"some", "many", "most", "all", "several", "few", "one", "two", "three", "four",
+             "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands",
+             "each", "both", "none", "any"}
 NOT_PRONOUN = {"det", "predet", "preconj", "amod", "nummod", "advmod"}
 RELATIVE = {"who", "whom", "which", "that", "whose"}
 LINK_PREPS = {"including", "behind", "for", "in", "of", "include", "such", "as", "like"}
-AGENTIVE_VERBS = {"carry", "conduct", "launch", "stage", "perpetrate", "commit", "plan", "organize",
+AGENTIVE_VERBS = {"stage", "hold", "carry", "conduct", "launch", "stage", "perpetrate", "commit", "plan", "organize",
                   "organise", "orchestrate", "execute", "mount", "claim", "participate", "take",
                   "engage", "attempt", "undertake", "prepare", "mastermind", "plot", "include",
                   "involve", "have", "claim", "admit", "order", "direct"}
 LEADER_WORDS = {"leader", "head", "chief", "commander", "chairman", "director", "founder",
                 "commandant", "president", "secretary-general"}
+SPEECH_VERBS = {"say", "report", "claim", "state", "tell", "write", "note", "argue", "add",
+                "announce", "accuse", "allege", "assert", "believe", "warn", "suggest", "insist",
+                "estimate", "describe", "publish", "document", "find"}
+STATE_HEADS = {"president", "premier", "king", "queen", "emir", "sultan", "monarch", "chancellor",
+               "ruler", "dictator", "minister", "leader"}
 OBJECT_CONTROL = {"urge", "ask", "order", "force", "encourage", "persuade", "instruct", "tell",
                   "direct", "train", "help", "allow", "enable", "send", "recruit", "call"}
 
@@ -105,6 +113,19 @@ class _Ref:
     verb: int              # token index of the clause verb it belongs to
 
 
+def lemma_in(t: Token, words) -> bool:
+    """The token's lemma, form, or its form without an inflection, is one of `words`
+    (the small model mislemmatises some verbs: 'staged' -> 'stag')."""
+    low = t.lower_
+    if t.lemma_.lower() in words or low in words:
+        return True
+    for suffix, add in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("d", ""),
+                        ("ing", ""), ("ing", "e"), ("es", ""), ("s", "")):
+        if low.endswith(suffix) and low[:-len(suffix)] + add in words:
+            return True
+    return False
+
+
 def country_key(name: str) -> str:
     return f"country:{normalize_form(name)}"
 
@@ -147,6 +168,7 @@ class Context:
         self._refs: dict[int, list[_Ref]] = {}
         self._pron: dict[int, tuple[Ent, ...]] = {}
         self._surnames = self._surname_index()
+        self._role_map: dict[str, set[str]] | None = None
 
     # -- tokens, sentences, names ---------------------------------------------------
 
@@ -238,8 +260,10 @@ class Context:
         if not dets or dets[0] not in DEFINITE:
             return False
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
-                return False
+            if c.dep_ == "prep" and c.lower_ == "of" and any(
+                    p.tag_ in ("NNS", "NNPS") or self.mention_at(p) is not None
+                    for p in c.children if p.dep_ == "pobj"):
+                return False   # "a group of individuals"
             named = self.mention_at(c)
             if c.dep_ in ("compound", "amod") and named is not None:
                 return False
@@ -301,6 +325,26 @@ class Context:
             return [self.ent_of(self.mention_at(t.head))]
         if self.is_group_ref(t):
             return self.group_ref(t)
+        if t.pos_ in ("NUM", "PRON", "DET", "ADJ") and low in PARTITIVE or t.like_num:
+            for c in t.children:     # "six of them", "some of its members"
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    return [e for p in c.children if p.dep_ == "pobj"
+                            for e in self._one(p, role, depth + 1)]
+        if t.pos_ == "NOUN":         # "the two leaders of the group, X and Y" (misattached)
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ != "pobj" or self.mention_at(p) is not None:
+                            continue
+                        people = [x for x in p.children if x.dep_ == "appos"
+                                  and self.mention_at(x) is not None
+                                  and self.mention_at(x).type == "person"]
+                        if people:
+                            return [e for x in people for e in self.ents(x, role)]
+        if t.tag_ in ("NNS", "NNPS"):
+            listed = self.list_items(t, ("organization", "person", "country"))
+            if listed:
+                return listed
         named = [c for c in t.children if c.dep_ == "appos" and self.mention_at(c) is not None]
         if named and t.pos_ == "NOUN":
             res = []
@@ -309,6 +353,11 @@ class Context:
             return res
         if lemma in self.w.coalition and self._definite(t) and not self._has_of(t):
             return self.coalition_before(t)
+        if t.pos_ == "NOUN" and self._definite(t) and not self._has_of(t) \
+                and lemma in self._roles_seen():
+            keys = self._roles_seen()[lemma]
+            if len(keys) == 1:
+                return [Ent(next(iter(keys)), "person", "role")]
         if lemma in self.w.place:
             for c in t.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
@@ -336,7 +385,7 @@ class Context:
         return any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in t.children)
 
     @staticmethod
-    def _has_of(t: Token) -> bool:
+    def _has_of(t: Token) -> bool:  # noqa: D401
         return any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
 
     def demonym_country(self, tok: Token) -> Ent | None:
@@ -386,6 +435,10 @@ class Context:
                     if p.dep_ != "pobj":
                         continue
                     m = self.mention_at(p)
+                    if state and m is not None and m.type == "person":
+                        led = self.state_led_by(p)
+                        if led:
+                            return led
                     if m is None:
                         if c.lower_ == "of" and not state:
                             return self._one(p, "any", depth + 1)
@@ -394,6 +447,24 @@ class Context:
                         cap = self.capital_state(m)
                         return [cap] if cap else []
                     return [self.ent_of(m, "state" if state else "member")]
+        return []
+
+    def state_led_by(self, tok: Token) -> list[Ent]:
+        """'Azerbaijani president Ilham Aliyev': the state a titled person heads."""
+        m = self.mention_at(tok)
+        if m is None:
+            return []
+        root = self.mention_root(m)
+        for c in root.children:
+            if c.dep_ in ("compound", "amod", "appos") and c.lemma_.lower() in STATE_HEADS:
+                for cc in c.children:
+                    if cc.dep_ in ("compound", "amod", "poss", "nmod"):
+                        d = self.demonym_country(cc)
+                        if d is not None:
+                            return [d]
+                        mm = self.mention_at(cc)
+                        if mm is not None and mm.type == "country":
+                            return [self.ent_of(mm, "state")]
         return []
 
     def capital_state(self, m: Mention) -> Ent | None:
@@ -457,21 +528,46 @@ class Context:
             return [Ent(next(iter(keys)), "person", "surname")]
         return []
 
+    def _roles_seen(self) -> dict[str, set[str]]:
+        """Role words each person is introduced with: titles ('Mayor X') and appositions
+        ('X, the mayor of Y'), so that a later 'the mayor' can stand for X."""
+        if self._role_map is None:
+            roles: dict[str, set[str]] = defaultdict(set)
+            for mi, m in enumerate(self.mentions):
+                if m.type != "person":
+                    continue
+                for title in m.titles:
+                    roles[title.lower().rstrip(".")].add(m.key)
+                root = self.doc[self._mention_root[mi]]
+                for c in root.children:
+                    if c.dep_ in ("appos", "compound") and c.pos_ == "NOUN":
+                        roles[c.lemma_.lower()].add(m.key)
+            self._role_map = dict(roles)
+        return self._role_map
+
     def coalition_before(self, tok: Token) -> list[Ent]:
         """'this coalition', 'the network': the coalition named in this or the two sentences before."""
         si = self.sentence_of(tok)
-        for idx in (si, si - 1, si - 2):
+        for idx in (si, si - 1, si - 2, si - 3):
             if idx < 0:
                 continue
             for m in reversed(self.mentions_in(idx)):
                 if m.type != "organization" or (idx == si and m.start >= tok.idx):
                     continue
-                root = self.mention_root(m)
-                if self.kind_of(m.key) == "coalition" or any(
-                        c.dep_ == "appos" and c.lemma_.lower() in self.w.coalition
-                        for c in root.children):
+                if self._is_coalition(m):
                     return [Ent(m.key, "organization", "coalition")]
+        keys = {m.key for m in self.mentions if m.type == "organization" and m.role == "name"
+                and m.start < tok.idx and self._is_coalition(m)}
+        if len(keys) == 1:
+            return [Ent(next(iter(keys)), "organization", "coalition")]
         return []
+
+    def _is_coalition(self, m: Mention) -> bool:
+        if (m.kind or self.kind_of(m.key)) == "coalition":
+            return True
+        root = self.mention_root(m)
+        return any(c.dep_ == "appos" and c.lemma_.lower() in self.w.coalition
+                   for c in root.children)
 
     # -- pronouns -------------------------------------------------------------------
 
@@ -494,14 +590,16 @@ class Context:
         """The entity references of one sentence, in order, pronouns resolved."""
         if index in self._refs:
             return self._refs[index]
-        self._refs[index] = []   # guards against cycles
         out: list[_Ref] = []
+        self._refs[index] = out   # filled in order: a pronoun sees the references before it
         toks = self.sentence_tokens(index) if 0 <= index < len(self.sentences) else []
         seen_mentions: set[int] = set()
         for t in toks:
             head = self._np_head(t)
-            subject = head.dep_ in SUBJ | {"nsubjpass"}
-            verb = self._clause_verb(head).i
+            verb_tok = self._clause_verb(head)
+            subject = head.dep_ in SUBJ | {"nsubjpass"} and \
+                verb_tok.lemma_.lower() not in SPEECH_VERBS
+            verb = verb_tok.i
             mi = self._tok_mention.get(t.i)
             if mi is not None:
                 if mi in seen_mentions:
@@ -526,6 +624,12 @@ class Context:
                 continue
             if self.is_group_ref(t):
                 ents = tuple(self.group_ref(t))
+                if ents:
+                    out.append(_Ref(t.i, ents, "organization", subject, verb))
+                continue
+            if t.lemma_.lower() in self.w.coalition and t.pos_ == "NOUN" and self._definite(t) \
+                    and not self._has_of(t):
+                ents = tuple(self.coalition_before(t))
                 if ents:
                     out.append(_Ref(t.i, ents, "organization", subject, verb))
                 continue
@@ -625,6 +729,9 @@ class Context:
                     continue
                 return [], "none"
             subs = [c for c in v.children if c.dep_ in SUBJ]
+            if len(subs) > 1:   # a misparse: keep the subject nearest the verb
+                before = [c for c in subs if c.i < v.i]
+                subs = [max(before, key=lambda c: c.i)] if before else subs[:1]
             if subs:
                 return subs, "active"
             pas = [c for c in v.children if c.dep_ == "nsubjpass"]
@@ -815,7 +922,7 @@ class Context:
         lemma = t.lemma_.lower()
         if lemma == "be" and not (via & {"behind", "responsible", "attr", "including"}):
             return []
-        if lemma != "be" and lemma not in AGENTIVE_VERBS:
+        if lemma != "be" and not lemma_in(t, AGENTIVE_VERBS):
             return []
         return [e for x in self.actor_tokens(t) for e in self.ents(x, "actor")]
 
@@ -871,7 +978,15 @@ class Context:
         return []
 
     def negated(self, tok: Token) -> bool:
-        """'did not', 'never', 'no attack' -- unless 'not ... until' (which asserts it later)."""
+        """'did not', 'never', 'no attack', 'without admitting' -- unless 'not ... until'
+        (which asserts it later)."""
+        t = tok
+        for _ in range(3):
+            if t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "without":
+                return True
+            if t.dep_ not in ("xcomp", "pcomp", "aux") or t.head.i == t.i:
+                break
+            t = t.head
         t = tok
         for _ in range(3):
             kids = list(t.children)

@@ -547,6 +547,7 @@ def _hyphenated(t: Token) -> tuple[int, int]:
 
 
 def rule_role(ctx: Context, rules: Rules, t: Token, out: _Facts, pred: str | None = None) -> None:
+    whole = pred is not None
     if pred is None:
         lo, hi = _hyphenated(t)
         if hi > lo:
@@ -568,7 +569,7 @@ def rule_role(ctx: Context, rules: Rules, t: Token, out: _Facts, pred: str | Non
         rule = "role_noun_context"
     if word in rules.person_only:
         objects = [o for o in objects if o.type == "person"]
-    if word in rules.flexible:
+    if word in rules.flexible and not whole:
         people = [o for o in objects if o.type == "person"]
         others = [o for o in objects if o.type != "person"]
         out.add(holders, "associate_of", people, t, rule)
@@ -696,7 +697,8 @@ def rule_proxy(ctx: Context, rules: Rules, t: Token, out: _Facts) -> None:
             states.extend(e for e in ctx.ents(o) if e.type in ("country", "organization"))
     if not states:
         return
-    if any(_lemma(c) in rules.sponsor_participles for n in scope for c in n.children):
+    if any(_lemma(c) in rules.sponsor_participles or c.lower_ in rules.sponsor_participles
+           for n in scope for c in n.children):
         return  # "an Iranian-backed Afghan proxy": the participle names the sponsor
     holders = ctx.described(scope[-1])
     holders = [h for h in holders if not _home_state(ctx, h, states)]
@@ -1133,10 +1135,13 @@ def _lists_in_places(ctx: Context, rules: Rules, out: _Facts) -> None:
         group = [ctx.ent_of(m)]
         head = root
         while head.dep_ == "conj" and ctx.mention_at(head.head) is not None and \
-                ctx.mention_at(head.head).type == "organization" and \
-                not any(c.dep_ == "prep" and c.lower_ == "in" for c in head.head.children):
+                ctx.mention_at(head.head).type == "organization":
+            prev = ctx.mention_at(head.head)
+            after = doc.char_span(prev.end, prev.end + 4, alignment_mode="expand")
+            if after is not None and after.text.strip().lower().startswith("in"):
+                break
             head = head.head
-            group.append(ctx.ent_of(ctx.mention_at(head)))
+            group.append(ctx.ent_of(prev))
         out.add(group, "based_in", [ctx.ent_of(place)], root, "list_x_in_y")
 
 

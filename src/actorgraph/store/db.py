@@ -45,6 +45,12 @@ def _contradictions(conn: Connection) -> None:
     schema.contradictions.create(conn, checkfirst=True)
 
 
+def _document_search(conn: Connection) -> None:
+    from .search import create_index
+
+    create_index(conn)
+
+
 def _source_grades(conn: Connection) -> None:
     schema.source_grades.create(conn, checkfirst=True)
 
@@ -54,6 +60,7 @@ MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0002_claims_and_facts", _facts),
     ("0003_contradictions", _contradictions),
     ("0004_source_grades", _source_grades),
+    ("0005_document_search", _document_search),
 ]
 
 

@@ -70,8 +70,9 @@ class Store:
                 t.documents.c.sha256 == sha256)).scalar()
 
     def add_document(self, loaded: LoadedDocument, clean: CleanDocument,
-                     extraction: Extraction) -> tuple[str, str]:
-        """Store one document with its segments, sentences and mentions.
+                     extraction: Extraction, imported: bool = False) -> tuple[str, str]:
+        """Store one document with its segments, sentences and mentions (`imported`:
+        a rendering of another tool's data, e.g. a STIX bundle, not a report).
 
         Returns (doc id, status): "added", "new version" or "unchanged".
         """
@@ -91,7 +92,7 @@ class Store:
                 author=meta.author, published=meta.published, url=meta.url,
                 language=meta.language, sha256=loaded.sha256, media_type=loaded.media_type,
                 text=loaded.text, original=loaded.original, version=(prev or 0) + 1,
-                current=True, ingested_at=now(), imported=False))
+                current=True, ingested_at=now(), imported=imported))
             if clean.segments:
                 conn.execute(insert(t.segments), [
                     {"doc_id": doc_id, "start": s.start, "end": s.end, "kind": s.kind}

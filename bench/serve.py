@@ -1,0 +1,360 @@
+"""Speed of `actorgraph serve` on a large store: entity pages, API calls and search.
+
+    .venv/bin/python bench/serve.py [--docs 10000] [--groups 250] [--requests 300]
+
+1. Ingests examples/corpus into a template store with the full pipeline.
+2. Generates a store of --docs documents from it. Extracting 10,000 documents on two
+   cores would take the better part of an hour, so the extracted rows are copied
+   instead, with renamed entities: group g of the copies (g = 1..groups-1) calls every
+   actor by a numbered variant ("Husseiniyyun 17", "Hoseyniyun 17", ...), its text
+   rewritten to match and every offset shifted; group 0 keeps the original names. Each
+   copy is distinct content (a numbered last line). Documents, segments, sentences,
+   mentions and claims are copied per document; entities, their names, facts and
+   contradictions per group, so a fact gathers the claims of all copies in its group
+   (several documents and publishers each). The search index fills through its triggers
+   as the documents are inserted.
+3. Serves that store with uvicorn on 127.0.0.1 (a free port) and times a bounded number
+   of requests (--requests per kind, sequential, one keep-alive connection) to it only.
+4. Prints p50 / p95 / max per kind; the targets are p95 < 100 ms for entity pages and
+   API calls and p95 < 200 ms for search.
+"""
+from __future__ import annotations
+
+import argparse
+import bisect
+import json
+import random
+import re
+import shutil
+import socket
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from sqlalchemy import func, insert, select
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from actorgraph.resolve.names import fold  # noqa: E402
+from actorgraph.store import schema as t  # noqa: E402
+from actorgraph.store.store import Store, document_id, short_hash  # noqa: E402
+
+BATCH = 2000
+
+
+def _rows(store: Store, table, order=None) -> list[dict]:
+    q = select(table)
+    if order is not None:
+        q = q.order_by(*order)
+    with store.engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def template_store(folder: Path) -> Store:
+    from actorgraph.workflow import ingest
+
+    store = Store(f"sqlite:///{folder / 'template.db'}")
+    report = ingest([str(ROOT / "examples" / "corpus")], store)
+    assert report.ok, report.failed
+    return store
+
+
+class Renamer:
+    """The numbered variants of group g, and the text of a document rewritten to them."""
+
+    def __init__(self, mentions: list[dict]) -> None:
+        self.by_doc: dict[str, list[dict]] = defaultdict(list)
+        for m in mentions:
+            self.by_doc[m["doc_id"]].append(m)
+        for ms in self.by_doc.values():
+            ms.sort(key=lambda m: (m["start"], -m["end"]))
+
+    @staticmethod
+    def name(name: str, g: int) -> str:
+        return name if g == 0 else f"{name} {g}"
+
+    @staticmethod
+    def entity(eid: str, g: int) -> str:
+        return eid if g == 0 else "ent-" + short_hash(eid, str(g))
+
+    def rewrite(self, doc_id: str, text: str, g: int):
+        """(new text, offset map, renamed mentions) for group g."""
+        if g == 0:
+            return text, (lambda i: i), list(self.by_doc[doc_id])
+        pieces, shifts, out, pos, delta = [], [], [], 0, 0
+        for m in self.by_doc[doc_id]:
+            if m["start"] < pos or not m["entity_id"]:
+                if m["start"] >= pos:
+                    out.append(dict(m, _shift=delta))
+                continue
+            suffix = f" {g}"
+            pieces.append(text[pos:m["end"]])
+            pieces.append(suffix)
+            out.append(dict(m, text=m["text"] + suffix, name=self.name(m["name"], g),
+                            _shift=delta, _grow=len(suffix)))
+            delta += len(suffix)
+            shifts.append((m["end"], delta))
+            pos = m["end"]
+        pieces.append(text[pos:])
+
+        ends = [end for end, _ in shifts]
+
+        def shift(i: int) -> int:
+            j = bisect.bisect_right(ends, i)
+            return i + (shifts[j - 1][1] if j else 0)
+        return "".join(pieces), shift, out
+
+
+def generate(template: Store, target: Store, n_docs: int, groups: int) -> dict[str, int]:
+    docs = _rows(template, t.documents, [t.documents.c.id])
+    segments = _rows(template, t.segments)
+    sentences = _rows(template, t.sentences)
+    mentions = _rows(template, t.mentions)
+    claims = _rows(template, t.claims)
+    entities = {e["id"]: e for e in _rows(template, t.entities)}
+    facts = _rows(template, t.facts)
+    fact_claims = _rows(template, t.fact_claims)
+    fact_entities = _rows(template, t.fact_entities)
+    contradictions = _rows(template, t.contradictions)
+    by_doc = defaultdict(lambda: defaultdict(list))
+    for kind, rows in (("segments", segments), ("sentences", sentences), ("claims", claims)):
+        for r in rows:
+            by_doc[r["doc_id"]][kind].append(r)
+    renamer = Renamer(mentions)
+    # copies: doc copy k uses template k % len(docs), in group (k // len(docs)) % groups
+    claim_copies: dict[tuple[str, int], list[str]] = defaultdict(list)
+    names: dict[tuple[str, str], int] = defaultdict(int)
+    pending: dict[str, list[dict]] = defaultdict(list)
+
+    def flush(force: bool = False) -> None:
+        if not force and len(pending["mentions"]) < BATCH * 10:
+            return
+        with target.engine.begin() as conn:
+            for table in (t.documents, t.segments, t.sentences, t.mentions, t.claims):
+                if pending[table.name]:
+                    conn.execute(insert(table), pending[table.name])
+        pending.clear()
+
+    for k in range(n_docs):
+        d = docs[k % len(docs)]
+        g = (k // len(docs)) % groups
+        text, shift, ms = renamer.rewrite(d["id"], d["text"], g)
+        text += f"\n\nCopy {k}.\n"
+        sha = short_hash(text, n=64)
+        new_id = document_id(sha)
+        publisher = d["publisher"] if k % 3 else f"{d['publisher'] or 'Wire'} Digest"
+        pending["documents"].append(dict(
+            d, id=new_id, source=f"bench/{k:05d}_{Path(d['source']).name}", sha256=sha,
+            title=f"{d['title'] or ''} ({g}.{k})", publisher=publisher, text=text,
+            original=text.encode("utf-8"), version=1, current=True))
+        for s in by_doc[d["id"]]["segments"]:
+            pending["segments"].append(dict(s, doc_id=new_id, start=shift(s["start"]),
+                                            end=shift(s["end"])))
+        for s in by_doc[d["id"]]["sentences"]:
+            pending["sentences"].append(dict(s, doc_id=new_id, start=shift(s["start"]),
+                                             end=shift(s["end"])))
+        for i, m in enumerate(ms):
+            start = m["start"] + m.pop("_shift", 0)
+            end = start + (m["end"] - m["start"]) + m.pop("_grow", 0)
+            eid = renamer.entity(m["entity_id"], g) if m["entity_id"] else None
+            pending["mentions"].append(dict(m, id=f"{new_id}:m{i}", doc_id=new_id,
+                                            start=start, end=end, entity_id=eid))
+            if eid and m["role"] == "name":
+                names[(eid, m["text"])] += 1
+        for c in by_doc[d["id"]]["claims"]:
+            cid = "clm-" + short_hash(new_id, c["id"])
+            pending["claims"].append(dict(c, id=cid, doc_id=new_id, start=shift(c["start"]),
+                                          end=shift(c["end"])))
+            claim_copies[(c["id"], g)].append(cid)
+        flush()
+    flush(force=True)
+
+    used = {g for g in range(min(groups, -(-n_docs // len(docs))))}
+    ent_rows, name_rows = [], []
+    for g in sorted(used):
+        for e in entities.values():
+            ent_rows.append(dict(e, id=renamer.entity(e["id"], g),
+                                 name=renamer.name(e["name"], g)))
+    for (eid, name), count in names.items():
+        name_rows.append({"entity_id": eid, "name": name, "folded": fold(name),
+                          "count": count})
+    known = {e["id"] for e in ent_rows}
+    name_rows = [r for r in name_rows if r["entity_id"] in known]
+    fc_of, fe_of = defaultdict(list), defaultdict(list)
+    for r in fact_claims:
+        fc_of[r["fact_id"]].append(r["claim_id"])
+    for r in fact_entities:
+        fe_of[r["fact_id"]].append(r)
+
+    def remap(value, g):
+        if isinstance(value, str) and value in entities:
+            return renamer.entity(value, g)
+        if isinstance(value, list):
+            return [remap(v, g) for v in value]
+        return value
+
+    fact_rows, fc_rows, fe_rows, con_rows = [], [], [], []
+    for g in sorted(used):
+        new_fact = {f["id"]: f["id"] if g == 0 else f["id"][:4] + short_hash(f["id"], str(g))
+                    for f in facts}
+        for f in facts:
+            data = {k: remap(v, g) for k, v in json.loads(f["data"]).items()}
+            fid = new_fact[f["id"]]
+            fact_rows.append(dict(f, id=fid, data=json.dumps(data, sort_keys=True)))
+            fc_rows += [{"fact_id": fid, "claim_id": c} for old in fc_of[f["id"]]
+                        for c in claim_copies.get((old, g), [])]
+            fe_rows += [dict(r, fact_id=fid, entity_id=remap(r["entity_id"], g))
+                        for r in fe_of[f["id"]]]
+        for c in contradictions:
+            cl = [x for old in json.loads(c["claims"]) for x in claim_copies.get((old, g), [])]
+            con_rows.append(dict(c, id=c["id"] if g == 0 else "con-" + short_hash(c["id"], str(g)),
+                                 claims=json.dumps(sorted(cl)), entity_id=remap(c["entity_id"], g),
+                                 facts=json.dumps([new_fact.get(x, x)
+                                                   for x in json.loads(c["facts"])])))
+    with target.engine.begin() as conn:
+        for table, rows in ((t.entities, ent_rows), (t.entity_names, name_rows),
+                            (t.facts, fact_rows), (t.fact_claims, fc_rows),
+                            (t.fact_entities, fe_rows), (t.contradictions, con_rows)):
+            for i in range(0, len(rows), BATCH):
+                conn.execute(insert(table), rows[i:i + BATCH])
+    with target.engine.connect() as conn:
+        return {table.name: conn.execute(select(func.count()).select_from(table)).scalar()
+                for table in (t.documents, t.sentences, t.mentions, t.claims, t.entities,
+                              t.entity_names, t.facts, t.contradictions)}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _serve(store: Store):
+    import uvicorn
+
+    from actorgraph.web.app import create_app
+    from actorgraph.web.settings import WebSettings
+
+    port = _free_port()
+    app = create_app(WebSettings(port=port), store=store)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
+                                           log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    return server, thread, f"http://127.0.0.1:{port}"
+
+
+def _pct(xs: list[float], p: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
+
+
+def measure(store: Store, n: int, seed: int = 7) -> dict[str, list[float]]:
+    import httpx
+
+    rng = random.Random(seed)
+    with store.engine.connect() as conn:
+        counts = dict(conn.execute(select(t.mentions.c.entity_id, func.count()).where(
+            t.mentions.c.entity_id.is_not(None)).group_by(t.mentions.c.entity_id)).all())
+        names = [r for r, in conn.execute(select(t.entity_names.c.name))]
+        doc_ids = [r for r, in conn.execute(select(t.documents.c.id))]
+        claimed_docs = [r for r, in conn.execute(select(t.claims.c.doc_id).distinct())]
+    hubs = sorted(counts, key=counts.get, reverse=True)[:20]
+    ids = sorted(counts)
+    entity_ids = [rng.choice(hubs) if i % 4 == 0 else rng.choice(ids) for i in range(n)]
+    words = ["Ganja", "embassy Tehran", "Quds Force", "Hoseyniyun", "Hüseynçilər",
+             "حسینیون", "shooting mayor", "Zainabiyoun", "Kataib", "drone attack Jordan",
+             "Soleimani", "Begli 17", "supporters", "volunteers Syria"]
+    plan: dict[str, list[str]] = {
+        "entity page (HTML)": [f"/entities/{e}" for e in entity_ids],
+        "API": [],
+        "search": [],
+    }
+    api = [lambda e: f"/api/entities/{e}", lambda e: f"/api/entities/{e}/neighbours?depth=2",
+           lambda e: "/api/entities?limit=50&offset=" + str(rng.randrange(0, 5000)),
+           lambda e: f"/api/events?limit=50&actor={e}",
+           lambda e: "/api/events?limit=50&offset=" + str(rng.randrange(0, 2000)),
+           lambda e: "/api/claims?limit=50&offset=" + str(rng.randrange(0, 100000)),
+           lambda e: f"/api/claims?doc={rng.choice(claimed_docs)}",
+           lambda e: f"/api/documents/{rng.choice(doc_ids)}",
+           lambda e: "/api/documents?limit=50&offset=" + str(rng.randrange(0, 9000)),
+           lambda e: "/api/contradictions?limit=50",
+           lambda e: f"/api/entities/by-name/{rng.choice(names)}"]
+    plan["API"] = [api[i % len(api)](entity_ids[i]) for i in range(n)]
+    plan["search"] = [(f"/api/search?q={rng.choice(words)}" if i % 2 else
+                       f"/search?q={rng.choice(names)}") for i in range(n)]
+    server, thread, base = _serve(store)
+    out: dict[str, list[float]] = {}
+    try:
+        with httpx.Client(base_url=base, timeout=30) as client:
+            t0 = time.perf_counter()
+            client.get(f"/entities/{hubs[0]}").raise_for_status()
+            out["first request (cold caches)"] = [(time.perf_counter() - t0) * 1000]
+            for kind, urls in plan.items():
+                times = []
+                for url in urls:
+                    t0 = time.perf_counter()
+                    r = client.get(url)
+                    times.append((time.perf_counter() - t0) * 1000)
+                    if r.status_code >= 500 or (r.status_code != 200 and "by-name" not in url):
+                        raise SystemExit(f"{url}: {r.status_code} {r.text[:200]}")
+                out[kind] = times
+                if kind == "API":
+                    by_path = defaultdict(list)
+                    for url, ms in zip(urls, times):
+                        path = re.sub(r"/(ent|doc)-[0-9a-f]+", "/{id}", url.split("?")[0])
+                        by_path[re.sub(r"/by-name/.*", "/by-name/{name}", path)].append(ms)
+                    for path, ms in sorted(by_path.items()):
+                        out[f"  {path}"] = ms
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=10_000)
+    ap.add_argument("--groups", type=int, default=250)
+    ap.add_argument("--requests", type=int, default=300, help="per kind")
+    ap.add_argument("--keep", help="keep the generated database in this file")
+    args = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="actorgraph-bench-"))
+    try:
+        t0 = time.perf_counter()
+        template = template_store(tmp)
+        t1 = time.perf_counter()
+        store = Store(f"sqlite:///{tmp / 'bench.db'}")
+        sizes = generate(template, store, args.docs, args.groups)
+        t2 = time.perf_counter()
+        print(f"template: examples/corpus ingested in {t1 - t0:.1f} s; generated store in "
+              f"{t2 - t1:.1f} s ({(tmp / 'bench.db').stat().st_size / 2**20:.0f} MiB)")
+        print("store:    " + ", ".join(f"{v:,} {k}" for k, v in sizes.items()))
+        results = measure(store, args.requests)
+        print(f"\n{'requests to 127.0.0.1':34s} {'n':>5s} {'p50 ms':>8s} {'p95 ms':>8s} "
+              f"{'max ms':>8s}")
+        for kind, ms in results.items():
+            print(f"{kind:34s} {len(ms):5d} {statistics.median(ms):8.1f} {_pct(ms, 95):8.1f} "
+                  f"{max(ms):8.1f}")
+        verdicts = [("entity page (HTML)", 100), ("API", 100), ("search", 200)]
+        print()
+        for kind, limit in verdicts:
+            p95 = _pct(results[kind], 95)
+            print(f"{kind:20s} p95 {p95:6.1f} ms  (target < {limit} ms) "
+                  f"{'ok' if p95 < limit else 'SLOW'}")
+        if args.keep:
+            store.engine.dispose()
+            shutil.copy(tmp / "bench.db", args.keep)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,84 @@
+"""Exchange with other tools: `import BUNDLE.json` (STIX 2.1) and the work behind
+`export --format stix|ftm|graphml|gexf|csv` (see docs/formats.md)."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import click
+
+from ..store.store import Store
+from .main import cli, db_option
+
+
+def _write(text: str, output: str | None) -> None:
+    if output:
+        if os.path.isdir(output):
+            raise click.UsageError(f"{output} is a directory; give a file name")
+        with open(output, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    else:
+        click.echo(text, nl=False)
+
+
+def run_export(store: Store, fmt: str, output: str | None, entity: str | None,
+               depth: int) -> None:
+    """Write the store (or an entity's neighbourhood) in `fmt` to `output` or stdout."""
+    from ..export import graph, json_export, neighbourhood, snapshot
+
+    start = None
+    if entity:
+        found = store.entity(entity)
+        if found is None:
+            raise click.UsageError(f"no entity named {entity!r}")
+        start = found.id
+    if fmt == "json":
+        if start is None:
+            return _write(json_export.dumps(store), output)
+        snap = snapshot.load(store)
+        data = neighbourhood.limit_ontology(json_export.build(store), start, depth, snap.named)
+        return _write(json.dumps(data, ensure_ascii=False, indent=1) + "\n", output)
+    if fmt == "csv" and not output:
+        raise click.UsageError("--format csv writes four files: give a directory with -o DIR")
+    snap = snapshot.load(store)
+    if start is not None:
+        snap = neighbourhood.limit(snap, start, depth)
+    if fmt == "csv":
+        for path in graph.write_csv(snap, output):
+            click.echo(f"wrote {path}", err=True)
+        return None
+    if fmt == "stix":
+        from ..export import stix
+        return _write(stix.dumps(snap), output)
+    if fmt == "ftm":
+        from ..export import ftm
+        return _write(ftm.dumps(snap), output)
+    return _write(graph.graphml(snap) if fmt == "graphml" else graph.gexf(snap), output)
+
+
+@cli.command("import")
+@click.argument("bundle", type=click.Path(exists=True, dir_okay=False))
+@db_option
+def import_(bundle, db) -> None:
+    """Import a STIX 2.1 bundle (e.g. exported by OpenCTI, or by `export --format stix`).
+
+    Threat actors, intrusion sets, identities, locations and user accounts become
+    entities; relationships, our events and claim notes become claims of one
+    document, marked imported, whose text renders the bundle; then entities are
+    re-resolved. Importing the same bundle again changes nothing.
+
+    \b
+    Example:
+      actorgraph import case.stix.json --db sqlite:///case.db
+    """
+    from ..imports.stix import BundleError, import_bundle
+
+    try:
+        report = import_bundle(Store(db), bundle)
+    except BundleError as err:
+        click.echo(f"error: {bundle}: {err}", err=True)
+        sys.exit(1)
+    click.echo(f"{report.source}: {report.status} as {report.doc_id}; {report.actors} actors and "
+               f"places, {report.relations} relationships, {report.events} events, "
+               f"{report.claims} claims", err=True)

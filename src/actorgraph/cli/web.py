@@ -1,0 +1,43 @@
+"""`actorgraph serve`: the analyst's workbench in the browser (pages and a JSON API)."""
+from __future__ import annotations
+
+import click
+
+from .main import cli, db_option
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. The default answers this machine only.")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on.")
+@click.option("--allow-writes", is_flag=True,
+              help="Let the UI and API record judgements (merge / different); "
+                   "read-only without it.")
+def serve(db, host, port, allow_writes) -> None:
+    """Serve the store as a local web UI and JSON API (OpenAPI at /openapi.json).
+
+    Search names in any spelling, open entity pages with every fact's evidence,
+    the network graph, the timeline, documents and contradictions. Read-only
+    unless --allow-writes; listens on 127.0.0.1 unless told otherwise.
+
+    \b
+    Example:
+      actorgraph serve --db sqlite:///case.db
+      actorgraph serve --db sqlite:///case.db --port 9000 --allow-writes
+    """
+    import uvicorn
+
+    from ..web.app import create_app
+    from ..web.settings import WebSettings
+
+    settings = WebSettings(db=db, host=host, port=port, allow_writes=allow_writes)
+    app = create_app(settings)
+    if not settings.is_loopback:
+        click.echo(f"warning: listening on {host}: other machines can reach this server "
+                   "(no authentication)", err=True)
+    mode = "writes allowed" if allow_writes else "read-only"
+    click.echo(f"actorgraph: serving {app.state.reader.store.url} at {settings.url} ({mode}); "
+               "Ctrl-C to stop", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)

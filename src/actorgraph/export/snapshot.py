@@ -1,0 +1,115 @@
+"""One read of the store for the exchange formats (STIX, FtM, GraphML/GEXF, CSV).
+
+Mirrors the JSON export's data access (`json_export.build`): the same
+documents, entities with aliases, relations, events and claims, plus what the
+other formats need besides: quantities, each claim's kind, which entities each
+document names, and each fact's grade (`facts.grading`). Everything is plain
+dicts and sets, sorted by id, so that every format built from a snapshot is
+deterministic.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..facts.grading import Assessment, Grader
+from ..store.facts import read_claims, read_contradictions, read_facts
+from ..store.store import Store
+from .json_export import claim_item
+
+# event types whose actors count as acting in attacks (persons become STIX threat actors)
+ATTACKS = frozenset({"ASSAULT", "THREATEN"})
+
+
+@dataclass
+class Snapshot:
+    documents: list[dict[str, Any]]
+    entities: list[dict[str, Any]]          # id, type, kind?, name, aliases
+    relations: list[dict[str, Any]]         # id, subject, predicate, object, support?, claims
+    events: list[dict[str, Any]]            # id, type, mode?, date, precision, actors, ...
+    quantities: list[dict[str, Any]]        # id, subject, unit, value, qualifier, claims
+    claims: list[dict[str, Any]]            # the JSON export's claim items, plus "kind"
+    contradictions: list[dict[str, Any]]    # id, claims, facts, summary
+    named: dict[str, set[str]] = field(default_factory=dict)    # doc id -> entity ids
+    grades: dict[str, Assessment] = field(default_factory=dict)  # fact id -> grade
+    attackers: set[str] = field(default_factory=set)   # entities acting in ATTACKS events
+    everyone: dict[str, dict[str, Any]] = field(default_factory=dict)  # all entities, by id
+
+    def entity_map(self) -> dict[str, dict[str, Any]]:
+        return {e["id"]: e for e in self.entities}
+
+    def doc_map(self) -> dict[str, dict[str, Any]]:
+        return {d["id"]: d for d in self.documents}
+
+    def claim_map(self) -> dict[str, dict[str, Any]]:
+        return {c["id"]: c for c in self.claims}
+
+
+def _entities(store: Store) -> list[dict[str, Any]]:
+    out = []
+    for e in store.entities():
+        item: dict[str, Any] = {"id": e.id, "type": e.type}
+        if e.type == "organization" and e.kind:
+            item["kind"] = e.kind
+        item["name"] = e.name
+        item["aliases"] = sorted({n for n, _ in e.names if n != e.name})
+        out.append(item)
+    return out
+
+
+def load(store: Store) -> Snapshot:
+    """Read the whole store once."""
+    docs = sorted(store.documents(), key=lambda d: d["id"])
+    for d in docs:
+        d.pop("original", None)
+    texts = {d["id"]: store.document_text(d["id"]) or "" for d in docs}
+    relations, events, quantities = [], [], []
+    grader = Grader(store)
+    grades: dict[str, Assessment] = {}
+    for f in read_facts(store):
+        grades[f.id] = grader(f)
+        d = f.data
+        if f.kind == "relation":
+            item = {"id": f.id, "subject": d["subject"], "predicate": d["predicate"],
+                    "object": d["object"]}
+            if d.get("support"):
+                item["support"] = d["support"]
+            item["claims"] = f.claims
+            relations.append(item)
+        elif f.kind == "event":
+            item = {"id": f.id, "type": d["type"], "mode": d.get("mode"), "date": d.get("date"),
+                    "precision": d.get("precision"), "actors": d["actors"],
+                    "targets": d["targets"], "location": d.get("location"), "claims": f.claims}
+            events.append(item)
+        elif f.kind == "quantity":
+            quantities.append({"id": f.id, "subject": d.get("subject"), "unit": d["unit"],
+                               "value": d["value"], "qualifier": d.get("qualifier"),
+                               "claims": f.claims})
+    claims = []
+    for c in read_claims(store):
+        item = claim_item(c, texts.get(c.doc_id, ""))
+        item["kind"] = c.kind
+        claims.append(item)
+    named: dict[str, set[str]] = {}
+    for m in store.mentions():
+        if m.entity_id:
+            named.setdefault(m.doc_id, set()).add(m.entity_id)
+    attackers = {a for ev in events if ev["type"] in ATTACKS
+                 and grades[ev["id"]].credibility != 5 for a in ev["actors"]}
+    entities = _entities(store)
+    return Snapshot(
+        documents=docs, entities=entities, relations=relations, events=events,
+        quantities=quantities, claims=claims,
+        contradictions=[{"id": c["id"], "claims": c["claims"], "facts": c["facts"],
+                         "summary": c["summary"]} for c in read_contradictions(store)],
+        named=named, grades=grades, attackers=attackers,
+        everyone={e["id"]: e for e in entities})
+
+
+# STIX 2.1, appendix "Confidence Scales": the Admiralty credibility grade as 0-100
+ADMIRALTY_CONFIDENCE = {1: 90, 2: 70, 3: 50, 4: 30, 5: 10}
+
+
+def confidence(grade: Assessment | None) -> int | None:
+    """A fact's confidence (0-100) from its credibility grade; None for 6 (cannot judge)."""
+    return ADMIRALTY_CONFIDENCE.get(grade.credibility) if grade else None

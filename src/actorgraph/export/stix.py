@@ -1,0 +1,296 @@
+"""The graph as a STIX 2.1 bundle, made with the `stix2` library (see docs/formats.md).
+
+Entities become threat actors, identities, locations or user accounts;
+relations become relationships; events become `x-actorgraph-event` objects;
+documents become reports; claims and contradictions become notes. Our own
+properties (`x_actorgraph_*`) are declared by one extension definition.
+
+Ids are UUIDv5 of our stable ids in a fixed namespace and every timestamp is
+derived (a document's publication date, else a fixed epoch), so the same
+input gives the same bundle, byte for byte.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import uuid
+from typing import Any
+
+from stix2 import v21
+from stix2.properties import ListProperty, ReferenceProperty, StringProperty
+
+from ..extract.lexicon import load_lexicon
+from .snapshot import Snapshot, confidence
+
+NAMESPACE = uuid.UUID("8e1c4c55-0c1e-5b8e-9a51-6163746f7267")   # fixed: never change
+EPOCH = "1970-01-01T00:00:00.000Z"          # created/modified of every derived object
+PRODUCER = f"identity--{uuid.uuid5(NAMESPACE, 'actorgraph')}"
+EXTENSION = f"extension-definition--{uuid.uuid5(NAMESPACE, 'actorgraph/stix/1')}"
+TOPLEVEL = {EXTENSION: {"extension_type": "toplevel-property-extension"}}
+NEW_SDO = {EXTENSION: {"extension_type": "new-sdo"}}
+
+# ontology predicate -> STIX relationship type (STIX's own where one fits)
+RELATIONSHIP_TYPES = {
+    "based_in": "located-at", "operates_in": "operates-in", "leader_of": "leader-of",
+    "founder_of": "founder-of", "member_of": "member-of", "sponsored_by": "sponsored-by",
+    "allied_with": "allied-with", "opposes": "opposes", "associate_of": "associate-of",
+    "operates_channel": "operates-channel",
+}
+SECTORS = {"government": "government", "media": "communications", "academic": "education",
+           "company": "commercial"}
+PROPERTIES = (   # the top-level properties our extension adds
+    "x_actorgraph_id", "x_actorgraph_type", "x_actorgraph_kind", "x_actorgraph_aliases",
+    "x_actorgraph_predicate", "x_actorgraph_support", "x_actorgraph_grade",
+    "x_actorgraph_claim_kind", "x_actorgraph_modality", "x_actorgraph_attributed_to",
+    "x_actorgraph_attributed_to_name", "x_actorgraph_start", "x_actorgraph_end",
+    "x_actorgraph_value", "x_actorgraph_unit", "x_actorgraph_qualifier",
+    "x_actorgraph_source", "x_actorgraph_sha256", "x_actorgraph_publisher",
+    "x_actorgraph_author", "x_actorgraph_published", "x_actorgraph_url",
+    "x_actorgraph_imported",
+)
+_REF = ReferenceProperty(valid_types=["SDO", "SCO"], spec_version="2.1")
+
+
+@v21.CustomObject("x-actorgraph-event", [
+    ("name", StringProperty(required=True)),
+    ("event_type", StringProperty(required=True)),   # PLOVER: ASSAULT, THREATEN, COERCE ...
+    ("mode", StringProperty()),
+    ("date", StringProperty()),                      # ISO prefix: 2023, 2023-07, 2023-11-30
+    ("date_precision", StringProperty()),
+    ("actor_refs", ListProperty(_REF)),
+    ("target_refs", ListProperty(_REF)),
+    ("location_ref", _REF),
+    ("x_actorgraph_id", StringProperty()),
+    ("x_actorgraph_grade", StringProperty()),
+])
+class ActorgraphEvent:
+    """An event of the ontology: who did what to whom, where and when."""
+
+
+def stix_id(kind: str, our_id: str) -> str:
+    return f"{kind}--{uuid.uuid5(NAMESPACE, our_id)}"
+
+
+def timestamp(iso_prefix: str | None) -> str:
+    """A publication date (ISO prefix) as a STIX timestamp; the epoch when unknown."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", (iso_prefix or "").strip())
+    if not m:
+        return EPOCH
+    y, mo, d = m.group(1), m.group(2) or "01", m.group(3) or "01"
+    if not (1 <= int(mo) <= 12 and 1 <= int(d) <= 31):
+        return EPOCH
+    return f"{y}-{mo}-{d}T00:00:00.000Z"
+
+
+def entity_kind(e: dict[str, Any], attackers: set[str]) -> str:
+    """The STIX type of an entity (the rules of docs/formats.md)."""
+    if e["type"] == "organization":
+        return "threat-actor" if e.get("kind") == "armed_group" else "identity"
+    if e["type"] == "person":
+        return "threat-actor" if e["id"] in attackers else "identity"
+    if e["type"] == "channel":
+        return "user-account"
+    return "location"          # country, place
+
+
+def _country_code(e: dict[str, Any]) -> str | None:
+    lex = load_lexicon()
+    for name in [e["name"], *e["aliases"]]:
+        entry = lex.lookup(name)
+        if entry is not None and entry.country and (
+                e["type"] != "country" or entry.type == "country"):
+            return entry.country.upper()
+    return None
+
+
+def _common(our_id: str, sid: str, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    out = {"id": sid, "created": EPOCH, "modified": EPOCH, "created_by_ref": PRODUCER,
+           "extensions": TOPLEVEL, "allow_custom": True, "x_actorgraph_id": our_id}
+    out.update({k: v for k, v in (extra or {}).items() if v not in (None, [], "")})
+    return out
+
+
+def _entity(e: dict[str, Any], sid: str) -> Any:
+    kind = sid.split("--")[0]
+    base = {"name": e["name"], "x_actorgraph_type": e["type"],
+            "x_actorgraph_kind": e.get("kind")}
+    if kind == "user-account":   # an SCO: its id follows from account_login (STIX's rule)
+        return v21.UserAccount(
+            account_login=e["name"], display_name=e["name"], allow_custom=True,
+            extensions={EXTENSION: {"extension_type": "property-extension",
+                                    "x_actorgraph_id": e["id"], "x_actorgraph_type": "channel",
+                                    "x_actorgraph_aliases": e["aliases"]}})
+    if kind == "threat-actor":
+        person = e["type"] == "person"
+        return v21.ThreatActor(**_common(e["id"], sid, {
+            **base, "aliases": e["aliases"], "threat_actor_types": ["unknown"],
+            "resource_level": "individual" if person else "organization"}))
+    base["x_actorgraph_aliases"] = e["aliases"]
+    if kind == "identity":
+        cls = ("individual" if e["type"] == "person" else
+               "group" if e.get("kind") == "coalition" else "organization")
+        sector = SECTORS.get(e.get("kind") or "")
+        return v21.Identity(**_common(e["id"], sid, {
+            **base, "identity_class": cls, "sectors": [sector] if sector else None}))
+    code = _country_code(e)
+    return v21.Location(**_common(e["id"], sid, {
+        **base, "country": code, "region": None if code else "unknown"}))
+
+
+def _grade(snap: Snapshot, fid: str) -> dict[str, Any]:
+    g = snap.grades.get(fid)
+    return {"confidence": confidence(g), "x_actorgraph_grade": g.grade if g else None}
+
+
+def build(snap: Snapshot) -> v21.Bundle:
+    """The STIX bundle of a snapshot (whole store or a neighbourhood)."""
+    ents = snap.entity_map()
+    ids = {e["id"]: stix_id(entity_kind(e, snap.attackers), e["id"]) for e in snap.entities}
+    objects: list[Any] = []
+    entity_objects = {e["id"]: _entity(e, ids[e["id"]]) for e in snap.entities}
+    ids.update({k: o.id for k, o in entity_objects.items()})    # SCO ids are STIX's own
+    fact_ids: dict[str, str] = {}
+    for r in snap.relations:
+        rid = stix_id("relationship", r["id"])
+        fact_ids[r["id"]] = rid
+        s, o = ents[r["subject"]], ents[r["object"]]
+        objects.append(v21.Relationship(**_common(r["id"], rid, {
+            "relationship_type": RELATIONSHIP_TYPES.get(r["predicate"],
+                                                        r["predicate"].replace("_", "-")),
+            "source_ref": ids[r["subject"]], "target_ref": ids[r["object"]],
+            "description": f"{s['name']} {r['predicate'].replace('_', ' ')} {o['name']}",
+            "x_actorgraph_predicate": r["predicate"], "x_actorgraph_support": r.get("support"),
+            **_grade(snap, r["id"])})))
+    for ev in snap.events:
+        eid = stix_id("x-actorgraph-event", ev["id"])
+        fact_ids[ev["id"]] = eid
+        who = ", ".join(ents[a]["name"] for a in ev["actors"]) or "unknown actor"
+        whom = ", ".join(ents[t]["name"] for t in ev["targets"])
+        name = f"{ev['type']}{'/' + ev['mode'] if ev.get('mode') else ''}: {who}" + (
+            f" against {whom}" if whom else "")
+        props = {"name": name, "event_type": ev["type"], "mode": ev.get("mode"),
+                 "date": ev.get("date"), "date_precision": ev.get("precision"),
+                 "actor_refs": [ids[a] for a in ev["actors"]],
+                 "target_refs": [ids[t] for t in ev["targets"]],
+                 "location_ref": ids.get(ev.get("location") or ""), **_grade(snap, ev["id"])}
+        props = {k: v for k, v in props.items() if v not in (None, [], "")}
+        objects.append(ActorgraphEvent(id=eid, created=EPOCH, modified=EPOCH,
+                                       created_by_ref=PRODUCER, extensions=NEW_SDO,
+                                       x_actorgraph_id=ev["id"], **props))
+    target_of = {c: fact_ids[f["id"]] for f in snap.relations + snap.events for c in f["claims"]}
+    for q in snap.quantities:     # a figure's claims are notes on what it counts
+        if q.get("subject") in ids:
+            target_of.update({c: ids[q["subject"]] for c in q["claims"]})
+    notes, report_refs = _claim_notes(snap, ids, target_of)
+    reports = _reports(snap, ids, report_refs)
+    objects = ([_producer(), _extension()] + [entity_objects[e["id"]] for e in snap.entities]
+               + objects + reports + notes)
+    digest = hashlib.sha256("\n".join(o.id for o in objects).encode()).hexdigest()
+    return v21.Bundle(objects=objects, id=stix_id("bundle", "bundle:" + digest),
+                      allow_custom=True)
+
+
+def _claim_notes(snap: Snapshot, ids: dict[str, str], target_of: dict[str, str]
+                 ) -> tuple[list[Any], dict[str, set[str]]]:
+    """One note per claim (its evidence sentence) and per contradiction; and, per
+    document, the STIX ids its report refers to."""
+    everyone = snap.everyone or snap.entity_map()
+    notes: list[Any] = []
+    refs: dict[str, set[str]] = {d["id"]: set() for d in snap.documents}
+    note_of: dict[str, str] = {}
+    for c in snap.claims:
+        target = target_of.get(c["id"])
+        report = stix_id("report", c["doc"])
+        nid = stix_id("note", c["id"])
+        note_of[c["id"]] = nid
+        speaker = c.get("attributed_to")
+        props = {
+            "abstract": f"{c['modality']} {c['kind']} claim",
+            "content": c["text"] or "(no text)",
+            "object_refs": [x for x in (target, report) if x],
+            "x_actorgraph_claim_kind": c["kind"], "x_actorgraph_modality": c["modality"],
+            "x_actorgraph_attributed_to": _speaker(speaker, ids, everyone, snap.attackers),
+            "x_actorgraph_attributed_to_name": everyone[speaker]["name"]
+            if speaker in everyone else None,
+            "x_actorgraph_start": c["start"], "x_actorgraph_end": c["end"],
+            "x_actorgraph_value": c.get("value"), "x_actorgraph_unit": c.get("unit"),
+            "x_actorgraph_qualifier": c.get("qualifier")}
+        notes.append(v21.Note(**_common(c["id"], nid, props)))
+        refs.setdefault(c["doc"], set()).update({nid} | ({target} if target else set()))
+    for k in snap.contradictions:
+        nid = stix_id("note", k["id"])
+        about = sorted({note_of[c] for c in k["claims"] if c in note_of})
+        if not about:
+            continue
+        notes.append(v21.Note(**_common(k["id"], nid, {
+            "abstract": "contradiction", "content": k["summary"], "object_refs": about,
+            "x_actorgraph_claim_kind": "contradiction"})))
+        for c in snap.claims:
+            if c["id"] in k["claims"]:
+                refs[c["doc"]].add(nid)
+    for doc, named in snap.named.items():
+        refs.setdefault(doc, set()).update(ids[e] for e in named if e in ids)
+    return notes, refs
+
+
+def _speaker(speaker: str | None, ids: dict[str, str], everyone: dict[str, dict],
+             attackers: set[str]) -> str | None:
+    """The STIX id of who says it (also when outside a neighbourhood), or "anonymous"."""
+    if not speaker or speaker == "anonymous":
+        return speaker
+    if speaker in ids:
+        return ids[speaker]
+    e = everyone.get(speaker)
+    return stix_id(entity_kind(e, attackers), speaker) if e else None
+
+
+def _reports(snap: Snapshot, ids: dict[str, str], refs: dict[str, set[str]]) -> list[Any]:
+    out = []
+    for d in snap.documents:
+        when = timestamp(d.get("published"))
+        desc = "; ".join(f"{k}: {d[k]}" for k in ("publisher", "author", "published", "source")
+                         if d.get(k))
+        out.append(v21.Report(**{**_common(d["id"], stix_id("report", d["id"]), {
+            "name": d.get("title") or d["source"].rsplit("/", 1)[-1],
+            "description": desc, "published": when, "report_types": ["threat-report"],
+            "object_refs": sorted(refs.get(d["id"]) or {PRODUCER}),
+            "external_references": [{"source_name": d.get("publisher") or "source",
+                                     "url": d["url"]}] if d.get("url") else None,
+            "x_actorgraph_source": d["source"], "x_actorgraph_sha256": d.get("sha256"),
+            "x_actorgraph_publisher": d.get("publisher"), "x_actorgraph_author": d.get("author"),
+            "x_actorgraph_published": d.get("published"), "x_actorgraph_url": d.get("url"),
+            "x_actorgraph_imported": bool(d.get("imported"))}), "created": when,
+            "modified": when}))
+    return out
+
+
+def _producer() -> Any:
+    return v21.Identity(id=PRODUCER, created=EPOCH, modified=EPOCH, name="actorgraph",
+                        identity_class="system",
+                        description="actorgraph: a sourced knowledge graph built from reports")
+
+
+def _extension() -> Any:
+    return v21.ExtensionDefinition(
+        id=EXTENSION, created=EPOCH, modified=EPOCH, created_by_ref=PRODUCER,
+        name="actorgraph", version="1.0.0",
+        description="actorgraph's ontology in STIX: the x-actorgraph-event object and the "
+                    "x_actorgraph_* properties (ids, types, aliases, claims, grades).",
+        schema="actorgraph docs/formats.md, section 'STIX 2.1'",
+        extension_types=["new-sdo", "toplevel-property-extension", "property-extension"],
+        extension_properties=list(PROPERTIES))
+
+
+def _stable(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """STIX's property order, then our custom properties sorted (stix2 keeps those
+    in hash order, which changes between runs)."""
+    return dict(sorted(pairs, key=lambda kv: (kv[0].startswith("x_"),
+                                              kv[0] if kv[0].startswith("x_") else "")))
+
+
+def dumps(snap: Snapshot) -> str:
+    """The bundle as JSON text, the same bytes for the same input."""
+    raw = build(snap).serialize(ensure_ascii=False)
+    return json.dumps(json.loads(raw, object_pairs_hook=_stable), indent=1,
+                      ensure_ascii=False) + "\n"

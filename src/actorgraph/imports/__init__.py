@@ -1,0 +1,1 @@
+"""Reading other tools' formats into the store (STIX 2.1)."""

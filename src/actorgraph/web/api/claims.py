@@ -1,0 +1,55 @@
+"""/api/claims: the statements facts rest on, each with its sentence and speaker."""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query
+from sqlalchemy import select
+
+from ...store import schema as t
+from .. import models as m
+from ..params import PagingDep, ReaderDep
+from ..present import Presenter
+from ..views.entity import find_by_name
+
+router = APIRouter(prefix="/api/claims", tags=["claims"])
+Doc = Annotated[str | None, Query(max_length=60, description="Only claims of this document.")]
+Kind = Annotated[str | None, Query(pattern="^(relation|event|quantity)$")]
+Modality = Annotated[str | None, Query(
+    pattern="^(asserted|reported|alleged|claimed|denied|hedged)$")]
+About = Annotated[str | None, Query(max_length=300, description=(
+    "Only claims behind this entity's facts: an id or any of its names."))]
+
+
+@router.get("", response_model=m.Page[m.Claim])
+def list_claims(reader: ReaderDep, paging: PagingDep, doc: Doc = None, kind: Kind = None,
+                modality: Modality = None, entity: About = None) -> m.Page[m.Claim]:
+    """Claims of current documents in document order, with the facts they support."""
+    where = []
+    if doc:
+        where.append(t.claims.c.doc_id == doc)
+    if kind:
+        where.append(t.claims.c.kind == kind)
+    if modality:
+        where.append(t.claims.c.modality == modality)
+    if entity:
+        e = find_by_name(reader, entity)
+        facts = reader.fact_ids_of(e.id)
+        where.append(t.claims.c.id.in_(
+            select(t.fact_claims.c.claim_id).where(
+                t.fact_claims.c.fact_id.in_(facts))))
+    total, ids = reader.claims_page(where, paging.limit, paging.offset)
+    p = Presenter(reader, claim_ids=ids, grade=False)
+    facts_of = reader.facts_of_claims(ids)
+    return m.Page[m.Claim](items=[c for i in ids if (c := p.claim(i, facts_of.get(i, [])))],
+                           total=total, limit=paging.limit, offset=paging.offset)
+
+
+@router.get("/{claim_id}", response_model=m.Claim)
+def get_claim(claim_id: str, reader: ReaderDep) -> m.Claim:
+    """One claim with its sentence, speaker, modality and facts."""
+    p = Presenter(reader, claim_ids=[claim_id], grade=False)
+    c = p.claim(claim_id, reader.facts_of_claims([claim_id]).get(claim_id, []))
+    if c is None:
+        raise HTTPException(404, f"no claim with id {claim_id!r}")
+    return c

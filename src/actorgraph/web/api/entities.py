@@ -1,0 +1,50 @@
+"""/api/entities: entities, one entity's page, its neighbours and its profile."""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from .. import models as m
+from ..params import EntityType, PagingDep, ReaderDep, SettingsDep
+from ..views import entities, entity, graph, profile
+from ..views.graph import Depth, Predicates
+from ..params import DateFrom, DateTo
+
+router = APIRouter(prefix="/api/entities", tags=["entities"])
+NameQ = Annotated[str | None, Query(max_length=200, description=(
+    "Only entities with a name containing this text, in any spelling or script."))]
+
+
+@router.get("", response_model=m.Page[m.EntitySummary])
+def list_entities(reader: ReaderDep, paging: PagingDep, type: EntityType = None,
+                  q: NameQ = None) -> m.Page[m.EntitySummary]:
+    """Entities, most mentioned first (exact name matches first when `q` is given)."""
+    return entities.build(reader, type, q, paging.limit, paging.offset).entities
+
+
+@router.get("/by-name/{name:path}", response_model=m.EntityPage)
+def entity_by_name(name: str, reader: ReaderDep) -> m.EntityPage:
+    """One entity found by any of its names, in any spelling or script."""
+    return entity.build(reader, entity.find_by_name(reader, name))
+
+
+@router.get("/{entity_id}", response_model=m.EntityPage)
+def get_entity(entity_id: str, reader: ReaderDep) -> m.EntityPage:
+    """Everything about one entity: names, relations, events, figures, contradictions."""
+    return entity.build(reader, entity.find(reader, entity_id))
+
+
+@router.get("/{entity_id}/neighbours", response_model=m.Graph)
+def neighbours(entity_id: str, reader: ReaderDep, settings: SettingsDep, depth: Depth = 1,
+               predicates: Predicates = None, start: DateFrom = None,
+               end: DateTo = None) -> m.Graph:
+    """The network around an entity, to `depth` steps, through relations and events."""
+    return graph.build(reader, entity_id, depth, predicates, start, end,
+                       settings.max_graph_nodes)
+
+
+@router.get("/{entity_id}/profile", response_model=m.ProfilePage)
+def get_profile(entity_id: str, reader: ReaderDep) -> m.ProfilePage:
+    """A sourced dossier on one entity, every line with the claims it rests on."""
+    return profile.build(reader, entity.find(reader, entity_id))

@@ -1,0 +1,31 @@
+"""/api/judgements: the analyst's merge / different judgements (writes; --allow-writes).
+
+A judgement is appended to the store's judgement log (who, when, what, why) and
+the store is re-resolved, exactly as `actorgraph merge` and `distinguish` do.
+"""
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, HTTPException
+
+from ...resolve.stage import resolve_store
+from ...store import judgements as log
+from .. import models as m
+from ..params import ReaderDep
+from ..security import require_writes
+from ..views.entity import find_by_name, ref
+
+router = APIRouter(prefix="/api/judgements", tags=["judgements"])
+
+
+@router.post("", response_model=m.JudgementResult, status_code=201,
+             dependencies=[Depends(require_writes)],
+             responses={403: {"description": "The server is read-only (no --allow-writes)."}})
+def post_judgement(body: m.Judgement, reader: ReaderDep) -> m.JudgementResult:
+    """Say two entities are the same actor (`same`, a merge) or different ones."""
+    a, b = find_by_name(reader, body.a), find_by_name(reader, body.b)
+    if body.action == "same" and a.id == b.id:
+        raise HTTPException(409, f"{a.name!r} and {b.name!r} are already one entity")
+    jid = log.record(reader.store, body.action, a.name, b.name, reason=body.reason)
+    summary = resolve_store(reader.store)
+    return m.JudgementResult(id=jid, action=body.action, a=ref(a), b=ref(b),
+                             entities=summary.entities)

@@ -1,0 +1,95 @@
+"""The analyst's workbench: a FastAPI application serving pages and a JSON API over
+one store. Routers are one per page or resource, included from one list."""
+from __future__ import annotations
+
+from importlib import resources
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from ..store.store import Store
+from .api import claims as api_claims
+from .api import contradictions as api_contradictions
+from .api import documents as api_documents
+from .api import entities as api_entities
+from .api import events as api_events
+from .api import judgements as api_judgements
+from .api import search as api_search
+from .queries import Reader
+from .render import render
+from .security import SecurityMiddleware
+from .settings import WebSettings
+from .views import (contradictions, document, documents, entities, entity, graph, home,
+                    profile, search, timeline)
+
+ROUTERS = [
+    # pages
+    home.router, search.router, entities.router, graph.router, profile.router,
+    entity.router, timeline.router, documents.router, document.router,
+    contradictions.router,
+    # the JSON API
+    api_entities.router, api_events.router, api_claims.router, api_documents.router,
+    api_contradictions.router, api_search.router, api_judgements.router,
+]
+
+
+def create_app(settings: WebSettings | None = None, store: Store | None = None) -> FastAPI:
+    """The application for one store; `settings` say how it may be used."""
+    settings = settings or WebSettings()
+    store = store or Store(settings.db)
+    app = FastAPI(title="actorgraph", version="1", docs_url=None, redoc_url=None,
+                  openapi_url="/openapi.json",
+                  description="The sourced knowledge graph of an actorgraph store: entities, "
+                              "relations, events, claims and contradictions, each traced "
+                              "to its sentence. Lists take `limit` (at most "
+                              f"{settings.max_page_size}) and `offset`.")
+    app.state.settings = settings
+    app.state.reader = Reader(store)
+    static = resources.files("actorgraph").joinpath("web/static")
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    for router in ROUTERS:
+        app.include_router(router)
+    _errors(app)
+    app.add_middleware(SecurityMiddleware, settings=settings)
+    return app
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/api"
+
+
+def _errors(app: FastAPI) -> None:
+    """JSON errors for the API, an error page for the pages."""
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        if _is_api(request) or request.method != "GET":
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code,
+                                headers=getattr(exc, "headers", None))
+        return render(request, "error.html", None, status=exc.status_code,
+                      title=f"Error {exc.status_code}", message=str(exc.detail),
+                      problems=[])
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        problems = [f"{'.'.join(str(x) for x in e.get('loc', ())[1:]) or 'request'}: "
+                    f"{e.get('msg', 'invalid')}" for e in exc.errors()]
+        if _is_api(request) or request.method != "GET":
+            return JSONResponse({"detail": _plain(exc.errors()),
+                                 "message": "; ".join(problems)}, status_code=422)
+        return render(request, "error.html", None, status=422, title="Bad request",
+                      message="Some parameters are not valid.", problems=problems)
+
+    from starlette.exceptions import HTTPException as StarletteHTTPException
+
+    @app.exception_handler(StarletteHTTPException)
+    async def not_found(request: Request, exc: StarletteHTTPException) -> Response:
+        return await http_error(request, HTTPException(exc.status_code, exc.detail))
+
+
+def _plain(errors) -> list[dict]:
+    """Validation errors without the raw input (which may be huge or binary)."""
+    return [{"loc": list(e.get("loc", ())), "msg": e.get("msg"), "type": e.get("type")}
+            for e in errors]

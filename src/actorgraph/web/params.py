@@ -1,0 +1,76 @@
+"""Shared request parameters: paging with a maximum page size, dates, the reader.
+
+Bad values are refused by validation (422 with the parameter and the reason),
+before any query runs.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Query, Request
+from fastapi.exceptions import RequestValidationError
+
+from ..model import ENTITY_TYPES
+from .queries import Reader
+from .settings import WebSettings
+
+MAX_OFFSET = 10_000_000
+# empty values are allowed (a form's blank field) and mean "no filter"
+DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
+ENTITY_TYPE = "^(" + "|".join(ENTITY_TYPES) + ")?$"
+
+
+def get_reader(request: Request) -> Reader:
+    return request.app.state.reader
+
+
+def get_settings(request: Request) -> WebSettings:
+    return request.app.state.settings
+
+
+ReaderDep = Annotated[Reader, Depends(get_reader)]
+SettingsDep = Annotated[WebSettings, Depends(get_settings)]
+
+
+@dataclass(frozen=True)
+class Paging:
+    limit: int
+    offset: int
+
+
+def paging(request: Request,
+           limit: Annotated[int | None, Query(ge=1, description=(
+               "Items per page (default 50; at most the server's max page size, 200)."))] = None,
+           offset: Annotated[int, Query(ge=0, le=MAX_OFFSET,
+                                        description="Items to skip.")] = 0) -> Paging:
+    settings: WebSettings = request.app.state.settings
+    if limit is None:
+        limit = settings.page_size
+    if limit > settings.max_page_size:
+        raise RequestValidationError([{
+            "loc": ("query", "limit"), "type": "less_than_equal",
+            "msg": f"Input should be less than or equal to {settings.max_page_size} "
+                   f"(the largest page)"}])
+    return Paging(limit, offset)
+
+
+PagingDep = Annotated[Paging, Depends(paging)]
+DateFrom = Annotated[str | None, Query(pattern=DATE, description=(
+    "Earliest date, an ISO prefix: 2019, 2019-05 or 2019-05-14."))]
+DateTo = Annotated[str | None, Query(pattern=DATE, description=(
+    "Latest date, an ISO prefix: 2024, 2024-01 or 2024-01-28."))]
+EntityType = Annotated[str | None, Query(pattern=ENTITY_TYPE, description=(
+    "Only this type: " + ", ".join(ENTITY_TYPES) + "."))]
+
+
+def in_range(date: str | None, start: str | None, end: str | None) -> bool:
+    """A date (an ISO prefix) falls in [start, end], each bound also an ISO prefix: an
+    event of 2023-07 is in 2023 and in 2023-07-01..2023-07-31."""
+    if not date:
+        return not start and not end
+    if start and date[:len(start)] < start[:len(date)]:
+        return False
+    if end and date[:len(end)] > end[:len(date)]:
+        return False
+    return True

@@ -1,0 +1,57 @@
+"""Rendering pages: one Jinja2 environment with autoescaping on for every template.
+
+Templates never mark document text `|safe`: everything from a document reaches the
+page through autoescaped expressions, piece by piece.
+"""
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from .present import format_value, predicate_label
+
+_ENV = Environment(loader=PackageLoader("actorgraph", "web/templates"), autoescape=True,
+                   trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
+
+TYPE_LABELS = {"person": "Person", "organization": "Organisation", "country": "Country",
+               "place": "Place", "channel": "Channel"}
+PLURALS = {"person": "People", "organization": "Organisations", "country": "Countries",
+           "place": "Places", "channel": "Channels"}
+
+
+def _query(request: Request, **changes: Any) -> str:
+    """The current URL's query string with some parameters changed (None drops one)."""
+    params = dict(request.query_params)
+    for k, v in changes.items():
+        if v is None or v == "":
+            params.pop(k, None)
+        else:
+            params[k] = str(v)
+    return "?" + urlencode(params) if params else "?"
+
+
+def _human(s: str | None) -> str:
+    return (s or "").replace("_", " ")
+
+
+_ENV.globals.update(
+    quote=lambda s: quote(str(s), safe=""),
+    predicate_label=predicate_label,
+    type_label=lambda t: TYPE_LABELS.get(t, (t or "").capitalize()),
+    type_plural=lambda t: PLURALS.get(t, (t or "").capitalize()),
+)
+_ENV.filters.update(human=_human, value=format_value)
+
+
+def render(request: Request, template: str, page: Any, status: int = 200,
+           title: str = "", **extra: Any) -> HTMLResponse:
+    """Render `template` with the page's typed context as `page`."""
+    html = _ENV.get_template(template).render(
+        request=request, page=page, title=title, settings=request.app.state.settings,
+        query=lambda **kw: _query(request, **kw), path=request.url.path,
+        q=extra.pop("q", request.query_params.get("q", "")), **extra)
+    return HTMLResponse(html, status_code=status)

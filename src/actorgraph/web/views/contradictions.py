@@ -1,0 +1,39 @@
+"""Contradictions: claims that cannot all hold, side by side with what differs."""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from .. import models as m
+from ..params import PagingDep, ReaderDep
+from ..present import Presenter
+from ..queries import Reader
+from ..render import render
+from .entity import find_by_name
+
+router = APIRouter()
+About = Annotated[str | None, Query(max_length=300, description=(
+    "Only contradictions about this entity: an id or any of its names."))]
+
+
+def build(reader: Reader, about: str | None, limit: int, offset: int
+          ) -> m.Page[m.Contradiction]:
+    rows = reader.contradiction_rows()
+    if about:
+        e = find_by_name(reader, about)
+        rows = reader.contradictions_of(e.id, reader.fact_ids_of(e.id))
+    chosen = rows[offset:offset + limit]
+    p = Presenter(reader, claim_ids={c for x in chosen for c in x["claims"]},
+                  entity_ids={x["entity_id"] for x in chosen if x["entity_id"]}, grade=False)
+    return m.Page[m.Contradiction](items=[p.contradiction(c) for c in chosen],
+                                   total=len(rows), limit=limit, offset=offset)
+
+
+@router.get("/contradictions", response_class=HTMLResponse, include_in_schema=False)
+def contradictions_page(request: Request, reader: ReaderDep, paging: PagingDep,
+                        about: About = None) -> HTMLResponse:
+    return render(request, "contradictions.html",
+                  build(reader, about, paging.limit, paging.offset), title="Contradictions",
+                  about=about or "")

@@ -1,0 +1,32 @@
+"""The home page: what the store holds, the most-named actors, the latest documents."""
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from ...model import ENTITY_TYPES
+from .. import models as m
+from ..params import ReaderDep
+from ..present import doc_ref
+from ..queries import Reader
+from ..render import render
+from .entities import summaries
+
+router = APIRouter()
+TOP = 8
+
+
+def build(reader: Reader) -> m.HomePage:
+    top = {}
+    for etype in ENTITY_TYPES:
+        ids = reader.find_entities(etype, None)[:TOP]
+        if ids:
+            top[etype] = summaries(reader, ids)
+    _, recent = reader.documents_page(6, 0)
+    return m.HomePage(stats=reader.stats(), top=top, recent=[doc_ref(d) for d in recent],
+                      contradictions=len(reader.contradiction_rows()))
+
+
+@router.get("/", response_class=HTMLResponse, include_in_schema=False)
+def home_page(request: Request, reader: ReaderDep) -> HTMLResponse:
+    return render(request, "home.html", build(reader), title="Overview")

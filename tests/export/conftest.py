@@ -1,0 +1,35 @@
+"""One small store for the export tests: three example reports, ingested once."""
+from __future__ import annotations
+
+import pytest
+
+from ..conftest import EXAMPLES
+
+REPORTS = ("01_husseiniyyun-origins", "02_ganja-shooting-five-years-on",
+           "07_baku-tehran-tensions-2023")
+
+
+@pytest.fixture(scope="session")
+def example_store(tmp_path_factory):
+    """A store with three example reports (spaCy runs once for all export tests)."""
+    from actorgraph.store.store import Store
+    from actorgraph.workflow import ingest
+
+    folder = tmp_path_factory.mktemp("export")
+    store = Store(f"sqlite:///{folder / 'examples.db'}")
+    report = ingest([str(EXAMPLES / f"{name}.txt") for name in REPORTS], store)
+    assert report.ok and len(report.added) == len(REPORTS)
+    return store
+
+
+@pytest.fixture(scope="session")
+def example_snapshot(example_store):
+    from actorgraph.export.snapshot import load
+
+    return load(example_store)
+
+
+def empty_store(tmp_path, name="empty.db"):
+    from actorgraph.store.store import Store
+
+    return Store(f"sqlite:///{tmp_path / name}")
