@@ -11,17 +11,23 @@ FORMAT = "actorgraph/1"
 DOC_FIELDS = ("id", "source", "title", "publisher", "author", "published", "url", "sha256")
 
 
-def build(store: Store) -> dict[str, Any]:
-    """The export as a dict: documents, entities with aliases, and the fact arrays."""
-    docs = [{k: d.get(k) for k in DOC_FIELDS} for d in store.documents()]
-    entities = []
+def entity_items(store: Store) -> list[dict[str, Any]]:
+    """Entities as the ontology exports them: id, type, kind (organisations), name, aliases."""
+    out = []
     for e in store.entities():
         item: dict[str, Any] = {"id": e.id, "type": e.type}
         if e.type == "organization" and e.kind:
             item["kind"] = e.kind
         item["name"] = e.name
         item["aliases"] = sorted({n for n, _ in e.names if n != e.name})
-        entities.append(item)
+        out.append(item)
+    return out
+
+
+def build(store: Store) -> dict[str, Any]:
+    """The export as a dict: documents, entities with aliases, and the fact arrays."""
+    docs = [{k: d.get(k) for k in DOC_FIELDS} for d in store.documents()]
+    entities = entity_items(store)
     texts = {d["id"]: store.document_text(d["id"]) or "" for d in docs}
     relations, events = [], []
     for f in read_facts(store):

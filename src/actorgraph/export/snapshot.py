@@ -15,7 +15,7 @@ from typing import Any
 from ..facts.grading import Assessment, Grader
 from ..store.facts import read_claims, read_contradictions, read_facts
 from ..store.store import Store
-from .json_export import claim_item
+from .json_export import claim_item, entity_items
 
 # event types whose actors count as acting in attacks (persons become STIX threat actors)
 ATTACKS = frozenset({"ASSAULT", "THREATEN"})
@@ -43,18 +43,6 @@ class Snapshot:
 
     def claim_map(self) -> dict[str, dict[str, Any]]:
         return {c["id"]: c for c in self.claims}
-
-
-def _entities(store: Store) -> list[dict[str, Any]]:
-    out = []
-    for e in store.entities():
-        item: dict[str, Any] = {"id": e.id, "type": e.type}
-        if e.type == "organization" and e.kind:
-            item["kind"] = e.kind
-        item["name"] = e.name
-        item["aliases"] = sorted({n for n, _ in e.names if n != e.name})
-        out.append(item)
-    return out
 
 
 def load(store: Store) -> Snapshot:
@@ -96,7 +84,7 @@ def load(store: Store) -> Snapshot:
             named.setdefault(m.doc_id, set()).add(m.entity_id)
     attackers = {a for ev in events if ev["type"] in ATTACKS
                  and grades[ev["id"]].credibility != 5 for a in ev["actors"]}
-    entities = _entities(store)
+    entities = entity_items(store)
     return Snapshot(
         documents=docs, entities=entities, relations=relations, events=events,
         quantities=quantities, claims=claims,
