@@ -2,7 +2,7 @@
 
 Rules, each named, each saying in one line what differs:
 
-- `date`: the same event (same type, same actors and targets) told with
+- `date`: the same event (same type, same actors, same non-empty targets) told with
   dates that cannot both be right ("created in 2015" / "authorized in 2017");
 - `value`: the same quantity (subject and unit) with values further apart
   than the tolerance;
@@ -46,7 +46,8 @@ def date_conflicts(events: list[FactRow], names) -> list[Contradiction]:
     groups: dict[tuple, list[FactRow]] = defaultdict(list)
     for e in events:
         d = e.data
-        if d.get("date") and (d["actors"] or d["targets"]):
+        # an event is only recognisable as "the same" by whom it was done to
+        if d.get("date") and d["targets"]:
             groups[(d["type"], tuple(d["actors"]), tuple(d["targets"]))].append(e)
     for (etype, actors, targets), evs in sorted(groups.items()):
         for i, a in enumerate(evs):
