@@ -40,9 +40,9 @@ from sqlalchemy import func, insert, select
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from actorgraph.resolve.names import fold  # noqa: E402
-from actorgraph.store import schema as t  # noqa: E402
-from actorgraph.store.store import Store, document_id, short_hash  # noqa: E402
+from actorgraph.resolve.names import fold
+from actorgraph.store import schema as t
+from actorgraph.store.store import Store, document_id, short_hash
 
 BATCH = 2000
 
@@ -253,7 +253,7 @@ def _serve(store: Store):
 
 def _pct(xs: list[float], p: float) -> float:
     xs = sorted(xs)
-    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
+    return xs[min(len(xs) - 1, round(p / 100 * (len(xs) - 1)))]
 
 
 def measure(store: Store, n: int, seed: int = 7) -> dict[str, list[float]]:
@@ -324,34 +324,38 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=10_000)
     ap.add_argument("--groups", type=int, default=250)
     ap.add_argument("--requests", type=int, default=300, help="per kind")
-    ap.add_argument("--keep", help="keep the generated database in this file")
+    ap.add_argument("--keep", metavar="FILE", help="keep the generated database in FILE")
+    ap.add_argument("--db", metavar="FILE", help="measure this database (one kept with "
+                    "--keep earlier) instead of generating one")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="actorgraph-bench-"))
     try:
-        t0 = time.perf_counter()
-        template = template_store(tmp)
-        t1 = time.perf_counter()
-        store = Store(f"sqlite:///{tmp / 'bench.db'}")
-        sizes = generate(template, store, args.docs, args.groups)
-        t2 = time.perf_counter()
-        print(f"template: examples/corpus ingested in {t1 - t0:.1f} s; generated store in "
-              f"{t2 - t1:.1f} s ({(tmp / 'bench.db').stat().st_size / 2**20:.0f} MiB)")
-        print("store:    " + ", ".join(f"{v:,} {k}" for k, v in sizes.items()))
+        if args.db:
+            store = Store(f"sqlite:///{Path(args.db).resolve()}")   # migrates it if need be
+        else:
+            t0 = time.perf_counter()
+            template = template_store(tmp)
+            t1 = time.perf_counter()
+            store = Store(f"sqlite:///{tmp / 'bench.db'}")
+            sizes = generate(template, store, args.docs, args.groups)
+            t2 = time.perf_counter()
+            print(f"template: examples/corpus ingested in {t1 - t0:.1f} s; generated store "
+                  f"in {t2 - t1:.1f} s ({(tmp / 'bench.db').stat().st_size / 2**20:.0f} MiB)")
+            print("store:    " + ", ".join(f"{v:,} {k}" for k, v in sizes.items()))
+            if args.keep:
+                store.engine.dispose()
+                shutil.copy(tmp / "bench.db", args.keep)
         results = measure(store, args.requests)
         print(f"\n{'requests to 127.0.0.1':34s} {'n':>5s} {'p50 ms':>8s} {'p95 ms':>8s} "
               f"{'max ms':>8s}")
         for kind, ms in results.items():
             print(f"{kind:34s} {len(ms):5d} {statistics.median(ms):8.1f} {_pct(ms, 95):8.1f} "
                   f"{max(ms):8.1f}")
-        verdicts = [("entity page (HTML)", 100), ("API", 100), ("search", 200)]
         print()
-        for kind, limit in verdicts:
+        for kind, limit in [("entity page (HTML)", 100), ("API", 100), ("search", 200)]:
             p95 = _pct(results[kind], 95)
             print(f"{kind:20s} p95 {p95:6.1f} ms  (target < {limit} ms) "
                   f"{'ok' if p95 < limit else 'SLOW'}")
-        if args.keep:
-            store.engine.dispose()
-            shutil.copy(tmp / "bench.db", args.keep)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

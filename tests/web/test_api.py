@@ -140,6 +140,7 @@ def test_profile_lines_rest_on_numbered_claims(client, husseiniyyun):
     "/api/entities/ent-doesnotexist/profile", "/api/entities/by-name/Nobody%20At%20All",
     "/api/documents/doc-0000", "/api/claims/clm-nope", "/api/events?actor=Nobody%20At%20All",
     "/api/contradictions?about=Nobody%20At%20All", "/api/entities/%00",
+    "/api/entities/by-name/...", "/api/entities/by-name/%FF", "/api/events?actor=%00",
 ])
 def test_bad_ids_are_404(client, url):
     r = client.get(url)
@@ -157,6 +158,8 @@ def test_bad_ids_are_404(client, url):
     "/api/entities/x/neighbours?depth=0", "/api/entities/x/neighbours?depth=4",
     "/api/entities/x/neighbours?depth=two", "/api/search", "/api/search?q=",
     "/api/search?q=" + "a" * 201, "/api/search?limit=100000&q=a",
+    "/api/entities/x/neighbours?predicate=bogus", "/api/events?start=2024&end=2019",
+    "/api/entities/x/neighbours?start=2020-05&end=2020-04",
 ])
 def test_bad_parameters_are_422_with_a_message(client, url):
     r = client.get(url)
@@ -177,3 +180,16 @@ def test_search_never_fails_on_odd_queries(client, q):
 def test_max_page_size_is_served(client):
     r = client.get("/api/claims", params={"limit": 200})
     assert r.status_code == 200 and len(r.json()["items"]) <= 200
+
+
+@pytest.mark.parametrize("url, status", [
+    ("/timeline?start=2024&end=2019", 422), ("/entities?limit=100000", 422),
+    ("/entities?type=spaceship", 422), ("/entities/ent-nope", 404), ("/documents/doc-nope", 404),
+    ("/entities/ent-nope/graph", 404), ("/entities/ent-nope/profile", 404),
+    ("/timeline?actor=Nobody%20At%20All", 404), ("/no/such/page", 404),
+])
+def test_pages_answer_bad_input_with_an_error_page(client, url, status):
+    r = client.get(url)
+    assert r.status_code == status
+    assert r.headers["content-type"].startswith("text/html")
+    assert "Back to the overview" in r.text

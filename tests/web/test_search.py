@@ -5,8 +5,15 @@ from __future__ import annotations
 from sqlalchemy import update
 
 from actorgraph.store import schema as t
-from actorgraph.store.search import (MARK_END, MARK_START, _search_like, ensure_index,
-                                     search_documents, snippet, words)
+from actorgraph.store.search import (
+    MARK_END,
+    MARK_START,
+    _search_like,
+    ensure_index,
+    search_documents,
+    snippet,
+    words,
+)
 
 
 def test_every_stored_document_is_indexed_at_ingest(web_store):

@@ -40,6 +40,9 @@ from .lexicon import Lexicon, load_lexicon, normalize_form
 SUBJ = {"nsubj", "csubj"}
 NOUNISH = {"NOUN", "PROPN", "PRON", "NUM", "X"}
 DEFINITE = {"the", "this", "that", "these", "those"}
+LIST_PREPS = {"including", "as", "like", "notably", "especially"}
+PURPOSE_NOUNS = {"purpose", "goal", "aim", "objective", "mission", "intention", "ambition",
+                 "agenda", "plan", "strategy", "policy"}
 PARTITIVE = {"some", "many", "most", "all", "several", "few", "one", "two", "three", "four",
              "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands",
              "each", "both", "none", "any"}
@@ -231,6 +234,8 @@ class Context:
         second = ranked[1][1] if len(ranked) > 1 else 0
         if n >= 3 and n >= 2 * second:
             return top
+        if len(counts) == 1:      # the only organisation the text names
+            return top
         return None
 
     def group_ref(self, tok: Token) -> list[Ent]:
@@ -323,6 +328,11 @@ class Context:
         # a descriptor in apposition stands for the name it describes
         if t.dep_ == "appos" and self.mention_at(t.head) is not None and t.pos_ == "NOUN":
             return [self.ent_of(self.mention_at(t.head))]
+        if lemma in self.w.group | self.w.coalition and t.pos_ == "NOUN":
+            for c in t.children:     # "the Sabirin movement", "the Houthi group"
+                named = self.mention_at(c) if c.dep_ in ("compound", "nmod") else None
+                if named is not None and named.type == "organization":
+                    return [self.ent_of(named)]
         if self.is_group_ref(t):
             return self.group_ref(t)
         if t.pos_ in ("NUM", "PRON", "DET", "ADJ") and low in PARTITIVE or t.like_num:
@@ -700,7 +710,9 @@ class Context:
                 others = {e.key for x in cands if x.kind == r.kind for e in x.ents}
                 result = r.ents if others == {e.key for e in r.ents} or r.kind == "persons" else ()
         elif cands:
-            if salient_here and "organization" in kinds:
+            if cands[0].kind == "organizations" and len(cands[0].ents) == 2:
+                result = cands[0].ents   # "the X Division ... and the Y Brigade. Both ..."
+            elif salient_here and "organization" in kinds:
                 result = tuple(self.salient_ent("pronoun"))
             elif kinds == {"person"}:
                 keys = {e.key for r in cands for e in r.ents}
@@ -708,6 +720,17 @@ class Context:
                     result = cands[0].ents
         result = tuple(Ent(e.key, e.type, "pronoun") for e in result)
         self._pron[tok.i] = result
+        refs = self._refs.get(si)
+        if result and refs is not None and not any(r.pos == tok.i for r in refs):
+            # the sentence's references were listed while this pronoun was being resolved
+            head = self._np_head(tok)
+            verb_tok = self._clause_verb(head)
+            subject = head.dep_ in SUBJ | {"nsubjpass"} and \
+                verb_tok.lemma_.lower() not in SPEECH_VERBS
+            kind = "persons" if len(result) > 1 and result[0].type == "person" else (
+                "organizations" if len(result) > 1 else result[0].type)
+            refs.append(_Ref(tok.i, result, kind, subject, verb_tok.i))
+            refs.sort(key=lambda r: r.pos)
         return result
 
     # -- clauses --------------------------------------------------------------------
@@ -733,7 +756,9 @@ class Context:
                 before = [c for c in subs if c.i < v.i]
                 subs = [max(before, key=lambda c: c.i)] if before else subs[:1]
             if subs:
-                return subs, "active"
+                owners = [c for x in subs if x.lemma_.lower() in PURPOSE_NOUNS
+                          for c in x.children if c.dep_ == "poss"]
+                return (owners or subs), "active"
             pas = [c for c in v.children if c.dep_ == "nsubjpass"]
             if pas:
                 return pas, "passive"
@@ -791,8 +816,12 @@ class Context:
         """The names a plural noun lists: 'factions, including X and Y', 'groups such as X',
         'two militias to its list: X and Y'."""
         out: list[Ent] = []
-        for c in n.children:
-            if c.dep_ == "prep" and c.lower_ in ("including", "as", "like", "notably", "especially"):
+        preps = [c for c in n.children if c.dep_ == "prep"]
+        if not any(c.lower_ in LIST_PREPS for c in preps) and n.tag_ in ("NNS", "NNPS"):
+            preps = [c for c in n.subtree if c.dep_ == "prep" and c.i > n.i
+                     and c.lower_ in LIST_PREPS]
+        for c in preps:
+            if c.lower_ in LIST_PREPS:
                 if c.lower_ == "as" and not any(x.lower_ == "such" for x in c.children) \
                         and not (c.i > 0 and n.doc[c.i - 1].lower_ == "such"):
                     continue
@@ -952,8 +981,23 @@ class Context:
             and not any(c.dep_ == "aux" for c in verb.children))
 
     def agent(self, verb: Token) -> list[Token]:
-        return [p for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
-                for p in c.children if p.dep_ == "pobj"]
+        """The 'by X' of a passive; shared by coordinated participles ('funded and trained
+        by Iran')."""
+        def own(v: Token) -> list[Token]:
+            return [p for c in v.children if c.dep_ == "agent" or (c.dep_ == "prep"
+                                                                   and c.lower_ == "by")
+                    for p in c.children if p.dep_ == "pobj"]
+        found = own(verb)
+        todo = [c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN"]
+        while not found and todo:
+            c = todo.pop(0)
+            found = own(c)
+            todo.extend(x for x in c.children if x.dep_ == "conj" and x.tag_ == "VBN")
+        head = verb
+        while not found and head.dep_ == "conj" and head.head.tag_ == "VBN":
+            head = head.head
+            found = own(head)
+        return found
 
     def actor_tokens(self, verb: Token) -> list[Token]:
         """Who does it: the active subject, or the agent of a passive."""

@@ -88,6 +88,7 @@ class Rules:
     list_verbs: frozenset
     sanction_lists: frozenset
     modal_adjectives: frozenset
+    outcome_verbs: frozenset
     requires: dict
     target_preps: frozenset
     location_preps: frozenset
@@ -114,6 +115,7 @@ def load_rules() -> Rules:
         diplomatic_objects=word_set(raw["diplomatic_objects"]),
         list_verbs=word_set(raw["list_verbs"]), sanction_lists=word_set(raw["sanction_lists"]),
         modal_adjectives=word_set(raw["modal_adjectives"]),
+        outcome_verbs=word_set(raw["outcome_verbs"]),
         requires=dict(raw["requires"]),
         target_preps=word_set(raw["target_preps"]),
         location_preps=word_set(raw["location_preps"]),
@@ -165,7 +167,7 @@ def _lemma(t: Token) -> str:
 
 
 def _preps(t: Token, words) -> list[Token]:
-    return [c for c in t.children if c.dep_ in ("prep", "agent") and c.lower_ in words]
+    return [c for c in t.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ in words]
 
 
 def _pobjs(p: Token) -> list[Token]:
@@ -253,7 +255,7 @@ def _assault_mode(rules: Rules, t: Token, head: Token, mode: str | None) -> str 
 def _read_verb(ctx: Context, rules: Rules, v: Token) -> _Event | None:
     lemma = _lemma(v)
     dobjs = [c for c in v.children if c.dep_ == "dobj"]
-    dobj_lemmas = {_lemma(c) for c in dobjs}
+    dobj_lemmas = {_lemma(c) for c in dobjs} | {c.lower_ for c in dobjs}
     spec = rules.verbs.get(lemma)
     rule = f"verb_{lemma}"
     # verbs that are events only with a particular object or complement
@@ -306,6 +308,8 @@ def _read_verb(ctx: Context, rules: Rules, v: Token) -> _Event | None:
     if lemma == "seize" and any(e.type in ("place", "country") for d in dobjs
                                 for e in ctx.ents(d, "place")):
         etype, mode = "ASSAULT", "occupy"
+    if lemma in rules.outcome_verbs and ctx.is_passive(v):
+        return None   # "X was seriously wounded": the outcome of an act told elsewhere
     if etype == "AID" and ctx.is_passive(v) and not ctx.agent(v):
         return None   # "a cleric trained in Qom's seminaries"
     if lemma == "target" and v.dep_ in ("acl", "amod"):
@@ -373,6 +377,8 @@ def _read_verb(ctx: Context, rules: Rules, v: Token) -> _Event | None:
             for p in _preps(d, ("in", "with")):
                 ev.add("targets", [e for e in _ents(ctx, _pobjs(p), "target")
                                    if e.type == "country"])
+    if etype == "MOBILIZE" and ctx.is_passive(v) and not ctx.agent(v):
+        ev.actors, ev.targets = ev.targets, []   # "fighters were deployed": they mobilise
     if etype == "MOBILIZE":
         for p in _preps(v, ("to", "into", "in")):
             found = _places(_ents(ctx, _pobjs(p), "place"))
@@ -433,6 +439,8 @@ def _read_noun(ctx: Context, rules: Rules, n: Token) -> _Event | None:
             _noun_head(rules, n).i == n.i:
         return None   # "arrest warrants": the head noun decides
     head = _noun_head(rules, n)
+    if head.dep_ == "oprd" or (head.dep_ == "pobj" and head.head.lower_ == "as"):
+        return None   # "decried the detention as an attack on X": a description, not an act
     ev = _Event(etype, mode, n, f"noun_{word}")
     # participants
     poss = [c for c in head.children if c.dep_ == "poss"]
@@ -476,8 +484,12 @@ def _read_noun(ctx: Context, rules: Rules, n: Token) -> _Event | None:
                                            if e.type == "country"])
     if etype == "ASSAULT":
         ev.mode = _assault_mode(rules, n, head, mode)
-    # the place: on the noun, on its conjunct, on the clause
+    # the place: on the noun, on what it is done to, on its conjunct, on the clause
     _located(ctx, rules, ev, head, climb=False)
+    for p in _preps(head, ("of",)):
+        for o in _pobjs(p):
+            if ev.location is None:
+                _located(ctx, rules, ev, o, climb=False)
     if ev.location is None and head.dep_ == "conj":
         _located(ctx, rules, ev, head.head, climb=False)
     if ev.location is None:
@@ -566,12 +578,23 @@ def _compatible(a: _Event, b: _Event) -> bool:
     return not (aa and ab and not aa & ab)
 
 
+def _listed(a: _Event, b: _Event) -> bool:
+    """Two nouns in a list ('a thwarted attack on X, ... and a plot in Z') are two events
+    unless they share what they are done to."""
+    if a.trigger.pos_ == "VERB" or b.trigger.pos_ == "VERB":
+        return False
+    shared = {e.key for e in a.targets} & {e.key for e in b.targets}
+    same_place = a.location is not None and b.location is not None and \
+        a.location.key == b.location.key
+    return not (shared or same_place)
+
+
 def _merge(events: list[_Event]) -> list[_Event]:
     out: list[_Event] = []
     for ev in sorted(events, key=lambda e: e.trigger.i):
         for other in out:
             if other.type == ev.type and _linked(other.trigger, ev.trigger) \
-                    and _compatible(other, ev):
+                    and _compatible(other, ev) and not _listed(other, ev):
                 other.add("actors", ev.actors)
                 other.add("targets", ev.targets)
                 other.location = other.location or ev.location

@@ -443,15 +443,22 @@ def _role_holders(ctx: Context, rules: Rules, noun: Token, types) -> list[Ent]:
         if c.dep_ == "appos" and ctx.mention_at(c) is not None:
             holders.extend(ctx.ents(c))
     if not holders:
-        # the parser may hang the names on the object: "leaders of the group, X and Y"
-        for p in _preps(n, ("of",)):
-            for o in _pobjs(p):
-                if ctx.mention_at(o) is not None and ctx.mention_at(o).type == "person":
-                    continue
-                for c in o.children:
-                    if c.dep_ == "appos" and ctx.mention_at(c) is not None \
-                            and ctx.mention_at(c).type == "person":
-                        holders.extend(ctx.ents(c))
+        # the parser may hang the names on the object: "leaders of the group, X and Y",
+        # "the mayor of the southern city of Basra, X"
+        chain, todo = [], [n]
+        while todo and len(chain) < 3:
+            t = todo.pop(0)
+            for p in _preps(t, ("of",)):
+                for o in _pobjs(p):
+                    chain.append(o)
+                    todo.append(o)
+        for o in chain:
+            if ctx.mention_at(o) is not None and ctx.mention_at(o).type == "person":
+                break
+            for c in o.children:
+                if c.dep_ == "appos" and ctx.mention_at(c) is not None \
+                        and ctx.mention_at(c).type == "person":
+                    holders.extend(ctx.ents(c))
     if holders:
         return holders
     if n.dep_ == "compound":
@@ -1145,6 +1152,24 @@ def _lists_in_places(ctx: Context, rules: Rules, out: _Facts) -> None:
         out.add(group, "based_in", [ctx.ent_of(place)], root, "list_x_in_y")
 
 
+def _demonym_lists(ctx: Context, rules: Rules, out: _Facts) -> None:
+    """'Iraqi factions such as Kataib Hizballah and Harakat al-Nujaba': each listed group is
+    based in the country of the demonym."""
+    for t in ctx.doc:
+        if t.tag_ not in ("NNS", "NNPS") or ctx.sentence_of(t) < 0:
+            continue
+        if _lemma(t) not in ctx.w.group | {"faction", "militia", "force", "group", "unit"}:
+            continue
+        states = [d for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i
+                  for d in [ctx.demonym_country(c)] if d is not None]
+        if len(states) != 1:
+            continue
+        if not any(c.dep_ == "prep" and c.lower_ in ("as", "including", "like")
+                   for c in t.children):
+            continue
+        out.add(ctx.list_items(t), "based_in", states, t, "demonym_list")
+
+
 def _under_list(tok: Token) -> bool:
     t = tok
     for _ in range(8):
@@ -1212,4 +1237,5 @@ def find_relations(doc: Doc, sentences: list[Sentence], mentions: list[Mention],
         _HANDLERS[label](ctx, rules, first, facts)
     _possessive_and_of(ctx, rules, facts)
     _lists_in_places(ctx, rules, facts)
+    _demonym_lists(ctx, rules, facts)
     return facts.result()

@@ -51,6 +51,20 @@ def _document_search(conn: Connection) -> None:
     create_index(conn)
 
 
+READ_INDEXES = (   # name, table, columns
+    ("ix_documents_current_published", "documents", '"current", published, id'),
+    ("ix_claims_doc_start", "claims", 'doc_id, "start", id'),
+    ("ix_mentions_entity_doc", "mentions", "entity_id, doc_id"),
+)
+
+
+def _read_indexes(conn: Connection) -> None:
+    """Indexes for paged reads (the web UI): documents by date, claims in document order,
+    an entity's documents."""
+    for name, table, columns in READ_INDEXES:
+        conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({columns})")
+
+
 def _source_grades(conn: Connection) -> None:
     schema.source_grades.create(conn, checkfirst=True)
 
@@ -61,6 +75,7 @@ MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0003_contradictions", _contradictions),
     ("0004_source_grades", _source_grades),
     ("0005_document_search", _document_search),
+    ("0006_read_indexes", _read_indexes),
 ]
 
 

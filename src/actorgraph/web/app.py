@@ -21,8 +21,18 @@ from .queries import Reader
 from .render import render
 from .security import SecurityMiddleware
 from .settings import WebSettings
-from .views import (contradictions, document, documents, entities, entity, graph, home,
-                    profile, search, timeline)
+from .views import (
+    contradictions,
+    document,
+    documents,
+    entities,
+    entity,
+    graph,
+    home,
+    profile,
+    search,
+    timeline,
+)
 
 ROUTERS = [
     # pages

@@ -162,9 +162,10 @@ class Presenter:
             grade = m.Grade(grade=a.grade, meaning=a.meaning, sources=a.sources,
                             interested=a.interested)
             contradicted = f.id in self.contradicted
-        base: dict[str, Any] = dict(id=f.id, kind=f.kind, text=self.text(f), documents=len(docs),
-                    publishers=len(publishers), grade=grade, contradicted=contradicted,
-                    claims=claims)
+        base: dict[str, Any] = {
+            "id": f.id, "kind": f.kind, "text": self.text(f), "documents": len(docs),
+            "publishers": len(publishers), "grade": grade, "contradicted": contradicted,
+            "claims": claims}
         if f.kind == "relation":
             return m.Fact(**base, predicate=d["predicate"], subject=self.ref(d["subject"]),
                           object=self.ref(d["object"]), support=d.get("support") or [])

@@ -3,17 +3,15 @@
 The Store's own readers load whole tables (fine for a CLI run, slow per web
 request on a large case), so pages read only the rows they show here. Whole-store
 aggregates (mention counts, the parsed event list, the contradicted facts) are
-cached until the store changes: the cache key is a handful of cheap counts that
-move whenever an ingest, a resolution, a judgement or a source grade does.
+cached until the store changes (`cache.StoreCache`).
 """
 from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from threading import Lock
-from typing import Any, Callable
+from typing import Any
 
 from sqlalchemy import and_, func, select
 
@@ -21,6 +19,7 @@ from ..resolve.names import fold
 from ..store import schema as t
 from ..store.facts import ClaimRow, FactRow
 from ..store.store import EntityRecord, Store
+from .cache import StoreCache
 
 CHUNK = 500   # ids per IN (...) clause
 
@@ -47,32 +46,13 @@ class Reader:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.engine = store.engine
-        self._cache: dict[str, tuple[tuple, Any]] = {}
-        self._lock = Lock()
-
-    # -- cache -----------------------------------------------------------
-    def fingerprint(self) -> tuple:
-        """Counts that change whenever the store's content does (one cheap query)."""
-        def count(table, *where):
-            return select(func.count()).select_from(table).where(*where).scalar_subquery()
-        j = t.judgements
-        q = select(count(t.documents), select(func.max(t.documents.c.ingested_at))
-                   .scalar_subquery(), count(t.entities), count(t.entity_names),
-                   count(t.facts), count(t.contradictions), count(j),
-                   count(j, j.c.undone.is_(True)), count(t.source_grades))
-        with self.engine.connect() as conn:
-            return tuple(conn.execute(q).one())
+        self.cache = StoreCache(store.engine)
 
     def cached(self, key: str, build: Callable[[], Any]) -> Any:
-        fp = self.fingerprint()
-        with self._lock:
-            hit = self._cache.get(key)
-            if hit and hit[0] == fp:
-                return hit[1]
-        value = build()
-        with self._lock:
-            self._cache[key] = (fp, value)
-        return value
+        return self.cache.get(key, build)
+
+    def invalidate(self) -> None:
+        self.cache.clear()
 
     # -- entities --------------------------------------------------------
     def mention_counts(self) -> dict[str, int]:
@@ -82,7 +62,20 @@ class Reader:
         return self.store.entity_by_id(eid)
 
     def entity_by_name(self, name: str) -> EntityRecord | None:
-        return self.store.entity(name)
+        """Store.entity's rule (an id; else a name equal after folding; else the most
+        mentioned entity with a name containing it), read through the cached ranking.
+        A name that folds to nothing (punctuation, symbols) names nothing."""
+        found = self.entity(name)
+        if found is not None:
+            return found
+        folded = fold(name)
+        if not folded:
+            return None
+        with self.engine.connect() as conn:
+            exact = sorted(conn.execute(select(t.entity_names.c.entity_id).where(
+                t.entity_names.c.folded == folded)).scalars())
+        ids = exact or self.find_entities(None, name)
+        return self.entity(ids[0]) if ids else None
 
     def entity_rows(self, ids: Iterable[str]) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -107,6 +100,8 @@ class Reader:
     def find_entities(self, etype: str | None, q: str | None) -> list[str]:
         """Ids of the entities of `etype` with a name containing `q` in any spelling or
         script (the same folding as Store.entities), exact names first, then by mentions."""
+        if not q:
+            return self.cached(f"entities:{etype}", lambda: self._ranked(etype))
         query = select(t.entities.c.id)
         if etype:
             query = query.where(t.entities.c.type == etype)
@@ -126,6 +121,15 @@ class Reader:
             ids = list(conn.execute(query).scalars())
         counts = self.mention_counts()
         return sorted(ids, key=lambda i: (i not in exact, -counts.get(i, 0), i))
+
+    def _ranked(self, etype: str | None) -> list[str]:
+        query = select(t.entities.c.id)
+        if etype:
+            query = query.where(t.entities.c.type == etype)
+        with self.engine.connect() as conn:
+            ids = list(conn.execute(query).scalars())
+        counts = self.mention_counts()
+        return sorted(ids, key=lambda i: (-counts.get(i, 0), i))
 
     def documents_of_entity(self, eid: str, limit: int = 25) -> tuple[int, list[dict]]:
         """How many current documents name the entity, and the latest `limit` of them."""
@@ -236,27 +240,38 @@ class Reader:
 
     # -- claims and documents ---------------------------------------------
     def claims(self, ids: Iterable[str]) -> dict[str, ClaimRow]:
-        """Claims by id, each with its document's mention key -> entity map."""
+        """Claims by id (without their payload), each with the mention key -> entity map of
+        its speaker."""
+        cols = [c for c in t.claims.c if c.name != "payload"]
         rows: list[Any] = []
         with self.engine.connect() as conn:
             for chunk in _chunks(ids):
-                rows += conn.execute(select(t.claims).where(t.claims.c.id.in_(chunk))).all()
+                rows += conn.execute(select(*cols).where(t.claims.c.id.in_(chunk))).all()
         keys = self.key_maps({r.doc_id for r in rows},
                              {r.speaker_key for r in rows if r.speaker_key})
-        return {r.id: ClaimRow(r.id, r.doc_id, r.sentence, r.start, r.end, r.kind,
-                               json.loads(r.payload), r.speaker_key, r.modality, r.cue,
-                               r.section, r.ingested_at, keys.get(r.doc_id, {}))
+        # the payload (mention keys) is not read: facts already carry entity ids
+        return {r.id: ClaimRow(r.id, r.doc_id, r.sentence, r.start, r.end, r.kind, {},
+                               r.speaker_key, r.modality, r.cue, r.section, r.ingested_at,
+                               keys.get(r.doc_id, {}))
                 for r in rows}
 
-    def claims_page(self, where: list, limit: int, offset: int) -> tuple[int, list[str]]:
-        q = (select(t.claims.c.id).join(t.documents, t.documents.c.id == t.claims.c.doc_id)
-             .where(t.documents.c.current.is_(True), *where))
+    def claims_page(self, where: list, key: str, limit: int, offset: int
+                    ) -> tuple[int, list[str]]:
+        """One page of claim ids of current documents in document order; `key` names the
+        filter, under which the total is cached."""
+        q = select(t.claims.c.id).where(*where)
+        if self.has_old_versions():   # else the join is needless, and slow on deep pages
+            q = q.join(t.documents, t.documents.c.id == t.claims.c.doc_id).where(
+                t.documents.c.current.is_(True))
+
+        def total() -> int:
+            with self.engine.connect() as conn:
+                return conn.execute(select(func.count()).select_from(q.subquery())).scalar() or 0
         with self.engine.connect() as conn:
-            total = conn.execute(select(func.count()).select_from(q.subquery())).scalar()
             ids = list(conn.execute(q.order_by(t.claims.c.doc_id, t.claims.c.start,
                                                t.claims.c.id).limit(limit).offset(offset))
                        .scalars())
-        return total or 0, ids
+        return self.cached(f"claims_total:{key}", total), ids
 
     def sentences_of_claims(self, ids: Iterable[str]) -> dict[str, str]:
         """claim id -> its evidence sentence, cut out by the database (no whole texts)."""
@@ -268,6 +283,13 @@ class Reader:
                      .join(d, d.c.id == c.c.doc_id).where(c.c.id.in_(chunk)))
                 out.update({cid: text or "" for cid, text in conn.execute(q)})
         return out
+
+    def has_old_versions(self) -> bool:
+        def build() -> bool:
+            with self.engine.connect() as conn:
+                return bool(conn.execute(select(func.count()).select_from(t.documents).where(
+                    t.documents.c.current.is_(False))).scalar())
+        return self.cached("old_versions", build)
 
     def key_maps(self, doc_ids: Iterable[str], keys: Iterable[str] | None = None
                  ) -> dict[str, dict[str, str]]:
@@ -297,15 +319,16 @@ class Reader:
         return out
 
     def documents_page(self, limit: int, offset: int) -> tuple[int, list[dict]]:
-        cols = [c for c in t.documents.c if c.name not in ("text", "original")]
-        cur = t.documents.c.current.is_(True)
+        """Current documents, newest first. The page's ids come from an index alone: a
+        document's row holds its whole text, which a deep offset should not wade through."""
+        d = t.documents
+        cur = d.c.current.is_(True)
         with self.engine.connect() as conn:
-            total = conn.execute(select(func.count()).select_from(t.documents)
-                                 .where(cur)).scalar()
-            rows = conn.execute(select(*cols).where(cur).order_by(
-                t.documents.c.published.desc(), t.documents.c.id).limit(limit)
-                .offset(offset)).all()
-        return total or 0, [dict(r._mapping) for r in rows]
+            total = conn.execute(select(func.count()).select_from(d).where(cur)).scalar()
+            ids = list(conn.execute(select(d.c.id).where(cur).order_by(
+                d.c.published.desc(), d.c.id.desc()).limit(limit).offset(offset)).scalars())
+        rows = self.documents(ids)
+        return total or 0, [rows[i] for i in ids if i in rows]
 
     def texts(self, ids: Iterable[str]) -> dict[str, str]:
         out = {}

@@ -26,6 +26,7 @@ def list_claims(reader: ReaderDep, paging: PagingDep, doc: Doc = None, kind: Kin
                 modality: Modality = None, entity: About = None) -> m.Page[m.Claim]:
     """Claims of current documents in document order, with the facts they support."""
     where = []
+    e = None
     if doc:
         where.append(t.claims.c.doc_id == doc)
     if kind:
@@ -38,7 +39,8 @@ def list_claims(reader: ReaderDep, paging: PagingDep, doc: Doc = None, kind: Kin
         where.append(t.claims.c.id.in_(
             select(t.fact_claims.c.claim_id).where(
                 t.fact_claims.c.fact_id.in_(facts))))
-    total, ids = reader.claims_page(where, paging.limit, paging.offset)
+    key = repr((doc, kind, modality, e.id if e else None))
+    total, ids = reader.claims_page(where, key, paging.limit, paging.offset)
     p = Presenter(reader, claim_ids=ids, grade=False)
     facts_of = reader.facts_of_claims(ids)
     return m.Page[m.Claim](items=[c for i in ids if (c := p.claim(i, facts_of.get(i, [])))],

@@ -6,10 +6,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from .. import models as m
-from ..params import EntityType, PagingDep, ReaderDep, SettingsDep
+from ..params import DateFrom, DateTo, EntityType, PagingDep, ReaderDep, SettingsDep
 from ..views import entities, entity, graph, profile
 from ..views.graph import Depth, Predicates
-from ..params import DateFrom, DateTo
 
 router = APIRouter(prefix="/api/entities", tags=["entities"])
 NameQ = Annotated[str | None, Query(max_length=200, description=(

@@ -27,5 +27,6 @@ def post_judgement(body: m.Judgement, reader: ReaderDep) -> m.JudgementResult:
         raise HTTPException(409, f"{a.name!r} and {b.name!r} are already one entity")
     jid = log.record(reader.store, body.action, a.name, b.name, reason=body.reason)
     summary = resolve_store(reader.store)
+    reader.invalidate()
     return m.JudgementResult(id=jid, action=body.action, a=ref(a), b=ref(b),
                              entities=summary.entities)

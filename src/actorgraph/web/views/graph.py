@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse
 
 from ...store.facts import FactRow
 from .. import models as m
-from ..params import DateFrom, DateTo, ReaderDep, SettingsDep, in_range
+from ..params import DateFrom, DateTo, ReaderDep, SettingsDep, check_range, in_range, invalid
 from ..present import PREDICATES
 from ..queries import Reader
 from ..render import render
@@ -43,9 +43,19 @@ def pairs(f: FactRow) -> list[tuple[str, str, str]]:
     return [(a, b, label) for i, a in enumerate(actors) for b in actors[i + 1:]]
 
 
+def check_filters(predicates: list[str] | None, start: str | None, end: str | None) -> None:
+    """422 for an unknown predicate or a range that ends before it starts."""
+    unknown = sorted(set(predicates or ()) - set(PREDICATE_CHOICES))
+    if unknown:
+        raise invalid("predicate", f"unknown predicate {unknown[0]!r}; one of "
+                                   + ", ".join(PREDICATE_CHOICES))
+    check_range(start, end)
+
+
 def build(reader: Reader, center: str, depth: int, predicates: list[str] | None,
           start: str | None, end: str | None, max_nodes: int) -> m.Graph:
     """Breadth-first from `center`, one query per step."""
+    check_filters(predicates, start, end)
     e = find(reader, center)
     wanted = set(predicates or PREDICATE_CHOICES)
     nodes: dict[str, int] = {e.id: 0}
@@ -101,6 +111,7 @@ def graph_page(request: Request, entity_id: str, reader: ReaderDep, settings: Se
                depth: Depth = 1, predicates: Predicates = None, start: DateFrom = None,
                end: DateTo = None) -> HTMLResponse:
     e = find(reader, entity_id)
+    check_filters(predicates, start, end)
     query = request.url.query
     api = f"/api/entities/{e.id}/neighbours" + (f"?{query}" if query else "")
     return render(request, "graph.html", ref(e), title=f"Network of {e.name}",

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from .. import models as m
-from ..params import DateFrom, DateTo, PagingDep, ReaderDep, in_range
+from ..params import DateFrom, DateTo, PagingDep, ReaderDep, check_range, in_range
 from ..present import Presenter
 from ..queries import Reader
 from ..render import render
@@ -26,6 +26,7 @@ Undated = Annotated[bool, Query(description="Also list events without a date.")]
 def build(reader: Reader, actor: str | None, etype: str | None, start: str | None,
           end: str | None, limit: int, offset: int, undated: bool = False) -> m.TimelinePage:
     start, end, etype = start or None, end or None, etype or None
+    check_range(start, end)
     who = find_by_name(reader, actor) if actor else None
     events = [e for e in reader.events()
               if (who is None or who.id in e.entities)

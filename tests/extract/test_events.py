@@ -1,0 +1,210 @@
+"""Events typed by PLOVER, read from the syntax, on sentences written for these tests
+(not the dev texts)."""
+from __future__ import annotations
+
+import hashlib
+
+from actorgraph.extract.events import find_events, load_rules
+from actorgraph.extract.lexicon import load_lexicon
+from actorgraph.extract.nlp import load_nlp
+from actorgraph.model import CleanDocument, DocumentMeta, LoadedDocument, Segment
+from actorgraph.pipeline import STAGES, State
+
+
+def parse(text: str) -> State:
+    loaded = LoadedDocument("t.txt", "text/plain", text.encode(), text, DocumentMeta(),
+                            hashlib.sha256(text.encode()).hexdigest())
+    state = State(CleanDocument(loaded, (Segment(0, len(text), "body"),)), load_nlp(),
+                  load_lexicon())
+    for stage in STAGES:
+        stage.func(state)
+        if stage.name == "corefer":
+            break
+    return state
+
+
+def events(text: str, keep_hypothetical: bool = False):
+    state = parse(text)
+    found = find_events(state.doc, state.sentences, state.mentions)
+    if not keep_hypothetical:
+        found = [e for e in found if not e.rule.endswith(":hypothetical")]
+    keys = {m.text: m.key for m in state.mentions}
+    return found, keys
+
+
+def one(found, etype: str):
+    matching = [e for e in found if e.type == etype]
+    assert len(matching) == 1, found
+    return matching[0]
+
+
+def test_trigger_table_is_data():
+    rules = load_rules()
+    assert rules.verbs["shoot"] == ("ASSAULT", "firearms")
+    assert rules.nouns["assassination"] == ("ASSAULT", "assassination")
+    assert rules.verbs["detain"][0] == "COERCE"
+
+
+def test_shooting_by_a_group_member(nlp):
+    found, k = events("A year later, a Sabirin militant shot and wounded Hassan Kamali "
+                      "in Manama.")
+    e = one(found, "ASSAULT")
+    assert e.targets == (k["Hassan Kamali"],) and e.location == k["Manama"]
+    assert e.date is None and e.attribution.attributed_to is None
+
+
+def test_attempted_assassination_targets_the_state_of_the_demonym(nlp):
+    found, k = events("Police foiled the attempted assassination of an Israeli diplomat "
+                      "in Baku in May.")
+    e = one(found, "ASSAULT")
+    assert e.mode == "assassination"
+    assert e.targets == ("country:israel",) and e.location == k["Baku"]
+
+
+def test_terror_plot_targeting_a_people(nlp):
+    found, k = events("Investigators described a 2019 terror plot in Georgia "
+                      "targeting Israelis.")
+    e = one(found, "ASSAULT")
+    assert (e.mode, e.targets, e.location) == ("plot", ("country:israel",), k["Georgia"])
+
+
+def test_list_of_acts_shares_the_subject_as_actor(nlp):
+    found, k = events("Kataib Hezbollah cells have been behind several operations, including "
+                      "a thwarted attack on the US embassy in May, the attempted assassination "
+                      "of a Bahraini minister in June and a plot in Kuwait.")
+    assaults = [e for e in found if e.type == "ASSAULT"]
+    assert len(assaults) == 3
+    assert all(e.actors == (k["Kataib Hezbollah"],) for e in assaults)
+    modes = {e.trigger: e.mode for e in assaults}
+    assert modes == {"attack": "plot", "assassination": "assassination", "plot": "plot"}
+    by_trigger = {e.trigger: e for e in assaults}
+    assert by_trigger["assassination"].targets == ("country:bahrain",)
+    assert by_trigger["plot"].location == k["Kuwait"]
+
+
+def test_call_for_attacks_is_a_threat_not_an_assault(nlp):
+    found, k = events("The Sabirin movement has published videos calling for attacks on "
+                      "Jewish and Israeli targets in Baku.")
+    assert [e.type for e in found] == ["THREATEN"]
+    e = found[0]
+    assert e.actors == (k["Sabirin"],)
+    assert e.targets == ("country:israel",) and e.location == k["Baku"]
+
+
+def test_called_for_the_assassination_of(nlp):
+    found, k = events("In 2016, Hassan Kamali called for the assassination of a Bahraini "
+                      "minister.")
+    e = one(found, "THREATEN")
+    assert e.actors == (k["Hassan Kamali"],) and e.targets == ("country:bahrain",)
+    assert not [x for x in found if x.type == "ASSAULT"]
+
+
+def test_threatened_to_strike(nlp):
+    found, k = events("In a speech in Najaf, Hassan Kamali threatened to strike Israeli "
+                      "targets in Cyprus.")
+    e = one(found, "THREATEN")
+    assert e.actors == (k["Hassan Kamali"],) and "country:israel" in e.targets
+
+
+def test_passive_detention_with_agent(nlp):
+    found, k = events("Hassan Kamali and Ali Rezaei were detained by Iranian authorities "
+                      "in April.")
+    e = one(found, "COERCE")
+    assert e.mode == "detain" and e.actors == ("country:iran",)
+    assert set(e.targets) == {k["Hassan Kamali"], k["Ali Rezaei"]}
+
+
+def test_imprisoned_members_of_a_group(nlp):
+    found, k = events("Bahrain has imprisoned twelve members of the Sabirin movement.")
+    e = one(found, "COERCE")
+    assert (e.mode, e.actors, e.targets) == ("imprison", (k["Bahrain"],), (k["Sabirin"],))
+
+
+def test_deployed_and_sent_fighters_mobilize(nlp):
+    found, k = events("Hezbollah fighters deployed to Syria in 2013.")
+    e = one(found, "MOBILIZE")
+    assert e.actors == (k["Hezbollah"],) and e.location == k["Syria"]
+    found, k = events("The Sabirin movement sent fighters to Syria in 2014.")
+    assert one(found, "MOBILIZE").location == k["Syria"]
+
+
+def test_went_to_fight(nlp):
+    found, k = events("Six Bahraini students went to Syria in 2013 to fight.")
+    assert one(found, "MOBILIZE").location == k["Syria"]
+
+
+def test_honored_is_support(nlp):
+    found, k = events("On March 3, Iran honored Hassan Kamali at a ceremony in Tehran.")
+    e = one(found, "SUPPORT")
+    assert (e.actors, e.targets) == ((k["Iran"],), (k["Hassan Kamali"],))
+
+
+def test_endorsed_and_authorized_creation_is_one_support(nlp):
+    found, k = events("The Quds Force endorsed the Sabirin movement and authorized "
+                      "its creation.")
+    e = one(found, "SUPPORT")
+    assert (e.actors, e.targets) == ((k["Quds Force"],), (k["Sabirin"],))
+
+
+def test_accused(nlp):
+    found, k = events("The Bahraini government accused the Sabirin movement of the bombing.")
+    e = one(found, "ACCUSE")
+    assert (e.actors, e.targets) == (("country:bahrain",), (k["Sabirin"],))
+
+
+def test_denied(nlp):
+    found, k = events("The Sabirin movement denied any involvement.")
+    assert one(found, "REJECT").actors == (k["Sabirin"],)
+
+
+def test_request_to_extradite_is_not_itself_a_coercion(nlp):
+    found, k = events("Manama requested that Tehran extradite the suspects.")
+    assert [e.type for e in found] == ["REQUEST"]
+    assert (found[0].actors, found[0].targets) == (("country:bahrain",), ("country:iran",))
+
+
+def test_decried_is_a_protest_and_its_description_no_attack(nlp):
+    found, k = events("Ali Rezaei, a member of parliament, decried the detention as an "
+                      "attack on Iran's sovereignty.")
+    assert [e.type for e in found] == ["PROTEST"]
+    assert found[0].actors == (k["Ali Rezaei"],) and found[0].targets == (k["Iran"],)
+
+
+def test_funded_is_aid(nlp):
+    found, k = events("Iran funded and armed the Sabirin movement.")
+    e = one(found, "AID")
+    assert (e.actors, e.targets) == ((k["Iran"],), (k["Sabirin"],))
+
+
+def test_hypothetical_and_capacity_are_marked(nlp):
+    found, _ = events("If the Sabirin movement attacked Kuwait, it would lose support.",
+                      keep_hypothetical=True)
+    assert found and all(e.rule.endswith(":hypothetical") for e in found)
+    found, _ = events("The Sabirin movement has proved capable of striking targets in Kuwait.",
+                      keep_hypothetical=True)
+    assert found and all(e.rule.endswith(":hypothetical") for e in found)
+
+
+def test_negated_trigger_is_skipped(nlp):
+    found, _ = events("The Sabirin movement did not attack the embassy.", keep_hypothetical=True)
+    assert found == []
+
+
+def test_the_arrest_told_again_is_not_a_new_event(nlp):
+    found, k = events("Police arrested Hassan Kamali in May. The arrest sparked protests.")
+    assert [e.type for e in found] == ["COERCE"]
+    assert found[0].targets == (k["Hassan Kamali"],) and found[0].sentence == 0
+
+
+def test_pronoun_actor_is_the_salient_group(nlp):
+    found, k = events("The Sabirin movement grew quickly. In 2020, it attacked a police "
+                      "station in Manama.")
+    e = one(found, "ASSAULT")
+    assert e.actors == (k["Sabirin"],) and e.location == k["Manama"] and e.sentence == 1
+
+
+def test_offsets_point_at_the_trigger(nlp):
+    text = "Iran funded and armed the Sabirin movement."
+    found, _ = events(text)
+    for e in found:
+        assert text[e.trigger_start:e.trigger_end] == e.trigger
