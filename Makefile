@@ -25,12 +25,12 @@ test: install chromium
 	$(BIN)/python -m pytest -q
 
 # The browser tests drive Debian's chromium through Playwright (no browser download).
-# CI runs as root, so apt-get installs it once; elsewhere a failed install only warns.
+# CI runs as root, so apt-get installs it once; where that fails, make test stops and says so.
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
 	   apt-get install -y -qq chromium) >/dev/null 2>&1 || \
-	  echo "warning: could not install chromium (apt-get install chromium); browser tests skip"; }
+	  { echo "error: could not install chromium; run: apt-get install chromium" >&2; exit 1; }; }
 
 # Scores the example corpus against its hand annotation (examples/gold.json).
 eval: install
