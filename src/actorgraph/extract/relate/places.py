@@ -1,0 +1,226 @@
+"""Where actors are based and where they operate: "based in Y", "whose leaders are based
+in Y", "Iran-based", "cells in Y", "deployed to Y", "active in Y", "went to Syria to fight",
+"groups such as X in A, Y in B", "Lebanon's Hezbollah", "Iraqi factions such as X"."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..arguments import Context, Ent
+from .base import Facts, Rules, actors, lemma, objects_of, places, pobjs, preps
+
+def rule_based(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
+    """'X is based in Y', 'whose leaders are based in Y', 'a group based in Y',
+    'X's leaders live in Y', 'its headquarters in Y'."""
+    places = places(ctx, objects_of(ctx, t, ("in", "inside", "out"), "place"))
+    if not places:
+        return
+    lemma = lemma(t)
+    if t.pos_ in ("VERB", "AUX") or t.tag_ == "VBN":
+        if t.dep_ in ("acl", "amod") and t.tag_ == "VBN":
+            holders = ctx.described(t.head) or ctx.ents(t.head)
+        else:
+            toks, _ = ctx.subject(t)
+            holders = [e for x in toks for e in ctx.ents(x)]
+    elif lemma in rules.based_nouns:
+        holders = [e for c in t.children if c.dep_ == "poss" for e in ctx.ents(c)]
+    else:
+        return
+    out.add(holders, "based_in", places, t, "based_in")
+
+
+def _war_country(ctx: Context, o: Token) -> list[Ent]:
+    """'the Syrian civil war', 'the war in Syria': the country a war is fought in."""
+    if lemma(o) not in ("war", "conflict", "fighting", "jihad", "insurgency", "campaign"):
+        return []
+    out = []
+    for c in o.children:
+        if c.dep_ in ("amod", "compound") and c.i < o.i:
+            d = ctx.demonym_country(c)
+            if d is not None:
+                out.append(d)
+            elif ctx.mention_at(c) is not None and ctx.mention_at(c).type == "country":
+                out.append(ctx.ent_of(ctx.mention_at(c)))
+    return out
+
+
+def rule_operate(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
+    """'cells in Y', 'X fighters have deployed to Y', 'X is active in Y', 'operates within Y',
+    'X participated in the Syrian civil war'."""
+    lemma = lemma(t)
+    targets: list[Ent] = []
+    coalition: list[Ent] = []
+    for p in preps(t, rules.operate_preps):
+        for o in pobjs(p):
+            found = ctx.ents(o, "place")
+            targets.extend(e for e in found if e.type in ("country", "place"))
+            coalition.extend(e for e in found if e.type == "organization"
+                             and p.lower_ in ("within", "inside"))
+            if t.pos_ == "VERB" and p.lower_ == "in":
+                targets.extend(_war_country(ctx, o))
+    if not targets and not coalition:
+        return
+    if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod",):
+        if lemma == "participate" and not any(e.how == "demonym" for e in targets):
+            return
+        if t.dep_ == "acl":
+            doers = ctx.described(t.head) or ctx.ents(t.head)
+        else:
+            doers = actors(ctx, t)
+            if not doers and ctx.is_passive(t):
+                toks, _ = ctx.subject(t)
+                doers = [e for x in toks for e in ctx.ents(x)]
+        rule = "operate_verb"
+    elif t.pos_ == "ADJ" or lemma in rules.operate_adjectives:
+        if t.dep_ == "acomp":
+            toks, _ = ctx.subject(t.head)
+            doers = [e for x in toks for e in ctx.ents(x)]
+        else:
+            doers = ctx.described(t.head)
+        rule = "operate_adjective"
+    else:
+        doers = []
+        for c in t.children:
+            if c.dep_ == "poss" or (c.dep_ in ("compound", "nmod") and ctx.mention_at(c) is not None):
+                doers.extend(ctx.ents(c))
+        if not doers and t.dep_ == "pobj" and t.head.lower_ in ("with", "behind"):
+            host = t.head.head
+            if host.pos_ in ("VERB", "AUX"):
+                doers = actors(ctx, host)
+            else:
+                doers = ctx.described(host)
+        if not doers and t.dep_ == "dobj" and lemma(t.head) in (
+                "have", "maintain", "run", "operate", "establish", "build", "set", "expand"):
+            doers = actors(ctx, t.head)
+        rule = "operate_noun"
+    out.add(doers, "operates_in", targets, t, rule)
+    if coalition:
+        out.add(doers, "member_of", coalition, t, "operate_within")
+
+
+def rule_travel(ctx: Context, rules: Rules, v: Token, out: Facts) -> None:
+    """'had gone to Syria to fight', 'travelled to Iraq to join': active where they went."""
+    purpose = [c for c in v.children if c.dep_ in ("xcomp", "advcl")
+               and lemma(c) in rules.purpose_verbs]
+    if not purpose:
+        return
+    places = places(ctx, objects_of(ctx, v, ("to", "into"), "place"))
+    out.add(actors(ctx, v), "operates_in", places, v, "went_to_fight")
+
+
+def rule_based_from(ctx: Context, rules: Rules, v: Token, out: Facts) -> None:
+    """'its leadership works from Qom', 'the group is led from Qom by X'."""
+    places = places(ctx, objects_of(ctx, v, ("from",), "place"))
+    if not places:
+        return
+    toks, _ = ctx.subject(v)
+    holders = [e for x in toks for e in ctx.ents(x)]
+    out.add(holders, "based_in", places, v, "run_from")
+
+
+def possessive_and_of(ctx: Context, rules: Rules, out: Facts) -> None:
+    """'Lebanon's Hezbollah' (based in the country), 'the Quds Force of the IRGC' (a part)."""
+    for m in ctx.mentions:
+        if m.type != "organization" or m.role != "name":
+            continue
+        root = ctx.mention_root(m)
+        for c in root.children:
+            if c.dep_ == "poss":
+                owner = ctx.mention_at(c)
+                if owner is not None and owner.type == "country" and owner.role == "name" \
+                        and (m.kind or ctx.kind_of(m.key) or "") not in rules.not_based_kinds:
+                    out.add([ctx.ent_of(m)], "based_in", [ctx.ent_of(owner)], root,
+                            "country_possessive")
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for o in pobjs(c):
+                    whole = ctx.mention_at(o)
+                    if whole is not None and whole.type == "organization" and whole.key != m.key:
+                        out.add([ctx.ent_of(m)], "member_of", [ctx.ent_of(whole)], root,
+                                "organization_of_organization")
+
+
+def lists_in_places(ctx: Context, rules: Rules, out: Facts) -> None:
+    """'Hezbollah in Lebanon; Hamas and Palestinian Islamic Jihad in Gaza; ... Ansar Allah,
+    in Yemen': in a list of groups, each placed in a country or region."""
+    doc = ctx.doc
+    for m in ctx.mentions:
+        if m.type != "organization":
+            continue
+        root = ctx.mention_root(m)
+        last = max(i for i in range(root.i, len(doc)) if ctx.mention_at(doc[i]) is m
+                   or i == root.i)
+        j = last + 1
+        if j < len(doc) and doc[j].text == ",":
+            j += 1
+        if not (j + 1 < len(doc) and doc[j].lower_ == "in"):
+            continue
+        k = j + 1
+        if doc[k].lower_ == "the" and k + 1 < len(doc):
+            k += 1
+        place = ctx.mention_at(doc[k])
+        if place is None or place.type not in ("country", "place") or place.role == "metonym":
+            continue
+        listed = root.dep_ in ("conj", "appos", "attr") or any(
+            c.dep_ == "conj" for c in root.children) or under_list(root) or (
+            root.i > 0 and doc[root.i - 1].text == ";")
+        if not listed:
+            continue
+        group = [ctx.ent_of(m)]
+        head = root
+        while head.dep_ == "conj" and ctx.mention_at(head.head) is not None and \
+                ctx.mention_at(head.head).type == "organization":
+            prev = ctx.mention_at(head.head)
+            after = doc.char_span(prev.end, prev.end + 4, alignment_mode="expand")
+            if after is not None and after.text.strip().lower().startswith("in"):
+                break
+            head = head.head
+            group.append(ctx.ent_of(prev))
+        out.add(group, "based_in", [ctx.ent_of(place)], root, "list_x_in_y")
+
+
+def demonym_lists(ctx: Context, rules: Rules, out: Facts) -> None:
+    """'Iraqi factions such as Kataib Hizballah and Harakat al-Nujaba': each listed group is
+    based in the country of the demonym."""
+    for t in ctx.doc:
+        if t.tag_ not in ("NNS", "NNPS") or ctx.sentence_of(t) < 0:
+            continue
+        if lemma(t) not in ctx.w.group | {"faction", "militia", "force", "group", "unit"}:
+            continue
+        states = [d for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i
+                  for d in [ctx.demonym_country(c)] if d is not None]
+        if len(states) != 1:
+            continue
+        if not any(c.dep_ == "prep" and c.lower_ in ("as", "including", "like")
+                   for c in t.children):
+            continue
+        out.add(ctx.list_items(t), "based_in", states, t, "demonym_list")
+
+
+def under_list(tok: Token) -> bool:
+    t = tok
+    for _ in range(8):
+        if t.dep_ == "prep" and t.lower_ in ("as", "including", "like", "notably"):
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def rule_list_in(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
+    """'groups such as Hezbollah in Lebanon, Hamas in Gaza': each group placed in its country."""
+    prep = t if t.dep_ == "prep" else None
+    if t.lower_ == "such" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "as":
+        prep = t.doc[t.i + 1]
+    if prep is None:
+        return
+    for tok in prep.subtree:
+        m = ctx.mention_at(tok)
+        if m is None or m.type != "organization" or ctx.mention_root(m).i != tok.i:
+            continue
+        nxt = tok.i + 1
+        if nxt + 1 < len(tok.doc) and tok.doc[nxt].lower_ == "in":
+            place = ctx.mention_at(tok.doc[nxt + 1])
+            if place is None and nxt + 2 < len(tok.doc) and tok.doc[nxt + 1].lower_ == "the":
+                place = ctx.mention_at(tok.doc[nxt + 2])
+            if place is not None and place.type in ("country", "place"):
+                out.add([ctx.ent_of(m)], "based_in", [ctx.ent_of(place)], tok, "list_x_in_y")

@@ -1,0 +1,310 @@
+"""Role nouns and membership: "X, the founder and leader of Y", "Y's leader X",
+"Quds Force Commander X", "X is a fellow at Y", "X acted as Y's interpreter", "X joined
+Y", "This coalition includes groups such as X, Y", "a banner used by factions including X"."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..arguments import Context, Ent
+from .base import (HYPHENS, Facts, Rules, actors, lemma, objects_of, patients, pobjs,
+                   preps)
+
+def role_pred(rules: Rules, t: Token) -> str | None:
+    for w in (t.lower_, lemma(t)):
+        if w in rules.role:
+            return rules.role[w]
+        if w in rules.part_nouns:
+            return "member_of"
+    return None
+
+
+def _role_head(rules: Rules, t: Token) -> Token:
+    """'the founder and leader of Y': the conjoined role nouns share holder and object."""
+    while t.dep_ == "conj" and role_pred(rules, t.head):
+        t = t.head
+    return t
+
+
+def _holder_types(rules: Rules, noun: Token, pred: str) -> tuple[str, ...]:
+    if lemma(noun) in rules.part_nouns or noun.lower_ in rules.part_nouns:
+        return ("organization",)
+    if pred == "member_of":
+        return ("person", "organization")
+    if pred == "allied_with":
+        return ("person", "organization", "country")
+    return ("person",)
+
+
+def list_ents(ctx: Context, tok: Token) -> list[Ent]:
+    """Every name in a list written as conjuncts and appositions ('X in A; Y and Z in B;
+    factions such as V and W; and the Houthi movement, Ansar Allah')."""
+    out: list[Ent] = []
+    todo, seen = [tok], set()
+    while todo:
+        t = todo.pop(0)
+        if t.i in seen:
+            continue
+        seen.add(t.i)
+        m = ctx.mention_at(t)
+        if m is not None:
+            out.append(ctx.ent_of(m))
+        else:
+            out.extend(ctx.list_items(t))
+            out.extend(ctx.ent_of(ctx.mention_at(c)) for c in t.children
+                       if c.dep_ == "appos" and ctx.mention_at(c) is not None)
+        todo.extend(c for c in t.children if c.dep_ in ("conj", "appos"))
+    uniq: list[Ent] = []
+    for e in out:
+        if e.key not in {u.key for u in uniq}:
+            uniq.append(e)
+    return uniq
+
+
+def _role_holders(ctx: Context, rules: Rules, noun: Token, types) -> list[Ent]:
+    n = _role_head(rules, noun)
+    # "Its founder was X", "His principal aide is X", "Its best-known members are X; Y and Z"
+    if n.dep_ == "nsubj" and lemma(n.head) in rules.copulas:
+        out: list[Ent] = []
+        for c in n.head.children:
+            if c.dep_ == "attr":
+                out.extend(list_ents(ctx, c))
+        for c in n.children:
+            if c.dep_ == "appos":
+                out.extend(list_ents(ctx, c))
+        return out
+    # "one of its senior figures", "among the party's early leaders"
+    if n.dep_ == "pobj" and n.head.lower_ in ("of", "among"):
+        host = n.head.head
+        if n.head.lower_ == "of" and lemma(host) in ("one", "some", "each", "many", "two"):
+            if host.dep_ == "appos":
+                return ctx.apposed(host, types)
+            if host.dep_ in ("attr", "pobj") and lemma(host.head) in rules.copulas | {"among"}:
+                verb = host.head if host.dep_ == "attr" else host.head.head
+                toks, _ = ctx.subject(verb)
+                return [e for t in toks for e in ctx.ents(t)]
+        if n.head.lower_ == "among" and lemma(host) in rules.copulas:
+            toks, _ = ctx.subject(host)
+            return [e for t in toks for e in ctx.ents(t)]
+    if n.dep_ == "appos":
+        found = ctx.apposed(n, types)
+        if found:
+            return found
+    holders: list[Ent] = []
+    for c in n.children:
+        if c.dep_ == "appos" and ctx.mention_at(c) is not None:
+            holders.extend(ctx.ents(c))
+    if not holders:
+        # the parser may hang the names on the object: "leaders of the group, X and Y",
+        # "the mayor of the southern city of Basra, X"
+        chain, todo = [], [n]
+        while todo and len(chain) < 3:
+            t = todo.pop(0)
+            for p in preps(t, ("of",)):
+                for o in pobjs(p):
+                    chain.append(o)
+                    todo.append(o)
+        for o in chain:
+            if ctx.mention_at(o) is not None and ctx.mention_at(o).type == "person":
+                break
+            for c in o.children:
+                if c.dep_ == "appos" and ctx.mention_at(c) is not None \
+                        and ctx.mention_at(c).type == "person":
+                    holders.extend(ctx.ents(c))
+    if holders:
+        return holders
+    if n.dep_ == "compound":
+        t = n.head
+        while t.dep_ == "compound" and ctx.mention_at(t) is None:
+            t = t.head
+        m = ctx.mention_at(t)
+        return [ctx.ent_of(m)] if m is not None else []
+    if n.dep_ in ("attr", "oprd") and lemma(n.head) in rules.copulas:
+        toks, _ = ctx.subject(n.head)
+        return [e for t in toks for e in ctx.ents(t)]
+    if n.dep_ == "oprd" or (n.dep_ == "pobj" and n.head.lower_ == "as"):
+        verb = n.head if n.dep_ == "oprd" else n.head.head
+        if lemma(verb) in rules.as_verbs:
+            if ctx.is_passive(verb):
+                toks, _ = ctx.subject(verb)
+            else:
+                toks = [c for c in verb.children if c.dep_ == "dobj"] or ctx.subject(verb)[0]
+            return [e for t in toks for e in ctx.ents(t)]
+    return []
+
+
+def _role_objects(ctx: Context, rules: Rules, noun: Token, pred: str) -> tuple[list[Ent], bool]:
+    """The organisation, place or person a role noun belongs to; and whether the text
+    names one at all (a preposition phrase), entity or not."""
+    def own(t: Token) -> bool:
+        return any(p.dep_ == "prep" and p.lower_ in rules.role_preps for p in t.children) or any(
+            c.dep_ == "poss" for c in t.children)
+    group = [noun]
+    if not own(noun):
+        head = _role_head(rules, noun)
+        if head.i != noun.i:
+            group.append(head)
+        group += [c for c in noun.children if c.dep_ == "conj" and role_pred(rules, c)]
+    out: list[Ent] = []
+    stated = False
+    for t in group:
+        for p in t.children:
+            if p.dep_ != "prep" or p.lower_ not in rules.role_preps:
+                continue
+            if pred not in rules.role_preps[p.lower_]:
+                continue
+            stated = True
+            for o in pobjs(p):
+                out.extend(ctx.ents(o, "object"))
+        for c in t.children:
+            if c.dep_ == "poss":
+                stated = True
+                out.extend(ctx.ents(c, "object"))
+            elif c.dep_ in ("compound", "nmod") and c.i < t.i:
+                m = ctx.mention_at(c)
+                if m is not None and (m.type != "person" or pred == "associate_of"):
+                    stated = True
+                    out.append(ctx.ent_of(m))
+                elif lemma(t) in rules.state_leaders or t.lower_ in rules.state_leaders:
+                    d = ctx.demonym_country(c)
+                    if d is not None:
+                        stated = True
+                        out.append(d)
+            elif c.dep_ == "amod" and c.i < t.i and (
+                    lemma(t) in rules.state_leaders or t.lower_ in rules.state_leaders):
+                d = ctx.demonym_country(c)
+                if d is not None:
+                    stated = True
+                    out.append(d)
+    return out, stated
+
+
+def _context_group(ctx: Context, tok: Token) -> list[Ent]:
+    """The salient group, when this sentence or the one before names or refers to it."""
+    if not ctx.salient:
+        return []
+    si = ctx.sentence_of(tok)
+    for idx in (si, si - 1):
+        if idx < 0:
+            continue
+        if any(e.key == ctx.salient for r in ctx.refs(idx) for e in r.ents):
+            return ctx.salient_ent("context")
+    return []
+
+
+def hyphenated(t: Token) -> tuple[int, int]:
+    """The token span of the hyphenated word `t` is part of ('secretary-general')."""
+    doc = t.doc
+    lo = hi = t.i
+    while lo >= 2 and doc[lo - 1].text in HYPHENS and not doc[lo - 2].whitespace_ \
+            and not doc[lo - 1].whitespace_:
+        lo -= 2
+    while hi + 2 < len(doc) and doc[hi + 1].text in HYPHENS and not doc[hi].whitespace_ \
+            and not doc[hi + 1].whitespace_:
+        hi += 2
+    return lo, hi
+
+
+def rule_role(ctx: Context, rules: Rules, t: Token, out: Facts, pred: str | None = None) -> None:
+    whole = pred is not None
+    if pred is None:
+        lo, hi = hyphenated(t)
+        if hi > lo:
+            return  # a hyphenated role is read whole (rule_role_multiword)
+    pred = pred or role_pred(rules, t)
+    if pred is None:
+        return
+    if t.dep_ == "compound" and role_pred(rules, t.head) and ctx.mention_at(t.head) is None:
+        return  # "deputy chairman": the head noun speaks
+    holders = _role_holders(ctx, rules, t, _holder_types(rules, t, pred))
+    if not holders:
+        return
+    objects, stated = _role_objects(ctx, rules, t, pred)
+    rule = "role_noun"
+    word = lemma(t) if lemma(t) in rules.role else t.lower_
+    if not objects and not stated and pred == "member_of" and (
+            word in rules.context_members):
+        objects = _context_group(ctx, t)
+        rule = "role_noun_context"
+    if word in rules.person_only:
+        objects = [o for o in objects if o.type == "person"]
+    if word in rules.flexible and not whole:
+        people = [o for o in objects if o.type == "person"]
+        others = [o for o in objects if o.type != "person"]
+        out.add(holders, "associate_of", people, t, rule)
+        out.add(holders, "member_of", others, t, rule)
+        return
+    out.add(holders, pred, objects, t, rule)
+
+
+def rule_role_multiword(ctx: Context, rules: Rules, first: Token, last: Token,
+                        out: Facts) -> None:
+    """'secretary-general of Hezbollah', 'co-founder of X': the last word is the noun."""
+    span = first.doc[first.i:last.i + 1]
+    word = span.text.lower().replace("\u2010", "-").replace("\u2011", "-")
+    entry = rules.multiword_roles.get(word)
+    if entry is not None:
+        rule_role(ctx, rules, span.root, out, pred=entry[1])
+
+
+def rule_subject_object(ctx: Context, rules: Rules, v: Token, out: Facts) -> None:
+    lemma = lemma(v)
+    if lemma == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in v.children):
+        return
+    if lemma in rules.so_verbs:
+        pred = rules.so_verbs[lemma]
+        objects = patients(ctx, v)
+        if lemma == "run" and any(ctx.mention_at(o) is None and lemma(o) in rules.channel_nouns
+                                  for o in ctx.patient_tokens(v)):
+            return
+        out.add(actors(ctx, v), pred, objects, v, f"verb_{pred}")
+    if lemma in rules.member_preps:
+        objects = objects_of(ctx, v, rules.member_preps[lemma])
+        out.add(actors(ctx, v), "member_of", objects, v, "verb_member_prep")
+    if lemma in rules.belong_verbs:
+        out.add(actors(ctx, v), "member_of", objects_of(ctx, v, ("to",)), v, "verb_belong")
+
+
+def rule_include(ctx: Context, rules: Rules, v: Token, out: Facts) -> None:
+    """'This coalition includes groups such as X in A, Y in B': members of the coalition."""
+    coalition = [e for e in actors(ctx, v) if e.type == "organization"]
+    if not coalition:
+        return
+    members: list[Ent] = []
+    for o in ctx.patient_tokens(v) + [c for c in v.children if c.dep_ == "conj"
+                                       and c.pos_ in ("NOUN", "PROPN")]:
+        members.extend(ctx.ents(o))
+        for tok in o.subtree:
+            m = ctx.mention_at(tok)
+            if m is not None and m.type == "organization" and in_list(rules, tok, o):
+                members.append(ctx.ent_of(m))
+    out.add(members, "member_of", coalition, v, "coalition_includes")
+
+
+def in_list(rules: Rules, tok: Token, top: Token) -> bool:
+    """Whether a name sits under 'such as' / 'including' / 'like' below `top`."""
+    t = tok
+    for _ in range(12):
+        if t.i == top.i or t.head.i == t.i:
+            return False
+        if t.lower_ in ("as", "including", "like", "notably") and t.dep_ == "prep":
+            return True
+        t = t.head
+    return False
+
+
+def rule_coalition_descriptor(ctx: Context, rules: Rules, n: Token, out: Facts) -> None:
+    """'the Islamic Resistance in Iraq, a banner used by factions including X and Y':
+    the listed groups are members of the coalition the descriptor stands for."""
+    holders = [e for e in ctx.apposed(n, ("organization",)) if e.type == "organization"] \
+        if n.dep_ in ("appos", "npadvmod") or n.i > 0 and n.doc[n.i - 1].text in (",",) or any(
+            t.text == "," for t in n.doc[max(0, n.left_edge.i - 1):n.left_edge.i]) else []
+    if not holders and n.dep_ in ("attr",) and lemma(n.head) in rules.copulas:
+        toks, _ = ctx.subject(n.head)
+        holders = [e for x in toks for e in ctx.ents(x) if e.type == "organization"]
+    if not holders:
+        return
+    members: list[Ent] = []
+    for t in n.subtree:
+        if t.pos_ in ("NOUN", "PROPN"):
+            members.extend(ctx.list_items(t))
+    out.add(members, "member_of", holders, n, "coalition_descriptor")
