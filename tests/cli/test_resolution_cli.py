@@ -99,3 +99,9 @@ def test_entity_found_in_another_script(tmp_path):
     assert out.exit_code == 0 and out.output.startswith("Ilham Aliyev")
     out = run("entity", "Kerim Hadadi", "--db", url)
     assert out.output.startswith("Karim Haddadi")
+
+
+def test_a_name_of_punctuation_finds_nothing(tmp_path):
+    url = setup(tmp_path)
+    out = CliRunner().invoke(cli, ["entity", "...", "--db", url])
+    assert out.exit_code != 0 and "no entity" in out.output

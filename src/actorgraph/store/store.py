@@ -203,6 +203,8 @@ class Store:
         folding first, then the most-mentioned entity whose name contains it)."""
         from ..resolve.names import fold
 
+        if not fold(ref):
+            return None  # "...": no name at all
         with self.engine.connect() as conn:
             eid = conn.execute(select(t.entities.c.id).where(t.entities.c.id == ref)).scalar()
             if eid is None:
