@@ -19,7 +19,8 @@ that state them, never by two names sharing a sentence:
 
 The trigger words of each construction live in `data/relations.yaml`; the
 spaCy `Matcher` built from them finds the triggers, and rules over the
-dependency tree fill the slots. Slots are turned into entity keys by
+dependency tree (`relate/roles.py`, `relate/ties.py`, `relate/places.py`, one
+module per family, dispatched from the tables below) fill the slots. Slots are turned into entity keys by
 `arguments.Context` (names, "the group", pronouns, demonyms, "the Aliyev
 government"). Type constraints per predicate drop what cannot be.
 Every fact carries its sentence index and the name of the rule that fired;
@@ -45,6 +46,8 @@ from .relate.ties import (rule_against, rule_aid, rule_ally_noun, rule_ally_phra
                           rule_sponsor_verb)
 
 __all__ = ["HYPOTHETICAL", "find_relations", "load_rules"]
+
+_MATCHERS: dict[int, Matcher] = {}     # one Matcher of the trigger words per vocabulary
 
 
 def _matcher(doc: Doc, rules: Rules) -> Matcher:

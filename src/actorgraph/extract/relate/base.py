@@ -97,7 +97,8 @@ def load_rules() -> Rules:
         part_nouns=word_set(raw["part_nouns"]),
         belong_verbs=word_set(raw["belong_verbs"]),
         include_verbs=word_set(raw["include_verbs"]),
-        sponsor_participles={k.lower(): tuple(v or ()) for k, v in raw["sponsor_participles"].items()},
+        sponsor_participles={k.lower(): tuple(v or ())
+                             for k, v in raw["sponsor_participles"].items()},
         proxy_nouns=word_set(raw["proxy_nouns"]),
         sponsor_verbs={k.lower(): tuple(v or ()) for k, v in raw["sponsor_verbs"].items()},
         creation_nouns=word_set(raw["creation_nouns"]),
@@ -136,10 +137,6 @@ def load_rules() -> Rules:
         not_based_kinds=word_set(raw["not_based_kinds"]),
         multiword_roles={w: (tuple(w.split("-")), p) for w, p in role.items() if "-" in w},
     )
-
-
-# Matcher labels -> the construction handler that reads the match.
-_MATCHERS: dict[int, Matcher] = {}
 
 
 class Facts:
@@ -207,51 +204,51 @@ class Facts:
 # -- helpers over the tree ------------------------------------------------------------
 
 
-def lemma(t: Token) -> str:
+def lemma_of(t: Token) -> str:
     return t.lemma_.lower()
 
 
-def preps(t: Token, words) -> list[Token]:
+def preps_of(t: Token, words) -> list[Token]:
     return [c for c in t.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ in words]
 
 
-def pobjs(prep: Token) -> list[Token]:
+def pobjs_of(prep: Token) -> list[Token]:
     return [c for c in prep.children if c.dep_ == "pobj"]
 
 
 def objects_of(ctx: Context, t: Token, preps, role: str = "object") -> list[Ent]:
     out: list[Ent] = []
-    for p in preps(t, preps):
-        for o in pobjs(p):
+    for p in preps_of(t, preps):
+        for o in pobjs_of(p):
             out.extend(ctx.ents(o, role))
     return out
 
 
-def actors(ctx: Context, verb: Token) -> list[Ent]:
+def actors_of(ctx: Context, verb: Token) -> list[Ent]:
     return [e for t in ctx.actor_tokens(verb) for e in ctx.ents(t, "actor")]
 
 
-def patients(ctx: Context, verb: Token, rules: Rules | None = None) -> list[Ent]:
+def patients_of(ctx: Context, verb: Token, rules: Rules | None = None) -> list[Ent]:
     out: list[Ent] = []
     for t in ctx.patient_tokens(verb):
-        if rules is not None and lemma(t) in rules.creation_nouns:
+        if rules is not None and lemma_of(t) in rules.creation_nouns:
             for c in t.children:
                 if c.dep_ == "poss":
                     out.extend(ctx.ents(c))
-            for p in preps(t, ("of",)):
-                for o in pobjs(p):
+            for p in preps_of(t, ("of",)):
+                for o in pobjs_of(p):
                     out.extend(ctx.ents(o))
             continue
         out.extend(ctx.ents(t, "object"))
     return out
 
 
-def places(ctx: Context, ents: list[Ent]) -> list[Ent]:
+def places_only(ctx: Context, ents: list[Ent]) -> list[Ent]:
     """Places and countries only; a capital named as a seat of power stays the city here."""
     return [e for e in ents if e.type in ("place", "country")]
 
 
-def sponsors(ctx: Context, toks: list[Token]) -> list[Ent]:
+def sponsors_of(ctx: Context, toks: list[Token]) -> list[Ent]:
     """The sponsor side: a person named with their organisation stands for it."""
     out: list[Ent] = []
     for t in toks:

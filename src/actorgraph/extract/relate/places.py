@@ -6,15 +6,17 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..arguments import Context, Ent
-from .base import Facts, Rules, actors, lemma, objects_of, places, pobjs, preps
+from .base import (Facts, Rules, actors_of, lemma_of, objects_of, places_only, pobjs_of,
+                   preps_of)
+
 
 def rule_based(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
     """'X is based in Y', 'whose leaders are based in Y', 'a group based in Y',
     'X's leaders live in Y', 'its headquarters in Y'."""
-    places = places(ctx, objects_of(ctx, t, ("in", "inside", "out"), "place"))
+    places = places_only(ctx, objects_of(ctx, t, ("in", "inside", "out"), "place"))
     if not places:
         return
-    lemma = lemma(t)
+    lemma = lemma_of(t)
     if t.pos_ in ("VERB", "AUX") or t.tag_ == "VBN":
         if t.dep_ in ("acl", "amod") and t.tag_ == "VBN":
             holders = ctx.described(t.head) or ctx.ents(t.head)
@@ -30,7 +32,7 @@ def rule_based(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
 
 def _war_country(ctx: Context, o: Token) -> list[Ent]:
     """'the Syrian civil war', 'the war in Syria': the country a war is fought in."""
-    if lemma(o) not in ("war", "conflict", "fighting", "jihad", "insurgency", "campaign"):
+    if lemma_of(o) not in ("war", "conflict", "fighting", "jihad", "insurgency", "campaign"):
         return []
     out = []
     for c in o.children:
@@ -46,11 +48,11 @@ def _war_country(ctx: Context, o: Token) -> list[Ent]:
 def rule_operate(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
     """'cells in Y', 'X fighters have deployed to Y', 'X is active in Y', 'operates within Y',
     'X participated in the Syrian civil war'."""
-    lemma = lemma(t)
+    lemma = lemma_of(t)
     targets: list[Ent] = []
     coalition: list[Ent] = []
-    for p in preps(t, rules.operate_preps):
-        for o in pobjs(p):
+    for p in preps_of(t, rules.operate_preps):
+        for o in pobjs_of(p):
             found = ctx.ents(o, "place")
             targets.extend(e for e in found if e.type in ("country", "place"))
             coalition.extend(e for e in found if e.type == "organization"
@@ -65,7 +67,7 @@ def rule_operate(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
         if t.dep_ == "acl":
             doers = ctx.described(t.head) or ctx.ents(t.head)
         else:
-            doers = actors(ctx, t)
+            doers = actors_of(ctx, t)
             if not doers and ctx.is_passive(t):
                 toks, _ = ctx.subject(t)
                 doers = [e for x in toks for e in ctx.ents(x)]
@@ -80,17 +82,18 @@ def rule_operate(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
     else:
         doers = []
         for c in t.children:
-            if c.dep_ == "poss" or (c.dep_ in ("compound", "nmod") and ctx.mention_at(c) is not None):
+            if c.dep_ == "poss" or (c.dep_ in ("compound", "nmod")
+                                    and ctx.mention_at(c) is not None):
                 doers.extend(ctx.ents(c))
         if not doers and t.dep_ == "pobj" and t.head.lower_ in ("with", "behind"):
             host = t.head.head
             if host.pos_ in ("VERB", "AUX"):
-                doers = actors(ctx, host)
+                doers = actors_of(ctx, host)
             else:
                 doers = ctx.described(host)
-        if not doers and t.dep_ == "dobj" and lemma(t.head) in (
+        if not doers and t.dep_ == "dobj" and lemma_of(t.head) in (
                 "have", "maintain", "run", "operate", "establish", "build", "set", "expand"):
-            doers = actors(ctx, t.head)
+            doers = actors_of(ctx, t.head)
         rule = "operate_noun"
     out.add(doers, "operates_in", targets, t, rule)
     if coalition:
@@ -100,16 +103,16 @@ def rule_operate(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
 def rule_travel(ctx: Context, rules: Rules, v: Token, out: Facts) -> None:
     """'had gone to Syria to fight', 'travelled to Iraq to join': active where they went."""
     purpose = [c for c in v.children if c.dep_ in ("xcomp", "advcl")
-               and lemma(c) in rules.purpose_verbs]
+               and lemma_of(c) in rules.purpose_verbs]
     if not purpose:
         return
-    places = places(ctx, objects_of(ctx, v, ("to", "into"), "place"))
-    out.add(actors(ctx, v), "operates_in", places, v, "went_to_fight")
+    places = places_only(ctx, objects_of(ctx, v, ("to", "into"), "place"))
+    out.add(actors_of(ctx, v), "operates_in", places, v, "went_to_fight")
 
 
 def rule_based_from(ctx: Context, rules: Rules, v: Token, out: Facts) -> None:
     """'its leadership works from Qom', 'the group is led from Qom by X'."""
-    places = places(ctx, objects_of(ctx, v, ("from",), "place"))
+    places = places_only(ctx, objects_of(ctx, v, ("from",), "place"))
     if not places:
         return
     toks, _ = ctx.subject(v)
@@ -131,7 +134,7 @@ def possessive_and_of(ctx: Context, rules: Rules, out: Facts) -> None:
                     out.add([ctx.ent_of(m)], "based_in", [ctx.ent_of(owner)], root,
                             "country_possessive")
             if c.dep_ == "prep" and c.lower_ == "of":
-                for o in pobjs(c):
+                for o in pobjs_of(c):
                     whole = ctx.mention_at(o)
                     if whole is not None and whole.type == "organization" and whole.key != m.key:
                         out.add([ctx.ent_of(m)], "member_of", [ctx.ent_of(whole)], root,
@@ -183,7 +186,7 @@ def demonym_lists(ctx: Context, rules: Rules, out: Facts) -> None:
     for t in ctx.doc:
         if t.tag_ not in ("NNS", "NNPS") or ctx.sentence_of(t) < 0:
             continue
-        if lemma(t) not in ctx.w.group | {"faction", "militia", "force", "group", "unit"}:
+        if lemma_of(t) not in ctx.w.group | {"faction", "militia", "force", "group", "unit"}:
             continue
         states = [d for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i
                   for d in [ctx.demonym_country(c)] if d is not None]

@@ -6,11 +6,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..arguments import Context, Ent
-from .base import (HYPHENS, Facts, Rules, actors, lemma, objects_of, patients, pobjs,
-                   preps)
+from .base import (HYPHENS, Facts, Rules, actors_of, lemma_of, objects_of, patients_of,
+                   pobjs_of, preps_of)
+
 
 def role_pred(rules: Rules, t: Token) -> str | None:
-    for w in (t.lower_, lemma(t)):
+    for w in (t.lower_, lemma_of(t)):
         if w in rules.role:
             return rules.role[w]
         if w in rules.part_nouns:
@@ -26,7 +27,7 @@ def _role_head(rules: Rules, t: Token) -> Token:
 
 
 def _holder_types(rules: Rules, noun: Token, pred: str) -> tuple[str, ...]:
-    if lemma(noun) in rules.part_nouns or noun.lower_ in rules.part_nouns:
+    if lemma_of(noun) in rules.part_nouns or noun.lower_ in rules.part_nouns:
         return ("organization",)
     if pred == "member_of":
         return ("person", "organization")
@@ -63,7 +64,7 @@ def list_ents(ctx: Context, tok: Token) -> list[Ent]:
 def _role_holders(ctx: Context, rules: Rules, noun: Token, types) -> list[Ent]:
     n = _role_head(rules, noun)
     # "Its founder was X", "His principal aide is X", "Its best-known members are X; Y and Z"
-    if n.dep_ == "nsubj" and lemma(n.head) in rules.copulas:
+    if n.dep_ == "nsubj" and lemma_of(n.head) in rules.copulas:
         out: list[Ent] = []
         for c in n.head.children:
             if c.dep_ == "attr":
@@ -75,14 +76,14 @@ def _role_holders(ctx: Context, rules: Rules, noun: Token, types) -> list[Ent]:
     # "one of its senior figures", "among the party's early leaders"
     if n.dep_ == "pobj" and n.head.lower_ in ("of", "among"):
         host = n.head.head
-        if n.head.lower_ == "of" and lemma(host) in ("one", "some", "each", "many", "two"):
+        if n.head.lower_ == "of" and lemma_of(host) in ("one", "some", "each", "many", "two"):
             if host.dep_ == "appos":
                 return ctx.apposed(host, types)
-            if host.dep_ in ("attr", "pobj") and lemma(host.head) in rules.copulas | {"among"}:
+            if host.dep_ in ("attr", "pobj") and lemma_of(host.head) in rules.copulas | {"among"}:
                 verb = host.head if host.dep_ == "attr" else host.head.head
                 toks, _ = ctx.subject(verb)
                 return [e for t in toks for e in ctx.ents(t)]
-        if n.head.lower_ == "among" and lemma(host) in rules.copulas:
+        if n.head.lower_ == "among" and lemma_of(host) in rules.copulas:
             toks, _ = ctx.subject(host)
             return [e for t in toks for e in ctx.ents(t)]
     if n.dep_ == "appos":
@@ -99,8 +100,8 @@ def _role_holders(ctx: Context, rules: Rules, noun: Token, types) -> list[Ent]:
         chain, todo = [], [n]
         while todo and len(chain) < 3:
             t = todo.pop(0)
-            for p in preps(t, ("of",)):
-                for o in pobjs(p):
+            for p in preps_of(t, ("of",)):
+                for o in pobjs_of(p):
                     chain.append(o)
                     todo.append(o)
         for o in chain:
@@ -118,12 +119,12 @@ def _role_holders(ctx: Context, rules: Rules, noun: Token, types) -> list[Ent]:
             t = t.head
         m = ctx.mention_at(t)
         return [ctx.ent_of(m)] if m is not None else []
-    if n.dep_ in ("attr", "oprd") and lemma(n.head) in rules.copulas:
+    if n.dep_ in ("attr", "oprd") and lemma_of(n.head) in rules.copulas:
         toks, _ = ctx.subject(n.head)
         return [e for t in toks for e in ctx.ents(t)]
     if n.dep_ == "oprd" or (n.dep_ == "pobj" and n.head.lower_ == "as"):
         verb = n.head if n.dep_ == "oprd" else n.head.head
-        if lemma(verb) in rules.as_verbs:
+        if lemma_of(verb) in rules.as_verbs:
             if ctx.is_passive(verb):
                 toks, _ = ctx.subject(verb)
             else:
@@ -153,7 +154,7 @@ def _role_objects(ctx: Context, rules: Rules, noun: Token, pred: str) -> tuple[l
             if pred not in rules.role_preps[p.lower_]:
                 continue
             stated = True
-            for o in pobjs(p):
+            for o in pobjs_of(p):
                 out.extend(ctx.ents(o, "object"))
         for c in t.children:
             if c.dep_ == "poss":
@@ -164,13 +165,13 @@ def _role_objects(ctx: Context, rules: Rules, noun: Token, pred: str) -> tuple[l
                 if m is not None and (m.type != "person" or pred == "associate_of"):
                     stated = True
                     out.append(ctx.ent_of(m))
-                elif lemma(t) in rules.state_leaders or t.lower_ in rules.state_leaders:
+                elif lemma_of(t) in rules.state_leaders or t.lower_ in rules.state_leaders:
                     d = ctx.demonym_country(c)
                     if d is not None:
                         stated = True
                         out.append(d)
             elif c.dep_ == "amod" and c.i < t.i and (
-                    lemma(t) in rules.state_leaders or t.lower_ in rules.state_leaders):
+                    lemma_of(t) in rules.state_leaders or t.lower_ in rules.state_leaders):
                 d = ctx.demonym_country(c)
                 if d is not None:
                     stated = True
@@ -220,7 +221,7 @@ def rule_role(ctx: Context, rules: Rules, t: Token, out: Facts, pred: str | None
         return
     objects, stated = _role_objects(ctx, rules, t, pred)
     rule = "role_noun"
-    word = lemma(t) if lemma(t) in rules.role else t.lower_
+    word = lemma_of(t) if lemma_of(t) in rules.role else t.lower_
     if not objects and not stated and pred == "member_of" and (
             word in rules.context_members):
         objects = _context_group(ctx, t)
@@ -247,26 +248,26 @@ def rule_role_multiword(ctx: Context, rules: Rules, first: Token, last: Token,
 
 
 def rule_subject_object(ctx: Context, rules: Rules, v: Token, out: Facts) -> None:
-    lemma = lemma(v)
+    lemma = lemma_of(v)
     if lemma == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in v.children):
         return
     if lemma in rules.so_verbs:
         pred = rules.so_verbs[lemma]
-        objects = patients(ctx, v)
-        if lemma == "run" and any(ctx.mention_at(o) is None and lemma(o) in rules.channel_nouns
+        objects = patients_of(ctx, v)
+        if lemma == "run" and any(ctx.mention_at(o) is None and lemma_of(o) in rules.channel_nouns
                                   for o in ctx.patient_tokens(v)):
             return
-        out.add(actors(ctx, v), pred, objects, v, f"verb_{pred}")
+        out.add(actors_of(ctx, v), pred, objects, v, f"verb_{pred}")
     if lemma in rules.member_preps:
         objects = objects_of(ctx, v, rules.member_preps[lemma])
-        out.add(actors(ctx, v), "member_of", objects, v, "verb_member_prep")
+        out.add(actors_of(ctx, v), "member_of", objects, v, "verb_member_prep")
     if lemma in rules.belong_verbs:
-        out.add(actors(ctx, v), "member_of", objects_of(ctx, v, ("to",)), v, "verb_belong")
+        out.add(actors_of(ctx, v), "member_of", objects_of(ctx, v, ("to",)), v, "verb_belong")
 
 
 def rule_include(ctx: Context, rules: Rules, v: Token, out: Facts) -> None:
     """'This coalition includes groups such as X in A, Y in B': members of the coalition."""
-    coalition = [e for e in actors(ctx, v) if e.type == "organization"]
+    coalition = [e for e in actors_of(ctx, v) if e.type == "organization"]
     if not coalition:
         return
     members: list[Ent] = []
@@ -298,7 +299,7 @@ def rule_coalition_descriptor(ctx: Context, rules: Rules, n: Token, out: Facts) 
     holders = [e for e in ctx.apposed(n, ("organization",)) if e.type == "organization"] \
         if n.dep_ in ("appos", "npadvmod") or n.i > 0 and n.doc[n.i - 1].text in (",",) or any(
             t.text == "," for t in n.doc[max(0, n.left_edge.i - 1):n.left_edge.i]) else []
-    if not holders and n.dep_ in ("attr",) and lemma(n.head) in rules.copulas:
+    if not holders and n.dep_ in ("attr",) and lemma_of(n.head) in rules.copulas:
         toks, _ = ctx.subject(n.head)
         holders = [e for x in toks for e in ctx.ents(x) if e.type == "organization"]
     if not holders:

@@ -7,8 +7,9 @@ from spacy.tokens import Token
 
 from ..arguments import Context, Ent
 from ..lexicon import normalize_form
-from .base import (Facts, Rules, actors, lemma, objects_of, patients, pobjs, preps,
-                   sponsors, state_of_modifier)
+from .base import (Facts, Rules, actors_of, lemma_of, objects_of, patients_of, pobjs_of,
+                   preps_of, sponsors_of, state_of_modifier)
+
 
 def rule_sponsor_participle(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
     """'an Iranian-backed proxy', 'Iran-funded militias', 'Iran-aligned groups'."""
@@ -35,7 +36,8 @@ def rule_sponsor_participle(ctx: Context, rules: Rules, t: Token, out: Facts) ->
                 places.append(ctx.ent_of(m))
         out.add(holders, "based_in", places, t, "based_participle")
     else:
-        support = rules.sponsor_participles.get(word, rules.sponsor_participles.get(lemma(t), ()))
+        support = rules.sponsor_participles.get(
+            word, rules.sponsor_participles.get(lemma_of(t), ()))
         out.add(holders, "sponsored_by", states, t, "sponsor_participle", support)
 
 
@@ -49,11 +51,11 @@ def rule_proxy(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
                 states.extend(state_of_modifier(ctx, c))
             elif c.dep_ == "poss":
                 states.extend(e for e in ctx.ents(c) if e.type in ("country", "organization"))
-        for o in [o for p in preps(n, ("of", "for")) for o in pobjs(p)]:
+        for o in [o for p in preps_of(n, ("of", "for")) for o in pobjs_of(p)]:
             states.extend(e for e in ctx.ents(o) if e.type in ("country", "organization"))
     if not states:
         return
-    if any(lemma(c) in rules.sponsor_participles or c.lower_ in rules.sponsor_participles
+    if any(lemma_of(c) in rules.sponsor_participles or c.lower_ in rules.sponsor_participles
            for n in scope for c in n.children):
         return  # "an Iranian-backed Afghan proxy": the participle names the sponsor
     holders = ctx.described(scope[-1])
@@ -74,23 +76,23 @@ def _home_state(ctx: Context, holder: Ent, states: list[Ent]) -> bool:
 
 def rule_sponsor_verb(ctx: Context, rules: Rules, v: Token, out: Facts) -> None:
     """'Y funds X', 'X is armed by Y', 'a militia trained by Y', 'Y endorsed it'."""
-    lemma = lemma(v)
+    lemma = lemma_of(v)
     if any(c.dep_ == "prt" for c in v.children):
         return
     support = rules.sponsor_verbs.get(lemma, ())
     if ctx.is_passive(v):
-        sponsors = sponsors(ctx, ctx.agent(v))
+        sponsors = sponsors_of(ctx, ctx.agent(v))
         toks, voice = ctx.subject(v)
         clients = [e for x in toks for e in (ctx.ents(x) or ctx.described(x))]
     else:
-        sponsors = sponsors(ctx, ctx.actor_tokens(v))
-        clients = patients(ctx, v, rules)
+        sponsors = sponsors_of(ctx, ctx.actor_tokens(v))
+        clients = patients_of(ctx, v, rules)
     out.add(clients, "sponsored_by", sponsors, v, f"sponsor_verb_{lemma}", support)
 
 
 def rule_aid(ctx: Context, rules: Rules, v: Token, out: Facts) -> None:
     """'X receives funding from Y', 'Y gave the group its backing'."""
-    lemma = lemma(v)
+    lemma = lemma_of(v)
     objs = [c for c in v.children if c.dep_ == "dobj" and c.lower_ in rules.aid_nouns]
     if not objs:
         return
@@ -98,25 +100,25 @@ def rule_aid(ctx: Context, rules: Rules, v: Token, out: Facts) -> None:
     if lemma in rules.receive_verbs:
         sponsors = [e for o in objs for e in objects_of(ctx, o, ("from",), "actor")]
         sponsors += objects_of(ctx, v, ("from",), "actor")
-        out.add(actors(ctx, v), "sponsored_by", sponsors, v, "aid_received", support)
+        out.add(actors_of(ctx, v), "sponsored_by", sponsors, v, "aid_received", support)
     else:
         clients = [e for c in v.children if c.dep_ == "dative" and c.pos_ != "ADP"
                    for e in ctx.ents(c)]
         clients += objects_of(ctx, v, ("to",))
-        out.add(clients, "sponsored_by", sponsors(ctx, ctx.actor_tokens(v)), v,
+        out.add(clients, "sponsored_by", sponsors_of(ctx, ctx.actor_tokens(v)), v,
                 "aid_given", support)
 
 
 def rule_ally_phrase(ctx: Context, rules: Rules, first: Token, last: Token, out: Facts) -> None:
     """'in cooperation with Y', 'side by side with Y', 'alongside Y': an ally of the doer."""
-    allies = [e for o in pobjs(last) for e in ctx.ents(o)]
+    allies = [e for o in pobjs_of(last) for e in ctx.ents(o)]
     if not allies:
         return
     host = first.head
     if first.lower_ == "side":
         host = first.head if first.dep_ != "pobj" else first.head.head
     if host.pos_ in ("VERB", "AUX"):
-        doers = actors(ctx, host)
+        doers = actors_of(ctx, host)
     else:
         doers = ctx.nominal_actor(host) or ctx.described(host)
     out.add(doers, "allied_with", allies, last, "ally_phrase")
@@ -126,8 +128,8 @@ def rule_ally_noun(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
     """'X's military cooperation with Y', 'the partnership between X and Y'."""
     if t.dep_ == "pobj" and t.head.lower_ in ("in",):
         return  # "in cooperation with": the phrase rule
-    for p in preps(t, ("between", "among")):
-        sides = [e for o in pobjs(p) for e in ctx.ents(o)]
+    for p in preps_of(t, ("between", "among")):
+        sides = [e for o in pobjs_of(p) for e in ctx.ents(o)]
         for i, a in enumerate(sides):
             out.add([a], "allied_with", sides[i + 1:], t, "ally_between")
     partners = objects_of(ctx, t, ("with",))
@@ -137,7 +139,8 @@ def rule_ally_noun(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
     n = t
     for _ in range(4):
         for c in n.children:
-            if c.dep_ == "poss" or (c.dep_ in ("compound", "nmod") and ctx.mention_at(c) is not None):
+            if c.dep_ == "poss" or (c.dep_ in ("compound", "nmod")
+                                    and ctx.mention_at(c) is not None):
                 owners.extend(ctx.ents(c))
         if owners or n.dep_ != "conj":
             break
@@ -153,7 +156,7 @@ def rule_ally_verb(ctx: Context, rules: Rules, v: Token, out: Facts) -> None:
     if v.dep_ in ("acl", "amod"):
         doers = ctx.described(v.head)
     else:
-        doers = actors(ctx, v)
+        doers = actors_of(ctx, v)
     out.add(doers, "allied_with", partners, v, "ally_verb")
 
 
@@ -164,19 +167,19 @@ def _state_targets(ctx: Context, toks: list[Token]) -> list[Ent]:
 def rule_oppose_verb(ctx: Context, rules: Rules, v: Token, out: Facts) -> None:
     """'X seeks to overthrow Y', 'Its purpose — to overthrow the government of Y'."""
     objects = _state_targets(ctx, [c for c in v.children if c.dep_ == "dobj"])
-    out.add(actors(ctx, v), "opposes", objects, v, "oppose_verb")
+    out.add(actors_of(ctx, v), "opposes", objects, v, "oppose_verb")
 
 
 def rule_against(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
     """'X fights against Y', 'the X information campaign against Y', 'X is hostile to Y'."""
-    lemma = lemma(t)
+    lemma = lemma_of(t)
     preps = ("against",) if lemma not in rules.hostile and lemma not in (
         "hostility", "enmity", "antagonism") else rules.against_preps
     objects = objects_of(ctx, t, preps, "object")
     if not objects:
         return
     if t.pos_ in ("VERB",):
-        doers = actors(ctx, t)
+        doers = actors_of(ctx, t)
     elif t.pos_ == "ADJ" and lemma in rules.hostile:
         if t.dep_ == "acomp":
             toks, _ = ctx.subject(t.head)
@@ -195,32 +198,32 @@ def rule_against(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
                 break
             n = n.head
         if not doers and t.dep_ == "dobj":
-            doers = actors(ctx, t.head)
+            doers = actors_of(ctx, t.head)
     out.add(doers, "opposes", objects, t, "against")
 
 
 def rule_change(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
     """'called for regime change in Y', 'their objective of a change in regime in Y',
     'advocating the overthrow of Y'."""
-    lemma = lemma(t)
+    lemma = lemma_of(t)
     regime = any(c.lower_ in rules.regime_words for c in t.children
                  if c.dep_ in ("compound", "nmod", "amod")) or any(
-        o.lower_ in rules.regime_words for p in preps(t, ("in", "of")) for o in pobjs(p))
+        o.lower_ in rules.regime_words for p in preps_of(t, ("in", "of")) for o in pobjs_of(p))
     if lemma == "change" and not regime:
         return
     # the country whose regime is to go
     places: list[Ent] = []
-    scan = [t] + [o for p in preps(t, ("in", "of")) for o in pobjs(p)]
+    scan = [t] + [o for p in preps_of(t, ("in", "of")) for o in pobjs_of(p)]
     for n in scan:
-        for p in preps(n, ("in", "of")):
-            for o in pobjs(p):
+        for p in preps_of(n, ("in", "of")):
+            for o in pobjs_of(p):
                 if o.lower_ in rules.regime_words:
                     continue
                 places.extend(ctx.ents(o, "object"))
     holder = t.head.head if t.dep_ == "pobj" else t.head
     if not places and holder.pos_ in ("VERB",):
-        for p in preps(holder, ("in",)):
-            for o in pobjs(p):
+        for p in preps_of(holder, ("in",)):
+            for o in pobjs_of(p):
                 places.extend(ctx.ents(o, "object"))
     targets = []
     for e in places:
@@ -247,10 +250,10 @@ def rule_change(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
             n = n.head
         else:
             break
-        if n.pos_ == "VERB" and lemma(n) in rules.call_verbs:
-            doers = actors(ctx, n)
+        if n.pos_ == "VERB" and lemma_of(n) in rules.call_verbs:
+            doers = actors_of(ctx, n)
             break
-        if n.pos_ == "NOUN" and lemma(n) in rules.purpose_nouns:
+        if n.pos_ == "NOUN" and lemma_of(n) in rules.purpose_nouns:
             for c in n.children:
                 if c.dep_ == "poss":
                     doers.extend(ctx.ents(c))
@@ -261,7 +264,7 @@ def rule_channel(ctx: Context, rules: Rules, v: Token, out: Facts) -> None:
     """'X runs the Telegram channel Y': the channel is keyed by its name."""
     channels: list[Ent] = []
     for o in ctx.patient_tokens(v):
-        if lemma(o) not in rules.channel_nouns and o.lower_ not in rules.channel_nouns:
+        if lemma_of(o) not in rules.channel_nouns and o.lower_ not in rules.channel_nouns:
             continue
         names = [c for c in o.subtree if c.i != o.i and (ctx.mention_at(c) is not None
                                                         or c.pos_ == "PROPN")]
@@ -276,7 +279,7 @@ def rule_channel(ctx: Context, rules: Rules, v: Token, out: Facts) -> None:
                 ctx.invented.setdefault(key, quoted)
                 channels.append(Ent(key, "channel", "channel"))
     if channels:
-        out.add(actors(ctx, v), "operates_channel", channels, v, "runs_channel")
+        out.add(actors_of(ctx, v), "operates_channel", channels, v, "runs_channel")
 
 
 def _quoted_after(noun: Token) -> str | None:
@@ -301,14 +304,14 @@ def rule_sponsor_phrase(ctx: Context, rules: Rules, first: Token, last: Token,
     """'founded under the supervision of Y', 'attacked X with the help of Y'."""
     words = tuple(t.lower_ for t in first.doc[first.i:last.i + 1])
     support = next((sup for ws, sup in rules.sponsor_phrases if ws == words), ())
-    sponsors = sponsors(ctx, pobjs(last))
+    sponsors = sponsors_of(ctx, pobjs_of(last))
     host = first.head
     if host.pos_ in ("VERB", "AUX"):
         if ctx.is_passive(host):
             toks, _ = ctx.subject(host)
             clients = [e for x in toks for e in ctx.ents(x)]
         else:
-            clients = actors(ctx, host)
+            clients = actors_of(ctx, host)
     else:
         clients = ctx.nominal_actor(host) or ctx.described(host)
     out.add(clients, "sponsored_by", sponsors, last, "sponsor_phrase", support)

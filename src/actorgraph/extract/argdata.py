@@ -1,0 +1,108 @@
+"""The word classes and small records that noun-phrase resolution works with
+(`arguments`, `anaphora`, `clauses`): read once from `data/arguments.yaml`."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Token
+
+from .lexicon import normalize_form
+
+SUBJ = {"nsubj", "csubj"}
+NOUNISH = {"NOUN", "PROPN", "PRON", "NUM", "X"}
+DEFINITE = {"the", "this", "that", "these", "those"}
+LIST_PREPS = {"including", "as", "like", "notably", "especially"}
+PURPOSE_NOUNS = {"purpose", "goal", "aim", "objective", "mission", "intention", "ambition",
+                 "agenda", "plan", "strategy", "policy"}
+PARTITIVE = {"some", "many", "most", "all", "several", "few", "one", "two", "three", "four",
+             "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands",
+             "each", "both", "none", "any"}
+NOT_PRONOUN = {"det", "predet", "preconj", "amod", "nummod", "advmod"}
+RELATIVE = {"who", "whom", "which", "that", "whose"}
+LINK_PREPS = {"including", "behind", "for", "in", "of", "include", "such", "as", "like"}
+AGENTIVE_VERBS = {"stage", "hold", "carry", "conduct", "launch", "perpetrate", "commit", "plan",
+                  "organize", "organise", "orchestrate", "execute", "mount", "claim",
+                  "participate", "take",
+                  "engage", "attempt", "undertake", "prepare", "mastermind", "plot", "include",
+                  "involve", "have", "claim", "admit", "order", "direct"}
+LEADER_WORDS = {"leader", "head", "chief", "commander", "chairman", "director", "founder",
+                "commandant", "president", "secretary-general"}
+SPEECH_VERBS = {"say", "report", "claim", "state", "tell", "write", "note", "argue", "add",
+                "announce", "accuse", "allege", "assert", "believe", "warn", "suggest", "insist",
+                "estimate", "describe", "publish", "document", "find"}
+STATE_HEADS = {"president", "premier", "king", "queen", "emir", "sultan", "monarch", "chancellor",
+               "ruler", "dictator", "minister", "leader"}
+OBJECT_CONTROL = {"urge", "ask", "order", "force", "encourage", "persuade", "instruct", "tell",
+                  "direct", "train", "help", "allow", "enable", "send", "recruit", "call"}
+
+
+@lru_cache(maxsize=None)
+def load_data(name: str) -> dict:
+    """A YAML file of `actorgraph/data`, read once."""
+    text = (resources.files("actorgraph") / "data" / name).read_text(encoding="utf-8")
+    return yaml.safe_load(text) or {}
+
+
+def word_set(values) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in values or ())
+
+
+class _Words:
+    def __init__(self) -> None:
+        raw = load_data("arguments.yaml")
+        self.group = word_set(raw["group_nouns"])
+        self.coalition = word_set(raw["coalition_nouns"])
+        self.state = word_set(raw["state_nouns"])
+        self.member = word_set(raw["member_nouns"])
+        self.target = word_set(raw["target_nouns"])
+        self.located_target = word_set(raw["located_target_nouns"])
+        self.place = word_set(raw["place_nouns"])
+        self.pronouns = {k.lower(): v for k, v in raw["pronouns"].items()}
+        self.not_salient = word_set(raw["not_salient_kinds"])
+        self.hyp_aux = word_set(raw["hypothetical_aux"])
+        self.hyp_marks = word_set(raw["hypothetical_marks"])
+
+
+@lru_cache(maxsize=1)
+def words() -> _Words:
+    return _Words()
+
+
+@dataclass(frozen=True)
+class Ent:
+    """An entity a token stands for: its key, its type, and how it was found."""
+
+    key: str
+    type: str
+    how: str = "name"      # name, pronoun, group, coalition, state, member, demonym, place, surname
+
+
+@dataclass
+class Ref:
+    """An entity referred to at a token, for pronoun resolution."""
+
+    pos: int
+    ents: tuple[Ent, ...]
+    kind: str              # organization, country, person, persons, place
+    subject: bool
+    verb: int              # token index of the clause verb it belongs to
+
+
+def lemma_in(t: Token, words) -> bool:
+    """The token's lemma, form, or its form without an inflection, is one of `words`
+    (the small model mislemmatises some verbs: 'staged' -> 'stag')."""
+    low = t.lower_
+    if t.lemma_.lower() in words or low in words:
+        return True
+    for suffix, add in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("d", ""),
+                        ("ing", ""), ("ing", "e"), ("es", ""), ("s", "")):
+        if low.endswith(suffix) and low[:-len(suffix)] + add in words:
+            return True
+    return False
+
+
+def country_key(name: str) -> str:
+    return f"country:{normalize_form(name)}"
