@@ -120,7 +120,8 @@ def link(state: State) -> None:
 
 
 def relate(state: State) -> None:
-    state.relations = relations.find_relations(state.doc, state.sentences, state.mentions)
+    found = relations.find_relations(state.doc, state.sentences, state.mentions)
+    state.relations = [r for r in found if not r.rule.endswith(":hypothetical")]
 
 
 def detect_events(state: State) -> None:
@@ -175,12 +176,19 @@ def implied(state: State) -> None:
         if q.subject:
             keys.setdefault(q.subject, q.sentence)
     for key, idx in sorted(keys.items()):
-        if key in known or not key.startswith("country:"):
+        if key in known or not key.startswith(("country:", "channel:")):
+            continue
+        start = sentences[idx].start
+        if key.startswith("channel:"):   # a channel named in quotes: its key carries its name
+            state.mentions.append(Mention(start=start, end=start, text="", type="channel",
+                                          sentence=idx, label="implied", key=key,
+                                          name=key.split(":", 1)[1], role="implied",
+                                          section=sentences[idx].kind))
+            known.add(key)
             continue
         entry = state.lex.lookup(key.split(":", 1)[1])
         if entry is None or entry.type != "country":
             continue
-        start = sentences[idx].start
         state.mentions.append(Mention(start=start, end=start, text="", type="country",
                                       sentence=idx, label="implied", key=key, name=entry.name,
                                       role="implied", section=sentences[idx].kind))

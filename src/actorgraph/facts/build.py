@@ -52,6 +52,17 @@ def _more_precise(a: str | None, b: str | None) -> str | None:
     return max((d for d in (a, b) if d), key=len, default=None)
 
 
+SUBSUMED = {"member_of": ("leader_of", "founder_of"), "operates_in": ("based_in",)}
+
+
+def _drop_subsumed(relations: dict[tuple[str, str, str], list]) -> None:
+    """A leader or founder is a member, a group based somewhere operates there: keep the
+    stronger relation only (its claims stay in the store as claims)."""
+    for (s, pred, o) in list(relations):
+        if any((s, stronger, o) in relations for stronger in SUBSUMED.get(pred, ())):
+            del relations[(s, pred, o)]
+
+
 def build_facts(store: Store) -> dict[str, int]:
     """Rebuild the facts tables from the claims; returns counts per kind."""
     claims = read_claims(store)
@@ -92,6 +103,7 @@ def build_facts(store: Store) -> dict[str, int]:
                     break
             else:
                 events.append(ev)
+    _drop_subsumed(relations)
     by_id = {c.id: c for c in claims}
     rows: list[FactRow] = []
     for (s, pred, o), cs in sorted(relations.items()):

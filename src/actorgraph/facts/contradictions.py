@@ -2,7 +2,7 @@
 
 Rules, each named, each saying in one line what differs:
 
-- `date`: the same event (same type, same actors, same non-empty targets) told with
+- `date`: the same event (same type, actors and targets) told by two documents with
   dates that cannot both be right ("created in 2015" / "authorized in 2017");
 - `value`: the same quantity (subject and unit) with values further apart
   than the tolerance;
@@ -40,19 +40,21 @@ def _make(kind: str, summary: str, claims, facts, entity) -> Contradiction:
                          sorted(set(facts)), entity)
 
 
-def date_conflicts(events: list[FactRow], names) -> list[Contradiction]:
-    """Events alike in type and participants whose dates cannot both hold."""
+def date_conflicts(events: list[FactRow], names, docs_of) -> list[Contradiction]:
+    """Events alike in type and participants, told by different documents, whose
+    dates cannot both hold."""
     out = []
     groups: dict[tuple, list[FactRow]] = defaultdict(list)
     for e in events:
         d = e.data
-        # an event is only recognisable as "the same" by whom it was done to
-        if d.get("date") and d["targets"]:
+        # an event is only recognisable as "the same" by who did it to whom
+        if d.get("date") and d["actors"] and d["targets"]:
             groups[(d["type"], tuple(d["actors"]), tuple(d["targets"]))].append(e)
     for (etype, actors, targets), evs in sorted(groups.items()):
         for i, a in enumerate(evs):
             for b in evs[i + 1:]:
-                if dates_agree(a.data["date"], b.data["date"]):
+                if dates_agree(a.data["date"], b.data["date"]) or \
+                        docs_of(a) == docs_of(b) and len(docs_of(a)) == 1:
                     continue
                 who = ", ".join(names(x) for x in actors) or "?"
                 whom = ", ".join(names(x) for x in targets)
@@ -113,7 +115,11 @@ def find_contradictions(facts: list[FactRow], claims: list[ClaimRow],
     events = [f for f in facts if f.kind == "event"]
     quantities = [f for f in facts if f.kind == "quantity"]
     by_id = {c.id: c for c in claims}
-    found = (date_conflicts(events, names) + value_conflicts(quantities, names)
+
+    def docs_of(f: FactRow) -> set[str]:
+        return {by_id[c].doc_id for c in f.claims if c in by_id}
+
+    found = (date_conflicts(events, names, docs_of) + value_conflicts(quantities, names)
              + denial_conflicts(events, by_id, names))
     unique: dict[str, Contradiction] = {}
     for c in found:
