@@ -17,6 +17,9 @@ AIM_WORDS = ("ideology", "aim", "aims", "goal", "goals", "purpose", "objective",
              "seek", "vision", "doctrine", "believes", "advocates", "calls for")
 
 
+FRIENDLY = {"SUPPORT", "AID", "COOPERATE", "CONSULT", "AGREE", "CONCEDE"}
+
+
 @dataclass
 class Footnote:
     n: int
@@ -57,15 +60,17 @@ class _Builder:
         self.grader = Grader(store)
         self.names = {e.id: e.name for e in store.entities()}
         self.footnotes: list[Footnote] = []
-        self.by_claim: dict[str, int] = {}
+        self.by_sentence: dict[tuple[str, int], int] = {}
 
     def name(self, eid: str | None) -> str:
         return self.names.get(eid or "", "?")
 
     def note(self, claim_id: str, grade: str) -> int:
-        if claim_id in self.by_claim:
-            return self.by_claim[claim_id]
+        """The footnote of the claim's sentence: one note per sentence, however many
+        facts it supports."""
         c = self.grader.claims[claim_id]
+        if (c.doc_id, c.start) in self.by_sentence:
+            return self.by_sentence[(c.doc_id, c.start)]
         doc = self.grader.docs.get(c.doc_id, {})
         sentence = " ".join(self.grader.texts.get(c.doc_id, "")[c.start:c.end].split())
         speaker = {None: None, "anonymous": "an anonymous source"}.get(
@@ -74,13 +79,13 @@ class _Builder:
                       doc.get("publisher") or doc.get("title") or doc.get("source", "?"),
                       doc.get("published"), speaker, c.modality, grade)
         self.footnotes.append(fn)
-        self.by_claim[claim_id] = fn.n
+        self.by_sentence[(c.doc_id, c.start)] = fn.n
         return fn.n
 
     def line(self, text: str, fact: FactRow) -> Line:
         a = self.grader(fact)
-        return Line(text, [self.note(c, a.grade) for c in fact.claims
-                           if c in self.grader.claims], a.grade)
+        notes = [self.note(c, a.grade) for c in fact.claims if c in self.grader.claims]
+        return Line(text, sorted(set(notes)), a.grade)
 
 
 def _relation_text(b: _Builder, f: FactRow) -> str:
@@ -95,8 +100,9 @@ def _event_text(b: _Builder, f: FactRow) -> str:
     whom = ", ".join(b.name(x) for x in d["targets"])
     where = f" in {b.name(d['location'])}" if d.get("location") else ""
     mode = f" ({d['mode']})" if d.get("mode") else ""
+    toward = "for" if d["type"] in FRIENDLY else "against"
     return (f"{d.get('date') or 'undated'}: {d['type'].lower()}{mode} by {who}"
-            + (f" against {whom}" if whom else "") + where)
+            + (f" {toward} {whom}" if whom else "") + where)
 
 
 def build(store: Store, entity: EntityRecord) -> Dossier:
