@@ -20,7 +20,9 @@ from .build import dates_agree
 
 VALUE_TOLERANCE = 0.2         # values within 20% of each other are one figure
 DENIAL_WINDOW = 2             # sentences between a denial and the act it answers
-ACTS = {"ASSAULT", "THREATEN", "COERCE", "ACCUSE", "MOBILIZE", "AID"}
+ACT_NOUNS = {"ASSAULT": "an attack", "THREATEN": "a threat", "COERCE": "a coercive act",
+             "ACCUSE": "the act it is accused of", "MOBILIZE": "a deployment", "AID": "aid"}
+ACTS = set(ACT_NOUNS)
 
 
 @dataclass
@@ -102,7 +104,8 @@ def denial_conflicts(events: list[FactRow], claims: dict[str, ClaimRow],
                 if not near:
                     continue
                 who = names(sorted(deniers & involved)[0])
-                summary = (f"{who} denies involvement in an {act.data['type'].lower()} "
+                what = ACT_NOUNS.get(act.data["type"], act.data["type"].lower())
+                summary = (f"{who} denies involvement in {what} "
                            f"({act.data.get('date') or 'undated'}) that other claims attribute to it")
                 out.append(_make("denial", summary, [rc.id] + act.claims, [rej.id, act.id],
                                  sorted(deniers & involved)[0]))
