@@ -2,28 +2,19 @@
 these tests (not the dev texts)."""
 from __future__ import annotations
 
-import hashlib
 
 import pytest
 
 from actorgraph.extract.arguments import Context
-from actorgraph.extract.lexicon import load_lexicon
 from actorgraph.extract.nlp import load_nlp
 from actorgraph.extract.relations import find_relations, load_rules
-from actorgraph.model import CleanDocument, DocumentMeta, LoadedDocument, Segment
-from actorgraph.pipeline import STAGES, State
+from actorgraph.pipeline import State
+
+from .helpers import parsed
 
 
 def parse(text: str) -> State:
-    loaded = LoadedDocument("t.txt", "text/plain", text.encode(), text, DocumentMeta(),
-                            hashlib.sha256(text.encode()).hexdigest())
-    state = State(CleanDocument(loaded, (Segment(0, len(text), "body"),)), load_nlp(),
-                  load_lexicon())
-    for stage in STAGES:
-        stage.func(state)
-        if stage.name == "corefer":
-            break
-    return state
+    return parsed(text)
 
 
 def relations(text: str):
