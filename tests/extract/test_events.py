@@ -2,7 +2,6 @@
 (not the dev texts)."""
 from __future__ import annotations
 
-
 from actorgraph.extract.events import find_events, load_rules
 from actorgraph.pipeline import State
 

@@ -2,7 +2,6 @@
 these tests (not the dev texts)."""
 from __future__ import annotations
 
-
 import pytest
 
 from actorgraph.extract.arguments import Context
