@@ -124,3 +124,17 @@ def test_figures_beyond_tolerance():
                   [f"q{i}"], "2024", []) for i, v in enumerate((10000, 11000, 20000))]
     found = find_contradictions(qs, claims, lambda e: e)
     assert len(found) == 2 and all("20000" in c.summary for c in found)
+
+
+def test_a_figure_revised_in_the_next_sentence():
+    texts = {"d1": "The ministry said 34 people were hurt. It later put the number at 52."}
+    claims = [ClaimRow("r0", "d1", 0, 0, 38, "quantity", {}, None, "asserted", None, "body", "x"),
+              ClaimRow("r1", "d1", 1, 39, 70, "quantity", {}, None, "asserted", None, "body", "x")]
+    qs = [FactRow("q0", "quantity", {"subject": None, "unit": "people", "value": 34}, ["r0"],
+                  "x", []),
+          FactRow("q1", "quantity", {"subject": None, "unit": "unspecified", "value": 52},
+                  ["r1"], "x", [])]
+    found = find_contradictions(qs, claims, lambda e: e, texts)
+    assert len(found) == 1 and found[0].claims == ["r0", "r1"]
+    texts["d1"] = "The ministry said 34 people were hurt. Rescuers reached 52 villages."
+    assert find_contradictions(qs, claims, lambda e: e, texts) == []

@@ -163,6 +163,20 @@ def _counted(doc, first: int, last: int):
             return tok, None, unit_of(tok)
         if tok.pos_ not in ("ADJ", "NOUN", "PROPN", "PUNCT") or tok.text in (",", ";"):
             break
+    return _figure_before(doc, first)
+
+
+def _figure_before(doc, first: int):
+    """A bare number that gives the value of a figure named before it in the sentence:
+    "put the number of wounded at more than 40" counts the wounded."""
+    sent = doc[first].sent
+    for tok in reversed(doc[sent.start:first]):
+        if tok.lemma_.lower() in cues()["figure_nouns"] and tok.pos_ == "NOUN":
+            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN", "ADJ"):
+                return obj, None, unit_of(obj) if obj.pos_ != "ADJ" else "people"
+            return tok, None, "unspecified"
     return None, None, None
 
 

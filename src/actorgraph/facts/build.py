@@ -134,7 +134,8 @@ def build_facts(store: Store) -> dict[str, int]:
     names = {e.id: e.name for e in entities}
     from .contradictions import find_contradictions
 
-    found = find_contradictions(rows, claims, lambda eid: names.get(eid, "?"))
+    texts = {d["id"]: store.document_text(d["id"]) or "" for d in store.documents()}
+    found = find_contradictions(rows, claims, lambda eid: names.get(eid, "?"), texts)
     replace_contradictions(store, found)
     counts: dict[str, int] = defaultdict(int)
     for r in rows:

@@ -7,7 +7,9 @@ Rules, each named, each saying in one line what differs:
 - `value`: the same quantity (subject and unit) with values further apart
   than the tolerance;
 - `denial`: an actor's denial next to an act attributed to that actor (the
-  group denies involvement in an attack another claim attributes to it).
+  group denies involvement in an attack another claim attributes to it);
+- `value` (revision): a figure given again within two sentences with another
+  value, in words that revise or dispute it ("it later put the number at ...").
 """
 from __future__ import annotations
 
@@ -86,6 +88,47 @@ def value_conflicts(quantities: list[FactRow], names) -> list[Contradiction]:
     return out
 
 
+REVISION_WINDOW = 2          # sentences between a figure and its revision
+REVISION_TOLERANCE = 0.1     # a revised count differs by more than this share
+GENERIC_UNITS = {"people", "unspecified"}
+REVISION_CUES = ("figure", "number", "total", "revised", "inflated", "estimate", "count",
+                 "as many as", "tally", "toll")
+
+
+def revision_conflicts(quantities: list[FactRow], claims: dict[str, ClaimRow],
+                       texts: dict[str, str], names) -> list[Contradiction]:
+    """A figure given again a sentence or two later with another value, in words that
+    revise or dispute it ("34 injured" ... "it later put the number of wounded at more than
+    40"; "100,000 fighters" ... "analysts put the real number at about 50,000")."""
+    out = []
+    located = []
+    for q in quantities:
+        for cid in q.claims:
+            if cid in claims:
+                located.append((claims[cid], q))
+    located.sort(key=lambda cq: (cq[0].doc_id, cq[0].sentence, cq[0].id))
+    for i, (cb, qb) in enumerate(located):
+        later = texts.get(cb.doc_id, "")[cb.start:cb.end].lower()
+        if not any(cue in later for cue in REVISION_CUES):
+            continue
+        # the figure it revises: the nearest earlier one, a sentence or two before
+        for ca, qa in reversed(located[:i]):
+            if ca.doc_id != cb.doc_id or cb.sentence - ca.sentence > REVISION_WINDOW:
+                break
+            ua, ub = qa.data["unit"], qb.data["unit"]
+            if ca.sentence == cb.sentence or (ua != ub and not ({ua, ub} & GENERIC_UNITS)):
+                continue
+            lo, hi = sorted((qa.data["value"], qb.data["value"]))
+            if hi > 0 and (hi - lo) / hi > REVISION_TOLERANCE:
+                subject = qa.data.get("subject") or qb.data.get("subject")
+                unit = ua if ua not in GENERIC_UNITS else ub
+                summary = (f"{names(subject) if subject else 'a figure'}, {unit}: "
+                           f"{qa.data['value']:g}, then {qb.data['value']:g} in the same report")
+                out.append(_make("value", summary, [ca.id, cb.id], [qa.id, qb.id], subject))
+            break
+    return out
+
+
 def denial_conflicts(events: list[FactRow], claims: dict[str, ClaimRow],
                      names) -> list[Contradiction]:
     """A denial by X answering, within a few sentences, an act attributed to X."""
@@ -113,7 +156,7 @@ def denial_conflicts(events: list[FactRow], claims: dict[str, ClaimRow],
 
 
 def find_contradictions(facts: list[FactRow], claims: list[ClaimRow],
-                        names) -> list[Contradiction]:
+                        names, texts: dict[str, str] | None = None) -> list[Contradiction]:
     """Every contradiction among the facts, deduplicated by claim set."""
     events = [f for f in facts if f.kind == "event"]
     quantities = [f for f in facts if f.kind == "quantity"]
@@ -123,7 +166,8 @@ def find_contradictions(facts: list[FactRow], claims: list[ClaimRow],
         return {by_id[c].doc_id for c in f.claims if c in by_id}
 
     found = (date_conflicts(events, names, docs_of) + value_conflicts(quantities, names)
-             + denial_conflicts(events, by_id, names))
+             + denial_conflicts(events, by_id, names)
+             + revision_conflicts(quantities, by_id, texts or {}, names))
     unique: dict[str, Contradiction] = {}
     for c in found:
         c.first_seen = max(by_id[x].ingested_at for x in c.claims if x in by_id)
