@@ -136,3 +136,11 @@ def test_bio_sentences_are_skipped():
     bio = [Sentence(s.index, s.start, s.end, "bio") for s in state.sentences]
     assert find_quantities(state.doc, bio, state.mentions) == []
     assert len(find_quantities(state.doc, state.sentences, state.mentions)) == 1
+
+
+def test_a_bare_number_takes_the_figure_named_before_it():
+    state = parsed("The agency first said 34 people were hurt. It later put the number of "
+                   "injured at more than 40. Others have spoken of as many as sixty.")
+    found = {(q.value, q.unit) for q in find_quantities(state.doc, state.sentences,
+                                                        state.mentions)}
+    assert (40.0, "people") in found and (60.0, "unspecified") in found

@@ -138,3 +138,26 @@ def test_a_figure_revised_in_the_next_sentence():
     assert len(found) == 1 and found[0].claims == ["r0", "r1"]
     texts["d1"] = "The ministry said 34 people were hurt. Rescuers reached 52 villages."
     assert find_contradictions(qs, claims, lambda e: e, texts) == []
+
+
+def test_denial_of_an_accusation_that_names_the_denier():
+    texts = {"d9": "Officials blamed Iran-backed militias for the strike. Iran denied any role."}
+    claims = [ClaimRow("b1", "d9", 0, 0, 53, "event", {}, None, "asserted", None, "body", "x"),
+              ClaimRow("b2", "d9", 1, 54, 76, "event", {}, None, "asserted", None, "body", "x")]
+    facts = [FactRow("acc", "event", {"type": "ACCUSE", "date": None, "actors": ["officials"],
+                                      "targets": [], "location": None}, ["b1"], "x", []),
+             ev("rej", "REJECT", ["b2"], actors=("iran",), targets=())]
+    found = find_contradictions(facts, claims, lambda e: e, texts, {"iran": {"Iran"}})
+    assert [c.kind for c in found] == ["denial"]
+    assert find_contradictions(facts, claims, lambda e: e, texts, {"iran": {"Tehran"}}) == []
+
+
+def test_a_denial_later_conceded_by_an_organ_of_the_same_state():
+    claims = [ClaimRow("n1", "d1", 2, 0, 5, "event", {}, None, "asserted", None, "body", "x"),
+              ClaimRow("n2", "d1", 4, 0, 5, "event", {}, None, "asserted", None, "body", "x")]
+    facts = [ev("rej", "REJECT", ["n1"], actors=("state",), targets=()),
+             ev("con", "CONCEDE", ["n2"], actors=("guard",), targets=())]
+    organs = lambda a, b: {a, b} <= {"state", "guard"}  # noqa: E731
+    found = find_contradictions(facts, claims, lambda e: e, {}, {}, organs)
+    assert len(found) == 1 and found[0].claims == ["n1", "n2"]
+    assert find_contradictions(facts, claims, lambda e: e, {}, {}) == []

@@ -177,6 +177,9 @@ def _figure_before(doc, first: int):
             if obj is not None and obj.pos_ in ("NOUN", "PROPN", "ADJ"):
                 return obj, None, unit_of(obj) if obj.pos_ != "ADJ" else "people"
             return tok, None, "unspecified"
+    before = doc.text[max(sent.start_char, doc[first].idx - 12):doc[first].idx].lower()
+    if before.endswith(("as many as ", "as few as ")):   # "have spoken of as many as 20,000"
+        return doc[first], None, "unspecified"
     return None, None, None
 
 

@@ -63,6 +63,24 @@ def _drop_subsumed(relations: dict[tuple[str, str, str], list]) -> None:
             del relations[(s, pred, o)]
 
 
+def _same_state(entities):
+    """Whether two entities are one state or organs of one state (the gazetteer's country
+    codes: the IRGC and Iran)."""
+    from ..extract.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    code: dict[str, str] = {}
+    for e in entities:
+        entry = lex.lookup(e.name)
+        if entry is not None and entry.country and e.type in ("country", "organization") and \
+                (e.type == "country" or entry.kind == "government"):
+            code[e.id] = entry.country
+
+    def same(a: str, b: str) -> bool:
+        return a == b or (a in code and code.get(a) == code.get(b))
+    return same
+
+
 def build_facts(store: Store) -> dict[str, int]:
     """Rebuild the facts tables from the claims; returns counts per kind."""
     claims = read_claims(store)
@@ -135,7 +153,9 @@ def build_facts(store: Store) -> dict[str, int]:
     from .contradictions import find_contradictions
 
     texts = {d["id"]: store.document_text(d["id"]) or "" for d in store.documents()}
-    found = find_contradictions(rows, claims, lambda eid: names.get(eid, "?"), texts)
+    aliases = {e.id: {n for n, _ in e.names} | {e.name} for e in entities}
+    found = find_contradictions(rows, claims, lambda eid: names.get(eid, "?"), texts, aliases,
+                                _same_state(entities))
     replace_contradictions(store, found)
     counts: dict[str, int] = defaultdict(int)
     for r in rows:

@@ -22,6 +22,7 @@ from .build import dates_agree
 
 VALUE_TOLERANCE = 0.2         # values within 20% of each other are one figure
 DENIAL_WINDOW = 2             # sentences between a denial and the act it answers
+RETRACTION_WINDOW = 3         # sentences between a denial and its concession
 ACT_NOUNS = {"ASSAULT": "an attack", "THREATEN": "a threat", "COERCE": "a coercive act",
              "ACCUSE": "the act it is accused of", "MOBILIZE": "a deployment", "AID": "aid"}
 ACTS = set(ACT_NOUNS)
@@ -116,8 +117,8 @@ def revision_conflicts(quantities: list[FactRow], claims: dict[str, ClaimRow],
             if ca.doc_id != cb.doc_id or cb.sentence - ca.sentence > REVISION_WINDOW:
                 break
             ua, ub = qa.data["unit"], qb.data["unit"]
-            if ca.sentence == cb.sentence or (ua != ub and not ({ua, ub} & GENERIC_UNITS)):
-                continue
+            if ca.sentence == cb.sentence or (ua != ub and ub not in GENERIC_UNITS):
+                continue  # the revision restates the figure, or leaves its unit implied
             lo, hi = sorted((qa.data["value"], qb.data["value"]))
             if hi > 0 and (hi - lo) / hi > REVISION_TOLERANCE:
                 subject = qa.data.get("subject") or qb.data.get("subject")
@@ -129,22 +130,32 @@ def revision_conflicts(quantities: list[FactRow], claims: dict[str, ClaimRow],
     return out
 
 
-def denial_conflicts(events: list[FactRow], claims: dict[str, ClaimRow],
-                     names) -> list[Contradiction]:
-    """A denial by X answering, within a few sentences, an act attributed to X."""
+def denial_conflicts(events: list[FactRow], claims: dict[str, ClaimRow], names,
+                     texts: dict[str, str], aliases: dict[str, set[str]]) -> list[Contradiction]:
+    """A denial by X answering, within a few sentences, an act attributed to X: X is
+    among the act's actors (or the accused), or the sentence that blames names X
+    ("blamed Iran-backed groups" ... "Iran denied any involvement")."""
     out = []
     acts = [e for e in events if e.data["type"] in ACTS]
+
+    def said_of(claim: ClaimRow, who: set[str]) -> set[str]:
+        text = texts.get(claim.doc_id, "")[claim.start:claim.end].lower()
+        return {x for x in who if any(n.lower() in text for n in aliases.get(x, ()) if n)}
+
     for rej in (e for e in events if e.data["type"] == "REJECT"):
         deniers = set(rej.data["actors"])
         for rc in (claims[c] for c in rej.claims if c in claims):
             for act in acts:
-                involved = set(act.data["actors"]) if act.data["type"] != "ACCUSE" \
-                    else set(act.data["targets"])
-                if not deniers & involved:
-                    continue
-                near = [c for c in act.claims if c in claims and claims[c].doc_id == rc.doc_id
+                near = [claims[c] for c in act.claims if c in claims
+                        and claims[c].doc_id == rc.doc_id
                         and abs(claims[c].sentence - rc.sentence) <= DENIAL_WINDOW]
                 if not near:
+                    continue
+                involved = set(act.data["actors"]) if act.data["type"] != "ACCUSE" \
+                    else set(act.data["targets"])
+                if act.data["type"] == "ACCUSE":
+                    involved |= {x for c in near for x in said_of(c, deniers)}
+                if not deniers & involved:
                     continue
                 who = names(sorted(deniers & involved)[0])
                 what = ACT_NOUNS.get(act.data["type"], act.data["type"].lower())
@@ -155,8 +166,30 @@ def denial_conflicts(events: list[FactRow], claims: dict[str, ClaimRow],
     return out
 
 
-def find_contradictions(facts: list[FactRow], claims: list[ClaimRow],
-                        names, texts: dict[str, str] | None = None) -> list[Contradiction]:
+def retraction_conflicts(events: list[FactRow], claims: dict[str, ClaimRow], names,
+                         same_state) -> list[Contradiction]:
+    """A denial later conceded by the same actor or an organ of the same state ("officials
+    first denied ..." — "three days later, the IRGC acknowledged ...")."""
+    out = []
+    concessions = [e for e in events if e.data["type"] == "CONCEDE"]
+    for rej in (e for e in events if e.data["type"] == "REJECT"):
+        for con in concessions:
+            if not any(same_state(a, b) for a in rej.data["actors"] for b in con.data["actors"]):
+                continue
+            pairs = [(a, b) for a in rej.claims for b in con.claims if a in claims and b in claims
+                     and claims[a].doc_id == claims[b].doc_id
+                     and 0 < claims[b].sentence - claims[a].sentence <= RETRACTION_WINDOW]
+            for a, b in pairs:
+                who = names(rej.data["actors"][0])
+                out.append(_make("denial", f"{who} denied, then conceded", [a, b],
+                                 [rej.id, con.id], rej.data["actors"][0]))
+    return out
+
+
+def find_contradictions(facts: list[FactRow], claims: list[ClaimRow], names,
+                        texts: dict[str, str] | None = None,
+                        aliases: dict[str, set[str]] | None = None,
+                        same_state=lambda a, b: a == b) -> list[Contradiction]:
     """Every contradiction among the facts, deduplicated by claim set."""
     events = [f for f in facts if f.kind == "event"]
     quantities = [f for f in facts if f.kind == "quantity"]
@@ -166,7 +199,8 @@ def find_contradictions(facts: list[FactRow], claims: list[ClaimRow],
         return {by_id[c].doc_id for c in f.claims if c in by_id}
 
     found = (date_conflicts(events, names, docs_of) + value_conflicts(quantities, names)
-             + denial_conflicts(events, by_id, names)
+             + denial_conflicts(events, by_id, names, texts or {}, aliases or {})
+             + retraction_conflicts(events, by_id, names, same_state)
              + revision_conflicts(quantities, by_id, texts or {}, names))
     unique: dict[str, Contradiction] = {}
     for c in found:
