@@ -5,16 +5,11 @@ import click
 
 from ..store.facts import read_claims, read_contradictions, read_facts
 from ..store.store import Store
-from .main import cli, db_option
+from .main import cli, db_option, find_entity
 
 
 def _entity(store: Store, ref: str | None):
-    if not ref:
-        return None
-    e = store.entity(ref)
-    if e is None:
-        raise click.ClickException(f"no entity named {ref!r}")
-    return e
+    return find_entity(store, ref) if ref else None
 
 
 @cli.command()

@@ -5,7 +5,7 @@ import click
 
 from ..store.facts import FactRow, read_claims, read_facts
 from ..store.store import Store
-from .main import cli, db_option
+from .main import cli, db_option, find_entity
 
 
 class _Names:
@@ -61,9 +61,7 @@ def facts(entity, db) -> None:
       actorgraph facts Husseiniyyun --db sqlite:///case.db
     """
     store = Store(db)
-    e = store.entity(entity)
-    if e is None:
-        raise click.ClickException(f"no entity named {entity!r}")
+    e = find_entity(store, entity)
     from ..facts.grading import Grader
 
     n = _Names(store)
@@ -100,10 +98,7 @@ def timeline(entity, db, undated) -> None:
     store = Store(db)
     eid = None
     if entity:
-        e = store.entity(entity)
-        if e is None:
-            raise click.ClickException(f"no entity named {entity!r}")
-        eid = e.id
+        eid = find_entity(store, entity).id
     n = _Names(store)
     events = [f for f in read_facts(store, kind="event", entity_id=eid)
               if undated or f.data.get("date")]

@@ -15,6 +15,14 @@ db_option = click.option(
          "PostgreSQL: postgresql+psycopg://user@host/db")
 
 
+def find_entity(store: Store, ref: str):
+    """The entity named `ref` (any spelling or script), or a clear error."""
+    entity = store.entity(ref)
+    if entity is None:
+        raise click.ClickException(f"no entity named {ref!r}")
+    return entity
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="actorgraph")
 def cli() -> None:

@@ -9,14 +9,7 @@ import click
 from ..resolve.stage import resolve_store
 from ..store import judgements as log
 from ..store.store import EntityRecord, Store
-from .main import cli, db_option
-
-
-def _find(store: Store, ref: str) -> EntityRecord:
-    entity = store.entity(ref)
-    if entity is None:
-        raise click.ClickException(f"no entity named {ref!r}")
-    return entity
+from .main import cli, db_option, find_entity
 
 
 def _show(store: Store, e: EntityRecord, indent: str = "") -> None:
@@ -41,7 +34,7 @@ def entity_cmd(name, db) -> None:
       actorgraph entity "Hüseynçilər"
     """
     store = Store(db)
-    e = _find(store, name)
+    e = find_entity(store, name)
     _show(store, e)
     if e.reasons:
         click.echo("  merged because: " + " | ".join(e.reasons))
@@ -110,7 +103,7 @@ def merge(a, b, db, reason) -> None:
       actorgraph merge "Abu Mahdi al-Muhandis" "Jamal Jaafar al-Ibrahimi" --reason "nom de guerre"
     """
     store = Store(db)
-    ea, eb = _find(store, a), _find(store, b)
+    ea, eb = find_entity(store, a), find_entity(store, b)
     if ea.id == eb.id:
         raise click.ClickException(f"{a!r} and {b!r} are already one entity")
     _judge(store, "same", ea.name, eb.name, None, reason)
@@ -129,7 +122,7 @@ def distinguish(a, b, db, reason) -> None:
       actorgraph distinguish "Ilham Aliyev" "Heydar Aliyev"
     """
     store = Store(db)
-    _judge(store, "different", _find(store, a).name, b, None, reason)
+    _judge(store, "different", find_entity(store, a).name, b, None, reason)
 
 
 @cli.command()
@@ -145,7 +138,7 @@ def split(entity, name, db, reason) -> None:
       actorgraph split "Qassem Soleimani" "Qassem" --reason "that is Naim Qassem"
     """
     store = Store(db)
-    e = _find(store, entity)
+    e = find_entity(store, entity)
     if name not in {n for n, _ in e.names}:
         raise click.ClickException(f"{e.name!r} has no name {name!r}")
     _judge(store, "split", e.name, name, None, reason)
@@ -164,7 +157,7 @@ def rename(entity, new_name, db, reason) -> None:
       actorgraph rename "Huseyniyyun" "Husseiniyyun"
     """
     store = Store(db)
-    e = _find(store, entity)
+    e = find_entity(store, entity)
     _judge(store, "rename", e.name, None, new_name, reason)
 
 
