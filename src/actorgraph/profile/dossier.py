@@ -29,7 +29,6 @@ class Footnote:
     published: str | None
     speaker: str | None
     modality: str
-    grade: str
 
 
 @dataclass
@@ -65,7 +64,7 @@ class _Builder:
     def name(self, eid: str | None) -> str:
         return self.names.get(eid or "", "?")
 
-    def note(self, claim_id: str, grade: str) -> int:
+    def note(self, claim_id: str) -> int:
         """The footnote of the claim's sentence: one note per sentence, however many
         facts it supports."""
         c = self.grader.claims[claim_id]
@@ -77,14 +76,14 @@ class _Builder:
             c.attributed_to, self.name(c.attributed_to))
         fn = Footnote(len(self.footnotes) + 1, claim_id, sentence,
                       doc.get("publisher") or doc.get("title") or doc.get("source", "?"),
-                      doc.get("published"), speaker, c.modality, grade)
+                      doc.get("published"), speaker, c.modality)
         self.footnotes.append(fn)
         self.by_sentence[(c.doc_id, c.start)] = fn.n
         return fn.n
 
     def line(self, text: str, fact: FactRow) -> Line:
         a = self.grader(fact)
-        notes = [self.note(c, a.grade) for c in fact.claims if c in self.grader.claims]
+        notes = [self.note(c) for c in fact.claims if c in self.grader.claims]
         return Line(text, sorted(set(notes)), a.grade)
 
 
@@ -151,7 +150,7 @@ def build(store: Store, entity: EntityRecord) -> Dossier:
                                                        for f in events]))
     open_q = Section("Contradictions and open questions")
     for c in read_contradictions(store, entity_id=eid):
-        open_q.lines.append(Line(c["summary"], [b.note(x, "") for x in c["claims"]
+        open_q.lines.append(Line(c["summary"], [b.note(x) for x in c["claims"]
                                                 if x in b.grader.claims]))
     for f in facts:
         if f.kind != "quantity" and b.grader(f).credibility == 3:
