@@ -142,6 +142,8 @@ class Extraction:
     relations: list["RelationFact"] = field(default_factory=list)
     events: list["EventFact"] = field(default_factory=list)
     quantities: list["QuantityFact"] = field(default_factory=list)
+    foundings: list["FoundingFact"] = field(default_factory=list)
+    disputes: list["DisputeFact"] = field(default_factory=list)
 
 
 # -- facts (relations, events, quantities), each from one claim -------------
@@ -210,3 +212,31 @@ class QuantityFact:
     qualifier: str | None = None    # over, about, at least, estimated, approximately ...
     subject: str | None = None      # mention key of what the figure is about
     attribution: Attribution = field(default_factory=Attribution)
+
+
+@dataclass
+class FoundingFact:
+    """When an organisation was founded, as one sentence dates it."""
+
+    subject: str                    # mention key of the organisation
+    sentence: int
+    date: DateValue
+    rule: str
+    trigger: str = ""               # the word that tells the founding ("founded", "date")
+    trigger_start: int = -1
+    trigger_end: int = -1
+    attribution: Attribution = field(default_factory=Attribution)
+
+
+@dataclass
+class DisputeFact:
+    """Two statements of one document that its own words set against each other: an
+    account and the one that disputes it ("... gave a different account: ...")."""
+
+    sentence: int                   # the disputing statement (where the cue is)
+    disputed: int                   # the sentence of the account it disputes
+    cue: str                        # the words that set them against each other
+    rule: str
+    also: tuple[int, ...] = ()      # sentences the disputing account goes on in
+    attribution: Attribution = field(default_factory=Attribution)
+    disputed_attribution: Attribution = field(default_factory=Attribution)

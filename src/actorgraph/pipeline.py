@@ -4,7 +4,7 @@ load -> clean happen in `actorgraph.ingest`; this module runs the stages that
 work on one cleaned document's text:
 
     parse -> split -> recognise -> type -> corefer -> relate -> events -> count
-          -> date -> attribute -> implied
+          -> date -> found -> attribute -> dispute -> implied
 
 Each stage declares what it reads and writes on the shared `State`, and
 `check_order()` (run by the tests) verifies that every stage reads only what
@@ -21,14 +21,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .extract import attribute as attribution
-from .extract import corefer, dates, events, metonymy, quantities, relations
+from .extract import corefer, dates, disputes, events, foundings, metonymy, quantities, relations
 from .extract.refer import Referents
 from .extract.lexicon import Lexicon, load_lexicon
 from .extract.nlp import load_nlp
 from .extract.recognise import Candidate, recognise
 from .extract.typing import context_kind, decide, mention_votes
-from .model import (CleanDocument, DateValue, EventFact, Extraction, Mention, QuantityFact,
-                    RelationFact, Sentence)
+from .model import (CleanDocument, DateValue, DisputeFact, EventFact, Extraction,
+                    FoundingFact, Mention, QuantityFact, RelationFact, Sentence)
 
 
 @dataclass
@@ -44,6 +44,8 @@ class State:
     events: list[EventFact] = field(default_factory=list)
     quantities: list[QuantityFact] = field(default_factory=list)
     dates: list[DateValue] = field(default_factory=list)
+    foundings: list[FoundingFact] = field(default_factory=list)
+    disputes: list[DisputeFact] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -142,6 +144,12 @@ def date(state: State) -> None:
                                 state.sentences, trigger=trigger.root if trigger else None)
 
 
+def found(state: State) -> None:
+    """When each organisation was founded, where a sentence dates it."""
+    state.foundings = foundings.find_foundings(state.doc, state.sentences, state.mentions,
+                                               state.dates)
+
+
 def attribute(state: State) -> None:
     """Who says each fact, and how (asserted, reported, claimed, denied, hedged)."""
     ref = Referents(state.doc, state.mentions)
@@ -157,6 +165,14 @@ def attribute(state: State) -> None:
         span = (min(m.start for m in ends), max(m.end for m in ends)) if ends \
             else spans[r.sentence]
         r.attribution = attribution.attribute(state.doc, span, state.mentions, referents=ref)
+    for f in state.foundings:
+        f.attribution = attribution.attribute(state.doc, (f.trigger_start, f.trigger_end),
+                                              state.mentions, referents=ref)
+
+
+def dispute(state: State) -> None:
+    """Accounts the document itself sets against each other, with who gives each."""
+    state.disputes = disputes.find_disputes(state.doc, state.sentences, state.mentions)
 
 
 def implied(state: State) -> None:
@@ -206,8 +222,11 @@ STAGES: tuple[Stage, ...] = (
     Stage("count", count, reads=("doc", "sentences", "mentions"), writes=("quantities",)),
     Stage("date", date, reads=("doc", "sentences", "events", "clean"),
           writes=("dates", "events")),
-    Stage("attribute", attribute, reads=("doc", "sentences", "mentions", "events", "relations"),
-          writes=("events", "relations")),
+    Stage("found", found, reads=("doc", "sentences", "mentions", "dates"), writes=("foundings",)),
+    Stage("attribute", attribute, reads=("doc", "sentences", "mentions", "events", "relations",
+                                         "foundings"),
+          writes=("events", "relations", "foundings")),
+    Stage("dispute", dispute, reads=("doc", "sentences", "mentions"), writes=("disputes",)),
     Stage("implied", implied, reads=("relations", "events", "quantities", "mentions"),
           writes=("mentions",)),
 )
@@ -235,7 +254,8 @@ def extract(clean: CleanDocument, nlp: Language | None = None,
         stage.func(state)
     mentions = [m for m in state.mentions if m.key]
     return Extraction(sentences=state.sentences, mentions=mentions, relations=state.relations,
-                      events=state.events, quantities=state.quantities)
+                      events=state.events, quantities=state.quantities,
+                      foundings=state.foundings, disputes=state.disputes)
 
 
 def _sentence_index(starts: list[int], offset: int) -> int:

@@ -197,3 +197,24 @@ def test_offsets_point_at_the_trigger(nlp):
     found, _ = events(text)
     for e in found:
         assert text[e.trigger_start:e.trigger_end] == e.trigger
+
+
+def test_act_framed_as_a_groups_work_is_an_accusation(nlp):
+    found, k = events("The Moldovan government has long presented the bombing as an "
+                      "operation of the Sabirin Brigade, a small exile group.")
+    e = one(found, "ACCUSE")
+    assert e.rule == "framed_as"
+    assert e.targets == (k["Sabirin Brigade"],)
+    assert e.actors                    # the government: its state
+
+
+def test_framing_with_a_possessive_and_a_pronoun(nlp):
+    found, k = events("Moldovan officials treat it as the Sabirin Brigade's work.")
+    assert one(found, "ACCUSE").targets == (k["Sabirin Brigade"],)
+
+
+def test_framing_without_an_owner_or_an_act_is_no_accusation(nlp):
+    found, _ = events("The Sabirin Brigade presented its programme as a work of scholarship.")
+    assert not [e for e in found if e.type == "ACCUSE"]
+    found, _ = events("Analysts describe the Sabirin Brigade as a small exile group.")
+    assert not [e for e in found if e.type == "ACCUSE"]

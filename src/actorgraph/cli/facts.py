@@ -45,6 +45,8 @@ def _describe(f: FactRow, n: _Names) -> str:
         mode = f"/{d['mode']}" if d.get("mode") else ""
         return f"{d.get('date') or 'undated'}  {d['type']}{mode}: {who}" + (
             f" -> {whom}" if whom else "") + where
+    if f.kind == "founding":
+        return f"{n.name(d['subject'])} founded {d['date']}"
     qual = f"{d['qualifier']} " if d.get("qualifier") else ""
     return f"{n.name(d.get('subject'))}: {qual}{d['value']:g} {d['unit']}"
 
@@ -68,7 +70,8 @@ def facts(entity, db) -> None:
     grader = Grader(store)
     click.echo(f"{e.name} ({e.type})")
     found = read_facts(store, entity_id=e.id)
-    for kind, title in (("relation", "Relations"), ("event", "Events"), ("quantity", "Figures")):
+    for kind, title in (("founding", "Founded"), ("relation", "Relations"), ("event", "Events"),
+                        ("quantity", "Figures")):
         rows = [f for f in found if f.kind == kind]
         if kind == "event":
             rows.sort(key=lambda f: (f.data.get("date") or "9999", f.id))

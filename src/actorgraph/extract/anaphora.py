@@ -27,7 +27,15 @@ class Anaphora:
                 words = normalize_form(m.text).split()
                 if words and words[-1].rstrip("s") == noun.rstrip("s") and len(words) > 1:
                     return [Ent(m.key, "organization", "group")]
-        return self.salient_ent("group")
+        return self.salient_ent("group") or self._sole_recent(tok)
+
+    def _sole_recent(self, tok: Token) -> list[Ent]:
+        """With no organisation dominating the document, 'the party' is the one organisation
+        named in the sentence before it and in its own sentence up to it, if only one is."""
+        si = self.sentence_of(tok)
+        keys = {m.key for idx in (si - 1, si) if idx >= 0 for m in self.mentions_in(idx)
+                if m.type == "organization" and (idx < si or m.start < tok.idx)}
+        return [Ent(keys.pop(), "organization", "group")] if len(keys) == 1 else []
 
     def is_group_ref(self, tok: Token) -> bool:
         """'the group', 'the movement's': the document's salient organisation."""

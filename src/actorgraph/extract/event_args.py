@@ -133,6 +133,8 @@ def read_verb(ctx: Context, rules: Rules, v: Token) -> Event | None:
         if "persona" not in {t.lower_ for t in v.subtree}:
             return None
         spec, rule = ("COERCE", "expel"), "persona_non_grata"
+    elif lemma in rules.framing_verbs and spec is None:
+        return read_framing(ctx, rules, v)
     elif lemma in rules.creation_only:
         if not (dobj_lemmas & rules.creation_nouns):
             return None
@@ -240,6 +242,31 @@ def read_verb(ctx: Context, rules: Rules, v: Token) -> Event | None:
         ev.mode = _assault_mode(rules, v, v, mode)
     _located(ctx, rules, ev, v)
     ev.explicit = True   # a clause tells something new, even about "it" or "the group"
+    return ev
+
+
+def read_framing(ctx: Context, rules: Rules, v: Token) -> Event | None:
+    """'presented the shooting as an operation of X', 'treat the attack as the group's work':
+    an act (or "it") framed as somebody's doing is the subject's accusation of them."""
+    acts = [d for d in v.children if d.dep_ in ("dobj", "nsubjpass")
+            and (lemma_of(d) in rules.nouns or d.lower_ in rules.nouns
+                 or d.pos_ == "PRON" and d.lower_ in ("it", "this", "that"))]
+    if not acts:
+        return None
+    owners: list[Token] = []
+    for p in preps_of(v, ("as",)):
+        for o in pobjs_of(p):
+            if lemma_of(o) not in rules.framing_nouns:
+                continue
+            owners += [c for c in o.children if c.dep_ == "poss"]
+            owners += [x for pr in preps_of(o, ("of", "by")) for x in pobjs_of(pr)]
+    targets = ents_of(ctx, owners, "target")
+    if not targets:
+        return None
+    ev = Event("ACCUSE", None, v, "framed_as")
+    ev.add("actors", [e for t in ctx.actor_tokens(v) for e in ctx.ents(t, "actor")])
+    ev.add("targets", targets)
+    ev.explicit = True
     return ev
 
 

@@ -48,6 +48,8 @@ class Rules:
     creation_nouns: frozenset
     creation_only: frozenset
     call_verbs: frozenset
+    framing_verbs: frozenset
+    framing_nouns: frozenset
     threat_verbs: frozenset
     plot_modifiers: frozenset
     assault_heads: frozenset
@@ -79,7 +81,10 @@ def load_rules() -> Rules:
         support_nouns={k.lower(): v for k, v in raw["support_nouns"].items()},
         creation_nouns=word_set(raw["creation_nouns"]),
         creation_only=word_set(raw["creation_only_verbs"]),
-        call_verbs=word_set(raw["call_verbs"]), threat_verbs=word_set(raw["threat_verbs"]),
+        call_verbs=word_set(raw["call_verbs"]),
+        framing_verbs=word_set(raw["framing_verbs"]),
+        framing_nouns=word_set(raw["framing_nouns"]),
+        threat_verbs=word_set(raw["threat_verbs"]),
         plot_modifiers=word_set(raw["plot_modifiers"]),
         assault_heads=word_set(raw["assault_heads"]), plot_verbs=word_set(raw["plot_verbs"]),
         travel_verbs=word_set(raw["travel_verbs"]), purpose_verbs=word_set(raw["purpose_verbs"]),

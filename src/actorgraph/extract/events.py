@@ -48,7 +48,8 @@ def _matcher(doc: Doc, rules: Rules) -> Matcher:
     if key not in _MATCHERS:
         m = Matcher(doc.vocab)
         verbs = sorted(set(rules.verbs)
-                       | rules.creation_only | rules.call_verbs | rules.travel_verbs
+                       | rules.creation_only | rules.call_verbs | rules.framing_verbs
+                       | rules.travel_verbs
                        | rules.send_verbs | rules.open_verbs | rules.list_verbs
                        | rules.light_verbs | {"declare"})
         nouns = sorted(set(rules.nouns) | set(rules.support_nouns) | set(SUPERVISION_NOUNS))

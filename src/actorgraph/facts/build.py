@@ -41,6 +41,8 @@ def dates_agree(a: str | None, b: str | None) -> bool:
 def _same_event(e: _Event, f: _Event) -> bool:
     if e.type != f.type or not dates_agree(e.date, f.date):
         return False
+    if e.location and f.location and e.location != f.location:
+        return False   # one night's strikes on an air base in Iraq and an airliner at Tehran
     if not e.date and not f.date:
         return bool(e.actors & f.actors) and e.targets == f.targets
     return bool(e.actors & f.actors) and (not e.targets or not f.targets
@@ -89,6 +91,7 @@ def build_facts(store: Store) -> dict[str, int]:
     relations: dict[tuple[str, str, str], list[ClaimRow]] = defaultdict(list)
     quantities: dict[tuple, list[ClaimRow]] = defaultdict(list)
     events: list[_Event] = []
+    foundings: dict[tuple, list[ClaimRow]] = defaultdict(list)
     for c in sorted(claims, key=lambda c: c.id):
         p = c.payload
         if c.kind == "relation":
@@ -101,6 +104,10 @@ def build_facts(store: Store) -> dict[str, int]:
             relations[(s, pred, o)].append(c)
         elif c.kind == "quantity":
             quantities[(c.entity(p.get("subject")), p["unit"], p["value"])].append(c)
+        elif c.kind == "founding":
+            subject, date = c.entity(p["subject"]), (p.get("date") or {})
+            if subject and date.get("value"):
+                foundings[(subject, date["value"], date.get("precision"))].append(c)
         elif c.kind == "event":
             actors = {c.entity(k) for k in p["actors"]} - {None}
             targets = {c.entity(k) for k in p["targets"]} - {None}
@@ -148,6 +155,11 @@ def build_facts(store: Store) -> dict[str, int]:
         rows.append(FactRow("qty-" + short_hash(str(subj), unit, repr(value)), "quantity", data,
                             sorted(c.id for c in cs), min(c.ingested_at for c in cs),
                             [(subj, "subject")] if subj else []))
+    for (subj, date, precision), cs in sorted(foundings.items(), key=lambda kv: str(kv[0])):
+        rows.append(FactRow("fnd-" + short_hash(subj, date), "founding",
+                            {"subject": subj, "date": date, "precision": precision},
+                            sorted(c.id for c in cs), min(c.ingested_at for c in cs),
+                            [(subj, "subject")]))
     replace_facts(store, rows)
     names = {e.id: e.name for e in entities}
     from .contradictions import find_contradictions

@@ -9,7 +9,12 @@ Rules, each named, each saying in one line what differs:
 - `denial`: an actor's denial next to an act attributed to that actor (the
   group denies involvement in an attack another claim attributes to it);
 - `value` (revision): a figure given again within two sentences with another
-  value, in words that revise or dispute it ("it later put the number at ...").
+  value, in words that revise or dispute it ("it later put the number at ...");
+- `founding`: one organisation dated to different founding years ("founded in
+  1982" / "some accounts date the party to 1985");
+- `dispute`: an account and the one a report itself sets against it ("gave a
+  different account", "that account did not hold", "not on Jordanian soil"),
+  found per document by `extract/disputes.py`.
 """
 from __future__ import annotations
 
@@ -186,24 +191,84 @@ def retraction_conflicts(events: list[FactRow], claims: dict[str, ClaimRow], nam
     return out
 
 
+def founding_conflicts(foundings: list[FactRow], names) -> list[Contradiction]:
+    """One organisation, founding dates that cannot both hold."""
+    out = []
+    by_subject: dict[str, list[FactRow]] = defaultdict(list)
+    for f in foundings:
+        by_subject[f.data["subject"]].append(f)
+    for subject, fs in sorted(by_subject.items()):
+        fs = sorted(fs, key=lambda f: f.data["date"])
+        for i, a in enumerate(fs):
+            for b in fs[i + 1:]:
+                if dates_agree(a.data["date"], b.data["date"]):
+                    continue
+                summary = (f"{names(subject)} founded: {a.data['date']} in one account, "
+                           f"{b.data['date']} in another")
+                out.append(_make("founding", summary, a.claims + b.claims, [a.id, b.id],
+                                 subject))
+    return out
+
+
+def dispute_conflicts(claims: list[ClaimRow], facts: list[FactRow],
+                      names) -> list[Contradiction]:
+    """Accounts a report sets against each other (claims of kind "account", paired)."""
+    out = []
+    pairs: dict[tuple[str, str], list[ClaimRow]] = defaultdict(list)
+    for c in claims:
+        if c.kind == "account":
+            pairs[(c.doc_id, c.payload["pair"])].append(c)
+    at: dict[tuple[str, int], list[FactRow]] = defaultdict(list)
+    by_id = {c.id: c for c in claims}
+    for f in facts:
+        for cid in f.claims:
+            if cid in by_id:
+                at[(by_id[cid].doc_id, by_id[cid].sentence)].append(f)
+    for (doc_id, _), cs in sorted(pairs.items()):
+        disputed = [c for c in cs if c.payload["role"] == "disputed"]
+        disputing = [c for c in cs if c.payload["role"] == "disputing"]
+        if not disputed or not disputing:
+            continue
+
+        def who(group: list[ClaimRow]) -> str | None:
+            return next((c.attributed_to for c in group
+                         if c.attributed_to and c.attributed_to != "anonymous"), None)
+        old, new = who(disputed), who(disputing)
+        theirs = f"{names(old)}'s account" if old else "an earlier account"
+        summary = (f"{names(new) if new else 'another account'} disputes {theirs}"
+                   f" (\u201c{cs[0].payload['cue']}\u201d)")
+        related = {f.id: f for c in cs for f in at[(doc_id, c.sentence)]}
+        entity = old or new or next((e for f in related.values() for e, _ in f.entities), None)
+        out.append(_make("dispute", summary, [c.id for c in cs], list(related), entity))
+    return out
+
+
 def find_contradictions(facts: list[FactRow], claims: list[ClaimRow], names,
                         texts: dict[str, str] | None = None,
                         aliases: dict[str, set[str]] | None = None,
                         same_state=lambda a, b: a == b) -> list[Contradiction]:
-    """Every contradiction among the facts, deduplicated by claim set."""
+    """Every contradiction among the facts. Two that rest on the same sentences are one:
+    the more specific rule's is kept (a founding date over the date of the support that
+    created the group, a denial over a generic dispute)."""
     events = [f for f in facts if f.kind == "event"]
     quantities = [f for f in facts if f.kind == "quantity"]
+    foundings = [f for f in facts if f.kind == "founding"]
     by_id = {c.id: c for c in claims}
 
     def docs_of(f: FactRow) -> set[str]:
         return {by_id[c].doc_id for c in f.claims if c in by_id}
 
-    found = (date_conflicts(events, names, docs_of) + value_conflicts(quantities, names)
+    found = (founding_conflicts(foundings, names)
              + denial_conflicts(events, by_id, names, texts or {}, aliases or {})
              + retraction_conflicts(events, by_id, names, same_state)
-             + revision_conflicts(quantities, by_id, texts or {}, names))
-    unique: dict[str, Contradiction] = {}
+             + revision_conflicts(quantities, by_id, texts or {}, names)
+             + value_conflicts(quantities, names)
+             + date_conflicts(events, names, docs_of)
+             + dispute_conflicts(claims, facts, names))
+    unique: dict[frozenset, Contradiction] = {}
     for c in found:
         c.first_seen = max(by_id[x].ingested_at for x in c.claims if x in by_id)
-        unique.setdefault(c.id, c)
+        where = frozenset((by_id[x].doc_id, by_id[x].sentence) if x in by_id else x
+                          for x in c.claims)
+        unique.setdefault(where, c)
     return sorted(unique.values(), key=lambda c: c.id)

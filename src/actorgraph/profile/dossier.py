@@ -118,6 +118,9 @@ def build(store: Store, entity: EntityRecord) -> Dossier:
     names = Section("Names and aliases", [Line(f"{n} ({c} mentions)") for n, c in
                                           sorted(entity.names, key=lambda x: (-x[1], x[0]))])
     sections.append(names)
+    founded = sorted((f for f in facts if f.kind == "founding"), key=lambda f: f.data["date"])
+    sections.append(Section("Founded", [b.line(f"founded {f.data['date']}", f)
+                                        for f in founded]))
     lead = Section("Leadership")
     for pred in ("founder_of", "leader_of"):
         lead.lines += [b.line(_relation_text(b, f), f) for f in rel(pred, "object")]
@@ -153,7 +156,7 @@ def build(store: Store, entity: EntityRecord) -> Dossier:
         open_q.lines.append(Line(c["summary"], [b.note(x) for x in c["claims"]
                                                 if x in b.grader.claims]))
     for f in facts:
-        if f.kind != "quantity" and b.grader(f).credibility == 3:
+        if f.kind in ("relation", "event") and b.grader(f).credibility == 3:
             open_q.lines.append(b.line("Only claimed or hedged so far: "
                                        + (_relation_text(b, f) if f.kind == "relation"
                                           else _event_text(b, f)), f))

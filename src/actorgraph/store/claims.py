@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import EventFact, Extraction, QuantityFact, RelationFact
+from ..model import DisputeFact, EventFact, Extraction, FoundingFact, QuantityFact, RelationFact
 from .store import short_hash
 
 
@@ -35,20 +35,41 @@ def quantity_payload(q: QuantityFact) -> dict[str, Any]:
             "text": q.text, "start": q.start, "end": q.end}
 
 
+def founding_payload(f: FoundingFact) -> dict[str, Any]:
+    return {"subject": f.subject, "date": _date(f.date), "rule": f.rule, "trigger": f.trigger,
+            "trigger_start": f.trigger_start, "trigger_end": f.trigger_end}
+
+
+def dispute_rows(d: DisputeFact):
+    """An account and the one that disputes it: a claim each (the disputing account may go
+    on in a further sentence), tied by their `pair`."""
+    pair = short_hash(str(d.sentence), str(d.disputed), d.cue, d.rule)
+    common = {"pair": pair, "cue": d.cue, "rule": d.rule}
+    yield d.disputed, d.disputed_attribution, {**common, "role": "disputed"}
+    for s in (d.sentence, *d.also):
+        yield s, d.attribution, {**common, "role": "disputing"}
+
+
 def claim_rows(doc_id: str, extraction: Extraction, ingested_at: str) -> list[dict]:
     """One row per fact of the extraction, with a stable id."""
     sentences = {s.index: s for s in extraction.sentences}
     rows: dict[str, dict] = {}
-    facts = ([("relation", f, relation_payload(f)) for f in extraction.relations]
-             + [("event", f, event_payload(f)) for f in extraction.events]
-             + [("quantity", f, quantity_payload(f)) for f in extraction.quantities])
-    for kind, fact, payload in facts:
-        sent = sentences.get(fact.sentence)
+    facts = ([("relation", f.sentence, f.attribution, relation_payload(f))
+              for f in extraction.relations]
+             + [("event", f.sentence, f.attribution, event_payload(f))
+                for f in extraction.events]
+             + [("quantity", f.sentence, f.attribution, quantity_payload(f))
+                for f in extraction.quantities]
+             + [("founding", f.sentence, f.attribution, founding_payload(f))
+                for f in extraction.foundings]
+             + [("account", s, att, payload) for d in extraction.disputes
+                for s, att, payload in dispute_rows(d)])
+    for kind, index, att, payload in facts:
+        sent = sentences.get(index)
         if sent is None:
             continue
         body = json.dumps(payload, sort_keys=True, ensure_ascii=False)
-        cid = "clm-" + short_hash(doc_id, kind, str(fact.sentence), body)
-        att = fact.attribution
+        cid = "clm-" + short_hash(doc_id, kind, str(index), body)
         rows[cid] = {
             "id": cid, "doc_id": doc_id, "sentence": sent.index, "start": sent.start,
             "end": sent.end, "kind": kind, "payload": body, "speaker_key": att.attributed_to,

@@ -83,10 +83,10 @@ class Grade(BaseModel):
 
 
 class Fact(BaseModel):
-    """A relation, event or figure, with its corroboration and evidence."""
+    """A relation, event, figure or founding date, with its corroboration and evidence."""
 
     id: str
-    kind: Literal["relation", "event", "quantity"]
+    kind: Literal["relation", "event", "quantity", "founding"]
     text: str = Field(description="The fact in one line.")
     predicate: str | None = None
     subject: EntityRef | None = None
@@ -133,6 +133,7 @@ class EntityPage(BaseModel):
     relations: list[RelationGroup]
     events: list[Fact]
     quantities: list[Fact]
+    foundings: list[Fact] = Field(default=[], description="Founding dates the sources give.")
     contradictions: list[Contradiction]
     sources: list[DocumentRef] = Field(description="The latest documents that name it.")
 

@@ -144,6 +144,8 @@ class Presenter:
             mode = f" ({d['mode']})" if d.get("mode") else ""
             return (f"{d.get('date') or 'undated'}: {d['type']}{mode} by {who}"
                     + (f" against {whom}" if whom else "") + where)
+        if f.kind == "founding":
+            return f"{self.name(d['subject'])} founded {d['date']}"
         qual = f"{d['qualifier']} " if d.get("qualifier") else ""
         subject = self.name(d.get("subject")) if d.get("subject") else "unattributed"
         return f"{subject}: {qual}{format_value(d['value'])} {d['unit']}"
@@ -174,6 +176,8 @@ class Presenter:
                           actors=[r for a in d.get("actors") or () if (r := self.ref(a))],
                           targets=[r for a in d.get("targets") or () if (r := self.ref(a))],
                           location=self.ref(d.get("location")))
+        if f.kind == "founding":
+            return m.Fact(**base, subject=self.ref(d["subject"]), date=d["date"])
         return m.Fact(**base, subject=self.ref(d.get("subject")), value=d.get("value"),
                       unit=d.get("unit"), qualifier=d.get("qualifier"))
 

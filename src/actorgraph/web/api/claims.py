@@ -14,7 +14,7 @@ from ..views.entity import find_by_name
 
 router = APIRouter(prefix="/api/claims", tags=["claims"])
 Doc = Annotated[str | None, Query(max_length=60, description="Only claims of this document.")]
-Kind = Annotated[str | None, Query(pattern="^(relation|event|quantity)$")]
+Kind = Annotated[str | None, Query(pattern="^(relation|event|quantity|founding|account)$")]
 Modality = Annotated[str | None, Query(
     pattern="^(asserted|reported|alleged|claimed|denied|hedged)$")]
 About = Annotated[str | None, Query(max_length=300, description=(

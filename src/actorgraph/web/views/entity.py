@@ -46,7 +46,7 @@ def build(reader: Reader, e: EntityRecord) -> m.EntityPage:
     p = Presenter(reader, facts, claim_ids={c for x in found for c in x["claims"]},
                   entity_ids={x["entity_id"] for x in found if x["entity_id"]})
     groups: dict[tuple[str, Literal["out", "in"]], list[m.Fact]] = defaultdict(list)
-    events, quantities = [], []
+    events, quantities, foundings = [], [], []
     for f in facts:
         view = p.fact(f)
         if f.kind == "relation":
@@ -55,6 +55,8 @@ def build(reader: Reader, e: EntityRecord) -> m.EntityPage:
             groups[(pred, "out" if out else "in")].append(view)
         elif f.kind == "event":
             events.append(view)
+        elif f.kind == "founding":
+            foundings.append(view)
         else:
             quantities.append(view)
     relations = [m.RelationGroup(predicate=pred, direction=d, label=predicate_label(pred, d),
@@ -70,6 +72,7 @@ def build(reader: Reader, e: EntityRecord) -> m.EntityPage:
         reasons=list(e.reasons), relations=relations,
         events=sorted(events, key=lambda x: (x.date or "9999", x.id)),
         quantities=sorted(quantities, key=lambda x: (x.unit or "", x.value or 0)),
+        foundings=sorted(foundings, key=lambda x: (x.date or "", x.id)),
         contradictions=[p.contradiction(c) for c in found],
         sources=[doc_ref(d) for d in docs])
 

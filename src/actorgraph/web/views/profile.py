@@ -71,6 +71,8 @@ def build(reader: Reader, e: EntityRecord) -> m.ProfilePage:
     doubtful = [f for f in facts if views[f.id].grade.grade[1:] == "3"]
     sections = [
         ("Names and aliases", names),
+        ("Founded", lines(sorted((f for f in facts if f.kind == "founding"),
+                                 key=lambda f: f.data["date"]))),
         ("Leadership", lines(rel(lambda p, out: p in ("founder_of", "leader_of")
                                  or (p == "member_of" and not out)))),
         ("Sponsors, allies and affiliations",

@@ -1,0 +1,146 @@
+"""When an organisation was founded, as each sentence dates it.
+
+Three constructions, read from the parse, each needing a date expression that
+the `date` stage resolved and an organisation the sentence names or refers to:
+
+- a founding verb on the organisation: "Hezbollah, founded in 1982", "the group
+  was established in 2015", "X set up the militia in 2003";
+- a founding noun owned by it: "the group's creation in 2015", "the founding of
+  the party in 1985" (the date may sit on the verb that governs the noun:
+  "oversaw its creation in 2015");
+- dating it: "some accounts date the party to 1985", "traces its origins to 1979"
+  (read from the words, as the parser often misreads "accounts date").
+
+Negated and hypothetical clauses are skipped. Word lists: `data/foundings.yaml`.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import DateValue, FoundingFact, Mention, Sentence
+from .arguments import Context, Ent, load_data, word_set
+
+DATE_PREPS = {"in", "on", "during", "around", "circa", "by", "since"}
+DATING_WINDOW = 8     # words between "date" and "to YEAR"
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    raw = load_data("foundings.yaml")
+    return {"verbs": word_set(raw["verbs"]), "particles": dict(raw["particles"]),
+            "nouns": word_set(raw["nouns"]),
+            "dating": word_set(raw["dating_verbs"]), "origins": word_set(raw["origin_nouns"])}
+
+
+def _orgs(ctx: Context, toks) -> list[Ent]:
+    return [e for t in toks for e in ctx.ents(t, "target") if e.type == "organization"]
+
+
+def _date_in(dates: list[DateValue], span: Span | None) -> DateValue | None:
+    if span is None:
+        return None
+    for d in dates:
+        if d.value and span.start_char <= d.start and d.end <= span.end_char:
+            return d
+    return None
+
+
+def _prep_date(dates: list[DateValue], head: Token) -> DateValue | None:
+    """'in 1982' on `head`: a preposition of time whose object is a resolved date."""
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in DATE_PREPS:
+            found = _date_in(dates, c.doc[c.i:c.right_edge.i + 1])
+            if found:
+                return found
+        if c.dep_ in ("npadvmod", "nummod") and c.like_num:
+            found = _date_in(dates, c.doc[c.i:c.i + 1])
+            if found:
+                return found
+    return None
+
+
+def _by_verb(ctx: Context, dates: list[DateValue], v: Token) -> tuple[list[Ent], DateValue | None]:
+    w = _words()
+    lemma = v.lemma_.lower()
+    particle = w["particles"].get(lemma)
+    if particle and not any(c.dep_ == "prt" and c.lower_ == particle for c in v.children):
+        return [], None
+    date = _prep_date(dates, v)
+    if date is None:
+        return [], None
+    if v.dep_ == "acl" and v.tag_ == "VBN":             # "Hezbollah, founded in 1982"
+        orgs = _orgs(ctx, [v.head])
+    elif ctx.is_passive(v):                             # "it was established in 2015"
+        orgs = _orgs(ctx, [c for c in v.children if c.dep_ == "nsubjpass"])
+    else:                                               # "X set up the militia in 2003"
+        orgs = _orgs(ctx, [c for c in v.children if c.dep_ == "dobj"])
+    return orgs, date
+
+
+def _by_noun(ctx: Context, dates: list[DateValue], n: Token) -> tuple[list[Ent], DateValue | None]:
+    owners = [c for c in n.children if c.dep_ == "poss"]
+    owners += [p for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+               for p in c.children if p.dep_ == "pobj"]
+    orgs = _orgs(ctx, owners)
+    if not orgs:
+        return [], None
+    date = _prep_date(dates, n)
+    if date is None and n.dep_ in ("dobj", "nsubjpass") and n.head.pos_ == "VERB":
+        date = _prep_date(dates, n.head)              # "oversaw its creation in 2015"
+    return orgs, date
+
+
+def _by_dating(ctx: Context, dates: list[DateValue], t: Token) -> tuple[list[Ent], DateValue | None]:
+    """'date the party to 1985', 'traces its origins to 1979': the words up to 'to YEAR'."""
+    doc = t.doc
+    end = min(len(doc), t.i + DATING_WINDOW)
+    for j in range(t.i + 1, end):
+        if doc[j].lower_ == "to" and j + 1 < len(doc):
+            date = _date_in(dates, doc[j + 1:min(len(doc), j + 4)])
+            between = doc[t.i + 1:j]
+            if date is None or date.precision not in ("year", "month", "day"):
+                return [], None
+            if t.lower_.startswith("trac") and not any(
+                    x.lemma_.lower() in _words()["origins"] for x in between):
+                return [], None
+            return _orgs(ctx, [x for x in between if x.pos_ in ("NOUN", "PROPN", "PRON")
+                               and x.lemma_.lower() not in _words()["origins"]]), date
+        if doc[j].is_sent_start or doc[j].is_punct and doc[j].lower_ != "'s":
+            break
+    return [], None
+
+
+def find_foundings(doc: Doc, sentences: list[Sentence], mentions: list[Mention],
+                   dates: list[DateValue], ctx: Context | None = None) -> list[FoundingFact]:
+    """Every dated founding of an organisation the document tells."""
+    if not sentences:
+        return []
+    w = _words()
+    ctx = ctx or Context(doc, sentences, mentions)
+    out: list[FoundingFact] = []
+    seen: set[tuple[str, str, int]] = set()
+    for t in doc:
+        lemma, low = t.lemma_.lower(), t.lower_
+        if low in w["dating"] and t.pos_ in ("VERB", "NOUN", "PROPN"):
+            (orgs, date), rule = _by_dating(ctx, dates, t), "dated_to"
+        elif lemma in w["verbs"] and t.pos_ == "VERB":
+            (orgs, date), rule = _by_verb(ctx, dates, t), f"verb_{lemma}"
+        elif lemma in w["nouns"] and t.pos_ == "NOUN":
+            (orgs, date), rule = _by_noun(ctx, dates, t), f"noun_{lemma}"
+        else:
+            continue
+        if not orgs or date is None or ctx.negated(t) or ctx.hypothetical(t):
+            continue
+        si = ctx.sentence_of(t)
+        if si < 0:
+            continue
+        for e in orgs:
+            if (e.key, date.value, si) in seen:
+                continue
+            seen.add((e.key, date.value, si))
+            out.append(FoundingFact(subject=e.key, sentence=si, date=date, rule=rule,
+                                    trigger=t.text, trigger_start=t.idx,
+                                    trigger_end=t.idx + len(t.text)))
+    return out

@@ -1,0 +1,49 @@
+"""Accounts a report sets against each other, on texts written for these tests."""
+from __future__ import annotations
+
+from actorgraph.extract.disputes import find_disputes
+
+from .helpers import parsed
+
+
+def disputes(text: str):
+    state = parsed(text)
+    found = find_disputes(state.doc, state.sentences, state.mentions)
+    return [(d.disputed, d.sentence, d.also, d.rule) for d in found]
+
+
+def test_a_different_account_answers_the_statement_before():
+    text = ("The Moldovan interior minister called the fire an act of sabotage. "
+            "Officials in Tiraspol gave a different account: a spokesman said that a "
+            "faulty cable had caused it.")
+    assert disputes(text) == [(0, 1, (), "counter_account")]
+
+
+def test_a_short_cue_sentence_leaves_its_content_to_the_next():
+    text = ("The government said the Sabirin Brigade carried out the bombing. "
+            "The brigade tells a different story. It denied any part in the attack.")
+    assert disputes(text) == [(0, 1, (2,), "counter_account")]
+
+
+def test_an_account_that_did_not_hold():
+    text = ("The ministry said that nobody had been hurt. That account did not hold: "
+            "hospitals later reported twelve wounded.")
+    assert disputes(text) == [(0, 1, (), "account_failed")]
+
+
+def test_a_place_denied():
+    text = ("A drone struck a depot in eastern Armenia on Monday. Nobody claimed it. "
+            "An Armenian spokesman said the drone had hit a site across the river in "
+            "Georgia, not on Armenian soil.")
+    assert disputes(text) == [(0, 2, (), "place_denied")]
+
+
+def test_no_dispute_without_a_cue_or_an_earlier_statement():
+    assert disputes("The minister said the fire was sabotage. The fire burned for a day.") == []
+    assert disputes("Floods hit the valley. Residents tell a different story.") == []
+    # whose account is answered is named, and is not the sentence before: left alone
+    assert disputes("The minister said the fire was sabotage. Chisinau's account differed "
+                    "from Kyiv's.") == []
+    # a place said, not denied
+    assert disputes("The strike hit a depot in Moldova. The ministry said it was in "
+                    "Moldova.") == []

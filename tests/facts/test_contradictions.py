@@ -1,0 +1,74 @@
+"""Founding dates that disagree and accounts a report sets against each other: the rules on
+hand-built claims, then end to end through ingest and `actorgraph contradictions`."""
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from actorgraph.cli.main import cli
+from actorgraph.facts.contradictions import find_contradictions
+from actorgraph.store.facts import ClaimRow, FactRow
+
+
+def claim(cid, doc, sentence, kind="founding", payload=None, speaker=None):
+    return ClaimRow(cid, doc, sentence, 0, 10, kind, payload or {}, speaker, "asserted", None,
+                    "body", "2024-01-01", keys={speaker: speaker} if speaker else {})
+
+
+def founding(fid, date, claims):
+    return FactRow(fid, "founding", {"subject": "brigade", "date": date, "precision": "year"},
+                   [c.id for c in claims], "2024", [("brigade", "subject")])
+
+
+def test_founding_dates_that_disagree():
+    a, b, c = claim("a", "d1", 0), claim("b", "d2", 3), claim("c", "d3", 1)
+    facts = [founding("f1", "1994", [a]), founding("f2", "1997", [b]),
+             founding("f3", "1994-03", [c])]
+    found = find_contradictions(facts, [a, b, c], lambda e: e)
+    assert [(x.kind, x.claims) for x in found] == [("founding", ["a", "b"]),
+                                                   ("founding", ["b", "c"])]
+    assert "1994" in found[0].summary and "1997" in found[0].summary
+    # a year and a month inside it agree
+    assert find_contradictions(facts[::2], [a, c], lambda e: e) == []
+
+
+def test_accounts_set_against_each_other():
+    pair = {"pair": "p1", "cue": "a different account", "rule": "counter_account"}
+    old = claim("o", "d1", 0, "account", {**pair, "role": "disputed"}, "minister")
+    new = claim("n", "d1", 1, "account", {**pair, "role": "disputing"}, "police")
+    event = FactRow("e", "event", {"type": "ASSAULT"}, ["x"], "2024", [("embassy", "target")])
+    told = claim("x", "d1", 0, "event")
+    found = find_contradictions([event], [old, new, told], lambda e: e.upper())
+    assert [(x.kind, x.claims, x.facts, x.entity_id) for x in found] == [
+        ("dispute", ["n", "o"], ["e"], "minister")]
+    assert found[0].summary == "POLICE disputes MINISTER's account (\u201ca different account\u201d)"
+    # one side alone is no contradiction
+    assert find_contradictions([], [old], lambda e: e) == []
+
+
+TEXTS = {
+    "a.txt": ("Donors courted the Sabirin Brigade, founded in 1994 with the help of exiles. "
+              "The interior minister said the Sabirin Brigade bombed the depot in Tiraspol. "
+              "Officials of the brigade gave a different account: a spokesman said a faulty "
+              "cable had started the fire.\n"),
+    "b.txt": ("The Sabirin Brigade remains the largest exile group. Some accounts date the "
+              "brigade to 1997, when it published its charter.\n"),
+}
+
+
+def test_end_to_end(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in TEXTS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'c.db'}"
+    run = CliRunner()
+    assert run.invoke(cli, ["ingest", str(folder), "--db", db]).exit_code == 0
+    out = run.invoke(cli, ["contradictions", "Sabirin Brigade", "--db", db]).output
+    assert "[founding] Sabirin Brigade founded: 1994 in one account, 1997 in another" in out
+    assert "[dispute]" in out and "a faulty cable" in out and "bombed the depot" in out
+    data = json.loads(run.invoke(cli, ["export", "--db", db]).output)
+    texts = {c["id"]: c["text"] for c in data["claims"]}
+    sides = [sorted(texts[c] for c in con["claims"]) for con in data["contradictions"]]
+    assert any(any("1994" in t for t in s) and any("1997" in t for t in s) for s in sides)
