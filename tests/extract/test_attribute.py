@@ -74,6 +74,16 @@ def test_unnamed_sources_are_anonymous(text, word):
     assert (a.attributed_to, a.modality) == ("anonymous", "reported")
 
 
+@pytest.mark.parametrize("text, word", [
+    ("Armenia closed the crossing. A senior Armenian government spokesman said the drone "
+     "hit a depot.", "hit"),
+    ("Armenia closed the crossing. Armenian officials said the drone hit a depot.", "hit"),
+])
+def test_an_unnamed_speaker_of_a_named_state_speaks_for_it(text, word):
+    state, a = attribution(text, word)
+    assert (a.attributed_to, a.modality) == (key_of(state, "Armenia"), "reported")
+
+
 def test_a_statement_after_its_content():
     state, a = attribution("The Sabirin Brigade has 900 supporters, Karim Haddadi said.",
                            "supporters")

@@ -33,6 +33,13 @@ def test_possessed_noun_with_the_date_on_its_verb():
         (key_of(state, "Sabirin Brigade"), "2009", "noun_creation")]
 
 
+def test_a_when_clause_hangs_on_the_year():
+    state, found = foundings("It was not recognised until 2012, when General Orlov endorsed it "
+                             "and approved the Sabirin Brigade's establishment.")
+    assert [(f.subject, f.date.value) for f in found] == [
+        (key_of(state, "Sabirin Brigade"), "2012")]
+
+
 def test_dated_to_a_year_even_when_misparsed():
     state, found = foundings("The Sabirin Party remains the largest member. Some accounts "
                              "date the party to 1985, when it published its charter.")

@@ -88,8 +88,8 @@ def speaker(ref: Referents, token) -> str | None:
     word = token.lemma_.lower()
     institution = word in cues["institutions"] or token.lower_ in cues["institutions"]
     if (word in cues["anonymous_speakers"] or token.lower_ in cues["anonymous_speakers"]) \
-            and not institution:
-        return _by(ref, token) or "anonymous"        # "officials", "a report by X"
+            and not institution:                     # "officials", "a report by X",
+        return _by(ref, token) or _demonym_state(ref, token) or "anonymous"  # "Iranian officials"
     if role_family(token):
         key = ref.role_holder(token, guess=False) or ref.modifier_key(token) \
             or ref.role_holder(token)
@@ -97,7 +97,7 @@ def speaker(ref: Referents, token) -> str | None:
         key = ref.key_of(token) or (ref.modifier_key(token) if institution else None)
     if key:
         return key
-    if institution and (key := _demonym_state(ref, token)):
+    if key := _demonym_state(ref, token):           # "a Jordanian government spokesman"
         return key
     for conj in token.children:        # "X and Y said": the first named of them
         if conj.dep_ == "conj":

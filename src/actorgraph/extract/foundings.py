@@ -7,7 +7,8 @@ the `date` stage resolved and an organisation the sentence names or refers to:
   was established in 2015", "X set up the militia in 2003";
 - a founding noun owned by it: "the group's creation in 2015", "the founding of
   the party in 1985" (the date may sit on the verb that governs the noun:
-  "oversaw its creation in 2015");
+  "oversaw its creation in 2015", or on the year a "when" clause hangs on:
+  "in 2017, when X authorized its creation");
 - dating it: "some accounts date the party to 1985", "traces its origins to 1979"
   (read from the words, as the parser often misreads "accounts date").
 
@@ -61,13 +62,24 @@ def _prep_date(dates: list[DateValue], head: Token) -> DateValue | None:
     return None
 
 
+def _when_date(dates: list[DateValue], verb: Token) -> DateValue | None:
+    """'until 2017, when X endorsed it and authorized its creation': the year the clause
+    hangs on."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "when"
+                                    for c in verb.children):
+        return _date_in(dates, verb.doc[verb.head.i:verb.head.i + 1])
+    return None
+
+
 def _by_verb(ctx: Context, dates: list[DateValue], v: Token) -> tuple[list[Ent], DateValue | None]:
     w = _words()
     lemma = v.lemma_.lower()
     particle = w["particles"].get(lemma)
     if particle and not any(c.dep_ == "prt" and c.lower_ == particle for c in v.children):
         return [], None
-    date = _prep_date(dates, v)
+    date = _prep_date(dates, v) or _when_date(dates, v)
     if date is None:
         return [], None
     if v.dep_ == "acl" and v.tag_ == "VBN":             # "Hezbollah, founded in 1982"
@@ -88,7 +100,8 @@ def _by_noun(ctx: Context, dates: list[DateValue], n: Token) -> tuple[list[Ent],
         return [], None
     date = _prep_date(dates, n)
     if date is None and n.dep_ in ("dobj", "nsubjpass") and n.head.pos_ == "VERB":
-        date = _prep_date(dates, n.head)              # "oversaw its creation in 2015"
+        date = _prep_date(dates, n.head) or _when_date(dates, n.head)  # "oversaw its
+        # creation in 2015", "in 2017, when X authorized its creation"
     return orgs, date
 
 
