@@ -136,12 +136,17 @@ def count(state: State) -> None:
 
 
 def date(state: State) -> None:
-    """Resolve every date expression, then give each event the date that governs it."""
+    """Resolve every date expression, then give each event the date that governs it; an
+    event its sentence leaves undated takes the month of one told just before it."""
     state.dates = dates.resolve_dates(state.doc, state.sentences, state.clean.doc.meta.published)
-    for e in state.events:
+    dated: dict[int, list[DateValue]] = {}
+    for e in sorted(state.events, key=lambda e: (e.sentence, e.trigger_start)):
         trigger = state.doc.char_span(e.trigger_start, e.trigger_end, alignment_mode="expand")
         e.date = dates.date_for(e.sentence, e.trigger_start, e.trigger_end, state.dates,
-                                state.sentences, trigger=trigger.root if trigger else None)
+                                state.sentences, trigger=trigger.root if trigger else None) \
+            or dates.carried(e.sentence, state.sentences, state.clean.text, state.dates, dated)
+        if e.date is not None:
+            dated.setdefault(e.sentence, []).append(e.date)
 
 
 def found(state: State) -> None:

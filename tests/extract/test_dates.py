@@ -168,3 +168,30 @@ def test_date_for_returns_an_unresolved_date_when_that_is_all_there_is():
     dates = resolve_dates(state.doc, state.sentences, "2021")
     got = date_for(0, 0, 10, dates, state.sentences)
     assert got is not None and got.value is None and got.text == "recent years"
+
+
+def _event_dates(text: str) -> list[tuple[str, str | None]]:
+    import hashlib
+
+    from actorgraph.model import CleanDocument, DocumentMeta, LoadedDocument, Segment
+    from actorgraph.pipeline import extract
+    loaded = LoadedDocument("t.txt", "text/plain", text.encode(), text,
+                            DocumentMeta(published="2023-06-01"),
+                            hashlib.sha256(text.encode()).hexdigest())
+    found = extract(CleanDocument(loaded, (Segment(0, len(text), "body"),)))
+    return [(e.type, e.date.value if e.date else None) for e in found.events]
+
+
+def test_an_undated_reaction_takes_the_month_of_the_act_just_told():
+    dated = _event_dates("On January 27, a gunman attacked the Armenian embassy in Minsk. "
+                         "The Armenian government demanded that Belarus punish him.")
+    assert dated == [("ASSAULT", "2023-01-27"), ("REQUEST", "2023-01")]
+
+
+def test_no_carried_date_across_a_paragraph_or_with_time_words_of_its_own():
+    assert _event_dates("On January 27, a gunman attacked the Armenian embassy in Minsk.\n\n"
+                        "The Armenian government demanded that Belarus punish him.")[1] == (
+        "REQUEST", None)
+    assert _event_dates("On January 27, a gunman attacked the Armenian embassy in Minsk. "
+                        "The Armenian government has since demanded that Belarus punish "
+                        "him.")[1] == ("REQUEST", None)

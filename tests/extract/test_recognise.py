@@ -111,3 +111,11 @@ def test_offsets_point_into_the_text(nlp):
         assert text[m.start:m.end] == m.text
     for s in ex.sentences:
         assert text[s.start:s.end].strip() == text[s.start:s.end]
+
+
+def test_a_name_listed_with_known_groups_is_a_group(nlp):
+    ex = run("Small units such as Hezbollah, Kataib Hezbollah and the Sabiriyoun have fought "
+             "in Syria.")
+    assert {m.type for m in ex.mentions if m.text == "Sabiriyoun"} == {"organization"}
+    assert "listed_with_known:organization" in next(
+        m for m in ex.mentions if m.text == "Sabiriyoun").evidence

@@ -375,3 +375,33 @@ def date_for(sentence_index: int, span_start: int, span_end: int, dates: list[Da
             return min(attached, key=distance)
     resolved = [d for d in inside if d.value]
     return min(resolved or inside, key=distance)
+
+
+CARRY_BACK = 2        # sentences back that an undated event takes its month from
+NEW_TIME = {"now", "today", "currently", "since", "previously", "before", "after", "earlier",
+            "later", "once", "formerly", "meanwhile", "still", "ever"}
+
+
+def carried(sentence_index: int, sentences: list[Sentence], text: str, dates: list[DateValue],
+            dated: dict[int, list[DateValue]]) -> DateValue | None:
+    """The date of an event its sentence does not date: told right after a dated event, in
+    the same paragraph, with no time words of its own ("A gunman attacked the embassy on
+    January 27. President X called it a terrorist attack."), it happened about then. The
+    earlier date is carried at month precision at most, marked by an empty `text`."""
+    sent = sentences[sentence_index] if 0 <= sentence_index < len(sentences) else None
+    if sent is None or any(sent.start <= d.start < sent.end for d in dates):
+        return None
+    words = set(re.findall(r"[a-z]+", text[sent.start:sent.end].lower()))
+    if words & NEW_TIME:
+        return None
+    for back in range(1, CARRY_BACK + 1):
+        prev = sentence_index - back
+        if prev < 0 or "\n" in text[sentences[prev].end:sent.start]:
+            return None
+        found = [d for d in dated.get(prev, []) if d.value]
+        if found:
+            d = max(found, key=lambda x: x.start)
+            if d.precision == "day":
+                return DateValue(d.value[:7], "month", "", -1, -1)
+            return DateValue(d.value, d.precision, "", -1, -1)
+    return None

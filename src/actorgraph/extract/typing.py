@@ -160,6 +160,37 @@ def _all_personal_names(text: str) -> bool:
     return False
 
 
+def _coordination(root) -> list:
+    """The other members of the coordination `root` is in ('A, B and C')."""
+    top = root
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    members, todo = [], [top]
+    while todo:
+        t = todo.pop()
+        members.append(t)
+        todo.extend(x for x in t.children if x.dep_ == "conj")
+    return [t for t in members if t.i != root.i]
+
+
+def _listed_with(doc: Doc, c: Candidate, lex: Lexicon) -> str | None:
+    """'the Fatemiyoun, the Zainabiyoun and the X': listed with names the lexicon knows,
+    all of one type, a name is likely of that type too."""
+    root = c.span(doc).root
+    if root.pos_ != "PROPN":
+        return None
+    types = set()
+    for t in _coordination(root):
+        if t.pos_ != "PROPN":
+            return None
+        words = [x for x in t.lefts if x.dep_ == "compound" and x.pos_ == "PROPN"]
+        start = words[0].i if words else t.i
+        entry = lex.lookup(doc[start:t.i + 1].text)
+        if entry is not None:
+            types.add(entry.type)
+    return types.pop() if len(types) == 1 else None
+
+
 def _speaker(doc: Doc, c: Candidate, lex: Lexicon) -> str | None:
     """Subject of a verb of saying, with a personal pronoun nearby ('he', 'his')."""
     root = c.span(doc).root
@@ -182,6 +213,7 @@ RULES: tuple[Rule, ...] = (
     Rule("plural_verb", 1.0, _plural_agreement),
     Rule("personal_name_words", 1.5, _person_name),
     Rule("speaker_with_pronoun", 0.5, _speaker),
+    Rule("listed_with_known", 2.0, _listed_with),
 )
 
 
