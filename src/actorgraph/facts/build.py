@@ -50,6 +50,11 @@ def _same_event(e: _Event, f: _Event) -> bool:
         or bool(e.specific & f.specific)
 
 
+def _telling_order(e: _Event) -> tuple:
+    return (e.type, -len(e.date or ""), e.date or "", sorted(e.actors), sorted(e.targets),
+            e.location or "", e.mode or "", e.claims[0])
+
+
 def _more_precise(a: str | None, b: str | None) -> str | None:
     return max((d for d in (a, b) if d), key=len, default=None)
 
@@ -91,6 +96,7 @@ def build_facts(store: Store) -> dict[str, int]:
     relations: dict[tuple[str, str, str], list[ClaimRow]] = defaultdict(list)
     quantities: dict[tuple, list[ClaimRow]] = defaultdict(list)
     events: list[_Event] = []
+    told: list[_Event] = []
     foundings: dict[tuple, list[ClaimRow]] = defaultdict(list)
     for c in sorted(claims, key=lambda c: c.id):
         p = c.payload
@@ -112,22 +118,27 @@ def build_facts(store: Store) -> dict[str, int]:
             actors = {c.entity(k) for k in p["actors"]} - {None}
             targets = {c.entity(k) for k in p["targets"]} - {None}
             date = (p.get("date") or {}).get("value")
-            ev = _Event(p["type"], p.get("mode"), date, (p.get("date") or {}).get("precision"),
-                        actors, targets, {t for t in targets if types.get(t) != "country"},
-                        c.entity(p.get("location")), [c.id], c.ingested_at)
-            for other in events:
-                if _same_event(other, ev):
-                    other.actors |= ev.actors
-                    other.targets |= ev.targets
-                    other.specific |= ev.specific
-                    other.location = other.location or ev.location
-                    other.mode = other.mode or ev.mode
-                    other.date = _more_precise(other.date, ev.date)
-                    other.claims.append(c.id)
-                    other.first_seen = min(other.first_seen, ev.first_seen)
-                    break
-            else:
-                events.append(ev)
+            told.append(_Event(p["type"], p.get("mode"), date,
+                               (p.get("date") or {}).get("precision"), actors, targets,
+                               {t for t in targets if types.get(t) != "country"},
+                               c.entity(p.get("location")), [c.id], c.ingested_at))
+    # merged in an order given by what each claim says, not by its id, so that the same
+    # claims (re-ingested, or imported back) give the same events: the most precisely dated
+    # first, so that undated tellings join a dated event rather than decide the merge
+    for ev in sorted(told, key=_telling_order):
+        for other in events:
+            if _same_event(other, ev):
+                other.actors |= ev.actors
+                other.targets |= ev.targets
+                other.specific |= ev.specific
+                other.location = other.location or ev.location
+                other.mode = other.mode or ev.mode
+                other.date = _more_precise(other.date, ev.date)
+                other.claims += ev.claims
+                other.first_seen = min(other.first_seen, ev.first_seen)
+                break
+        else:
+            events.append(ev)
     _drop_subsumed(relations)
     by_id = {c.id: c for c in claims}
     rows: list[FactRow] = []
