@@ -102,6 +102,20 @@ def test_a_bare_month_takes_the_year_of_the_sentence_before():
     assert values(aside, "2022-06-20")["March"] == "2022-03"
 
 
+def test_a_relative_date_opening_a_sentence_sets_the_year_of_bare_dates():
+    assert values("A year ago, on January 3, a drone killed him.", "2021-01-04")[
+        "January 3"] == "2020-01-03"
+    text = "On July 3, 2018, he was shot. A week later the city rioted. On July 10, two " \
+           "officers died."
+    assert values(text, "2023-07-06")["July 10"] == "2018-07-10"
+
+
+def test_last_with_a_month_is_the_latest_before_the_publication_month():
+    assert values("Attacks went on from last November.", "2024-11-05")["November"] == "2023-11"
+    assert values("Attacks went on from last March.", "2024-11-05")["March"] == "2024-03"
+    assert values("Attacks went on from November.", "2024-11-05")["November"] == "2024-11"
+
+
 def test_words_that_only_look_like_dates():
     found = values("The group may march on the capital with 2000 fighters in May.")
     assert "may" not in found and "march" not in found

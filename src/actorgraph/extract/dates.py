@@ -4,8 +4,10 @@
 - absolute: "December 15, 2023", "2023-12-15" (day), "January 2017" (month), "in 2015",
   "mid-2019", "summer of 2019", "from 2017 to 2019" (its start) (year);
 - partial, year from the publication date: "On November 30", "In October", "late April"
-  (the latest such date not after publication); right after a sentence of the same
-  paragraph that opened with another year, that year ("In 2019, ... In March, ...");
+  (the latest such date not after publication; "last November", the latest before the
+  publication's month); in or right after a sentence of the same paragraph that opened
+  with a date of another year, that year ("In 2019, ... In March, ...", "A week later
+  ... On July 10");
 - deictic, from the publication date: "last year", "this year", "two years ago", "on Monday";
 - anaphoric, from the last date the text gave in this or the previous paragraph:
   "A year later", "two years earlier", "the following month", "a week later";
@@ -299,8 +301,14 @@ def resolve_dates(doc, sentences: list[Sentence], published: str | None) -> list
         if value:
             opening = sent >= 0 and re.fullmatch(r"\W*(?:[A-Za-z]+\s+){0,3}",
                                                  text[sent_starts[sent]:f.start]) is not None
-            anchors.append((dv, para, sent, f.kind == "absolute" and opening))
+            anchors.append((dv, para, sent, f.kind in FRAMES and opening))
     return out
+
+
+# Expressions that, opening a sentence, set the year of the bare dates after them: "In 2015,
+# ... In March ...", "A year ago, in the early hours of January 3", "A week later the city
+# saw more bloodshed. On July 10, ...".
+FRAMES = {"absolute", "deictic", "anaphoric"}
 
 
 def _resolve(f: Found, text: str, pub: tuple, para: int, sent: int,
@@ -314,6 +322,9 @@ def _resolve(f: Found, text: str, pub: tuple, para: int, sent: int,
                 y = int(dv.value[:4])
                 year = y if y != pub[0] else None
                 break
+        if year is None and f.month and pub[0] and pub[1] and \
+                re.search(r"\blast\s+$", text[max(0, f.start - 6):f.start], re.I):
+            year = pub[0] if f.month < pub[1] else pub[0] - 1   # "last November"
         year = year or _year_for(f.month, f.day if f.precision == "day" else None, pub)
         return iso(year, f.month, f.day, f.precision), f.precision
     if f.kind == "deictic":
