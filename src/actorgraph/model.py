@@ -199,6 +199,7 @@ class EventFact:
     location: str | None = None
     date: DateValue | None = None
     attribution: Attribution = field(default_factory=Attribution)
+    origin: str | None = None       # imported claims: the report that first told it
 
 
 @dataclass

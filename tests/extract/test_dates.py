@@ -78,6 +78,14 @@ def test_anaphoric_dates_count_from_the_last_date_given():
     assert found["A week later"] is None                 # anchor has no day
 
 
+def test_a_coarser_bound_is_no_anchor_for_a_finer_anaphor():
+    text = ("Missiles hit the base on January 8. By February the count stood at 110.\n\n"
+            "The same night, a plane was shot down. Ten days later, talks began.")
+    found = values(text, "2021-01-04")
+    assert found["The same night"] == "2020-01-08"
+    assert found["Ten days later"] == "2020-01-18"
+
+
 def test_anaphoric_dates_need_a_nearby_anchor():
     text = "In 2010 the movement began.\n\nMore.\n\nEven more.\n\nA year later it split."
     assert values(text)["A year later"] is None

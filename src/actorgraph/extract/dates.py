@@ -334,10 +334,17 @@ def _resolve(f: Found, text: str, pub: tuple, para: int, sent: int,
         return _shift(iso(*pub, precision=known), f.spec["unit"], f.spec["offset"],
                       f.spec.get("precision"))
     if f.kind == "anaphoric":
+        # "the same night" counts from the last date the text gave, skipping a coarser
+        # bound told since ("... by February the total stood at 110. The same night, ...")
+        need = PRECISIONS.index({"day": "day", "month": "month"}.get(f.spec["unit"], "year"))
         for dv, p, s, _ in reversed(anchors):
-            if p in (para, para - 1):
-                return _shift(dv.value, f.spec["unit"], f.spec["offset"])
-            break
+            if p not in (para, para - 1):
+                break
+            bound = re.search(r"\b(?:by|until|till|through)\s+$",
+                              text[max(0, dv.start - 8):dv.start], re.I)
+            if bound and PRECISIONS.index(dv.precision) < need:
+                continue
+            return _shift(dv.value, f.spec["unit"], f.spec["offset"], f.spec.get("precision"))
         return None, None
     if f.kind == "weekday" and f.spec["rel"] in ("on", "last") and None not in pub:
         d = date(*pub)

@@ -31,6 +31,7 @@ class _Event:
     location: str | None = None
     claims: list[str] = field(default_factory=list)
     first_seen: str = ""
+    docs: set[str] = field(default_factory=set)
 
 
 def dates_agree(a: str | None, b: str | None) -> bool:
@@ -43,6 +44,10 @@ def _same_event(e: _Event, f: _Event) -> bool:
         return False
     if e.location and f.location and e.location != f.location:
         return False   # one night's strikes on an air base in Iraq and an airliner at Tehran
+    thin = (not e.targets and not e.location) or (not f.targets and not f.location)
+    if thin and not e.docs & f.docs and not (e.date == f.date and len(e.date or "") == 10):
+        return False   # "Iran denied any involvement" in two reports: two denials, unless
+        #                both give the same day
     if not e.date and not f.date:
         return bool(e.actors & f.actors) and e.targets == f.targets
     return bool(e.actors & f.actors) and (not e.targets or not f.targets
@@ -121,7 +126,8 @@ def build_facts(store: Store) -> dict[str, int]:
             told.append(_Event(p["type"], p.get("mode"), date,
                                (p.get("date") or {}).get("precision"), actors, targets,
                                {t for t in targets if types.get(t) != "country"},
-                               c.entity(p.get("location")), [c.id], c.ingested_at))
+                               c.entity(p.get("location")), [c.id], c.ingested_at,
+                               {p.get("origin") or c.doc_id}))
     # merged in an order given by what each claim says, not by its id, so that the same
     # claims (re-ingested, or imported back) give the same events: the most precisely dated
     # first, so that undated tellings join a dated event rather than decide the merge
@@ -135,6 +141,7 @@ def build_facts(store: Store) -> dict[str, int]:
                 other.mode = other.mode or ev.mode
                 other.date = _more_precise(other.date, ev.date)
                 other.claims += ev.claims
+                other.docs |= ev.docs
                 other.first_seen = min(other.first_seen, ev.first_seen)
                 break
         else:

@@ -233,8 +233,10 @@ class _Bundle:
 
 
 def _evidence(r: Renderer, notes: list[dict[str, Any]], cast: dict[str, Actor],
-              by_id: dict[str, dict]) -> list[tuple[int, Attribution]]:
-    """The evidence lines of a fact: its notes' sentences, verbatim."""
+              by_id: dict[str, dict], origins: dict[int, str] | None = None
+              ) -> list[tuple[int, Attribution]]:
+    """The evidence lines of a fact: its notes' sentences, verbatim (and, in `origins`,
+    the report each line was first told in)."""
     out = []
     for n in sorted(notes, key=lambda n: n["id"]):
         att = _attribution(n, cast)
@@ -245,6 +247,8 @@ def _evidence(r: Renderer, notes: list[dict[str, Any]], cast: dict[str, Actor],
             not in (None, "anonymous") else (", anonymous source" if att.attributed_to else "")
         r.line(f"Evidence ({att.modality}{who}{src}):", indent="  ")
         out.append((r.line(n.get("content") or "", indent="  "), att))
+        if origins is not None and report is not None:
+            origins[out[-1][0]] = report["id"]
     return out
 
 
@@ -294,12 +298,13 @@ def render(objects: list[dict[str, Any]]) -> tuple[Renderer, Extraction, dict[st
         date = DateValue(o["date"], o.get("date_precision"), o["date"]) if o.get("date") else None
         start = r.sentences[idx].start
         end = start + len(o.get("event_type", "EVENT"))
-        for sentence, att in _evidence(r, b.notes.get(o["id"], []), cast, b.by_id) or [
-                (idx, Attribution())]:
+        origins: dict[int, str] = {}
+        for sentence, att in _evidence(r, b.notes.get(o["id"], []), cast, b.by_id,
+                                       origins) or [(idx, Attribution())]:
             ex.events.append(EventFact(
                 o.get("event_type", "EVENT"), sentence, o.get("event_type", "EVENT"), start, end,
                 RULE, o.get("mode"), tuple(a.key for a in who), tuple(a.key for a in whom),
-                where.key if where else None, date, att))
+                where.key if where else None, date, att, origins.get(sentence)))
     r.blank()
     r.line("Figures")
     for n in b.of_type("note"):

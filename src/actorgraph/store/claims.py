@@ -24,10 +24,13 @@ def relation_payload(r: RelationFact) -> dict[str, Any]:
 
 
 def event_payload(e: EventFact) -> dict[str, Any]:
-    return {"type": e.type, "mode": e.mode, "trigger": e.trigger,
-            "trigger_start": e.trigger_start, "trigger_end": e.trigger_end,
-            "actors": list(e.actors), "targets": list(e.targets), "location": e.location,
-            "date": _date(e.date), "rule": e.rule}
+    payload = {"type": e.type, "mode": e.mode, "trigger": e.trigger,
+               "trigger_start": e.trigger_start, "trigger_end": e.trigger_end,
+               "actors": list(e.actors), "targets": list(e.targets), "location": e.location,
+               "date": _date(e.date), "rule": e.rule}
+    if e.origin:
+        payload["origin"] = e.origin
+    return payload
 
 
 def quantity_payload(q: QuantityFact) -> dict[str, Any]:
