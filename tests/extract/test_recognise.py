@@ -119,3 +119,23 @@ def test_a_name_listed_with_known_groups_is_a_group(nlp):
     assert {m.type for m in ex.mentions if m.text == "Sabiriyoun"} == {"organization"}
     assert "listed_with_known:organization" in next(
         m for m in ex.mentions if m.text == "Sabiriyoun").evidence
+
+
+@pytest.mark.parametrize("text, a, b", [
+    ("Its spokesman, Karim Haddadi (also transliterated Hadadi), said the talks failed.",
+     "Karim Haddadi", "Hadadi"),
+    ("The council named Omar Sadiq, also known as Omar Farid and by the kunya Abu Yasir "
+     "(or Abu Yaser), as its emir.", "Omar Sadiq", "Abu Yaser"),
+    ("Harakat al-Sahil al-Mujahideen, the coastal militia usually called al-Sahil, claimed "
+     "the attack.",
+     "Harakat al-Sahil al-Mujahideen", "al-Sahil"),
+])
+def test_spelling_and_kunya_phrases_join_two_names(nlp, text, a, b):
+    ex = run(text)
+    keys = {m.key for m in ex.mentions if m.text in (a, b)}
+    assert len(keys) == 1 and {m.text for m in ex.mentions} >= {a, b}
+
+
+def test_a_lexicon_name_keeps_its_lowercase_words(nlp):
+    ex = run("Four months after Yemen's Houthi movement began attacking ships, trade fell.")
+    assert ("Houthi movement", "organization") in names(ex)

@@ -23,9 +23,18 @@ ALIAS_BETWEEN = re.compile(
     r"(?:known|referred to|called|styled)(?:\s+in\s+[A-Z][\w-]+)?\s+as\s+(?:the\s+)?$"
     r"|^\s*,?\s*or\s+(?:the\s+)?$"
     r"|^\s*\(\s*(?:the\s+)?$|^\s*,?\s*(?:aka|a\.k\.a\.)\s+$"
+    r"|^\s*\(\s*(?:or|also|alternatively)?\s*(?:transliterated|written|spelled|spelt|rendered|"
+    r"romani[sz]ed|transcribed)?\s*(?:as\s+)?(?:the\s+)?$"
+    r"|^\s*,?\s*(?:and\s+)?by\s+the\s+(?:kunya|nom de guerre|alias|name|pseudonym|moniker|"
+    r"nickname)\s+$"
+    r"|^\s*,\s*(?:the\s+)?[^,.;()]{0,60}?\s(?:usually|commonly|often|widely|generally|simply|"
+    r"also|popularly)\s+(?:called|dubbed|nicknamed|known\s+as|referred\s+to\s+as)\s+(?:the\s+)?$"
     r"|^\s*,?\s*(?:[^,.;()]{0,60}?\s)?(?:which|that|who)\s+(?:also\s+)?(?:calls|called|names|named|"
     r"styles|styled|describes|described)\s+(?:itself|themselves|himself)\s+(?:as\s+)?(?:the\s+)?$",
     re.IGNORECASE)
+EXPLICIT = re.compile(r"known|called|calls|referred|aka|a\.k\.a|styled|named|transliterated|"
+                      r"written|spelled|spelt|rendered|romani[sz]ed|transcribed|kunya|"
+                      r"nom de guerre|alias|pseudonym|moniker|nickname|dubbed", re.IGNORECASE)
 LANGUAGE_AFTER = re.compile(r"^\s*(?:in|,)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+language)?", re.UNICODE)
 STOP = {"of", "for", "the", "and", "in", "on", "to", "al"}
 
@@ -100,7 +109,10 @@ def _alias_phrases(mentions: list[Mention], text: str, groups: _Groups) -> None:
                 break
             if not ALIAS_BETWEEN.match(between) or not _alias_context(between, text, b):
                 continue
-            if _compatible(a, b):
+            # the text says outright that both are names of one actor: only a country
+            # stays apart from what is not one
+            if _compatible(a, b) or EXPLICIT.search(between) and (
+                    decide(a.votes) == "country") == (decide(b.votes) == "country"):
                 groups.union(j, i)
                 break
 
@@ -108,7 +120,7 @@ def _alias_phrases(mentions: list[Mention], text: str, groups: _Groups) -> None:
 def _alias_context(between: str, text: str, b: Mention) -> bool:
     """Loose forms ("X, or Y", "X (Y)") need a sign that Y is another name for X."""
     stripped = between.strip()
-    explicit = re.search(r"known|called|calls|referred|aka|a\.k\.a|styled|named", between, re.I)
+    explicit = EXPLICIT.search(between)
     if stripped.lower().startswith("or") or stripped.startswith(",") and not explicit:
         return bool(explicit or LANGUAGE_AFTER.match(text[b.end:b.end + 40]))
     if stripped.startswith("("):
@@ -120,7 +132,8 @@ def _compatible(a: Mention, b: Mention) -> bool:
     ta, tb = decide(a.votes), decide(b.votes)
     if "country" in (ta, tb) and ta != tb:
         return False
-    return not ("person" in (ta, tb) and ta != tb and max(a.votes.values(), default=0) > 10)
+    strong = min(max(a.votes.values(), default=0), max(b.votes.values(), default=0))
+    return not ("person" in (ta, tb) and ta != tb and strong > 2)   # a weak guess may yield
 
 
 def _acronyms(mentions: list[Mention], text: str, groups: _Groups) -> None:

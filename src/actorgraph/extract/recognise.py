@@ -179,7 +179,8 @@ def repair(doc: Doc, cand: Candidate, verbs: set[str]) -> Candidate | None:
         end -= 1  # "Quds Force Commander [Qassem Soleimani]": the title belongs to the next name
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
                            or doc[end - 1].lower_ in ("of", "for", "and", "the")
-                           or doc[end - 1].text[:1].islower() and not doc[end - 1].like_num):
+                           or doc[end - 1].text[:1].islower() and not doc[end - 1].like_num
+                           and cand.label != "LEX"):   # "Houthi movement" is a lexicon name
         end -= 1
     if start >= end:
         return None
