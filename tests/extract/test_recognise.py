@@ -139,3 +139,39 @@ def test_spelling_and_kunya_phrases_join_two_names(nlp, text, a, b):
 def test_a_lexicon_name_keeps_its_lowercase_words(nlp):
     ex = run("Four months after Yemen's Houthi movement began attacking ships, trade fell.")
     assert ("Houthi movement", "organization") in names(ex)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Rebels of the Coordination Framework for the Defence of the People of Ardan (CFDPA) "
+     "fought on.", "Coordination Framework for the Defence of the People of Ardan"),
+    ("The Group for the Support of Faith and Believers (JNIB) claimed it.",
+     "Group for the Support of Faith and Believers"),
+    ("The African Union Stabilisation Mission in Ardania (AUSMA) left.",
+     "African Union Stabilisation Mission in Ardania"),
+])
+def test_an_organisation_name_runs_on_through_its_tail(nlp, text, name):
+    ex = run(text)
+    assert name in {m.text for m in ex.mentions}
+    acronym = text.split("(")[1].split(")")[0]
+    assert len({m.key for m in ex.mentions if m.text in (name, acronym)}) == 1
+
+
+def test_a_known_name_and_its_own_country_stay_apart(nlp):
+    ex = run("Commanders of the Quds Force of Iran met them.")
+    assert {"Quds Force", "Iran"} <= {m.text for m in ex.mentions}
+
+
+@pytest.mark.parametrize("text, junk", [
+    ("US Defense Secretary Lloyd Austin said the strikes would go on.", "Defense"),
+    ("The movement grew out of a Zaydi Shia revivalist current.", "Zaydi Shia"),
+    ("From Wagner to Africa Corps, the force kept its men.", "Wagner to Africa Corps"),
+    ("Washington listed it as a Specially Designated Global Terrorists entity.",
+     "Specially Designated Global Terrorists"),
+])
+def test_words_that_are_not_names_of_actors(nlp, text, junk):
+    assert junk not in {m.text for m in run(text).mentions}
+
+
+def test_a_first_name_cut_off_by_the_model_joins_the_name(nlp):
+    ex = run("The Pentagon, which named him as Mushtaq Jawad Kazim al-Jawari, said so.")
+    assert ("Mushtaq Jawad Kazim al-Jawari", "person") in names(ex)

@@ -19,6 +19,8 @@ from .lexicon import Lexicon, normalize_form
 from .wordlists import WORDS
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+NAME_GLUE = {"of", "for", "and", "the", "in", "on", "de", "du", "la", "le", "der", "al", "ul",
+             "ud", "ur"}   # lowercase words a name may hold ("Army of the Men of the Naqshbandi")
 
 
 @dataclass
@@ -63,35 +65,65 @@ def lexicon_matches(doc: Doc, lex: Lexicon) -> list[Candidate]:
     return [Candidate(s, e, "LEX") for _, s, e in _MATCHERS[key](doc)]
 
 
-def cue_runs(doc: Doc) -> list[Candidate]:
+PLACE_TAIL_HEADS = {"Mission", "Missions", "Office", "Command"}   # "... Mission in Somalia"
+
+
+def _capitalised(tok) -> bool:
+    return tok.is_title or tok.is_upper and len(tok) > 1
+
+
+def name_tail(doc: Doc, start: int, end: int, lex: Lexicon | None = None) -> int:
+    """Where a name ending in an organisation head word really ends: "... Movement of
+    Azerbaijan", "Endowment for Middle East Truth", "Strategic Framework for the Defence of
+    the People of Azawad", "Group for the Support of Islam and Muslims", "African Union
+    Transition Mission in Somalia". A tail that ends in a head word of its own is another
+    organisation; a known name followed by its own country stays as it is ("the Quds
+    Force of Iran")."""
+    heads = WORDS["org_heads"]
+    if end >= len(doc) or doc[end - 1].text not in heads:
+        return end
+    known = lex.lookup(doc[start:end].text) if lex is not None else None
+    best, k, first = end, end, True
+    while k < len(doc):
+        word = doc[k].lower_
+        if not (word in ("of", "for") or first and word == "in"
+                and doc[end - 1].text in PLACE_TAIL_HEADS or not first and word == "and"):
+            break
+        m = k + 1
+        if word != "and" and m < len(doc) and doc[m].lower_ == "the":
+            m += 1
+        n = m
+        while n < len(doc) and _capitalised(doc[n]) and doc[n].text not in heads:
+            n += 1
+        if n == m or n < len(doc) and doc[n].text in heads:
+            break
+        place = lex.lookup(doc[m:n].text) if lex is not None else None
+        if known is not None and place is not None and place.type == "country" \
+                and place.country == known.country:
+            break     # "the Quds Force of Iran": a known name and where it is from
+        best, k, first = n, n, False
+    return best
+
+
+def cue_runs(doc: Doc, lex: Lexicon | None = None) -> list[Candidate]:
     """Capitalised runs that end in an organisation head word ("Middle East Initiative").
 
-    The run ends at its first head word, unless "of"/"for" and a name without a
-    head word of its own follow ("Islamic Resistance Movement of Azerbaijan",
-    "Endowment for Middle East Truth"); titles ahead of it are not part of it.
+    The run ends at its first head word, unless a tail of "of"/"for" and a name without
+    a head word of its own follows (`name_tail`); titles ahead of it are not part of it.
     """
     out = []
     i = 0
     heads = WORDS["org_heads"]
     while i < len(doc):
         tok = doc[i]
-        if not (tok.is_title or tok.is_upper and len(tok) > 1) or \
-                tok.lower_.rstrip(".") in WORDS["titles"]:
+        if not _capitalised(tok) or tok.lower_.rstrip(".") in WORDS["titles"]:
             i += 1
             continue
         j = i
-        while j < len(doc) and (doc[j].is_title or doc[j].is_upper and len(doc[j]) > 1) \
-                and doc[j].text not in heads:
+        while j < len(doc) and _capitalised(doc[j]) and doc[j].text not in heads:
             j += 1
         if j < len(doc) and doc[j].text in heads and j > i:
-            end = j + 1
-            k = end
-            if k + 1 < len(doc) and doc[k].lower_ in ("of", "for") and doc[k + 1].is_title:
-                m = k + 1
-                while m < len(doc) and doc[m].is_title and doc[m].text not in heads:
-                    m += 1
-                if m == len(doc) or doc[m].text not in heads:
-                    end = m
+            end = name_tail(doc, i, j + 1, lex)
             out.append(Candidate(i, end, "CUE"))
             i = end
         else:
@@ -142,7 +174,8 @@ def _is_sentence_verb(tok, verbs) -> bool:
     return tok.is_sent_start and tok.lower_ in verbs
 
 
-def repair(doc: Doc, cand: Candidate, verbs: set[str]) -> Candidate | None:
+def repair(doc: Doc, cand: Candidate, verbs: set[str],
+           lex: Lexicon | None = None) -> Candidate | None:
     """Trim and complete a candidate span; None when nothing name-like is left."""
     start, end = cand.start, cand.end
     titles: list[str] = []
@@ -151,13 +184,8 @@ def repair(doc: Doc, cand: Candidate, verbs: set[str]) -> Candidate | None:
         while end < len(doc) and doc[end].is_title:
             end += 1
     # "Islamic Resistance Movement" + "of Azerbaijan": an organisation named for a place
-    elif end + 1 < len(doc) and doc[end - 1].text in WORDS["org_heads"] \
-            and doc[end].lower_ == "of" and doc[end + 1].is_title:
-        k = end + 1
-        while k < len(doc) and doc[k].is_title and doc[k].text not in WORDS["org_heads"]:
-            k += 1
-        if k == len(doc) or doc[k].text not in WORDS["org_heads"]:
-            end = k
+    elif cand.label != "LEX":
+        end = name_tail(doc, start, end, lex)
     # cut at a possessive ("EMET's Legislative Fellow" -> "EMET") or a bracket
     for i in range(start, end):
         if doc[i].tag_ == "POS" or doc[i].lower_ in ("'s", "\u2019s") or doc[i].text in "([":
@@ -219,8 +247,17 @@ def is_name(span: Span, lex: Lexicon, label: str = "") -> bool:
         return False  # "the Neighbor First policy": a name of a policy, not of an actor
     if len(words) == 1 and (last in WORDS["concepts"] or last.endswith(("ism", "ist", "ists"))):
         return False
-    if normalize_form(text) in WORDS["furniture_names"] | WORDS["designations"]:
+    folded = normalize_form(text)
+    if folded in WORDS["furniture_names"] | WORDS["designations"] or \
+            folded.rstrip("s") in WORDS["designations"]:
         return False
+    if len(words) == 1 and last in WORDS["portfolios"]:
+        return False  # "US Defense Secretary X", "Deputy Defence Minister Y"
+    if len(words) > 1 and (last in WORDS["groups_of_people"] or lex.is_demonym(words[-1].text)):
+        return False  # "Zaydi Shia", "Twelver Shia": a faith, not an actor
+    if any(t.text[:1].islower() and t.is_alpha and t.lower_ not in NAME_GLUE
+           and t.lower_ not in WORDS["name_particles"] for t in words[1:-1]):
+        return False  # "Wagner to Africa Corps": two names and a word between them
     if all(t.lower_ in WORDS["roles"] or t.lower_ in WORDS["titles"] for t in words):
         return False
     if any(t.lower_ in WORDS["disciplines"] for t in words) and not any(
@@ -237,12 +274,12 @@ def recognise(doc: Doc, lex: Lexicon, verbs: set[str]) -> list[Candidate]:
             raw.append(Candidate(ent.start, ent.end, ent.label_))
     lex_hits = lexicon_matches(doc, lex)
     raw.extend(lex_hits)
-    raw.extend(cue_runs(doc))
+    raw.extend(cue_runs(doc, lex))
     raw.extend(propn_runs(doc))
     raw.extend(bracketed_names(doc))
     fixed = []
     for cand in raw:
-        rep = repair(doc, cand, verbs)
+        rep = repair(doc, cand, verbs, lex)
         if rep is None:
             continue
         span = rep.span(doc)
@@ -269,4 +306,20 @@ def recognise(doc: Doc, lex: Lexicon, verbs: set[str]) -> list[Candidate]:
         taken.append(cand)
         used |= toks
     taken.sort(key=lambda c: c.start)
-    return taken
+    return _join_split_people(doc, taken)
+
+
+def _join_split_people(doc: Doc, taken: list[Candidate]) -> list[Candidate]:
+    """"Mushtaq" + "Jawad Kazim al-Jawari": a capitalised word the model cut off the
+    person name right after it is that name's first word."""
+    out: list[Candidate] = []
+    for cand in taken:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == cand.start and cand.label.endswith("PERSON") \
+                and prev.end - prev.start == 1 and "LEX" not in prev.label \
+                and "LEX" not in cand.label and doc[prev.start].is_title \
+                and not prev.titles and doc[prev.start].pos_ == "PROPN":
+            out[-1] = Candidate(prev.start, cand.end, cand.label, cand.titles)
+            continue
+        out.append(cand)
+    return out
