@@ -175,3 +175,18 @@ def test_words_that_are_not_names_of_actors(nlp, text, junk):
 def test_a_first_name_cut_off_by_the_model_joins_the_name(nlp):
     ex = run("The Pentagon, which named him as Mushtaq Jawad Kazim al-Jawari, said so.")
     assert ("Mushtaq Jawad Kazim al-Jawari", "person") in names(ex)
+
+
+def test_a_short_form_of_an_organisation_joins_its_one_long_name(nlp):
+    ex = run("The Sabirin Group came to Mali in 2021. Sabirin fighters stayed. The Russian "
+             "Interior Ministry took over, and the Interior Ministry paid them.")
+    key = {m.text: m.key for m in ex.mentions}
+    assert key["Sabirin"] == key["Sabirin Group"]
+    assert key["Interior Ministry"] == key["Russian Interior Ministry"]
+
+
+def test_a_short_form_fitting_two_long_names_stays_apart(nlp):
+    ex = run("The Sabirin Group and the Sabirin Movement split in 2021. Sabirin fighters stayed.")
+    key = {m.text: m.key for m in ex.mentions}
+    assert key["Sabirin Group"] != key["Sabirin Movement"]
+    assert key.get("Sabirin") not in (key["Sabirin Group"], key["Sabirin Movement"])

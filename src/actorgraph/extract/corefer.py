@@ -80,6 +80,7 @@ def link_mentions(mentions: list[Mention], text: str) -> None:
     _alias_phrases(mentions, text, groups)
     _acronyms(mentions, text, groups)
     _short_forms(mentions, groups)
+    _org_short_forms(mentions, groups)
     clusters: dict[int, list[Mention]] = defaultdict(list)
     for i, m in enumerate(mentions):
         clusters[groups.find(i)].append(m)
@@ -182,6 +183,48 @@ def _short_forms(mentions: list[Mention], groups: _Groups) -> None:
             titled = {j for j in owners if _titles(mentions, groups, j) & _fold_titles(m.titles)}
             owners, roots = titled, {groups.find(j) for j in titled}
         if len(roots) == 1:
+            groups.union(i, next(iter(owners)))
+
+
+# Words a short form of an organisation's or a place's name may leave out: "Wagner" for
+# "Wagner Group", "Shabaab" for "al-Shabaab", "Defence Ministry" for "Russian Defence
+# Ministry", "Zobe" for "Zobe junction".
+DROPPABLE = {"group", "movement", "organization", "organisation", "network", "militia",
+             "company", "pmc", "private", "military", "party", "al", "el", "junction",
+             "province", "governorate", "district", "region"}
+
+
+def _without(long: tuple[str, ...], short: tuple[str, ...], droppable) -> bool:
+    """Whether `short` is `long` with only droppable words left out, in order."""
+    i = 0
+    for word in long:
+        if i < len(short) and word == short[i]:
+            i += 1
+        elif not droppable(word):
+            return False
+    return i == len(short)
+
+
+def _org_short_forms(mentions: list[Mention], groups: _Groups) -> None:
+    """An organisation or place named by a shorter form of one longer name of the document
+    joins it, when what is left out is generic ("Group", "al-") or a demonym."""
+    from .lexicon import load_lexicon
+    lex = load_lexicon()
+
+    def droppable(word: str) -> bool:
+        return word in DROPPABLE or lex.is_demonym(word)
+
+    kinds = ("organization", "place")
+    for i, m in enumerate(mentions):
+        short = tuple(_tokens(m.text))
+        kind = decide(m.votes)
+        if not short or kind not in kinds or m.role != "name":
+            continue
+        owners = {groups.find(j) for j, o in enumerate(mentions)
+                  if j != i and o.role == "name" and decide(o.votes) == kind
+                  and len(_tokens(o.text)) > len(short)
+                  and _without(tuple(_tokens(o.text)), short, droppable)}
+        if len(owners) == 1:
             groups.union(i, next(iter(owners)))
 
 
