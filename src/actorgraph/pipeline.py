@@ -100,6 +100,8 @@ def type_names(state: State) -> None:
         if cand.label == "PROPN" and not votes:
             continue  # an untagged proper noun that no rule could type: not kept
         idx = _sentence_index(starts, span.start_char)
+        if max(votes.values(), default=0) <= 1.0 and _heading(state, idx):
+            continue  # "Arrival in Mali": a heading's capitals say nothing of a name
         m = Mention(start=span.start_char, end=span.end_char, text=span.text,
                     type=decide(votes) or "organization", sentence=idx,
                     label=cand.label, evidence=tuple(reasons), votes=votes,
@@ -261,6 +263,16 @@ def extract(clean: CleanDocument, nlp: Language | None = None,
     return Extraction(sentences=state.sentences, mentions=mentions, relations=state.relations,
                       events=state.events, quantities=state.quantities,
                       foundings=state.foundings, disputes=state.disputes)
+
+
+def _heading(state: State, index: int) -> bool:
+    """A short line without closing punctuation: a heading or a title."""
+    if not 0 <= index < len(state.sentences):
+        return False
+    sent = state.sentences[index]
+    text = state.clean.text[sent.start:sent.end].strip()
+    return len(text.split()) <= 8 and not text.endswith((".", "!", "?", ":", "\"", "\u201d",
+                                                         ")", ";"))
 
 
 def _sentence_index(starts: list[int], offset: int) -> int:

@@ -190,3 +190,20 @@ def test_a_short_form_fitting_two_long_names_stays_apart(nlp):
     key = {m.text: m.key for m in ex.mentions}
     assert key["Sabirin Group"] != key["Sabirin Movement"]
     assert key.get("Sabirin") not in (key["Sabirin Group"], key["Sabirin Movement"])
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Gunmen besieged the Sahel Palms Hotel in Bamako for a day.", "Sahel Palms Hotel"),
+    ("It struck at the Tamboura shopping mall in Nairobi.", "Tamboura"),
+    ("Car bombs exploded at the Kadoro junction in Mogadishu.", "Kadoro"),
+    ("The column was routed near Tinzaghar, close to the border.", "Tinzaghar"),
+])
+def test_sites_are_places(nlp, text, name):
+    assert (name, "place") in names(run(text))
+
+
+def test_a_headings_weak_guess_is_no_name(nlp):
+    ex = run("Arrival in Mali\n\nThe first Wagner Group contractors reached Bamako in 2021.")
+    assert "Arrival" not in {m.text for m in ex.mentions}
+    assert "Brigade" not in {m.text for m in run(
+        "Its fighters make up the 12th Brigade of the force.").mentions}

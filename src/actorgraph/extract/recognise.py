@@ -251,6 +251,9 @@ def is_name(span: Span, lex: Lexicon, label: str = "") -> bool:
     if folded in WORDS["furniture_names"] | WORDS["designations"] or \
             folded.rstrip("s") in WORDS["designations"]:
         return False
+    if len(words) == 1 and (words[0].text in WORDS["org_heads"] or words[0].text.lower() in {
+            h.lower() for h in WORDS["org_heads"]}):
+        return False  # "the 12th Brigade" cut to "Brigade": a head word alone names nothing
     if len(words) == 1 and last in WORDS["portfolios"]:
         return False  # "US Defense Secretary X", "Deputy Defence Minister Y"
     if len(words) > 1 and (last in WORDS["groups_of_people"] or lex.is_demonym(words[-1].text)):

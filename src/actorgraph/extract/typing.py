@@ -121,11 +121,20 @@ def _copula(doc: Doc, c: Candidate, lex: Lexicon) -> str | None:
 
 
 def _place_of(doc: Doc, c: Candidate, lex: Lexicon) -> str | None:
-    """'the city of X', 'X province'."""
+    """'the city of X', 'X province', 'the X Hotel', 'the X shopping mall', 'near X'."""
     if c.start >= 2 and doc[c.start - 1].lower_ == "of" and doc[c.start - 2].lower_ in \
             WORDS["place_nouns"]:
         return "place"
     if c.end < len(doc) and doc[c.end].lower_ in ("province", "governorate", "district"):
+        return "place"
+    if doc[c.end - 1].lower_ in WORDS["facility_heads"]:
+        return "place"
+    after = [t.lower_ for t in doc[c.end:c.end + 2]]
+    if after and (after[0] in WORDS["facility_heads"] or after[0] in WORDS["place_nouns"]
+                  or after[-1] in WORDS["facility_heads"] and doc[c.end].pos_ != "VERB"):
+        return "place"
+    if c.start >= 1 and doc[c.start - 1].lower_ in ("near", "outside", "around", "across") \
+            and doc[c.start - 1].pos_ == "ADP":
         return "place"
     return None
 
