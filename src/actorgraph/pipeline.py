@@ -4,7 +4,7 @@ load -> clean happen in `actorgraph.ingest`; this module runs the stages that
 work on one cleaned document's text:
 
     parse -> split -> recognise -> type -> corefer -> relate -> events -> count
-          -> date -> found -> attribute -> dispute -> implied
+          -> date -> found -> attribute -> act -> dispute -> implied
 
 Each stage declares what it reads and writes on the shared `State`, and
 `check_order()` (run by the tests) verifies that every stage reads only what
@@ -21,7 +21,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .extract import attribute as attribution
-from .extract import corefer, dates, disputes, events, foundings, metonymy, quantities, relations
+from .extract import (active, corefer, dates, disputes, events, foundings, metonymy, quantities,
+                      relations)
 from .extract.refer import Referents
 from .extract.lexicon import Lexicon, load_lexicon
 from .extract.nlp import load_nlp
@@ -177,6 +178,13 @@ def attribute(state: State) -> None:
                                               state.mentions, referents=ref)
 
 
+def act(state: State) -> None:
+    """Where each group acts, from the attacks and deployments it carried out."""
+    have = {(r.subject, r.predicate, r.object) for r in state.relations}
+    state.relations += [r for r in active.active_in(state.events)
+                        if (r.subject, r.predicate, r.object) not in have]
+
+
 def dispute(state: State) -> None:
     """Accounts the document itself sets against each other, with who gives each."""
     state.disputes = disputes.find_disputes(state.doc, state.sentences, state.mentions)
@@ -233,6 +241,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("attribute", attribute, reads=("doc", "sentences", "mentions", "events", "relations",
                                          "foundings"),
           writes=("events", "relations", "foundings")),
+    Stage("act", act, reads=("events", "relations"), writes=("relations",)),
     Stage("dispute", dispute, reads=("doc", "sentences", "mentions"), writes=("disputes",)),
     Stage("implied", implied, reads=("relations", "events", "quantities", "mentions"),
           writes=("mentions",)),

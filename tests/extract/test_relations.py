@@ -251,3 +251,38 @@ def test_nothing_to_read(nlp, text):
         return
     facts, _ = relations(text)
     assert facts == []
+
+
+def test_a_group_in_a_country(nlp):
+    facts, k = relations("The Sabirin Brigade is an armed group in Moldova.")
+    assert (k["Sabirin Brigade"], "operates_in", k["Moldova"]) in triples(facts)
+    facts, k = relations("Moldova's Sabirin movement held a rally.")
+    assert (k["Sabirin"] if "Sabirin" in k else k["Sabirin movement"], "operates_in",
+            k["Moldova"]) not in triples(facts)
+
+
+def test_fighters_enrolled_in_a_coalition(nlp):
+    facts, k = relations("The Sabirin Brigade's fighters are enrolled in the Popular Defence "
+                         "Forces.")
+    assert (k["Sabirin Brigade"], "member_of", k["Popular Defence Forces"]) in triples(facts)
+
+
+def test_a_linked_group(nlp):
+    facts, k = relations("The Hezbollah-linked Sabirin Brigade claimed the attack.")
+    assert {(k["Hezbollah"], "allied_with", k["Sabirin Brigade"]),
+            (k["Sabirin Brigade"], "allied_with", k["Hezbollah"])} & triples(facts)
+
+
+def test_where_a_group_struck_is_where_it_operates():
+    from actorgraph.extract.active import active_in
+    from actorgraph.model import EventFact
+
+    def event(etype, location, targets=(), mode=None):
+        return EventFact(etype, 0, "struck", 0, 6, "verb_strike", mode,
+                         ("organization:sabirin",), targets, location)
+    found = active_in([event("ASSAULT", "country:kenya"),
+                       event("ASSAULT", "country:israel", ("country:israel",)),
+                       event("ASSAULT", "country:cyprus", mode="plot"),
+                       event("ACCUSE", "country:chad")])
+    assert [(r.subject, r.predicate, r.object) for r in found] == [
+        ("organization:sabirin", "operates_in", "country:kenya")]

@@ -122,7 +122,8 @@ def cue_runs(doc: Doc, lex: Lexicon | None = None) -> list[Candidate]:
         j = i
         while j < len(doc) and _capitalised(doc[j]) and doc[j].text not in heads:
             j += 1
-        if j < len(doc) and doc[j].text in heads and j > i:
+        if j < len(doc) and doc[j].text in heads and (
+                j > i or name_tail(doc, i, j + 1, lex) > j + 1):   # "Army of Justice"
             end = name_tail(doc, i, j + 1, lex)
             out.append(Candidate(i, end, "CUE"))
             i = end
@@ -256,7 +257,8 @@ def is_name(span: Span, lex: Lexicon, label: str = "") -> bool:
         return False  # "the 12th Brigade" cut to "Brigade": a head word alone names nothing
     if len(words) == 1 and last in WORDS["portfolios"]:
         return False  # "US Defense Secretary X", "Deputy Defence Minister Y"
-    if len(words) > 1 and (last in WORDS["groups_of_people"] or lex.is_demonym(words[-1].text)):
+    if len(words) > 1 and (last in WORDS["groups_of_people"] or lex.is_demonym(words[-1].text)) \
+            and not any(t.lower_ in NAME_GLUE for t in words):
         return False  # "Zaydi Shia", "Twelver Shia": a faith, not an actor
     if any(t.text[:1].islower() and t.is_alpha and t.lower_ not in NAME_GLUE
            and t.lower_ not in WORDS["name_particles"] for t in words[1:-1]):

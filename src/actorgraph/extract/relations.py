@@ -34,7 +34,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from ..model import Mention, RelationFact, Sentence
-from .arguments import Context
+from .arguments import Context, load_data
 from .relate.base import HYPOTHETICAL, Facts, Rules, load_rules
 from .relate.places import (demonym_lists, lists_in_places, possessive_and_of, rule_based,
                             rule_based_from, rule_list_in, rule_operate, rule_travel)
@@ -69,7 +69,7 @@ def _matcher(doc: Doc, rules: Rules) -> Matcher:
     words("ROLE", set(rules.role) | rules.part_nouns, noun)
     words("SO_VERB", set(rules.so_verbs) | set(rules.member_preps) | rules.belong_verbs, verb)
     words("INCLUDE", rules.include_verbs, verb)
-    words("SPONSOR_PART", set(rules.sponsor_participles) | {"aligned", "allied", "affiliated",
+    words("SPONSOR_PART", set(rules.sponsor_participles) | {"aligned", "allied", "affiliated", "linked", "tied", "connected",
                                                               "based", "headquartered"})
     words("PROXY", rules.proxy_nouns, noun)
     words("SPONSOR_VERB", set(rules.sponsor_verbs), verb)
@@ -82,7 +82,7 @@ def _matcher(doc: Doc, rules: Rules) -> Matcher:
     words("CHANGE", rules.change_nouns | {"change"}, noun)
     words("BASED", rules.based_verbs | rules.based_nouns)
     words("OPERATE", rules.operate_nouns | rules.operate_adjectives | rules.operate_verbs
-          | {"participate"})
+          | {"participate"} | set(load_data("arguments.yaml")["group_nouns"]))
     words("CHANNEL_VERB", rules.channel_verbs, verb)
     for w, (parts, _) in rules.multiword_roles.items():
         pat = []

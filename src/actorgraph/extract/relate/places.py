@@ -79,6 +79,15 @@ def rule_operate(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
         else:
             doers = ctx.described(t.head)
         rule = "operate_adjective"
+    elif lemma in ctx.w.group:
+        # "X is an armed group in Y", "the Badr militia in Iraq"
+        doers = [e for c in t.children if c.dep_ in ("compound", "nmod")
+                 and ctx.mention_at(c) is not None for e in ctx.ents(c)
+                 if e.type == "organization"]
+        if not doers and t.dep_ == "attr" and lemma_of(t.head) in rules.copulas:
+            toks, _ = ctx.subject(t.head)
+            doers = [e for x in toks for e in ctx.ents(x) if e.type == "organization"]
+        rule = "group_in"
     else:
         doers = []
         for c in t.children:

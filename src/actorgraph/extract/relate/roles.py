@@ -260,7 +260,9 @@ def rule_subject_object(ctx: Context, rules: Rules, v: Token, out: Facts) -> Non
         out.add(actors_of(ctx, v), pred, objects, v, f"verb_{pred}")
     if lemma in rules.member_preps:
         objects = objects_of(ctx, v, rules.member_preps[lemma])
-        out.add(actors_of(ctx, v), "member_of", objects, v, "verb_member_prep")
+        members = actors_of(ctx, v) or [   # "X's fighters are enrolled in Y": X is a member
+            e for c in v.children if c.dep_ == "nsubjpass" for e in ctx.ents(c, "actor")]
+        out.add(members, "member_of", objects, v, "verb_member_prep")
     if lemma in rules.belong_verbs:
         out.add(actors_of(ctx, v), "member_of", objects_of(ctx, v, ("to",)), v, "verb_belong")
 

@@ -26,7 +26,7 @@ def rule_sponsor_participle(ctx: Context, rules: Rules, t: Token, out: Facts) ->
         return
     holder_tok = t.head if t.dep_ in ("amod", "compound", "acl") else t
     holders = ctx.described(holder_tok)
-    if word in ("aligned", "allied", "affiliated"):
+    if word in ("aligned", "allied", "affiliated", "linked", "tied", "connected"):
         out.add(holders, "allied_with", states, t, "ally_participle")
     elif word in ("based", "headquartered"):
         places = [e for e in states if e.type == "country"]
