@@ -207,3 +207,12 @@ def test_a_headings_weak_guess_is_no_name(nlp):
     assert "Arrival" not in {m.text for m in ex.mentions}
     assert "Brigade" not in {m.text for m in run(
         "Its fighters make up the 12th Brigade of the force.").mentions}
+
+
+def test_any_states_capital_can_stand_for_it_and_its_demonym_names_it(nlp):
+    ex = run("Bamako has always denied that the contractors operate in Mali.")
+    assert ("Bamako", "country:mali") in {(m.text, m.key) for m in ex.mentions}
+    from actorgraph.extract.lexicon import load_lexicon
+    lex = load_lexicon()
+    assert lex.is_demonym("Malian") and lex.is_demonym("Somalis")
+    assert lex.lookup("Mogadishu").capital_of == "so"

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+import yaml
 from rigour.territories import get_territories
 
 _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u02bb": "'", "`": "'"})
@@ -111,4 +112,21 @@ def load_lexicon() -> Lexicon:
                                              source="rigour")
         forms = [terr.name] + ([terr.full_name] if terr.full_name else [])
         lex.add(entry, forms)
+    _add_capitals_and_demonyms(lex)
     return lex
+
+
+def _add_capitals_and_demonyms(lex: Lexicon) -> None:
+    """`data/countries.yaml`: each state's capital (a place that can stand for it) and
+    demonyms, where the gazetteer does not already give them."""
+    path = resources.files("actorgraph") / "data" / "countries.yaml"
+    rows = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    for code, (capital, *demonyms) in sorted((str(k), v) for k, v in rows.items()):
+        country = lex.country_by_code.get(code)
+        if country is None:
+            continue
+        if capital != "-" and lex.lookup(capital) is None:
+            lex.add(LexEntry(name=capital, type="place", country=code, capital_of=code,
+                             source="countries"), [capital])
+        for dem in demonyms:
+            lex.demonyms.setdefault(normalize_form(dem), country)
