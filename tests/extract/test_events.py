@@ -218,3 +218,17 @@ def test_framing_without_an_owner_or_an_act_is_no_accusation(nlp):
     assert not [e for e in found if e.type == "ACCUSE"]
     found, _ = events("Analysts describe the Sabirin Brigade as a small exile group.")
     assert not [e for e in found if e.type == "ACCUSE"]
+
+
+def test_an_act_told_through_a_light_verb_and_a_possessive(nlp):
+    found, k = events("The Sabirin Brigade announced its allegiance to the Islamic State in 2015.")
+    e = one(found, "SUPPORT")
+    assert (e.actors, e.targets, e.mode) == ((k["Sabirin Brigade"],), (k["Islamic State"],),
+                                             "allegiance")
+    found, _ = events("French troops completed their withdrawal from Mali in 2022.")
+    assert one(found, "RETREAT").actors == ("country:france",)
+
+
+def test_a_junta_is_its_state(nlp):
+    found, _ = events("Mali's junta demanded that the mission leave.")
+    assert one(found, "REQUEST").actors == ("country:mali",)

@@ -381,9 +381,10 @@ def read_noun(ctx: Context, rules: Rules, n: Token) -> Event | None:
     own = any(preps_of(head, ("of", "on", "against", "in", "at", "targeting"))) or any(
         c.dep_ in ("compound", "amod", "nummod") and (ctx.mention_at(c) or c.like_num)
         for c in head.children)
-    if definite and not own:
-        return None   # "the arrest", "their detention": the act was told before
-    return ev
+    told_here = head.dep_ == "dobj" and lemma_in(head.head, rules.light_verbs)
+    if definite and not own and not told_here:
+        return None   # "the arrest", "their detention": the act was told before (but
+    return ev         # "completed their withdrawal", "announced its allegiance" tell it)
 
 
 # -- calls and threats ------------------------------------------------------------------------
