@@ -187,7 +187,8 @@ def act(state: State) -> None:
 
 def dispute(state: State) -> None:
     """Accounts the document itself sets against each other, with who gives each."""
-    state.disputes = disputes.find_disputes(state.doc, state.sentences, state.mentions)
+    state.disputes = disputes.find_disputes(state.doc, state.sentences, state.mentions,
+                                            told={e.sentence for e in state.events})
 
 
 def implied(state: State) -> None:
@@ -242,7 +243,8 @@ STAGES: tuple[Stage, ...] = (
                                          "foundings"),
           writes=("events", "relations", "foundings")),
     Stage("act", act, reads=("events", "relations"), writes=("relations",)),
-    Stage("dispute", dispute, reads=("doc", "sentences", "mentions"), writes=("disputes",)),
+    Stage("dispute", dispute, reads=("doc", "sentences", "mentions", "events"),
+          writes=("disputes",)),
     Stage("implied", implied, reads=("relations", "events", "quantities", "mentions"),
           writes=("mentions",)),
 )

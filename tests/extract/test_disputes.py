@@ -47,3 +47,11 @@ def test_no_dispute_without_a_cue_or_an_earlier_statement():
     # a place said, not denied
     assert disputes("The strike hit a depot in Moldova. The ministry said it was in "
                     "Moldova.") == []
+
+
+def test_a_denial_answers_the_account_of_its_subject():
+    text = ("US officials said that Armenia supplied the drones used in the attacks. "
+            "A UN panel traced the parts to a factory. Armenia denies arming the group.")
+    assert disputes(text) == [(0, 2, (), "denied")]
+    # nobody named in the denial was in the account before: no pair
+    assert disputes("The market burned on Monday. Armenia denies arming the group.") == []

@@ -72,3 +72,17 @@ def test_end_to_end(tmp_path):
     texts = {c["id"]: c["text"] for c in data["claims"]}
     sides = [sorted(texts[c] for c in con["claims"]) for con in data["contradictions"]]
     assert any(any("1994" in t for t in s) and any("1997" in t for t in s) for s in sides)
+
+
+def test_the_two_ends_of_a_range_are_no_contradiction():
+    lo, hi = claim("lo", "d1", 4, "quantity"), claim("hi", "d1", 4, "quantity")
+    other = claim("o", "d2", 1, "quantity")
+
+    def figure(fid, value, claims):
+        return FactRow(fid, "quantity", {"subject": "brigade", "unit": "fighters",
+                                         "value": value}, [c.id for c in claims], "2024", [])
+    facts = [figure("f1", 5000, [lo]), figure("f2", 7000, [hi])]
+    assert find_contradictions(facts, [lo, hi], lambda e: e) == []
+    facts.append(figure("f3", 20000, [other]))
+    found = find_contradictions(facts, [lo, hi, other], lambda e: e)
+    assert len(found) == 1 and "o" in found[0].claims   # the range against 20,000: once

@@ -13,7 +13,10 @@ the account it answers:
   a short cue sentence without a colon ("The group tells a different story.")
   leaves its content to the next sentence, which joins the disputing account;
 - `place_denied` ("not on Jordanian soil", "not in Iraq") answers the nearest
-  earlier sentence, within `PLACE_WINDOW`, that puts something in that country.
+  earlier sentence, within `PLACE_WINDOW`, that puts something in that country;
+- `denied` ("Tehran denies arming the group") answers the nearest earlier sentence,
+  within `WINDOW`, that tells an event or is a statement, and names the denier or
+  someone the denied words name.
 
 Cues that name whose account they answer ("differed from Washington's") are left
 alone when no earlier sentence says who that is: a wrong pair is worse than none.
@@ -39,6 +42,7 @@ LOCATIVE = {"in", "inside", "within", "on", "into", "at"}
 
 @dataclass(frozen=True)
 class Words:
+    denying: frozenset
     accounts: frozenset
     contrast: frozenset
     failing: frozenset
@@ -51,7 +55,7 @@ class Words:
 @lru_cache(maxsize=1)
 def words() -> Words:
     raw = load_data("disputes.yaml")
-    return Words(word_set(raw["account_nouns"]), word_set(raw["contrast_adjectives"]),
+    return Words(word_set(raw["denying_verbs"]), word_set(raw["account_nouns"]), word_set(raw["contrast_adjectives"]),
                  word_set(raw["failing_verbs"]), word_set(raw["false_adjectives"]),
                  word_set(raw["disputing_verbs"]), word_set(raw["statement_verbs"]),
                  word_set(raw["place_nouns"]))
@@ -71,24 +75,46 @@ def _names_whose(head: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in ("from", "with", "to") for c in head.children)
 
 
-def account_cue(ctx: Context, t: Token) -> tuple[str, Token] | None:
-    """The rule and head of an account cue at `t`, if any."""
+def account_cue(ctx: Context, t: Token) -> tuple[str, Token, Token] | None:
+    """The rule, head and account noun of an account cue at `t`, if any."""
     w = words()
     lemma = _lemma(t)
     if t.pos_ == "NOUN" and _is_account(t) and any(
             c.dep_ == "amod" and _lemma(c) in w.contrast for c in t.children):
-        return "counter_account", t
-    if t.pos_ in ("VERB", "AUX") and lemma in w.failing and ctx.negated(t) and any(
-            c.dep_ in ("nsubj", "nsubjpass") and _is_account(c) for c in t.children):
-        return "account_failed", t
-    if t.pos_ == "ADJ" and lemma in w.false and t.dep_ in ("acomp", "oprd", "attr") and any(
-            c.dep_ in ("nsubj", "nsubjpass") and _is_account(c) for c in t.head.children):
-        return "account_failed", t.head
+        return "counter_account", t, t
+    held = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and _is_account(c)]
+    if t.pos_ in ("VERB", "AUX") and lemma in w.failing and ctx.negated(t) and held:
+        return "account_failed", t, held[0]
+    if t.pos_ == "ADJ" and lemma in w.false and t.dep_ in ("acomp", "oprd", "attr"):
+        held = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass") and _is_account(c)]
+        if held:
+            return "account_failed", t.head, held[0]
     if t.pos_ == "VERB" and lemma in w.disputing and not ctx.negated(t):
-        held = [c for c in t.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
-        if any(_is_account(c) for c in held):
-            return "account_disputed", t
+        held = [c for c in t.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")
+                and _is_account(c)]
+        if held:
+            return "account_disputed", t, held[0]
     return None
+
+
+def _cue_text(head: Token, account: Token) -> str:
+    """'a different account', 'That account did not hold', 'rejected the report'."""
+    toks = {head.i, account.i} | {c.i for c in account.children if c.dep_ in ("det", "amod")}
+    toks |= {c.i for c in head.children if c.dep_ in ("neg", "aux", "auxpass")}
+    return head.doc[min(toks):max(toks) + 1].text
+
+
+def _antecedent(ctx: Context, si: int, account: Token, spans) -> int | None:
+    """The account a cue answers: for "the report", "that claim" the nearest earlier
+    sentence with that noun; otherwise the nearest earlier statement."""
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "that", "this", "these", "those")
+                   for c in account.children)
+    back = [j for j in range(si - 1, max(-1, si - 1 - WINDOW), -1) if j in spans]
+    if definite and _lemma(account) not in ("account", "version", "story"):
+        for j in back:
+            if any(_lemma(x) == _lemma(account) for x in ctx.sentence_tokens(j)):
+                return j
+    return next((j for j in back if _statement(ctx, j)), None)
 
 
 def _statement(ctx: Context, index: int) -> bool:
@@ -126,11 +152,29 @@ def _places_in(ctx: Context, index: int, key: str) -> bool:
     return False
 
 
+def _mentioned(ctx: Context, toks) -> set[str]:
+    return {ctx.mention_at(x).key for x in toks if ctx.mention_at(x) is not None}
+
+
+def denial(ctx: Context, t: Token) -> set[str] | None:
+    """'Tehran denies arming the group', 'Bamako has always denied that Wagner operates in
+    Mali': who denies, and who the denied words name."""
+    if t.pos_ != "VERB" or _lemma(t) not in words().denying or ctx.negated(t):
+        return None
+    deniers = {e.key for c in t.children if c.dep_ == "nsubj" for e in ctx.ents(c, "actor")}
+    denied = [c for c in t.children if c.dep_ in ("ccomp", "xcomp", "dobj", "pcomp")]
+    about = _mentioned(ctx, [x for c in denied for x in c.subtree])
+    return (deniers | about) if deniers else None
+
+
 def find_disputes(doc: Doc, sentences: list[Sentence], mentions: list[Mention],
-                  ctx: Context | None = None) -> list[DisputeFact]:
-    """Every pair of accounts the document's own words set against each other."""
+                  ctx: Context | None = None,
+                  told: set[int] | None = None) -> list[DisputeFact]:
+    """Every pair of accounts the document's own words set against each other. `told`:
+    the sentences that tell an event (a denial answers one of them or a statement)."""
     if not sentences:
         return []
+    told = told or set()
     ctx = ctx or Context(doc, sentences, mentions)
     ref = Referents(doc, mentions)
     spans = {s.index: s for s in sentences}
@@ -159,11 +203,19 @@ def find_disputes(doc: Doc, sentences: list[Sentence], mentions: list[Mention],
                     add(si, j, t.doc[t.i:t.i + 4].text, "place_denied")
                     break
             continue
+        named = denial(ctx, t)
+        if named:
+            for j in range(si - 1, max(-1, si - 1 - WINDOW), -1):
+                if j in spans and (j in told or _statement(ctx, j)) \
+                        and _mentioned(ctx, ctx.sentence_tokens(j)) & named:
+                    add(si, j, doc[t.i:min(t.i + 4, ctx.sentence_tokens(si)[-1].i)].text,
+                        "denied")
+                    break
+            continue
         found = account_cue(ctx, t)
         if found is None:
             continue
-        rule, head = found
-        cue = doc[min(x.i for x in head.subtree):max(x.i for x in head.subtree) + 1].text
+        rule, head, account = found
         if _names_whose(head):
             continue
         sent_toks = ctx.sentence_tokens(si)
@@ -171,8 +223,11 @@ def find_disputes(doc: Doc, sentences: list[Sentence], mentions: list[Mention],
         if len(sent_toks) <= SHORT_CUE and ":" not in doc[t.i:sent_toks[-1].i + 1].text \
                 and si + 1 in spans:
             also = (si + 1,)
-        for j in range(si - 1, max(-1, si - 1 - WINDOW), -1):
-            if j in spans and _statement(ctx, j):
-                add(si, j, cue, rule, also)
-                break
+        earlier = _antecedent(ctx, si, account, spans)
+        if earlier is not None:
+            add(si, earlier, _cue_text(head, account), rule, also)
+    # a denial that carries on a counter-account ("... tell a different story. The group
+    # denied ...") is already part of that dispute
+    carried = {s for d in out if d.rule != "denied" for s in (d.sentence, *d.also)}
+    out = [d for d in out if d.rule != "denied" or d.sentence not in carried]
     return out

@@ -75,8 +75,10 @@ def date_conflicts(events: list[FactRow], names, docs_of) -> list[Contradiction]
     return out
 
 
-def value_conflicts(quantities: list[FactRow], names) -> list[Contradiction]:
-    """The same figure (subject and unit) given with values too far apart."""
+def value_conflicts(quantities: list[FactRow], names,
+                    where=lambda f: set()) -> list[Contradiction]:
+    """The same figure (subject and unit) given with values too far apart; not the two ends
+    of one range ("between 5,000 and 7,000": both told in one sentence)."""
     out = []
     groups: dict[tuple, list[FactRow]] = defaultdict(list)
     for q in quantities:
@@ -89,6 +91,8 @@ def value_conflicts(quantities: list[FactRow], names) -> list[Contradiction]:
                 lo, hi = a.data["value"], b.data["value"]
                 if hi <= 0 or (hi - lo) / hi <= VALUE_TOLERANCE:
                     continue
+                if where(a) | where(b) and len(where(a) | where(b)) == 1:
+                    continue
                 summary = f"{names(subject)}, {unit}: {lo:g} in one source, {hi:g} in another"
                 out.append(_make("value", summary, a.claims + b.claims, [a.id, b.id], subject))
     return out
@@ -98,7 +102,7 @@ REVISION_WINDOW = 2          # sentences between a figure and its revision
 REVISION_TOLERANCE = 0.1     # a revised count differs by more than this share
 GENERIC_UNITS = {"people", "unspecified"}
 REVISION_CUES = ("figure", "number", "total", "revised", "inflated", "estimate", "count",
-                 "as many as", "tally", "toll")
+                 "as many as", "tally", "toll", "strength", "put it at", "put its")
 
 
 def revision_conflicts(quantities: list[FactRow], claims: dict[str, ClaimRow],
@@ -243,6 +247,10 @@ def dispute_conflicts(claims: list[ClaimRow], facts: list[FactRow],
     return out
 
 
+def _rule(c: Contradiction, by_id: dict[str, ClaimRow]) -> str | None:
+    return next((by_id[x].payload.get("rule") for x in c.claims if x in by_id), None)
+
+
 def find_contradictions(facts: list[FactRow], claims: list[ClaimRow], names,
                         texts: dict[str, str] | None = None,
                         aliases: dict[str, set[str]] | None = None,
@@ -262,9 +270,16 @@ def find_contradictions(facts: list[FactRow], claims: list[ClaimRow], names,
              + denial_conflicts(events, by_id, names, texts or {}, aliases or {})
              + retraction_conflicts(events, by_id, names, same_state)
              + revision_conflicts(quantities, by_id, texts or {}, names)
-             + value_conflicts(quantities, names)
+             + value_conflicts(quantities, names, lambda f: {
+                 (by_id[c].doc_id, by_id[c].sentence) for c in f.claims if c in by_id})
              + date_conflicts(events, names, docs_of)
              + dispute_conflicts(claims, facts, names))
+    # a denial a report answers in its own words, already paired with the act it denies
+    denials = {(by_id[x].doc_id, by_id[x].sentence) for c in found if c.kind == "denial"
+               for x in c.claims if x in by_id}
+    found = [c for c in found if not (c.kind == "dispute" and _rule(c, by_id) == "denied" and any(
+        (by_id[x].doc_id, by_id[x].sentence) in denials for x in c.claims if x in by_id
+        and by_id[x].payload.get("role") == "disputing"))]
     unique: dict[frozenset, Contradiction] = {}
     for c in found:
         c.first_seen = max(by_id[x].ingested_at for x in c.claims if x in by_id)
