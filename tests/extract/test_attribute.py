@@ -84,6 +84,21 @@ def test_an_unnamed_speaker_of_a_named_state_speaks_for_it(text, word):
     assert (a.attributed_to, a.modality) == (key_of(state, "Armenia"), "reported")
 
 
+@pytest.mark.parametrize("text, word, speaker", [
+    ("Armenia closed the crossing. Armenian officials put the toll at 40 dead.", "40", "Armenia"),
+    ("Armenia closed the crossing. Armenia's health minister counted 40 dead.", "40", "Armenia"),
+    ("The Sabirin Brigade's commanders have spoken of some 9,000 fighters.", "9,000",
+     "Sabirin Brigade"),
+    ("Armenia closed the crossing. Armenia officials estimated the group's strength at 900.",
+     "900", "Armenia"),
+    ("A report by the UN rights office (OHCHR) concluded that 500 people were killed.", "500",
+     "OHCHR"),
+])
+def test_who_gives_a_figure(text, word, speaker):
+    state, a = attribution(text, word)
+    assert a.attributed_to == key_of(state, speaker)
+
+
 def test_a_statement_after_its_content():
     state, a = attribution("The Sabirin Brigade has 900 supporters, Karim Haddadi said.",
                            "supporters")

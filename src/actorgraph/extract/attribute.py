@@ -89,7 +89,8 @@ def speaker(ref: Referents, token) -> str | None:
     institution = word in cues["institutions"] or token.lower_ in cues["institutions"]
     if (word in cues["anonymous_speakers"] or token.lower_ in cues["anonymous_speakers"]) \
             and not institution:                     # "officials", "a report by X",
-        return _by(ref, token) or _demonym_state(ref, token) or "anonymous"  # "Iranian officials"
+        return (_by(ref, token) or _named_modifier(ref, token)     # "US officials"
+                or _demonym_state(ref, token) or "anonymous")         # "Iranian officials"
     if role_family(token):
         key = ref.role_holder(token, guess=False) or ref.modifier_key(token) \
             or ref.role_holder(token)
@@ -114,10 +115,24 @@ def _by(ref: Referents, token) -> str | None:
             for obj in child.children:
                 if obj.dep_ == "pobj" and ref.at(obj) is not None:
                     return ref.at(obj).key
+                for named in (c for c in obj.children if c.dep_ == "appos"):
+                    if obj.dep_ == "pobj" and ref.at(named) is not None:
+                        return ref.at(named).key   # "a report by the UN office (OHCHR)"
         if child.dep_ == "acl":                          # "a report published by X"
             key = _by(ref, child)
             if key:
                 return key
+    return None
+
+
+def _named_modifier(ref: Referents, token) -> str | None:
+    """'US officials', 'Pentagon officials', 'Hezbollah sources': the state or organisation
+    named in front of them."""
+    for child in token.children:
+        if child.i < token.i and child.dep_ in ("compound", "nmod", "amod"):
+            m = ref.at(child)
+            if m is not None and m.type in ("country", "organization"):
+                return m.key
     return None
 
 
