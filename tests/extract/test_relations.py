@@ -286,3 +286,23 @@ def test_where_a_group_struck_is_where_it_operates():
                        event("ACCUSE", "country:chad")])
     assert [(r.subject, r.predicate, r.object) for r in found] == [
         ("organization:sabirin", "operates_in", "country:kenya")]
+
+
+def test_a_role_holder_known_by_a_name(nlp):
+    facts, k = relations("A drone killed a Sabirin Brigade commander known as Abu Yasir.")
+    assert (k["Abu Yasir"], "leader_of", k["Sabirin Brigade"]) in triples(facts)
+
+
+def test_emerged_as_the_wing_of(nlp):
+    facts, k = relations("The Sabirin Brigade emerged in 2006 as the armed wing of the Union "
+                         "of Islamic Courts.")
+    assert (k["Sabirin Brigade"], "member_of", k["Union of Islamic Courts"]) in triples(facts)
+
+
+def test_a_group_that_seized_a_city_operates_there():
+    from actorgraph.extract.active import active_in
+    from actorgraph.model import EventFact
+    seized = EventFact("ASSAULT", 0, "seized", 0, 6, "verb_seize", "occupy",
+                       ("organization:sabirin",), ("place:tiraspol",), None)
+    assert [(r.object, r.rule) for r in active_in([seized])] == [
+        ("place:tiraspol", "acts_in:occupy")]

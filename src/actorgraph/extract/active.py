@@ -22,6 +22,14 @@ def active_in(events: list[EventFact]) -> list[RelationFact]:
     out: list[RelationFact] = []
     seen: set[tuple[str, str, int]] = set()
     for e in events:
+        if e.mode == "occupy":      # "the Houthis seized the capital, Sanaa": they hold it
+            for place in e.targets:
+                for actor in e.actors:
+                    if _kind(place) in ("country", "place") and _kind(actor) == "organization" \
+                            and (actor, place, e.sentence) not in seen:
+                        seen.add((actor, place, e.sentence))
+                        out.append(RelationFact(actor, "operates_in", place, e.sentence,
+                                                "acts_in:occupy", attribution=e.attribution))
         if e.type not in ACTING or not e.location or e.location in e.targets \
                 or _kind(e.location) not in ("country", "place") or e.mode == "plot":
             continue

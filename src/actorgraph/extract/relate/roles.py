@@ -94,6 +94,12 @@ def _role_holders(ctx: Context, rules: Rules, noun: Token, types) -> list[Ent]:
     for c in n.children:
         if c.dep_ == "appos" and ctx.mention_at(c) is not None:
             holders.extend(ctx.ents(c))
+        # "a Nujaba commander known as Abu Taqwa", "a member named X"
+        if c.dep_ == "acl" and lemma_of(c) in ("know", "call", "name", "identify"):
+            for x in c.children:
+                named = [x] if x.dep_ == "oprd" else (pobjs_of(x) if x.dep_ == "prep"
+                                                     and x.lower_ == "as" else [])
+                holders.extend(e for o in named for e in ctx.ents(o) if e.type == "person")
     if not holders:
         # the parser may hang the names on the object: "leaders of the group, X and Y",
         # "the mayor of the southern city of Basra, X"
