@@ -232,3 +232,21 @@ def test_an_act_told_through_a_light_verb_and_a_possessive(nlp):
 def test_a_junta_is_its_state(nlp):
     found, _ = events("Mali's junta demanded that the mission leave.")
     assert one(found, "REQUEST").actors == ("country:mali",)
+
+
+def test_an_intention_is_not_yet_an_act(nlp):
+    found, _ = events("The review comes as the African Union prepares to withdraw its troops.")
+    assert not [e for e in found if e.type == "RETREAT"]
+
+
+def test_it_in_what_a_group_announced_is_the_group(nlp):
+    found, k = events("The Sabirin Brigade is large. When the Northern Front announced on "
+                      "May 3 that it was suspending its attacks, the Sabirin Brigade refused.")
+    assert one(found, "RETREAT").actors == (k["Northern Front"],)
+
+
+def test_naming_who_someone_is_and_funding_oneself_are_no_events(nlp):
+    found, _ = events("The Pentagon, which named him as Omar Farid Sadiq, said so.")
+    assert not [e for e in found if e.type == "SUPPORT"]
+    found, _ = events("The Sabirin Brigade funds itself through taxation.")
+    assert not [e for e in found if e.type == "AID"]

@@ -189,6 +189,19 @@ class Anaphora:
         self._refs[index] = out
         return out
 
+    def _reporting_subject(self, tok: Token, kinds: set, spec: dict) -> tuple[Ent, ...]:
+        """The subject of the reporting verb whose reported clause holds the pronoun."""
+        if spec.get("number") != "sg" or tok.dep_ not in SUBJ | {"nsubjpass", "poss"}:
+            return ()
+        verb = self._clause_verb(self._np_head(tok))
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SPEECH_VERBS | {
+                "announce", "declare", "insist", "deny", "admit", "confirm", "vow", "warn"}:
+            return ()
+        subjects = [c for c in verb.head.children if c.dep_ in SUBJ]
+        found = [self.ent_of(m) for c in subjects if (m := self.mention_at(c)) is not None]
+        found = [e for e in found if e.type in kinds]
+        return (Ent(found[0].key, found[0].type, "pronoun"),) if len(found) == 1 else ()
+
     def pronoun(self, tok: Token) -> tuple[Ent, ...]:
         """The antecedent of a personal pronoun, only when it is clear."""
         if tok.i in self._pron:
@@ -203,6 +216,10 @@ class Anaphora:
         if possessive and tok.head.lemma_.lower() in self.w.member and "organization" in kinds:
             kinds = {"organization"}
         own_verb = self._clause_verb(self._np_head(tok)).i
+        speaker = self._reporting_subject(tok, kinds, spec)
+        if speaker:   # "KH announced that it was suspending ...": it is KH
+            self._pron[tok.i] = speaker
+            return speaker
         window = [r for r in reversed(self.refs(si)) if r.pos < tok.i]
         if si > 0:
             window += list(reversed(self.refs(si - 1)))

@@ -170,6 +170,12 @@ def read_verb(ctx: Context, rules: Rules, v: Token) -> Event | None:
     if lemma in ("name", "appoint") and not (preps_of(v, ("as",)) or any(
             c.dep_ in ("oprd", "xcomp") for c in v.children)):
         return None
+    if lemma in ("name", "appoint") and any(
+            ctx.mention_at(o) is not None and ctx.mention_at(o).type == "person"
+            for p in preps_of(v, ("as",)) for o in pobjs_of(p)):
+        return None   # "named him as Mushtaq al-Jawari": who he is, not a post
+    if dobj_lemmas & {"itself", "themselves", "himself", "herself"} and etype in ("AID", "SUPPORT"):
+        return None   # "al-Shabaab funds itself through taxation"
     if lemma == "sign" and not dobj_lemmas & AGREEMENT_OBJECTS:
         return None
     if lemma in ("link", "attribute") and not preps_of(v, ("to", "with")):

@@ -41,6 +41,9 @@ from .event_rules import (CONTENT_VERBS, HALT_VERBS, HYPOTHETICAL, MODAL_NOUNS, 
 __all__ = ["HYPOTHETICAL", "find_events", "load_rules"]
 
 _MATCHERS: dict[int, Matcher] = {}
+# "as the African Union prepares to withdraw its troops": an intention, not yet an act
+INTENT_VERBS = {"prepare", "plan", "intend", "aim", "seek", "want", "hope", "expect",
+                "consider", "propose", "mean", "wish"}
 
 
 def _matcher(doc: Doc, rules: Rules) -> Matcher:
@@ -187,7 +190,8 @@ def find_events(doc: Doc, sentences: list[Sentence], mentions: list[Mention],
             continue
         if ev.type == "THREATEN":
             threats[t.i] = ev
-        ev.hypothetical = ctx.hypothetical(t) or _modal(ctx, rules, t)
+        ev.hypothetical = ctx.hypothetical(t) or _modal(ctx, rules, t) or (
+            ev.type != "ASSAULT" and t.dep_ == "xcomp" and lemma_of(t.head) in INTENT_VERBS)
         by_sentence.setdefault(si, []).append(ev)
     facts: list[EventFact] = []
     told: list[Event] = []
