@@ -217,3 +217,13 @@ def test_no_carried_date_across_a_paragraph_or_with_time_words_of_its_own():
     assert _event_dates("On January 27, a gunman attacked the Armenian embassy in Minsk. "
                         "The Armenian government has since demanded that Belarus punish "
                         "him.")[1] == ("REQUEST", None)
+
+
+def test_a_month_of_a_named_year_and_a_day_given_after_it():
+    assert values("After the siege in August of last year, he spoke.", "2023-10-26") == {
+        "August": "2022-08"}
+    found = values("In March 2022 it began. A report, published in May of the following "
+                   "year, said so.", "2024-09-10")
+    assert found["May"] == "2023-05" and "the following year" not in found
+    assert values("Last November, on the 19th, fighters landed.", "2024-03-20")[
+        "November"] == "2023-11-19"

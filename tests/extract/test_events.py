@@ -250,3 +250,10 @@ def test_naming_who_someone_is_and_funding_oneself_are_no_events(nlp):
     assert not [e for e in found if e.type == "SUPPORT"]
     found, _ = events("The Sabirin Brigade funds itself through taxation.")
     assert not [e for e in found if e.type == "AID"]
+
+
+def test_bombs_that_explode_are_an_attack_a_gas_tank_is_not(nlp):
+    found, _ = events("Two car bombs exploded outside the ministry in Mogadishu.")
+    assert one(found, "ASSAULT").mode == "explosives"
+    found, _ = events("A gas tank exploded in a kitchen in Mogadishu.")
+    assert not found

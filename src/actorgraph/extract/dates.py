@@ -293,7 +293,12 @@ def resolve_dates(doc, sentences: list[Sentence], published: str | None) -> list
         return (bisect.bisect_right(paras, offset) - 1,
                 bisect.bisect_right(sent_starts, offset) - 1 if sent_starts else -1)
 
+    prev: Found | None = None
     for f in find_expressions(text, None if isinstance(doc, str) else doc):
+        if prev is not None and prev.kind == "partial" and \
+                re.fullmatch(r"\s+of\s+", text[prev.end:f.start]):
+            continue      # "last year" in "August of last year": read with the month
+        prev = f
         para, sent = where(f.start)
         value, prec = _resolve(f, text, pub, para, sent, anchors)
         dv = DateValue(value, prec if value else None, text[f.start:f.end], f.start, f.end)
@@ -325,8 +330,23 @@ def _resolve(f: Found, text: str, pub: tuple, para: int, sent: int,
         if year is None and f.month and pub[0] and pub[1] and \
                 re.search(r"\blast\s+$", text[max(0, f.start - 6):f.start], re.I):
             year = pub[0] if f.month < pub[1] else pub[0] - 1   # "last November"
+        after = text[f.end:f.end + 30]
+        of_year = re.match(r"\s+of\s+(last|this|the\s+following|the\s+next|the\s+previous|"
+                           r"the\s+preceding)\s+year\b", after, re.I)
+        if of_year and pub[0]:          # "August of last year", "May of the following year"
+            word = of_year.group(1).lower().split()[-1]
+            if word in ("last", "this"):
+                year = pub[0] - (word == "last")
+            else:
+                base = next((int(dv.value[:4]) for dv, p, _, _ in reversed(anchors)
+                             if p in (para, para - 1)), None)
+                year = base + (1 if word in ("following", "next") else -1) if base else None
         year = year or _year_for(f.month, f.day if f.precision == "day" else None, pub)
-        return iso(year, f.month, f.day, f.precision), f.precision
+        day, precision = f.day, f.precision
+        nth = re.match(r",?\s+on\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b", after)
+        if precision == "month" and nth and 1 <= int(nth.group(1)) <= 31:
+            day, precision = int(nth.group(1)), "day"     # "Last November, on the 19th"
+        return iso(year, f.month, day, precision), precision
     if f.kind == "deictic":
         if pub[0] is None:
             return None, None

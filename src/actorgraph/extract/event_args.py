@@ -158,6 +158,11 @@ def read_verb(ctx: Context, rules: Rules, v: Token) -> Event | None:
         return None   # "videos attacking the president": words, not an assault
     if etype == "ASSAULT" and any(lemma_of(t) in NON_AGENTS for t in ctx.actor_tokens(v)):
         return None   # "a crush during the procession killed 56 people"
+    if lemma in ("explode", "detonate") and not dobjs and not any(
+            lemma_of(x) in WEAPON_OBJECTS | {"device", "ied", "explosive", "explosives", "mine",
+                                             "bomb", "bombs", "vest", "belt"}
+            for x in ctx.subject(v)[0]):
+        return None   # "the gas tank exploded": an accident unless a weapon did
     if lemma == "seize" and any(e.type in ("place", "country") for d in dobjs
                                 for e in ctx.ents(d, "place")):
         etype, mode = "ASSAULT", "occupy"
