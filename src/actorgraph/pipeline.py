@@ -109,6 +109,8 @@ def type_names(state: State) -> None:
                     titles=tuple(cand.titles), section=state.clean.kind_at(span.start_char),
                     kind=context_kind(doc, cand))
         entry = lex.lookup(span.text)
+        if entry is None and any(r.startswith("lexicon_near") for r in reasons):
+            entry = lex.lookup_near(span.text)      # "Ansarullah": "Ansarallah" respelled
         if entry is not None:
             m.name = entry.name  # lexicon forms of one entry group together
         country = metonymy.state_of(span, lex)

@@ -216,3 +216,19 @@ def test_any_states_capital_can_stand_for_it_and_its_demonym_names_it(nlp):
     lex = load_lexicon()
     assert lex.is_demonym("Malian") and lex.is_demonym("Somalis")
     assert lex.lookup("Mogadishu").capital_of == "so"
+
+
+def test_a_known_name_respelled_one_letter_apart_is_that_name(nlp):
+    ex = run("The Houthis fired again. Ansarullah has kept firing at ships.")
+    key = {m.text: m.key for m in ex.mentions}
+    assert key["Ansarullah"] == key["Houthis"]
+    from actorgraph.extract.lexicon import load_lexicon
+    lex = load_lexicon()
+    assert lex.lookup_near("Ansarullah").name == "Ansar Allah"
+    assert lex.lookup_near("Hamas") is None          # short names are never matched loosely
+
+
+def test_a_kunya_is_the_start_of_the_full_name(nlp):
+    ex = run("A drone killed a commander known as Abu Yasir. Local outlets called him Abu "
+             "Yasir al-Tamimi.")
+    assert len({m.key for m in ex.mentions if m.text.startswith("Abu Yasir")}) == 1

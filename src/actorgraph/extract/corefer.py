@@ -37,6 +37,7 @@ EXPLICIT = re.compile(r"known|called|calls|referred|aka|a\.k\.a|styled|named|tra
                       r"nom de guerre|alias|pseudonym|moniker|nickname|dubbed", re.IGNORECASE)
 LANGUAGE_AFTER = re.compile(r"^\s*(?:in|,)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+language)?", re.UNICODE)
 STOP = {"of", "for", "the", "and", "in", "on", "to", "al"}
+KUNYA = {"abu", "abou", "umm", "um"}   # "Abu Taqwa" is the start of "Abu Taqwa al-Saidi"
 
 
 class _Groups:
@@ -174,9 +175,11 @@ def _short_forms(mentions: list[Mention], groups: _Groups) -> None:
         if not toks or decide(m.votes) in ("country",) or m.votes.get(
                 "country", 0) > 5:
             continue
+        kunya = len(toks) >= 2 and toks[0] in KUNYA
         owners = {j for ftoks, j in full.items()
                   if len(ftoks) > len(toks) and (ftoks[-len(toks):] == toks
-                                                 or len(toks) == 1 and ftoks[0] == toks[0])}
+                                                 or len(toks) == 1 and ftoks[0] == toks[0]
+                                                 or kunya and ftoks[:len(toks)] == toks)}
         roots = {groups.find(j) for j in owners}
         if len(roots) > 1 and m.titles:
             # "President Aliyev" joins the full name that carries the same title

@@ -45,12 +45,17 @@ class LexEntry:
     source: str = "gazetteer"
 
 
+NEAR_MIN_LENGTH = 8     # names shorter than this are never matched loosely
+NEAR_SCORE = 90         # rapidfuzz ratio: one letter changed in a ten-letter name
+
+
 @dataclass
 class Lexicon:
     entries: list[LexEntry] = field(default_factory=list)
     by_form: dict[str, LexEntry] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)   # folded demonym -> country name
     country_by_code: dict[str, str] = field(default_factory=dict)
+    _near: list[str] | None = field(default=None, repr=False)
 
     def add(self, entry: LexEntry, forms: list[str]) -> None:
         self.entries.append(entry)
@@ -61,6 +66,21 @@ class Lexicon:
 
     def lookup(self, text: str) -> LexEntry | None:
         return self.by_form.get(normalize_form(text))
+
+    def lookup_near(self, text: str) -> LexEntry | None:
+        """A known name spelled one letter apart ("Ansarullah" for "Ansarallah"): long
+        names only, same first letters, one entry only."""
+        key = normalize_form(text)
+        if len(key) < NEAR_MIN_LENGTH:
+            return None
+        if self._near is None:
+            self._near = sorted(k for k in self.by_form if len(k) >= NEAR_MIN_LENGTH)
+        from rapidfuzz import fuzz, process
+        found = process.extract(key, self._near, scorer=fuzz.ratio, score_cutoff=NEAR_SCORE,
+                                limit=3)
+        entries = {id(self.by_form[k]): self.by_form[k] for k, _, _ in found
+                   if k[:2] == key[:2] and k.split()[-1][:1] == key.split()[-1][:1]}
+        return next(iter(entries.values())) if len(entries) == 1 else None
 
     def surface_forms(self) -> list[str]:
         """Every name and alias, for phrase matching in text."""

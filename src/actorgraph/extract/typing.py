@@ -234,6 +234,11 @@ def mention_votes(doc: Doc, cand: Candidate, lex: Lexicon) -> tuple[Votes, list[
     if entry is not None:
         votes[entry.type] += 20.0
         reasons.append(f"lexicon:{entry.source}")
+    elif cand.label != "PROPN" or len(cand.span(doc)) > 1:
+        near = lex.lookup_near(cand.span(doc).text)
+        if near is not None:
+            votes[near.type] += 10.0
+            reasons.append(f"lexicon_near:{near.source}")
     for rule in RULES:
         t = rule.func(doc, cand, lex)
         if t:
