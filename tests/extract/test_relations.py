@@ -306,3 +306,14 @@ def test_a_group_that_seized_a_city_operates_there():
                        ("organization:sabirin",), ("place:tiraspol",), None)
     assert [(r.object, r.rule) for r in active_in([seized])] == [
         ("place:tiraspol", "acts_in:occupy")]
+
+
+def test_a_known_head_of_state_given_the_title_leads_the_state(nlp):
+    facts, k = relations("President Vladimir Putin blamed Ukraine for the attack.")
+    assert (k["Vladimir Putin"], "leader_of", "country:russia") in triples(facts)
+    # the title must be the one the gazetteer gives: a president is not a king
+    facts, k = relations("King Vladimir Putin blamed Ukraine for the attack.")
+    assert not [f for f in facts if f.predicate == "leader_of"]
+    # a person the gazetteer does not know is not given a state
+    facts, _ = relations("President Amadou Touré blamed the rebels.")
+    assert not [f for f in facts if f.predicate == "leader_of"]

@@ -43,6 +43,7 @@ class LexEntry:
     capital_of: str | None = None   # ISO alpha-2 of the state a capital can stand for
     aliases: tuple[str, ...] = ()
     source: str = "gazetteer"
+    note: str | None = None
 
 
 NEAR_MIN_LENGTH = 8     # names shorter than this are never matched loosely
@@ -115,7 +116,7 @@ def load_lexicon() -> Lexicon:
         entry = LexEntry(
             name=row["name"], type=row["type"], kind=row.get("kind"),
             country=row.get("country"), capital_of=row.get("capital_of"),
-            aliases=tuple(row.get("aliases", [])),
+            aliases=tuple(row.get("aliases", [])), note=row.get("note"),
         )
         lex.add(entry, [entry.name, *entry.aliases])
         if entry.type == "country" and entry.country:

@@ -38,7 +38,7 @@ from .arguments import Context, load_data
 from .relate.base import HYPOTHETICAL, Facts, Rules, load_rules
 from .relate.places import (demonym_lists, lists_in_places, possessive_and_of, rule_based,
                             rule_based_from, rule_list_in, rule_operate, rule_travel)
-from .relate.roles import (rule_coalition_descriptor, rule_include, rule_role,
+from .relate.roles import (titled_leaders, rule_coalition_descriptor, rule_include, rule_role,
                            rule_role_multiword, rule_subject_object)
 from .relate.ties import (rule_against, rule_aid, rule_ally_noun, rule_ally_phrase,
                           rule_ally_verb, rule_change, rule_channel, rule_oppose_verb,
@@ -159,6 +159,7 @@ def find_relations(doc: Doc, sentences: list[Sentence], mentions: list[Mention],
         seen.add((label, start))
         _HANDLERS[label](ctx, rules, first, facts)
     possessive_and_of(ctx, rules, facts)
+    titled_leaders(ctx, rules, facts)
     lists_in_places(ctx, rules, facts)
     demonym_lists(ctx, rules, facts)
     return facts.result()

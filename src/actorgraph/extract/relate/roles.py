@@ -317,3 +317,32 @@ def rule_coalition_descriptor(ctx: Context, rules: Rules, n: Token, out: Facts) 
         if t.pos_ in ("NOUN", "PROPN"):
             members.extend(ctx.list_items(t))
     out.add(members, "member_of", holders, n, "coalition_descriptor")
+
+
+STATE_TITLES = {"president": "president", "premier": "prime minister",
+                "prime": "prime minister", "king": "king", "emir": "emir",
+                "sultan": "sultan", "chancellor": "chancellor", "supreme": "supreme leader"}
+
+
+def titled_leaders(ctx: Context, rules: Rules, out: Facts) -> None:
+    """'President Joe Biden blamed ...', 'Supreme Leader Ali Khamenei named ...': a known
+    head of state or government, given that title in the text, leads the state the
+    gazetteer says he or she leads ("President of the United States")."""
+    from ..arguments import country_key
+    for m in ctx.mentions:
+        if m.type != "person" or not m.titles:
+            continue
+        words = {t.lower().rstrip(".") for t in m.titles}
+        if "former" in words or "vice" in words or "deputy" in words:
+            continue
+        titles = {STATE_TITLES[w] for w in words if w in STATE_TITLES}
+        entry = ctx.lex.lookup(m.name or m.text) or ctx.lex.lookup(m.text)
+        if not titles or entry is None or entry.type != "person" or not entry.country:
+            continue
+        note = (entry.note or "").lower()
+        country = ctx.lex.country_by_code.get(entry.country)
+        if country is None or not any(f"{t} of" in note for t in titles):
+            continue
+        holder = ctx.ent_of(m)
+        state = Ent(country_key(country), "country", "title")
+        out.add([holder], "leader_of", [state], ctx.mention_root(m), "titled_leader")
