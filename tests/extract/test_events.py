@@ -257,3 +257,8 @@ def test_bombs_that_explode_are_an_attack_a_gas_tank_is_not(nlp):
     assert one(found, "ASSAULT").mode == "explosives"
     found, _ = events("A gas tank exploded in a kitchen in Mogadishu.")
     assert not found
+
+
+def test_the_place_on_the_object_of_the_act(nlp):
+    found, k = events("A truck bombing killed more than 500 people in Mogadishu.")
+    assert one(found, "ASSAULT").location == k["Mogadishu"]

@@ -49,10 +49,13 @@ def _located(ctx: Context, rules: Rules, ev: Event, t: Token, climb: bool = True
                 if found:
                     ev.location = found[0]
                     return
-        # "during a gathering in Ganja", "into Azerbaijan's embassy in Tehran"
-        for p in [c for c in node.children if c.dep_ == "prep" and c.lower_ in (
-                "during", "into", "inside", "outside", "near", "at", "on", "from")]:
-            for o in pobjs_of(p):
+        # "during a gathering in Ganja", "into Azerbaijan's embassy in Tehran", and on the
+        # trigger's object: "killed more than 500 people in Mogadishu"
+        hosts = [c for c in node.children if c.dep_ == "prep" and c.lower_ in (
+            "during", "into", "inside", "outside", "near", "at", "on", "from")]
+        objects = [c for c in node.children if c.dep_ == "dobj"] if node.i == t.i else []
+        for p in hosts + [None] * bool(objects):
+            for o in (pobjs_of(p) if p is not None else objects):
                 for pp in preps_of(o, rules.location_preps):
                     for oo in pobjs_of(pp):
                         found = places_only(ctx.ents(oo, "place"))
