@@ -262,3 +262,10 @@ def test_bombs_that_explode_are_an_attack_a_gas_tank_is_not(nlp):
 def test_the_place_on_the_object_of_the_act(nlp):
     found, k = events("A truck bombing killed more than 500 people in Mogadishu.")
     assert one(found, "ASSAULT").location == k["Mogadishu"]
+
+
+def test_breaking_off_relations_is_a_sanction(nlp):
+    found, k = events("Mali broke off diplomatic relations with Ukraine.")
+    e = one(found, "SANCTION")
+    assert (e.actors, e.targets, e.mode) == ((k["Mali"],), (k["Ukraine"],), "break_relations")
+    assert not events("The runner broke the record in Paris.")[0]

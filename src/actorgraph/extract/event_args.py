@@ -11,6 +11,8 @@ from .event_rules import (AGREEMENT_OBJECTS, COMMUNICATION_NOUNS, CONTENT_VERBS,
                           PATIENT_POSSESSOR_NOUNS, REQUEST_VERBS, RETREAT_OBJECTS,
                           SUPERVISION_NOUNS, THWART_VERBS, WEAPON_OBJECTS, Event, Rules)
 
+BREAK_VERBS = {"break", "sever", "cut", "downgrade", "freeze"}   # "... diplomatic relations"
+
 # -- small helpers over the tree -----------------------------------------------------------
 
 def lemma_of(t: Token) -> str:
@@ -127,6 +129,8 @@ def read_verb(ctx: Context, rules: Rules, v: Token) -> Event | None:
         if not (dobj_lemmas & rules.diplomatic_objects):
             return None
         spec, rule = ("COOPERATE", "diplomatic"), "opened_relations"
+    elif lemma in BREAK_VERBS and dobj_lemmas & {"relation", "relations", "tie", "ties"}:
+        spec, rule = ("SANCTION", "break_relations"), "broke_relations"
     elif lemma in rules.list_verbs:
         lists = [o for p in preps_of(v, ("to", "on")) for o in pobjs_of(p)]
         if not any(lemma_of(c) in rules.sanction_lists for o in lists for c in o.subtree):
@@ -238,6 +242,11 @@ def read_verb(ctx: Context, rules: Rules, v: Token) -> Event | None:
         for o in pobjs_of(p):
             _targets_from_preps(ctx, rules, ev, o)
     if etype == "COOPERATE" or etype == "CONSULT":
+        ev.add("targets", [e for p in preps_of(v, ("with",))
+                           for e in ents_of(ctx, pobjs_of(p), "target")])
+    if rule == "broke_relations":    # "broke off diplomatic relations with Kyiv"
+        ev.add("targets", [e for d in dobjs for p in preps_of(d, ("with",))
+                           for e in ents_of(ctx, pobjs_of(p), "target")])
         ev.add("targets", [e for p in preps_of(v, ("with",))
                            for e in ents_of(ctx, pobjs_of(p), "target")])
     if etype == "COOPERATE" and rule == "opened_relations":

@@ -34,7 +34,8 @@ from spacy.tokens import Doc, Token
 
 from ..model import EventFact, Mention, Sentence
 from .arguments import Context
-from .event_args import lemma_of, read_noun, read_verb, threat_event, threat_governor
+from .event_args import (BREAK_VERBS, lemma_of, read_noun, read_verb, threat_event,
+                         threat_governor)
 from .event_rules import (CONTENT_VERBS, HALT_VERBS, HYPOTHETICAL, MODAL_NOUNS, REQUEST_VERBS,
                           SUPERVISION_NOUNS, Event, Rules, load_rules)
 
@@ -54,7 +55,7 @@ def _matcher(doc: Doc, rules: Rules) -> Matcher:
                        | rules.creation_only | rules.call_verbs | rules.framing_verbs
                        | rules.travel_verbs
                        | rules.send_verbs | rules.open_verbs | rules.list_verbs
-                       | rules.light_verbs | {"declare"})
+                       | rules.light_verbs | {"declare"} | BREAK_VERBS)
         nouns = sorted(set(rules.nouns) | set(rules.support_nouns) | set(SUPERVISION_NOUNS))
         m.add("VERB", [[{"LEMMA": {"IN": verbs}, "POS": {"IN": ["VERB", "AUX"]}}]])
         m.add("NOUN", [[{"LEMMA": {"IN": nouns}, "POS": {"IN": ["NOUN", "PROPN"]}}],
