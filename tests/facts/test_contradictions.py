@@ -10,6 +10,8 @@ from actorgraph.cli.main import cli
 from actorgraph.facts.contradictions import find_contradictions
 from actorgraph.store.facts import ClaimRow, FactRow
 
+from .corpus import ingested
+
 
 def claim(cid, doc, sentence, kind="founding", payload=None, speaker=None):
     return ClaimRow(cid, doc, sentence, 0, 10, kind, payload or {}, speaker, "asserted", None,
@@ -58,13 +60,8 @@ TEXTS = {
 
 
 def test_end_to_end(tmp_path):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name, text in TEXTS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    db = f"sqlite:///{tmp_path / 'c.db'}"
+    db = ingested(tmp_path, TEXTS)
     run = CliRunner()
-    assert run.invoke(cli, ["ingest", str(folder), "--db", db]).exit_code == 0
     out = run.invoke(cli, ["contradictions", "Sabirin Brigade", "--db", db]).output
     assert "[founding] Sabirin Brigade founded: 1994 in one account, 1997 in another" in out
     assert "[dispute]" in out and "a faulty cable" in out and "bombed the depot" in out

@@ -7,17 +7,12 @@ from click.testing import CliRunner
 
 from actorgraph.cli.main import cli
 
+from .corpus import ingested
+
 
 def events_of(tmp_path, texts: dict[str, str]) -> list[dict]:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name, text in texts.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    db = f"sqlite:///{tmp_path / 'm.db'}"
-    run = CliRunner()
-    assert run.invoke(cli, ["ingest", str(folder), "--db", db]).exit_code == 0
-    data = json.loads(run.invoke(cli, ["export", "--db", db]).output)
-    return data["events"]
+    db = ingested(tmp_path, texts)
+    return json.loads(CliRunner().invoke(cli, ["export", "--db", db]).output)["events"]
 
 
 def test_a_bare_denial_in_two_reports_is_two_denials(tmp_path):
