@@ -144,3 +144,11 @@ def test_a_bare_number_takes_the_figure_named_before_it():
     found = {(q.value, q.unit) for q in find_quantities(state.doc, state.sentences,
                                                         state.mentions)}
     assert (40.0, "people") in found and (60.0, "unspecified") in found
+
+
+def test_a_number_of_dead_counts_people(nlp):
+    from .helpers import parsed
+    from actorgraph.extract.quantities import find_quantities
+    state = parsed("The committee initially reported 133 dead.")
+    found = find_quantities(state.doc, state.sentences, state.mentions)
+    assert [(q.value, q.unit) for q in found] == [(133.0, "people")]

@@ -83,3 +83,22 @@ def test_the_two_ends_of_a_range_are_no_contradiction():
     facts.append(figure("f3", 20000, [other]))
     found = find_contradictions(facts, [lo, hi, other], lambda e: e)
     assert len(found) == 1 and "o" in found[0].claims   # the range against 20,000: once
+
+
+def test_a_revised_toll_is_a_contradiction_however_small_the_change():
+    texts = {"d1": "The army first put the death toll at 103, including 40 children. "
+                   "It revised it the next day, and the figure most often cited is 95."}
+    first = ClaimRow("a", "d1", 0, 0, 63, "quantity", {}, None, "asserted", None, "body",
+                     "2024", {})
+    kids = ClaimRow("k", "d1", 0, 0, 63, "quantity", {}, None, "asserted", None, "body",
+                    "2024", {})
+    later = ClaimRow("b", "d1", 1, 64, len(texts["d1"]), "quantity", {}, None, "asserted",
+                     None, "body", "2024", {})
+
+    def figure(fid, value, unit, c):
+        return FactRow(fid, "quantity", {"subject": None, "unit": unit, "value": value},
+                       [c.id], "2024", [])
+    facts = [figure("f1", 103, "unspecified", first), figure("f2", 40, "children", kids),
+             figure("f3", 95, "unspecified", later)]
+    found = find_contradictions(facts, [first, kids, later], lambda e: e, texts)
+    assert [c.claims for c in found] == [["a", "b"]]    # 103 then 95, not 40 children

@@ -155,6 +155,8 @@ def _counted(doc, first: int, last: int):
     if head.dep_ in ("nummod", "quantmod", "compound") and head.head.i > last \
             and head.head.pos_ in ("NOUN", "PROPN"):
         return head.head, None, unit_of(head.head)
+    if nxt is not None and nxt.pos_ == "ADJ" and nxt.lower_ in c["people_words"]:
+        return nxt, None, "people"                      # "reported 133 dead"
     if head.dep_ == "pobj" and head.head.lower_ == "of" and \
             unit_of(head.head.head) == "population":          # "population of 88 million"
         return head.head.head, None, "population"

@@ -101,6 +101,9 @@ def value_conflicts(quantities: list[FactRow], names,
 REVISION_WINDOW = 2          # sentences between a figure and its revision
 REVISION_TOLERANCE = 0.1     # a revised count differs by more than this share
 GENERIC_UNITS = {"people", "unspecified"}
+REVISED_CUES = ("revised", "revise", "corrected", "recount", "lowered", "raised", "downward",
+                "upward", "later", "higher", "lower", "rose", "fell", "passed", "climbed",
+                "most often cited")
 REVISION_CUES = ("figure", "number", "total", "revised", "inflated", "estimate", "count",
                  "as many as", "tally", "toll", "strength", "put it at", "put its")
 
@@ -121,21 +124,27 @@ def revision_conflicts(quantities: list[FactRow], claims: dict[str, ClaimRow],
         later = texts.get(cb.doc_id, "")[cb.start:cb.end].lower()
         if not any(cue in later for cue in REVISION_CUES):
             continue
-        # the figure it revises: the nearest earlier one, a sentence or two before
-        for ca, qa in reversed(located[:i]):
-            if ca.doc_id != cb.doc_id or cb.sentence - ca.sentence > REVISION_WINDOW:
-                break
-            ua, ub = qa.data["unit"], qb.data["unit"]
-            if ca.sentence == cb.sentence or (ua != ub and ub not in GENERIC_UNITS):
-                continue  # the revision restates the figure, or leaves its unit implied
-            lo, hi = sorted((qa.data["value"], qb.data["value"]))
-            if hi > 0 and (hi - lo) / hi > REVISION_TOLERANCE:
-                subject = qa.data.get("subject") or qb.data.get("subject")
-                unit = ua if ua not in GENERIC_UNITS else ub
-                summary = (f"{names(subject) if subject else 'a figure'}, {unit}: "
-                           f"{qa.data['value']:g}, then {qb.data['value']:g} in the same report")
-                out.append(_make("value", summary, [ca.id, cb.id], [qa.id, qb.id], subject))
-            break
+        # the figure it revises: a sentence or two before, of the same unit if one is
+        # (a bare "the figure ... is 95" revises a bare "the toll at 103" before "132 children")
+        ub = qb.data["unit"]
+        earlier = [(ca, qa) for ca, qa in located[:i] if ca.doc_id == cb.doc_id
+                   and 0 < cb.sentence - ca.sentence <= REVISION_WINDOW
+                   and (qa.data["unit"] == ub or ub in GENERIC_UNITS)]
+        if not earlier:
+            continue
+        ca, qa = max(earlier, key=lambda cq: (cq[1].data["unit"] == ub,
+                                              cq[1].data["unit"] in GENERIC_UNITS,
+                                              cq[0].sentence, cq[0].start))
+        ua = qa.data["unit"]
+        lo, hi = sorted((qa.data["value"], qb.data["value"]))
+        # words that say the figure changed make any change count; others need a gap
+        tolerance = 0 if any(cue in later for cue in REVISED_CUES) else REVISION_TOLERANCE
+        if hi > 0 and (hi - lo) / hi > tolerance:
+            subject = qa.data.get("subject") or qb.data.get("subject")
+            unit = ua if ua not in GENERIC_UNITS else ub
+            summary = (f"{names(subject) if subject else 'a figure'}, {unit}: "
+                       f"{qa.data['value']:g}, then {qb.data['value']:g} in the same report")
+            out.append(_make("value", summary, [ca.id, cb.id], [qa.id, qb.id], subject))
     return out
 
 
