@@ -52,3 +52,12 @@ def test_no_founding_without_an_organisation_or_a_date():
     assert foundings("Officials founded a charity in 2003 to help widows.")[1] == []
     assert foundings("The Sabirin Brigade launched a channel in 2015.")[1] == []
     assert foundings("The Sabirin Brigade was not founded in 2001, its leaders insist.")[1] == []
+
+
+def test_origins_and_roots():
+    state, found = foundings("The Sabirin Brigade is an armed group. Some researchers place "
+                             "its origins in late 2014.")
+    assert [(f.date.value, f.rule) for f in found] == [("2014", "noun_origin")]
+    state, found = foundings("The Sabirin Brigade is an armed group. Others trace its roots "
+                             "to a study circle active in the city as early as 1995.")
+    assert [f.date.value for f in found] == ["1995"]

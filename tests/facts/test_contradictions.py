@@ -102,3 +102,22 @@ def test_a_revised_toll_is_a_contradiction_however_small_the_change():
              figure("f3", 95, "unspecified", later)]
     found = find_contradictions(facts, [first, kids, later], lambda e: e, texts)
     assert [c.claims for c in found] == [["a", "b"]]    # 103 then 95, not 40 children
+
+
+def test_a_person_killed_in_two_different_months():
+    texts = {"d1": "Omar Sadiq was killed in a drone strike in July 2016.",
+             "d2": "Omar Sadiq led the branch until he was killed in August 2016."}
+    a = ClaimRow("a", "d1", 0, 0, len(texts["d1"]), "event", {}, None, "asserted", None,
+                 "body", "2024", {})
+    b = ClaimRow("b", "d2", 0, 0, len(texts["d2"]), "event", {}, None, "asserted", None,
+                 "body", "2024", {})
+
+    def killing(fid, date, c):
+        return FactRow(fid, "event", {"type": "ASSAULT", "date": date, "actors": [],
+                                      "targets": ["omar"]}, [c.id], "2024",
+                       [("omar", "target")])
+    facts = [killing("e1", "2016-07", a), killing("e2", "2016-08", b)]
+    found = find_contradictions(facts, [a, b], lambda e: e, texts, persons={"omar"})
+    assert [(c.kind, c.claims) for c in found] == [("date", ["a", "b"])]
+    # a target that is not a person, or a killing dated only to the year, is no such case
+    assert find_contradictions(facts, [a, b], lambda e: e, texts, persons=set()) == []

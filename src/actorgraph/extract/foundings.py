@@ -16,6 +16,7 @@ Negated and hypothetical clauses are skipped. Word lists: `data/foundings.yaml`.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -112,14 +113,22 @@ def _by_dating(ctx: Context, dates: list[DateValue], t: Token) -> tuple[list[Ent
     for j in range(t.i + 1, end):
         if doc[j].lower_ == "to" and j + 1 < len(doc):
             date = _date_in(dates, doc[j + 1:min(len(doc), j + 4)])
+            if date is None:    # "trace its roots to a study group active as early as 1995"
+                rest = doc[j + 1:min(len(doc), j + 14, doc[j].sent.end)]
+                found = [d for d in dates if d.value and rest.start_char <= d.start < rest.end_char
+                         and re.search(r"\b(?:as early as|in|since|from)\s*$",
+                                       doc.text[rest.start_char:d.start], re.I)]
+                date = found[0] if found else None
             between = doc[t.i + 1:j]
             if date is None or date.precision not in ("year", "month", "day"):
                 return [], None
+            origins = _words()["origins"]
             if t.lower_.startswith("trac") and not any(
-                    x.lemma_.lower() in _words()["origins"] for x in between):
+                    x.lemma_.lower() in origins or x.lower_ in origins for x in between):
                 return [], None
             return _orgs(ctx, [x for x in between if x.pos_ in ("NOUN", "PROPN", "PRON")
-                               and x.lemma_.lower() not in _words()["origins"]]), date
+                               and x.lemma_.lower() not in origins
+                               and x.lower_ not in origins]), date
         if doc[j].is_sent_start or doc[j].is_punct and doc[j].lower_ != "'s":
             break
     return [], None

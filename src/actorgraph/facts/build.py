@@ -185,7 +185,8 @@ def build_facts(store: Store) -> dict[str, int]:
     texts = {d["id"]: store.document_text(d["id"]) or "" for d in store.documents()}
     aliases = {e.id: {n for n, _ in e.names} | {e.name} for e in entities}
     found = find_contradictions(rows, claims, lambda eid: names.get(eid, "?"), texts, aliases,
-                                _same_state(entities))
+                                _same_state(entities),
+                                {e.id for e in entities if e.type == "person"})
     replace_contradictions(store, found)
     counts: dict[str, int] = defaultdict(int)
     for r in rows:

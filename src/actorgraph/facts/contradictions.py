@@ -204,6 +204,37 @@ def retraction_conflicts(events: list[FactRow], claims: dict[str, ClaimRow], nam
     return out
 
 
+DEATH_WORDS = ("killed", "died", "death", "assassinated", "slain", "executed")
+
+
+def death_conflicts(events: list[FactRow], claims: dict[str, ClaimRow], texts: dict[str, str],
+                    persons: set[str], names) -> list[Contradiction]:
+    """A person dies once: killings of the same person dated at month or day precision,
+    to dates that cannot both hold ("killed ... in July 2016" / "in August 2016")."""
+    out = []
+    deaths: dict[str, list[FactRow]] = defaultdict(list)
+    for e in events:
+        if e.data["type"] != "ASSAULT" or len(e.data.get("date") or "") < 7:
+            continue
+        told = " ".join(texts.get(claims[c].doc_id, "")[claims[c].start:claims[c].end].lower()
+                        for c in e.claims if c in claims)
+        if not any(w in told for w in DEATH_WORDS):
+            continue
+        for t in e.data["targets"]:
+            if t in persons:
+                deaths[t].append(e)
+    for person, evs in sorted(deaths.items()):
+        evs = sorted(evs, key=lambda e: e.data["date"])
+        for i, a in enumerate(evs):
+            for b in evs[i + 1:]:
+                if dates_agree(a.data["date"], b.data["date"]):
+                    continue
+                summary = (f"{names(person)} killed: {a.data['date']} in one account, "
+                           f"{b.data['date']} in another")
+                out.append(_make("date", summary, a.claims + b.claims, [a.id, b.id], person))
+    return out
+
+
 def founding_conflicts(foundings: list[FactRow], names) -> list[Contradiction]:
     """One organisation, founding dates that cannot both hold."""
     out = []
@@ -263,7 +294,8 @@ def _rule(c: Contradiction, by_id: dict[str, ClaimRow]) -> str | None:
 def find_contradictions(facts: list[FactRow], claims: list[ClaimRow], names,
                         texts: dict[str, str] | None = None,
                         aliases: dict[str, set[str]] | None = None,
-                        same_state=lambda a, b: a == b) -> list[Contradiction]:
+                        same_state=lambda a, b: a == b,
+                        persons: set[str] | None = None) -> list[Contradiction]:
     """Every contradiction among the facts. Two that rest on the same sentences are one:
     the more specific rule's is kept (a founding date over the date of the support that
     created the group, a denial over a generic dispute)."""
@@ -282,6 +314,7 @@ def find_contradictions(facts: list[FactRow], claims: list[ClaimRow], names,
              + value_conflicts(quantities, names, lambda f: {
                  (by_id[c].doc_id, by_id[c].sentence) for c in f.claims if c in by_id})
              + date_conflicts(events, names, docs_of)
+             + death_conflicts(events, by_id, texts or {}, persons or set(), names)
              + dispute_conflicts(claims, facts, names))
     # a denial a report answers in its own words, already paired with the act it denies
     denials = {(by_id[x].doc_id, by_id[x].sentence) for c in found if c.kind == "denial"
