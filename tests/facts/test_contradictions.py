@@ -121,3 +121,16 @@ def test_a_person_killed_in_two_different_months():
     assert [(c.kind, c.claims) for c in found] == [("date", ["a", "b"])]
     # a target that is not a person, or a killing dated only to the year, is no such case
     assert find_contradictions(facts, [a, b], lambda e: e, texts, persons=set()) == []
+
+
+def test_a_first_figure_given_after_another_one_revises_nothing():
+    texts = {"d1": "The mosques were bombed a week apart, with 2 staff hurt. "
+                   "Officials first put the death toll at 103."}
+    a = ClaimRow("a", "d1", 0, 0, 55, "quantity", {}, None, "asserted", None, "body", "2024", {})
+    b = ClaimRow("b", "d1", 1, 56, len(texts["d1"]), "quantity", {}, None, "asserted", None,
+                 "body", "2024", {})
+    facts = [FactRow("f1", "quantity", {"subject": None, "unit": "staff", "value": 2}, ["a"],
+                     "2024", []),
+             FactRow("f2", "quantity", {"subject": None, "unit": "unspecified", "value": 103},
+                     ["b"], "2024", [])]
+    assert find_contradictions(facts, [a, b], lambda e: e, texts) == []

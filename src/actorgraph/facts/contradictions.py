@@ -18,6 +18,7 @@ Rules, each named, each saying in one line what differs:
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -122,8 +123,9 @@ def revision_conflicts(quantities: list[FactRow], claims: dict[str, ClaimRow],
     located.sort(key=lambda cq: (cq[0].doc_id, cq[0].sentence, cq[0].id))
     for i, (cb, qb) in enumerate(located):
         later = texts.get(cb.doc_id, "")[cb.start:cb.end].lower()
-        if not any(cue in later for cue in REVISION_CUES):
-            continue
+        if not any(cue in later for cue in REVISION_CUES) or any(
+                re.search(rf"\b{w}\b", later) for w in ("first", "initially", "originally")):
+            continue   # "officials first put the toll at 103": the figure later revised
         # the figure it revises: a sentence or two before, of the same unit if one is
         # (a bare "the figure ... is 95" revises a bare "the toll at 103" before "132 children")
         ub = qb.data["unit"]
