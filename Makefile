@@ -32,12 +32,17 @@ chromium:
 	   apt-get install -y -qq chromium) >/dev/null 2>&1 || \
 	  { echo "error: could not install chromium; run: apt-get install chromium" >&2; exit 1; }; }
 
-# Scores the example corpus against its hand annotation (examples/gold.json).
+# Scores each annotated corpus against its hand annotation: the example corpus
+# (examples/gold.json) and the two sets written apart from the rules (examples/heldout*).
+EVAL_SETS ?= examples:examples/corpus examples/heldout:examples/heldout/corpus \
+             examples/heldout2:examples/heldout2/corpus
 eval: install
-	@D=$$(mktemp -d) && trap 'rm -rf "$$D"' EXIT && \
-	$(BIN)/actorgraph ingest examples/corpus --db "sqlite:///$$D/eval.db" && \
-	$(BIN)/actorgraph export --db "sqlite:///$$D/eval.db" -o "$$D/export.json" && \
-	$(BIN)/actorgraph eval "$$D/export.json" examples/gold.json --corpus examples/corpus
+	@D=$$(mktemp -d) && trap 'rm -rf "$$D"' EXIT && for set in $(EVAL_SETS); do \
+	  gold=$${set%%:*}/gold.json; corpus=$${set#*:}; db="sqlite:///$$D/$$(echo $$corpus | tr / _).db"; \
+	  echo "== $$corpus"; \
+	  $(BIN)/actorgraph ingest $$corpus --db "$$db" >/dev/null && \
+	  $(BIN)/actorgraph export --db "$$db" -o "$$D/export.json" && \
+	  $(BIN)/actorgraph eval "$$D/export.json" $$gold --corpus $$corpus || exit 1; done
 
 clean:
 	rm -rf $(VENV) demo.db build *.egg-info src/*.egg-info
