@@ -227,3 +227,9 @@ def test_a_month_of_a_named_year_and_a_day_given_after_it():
     assert found["May"] == "2023-05" and "the following year" not in found
     assert values("Last November, on the 19th, fighters landed.", "2024-03-20")[
         "November"] == "2023-11-19"
+
+
+def test_a_present_perfect_takes_no_carried_date():
+    dated = _event_dates("In 2015, the brigade was founded in Qom. Its fighters have deployed "
+                         "to Syria.")
+    assert ("MOBILIZE", None) in dated

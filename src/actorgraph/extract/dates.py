@@ -417,7 +417,8 @@ def date_for(sentence_index: int, span_start: int, span_end: int, dates: list[Da
 
 CARRY_BACK = 2        # sentences back that an undated event takes its month from
 NEW_TIME = {"now", "today", "currently", "since", "previously", "before", "after", "earlier",
-            "later", "once", "formerly", "meanwhile", "still", "ever"}
+            "later", "once", "formerly", "meanwhile", "still", "ever",
+            "has", "have"}   # "fighters have deployed to Syria": no one time
 
 
 def carried(sentence_index: int, sentences: list[Sentence], text: str, dates: list[DateValue],
