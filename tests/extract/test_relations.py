@@ -290,7 +290,7 @@ def test_where_a_group_struck_is_where_it_operates():
 
 def test_a_role_holder_known_by_a_name(nlp):
     facts, k = relations("A drone killed a Sabirin Brigade commander known as Abu Yasir.")
-    assert (k["Abu Yasir"], "leader_of", k["Sabirin Brigade"]) in triples(facts)
+    assert (k["Abu Yasir"], "member_of", k["Sabirin Brigade"]) in triples(facts)
 
 
 def test_emerged_as_the_wing_of(nlp):
@@ -317,3 +317,16 @@ def test_a_known_head_of_state_given_the_title_leads_the_state(nlp):
     # a person the gazetteer does not know is not given a state
     facts, _ = relations("President Amadou Touré blamed the rebels.")
     assert not [f for f in facts if f.predicate == "leader_of"]
+
+
+def test_a_commander_is_one_of_its_commanders_the_commander_leads(nlp):
+    facts, k = relations("Karim Haddadi was a former commander of the Sabirin Brigade.")
+    assert (k["Karim Haddadi"], "member_of", k["Sabirin Brigade"]) in triples(facts)
+    facts, k = relations("Karim Haddadi, the commander of the Sabirin Brigade, spoke.")
+    assert (k["Karim Haddadi"], "leader_of", k["Sabirin Brigade"]) in triples(facts)
+
+
+def test_who_is_accused_of_backing_a_group_backs_it(nlp):
+    facts, k = relations("Armenian officials accused Georgia of backing the Sabirin Brigade.")
+    assert (k["Sabirin Brigade"], "sponsored_by", k["Georgia"]) in triples(facts)
+    assert not [f for f in facts if f.object == "country:armenia"]

@@ -2,8 +2,9 @@
 al-Shabaab operates in Kenya, as "cells in Kenya" would.
 
 An attack or deployment whose actor is an organisation and whose location is a country
-or a place gives `operates_in` from the organisation to that location, with the event's
-sentence and attribution. A place that is also what was attacked is not where the group
+gives `operates_in` from the organisation to that country, with the event's sentence and
+attribution (one attack on a town says less about where a group operates); a town or
+site the group seized is one it holds. A place that is also what was attacked is not where the group
 operates ("fired rockets at Israel"); a plot (foiled, planned) was not carried out there;
 states acting abroad are left out (their strikes are not a presence).
 """
@@ -31,7 +32,7 @@ def active_in(events: list[EventFact]) -> list[RelationFact]:
                         out.append(RelationFact(actor, "operates_in", place, e.sentence,
                                                 "acts_in:occupy", attribution=e.attribution))
         if e.type not in ACTING or not e.location or e.location in e.targets \
-                or _kind(e.location) not in ("country", "place") or e.mode == "plot":
+                or _kind(e.location) != "country" or e.mode == "plot":
             continue
         for actor in e.actors:
             if _kind(actor) != "organization" or (actor, e.location, e.sentence) in seen:

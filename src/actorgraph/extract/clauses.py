@@ -11,6 +11,9 @@ from .argdata import (AGENTIVE_VERBS, LEADER_WORDS, LINK_PREPS, LIST_PREPS, OBJE
                       PURPOSE_NOUNS, SUBJ, Ent, lemma_in)
 
 
+ACCUSING = {"accuse", "suspect", "charge", "blame", "convict", "implicate", "acquit"}
+
+
 class Clauses:
     """Readers of the dependency tree that answer with tokens or entities."""
 
@@ -43,6 +46,12 @@ class Clauses:
                 return pas, "passive"
             if v.dep_ == "xcomp" and v.head.lemma_.lower() in OBJECT_CONTROL:
                 objs = [c for c in v.head.children if c.dep_ == "dobj"]
+                if objs:
+                    return objs, "active"
+            # "accused the United States of backing the group": the accused does it
+            if v.dep_ == "pcomp" and v.head.lower_ == "of" and \
+                    v.head.head.lemma_.lower() in ACCUSING:
+                objs = [c for c in v.head.head.children if c.dep_ == "dobj"]
                 if objs:
                     return objs, "active"
             if v.dep_ == "relcl":

@@ -234,6 +234,10 @@ def rule_role(ctx: Context, rules: Rules, t: Token, out: Facts, pred: str | None
         rule = "role_noun_context"
     if word in rules.person_only:
         objects = [o for o in objects if o.type == "person"]
+    head = _role_head(rules, t)
+    if pred == "leader_of" and word not in rules.state_leaders and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+        pred = "member_of"   # "a former commander of the TTP": one of its commanders
     if word in rules.flexible and not whole:
         people = [o for o in objects if o.type == "person"]
         others = [o for o in objects if o.type != "person"]
