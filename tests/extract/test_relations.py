@@ -330,3 +330,12 @@ def test_who_is_accused_of_backing_a_group_backs_it(nlp):
     facts, k = relations("Armenian officials accused Georgia of backing the Sabirin Brigade.")
     assert (k["Sabirin Brigade"], "sponsored_by", k["Georgia"]) in triples(facts)
     assert not [f for f in facts if f.object == "country:armenia"]
+
+
+def test_the_group_is_the_one_the_title_names_not_one_named_in_passing(nlp):
+    text = ("The Sabirin Brigade after the war\n\nThe Sabirin Brigade grew in 2015. Its first "
+            "leader, Karim Haddadi, once served the Northern Front. The Sabirin Brigade "
+            "recruited widely. The group built its base in Tiraspol province.")
+    facts, k = relations(text)
+    based = {(f.subject, f.object) for f in facts if f.predicate == "based_in"}
+    assert based == {(k["Sabirin Brigade"], k["Tiraspol"])}

@@ -12,6 +12,9 @@ from .argdata import DEFINITE, NOT_PRONOUN, SPEECH_VERBS, SUBJ, Ent, Ref
 from .lexicon import normalize_form
 
 
+GENERIC_GROUP_NOUNS = {"group", "organization", "organisation", "movement"}
+
+
 class Anaphora:
     """Who "it", "they", "the group" and "the network" stand for."""
 
@@ -32,6 +35,8 @@ class Anaphora:
     def _sole_recent(self, tok: Token) -> list[Ent]:
         """With no organisation dominating the document, 'the party' is the one organisation
         named in the sentence before it and in its own sentence up to it, if only one is."""
+        if tok.lemma_.lower() in GENERIC_GROUP_NOUNS:
+            return []   # "the group" after a sentence that names another group in passing
         si = self.sentence_of(tok)
         keys = {m.key for idx in (si - 1, si) if idx >= 0 for m in self.mentions_in(idx)
                 if m.type == "organization" and (idx < si or m.start < tok.idx)}

@@ -142,6 +142,14 @@ class Context(Anaphora, Clauses):
             return top
         if len(counts) == 1:      # the only organisation the text names
             return top
+        # the one organisation the report's title names, if the body names it as often
+        titled = {m.key for m in self.mentions if m.type == "organization" and m.sentence == 0
+                  and self.sentences and self.sentences[0].end - self.sentences[0].start < 120}
+        if len(titled) == 1:
+            key = next(iter(titled))
+            if counts.get(key, 0) >= 3 and counts[key] >= max(
+                    (c for k, c in counts.items() if k != key), default=0):
+                return key
         return None
 
     def salient_ent(self, how: str) -> list[Ent]:
@@ -238,7 +246,10 @@ class Context(Anaphora, Clauses):
             if len(keys) == 1:
                 return [Ent(next(iter(keys)), "person", "role")]
         if lemma in self.w.place:
-            for c in t.children:
+            for c in t.children:        # "Nangarhar province", "Daraa governorate"
+                if c.dep_ in ("compound", "nmod") and self.mention_at(c) is not None \
+                        and self.mention_at(c).type in ("place", "country"):
+                    return [self.ent_of(self.mention_at(c), "place")]
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for p in c.children:
                         if p.dep_ == "pobj" and self.mention_at(p) is not None:

@@ -14,9 +14,12 @@ def rule_based(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
     """'X is based in Y', 'whose leaders are based in Y', 'a group based in Y',
     'X's leaders live in Y', 'its headquarters in Y'."""
     places = places_only(ctx, objects_of(ctx, t, ("in", "inside", "out"), "place"))
+    lemma = lemma_of(t)
+    if not places and lemma in rules.based_nouns and t.dep_ == "dobj":
+        # "the group built its base in Nangarhar": the place hangs on the verb
+        places = places_only(ctx, objects_of(ctx, t.head, ("in", "inside"), "place"))
     if not places:
         return
-    lemma = lemma_of(t)
     if t.pos_ in ("VERB", "AUX") or t.tag_ == "VBN":
         if t.dep_ in ("acl", "amod") and t.tag_ == "VBN":
             holders = ctx.described(t.head) or ctx.ents(t.head)
