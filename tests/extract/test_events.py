@@ -269,3 +269,12 @@ def test_breaking_off_relations_is_a_sanction(nlp):
     e = one(found, "SANCTION")
     assert (e.actors, e.targets, e.mode) == ((k["Mali"],), (k["Ukraine"],), "break_relations")
     assert not events("The runner broke the record in Paris.")[0]
+
+
+def test_releasing_captives_and_executing_a_prisoner(nlp):
+    found, k = events("The Sabirin Brigade released 21 hostages in October 2016.")
+    assert one(found, "CONCEDE").mode == "release"
+    assert not events("The Sabirin Brigade released a video in 2016.")[0]
+    found, k = events("Armenia hanged Karim Haddadi in June 2010.")
+    e = one(found, "COERCE")
+    assert (e.mode, e.targets) == ("execute", (k["Karim Haddadi"],))

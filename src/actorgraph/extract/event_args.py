@@ -12,6 +12,9 @@ from .event_rules import (AGREEMENT_OBJECTS, COMMUNICATION_NOUNS, CONTENT_VERBS,
                           SUPERVISION_NOUNS, THWART_VERBS, WEAPON_OBJECTS, Event, Rules)
 
 BREAK_VERBS = {"break", "sever", "cut", "downgrade", "freeze"}   # "... diplomatic relations"
+CAPTIVES = {"hostage", "hostages", "prisoner", "prisoners", "captive", "captives", "detainee",
+            "detainees", "girl", "girls", "boy", "boys", "student", "students", "schoolgirl",
+            "schoolgirls", "people", "civilian", "civilians", "soldier", "soldiers", "crew"}
 
 # -- small helpers over the tree -----------------------------------------------------------
 
@@ -190,6 +193,12 @@ def read_verb(ctx: Context, rules: Rules, v: Token) -> Event | None:
         return None   # "al-Shabaab funds itself through taxation"
     if lemma == "sign" and not dobj_lemmas & AGREEMENT_OBJECTS:
         return None
+    if lemma in ("release", "free") and not (dobj_lemmas & CAPTIVES or any(
+            c.dep_ == "nummod" or c.like_num for d in dobjs for c in [d, *d.children])):
+        return None   # "released a video": words, not captives
+    if lemma == "visit" and not any(e.type in ("country", "place") for d in dobjs
+                                    for e in ctx.ents(d, "place")):
+        return None   # "visited Islamabad": a state visit, not "visited the site"
     if lemma in ("link", "attribute") and not preps_of(v, ("to", "with")):
         return None
     if lemma == "suspend" and not dobj_lemmas & RETREAT_OBJECTS:
