@@ -278,3 +278,10 @@ def test_releasing_captives_and_executing_a_prisoner(nlp):
     found, k = events("Armenia hanged Karim Haddadi in June 2010.")
     e = one(found, "COERCE")
     assert (e.mode, e.targets) == ("execute", (k["Karim Haddadi"],))
+
+
+def test_pledging_allegiance_is_support_not_a_threat(nlp):
+    found, k = events("In March 2015 Karim Haddadi pledged allegiance to the Islamic State.")
+    e = one(found, "SUPPORT")
+    assert (e.actors, e.targets) == ((k["Karim Haddadi"],), (k["Islamic State"],))
+    assert not [x for x in found if x.type == "THREATEN"]

@@ -117,6 +117,8 @@ def read_verb(ctx: Context, rules: Rules, v: Token) -> Event | None:
     dobj_lemmas = {lemma_of(c) for c in dobjs} | {c.lower_ for c in dobjs}
     spec = rules.verbs.get(lemma)
     rule = f"verb_{lemma}"
+    if dobj_lemmas & {"allegiance", "loyalty", "fealty", "support", "backing"}:
+        return None   # "pledged allegiance to X": the noun tells it (a SUPPORT), no threat
     # verbs that are events only with a particular object or complement
     if lemma in rules.travel_verbs or (lemma in rules.send_verbs and spec is None):
         if lemma in rules.travel_verbs:

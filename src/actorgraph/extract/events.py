@@ -172,7 +172,9 @@ def find_events(doc: Doc, sentences: list[Sentence], mentions: list[Mention],
         ev = read_verb(ctx, rules, t) if label == "VERB" else read_noun(ctx, rules, t)
         if ev is None:
             continue
-        g = threat_governor(rules, t) if ev.type != "THREATEN" else None
+        # "pledged allegiance", "promised support": a friendly act promised is no threat
+        g = threat_governor(rules, t) if ev.type not in (
+            "THREATEN", "SUPPORT", "AID", "COOPERATE", "AGREE") else None
         if g is not None and g.i != t.i:
             if lemma_of(g) in REQUEST_VERBS | HALT_VERBS | CONTENT_VERBS:
                 continue   # "requested that Tehran extradite them", "suspended attacks"
