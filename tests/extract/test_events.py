@@ -285,3 +285,8 @@ def test_pledging_allegiance_is_support_not_a_threat(nlp):
     e = one(found, "SUPPORT")
     assert (e.actors, e.targets) == ((k["Karim Haddadi"],), (k["Islamic State"],))
     assert not [x for x in found if x.type == "THREATEN"]
+
+
+def test_a_denied_act_is_not_told(nlp):
+    found, _ = events("Armenia denies arming the Sabirin Brigade.")
+    assert [e.type for e in found] == ["REJECT"]

@@ -61,3 +61,10 @@ def test_origins_and_roots():
     state, found = foundings("The Sabirin Brigade is an armed group. Others trace its roots "
                              "to a study circle active in the city as early as 1995.")
     assert [f.date.value for f in found] == ["1995"]
+
+
+def test_a_group_that_emerged_in_a_year():
+    state, found = foundings("The Sabirin Brigade emerged in 2006 as the armed wing of the "
+                             "Union of Courts.")
+    assert [(f.subject, f.date.value, f.rule) for f in found] == [
+        (key_of(state, "Sabirin Brigade"), "2006", "verb_emerge")]

@@ -172,9 +172,10 @@ def find_events(doc: Doc, sentences: list[Sentence], mentions: list[Mention],
         ev = read_verb(ctx, rules, t) if label == "VERB" else read_noun(ctx, rules, t)
         if ev is None:
             continue
-        # "pledged allegiance", "promised support": a friendly act promised is no threat
-        g = threat_governor(rules, t) if ev.type not in (
-            "THREATEN", "SUPPORT", "AID", "COOPERATE", "AGREE") else None
+        g = threat_governor(rules, t) if ev.type != "THREATEN" else None
+        if g is not None and ev.type in ("SUPPORT", "AID", "COOPERATE", "AGREE") and \
+                lemma_of(g) in rules.threat_verbs | rules.call_verbs:
+            g = None   # "pledged allegiance", "promised support": no threat
         if g is not None and g.i != t.i:
             if lemma_of(g) in REQUEST_VERBS | HALT_VERBS | CONTENT_VERBS:
                 continue   # "requested that Tehran extradite them", "suspended attacks"

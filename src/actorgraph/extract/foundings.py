@@ -32,6 +32,7 @@ DATING_WINDOW = 8     # words between "date" and "to YEAR"
 def _words() -> dict:
     raw = load_data("foundings.yaml")
     return {"verbs": word_set(raw["verbs"]), "particles": dict(raw["particles"]),
+            "intransitive": word_set(raw["intransitive_verbs"]),
             "nouns": word_set(raw["nouns"]),
             "dating": word_set(raw["dating_verbs"]), "origins": word_set(raw["origin_nouns"])}
 
@@ -85,6 +86,8 @@ def _by_verb(ctx: Context, dates: list[DateValue], v: Token) -> tuple[list[Ent],
         return [], None
     if v.dep_ == "acl" and v.tag_ == "VBN":             # "Hezbollah, founded in 1982"
         orgs = _orgs(ctx, [v.head])
+    elif lemma in w["intransitive"]:                   # "al-Shabaab emerged in 2006"
+        orgs = _orgs(ctx, [c for c in v.children if c.dep_ == "nsubj"])
     elif ctx.is_passive(v):                             # "it was established in 2015"
         orgs = _orgs(ctx, [c for c in v.children if c.dep_ == "nsubjpass"])
     else:                                               # "X set up the militia in 2003"
