@@ -213,7 +213,6 @@ def death_conflicts(events: list[FactRow], claims: dict[str, ClaimRow], texts: d
                     persons: set[str], names) -> list[Contradiction]:
     """A person dies once: killings of the same person dated at month or day precision,
     to dates that cannot both hold ("killed ... in July 2016" / "in August 2016")."""
-    out = []
     deaths: dict[str, list[FactRow]] = defaultdict(list)
     for e in events:
         if e.data["type"] != "ASSAULT" or len(e.data.get("date") or "") < 7:
@@ -225,34 +224,31 @@ def death_conflicts(events: list[FactRow], claims: dict[str, ClaimRow], texts: d
         for t in e.data["targets"]:
             if t in persons:
                 deaths[t].append(e)
-    for person, evs in sorted(deaths.items()):
-        evs = sorted(evs, key=lambda e: e.data["date"])
-        for i, a in enumerate(evs):
-            for b in evs[i + 1:]:
-                if dates_agree(a.data["date"], b.data["date"]):
-                    continue
-                summary = (f"{names(person)} killed: {a.data['date']} in one account, "
-                           f"{b.data['date']} in another")
-                out.append(_make("date", summary, a.claims + b.claims, [a.id, b.id], person))
-    return out
+    return _dated_apart(deaths, "date", "killed", names)
 
 
 def founding_conflicts(foundings: list[FactRow], names) -> list[Contradiction]:
     """One organisation, founding dates that cannot both hold."""
-    out = []
     by_subject: dict[str, list[FactRow]] = defaultdict(list)
     for f in foundings:
         by_subject[f.data["subject"]].append(f)
-    for subject, fs in sorted(by_subject.items()):
-        fs = sorted(fs, key=lambda f: f.data["date"])
-        for i, a in enumerate(fs):
-            for b in fs[i + 1:]:
+    return _dated_apart(by_subject, "founding", "founded", names)
+
+
+def _dated_apart(groups: dict[str, list[FactRow]], kind: str, what: str,
+                 names) -> list[Contradiction]:
+    """Within each group (one entity's killings, or foundings), every two facts whose dates
+    cannot both hold: "<entity> <what>: 2015 in one account, 2017 in another"."""
+    out = []
+    for key, facts in sorted(groups.items()):
+        facts = sorted(facts, key=lambda f: f.data["date"])
+        for i, a in enumerate(facts):
+            for b in facts[i + 1:]:
                 if dates_agree(a.data["date"], b.data["date"]):
                     continue
-                summary = (f"{names(subject)} founded: {a.data['date']} in one account, "
+                summary = (f"{names(key)} {what}: {a.data['date']} in one account, "
                            f"{b.data['date']} in another")
-                out.append(_make("founding", summary, a.claims + b.claims, [a.id, b.id],
-                                 subject))
+                out.append(_make(kind, summary, a.claims + b.claims, [a.id, b.id], key))
     return out
 
 
