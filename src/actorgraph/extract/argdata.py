@@ -91,6 +91,19 @@ class Ref:
     verb: int              # token index of the clause verb it belongs to
 
 
+def lemma_of(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+def preps_of(t: Token, words) -> list[Token]:
+    """The prepositions (or agent, dative) among `t`'s children written as one of `words`."""
+    return [c for c in t.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ in words]
+
+
+def pobjs_of(prep: Token) -> list[Token]:
+    return [c for c in prep.children if c.dep_ == "pobj"]
+
+
 def lemma_in(t: Token, words) -> bool:
     """The token's lemma, form, or its form without an inflection, is one of `words`
     (the small model mislemmatises some verbs: 'staged' -> 'stag')."""

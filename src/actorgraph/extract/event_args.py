@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .argdata import lemma_of, pobjs_of, preps_of
 from .arguments import Context, Ent, lemma_in
 from .event_rules import (AGREEMENT_OBJECTS, COMMUNICATION_NOUNS, CONTENT_VERBS, HALT_VERBS,
                           NON_AGENTS, NOT_VIOLENT_OBJECTS, PATIENT_POSSESSOR,
@@ -17,18 +18,6 @@ CAPTIVES = {"hostage", "hostages", "prisoner", "prisoners", "captive", "captives
             "schoolgirls", "people", "civilian", "civilians", "soldier", "soldiers", "crew"}
 
 # -- small helpers over the tree -----------------------------------------------------------
-
-def lemma_of(t: Token) -> str:
-    return t.lemma_.lower()
-
-
-def preps_of(t: Token, words) -> list[Token]:
-    return [c for c in t.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ in words]
-
-
-def pobjs_of(p: Token) -> list[Token]:
-    return [c for c in p.children if c.dep_ == "pobj"]
-
 
 def ents_of(ctx: Context, toks, role: str) -> list[Ent]:
     out: list[Ent] = []

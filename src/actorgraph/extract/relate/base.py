@@ -8,6 +8,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from ...model import RelationFact
+from ..argdata import lemma_of, pobjs_of, preps_of
 from ..arguments import Context, Ent, load_data, word_set
 
 HYPOTHETICAL = ":hypothetical"
@@ -202,18 +203,6 @@ class Facts:
 
 
 # -- helpers over the tree ------------------------------------------------------------
-
-
-def lemma_of(t: Token) -> str:
-    return t.lemma_.lower()
-
-
-def preps_of(t: Token, words) -> list[Token]:
-    return [c for c in t.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ in words]
-
-
-def pobjs_of(prep: Token) -> list[Token]:
-    return [c for c in prep.children if c.dep_ == "pobj"]
 
 
 def objects_of(ctx: Context, t: Token, preps, role: str = "object") -> list[Ent]:
