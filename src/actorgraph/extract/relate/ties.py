@@ -135,6 +135,12 @@ def rule_ally_noun(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
     partners = objects_of(ctx, t, ("with",))
     if not partners:
         return
+    out.add(_noun_owners(ctx, t), "allied_with", partners, t, "ally_noun")
+
+
+def _noun_owners(ctx: Context, t: Token) -> list[Ent]:
+    """Whose cooperation or campaign a noun is: its possessor or a name written before it,
+    on the noun or on the first of the nouns it is coordinated with."""
     owners: list[Ent] = []
     n = t
     for _ in range(4):
@@ -145,7 +151,7 @@ def rule_ally_noun(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
         if owners or n.dep_ != "conj":
             break
         n = n.head
-    out.add(owners, "allied_with", partners, t, "ally_noun")
+    return owners
 
 
 def rule_ally_verb(ctx: Context, rules: Rules, v: Token, out: Facts) -> None:
@@ -187,16 +193,7 @@ def rule_against(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
         else:
             doers = ctx.described(t.head) if t.dep_ == "amod" else []
     else:
-        doers = []
-        n = t
-        for _ in range(4):
-            for c in n.children:
-                if c.dep_ == "poss" or (c.dep_ in ("compound", "nmod")
-                                        and ctx.mention_at(c) is not None):
-                    doers.extend(ctx.ents(c))
-            if doers or n.dep_ != "conj":
-                break
-            n = n.head
+        doers = _noun_owners(ctx, t)
         if not doers and t.dep_ == "dobj":
             doers = actors_of(ctx, t.head)
     out.add(doers, "opposes", objects, t, "against")
