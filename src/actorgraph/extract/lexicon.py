@@ -57,6 +57,7 @@ class Lexicon:
     demonyms: dict[str, str] = field(default_factory=dict)   # folded demonym -> country name
     country_by_code: dict[str, str] = field(default_factory=dict)
     _near: list[str] | None = field(default=None, repr=False)
+    _near_found: dict[str, LexEntry | None] = field(default_factory=dict, repr=False)
 
     def add(self, entry: LexEntry, forms: list[str]) -> None:
         self.entries.append(entry)
@@ -74,6 +75,8 @@ class Lexicon:
         key = normalize_form(text)
         if len(key) < NEAR_MIN_LENGTH:
             return None
+        if key in self._near_found:       # typing and naming a mention both ask
+            return self._near_found[key]
         if self._near is None:
             self._near = sorted(k for k in self.by_form if len(k) >= NEAR_MIN_LENGTH)
         from rapidfuzz import fuzz, process
@@ -81,7 +84,9 @@ class Lexicon:
                                 limit=3)
         entries = {id(self.by_form[k]): self.by_form[k] for k, _, _ in found
                    if k[:2] == key[:2] and k.split()[-1][:1] == key.split()[-1][:1]}
-        return next(iter(entries.values())) if len(entries) == 1 else None
+        entry = next(iter(entries.values())) if len(entries) == 1 else None
+        self._near_found[key] = entry
+        return entry
 
     def surface_forms(self) -> list[str]:
         """Every name and alias, for phrase matching in text."""
