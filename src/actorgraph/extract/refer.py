@@ -189,45 +189,46 @@ class Referents:
         for i in range(token.i - 1, self._window(token) - 1, -1):
             yield self.doc[i]
 
-    def person_before(self, token) -> str | None:
-        """He/him: a person (named, or named by a role noun) before the pronoun, in its own
-        sentence if there is one, else in the nearest sentence before; a subject preferred."""
+    def _nearest(self, token, pick) -> str | None:
+        """The key `pick` gives the nearest tokens before `token`, in the nearest sentence
+        where it gives one; a subject preferred."""
         found: list[tuple[int, bool, str]] = []
         for tok in self._backwards(token):
             if found and tok.sent.start != found[-1][0]:
                 break
-            m = self.at(tok)
-            key = None
-            if m is not None and m.type == "person" and tok.idx + len(tok.text) == m.end:
-                key = m.key
-            elif role_family(tok) and tok.pos_ == "NOUN":
-                key = self.role_holder(tok)
+            key = pick(tok)
             if key:
                 found.append((tok.sent.start, tok.dep_.startswith("nsubj"), key))
         subjects = [k for _, is_subj, k in found if is_subj]
         return (subjects or [k for _, _, k in found] or [None])[0]
 
+    def person_before(self, token) -> str | None:
+        """He/him: a person (named, or named by a role noun) before the pronoun, in its own
+        sentence if there is one, else in the nearest sentence before; a subject preferred."""
+        def pick(tok) -> str | None:
+            m = self.at(tok)
+            if m is not None and m.type == "person" and tok.idx + len(tok.text) == m.end:
+                return m.key
+            if role_family(tok) and tok.pos_ == "NOUN":
+                return self.role_holder(tok)
+            return None
+        return self._nearest(token, pick)
+
     def group_before(self, token, countries: bool = False) -> str | None:
         """They/them/it: an organisation (or "the group"; a state too for "it") before the
         pronoun, in the nearest sentence that has one; a subject preferred."""
-        found: list[tuple[int, bool, str]] = []
-        for tok in self._backwards(token):
-            if found and tok.sent.start != found[-1][0]:
-                break
+        def pick(tok) -> str | None:
             m = self.at(tok)
-            key = None
             if m is not None:
-                if tok.idx + len(tok.text) != m.end:
-                    continue
-                if (m.type == "organization" and (m.kind or "") not in NOT_GROUP_KINDS) \
-                        or (countries and m.type == "country"):
-                    key = m.key
-            elif is_group_anaphor(tok) and self.named_by(tok) is None:
-                key = self.salient_group(tok)
-            if key:
-                found.append((tok.sent.start, tok.dep_.startswith("nsubj"), key))
-        subjects = [k for _, is_subj, k in found if is_subj]
-        return (subjects or [k for _, _, k in found] or [None])[0]
+                if tok.idx + len(tok.text) == m.end and (
+                        (m.type == "organization" and (m.kind or "") not in NOT_GROUP_KINDS)
+                        or (countries and m.type == "country")):
+                    return m.key
+                return None
+            if is_group_anaphor(tok) and self.named_by(tok) is None:
+                return self.salient_group(tok)
+            return None
+        return self._nearest(token, pick)
 
     def role_holder(self, token, guess: bool = True) -> str | None:
         """The person a role noun names: by apposition, or by an earlier mention of the same
