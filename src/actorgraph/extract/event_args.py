@@ -37,31 +37,35 @@ def _located(ctx: Context, rules: Rules, ev: Event, t: Token, climb: bool = True
     steps = 0
     node = t
     while node is not None and steps < 4 and ev.location is None:
-        for p in preps_of(node, rules.location_preps):
-            for o in pobjs_of(p):
-                found = places_only(ctx.ents(o, "place"))
-                if found:
-                    ev.location = found[0]
-                    return
-        # "during a gathering in Ganja", "into Azerbaijan's embassy in Tehran", and on the
-        # trigger's object: "killed more than 500 people in Mogadishu"
-        hosts = [c for c in node.children if c.dep_ == "prep" and c.lower_ in (
-            "during", "into", "inside", "outside", "near", "at", "on", "from")]
-        objects = [c for c in node.children if c.dep_ == "dobj"] if node.i == t.i else []
-        for p in hosts + [None] * bool(objects):
-            for o in (pobjs_of(p) if p is not None else objects):
-                for pp in preps_of(o, rules.location_preps):
-                    for oo in pobjs_of(pp):
-                        found = places_only(ctx.ents(oo, "place"))
-                        if found:
-                            ev.location = found[0]
-                            return
+        place = _place_after(ctx, rules, node)
+        if place is None:
+            # "during a gathering in Ganja", "into Azerbaijan's embassy in Tehran", and on
+            # the trigger's object: "killed more than 500 people in Mogadishu"
+            holders = [o for c in node.children if c.dep_ == "prep" and c.lower_ in (
+                "during", "into", "inside", "outside", "near", "at", "on", "from")
+                for o in pobjs_of(c)]
+            if node.i == t.i:
+                holders += [c for c in node.children if c.dep_ == "dobj"]
+            place = next((x for h in holders if (x := _place_after(ctx, rules, h))), None)
+        if place is not None:
+            ev.location = place
+            return
         if not climb or node.head.i == node.i or node.dep_ in ("nsubj", "nsubjpass", "relcl"):
             break
         node = node.head
         if node.pos_ == "ADP" and node.head.i != node.i:
             node = node.head
         steps += 1
+
+
+def _place_after(ctx: Context, rules: Rules, t: Token) -> Ent | None:
+    """The place or country in an "in X", "at X", "near X" on `t`."""
+    for p in preps_of(t, rules.location_preps):
+        for o in pobjs_of(p):
+            found = places_only(ctx.ents(o, "place"))
+            if found:
+                return found[0]
+    return None
 
 
 def _targets_from_preps(ctx: Context, rules: Rules, ev: Event, t: Token) -> None:
