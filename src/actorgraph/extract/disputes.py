@@ -55,10 +55,9 @@ class Words:
 @lru_cache(maxsize=1)
 def words() -> Words:
     raw = load_data("disputes.yaml")
-    return Words(word_set(raw["denying_verbs"]), word_set(raw["account_nouns"]), word_set(raw["contrast_adjectives"]),
-                 word_set(raw["failing_verbs"]), word_set(raw["false_adjectives"]),
-                 word_set(raw["disputing_verbs"]), word_set(raw["statement_verbs"]),
-                 word_set(raw["place_nouns"]))
+    return Words(*(word_set(raw[k]) for k in (
+        "denying_verbs", "account_nouns", "contrast_adjectives", "failing_verbs",
+        "false_adjectives", "disputing_verbs", "statement_verbs", "place_nouns")))
 
 
 def _lemma(t: Token) -> str:

@@ -19,6 +19,7 @@ from .lexicon import Lexicon, normalize_form
 from .wordlists import WORDS
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+HEAD_WORDS = frozenset(h.lower() for h in WORDS["org_heads"])   # "Brigade", "brigade"
 NAME_GLUE = {"of", "for", "and", "the", "in", "on", "de", "du", "la", "le", "der", "al", "ul",
              "ud", "ur"}   # lowercase words a name may hold ("Army of the Men of the Naqshbandi")
 
@@ -252,8 +253,7 @@ def is_name(span: Span, lex: Lexicon, label: str = "") -> bool:
     if folded in WORDS["furniture_names"] | WORDS["designations"] or \
             folded.rstrip("s") in WORDS["designations"]:
         return False
-    if len(words) == 1 and (words[0].text in WORDS["org_heads"] or words[0].text.lower() in {
-            h.lower() for h in WORDS["org_heads"]}):
+    if len(words) == 1 and last in HEAD_WORDS:
         return False  # "the 12th Brigade" cut to "Brigade": a head word alone names nothing
     if len(words) == 1 and last in WORDS["portfolios"]:
         return False  # "US Defense Secretary X", "Deputy Defence Minister Y"
