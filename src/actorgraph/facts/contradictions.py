@@ -305,25 +305,29 @@ def find_contradictions(facts: list[FactRow], claims: list[ClaimRow], names,
     def docs_of(f: FactRow) -> set[str]:
         return {by_id[c].doc_id for c in f.claims if c in by_id}
 
+    def sentences_of(ids) -> set[tuple[str, int]]:
+        return {(by_id[c].doc_id, by_id[c].sentence) for c in ids if c in by_id}
+
     found = (founding_conflicts(foundings, names)
              + denial_conflicts(events, by_id, names, texts or {}, aliases or {})
              + retraction_conflicts(events, by_id, names, same_state)
              + revision_conflicts(quantities, by_id, texts or {}, names)
-             + value_conflicts(quantities, names, lambda f: {
-                 (by_id[c].doc_id, by_id[c].sentence) for c in f.claims if c in by_id})
+             + value_conflicts(quantities, names, lambda f: sentences_of(f.claims))
              + date_conflicts(events, names, docs_of)
              + death_conflicts(events, by_id, texts or {}, persons or set(), names)
              + dispute_conflicts(claims, facts, names))
     # a denial a report answers in its own words, already paired with the act it denies
-    denials = {(by_id[x].doc_id, by_id[x].sentence) for c in found if c.kind == "denial"
-               for x in c.claims if x in by_id}
-    found = [c for c in found if not (c.kind == "dispute" and _rule(c, by_id) == "denied" and any(
-        (by_id[x].doc_id, by_id[x].sentence) in denials for x in c.claims if x in by_id
-        and by_id[x].payload.get("role") == "disputing"))]
+    denials = {s for c in found if c.kind == "denial" for s in sentences_of(c.claims)}
+
+    def answered(c: Contradiction) -> bool:
+        disputing = [x for x in c.claims if x in by_id
+                     and by_id[x].payload.get("role") == "disputing"]
+        return c.kind == "dispute" and _rule(c, by_id) == "denied" \
+            and bool(sentences_of(disputing) & denials)
+
     unique: dict[frozenset, Contradiction] = {}
-    for c in found:
+    for c in (c for c in found if not answered(c)):
         c.first_seen = max(by_id[x].ingested_at for x in c.claims if x in by_id)
-        where = frozenset((by_id[x].doc_id, by_id[x].sentence) if x in by_id else x
-                          for x in c.claims)
+        where = frozenset(sentences_of(c.claims) | {x for x in c.claims if x not in by_id})
         unique.setdefault(where, c)
     return sorted(unique.values(), key=lambda c: c.id)
