@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from actorgraph.extract.nlp import load_nlp
+from actorgraph.extract.rules_en.nlp import load_nlp
 from actorgraph.store.store import Store
 from actorgraph.workflow import ingest
 

@@ -28,8 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from rigour.names import NameTypeTag, analyze_names  # noqa: E402
 
-from actorgraph.resolve.cluster import resolve  # noqa: E402
-from actorgraph.resolve.records import NameGroup  # noqa: E402
+from actorgraph.resolve.cluster import resolve
+from actorgraph.resolve.records import NameGroup
 
 ONSETS = ["b", "d", "f", "g", "h", "j", "k", "kh", "l", "m", "n", "p", "q", "r", "s",
           "sh", "t", "v", "z", "gh", "ch", "y", "w"]
@@ -166,7 +166,7 @@ def truth_collisions(groups: list[NameGroup], truth: list[int]) -> float:
     """Share of mentioned entities whose canonical name has the same type and
     transliteration class (vowel-class keys) as another entity's: pairs that no
     name-based resolver can tell apart, an upper bound on the precision lost."""
-    from actorgraph.resolve.names import significant_tokens, vowel_key
+    from actorgraph.knowledge.names import significant_tokens, vowel_key
     entities = make_groups.entities
     seen = sorted(set(truth))
     sig = Counter()

@@ -40,7 +40,7 @@ from sqlalchemy import func, insert, select
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from actorgraph.resolve.names import fold
+from actorgraph.knowledge.names import fold
 from actorgraph.store import schema as t
 from actorgraph.store.store import Store, document_id, short_hash
 

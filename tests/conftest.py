@@ -11,7 +11,7 @@ EXAMPLES = ROOT / "examples" / "corpus"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from actorgraph.extract.nlp import load_nlp
+    from actorgraph.extract.rules_en.nlp import load_nlp
     return load_nlp()
 
 

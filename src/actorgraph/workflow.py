@@ -11,12 +11,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
-from .extract.nlp import load_nlp
-from .ingest import IngestError, clean, iter_sources, load_source
-from .model import CleanDocument, DocumentMeta, LoadedDocument
-from .pipeline import extract
-from .resolve.stage import resolve_store
-from .store.store import Store
+from actorgraph.extract.rules_en.nlp import load_nlp
+from actorgraph.ingest import IngestError, clean, iter_sources, load_source
+from actorgraph.model import CleanDocument, DocumentMeta, LoadedDocument
+from actorgraph.extract.rules_en.pipeline import extract
+from actorgraph.resolve.stage import resolve_store
+from actorgraph.store.store import Store
 
 BATCH = 16
 

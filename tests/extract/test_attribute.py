@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from actorgraph.extract.attribute import attribute, speaks_for
+from actorgraph.extract.rules_en.claims.attribute import attribute, speaks_for
 
 from .helpers import key_of, parsed, token_at
 

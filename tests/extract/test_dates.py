@@ -5,7 +5,9 @@ import bisect
 
 import pytest
 
-from actorgraph.extract.dates import date_for, find_expressions, parse_published, resolve_dates
+from actorgraph.extract.rules_en.claims.dates import (
+    date_for, find_expressions, parse_published, resolve_dates,
+)
 
 from .helpers import parsed, token_at
 
@@ -196,7 +198,7 @@ def _event_dates(text: str) -> list[tuple[str, str | None]]:
     import hashlib
 
     from actorgraph.model import CleanDocument, DocumentMeta, LoadedDocument, Segment
-    from actorgraph.pipeline import extract
+    from actorgraph.extract.rules_en.pipeline import extract
     loaded = LoadedDocument("t.txt", "text/plain", text.encode(), text,
                             DocumentMeta(published="2023-06-01"),
                             hashlib.sha256(text.encode()).hexdigest())

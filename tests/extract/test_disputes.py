@@ -1,7 +1,7 @@
 """Accounts a report sets against each other, on texts written for these tests."""
 from __future__ import annotations
 
-from actorgraph.extract.disputes import find_disputes
+from actorgraph.extract.rules_en.claims.disputes import find_disputes
 
 from .helpers import parsed
 

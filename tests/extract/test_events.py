@@ -2,8 +2,8 @@
 (not the dev texts)."""
 from __future__ import annotations
 
-from actorgraph.extract.events import find_events, load_rules
-from actorgraph.pipeline import State
+from actorgraph.extract.rules_en.events.stage import find_events, load_rules
+from actorgraph.extract.rules_en.pipeline import State
 
 from .helpers import parsed
 

@@ -1,8 +1,8 @@
 """Founding dates of organisations, on sentences written for these tests."""
 from __future__ import annotations
 
-from actorgraph.extract.dates import resolve_dates
-from actorgraph.extract.foundings import find_foundings
+from actorgraph.extract.rules_en.claims.dates import resolve_dates
+from actorgraph.extract.rules_en.claims.foundings import find_foundings
 
 from .helpers import key_of, parsed
 

@@ -6,7 +6,7 @@ import hashlib
 import pytest
 
 from actorgraph.model import CleanDocument, DocumentMeta, LoadedDocument, Segment
-from actorgraph.pipeline import check_order, extract, STAGES
+from actorgraph.extract.rules_en.pipeline import check_order, extract, STAGES
 
 
 def run(text: str):
@@ -212,7 +212,7 @@ def test_a_headings_weak_guess_is_no_name(nlp):
 def test_any_states_capital_can_stand_for_it_and_its_demonym_names_it(nlp):
     ex = run("Bamako has always denied that the contractors operate in Mali.")
     assert ("Bamako", "country:mali") in {(m.text, m.key) for m in ex.mentions}
-    from actorgraph.extract.lexicon import load_lexicon
+    from actorgraph.knowledge.lexicon import load_lexicon
     lex = load_lexicon()
     assert lex.is_demonym("Malian") and lex.is_demonym("Somalis")
     assert lex.lookup("Mogadishu").capital_of == "so"
@@ -222,7 +222,7 @@ def test_a_known_name_respelled_one_letter_apart_is_that_name(nlp):
     ex = run("The Houthis fired again. Ansarullah has kept firing at ships.")
     key = {m.text: m.key for m in ex.mentions}
     assert key["Ansarullah"] == key["Houthis"]
-    from actorgraph.extract.lexicon import load_lexicon
+    from actorgraph.knowledge.lexicon import load_lexicon
     lex = load_lexicon()
     assert lex.lookup_near("Ansarullah").name == "Ansar Allah"
     assert lex.lookup_near("Hamas") is None          # short names are never matched loosely

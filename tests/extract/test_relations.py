@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from actorgraph.extract.arguments import Context
-from actorgraph.extract.nlp import load_nlp
-from actorgraph.extract.relations import find_relations, load_rules
-from actorgraph.pipeline import State
+from actorgraph.extract.rules_en.reference.arguments import Context
+from actorgraph.extract.rules_en.nlp import load_nlp
+from actorgraph.extract.rules_en.relations.stage import find_relations, load_rules
+from actorgraph.extract.rules_en.pipeline import State
 
 from .helpers import parsed
 
@@ -274,7 +274,7 @@ def test_a_linked_group(nlp):
 
 
 def test_where_a_group_struck_is_where_it_operates():
-    from actorgraph.extract.active import active_in
+    from actorgraph.extract.rules_en.relations.active import active_in
     from actorgraph.model import EventFact
 
     def event(etype, location, targets=(), mode=None):
@@ -300,7 +300,7 @@ def test_emerged_as_the_wing_of(nlp):
 
 
 def test_a_group_that_seized_a_city_operates_there():
-    from actorgraph.extract.active import active_in
+    from actorgraph.extract.rules_en.relations.active import active_in
     from actorgraph.model import EventFact
     seized = EventFact("ASSAULT", 0, "seized", 0, 6, "verb_seize", "occupy",
                        ("organization:sabirin",), ("place:tiraspol",), None)

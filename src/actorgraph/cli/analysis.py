@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import click
 
-from ..store.facts import read_claims, read_contradictions, read_facts
-from ..store.store import Store
-from .main import cli, db_option, find_entity
+from actorgraph.store.facts import read_claims, read_contradictions, read_facts
+from actorgraph.store.store import Store
+from actorgraph.cli.main import cli, db_option, find_entity
 
 
 def _entity(store: Store, ref: str | None):
@@ -66,7 +66,7 @@ def source_grade(name, reliability, db, reason) -> None:
     Example:
       actorgraph source grade "Middle East Institute" B --reason "established research institute"
     """
-    from ..store.grades import set_grade
+    from actorgraph.store.grades import set_grade
 
     store = Store(db)
     known = {d.get("publisher") for d in store.documents()} | {
@@ -85,7 +85,7 @@ def source_list(db) -> None:
     Example:
       actorgraph source list
     """
-    from ..store.grades import RELIABILITY, grades
+    from actorgraph.store.grades import RELIABILITY, grades
 
     store = Store(db)
     graded = grades(store)
@@ -109,7 +109,7 @@ def changes(entity, since, db) -> None:
     Example:
       actorgraph changes Husseiniyyun --since 2024-01-01
     """
-    from .facts import _describe, _Names
+    from actorgraph.cli.facts import _describe, _Names
 
     store = Store(db)
     e = _entity(store, entity)
@@ -159,7 +159,7 @@ def profile(entity, fmt, output, db) -> None:
     Example:
       actorgraph profile Husseiniyyun --format html -o husseiniyyun.html
     """
-    from ..profile import dossier, render
+    from actorgraph.profile import dossier, render
 
     store = Store(db)
     d = dossier.build(store, _entity(store, entity))

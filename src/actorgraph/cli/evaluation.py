@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import click
 
-from ..evaluation import InputError, evaluate, read_json
-from .main import cli
+from actorgraph.evaluation import InputError, evaluate, read_json
+from actorgraph.cli.main import cli
 
 
 @cli.command("eval")

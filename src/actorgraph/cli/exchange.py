@@ -8,8 +8,8 @@ import sys
 
 import click
 
-from ..store.store import Store
-from .main import cli, db_option
+from actorgraph.store.store import Store
+from actorgraph.cli.main import cli, db_option
 
 
 def _write(text: str, output: str | None) -> None:
@@ -25,7 +25,7 @@ def _write(text: str, output: str | None) -> None:
 def run_export(store: Store, fmt: str, output: str | None, entity: str | None,
                depth: int) -> None:
     """Write the store (or an entity's neighbourhood) in `fmt` to `output` or stdout."""
-    from ..export import graph, json_export, neighbourhood, snapshot
+    from actorgraph.export import graph, json_export, neighbourhood, snapshot
 
     start = None
     if entity:
@@ -49,10 +49,10 @@ def run_export(store: Store, fmt: str, output: str | None, entity: str | None,
             click.echo(f"wrote {path}", err=True)
         return None
     if fmt == "stix":
-        from ..export import stix
+        from actorgraph.export import stix
         return _write(stix.dumps(snap), output)
     if fmt == "ftm":
-        from ..export import ftm
+        from actorgraph.export import ftm
         return _write(ftm.dumps(snap), output)
     return _write(graph.graphml(snap) if fmt == "graphml" else graph.gexf(snap), output)
 
@@ -72,7 +72,7 @@ def import_(bundle, db) -> None:
     Example:
       actorgraph import case.stix.json --db sqlite:///case.db
     """
-    from ..imports.stix import BundleError, import_bundle
+    from actorgraph.imports.stix import BundleError, import_bundle
 
     try:
         report = import_bundle(Store(db), bundle)

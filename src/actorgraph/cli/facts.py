@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import click
 
-from ..store.facts import FactRow, read_claims, read_facts
-from ..store.store import Store
-from .main import cli, db_option, find_entity
+from actorgraph.store.facts import FactRow, read_claims, read_facts
+from actorgraph.store.store import Store
+from actorgraph.cli.main import cli, db_option, find_entity
 
 
 class _Names:
@@ -64,7 +64,7 @@ def facts(entity, db) -> None:
     """
     store = Store(db)
     e = find_entity(store, entity)
-    from ..facts.grading import Grader
+    from actorgraph.facts.grading import Grader
 
     n = _Names(store)
     grader = Grader(store)

@@ -6,8 +6,8 @@ from collections import Counter
 
 import click
 
-from ..model import DocumentMeta
-from ..store.store import Store
+from actorgraph.model import DocumentMeta
+from actorgraph.store.store import Store
 
 db_option = click.option(
     "--db", "db", envvar="ACTORGRAPH_DB", default=None, metavar="URL",
@@ -59,8 +59,8 @@ def ingest(paths, db, title, publisher, author, published, url_, language, progr
     Example:
       actorgraph ingest reports/ https://example.org/analysis.html --db sqlite:///case.db
     """
-    from ..ingest import iter_sources
-    from ..workflow import ingest as run_ingest
+    from actorgraph.ingest import iter_sources
+    from actorgraph.workflow import ingest as run_ingest
 
     import logging
 
@@ -103,7 +103,7 @@ def export(db, fmt, output, entity, depth) -> None:
       actorgraph export --format stix --entity Husseiniyyun --depth 2 -o husseiniyyun.json
       actorgraph export --format csv -o tables/
     """
-    from .exchange import run_export
+    from actorgraph.cli.exchange import run_export
 
     run_export(Store(db), fmt, output, entity, depth)
 
@@ -177,7 +177,7 @@ def summary(db, top) -> None:
 
 def _register() -> None:
     """Import the modules that add commands to `cli`."""
-    from . import analysis, evaluation, exchange, facts, resolution, web  # noqa: F401
+    from actorgraph.cli import analysis, evaluation, exchange, facts, resolution, web
 
 
 _register()

@@ -6,10 +6,10 @@ import sys
 
 import click
 
-from ..resolve.stage import resolve_store
-from ..store import judgements as log
-from ..store.store import EntityRecord, Store
-from .main import cli, db_option, find_entity
+from actorgraph.resolve.stage import resolve_store
+from actorgraph.store import judgements as log
+from actorgraph.store.store import EntityRecord, Store
+from actorgraph.cli.main import cli, db_option, find_entity
 
 
 def _show(store: Store, e: EntityRecord, indent: str = "") -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from .main import cli, db_option
+from actorgraph.cli.main import cli, db_option
 
 
 @cli.command()
@@ -29,8 +29,8 @@ def serve(db, host, port, allow_writes) -> None:
     """
     import uvicorn
 
-    from ..web.app import create_app
-    from ..web.settings import WebSettings
+    from actorgraph.web.app import create_app
+    from actorgraph.web.settings import WebSettings
 
     settings = WebSettings(db=db, host=host, port=port, allow_writes=allow_writes)
     app = create_app(settings)

@@ -16,11 +16,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .claims import score_contradictions, score_evidence, score_quantities
-from .entities import link_entities, score_entities
-from .facts import score_events, score_relations
-from .inputs import InputError, check, read_json
-from .report import Report
+from actorgraph.evaluation.claims import score_contradictions, score_evidence, score_quantities
+from actorgraph.evaluation.entities import link_entities, score_entities
+from actorgraph.evaluation.facts import score_events, score_relations
+from actorgraph.evaluation.inputs import InputError, check, read_json
+from actorgraph.evaluation.report import Report
 
 __all__ = ["InputError", "Report", "evaluate", "read_json"]
 

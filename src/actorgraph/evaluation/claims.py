@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .entities import EntityLinks
-from .names import alternatives
-from .report import Section, precision_recall_f1, share
+from actorgraph.evaluation.entities import EntityLinks
+from actorgraph.evaluation.names import alternatives
+from actorgraph.evaluation.report import Section, precision_recall_f1, share
 
 # Exported values within this share of the gold value count as the same figure.
 VALUE_TOLERANCE = 0.01

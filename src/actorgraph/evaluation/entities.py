@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .names import fold
-from .report import Section, share
+from actorgraph.evaluation.names import fold
+from actorgraph.evaluation.report import Section, share
 
 
 @dataclass

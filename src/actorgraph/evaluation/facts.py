@@ -5,9 +5,9 @@ matched (and then costs nothing) but is never required.
 """
 from __future__ import annotations
 
-from .entities import EntityLinks
-from .names import alternatives
-from .report import Section, precision_recall_f1, share
+from actorgraph.evaluation.entities import EntityLinks
+from actorgraph.evaluation.names import alternatives
+from actorgraph.evaluation.report import Section, precision_recall_f1, share
 
 SYMMETRIC = frozenset({"allied_with", "associate_of"})
 

@@ -20,8 +20,8 @@ from typing import Any, Iterator
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
-from ..extract.lexicon import load_lexicon
-from .snapshot import Snapshot
+from actorgraph.knowledge.lexicon import load_lexicon
+from actorgraph.export.snapshot import Snapshot
 
 SCHEMA = {"person": "Person", "country": "PublicBody", "place": "Address",
           "channel": "UserAccount"}

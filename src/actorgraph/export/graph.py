@@ -17,7 +17,7 @@ from typing import Any
 import networkx as nx
 from networkx.readwrite.gexf import GEXFWriter
 
-from .snapshot import Snapshot, confidence
+from actorgraph.export.snapshot import Snapshot, confidence
 
 CSV_HEADERS = {
     "entities.csv": ["id", "type", "kind", "name", "aliases"],

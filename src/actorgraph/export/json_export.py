@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..store.facts import ClaimRow, read_claims, read_contradictions, read_facts
-from ..store.store import Store
+from actorgraph.store.facts import ClaimRow, read_claims, read_contradictions, read_facts
+from actorgraph.store.store import Store
 
 FORMAT = "actorgraph/1"
 DOC_FIELDS = ("id", "source", "title", "publisher", "author", "published", "url", "sha256")

@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import replace
 from typing import Any
 
-from .snapshot import Snapshot
+from actorgraph.export.snapshot import Snapshot
 
 
 def participants(event: dict[str, Any]) -> set[str]:

@@ -12,9 +12,10 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..store.facts import (ClaimRow, FactRow, read_claims, replace_contradictions,
-                           replace_facts)
-from ..store.store import Store, short_hash
+from actorgraph.store.facts import (
+    ClaimRow, FactRow, read_claims, replace_contradictions, replace_facts,
+)
+from actorgraph.store.store import Store, short_hash
 
 SYMMETRIC = {"allied_with", "associate_of"}
 
@@ -78,7 +79,7 @@ def _drop_subsumed(relations: dict[tuple[str, str, str], list]) -> None:
 def _same_state(entities):
     """Whether two entities are one state or organs of one state (the gazetteer's country
     codes: the IRGC and Iran)."""
-    from ..extract.lexicon import load_lexicon
+    from actorgraph.knowledge.lexicon import load_lexicon
 
     lex = load_lexicon()
     code: dict[str, str] = {}
@@ -180,7 +181,7 @@ def build_facts(store: Store) -> dict[str, int]:
                             [(subj, "subject")]))
     replace_facts(store, rows)
     names = {e.id: e.name for e in entities}
-    from .contradictions import find_contradictions
+    from actorgraph.facts.contradictions import find_contradictions
 
     texts = {d["id"]: store.document_text(d["id"]) or "" for d in store.documents()}
     aliases = {e.id: {n for n, _ in e.names} | {e.name} for e in entities}

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from ..store.facts import ClaimRow, FactRow
+from actorgraph.store.facts import ClaimRow, FactRow
 
 SHARED_WORDING = 85          # token-set similarity (0-100) above which a sentence repeats another
 INSIDER = {"member_of", "leader_of", "founder_of"}
@@ -124,8 +124,8 @@ class Grader:
     """Everything needed to grade the facts of one store, read once."""
 
     def __init__(self, store) -> None:
-        from ..store.facts import read_claims, read_contradictions, read_facts
-        from ..store.grades import grades
+        from actorgraph.store.facts import read_claims, read_contradictions, read_facts
+        from actorgraph.store.grades import grades
 
         self.claims = {c.id: c for c in read_claims(store)}
         self.docs = {d["id"]: d for d in store.documents()}

@@ -26,13 +26,14 @@ from typing import Any
 
 import stix2
 
-from ..export.stix import EXTENSION, RELATIONSHIP_TYPES
-from ..extract.lexicon import load_lexicon
-from ..model import (ENTITY_TYPES, Attribution, CleanDocument, DateValue, DocumentMeta,
-                     EventFact, Extraction, LoadedDocument, Mention, QuantityFact, RelationFact,
-                     Sentence)
-from ..resolve.stage import STRONG, resolve_store
-from ..store.store import Store
+from actorgraph.export.stix import EXTENSION, RELATIONSHIP_TYPES
+from actorgraph.knowledge.lexicon import load_lexicon
+from actorgraph.model import (
+    ENTITY_TYPES, Attribution, CleanDocument, DateValue, DocumentMeta, EventFact, Extraction,
+    LoadedDocument, Mention, QuantityFact, RelationFact, Sentence,
+)
+from actorgraph.resolve.stage import STRONG, resolve_store
+from actorgraph.store.store import Store
 
 MEDIA_TYPE = "application/stix+json;version=2.1"
 RULE = "stix-import"

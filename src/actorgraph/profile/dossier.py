@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..facts.grading import Grader
-from ..store.facts import FactRow, read_contradictions, read_facts
-from ..store.store import EntityRecord, Store
+from actorgraph.facts.grading import Grader
+from actorgraph.store.facts import FactRow, read_contradictions, read_facts
+from actorgraph.store.store import EntityRecord, Store
 
 AIM_WORDS = ("ideology", "aim", "aims", "goal", "goals", "purpose", "objective", "seeks",
              "seek", "vision", "doctrine", "believes", "advocates", "calls for")

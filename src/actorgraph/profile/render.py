@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from .dossier import Dossier
+from actorgraph.profile.dossier import Dossier
 
 
 def markdown(d: Dossier) -> str:

@@ -32,9 +32,9 @@ from collections import Counter, defaultdict
 from itertools import combinations
 from typing import Iterable, Sequence
 
-from .compare import Profile, compare_profiles, conflict, profile
-from .names import fold, name_keys, phonetic_key, tokens
-from .records import Candidate, Merge, NameGroup, Resolution, Score
+from actorgraph.resolve.compare import Profile, compare_profiles, conflict, profile
+from actorgraph.knowledge.names import fold, name_keys, phonetic_key, tokens
+from actorgraph.resolve.records import Candidate, Merge, NameGroup, Resolution, Score
 
 __all__ = ["resolve", "blocking_keys"]
 

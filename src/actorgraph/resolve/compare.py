@@ -34,12 +34,12 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 from rigour.names import NameTypeTag, analyze_names
 
-from .names import (
+from actorgraph.knowledge.names import (
     acronym, fold, is_abjad, is_designator, is_qualifier, looks_like_acronym, org_symbols,
     phonetic_key, significant_tokens, strip_titles, surname_gender, tables, tokens, vowel_key,
 )
-from .names import _normalised
-from .records import NameGroup, Score
+from actorgraph.knowledge.names import _normalised
+from actorgraph.resolve.records import NameGroup, Score
 
 __all__ = [
     "Feature", "FEATURES", "NameForm", "Profile", "profile", "compare", "compare_profiles",

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .names import fold
-from .records import NameGroup
+from actorgraph.knowledge.names import fold
+from actorgraph.resolve.records import NameGroup
 
 
 @dataclass

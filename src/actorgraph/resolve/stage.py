@@ -12,15 +12,15 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from ..extract.lexicon import load_lexicon, normalize_form
-from ..facts.build import build_facts
-from ..extract.typing import decide, org_kind
-from ..store.store import EntityRecord, Store, StoredMention, short_hash
-from ..store.judgements import judgements
-from .cluster import resolve
-from .judged import constraints
-from .names import fold
-from .records import NameGroup
+from actorgraph.knowledge.lexicon import load_lexicon, normalize_form
+from actorgraph.facts.build import build_facts
+from actorgraph.extract.rules_en.names.typing import decide, org_kind
+from actorgraph.store.store import EntityRecord, Store, StoredMention, short_hash
+from actorgraph.store.judgements import judgements
+from actorgraph.resolve.cluster import resolve
+from actorgraph.resolve.judged import constraints
+from actorgraph.knowledge.names import fold
+from actorgraph.resolve.records import NameGroup
 
 
 STRONG = 10.0   # a lexicon entry's vote: such a group keeps its own type

@@ -8,8 +8,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import DisputeFact, EventFact, Extraction, FoundingFact, QuantityFact, RelationFact
-from .store import short_hash
+from actorgraph.model import (
+    DisputeFact, EventFact, Extraction, FoundingFact, QuantityFact, RelationFact,
+)
+from actorgraph.store.store import short_hash
 
 
 def _date(d) -> dict | None:

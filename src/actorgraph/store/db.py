@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 
 from sqlalchemy import Connection, Engine, create_engine, event, insert, inspect, select
 
-from . import schema
+from actorgraph.store import schema
 
 DEFAULT_URL = "sqlite:///actorgraph.db"
 
@@ -46,7 +46,7 @@ def _contradictions(conn: Connection) -> None:
 
 
 def _document_search(conn: Connection) -> None:
-    from .search import create_index
+    from actorgraph.store.search import create_index
 
     create_index(conn)
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import delete, insert, select
 
-from . import schema as t
-from .store import Store
+from actorgraph.store import schema as t
+from actorgraph.store.store import Store
 
 
 @dataclass

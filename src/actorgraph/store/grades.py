@@ -5,9 +5,9 @@ import getpass
 
 from sqlalchemy import insert, select
 
-from . import schema as t
-from .db import now
-from .store import Store
+from actorgraph.store import schema as t
+from actorgraph.store.db import now
+from actorgraph.store.store import Store
 
 RELIABILITY = {"A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
                "D": "not usually reliable", "E": "unreliable", "F": "cannot be judged"}

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import insert, select, update
 
-from . import schema as t
-from .db import now
-from .store import Store
+from actorgraph.store import schema as t
+from actorgraph.store.db import now
+from actorgraph.store.store import Store
 
 ACTIONS = ("same", "different", "unsure", "split", "rename")
 

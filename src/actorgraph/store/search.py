@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, and_, func, select, text
 
-from . import schema as t
+from actorgraph.store import schema as t
 
 FTS_TABLE = "documents_fts"
 # snippet() wraps matches in these; the web layer splits on them and escapes the rest

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, and_, delete, func, insert, select, update
 
-from ..model import CleanDocument, Extraction, LoadedDocument
-from . import schema as t
-from .db import make_engine, migrate, now, resolve_url
+from actorgraph.model import CleanDocument, Extraction, LoadedDocument
+from actorgraph.store import schema as t
+from actorgraph.store.db import make_engine, migrate, now, resolve_url
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,7 @@ class Store:
             } for i, m in enumerate(extraction.mentions)]
             if rows:
                 conn.execute(insert(t.mentions), rows)
-            from .claims import claim_rows
+            from actorgraph.store.claims import claim_rows
 
             claims = claim_rows(doc_id, extraction, now())
             if claims:
@@ -150,7 +150,7 @@ class Store:
     def replace_entities(self, entities: list[EntityRecord],
                          assignment: dict[str, str], review: list[tuple] = ()) -> None:
         """Swap in a new resolution: entities, their names, and mention -> entity links."""
-        from ..resolve.names import fold
+        from actorgraph.knowledge.names import fold
 
         with self.engine.begin() as conn:
             conn.execute(update(t.mentions).values(entity_id=None))
@@ -179,7 +179,7 @@ class Store:
 
     def entities(self, type: str | None = None, search: str | None = None) -> list[EntityRecord]:
         """Entities with their names; `search` matches any name, in any script or spelling."""
-        from ..resolve.names import fold
+        from actorgraph.knowledge.names import fold
 
         q = select(t.entities)
         if type:
@@ -201,7 +201,7 @@ class Store:
     def entity(self, ref: str) -> EntityRecord | None:
         """An entity by id, or by any of its names in any spelling or script (exact after
         folding first, then the most-mentioned entity whose name contains it)."""
-        from ..resolve.names import fold
+        from actorgraph.knowledge.names import fold
 
         if not fold(ref):
             return None  # "...": no name at all
@@ -222,7 +222,7 @@ class Store:
     def _sounds_like(self, ref: str) -> list[EntityRecord]:
         """Entities with a name that shares a transliteration-free key with `ref`
         ("Ильхам Алиев" finds "Ilham Aliyev")."""
-        from ..resolve.names import name_keys
+        from actorgraph.knowledge.names import name_keys
 
         found = []
         for e in self.entities():

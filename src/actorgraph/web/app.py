@@ -9,29 +9,20 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from ..store.store import Store
-from .api import claims as api_claims
-from .api import contradictions as api_contradictions
-from .api import documents as api_documents
-from .api import entities as api_entities
-from .api import events as api_events
-from .api import judgements as api_judgements
-from .api import search as api_search
-from .queries import Reader
-from .render import render
-from .security import SecurityMiddleware
-from .settings import WebSettings
-from .views import (
-    contradictions,
-    document,
-    documents,
-    entities,
-    entity,
-    graph,
-    home,
-    profile,
-    search,
-    timeline,
+from actorgraph.store.store import Store
+from actorgraph.web.api import claims as api_claims
+from actorgraph.web.api import contradictions as api_contradictions
+from actorgraph.web.api import documents as api_documents
+from actorgraph.web.api import entities as api_entities
+from actorgraph.web.api import events as api_events
+from actorgraph.web.api import judgements as api_judgements
+from actorgraph.web.api import search as api_search
+from actorgraph.web.queries import Reader
+from actorgraph.web.render import render
+from actorgraph.web.security import SecurityMiddleware
+from actorgraph.web.settings import WebSettings
+from actorgraph.web.views import (
+    contradictions, document, documents, entities, entity, graph, home, profile, search, timeline,
 )
 
 ROUTERS = [

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Engine, func, select
 
-from ..store import schema as t
+from actorgraph.store import schema as t
 
 FRESH = 1.0   # seconds a fingerprint is trusted before it is read again
 

@@ -11,9 +11,9 @@ from typing import Annotated
 from fastapi import Depends, Query, Request
 from fastapi.exceptions import RequestValidationError
 
-from ..model import ENTITY_TYPES
-from .queries import Reader
-from .settings import WebSettings
+from actorgraph.model import ENTITY_TYPES
+from actorgraph.web.queries import Reader
+from actorgraph.web.settings import WebSettings
 
 MAX_OFFSET = 10_000_000
 # empty values are allowed (a form's blank field) and mean "no filter"

@@ -11,10 +11,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from ..facts.grading import assess
-from ..store.facts import ClaimRow, FactRow
-from . import models as m
-from .queries import Reader
+from actorgraph.facts.grading import assess
+from actorgraph.store.facts import ClaimRow, FactRow
+from actorgraph.web import models as m
+from actorgraph.web.queries import Reader
 
 PREDICATES = {   # predicate -> (label when the entity is the subject, when it is the object)
     "leader_of": ("Leader of", "Led by"),

@@ -15,11 +15,11 @@ from typing import Any
 
 from sqlalchemy import and_, func, select
 
-from ..resolve.names import fold
-from ..store import schema as t
-from ..store.facts import ClaimRow, FactRow
-from ..store.store import EntityRecord, Store
-from .cache import StoreCache
+from actorgraph.knowledge.names import fold
+from actorgraph.store import schema as t
+from actorgraph.store.facts import ClaimRow, FactRow
+from actorgraph.store.store import EntityRecord, Store
+from actorgraph.web.cache import StoreCache
 
 CHUNK = 500   # ids per IN (...) clause
 
@@ -188,7 +188,7 @@ class Reader:
                 ids |= set(conn.execute(select(t.fact_entities.c.fact_id).where(and_(
                     t.fact_entities.c.entity_id.in_(chunk),
                     t.fact_entities.c.role == "object"))).scalars())
-        from ..facts.grading import INSIDER
+        from actorgraph.facts.grading import INSIDER
 
         return [f for f in self.facts(ids)
                 if f.kind == "relation" and f.data["predicate"] in INSIDER]
@@ -379,7 +379,7 @@ class Reader:
                 if c["entity_id"] == eid or mine & set(c["facts"])]
 
     def grades(self) -> dict[str, str]:
-        from ..store.grades import grades
+        from actorgraph.store.grades import grades
 
         return self.cached("grades", lambda: grades(self.store))
 

@@ -12,7 +12,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from .present import format_value, predicate_label
+from actorgraph.web.present import format_value, predicate_label
 
 _ENV = Environment(loader=PackageLoader("actorgraph", "web/templates"), autoescape=True,
                    trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)

@@ -6,11 +6,11 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query
 from sqlalchemy import select
 
-from ...store import schema as t
-from .. import models as m
-from ..params import PagingDep, ReaderDep
-from ..present import Presenter
-from ..views.entity import find_by_name
+from actorgraph.store import schema as t
+from actorgraph.web import models as m
+from actorgraph.web.params import PagingDep, ReaderDep
+from actorgraph.web.present import Presenter
+from actorgraph.web.views.entity import find_by_name
 
 router = APIRouter(prefix="/api/claims", tags=["claims"])
 Doc = Annotated[str | None, Query(max_length=60, description="Only claims of this document.")]

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from .. import models as m
-from ..params import PagingDep, ReaderDep
-from ..views import contradictions
-from ..views.contradictions import About
+from actorgraph.web import models as m
+from actorgraph.web.params import PagingDep, ReaderDep
+from actorgraph.web.views import contradictions
+from actorgraph.web.views.contradictions import About
 
 router = APIRouter(prefix="/api/contradictions", tags=["contradictions"])
 

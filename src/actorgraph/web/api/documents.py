@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from .. import models as m
-from ..params import PagingDep, ReaderDep
-from ..views import document, documents
+from actorgraph.web import models as m
+from actorgraph.web.params import PagingDep, ReaderDep
+from actorgraph.web.views import document, documents
 
 router = APIRouter(prefix="/api/documents", tags=["documents"])
 

@@ -5,10 +5,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from .. import models as m
-from ..params import DateFrom, DateTo, EntityType, PagingDep, ReaderDep, SettingsDep
-from ..views import entities, entity, graph, profile
-from ..views.graph import Depth, Predicates
+from actorgraph.web import models as m
+from actorgraph.web.params import DateFrom, DateTo, EntityType, PagingDep, ReaderDep, SettingsDep
+from actorgraph.web.views import entities, entity, graph, profile
+from actorgraph.web.views.graph import Depth, Predicates
 
 router = APIRouter(prefix="/api/entities", tags=["entities"])
 NameQ = Annotated[str | None, Query(max_length=200, description=(

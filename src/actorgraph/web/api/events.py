@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from .. import models as m
-from ..params import DateFrom, DateTo, PagingDep, ReaderDep
-from ..views import timeline
-from ..views.timeline import Actor, EventTypeQ, Undated
+from actorgraph.web import models as m
+from actorgraph.web.params import DateFrom, DateTo, PagingDep, ReaderDep
+from actorgraph.web.views import timeline
+from actorgraph.web.views.timeline import Actor, EventTypeQ, Undated
 
 router = APIRouter(prefix="/api/events", tags=["events"])
 

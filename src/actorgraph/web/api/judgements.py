@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, HTTPException
 
-from ...resolve.stage import resolve_store
-from ...store import judgements as log
-from .. import models as m
-from ..params import ReaderDep
-from ..security import require_writes
-from ..views.entity import find_by_name, ref
+from actorgraph.resolve.stage import resolve_store
+from actorgraph.store import judgements as log
+from actorgraph.web import models as m
+from actorgraph.web.params import ReaderDep
+from actorgraph.web.security import require_writes
+from actorgraph.web.views.entity import find_by_name, ref
 
 router = APIRouter(prefix="/api/judgements", tags=["judgements"])
 

@@ -5,9 +5,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from .. import models as m
-from ..params import PagingDep, ReaderDep
-from ..views import search
+from actorgraph.web import models as m
+from actorgraph.web.params import PagingDep, ReaderDep
+from actorgraph.web.views import search
 
 router = APIRouter(prefix="/api/search", tags=["search"])
 Q = Annotated[str, Query(min_length=1, max_length=200, description="Words to find.")]

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
-from .. import models as m
-from ..params import ReaderDep
-from ..present import Presenter, doc_ref
-from ..queries import Reader
-from ..render import render
+from actorgraph.web import models as m
+from actorgraph.web.params import ReaderDep
+from actorgraph.web.present import Presenter, doc_ref
+from actorgraph.web.queries import Reader
+from actorgraph.web.render import render
 
 router = APIRouter()
 

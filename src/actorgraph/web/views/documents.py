@@ -4,11 +4,11 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from .. import models as m
-from ..params import PagingDep, ReaderDep
-from ..present import doc_ref
-from ..queries import Reader
-from ..render import render
+from actorgraph.web import models as m
+from actorgraph.web.params import PagingDep, ReaderDep
+from actorgraph.web.present import doc_ref
+from actorgraph.web.queries import Reader
+from actorgraph.web.render import render
 
 router = APIRouter()
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from .. import models as m
-from ..params import EntityType, PagingDep, ReaderDep
-from ..queries import Reader
-from ..render import render
+from actorgraph.web import models as m
+from actorgraph.web.params import EntityType, PagingDep, ReaderDep
+from actorgraph.web.queries import Reader
+from actorgraph.web.render import render
 
 router = APIRouter()
 

@@ -11,13 +11,15 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from ...store.facts import FactRow
-from .. import models as m
-from ..params import DateFrom, DateTo, ReaderDep, SettingsDep, check_range, in_range, invalid
-from ..present import PREDICATES
-from ..queries import Reader
-from ..render import render
-from .entity import find, ref
+from actorgraph.store.facts import FactRow
+from actorgraph.web import models as m
+from actorgraph.web.params import (
+    DateFrom, DateTo, ReaderDep, SettingsDep, check_range, in_range, invalid,
+)
+from actorgraph.web.present import PREDICATES
+from actorgraph.web.queries import Reader
+from actorgraph.web.render import render
+from actorgraph.web.views.entity import find, ref
 
 router = APIRouter()
 EVENTS = "event"     # the pseudo-predicate that stands for event edges

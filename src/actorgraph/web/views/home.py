@@ -4,13 +4,13 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from ...model import ENTITY_TYPES
-from .. import models as m
-from ..params import ReaderDep
-from ..present import doc_ref
-from ..queries import Reader
-from ..render import render
-from .entities import summaries
+from actorgraph.model import ENTITY_TYPES
+from actorgraph.web import models as m
+from actorgraph.web.params import ReaderDep
+from actorgraph.web.present import doc_ref
+from actorgraph.web.queries import Reader
+from actorgraph.web.render import render
+from actorgraph.web.views.entities import summaries
 
 router = APIRouter()
 TOP = 8

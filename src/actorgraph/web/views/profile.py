@@ -11,14 +11,14 @@ from collections.abc import Callable
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from ...store.facts import FactRow
-from ...store.store import EntityRecord
-from .. import models as m
-from ..params import ReaderDep
-from ..present import Presenter, source_name
-from ..queries import Reader
-from ..render import render
-from .entity import find, ref
+from actorgraph.store.facts import FactRow
+from actorgraph.store.store import EntityRecord
+from actorgraph.web import models as m
+from actorgraph.web.params import ReaderDep
+from actorgraph.web.present import Presenter, source_name
+from actorgraph.web.queries import Reader
+from actorgraph.web.render import render
+from actorgraph.web.views.entity import find, ref
 
 router = APIRouter()
 

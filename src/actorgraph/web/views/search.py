@@ -7,13 +7,13 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from ...store.search import MARK_END, MARK_START, search_documents
-from .. import models as m
-from ..params import PagingDep, ReaderDep
-from ..present import doc_ref
-from ..queries import Reader
-from ..render import render
-from .entities import summaries
+from actorgraph.store.search import MARK_END, MARK_START, search_documents
+from actorgraph.web import models as m
+from actorgraph.web.params import PagingDep, ReaderDep
+from actorgraph.web.present import doc_ref
+from actorgraph.web.queries import Reader
+from actorgraph.web.render import render
+from actorgraph.web.views.entities import summaries
 
 router = APIRouter()
 Q = Annotated[str, Query(max_length=200, description="Words to find (names or text).")]

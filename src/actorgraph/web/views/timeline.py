@@ -8,12 +8,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from .. import models as m
-from ..params import DateFrom, DateTo, PagingDep, ReaderDep, check_range, in_range
-from ..present import Presenter
-from ..queries import Reader
-from ..render import render
-from .entity import find_by_name, ref
+from actorgraph.web import models as m
+from actorgraph.web.params import DateFrom, DateTo, PagingDep, ReaderDep, check_range, in_range
+from actorgraph.web.present import Presenter
+from actorgraph.web.queries import Reader
+from actorgraph.web.render import render
+from actorgraph.web.views.entity import find_by_name, ref
 
 router = APIRouter()
 Actor = Annotated[str | None, Query(max_length=300, description=(

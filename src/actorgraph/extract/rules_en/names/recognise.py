@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from .lexicon import Lexicon, normalize_form
-from .wordlists import WORDS
+from actorgraph.knowledge.lexicon import Lexicon, normalize_form
+from actorgraph.knowledge.wordlists import WORDS
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 HEAD_WORDS = frozenset(h.lower() for h in WORDS["org_heads"])   # "Brigade", "brigade"

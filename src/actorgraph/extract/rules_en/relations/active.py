@@ -10,7 +10,7 @@ states acting abroad are left out (their strikes are not a presence).
 """
 from __future__ import annotations
 
-from ..model import EventFact, RelationFact
+from actorgraph.model import EventFact, RelationFact
 
 ACTING = {"ASSAULT", "MOBILIZE"}
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .argdata import lemma_of, pobjs_of, preps_of
-from .arguments import Context, Ent, lemma_in
-from .event_rules import (AGREEMENT_OBJECTS, COMMUNICATION_NOUNS, CONTENT_VERBS, HALT_VERBS,
-                          NON_AGENTS, NOT_VIOLENT_OBJECTS, PATIENT_POSSESSOR,
-                          PATIENT_POSSESSOR_NOUNS, REQUEST_VERBS, RETREAT_OBJECTS,
-                          SUPERVISION_NOUNS, THWART_VERBS, WEAPON_OBJECTS, Event, Rules)
+from actorgraph.extract.rules_en.reference.argdata import lemma_of, pobjs_of, preps_of
+from actorgraph.extract.rules_en.reference.arguments import Context, Ent, lemma_in
+from actorgraph.extract.rules_en.events.rules import (
+    AGREEMENT_OBJECTS, COMMUNICATION_NOUNS, CONTENT_VERBS, HALT_VERBS, NON_AGENTS,
+    NOT_VIOLENT_OBJECTS, PATIENT_POSSESSOR, PATIENT_POSSESSOR_NOUNS, REQUEST_VERBS,
+    RETREAT_OBJECTS, SUPERVISION_NOUNS, THWART_VERBS, WEAPON_OBJECTS, Event, Rules,
+)
 
 BREAK_VERBS = {"break", "sever", "cut", "downgrade", "freeze"}   # "... diplomatic relations"
 CAPTIVES = {"hostage", "hostages", "prisoner", "prisoners", "captive", "captives", "detainee",

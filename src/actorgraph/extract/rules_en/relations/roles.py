@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..arguments import Context, Ent
-from .base import (HYPHENS, Facts, Rules, actors_of, lemma_of, objects_of, patients_of,
-                   pobjs_of, preps_of)
+from actorgraph.extract.rules_en.reference.arguments import Context, Ent
+from actorgraph.extract.rules_en.relations.base import (
+    HYPHENS, Facts, Rules, actors_of, lemma_of, objects_of, patients_of, pobjs_of, preps_of,
+)
 
 
 def role_pred(rules: Rules, t: Token) -> str | None:
@@ -332,7 +333,7 @@ def titled_leaders(ctx: Context, rules: Rules, out: Facts) -> None:
     """'President Joe Biden blamed ...', 'Supreme Leader Ali Khamenei named ...': a known
     head of state or government, given that title in the text, leads the state the
     gazetteer says he or she leads ("President of the United States")."""
-    from ..arguments import country_key
+    from actorgraph.extract.rules_en.reference.arguments import country_key
     for m in ctx.mentions:
         if m.type != "person" or not m.titles:
             continue

@@ -28,7 +28,7 @@ from importlib import resources
 
 import yaml
 
-from ..model import DateValue, Sentence
+from actorgraph.model import DateValue, Sentence
 
 PRECISIONS = ("year", "month", "day")
 
@@ -107,7 +107,7 @@ def _month_number(word: str) -> int | None:
 
 
 def _count(word: str) -> float | None:
-    from .quantities import parse_number
+    from actorgraph.extract.rules_en.claims.quantities import parse_number
     word = word.lower()
     return 1 if word in ("a", "an") else parse_number(word.split())
 

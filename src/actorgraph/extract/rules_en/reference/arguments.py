@@ -30,12 +30,14 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Token
 
-from ..model import Mention, Sentence
-from .anaphora import Anaphora
-from .argdata import (DEFINITE, NOT_PRONOUN, NOUNISH, PARTITIVE, RELATIVE, STATE_HEADS, Ent,
-                      Ref, country_key, lemma_in, load_data, word_set, words)
-from .clauses import Clauses
-from .lexicon import Lexicon, load_lexicon, normalize_form
+from actorgraph.model import Mention, Sentence
+from actorgraph.extract.rules_en.reference.anaphora import Anaphora
+from actorgraph.extract.rules_en.reference.argdata import (
+    DEFINITE, NOT_PRONOUN, NOUNISH, PARTITIVE, RELATIVE, STATE_HEADS, Ent, Ref, country_key,
+    lemma_in, load_data, word_set, words,
+)
+from actorgraph.extract.rules_en.reference.clauses import Clauses
+from actorgraph.knowledge.lexicon import Lexicon, load_lexicon, normalize_form
 
 __all__ = ["Context", "Ent", "country_key", "lemma_in", "load_data", "word_set"]
 

@@ -17,9 +17,9 @@ from typing import Callable
 from rigour.names import NameTypeTag, analyze_names
 from spacy.tokens import Doc, Span
 
-from .lexicon import Lexicon
-from .recognise import Candidate
-from .wordlists import WORDS
+from actorgraph.knowledge.lexicon import Lexicon
+from actorgraph.extract.rules_en.names.recognise import Candidate
+from actorgraph.knowledge.wordlists import WORDS
 
 Votes = dict[str, float]
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..arguments import Context, Ent
-from .base import (Facts, Rules, actors_of, lemma_of, objects_of, places_only, pobjs_of,
-                   preps_of)
+from actorgraph.extract.rules_en.reference.arguments import Context, Ent
+from actorgraph.extract.rules_en.relations.base import (
+    Facts, Rules, actors_of, lemma_of, objects_of, places_only, pobjs_of, preps_of,
+)
 
 
 def rule_based(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:

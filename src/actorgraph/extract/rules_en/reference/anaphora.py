@@ -7,9 +7,11 @@ from collections import defaultdict
 
 from spacy.tokens import Token
 
-from ..model import Mention
-from .argdata import DEFINITE, NOT_PRONOUN, SPEECH_VERBS, SUBJ, Ent, Ref
-from .lexicon import normalize_form
+from actorgraph.model import Mention
+from actorgraph.extract.rules_en.reference.argdata import (
+    DEFINITE, NOT_PRONOUN, SPEECH_VERBS, SUBJ, Ent, Ref,
+)
+from actorgraph.knowledge.lexicon import normalize_form
 
 
 GENERIC_GROUP_NOUNS = {"group", "organization", "organisation", "movement"}

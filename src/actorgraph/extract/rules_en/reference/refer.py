@@ -16,7 +16,7 @@ from importlib import resources
 
 import yaml
 
-from ..model import Mention
+from actorgraph.model import Mention
 
 SENTENCES_BACK = 3           # how far back a pronoun or role noun looks
 NOT_GROUP_KINDS = {"media", "academic", "company", "government"}

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from .arguments import Ent, load_data, word_set
+from actorgraph.extract.rules_en.reference.arguments import Ent, load_data, word_set
 
 HYPOTHETICAL = ":hypothetical"
 REQUEST_VERBS = {"request", "demand", "ask", "urge", "press", "appeal"}

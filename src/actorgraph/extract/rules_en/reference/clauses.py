@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..model import Mention
-from .argdata import (AGENTIVE_VERBS, LEADER_WORDS, LINK_PREPS, LIST_PREPS, OBJECT_CONTROL,
-                      PURPOSE_NOUNS, SUBJ, Ent, lemma_in)
+from actorgraph.model import Mention
+from actorgraph.extract.rules_en.reference.argdata import (
+    AGENTIVE_VERBS, LEADER_WORDS, LINK_PREPS, LIST_PREPS, OBJECT_CONTROL, PURPOSE_NOUNS, SUBJ, Ent,
+    lemma_in,
+)
 
 
 ACCUSING = {"accuse", "suspect", "charge", "blame", "convict", "implicate", "acquit"}

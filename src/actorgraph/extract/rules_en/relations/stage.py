@@ -33,17 +33,22 @@ from __future__ import annotations
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from ..model import Mention, RelationFact, Sentence
-from .arguments import Context, load_data
-from .relate.base import HYPOTHETICAL, Facts, Rules, load_rules
-from .relate.places import (demonym_lists, lists_in_places, possessive_and_of, rule_based,
-                            rule_based_from, rule_list_in, rule_operate, rule_travel)
-from .relate.roles import (titled_leaders, rule_coalition_descriptor, rule_include, rule_role,
-                           rule_role_multiword, rule_subject_object)
-from .relate.ties import (rule_against, rule_aid, rule_ally_noun, rule_ally_phrase,
-                          rule_ally_verb, rule_change, rule_channel, rule_oppose_verb,
-                          rule_proxy, rule_sponsor_participle, rule_sponsor_phrase,
-                          rule_sponsor_verb)
+from actorgraph.model import Mention, RelationFact, Sentence
+from actorgraph.extract.rules_en.reference.arguments import Context, load_data
+from actorgraph.extract.rules_en.relations.base import HYPOTHETICAL, Facts, Rules, load_rules
+from actorgraph.extract.rules_en.relations.places import (
+    demonym_lists, lists_in_places, possessive_and_of, rule_based, rule_based_from, rule_list_in,
+    rule_operate, rule_travel,
+)
+from actorgraph.extract.rules_en.relations.roles import (
+    titled_leaders, rule_coalition_descriptor, rule_include, rule_role, rule_role_multiword,
+    rule_subject_object,
+)
+from actorgraph.extract.rules_en.relations.ties import (
+    rule_against, rule_aid, rule_ally_noun, rule_ally_phrase, rule_ally_verb, rule_change,
+    rule_channel, rule_oppose_verb, rule_proxy, rule_sponsor_participle, rule_sponsor_phrase,
+    rule_sponsor_verb,
+)
 
 __all__ = ["HYPOTHETICAL", "find_relations", "load_rules"]
 

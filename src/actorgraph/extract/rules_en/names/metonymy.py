@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from .lexicon import Lexicon
+from actorgraph.knowledge.lexicon import Lexicon
 
-from .wordlists import WORDS
+from actorgraph.knowledge.wordlists import WORDS
 
 AGENT_DEPS = {"nsubj", "nsubjpass", "agent", "dative"}
 AGENT_PREPS = {"against", "with", "between", "by", "toward", "towards", "for", "on", "than"}

@@ -32,12 +32,15 @@ from __future__ import annotations
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
-from ..model import EventFact, Mention, Sentence
-from .arguments import Context
-from .event_args import (BREAK_VERBS, lemma_of, read_noun, read_verb, threat_event,
-                         threat_governor)
-from .event_rules import (CONTENT_VERBS, HALT_VERBS, HYPOTHETICAL, MODAL_NOUNS, REQUEST_VERBS,
-                          SUPERVISION_NOUNS, Event, Rules, load_rules)
+from actorgraph.model import EventFact, Mention, Sentence
+from actorgraph.extract.rules_en.reference.arguments import Context
+from actorgraph.extract.rules_en.events.arguments import (
+    BREAK_VERBS, lemma_of, read_noun, read_verb, threat_event, threat_governor,
+)
+from actorgraph.extract.rules_en.events.rules import (
+    CONTENT_VERBS, HALT_VERBS, HYPOTHETICAL, MODAL_NOUNS, REQUEST_VERBS, SUPERVISION_NOUNS, Event,
+    Rules, load_rules,
+)
 
 __all__ = ["HYPOTHETICAL", "find_events", "load_rules"]
 

@@ -20,16 +20,21 @@ from typing import Callable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extract import attribute as attribution
-from .extract import (active, corefer, dates, disputes, events, foundings, metonymy, quantities,
-                      relations)
-from .extract.refer import Referents
-from .extract.lexicon import Lexicon, load_lexicon
-from .extract.nlp import load_nlp
-from .extract.recognise import Candidate, recognise
-from .extract.typing import context_kind, decide, mention_votes
-from .model import (CleanDocument, DateValue, DisputeFact, EventFact, Extraction,
-                    FoundingFact, Mention, QuantityFact, RelationFact, Sentence)
+from actorgraph.extract.rules_en.claims import attribute as attribution
+from actorgraph.extract.rules_en.relations import active, stage as relations
+from actorgraph.extract.rules_en.reference import corefer
+from actorgraph.extract.rules_en.claims import dates, disputes, foundings, quantities
+from actorgraph.extract.rules_en.events import stage as events
+from actorgraph.extract.rules_en.names import metonymy
+from actorgraph.extract.rules_en.reference.refer import Referents
+from actorgraph.knowledge.lexicon import Lexicon, load_lexicon
+from actorgraph.extract.rules_en.nlp import load_nlp
+from actorgraph.extract.rules_en.names.recognise import Candidate, recognise
+from actorgraph.extract.rules_en.names.typing import context_kind, decide, mention_votes
+from actorgraph.model import (
+    CleanDocument, DateValue, DisputeFact, EventFact, Extraction, FoundingFact, Mention,
+    QuantityFact, RelationFact, Sentence,
+)
 
 
 @dataclass

@@ -9,7 +9,7 @@ from importlib import resources
 import yaml
 from spacy.tokens import Token
 
-from .lexicon import normalize_form
+from actorgraph.knowledge.lexicon import normalize_form
 
 SUBJ = {"nsubj", "csubj"}
 NOUNISH = {"NOUN", "PROPN", "PRON", "NUM", "X"}

@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from ..model import Mention
-from .lexicon import normalize_form
-from .typing import decide
+from actorgraph.model import Mention
+from actorgraph.knowledge.lexicon import normalize_form
+from actorgraph.extract.rules_en.names.typing import decide
 
 ALIAS_BETWEEN = re.compile(
     r"^\s*[,(\u2014\u2013-]?\s*(?:(?:better|also|commonly|widely|locally|formerly|sometimes)\s+)?"
@@ -211,7 +211,7 @@ def _without(long: tuple[str, ...], short: tuple[str, ...], droppable) -> bool:
 def _org_short_forms(mentions: list[Mention], groups: _Groups) -> None:
     """An organisation or place named by a shorter form of one longer name of the document
     joins it, when what is left out is generic ("Group", "al-") or a demonym."""
-    from .lexicon import load_lexicon
+    from actorgraph.knowledge.lexicon import load_lexicon
     lex = load_lexicon()
 
     def droppable(word: str) -> bool:

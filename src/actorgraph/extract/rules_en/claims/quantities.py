@@ -32,10 +32,10 @@ from importlib import resources
 
 import yaml
 
-from ..model import Mention, QuantityFact, Sentence
-from .attribute import attribute, speaks_for
-from .refer import Referents
-from .wordlists import WORDS
+from actorgraph.model import Mention, QuantityFact, Sentence
+from actorgraph.extract.rules_en.claims.attribute import attribute, speaks_for
+from actorgraph.extract.rules_en.reference.refer import Referents
+from actorgraph.knowledge.wordlists import WORDS
 
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
@@ -259,7 +259,7 @@ def _subject(ref: Referents, doc, first: int, last: int, noun, partitive) -> str
 
 def find_quantities(doc, sentences: list[Sentence], mentions: list[Mention]) -> list[QuantityFact]:
     """Every figure the body sentences give about something counted, in text order."""
-    from .dates import find_expressions
+    from actorgraph.extract.rules_en.claims.dates import find_expressions
     c = cues()
     ref = Referents(doc, mentions)
     dates = [(f.start, f.end) for f in find_expressions(doc.text, doc) if f.kind != "parser"]

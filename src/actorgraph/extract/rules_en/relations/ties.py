@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..arguments import Context, Ent
-from ..lexicon import normalize_form
-from .base import (Facts, Rules, actors_of, lemma_of, objects_of, patients_of, pobjs_of,
-                   preps_of, sponsors_of, state_of_modifier)
+from actorgraph.extract.rules_en.reference.arguments import Context, Ent
+from actorgraph.knowledge.lexicon import normalize_form
+from actorgraph.extract.rules_en.relations.base import (
+    Facts, Rules, actors_of, lemma_of, objects_of, patients_of, pobjs_of, preps_of, sponsors_of,
+    state_of_modifier,
+)
 
 
 def rule_sponsor_participle(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:

@@ -21,8 +21,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from ..model import DateValue, FoundingFact, Mention, Sentence
-from .arguments import Context, Ent, load_data, word_set
+from actorgraph.model import DateValue, FoundingFact, Mention, Sentence
+from actorgraph.extract.rules_en.reference.arguments import Context, Ent, load_data, word_set
 
 DATE_PREPS = {"in", "on", "during", "around", "circa", "by", "since"}
 DATING_WINDOW = 8     # words between "date" and "to YEAR"
