@@ -144,6 +144,8 @@ class Extraction:
     quantities: list["QuantityFact"] = field(default_factory=list)
     foundings: list["FoundingFact"] = field(default_factory=list)
     disputes: list["DisputeFact"] = field(default_factory=list)
+    extractor: str | None = None            # the registry name of what extracted it
+    extractor_version: str | None = None
 
 
 # -- facts (relations, events, quantities), each from one claim -------------

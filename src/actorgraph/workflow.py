@@ -1,9 +1,10 @@
 """Ingest a batch end to end: load -> clean -> extract -> store, then resolve.
 
-Documents are parsed in small batches with `nlp.pipe` (the fast path of
-spaCy), then each is extracted and stored in its own transaction; a bad file
-is reported with its reason and the batch goes on. Cross-document resolution
-runs once at the end over the whole store.
+Documents go to the extractor (`extract.registry`, `rules-en` unless told otherwise)
+in small batches, so it can parse them together; each document is then stored in its
+own transaction. A bad file is reported with its reason and the batch goes on; a
+document the extractor cannot read is found by retrying its batch one by one.
+Cross-document resolution runs once at the end over the whole store.
 """
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
-from actorgraph.extract.rules_en.nlp import load_nlp
+from actorgraph.extract import registry
+from actorgraph.extract.base import Extractor
 from actorgraph.ingest import IngestError, clean, iter_sources, load_source
-from actorgraph.model import CleanDocument, DocumentMeta, LoadedDocument
-from actorgraph.extract.rules_en.pipeline import extract
+from actorgraph.model import CleanDocument, DocumentMeta, Extraction, LoadedDocument
 from actorgraph.resolve.stage import resolve_store
 from actorgraph.store.store import Store
 
@@ -53,18 +54,33 @@ def _loaded(sources: Iterable[str], store: Store, overrides: DocumentMeta,
             report.failed.append((source, f"{type(err).__name__}: {err}"))
 
 
+def _extracted(extractor: Extractor, batch: list[tuple[LoadedDocument, CleanDocument]],
+               report: IngestReport) -> list[tuple[LoadedDocument, CleanDocument, Extraction]]:
+    """The batch with its extractions. Where the extractor fails, the batch is read again
+    one document at a time, so only the document it cannot read is reported and left out."""
+    try:
+        extractions = list(extractor.extract([cleaned for _, cleaned in batch]))
+    except (ValueError, RecursionError) as err:
+        if len(batch) == 1:
+            report.failed.append((batch[0][0].source, f"{type(err).__name__}: {err}"))
+            return []
+        return [done for item in batch for done in _extracted(extractor, [item], report)]
+    return [(loaded, cleaned, extraction)
+            for (loaded, cleaned), extraction in zip(batch, extractions, strict=True)]
+
+
 def ingest(paths: Iterable[str], store: Store, overrides: DocumentMeta | None = None,
-           progress: Callable[[str], None] | None = None) -> IngestReport:
-    """Ingest every source under `paths` into `store`, then re-resolve entities."""
+           progress: Callable[[str], None] | None = None,
+           extractor: str = registry.DEFAULT) -> IngestReport:
+    """Ingest every source under `paths` into `store` with the extractor named
+    `extractor`, then re-resolve entities."""
     report = IngestReport()
-    nlp = load_nlp()
+    reader = registry.get(extractor)
     items = _loaded(iter_sources(list(paths)), store, overrides or DocumentMeta(), report,
                     progress)
     while batch := list(islice(items, BATCH)):
-        docs = nlp.pipe([c.masked_text() for _, c in batch])
-        for (loaded, cleaned), doc in zip(batch, docs):
+        for loaded, cleaned, extraction in _extracted(reader, batch, report):
             try:
-                extraction = extract(cleaned, nlp=nlp, doc=doc)
                 _, status = store.add_document(loaded, cleaned, extraction)
             except (ValueError, RecursionError) as err:
                 report.failed.append((loaded.source, f"{type(err).__name__}: {err}"))

@@ -6,6 +6,7 @@ from collections import Counter
 
 import click
 
+from actorgraph.extract import registry
 from actorgraph.model import DocumentMeta
 from actorgraph.store.store import Store
 
@@ -47,7 +48,10 @@ def cli() -> None:
 @click.option("--language", help="Language code, e.g. en.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: only on a terminal).")
-def ingest(paths, db, title, publisher, author, published, url_, language, progress) -> None:
+@click.option("--extractor", type=click.Choice(registry.names()), default=registry.DEFAULT,
+              show_default=True, help="Which extractor reads the texts.")
+def ingest(paths, db, title, publisher, author, published, url_, language, progress,
+           extractor) -> None:
     """Ingest files, folders and web pages (.txt .md .html .pdf, http(s) URLs).
 
     Metadata comes from a NAME.meta.json sidecar beside each file, else from the
@@ -72,9 +76,10 @@ def ingest(paths, db, title, publisher, author, published, url_, language, progr
     show = sys.stderr.isatty() if progress is None else progress
     if show:
         with click.progressbar(length=len(sources), label="Ingesting", file=sys.stderr) as bar:
-            report = run_ingest(sources, store, overrides, progress=lambda s: bar.update(1))
+            report = run_ingest(sources, store, overrides, progress=lambda s: bar.update(1),
+                                extractor=extractor)
     else:
-        report = run_ingest(sources, store, overrides)
+        report = run_ingest(sources, store, overrides, extractor=extractor)
     for source, reason in report.failed:
         click.echo(f"error: {source}: {reason}", err=True)
     click.echo(f"{len(report.added)} added, {len(report.versions)} new versions, "

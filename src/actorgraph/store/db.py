@@ -69,6 +69,15 @@ def _source_grades(conn: Connection) -> None:
     schema.source_grades.create(conn, checkfirst=True)
 
 
+def _document_extractor(conn: Connection) -> None:
+    """Which extractor (name, version) read each document; a store made before it was
+    recorded leaves both empty."""
+    have = {c["name"] for c in inspect(conn).get_columns("documents")}
+    for column in ("extractor", "extractor_version"):
+        if column not in have:
+            conn.exec_driver_sql(f"ALTER TABLE documents ADD COLUMN {column} VARCHAR(120)")
+
+
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0001_initial", _initial),
     ("0002_claims_and_facts", _facts),
@@ -76,6 +85,7 @@ MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0004_source_grades", _source_grades),
     ("0005_document_search", _document_search),
     ("0006_read_indexes", _read_indexes),
+    ("0007_document_extractor", _document_extractor),
 ]
 
 

@@ -35,6 +35,8 @@ documents = Table(
     Column("current", Boolean, nullable=False, default=True),
     Column("ingested_at", String(40), nullable=False),
     Column("imported", Boolean, nullable=False, default=False),
+    Column("extractor", String(60)),            # registry name of what extracted it
+    Column("extractor_version", String(120)),
 )
 Index("ix_documents_source", documents.c.source)
 

@@ -92,7 +92,8 @@ class Store:
                 author=meta.author, published=meta.published, url=meta.url,
                 language=meta.language, sha256=loaded.sha256, media_type=loaded.media_type,
                 text=loaded.text, original=loaded.original, version=(prev or 0) + 1,
-                current=True, ingested_at=now(), imported=imported))
+                current=True, ingested_at=now(), imported=imported,
+                extractor=extraction.extractor, extractor_version=extraction.extractor_version))
             if clean.segments:
                 conn.execute(insert(t.segments), [
                     {"doc_id": doc_id, "start": s.start, "end": s.end, "kind": s.kind}
