@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DEMO_DB ?= sqlite:///$(CURDIR)/demo.db
 DEMO_PORT ?= 8765
 
-.PHONY: install demo test eval bench clean chromium
+.PHONY: install demo test lint eval bench clean chromium
 
 $(BIN)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,13 @@ demo: install
 	$(BIN)/actorgraph summary --db $(DEMO_DB)
 	$(BIN)/actorgraph serve --db $(DEMO_DB) --port $(DEMO_PORT)
 
-test: install chromium
+test: install chromium lint
 	$(BIN)/python -m pytest -q
+
+# Static checks, run before the tests: ruff (style, imports) and mypy (types, non-strict).
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/python -m mypy
 
 # The browser tests drive Debian's chromium through Playwright (no browser download).
 # CI runs as root, so apt-get installs it once; where that fails, make test stops and says so.
