@@ -1,9 +1,10 @@
-"""Ingest a batch end to end: load -> clean -> extract -> store, then resolve.
+"""The one place that sequences the stages: ingest -> extract -> store -> resolve -> facts.
 
 Documents are parsed in small batches with `nlp.pipe` (the fast path of
 spaCy), then each is extracted and stored in its own transaction; a bad file
 is reported with its reason and the batch goes on. Cross-document resolution
-runs once at the end over the whole store.
+and the facts built on it run once at the end over the whole store
+(`refresh`), as they do after an analyst's judgement or a STIX import.
 """
 from __future__ import annotations
 
@@ -11,11 +12,15 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
+from pathlib import Path
+
 from actorgraph.extract.rules_en.nlp import load_nlp
+from actorgraph.extract.rules_en.pipeline import extract
+from actorgraph.facts.build import build_facts
+from actorgraph.imports.stix import ImportReport, import_bundle
 from actorgraph.ingest import IngestError, clean, iter_sources, load_source
 from actorgraph.model import CleanDocument, DocumentMeta, LoadedDocument
-from actorgraph.extract.rules_en.pipeline import extract
-from actorgraph.resolve.stage import resolve_store
+from actorgraph.resolve.stage import ResolveSummary, resolve_store
 from actorgraph.store.store import Store
 
 BATCH = 16
@@ -55,7 +60,8 @@ def _loaded(sources: Iterable[str], store: Store, overrides: DocumentMeta,
 
 def ingest(paths: Iterable[str], store: Store, overrides: DocumentMeta | None = None,
            progress: Callable[[str], None] | None = None) -> IngestReport:
-    """Ingest every source under `paths` into `store`, then re-resolve entities."""
+    """Ingest every source under `paths` into `store`, then re-resolve entities and
+    rebuild the facts."""
     report = IngestReport()
     nlp = load_nlp()
     items = _loaded(iter_sources(list(paths)), store, overrides or DocumentMeta(), report,
@@ -72,5 +78,20 @@ def ingest(paths: Iterable[str], store: Store, overrides: DocumentMeta | None = 
             {"added": report.added, "new version": report.versions,
              "unchanged": report.unchanged}[status].append(loaded.source)
     if report.added or report.versions:
-        resolve_store(store)
+        refresh(store)
+    return report
+
+
+def refresh(store: Store) -> ResolveSummary:
+    """Re-resolve every entity from its mentions, then rebuild the facts on them."""
+    summary = resolve_store(store)
+    build_facts(store)
+    return summary
+
+
+def import_stix(store: Store, path: str | Path, source: str | None = None) -> ImportReport:
+    """Import a STIX 2.1 bundle as one document, then refresh entities and facts."""
+    report = import_bundle(store, path, source)
+    if report.status != "unchanged":
+        refresh(store)
     return report
