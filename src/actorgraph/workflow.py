@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
-
 from pathlib import Path
 
 from actorgraph.extract.rules_en.nlp import load_nlp

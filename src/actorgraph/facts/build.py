@@ -1,10 +1,10 @@
 """The facts stage: from the claims of all documents to one graph of facts.
 
-Runs after every resolution. Each claim's mention keys become entity ids;
-relations are merged by (subject, predicate, object) — one relation, all its
-claims; the same real event told by several documents (same type, compatible
-dates, a shared actor or a shared specific target) becomes one event with
-several claims; quantities are grouped by (subject, unit, value).
+Runs after every resolution (`workflow.refresh`). Each claim's mention keys
+become entity ids; relations are merged by (subject, predicate, object) — one
+relation, all its claims; the same real event told by several documents (same
+type, compatible dates, a shared actor or a shared specific target) becomes one
+event with several claims; quantities are grouped by (subject, unit, value).
 """
 from __future__ import annotations
 

@@ -3,8 +3,9 @@
 Reads the mentions of all current documents from the store, builds one
 `NameGroup` per (document, actor), clusters them across documents with the
 name-matching library (`resolve.cluster`), applies the analyst's judgements,
-settles each entity's type by the votes of all its mentions, and writes the
-entities back in one transaction. Deterministic: the same store gives the same
+settles each entity's type by the votes of all its mentions (`resolve.types`),
+and writes the entities back in one transaction; the facts are rebuilt on them
+by `workflow.refresh`. Deterministic: the same store gives the same
 entities and ids.
 """
 from __future__ import annotations
