@@ -1,22 +1,26 @@
-"""Ingest a batch end to end: load -> clean -> extract -> store, then resolve.
+"""The one place that sequences the stages: ingest -> extract -> store -> resolve -> facts.
 
 Documents go to the extractor (`extract.registry`, `rules-en` unless told otherwise)
 in small batches, so it can parse them together; each document is then stored in its
 own transaction. A bad file is reported with its reason and the batch goes on; a
 document the extractor cannot read is found by retrying its batch one by one.
-Cross-document resolution runs once at the end over the whole store.
+Cross-document resolution and the facts built on it run once at the end over the
+whole store (`refresh`), as they do after an analyst's judgement or a STIX import.
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from pathlib import Path
 
 from actorgraph.extract import registry
 from actorgraph.extract.base import Extractor
+from actorgraph.facts.build import build_facts
+from actorgraph.imports.stix import ImportReport, import_bundle
 from actorgraph.ingest import IngestError, clean, iter_sources, load_source
 from actorgraph.model import CleanDocument, DocumentMeta, Extraction, LoadedDocument
-from actorgraph.resolve.stage import resolve_store
+from actorgraph.resolve.stage import ResolveSummary, resolve_store
 from actorgraph.store.store import Store
 
 BATCH = 16
@@ -73,7 +77,7 @@ def ingest(paths: Iterable[str], store: Store, overrides: DocumentMeta | None = 
            progress: Callable[[str], None] | None = None,
            extractor: str = registry.DEFAULT) -> IngestReport:
     """Ingest every source under `paths` into `store` with the extractor named
-    `extractor`, then re-resolve entities."""
+    `extractor`, then re-resolve entities and rebuild the facts."""
     report = IngestReport()
     reader = registry.get(extractor)
     items = _loaded(iter_sources(list(paths)), store, overrides or DocumentMeta(), report,
@@ -88,5 +92,20 @@ def ingest(paths: Iterable[str], store: Store, overrides: DocumentMeta | None = 
             {"added": report.added, "new version": report.versions,
              "unchanged": report.unchanged}[status].append(loaded.source)
     if report.added or report.versions:
-        resolve_store(store)
+        refresh(store)
+    return report
+
+
+def refresh(store: Store) -> ResolveSummary:
+    """Re-resolve every entity from its mentions, then rebuild the facts on them."""
+    summary = resolve_store(store)
+    build_facts(store)
+    return summary
+
+
+def import_stix(store: Store, path: str | Path, source: str | None = None) -> ImportReport:
+    """Import a STIX 2.1 bundle as one document, then refresh entities and facts."""
+    report = import_bundle(store, path, source)
+    if report.status != "unchanged":
+        refresh(store)
     return report

@@ -9,7 +9,8 @@ from click.testing import CliRunner
 from actorgraph.cli.main import cli
 from actorgraph.export import stix
 from actorgraph.export.snapshot import load
-from actorgraph.imports.stix import BundleError, import_bundle
+from actorgraph.imports.stix import BundleError
+from actorgraph.workflow import import_stix
 
 from .conftest import empty_store
 
@@ -34,7 +35,7 @@ def exported(example_snapshot, tmp_path_factory):
 
 def test_round_trip_keeps_entities_and_relations(example_snapshot, exported, tmp_path):
     store = empty_store(tmp_path)
-    report = import_bundle(store, exported)
+    report = import_stix(store, exported)
     assert report.status == "added" and report.actors == len(example_snapshot.entities)
     again = load(store)
     before, after = graph_of(example_snapshot), graph_of(again)
@@ -52,7 +53,7 @@ def test_round_trip_keeps_entities_and_relations(example_snapshot, exported, tmp
 
 def test_imported_claims_keep_their_evidence_verbatim(example_snapshot, exported, tmp_path):
     store = empty_store(tmp_path)
-    import_bundle(store, exported)
+    import_stix(store, exported)
     again = load(store)
     (doc,) = again.documents
     assert doc["imported"] is True and doc["media_type"].startswith("application/stix+json")
@@ -68,7 +69,7 @@ def test_imported_claims_keep_their_evidence_verbatim(example_snapshot, exported
 
 def test_reimporting_changes_nothing(exported, tmp_path):
     store = empty_store(tmp_path)
-    import_bundle(store, exported)
+    import_stix(store, exported)
     before = (store.stats(), stix.dumps(load(store)))
     result = CliRunner().invoke(cli, ["import", str(exported), "--db", store.url],
                                 catch_exceptions=False)
@@ -122,7 +123,7 @@ def test_another_tools_bundle(tmp_path):
     path = tmp_path / "opencti.json"
     path.write_text(json.dumps(OTHER_TOOL), encoding="utf-8")
     store = empty_store(tmp_path)
-    report = import_bundle(store, path)
+    report = import_stix(store, path)
     assert report.actors == 3 and report.relations == 1    # related-to has no predicate
     snap = load(store)
     ents = {e["name"]: e for e in snap.entities}
@@ -146,7 +147,7 @@ def test_bad_files_are_refused(tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text('{"type": "indicator"}', encoding="utf-8")
     with pytest.raises(BundleError):
-        import_bundle(empty_store(tmp_path), bad)
+        import_stix(empty_store(tmp_path), bad)
     bad.write_text("not json", encoding="utf-8")
     result = CliRunner().invoke(cli, ["import", str(bad), "--db",
                                       f"sqlite:///{tmp_path / 'x.db'}"])

@@ -10,7 +10,7 @@ from stix2validator import ValidationOptions, validate_string
 
 from actorgraph.export import ftm, stix
 from actorgraph.export.snapshot import load
-from actorgraph.imports.stix import import_bundle
+from actorgraph.workflow import import_stix
 
 from .conftest import empty_store
 
@@ -43,7 +43,7 @@ def test_stix_with_an_attacker_and_a_channel(enriched, tmp_path):
     path = tmp_path / "b.json"
     path.write_text(text, encoding="utf-8")
     store = empty_store(tmp_path)
-    import_bundle(store, path)
+    import_stix(store, path)
     back = {e["name"]: e for e in load(store).entities}
     assert back["Husseiniyyun TV"]["type"] == "channel"
     assert back["Husseiniyyun TV"]["aliases"] == ["HTV"]

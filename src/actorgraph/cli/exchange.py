@@ -72,10 +72,11 @@ def import_(bundle, db) -> None:
     Example:
       actorgraph import case.stix.json --db sqlite:///case.db
     """
-    from actorgraph.imports.stix import BundleError, import_bundle
+    from actorgraph.imports.stix import BundleError
+    from actorgraph.workflow import import_stix
 
     try:
-        report = import_bundle(Store(db), bundle)
+        report = import_stix(Store(db), bundle)
     except BundleError as err:
         click.echo(f"error: {bundle}: {err}", err=True)
         sys.exit(1)

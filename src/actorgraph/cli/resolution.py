@@ -6,9 +6,9 @@ import sys
 
 import click
 
-from actorgraph.resolve.stage import resolve_store
 from actorgraph.store import judgements as log
 from actorgraph.store.store import EntityRecord, Store
+from actorgraph.workflow import refresh
 from actorgraph.cli.main import cli, db_option, find_entity
 
 
@@ -79,14 +79,14 @@ def review(db, list_only, reason) -> None:
             log.record(store, answer, a.name, b.name, reason=reason)
             answered += 1
     if answered:
-        resolve_store(store)
+        refresh(store)
         click.echo(f"\n{answered} judgements recorded; entities re-resolved")
 
 
 def _judge(store: Store, action: str, a: str, b: str | None, value: str | None,
            reason: str | None) -> None:
     jid = log.record(store, action, a, b, value, reason)
-    summary = resolve_store(store)
+    summary = refresh(store)
     click.echo(f"judgement {jid} recorded ({action}); {summary.entities} entities")
 
 
@@ -192,5 +192,5 @@ def undo(judgement_id, db) -> None:
     if not log.undo(store, judgement_id):
         click.echo(f"no live judgement {judgement_id}", err=True)
         sys.exit(1)
-    resolve_store(store)
+    refresh(store)
     click.echo(f"judgement {judgement_id} undone; entities re-resolved")

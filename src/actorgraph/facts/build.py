@@ -1,21 +1,25 @@
 """The facts stage: from the claims of all documents to one graph of facts.
 
-Runs after every resolution. Each claim's mention keys become entity ids;
-relations are merged by (subject, predicate, object) — one relation, all its
-claims; the same real event told by several documents (same type, compatible
-dates, a shared actor or a shared specific target) becomes one event with
-several claims; quantities are grouped by (subject, unit, value).
+Runs after every resolution (`workflow.refresh`). Each claim's mention keys
+become entity ids; relations are merged by (subject, predicate, object) — one
+relation, all its claims; the same real event told by several documents (same
+type, compatible dates, a shared actor or a shared specific target) becomes one
+event with several claims; quantities are grouped by (subject, unit, value).
 """
 from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from actorgraph.facts.contradictions import Contradiction, find_contradictions
+from actorgraph.facts.dates import dates_agree
+from actorgraph.knowledge.lexicon import load_lexicon
 from actorgraph.store.facts import (
     ClaimRow, FactRow, read_claims, replace_contradictions, replace_facts,
 )
-from actorgraph.store.store import Store, short_hash
+from actorgraph.store.store import EntityRecord, Store, short_hash
 
 SYMMETRIC = {"allied_with", "associate_of"}
 
@@ -33,11 +37,6 @@ class _Event:
     claims: list[str] = field(default_factory=list)
     first_seen: str = ""
     docs: set[str] = field(default_factory=set)
-
-
-def dates_agree(a: str | None, b: str | None) -> bool:
-    """Compatible dates: one is a prefix of the other, or one is unknown."""
-    return not a or not b or a.startswith(b) or b.startswith(a)
 
 
 def _same_event(e: _Event, f: _Event) -> bool:
@@ -76,11 +75,9 @@ def _drop_subsumed(relations: dict[tuple[str, str, str], list]) -> None:
             del relations[(s, pred, o)]
 
 
-def _same_state(entities):
+def _same_state(entities: list[EntityRecord]) -> Callable[[str, str], bool]:
     """Whether two entities are one state or organs of one state (the gazetteer's country
     codes: the IRGC and Iran)."""
-    from actorgraph.knowledge.lexicon import load_lexicon
-
     lex = load_lexicon()
     code: dict[str, str] = {}
     for e in entities:
@@ -94,16 +91,33 @@ def _same_state(entities):
     return same
 
 
-def build_facts(store: Store) -> dict[str, int]:
-    """Rebuild the facts tables from the claims; returns counts per kind."""
-    claims = read_claims(store)
-    entities = store.entities()
-    types = {e.id: e.type for e in entities}
-    relations: dict[tuple[str, str, str], list[ClaimRow]] = defaultdict(list)
-    quantities: dict[tuple, list[ClaimRow]] = defaultdict(list)
-    events: list[_Event] = []
-    told: list[_Event] = []
-    foundings: dict[tuple, list[ClaimRow]] = defaultdict(list)
+@dataclass
+class _Gathered:
+    """The claims of the store grouped by what they are about, before merging."""
+
+    relations: dict[tuple[str, str, str], list[ClaimRow]] = field(
+        default_factory=lambda: defaultdict(list))
+    quantities: dict[tuple, list[ClaimRow]] = field(default_factory=lambda: defaultdict(list))
+    foundings: dict[tuple, list[ClaimRow]] = field(default_factory=lambda: defaultdict(list))
+    told: list[_Event] = field(default_factory=list)
+
+
+def _telling(c: ClaimRow, types: dict[str, str]) -> _Event:
+    """One event claim as an event of its own, before the tellings are merged."""
+    p = c.payload
+    actors = {e for k in p["actors"] if (e := c.entity(k)) is not None}
+    targets = {e for k in p["targets"] if (e := c.entity(k)) is not None}
+    date = (p.get("date") or {}).get("value")
+    return _Event(p["type"], p.get("mode"), date, (p.get("date") or {}).get("precision"),
+                  actors, targets, {t for t in targets if types.get(t) != "country"},
+                  c.entity(p.get("location")), [c.id], c.ingested_at,
+                  {p.get("origin") or c.doc_id})
+
+
+def _gather(claims: list[ClaimRow], types: dict[str, str]) -> _Gathered:
+    """Relations keyed by (subject, predicate, object), quantities by (subject, unit,
+    value), foundings by (subject, date, precision); every event claim a telling."""
+    out = _Gathered()
     for c in sorted(claims, key=lambda c: c.id):
         p = c.payload
         if c.kind == "relation":
@@ -113,25 +127,25 @@ def build_facts(store: Store) -> dict[str, int]:
             pred = p["predicate"]
             if pred in SYMMETRIC and o < s:
                 s, o = o, s
-            relations[(s, pred, o)].append(c)
+            out.relations[(s, pred, o)].append(c)
         elif c.kind == "quantity":
-            quantities[(c.entity(p.get("subject")), p["unit"], p["value"])].append(c)
+            out.quantities[(c.entity(p.get("subject")), p["unit"], p["value"])].append(c)
         elif c.kind == "founding":
             subject, date = c.entity(p["subject"]), (p.get("date") or {})
             if subject and date.get("value"):
-                foundings[(subject, date["value"], date.get("precision"))].append(c)
+                out.foundings[(subject, date["value"], date.get("precision"))].append(c)
         elif c.kind == "event":
-            actors = {c.entity(k) for k in p["actors"]} - {None}
-            targets = {c.entity(k) for k in p["targets"]} - {None}
-            date = (p.get("date") or {}).get("value")
-            told.append(_Event(p["type"], p.get("mode"), date,
-                               (p.get("date") or {}).get("precision"), actors, targets,
-                               {t for t in targets if types.get(t) != "country"},
-                               c.entity(p.get("location")), [c.id], c.ingested_at,
-                               {p.get("origin") or c.doc_id}))
-    # merged in an order given by what each claim says, not by its id, so that the same
-    # claims (re-ingested, or imported back) give the same events: the most precisely dated
-    # first, so that undated tellings join a dated event rather than decide the merge
+            out.told.append(_telling(c, types))
+    return out
+
+
+def _merge_events(told: list[_Event]) -> list[_Event]:
+    """The same real event told several times becomes one event.
+
+    Merged in an order given by what each claim says, not by its id, so that the same
+    claims (re-ingested, or imported back) give the same events: the most precisely dated
+    first, so that undated tellings join a dated event rather than decide the merge."""
+    events: list[_Event] = []
     for ev in sorted(told, key=_telling_order):
         for other in events:
             if _same_event(other, ev):
@@ -147,17 +161,24 @@ def build_facts(store: Store) -> dict[str, int]:
                 break
         else:
             events.append(ev)
-    _drop_subsumed(relations)
-    by_id = {c.id: c for c in claims}
-    rows: list[FactRow] = []
+    return events
+
+
+def _relation_rows(relations: dict[tuple[str, str, str], list[ClaimRow]]) -> list[FactRow]:
+    rows = []
     for (s, pred, o), cs in sorted(relations.items()):
         support = sorted({x for c in cs for x in c.payload.get("support", [])})
-        data = {"subject": s, "predicate": pred, "object": o}
+        data: dict[str, object] = {"subject": s, "predicate": pred, "object": o}
         if support:
             data["support"] = support
         rows.append(FactRow("rel-" + short_hash(s, pred, o), "relation", data,
                             sorted(c.id for c in cs), min(c.ingested_at for c in cs),
                             [(s, "subject"), (o, "object")]))
+    return rows
+
+
+def _event_rows(events: list[_Event]) -> list[FactRow]:
+    rows = []
     for ev in events:
         data = {"type": ev.type, "mode": ev.mode, "date": ev.date, "precision": ev.precision,
                 "actors": sorted(ev.actors), "targets": sorted(ev.targets),
@@ -167,27 +188,53 @@ def build_facts(store: Store) -> dict[str, int]:
             parts.append((ev.location, "location"))
         rows.append(FactRow("evt-" + short_hash(ev.type, min(ev.claims)), "event", data,
                             sorted(ev.claims), ev.first_seen, sorted(set(parts))))
+    return rows
+
+
+def _quantity_rows(quantities: dict[tuple, list[ClaimRow]]) -> list[FactRow]:
+    rows = []
     for (subj, unit, value), cs in sorted(quantities.items(), key=lambda kv: json.dumps(
             kv[0], default=str)):
         data = {"subject": subj, "unit": unit, "value": value,
-                "qualifier": by_id[cs[0].id].payload.get("qualifier")}
+                "qualifier": cs[0].payload.get("qualifier")}
         rows.append(FactRow("qty-" + short_hash(str(subj), unit, repr(value)), "quantity", data,
                             sorted(c.id for c in cs), min(c.ingested_at for c in cs),
                             [(subj, "subject")] if subj else []))
-    for (subj, date, precision), cs in sorted(foundings.items(), key=lambda kv: str(kv[0])):
-        rows.append(FactRow("fnd-" + short_hash(subj, date), "founding",
-                            {"subject": subj, "date": date, "precision": precision},
-                            sorted(c.id for c in cs), min(c.ingested_at for c in cs),
-                            [(subj, "subject")]))
-    replace_facts(store, rows)
-    names = {e.id: e.name for e in entities}
-    from actorgraph.facts.contradictions import find_contradictions
+    return rows
 
+
+def _founding_rows(foundings: dict[tuple, list[ClaimRow]]) -> list[FactRow]:
+    return [FactRow("fnd-" + short_hash(subj, date), "founding",
+                    {"subject": subj, "date": date, "precision": precision},
+                    sorted(c.id for c in cs), min(c.ingested_at for c in cs),
+                    [(subj, "subject")])
+            for (subj, date, precision), cs in sorted(foundings.items(),
+                                                      key=lambda kv: str(kv[0]))]
+
+
+def _contradictions(store: Store, rows: list[FactRow], claims: list[ClaimRow],
+                    entities: list[EntityRecord]) -> list[Contradiction]:
+    """The contradictions among the facts, with the documents' texts and the entities'
+    names, aliases, states and persons they are read with."""
+    names = {e.id: e.name for e in entities}
     texts = {d["id"]: store.document_text(d["id"]) or "" for d in store.documents()}
     aliases = {e.id: {n for n, _ in e.names} | {e.name} for e in entities}
-    found = find_contradictions(rows, claims, lambda eid: names.get(eid, "?"), texts, aliases,
-                                _same_state(entities),
-                                {e.id for e in entities if e.type == "person"})
+    return find_contradictions(rows, claims, lambda eid: names.get(eid, "?"), texts, aliases,
+                               _same_state(entities),
+                               {e.id for e in entities if e.type == "person"})
+
+
+def build_facts(store: Store) -> dict[str, int]:
+    """Rebuild the facts tables from the claims; returns counts per kind."""
+    claims = read_claims(store)
+    entities = store.entities()
+    gathered = _gather(claims, {e.id: e.type for e in entities})
+    events = _merge_events(gathered.told)
+    _drop_subsumed(gathered.relations)
+    rows = (_relation_rows(gathered.relations) + _event_rows(events)
+            + _quantity_rows(gathered.quantities) + _founding_rows(gathered.foundings))
+    replace_facts(store, rows)
+    found = _contradictions(store, rows, claims, entities)
     replace_contradictions(store, found)
     counts: dict[str, int] = defaultdict(int)
     for r in rows:

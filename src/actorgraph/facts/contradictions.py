@@ -22,9 +22,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from actorgraph.facts.dates import dates_agree
 from actorgraph.store.facts import ClaimRow, FactRow
 from actorgraph.store.store import short_hash
-from actorgraph.facts.build import dates_agree
 
 VALUE_TOLERANCE = 0.2         # values within 20% of each other are one figure
 DENIAL_WINDOW = 2             # sentences between a denial and the act it answers

@@ -24,7 +24,10 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from actorgraph.store.facts import ClaimRow, FactRow
+from actorgraph.store.facts import (
+    ClaimRow, FactRow, read_claims, read_contradictions, read_facts,
+)
+from actorgraph.store.grades import grades as read_grades
 
 SHARED_WORDING = 85          # token-set similarity (0-100) above which a sentence repeats another
 INSIDER = {"member_of", "leader_of", "founder_of"}
@@ -124,16 +127,13 @@ class Grader:
     """Everything needed to grade the facts of one store, read once."""
 
     def __init__(self, store) -> None:
-        from actorgraph.store.facts import read_claims, read_contradictions, read_facts
-        from actorgraph.store.grades import grades
-
         self.claims = {c.id: c for c in read_claims(store)}
         self.docs = {d["id"]: d for d in store.documents()}
         self.texts = {d: store.document_text(d) or "" for d in self.docs}
         self.facts = read_facts(store)
         self.relations = [f for f in self.facts if f.kind == "relation"]
         self.contradicted = {f for c in read_contradictions(store) for f in c["facts"]}
-        self.grades = grades(store)
+        self.grades = read_grades(store)
 
     def __call__(self, fact: FactRow) -> Assessment:
         return assess(fact, self.claims, self.docs, self.texts, self.relations,

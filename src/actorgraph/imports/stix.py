@@ -6,9 +6,9 @@ per relationship and event, each followed by its evidence sentences (our own
 claim notes, verbatim), and one per report. Every name in that text is a
 mention at its real offsets, typed with a gazetteer-strength vote so the
 bundle's type is kept; every relationship, event and figure is a claim on its
-line or evidence sentence, with the note's speaker and modality. Then the
-store is re-resolved (`resolve_store`), so imported actors join the ones
-already there.
+line or evidence sentence, with the note's speaker and modality. The caller
+then re-resolves the store (`workflow.import_stix`), so imported actors join
+the ones already there.
 
 The primary name is written twice and every other name once, so that the
 resolver's choice of canonical name (`resolve.stage.canonical_name`: the
@@ -24,15 +24,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import stix2
+import stix2  # type: ignore[import-untyped]
 
 from actorgraph.export.stix import EXTENSION, RELATIONSHIP_TYPES
+from actorgraph.knowledge.kinds import STRONG
 from actorgraph.knowledge.lexicon import load_lexicon
 from actorgraph.model import (
     ENTITY_TYPES, Attribution, CleanDocument, DateValue, DocumentMeta, EventFact, Extraction,
     LoadedDocument, Mention, QuantityFact, RelationFact, Sentence,
 )
-from actorgraph.resolve.stage import STRONG, resolve_store
 from actorgraph.store.store import Store
 
 MEDIA_TYPE = "application/stix+json;version=2.1"
@@ -269,7 +269,7 @@ def render(objects: list[dict[str, Any]]) -> tuple[Renderer, Extraction, dict[st
     r.line("Relationships")
     for o in b.of_type("relationship"):
         pred = PREDICATES.get(o.get("relationship_type", ""))
-        s, t = cast.get(o.get("source_ref")), cast.get(o.get("target_ref"))
+        s, t = cast.get(o.get("source_ref", "")), cast.get(o.get("target_ref", ""))
         if not pred or not s or not t:
             continue
         counts["relations"] += 1
@@ -285,7 +285,7 @@ def render(objects: list[dict[str, Any]]) -> tuple[Renderer, Extraction, dict[st
     for o in b.of_type("x-actorgraph-event"):
         who = [cast[x] for x in o.get("actor_refs", []) if x in cast]
         whom = [cast[x] for x in o.get("target_refs", []) if x in cast]
-        where = cast.get(o.get("location_ref"))
+        where = cast.get(o.get("location_ref", ""))
         pieces: list[str | Actor] = [o.get("event_type", "EVENT"),
                                      f" ({o['mode']})" if o.get("mode") else "",
                                      f", {o['date']}" if o.get("date") else "", ":"]
@@ -314,7 +314,8 @@ def render(objects: list[dict[str, Any]]) -> tuple[Renderer, Extraction, dict[st
         subject = next((cast[x] for x in n.get("object_refs", []) if x in cast), None)
         qual = f"{n['x_actorgraph_qualifier']} " if n.get("x_actorgraph_qualifier") else ""
         figure = f"{qual}{n['x_actorgraph_value']:g} {n.get('x_actorgraph_unit') or ''}".strip()
-        idx = r.line(*([subject, ": "] if subject else []), figure, ".")
+        head: list[str | Actor] = [subject, ": "] if subject else []
+        idx = r.line(*head, figure, ".")
         start = r.sentences[idx].end - len(figure) - 1
         for sentence, att in _evidence(r, [n], cast, b.by_id):
             ex.quantities.append(QuantityFact(
@@ -362,7 +363,8 @@ def read_bundle(raw: bytes) -> list[dict[str, Any]]:
 
 
 def import_bundle(store: Store, path: str | Path, source: str | None = None) -> ImportReport:
-    """Import the bundle at `path` as one document and re-resolve the store."""
+    """Store the bundle at `path` as one document (entities and facts are not rebuilt:
+    `workflow.import_stix` does both)."""
     raw = Path(path).read_bytes()
     objects = read_bundle(raw)
     renderer, extraction, counts = render(objects)
@@ -373,8 +375,6 @@ def import_bundle(store: Store, path: str | Path, source: str | None = None) -> 
                             sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
     doc_id, status = store.add_document(loaded, CleanDocument(loaded, ()), extraction,
                                         imported=True)
-    if status != "unchanged":
-        resolve_store(store)
     n_claims = len(extraction.relations) + len(extraction.events) + len(extraction.quantities)
     return ImportReport(source, doc_id, status, counts["actors"], counts["relations"],
                         counts["events"], n_claims)

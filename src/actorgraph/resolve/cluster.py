@@ -181,17 +181,44 @@ def resolve(groups: Sequence[NameGroup],
 def _resolve(groups: Sequence[NameGroup], must_link: Iterable[tuple[str, str]],
              cannot_link: Iterable[tuple[str, str]], merge_at: float, review_at: float,
              max_block: int, workers: int) -> Resolution:
+    """The steps of the module docstring, in order, with their counts and timings."""
     groups = sorted(groups, key=lambda g: g.id)
     index = {g.id: i for i, g in enumerate(groups)}
     if len(index) != len(groups):
         raise ValueError("NameGroup ids must be unique")
-    n = len(groups)
     clock = time.perf_counter()
-    uf = _Guarded(n)
+    uf = _Guarded(len(groups))
     merges: list[Merge] = []
-    stats: Counter[str] = Counter(groups=n)
+    stats: Counter[str] = Counter(groups=len(groups))
+    _link(uf, index, must_link, cannot_link, merges, stats)
+    nodes, node_profiles = _same_name_nodes(groups, uf, merges)
+    stats["nodes"] = len(nodes)
+    stats["ms_profiles"], clock = _ms(clock), time.perf_counter()
+    node_keys, seen_pairs, oversize = _blocking(node_profiles, max_block, stats)
+    stats["ms_blocking"], clock = _ms(clock), time.perf_counter()
+    scored = _score_pairs(list(seen_pairs), len(nodes), node_profiles, review_at, workers)
+    del seen_pairs
+    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    stats["ms_scoring"], clock = _ms(clock), time.perf_counter()
+    refused, short_pairs = _merge_best_first(scored, nodes, node_profiles, uf, merges,
+                                             merge_at, review_at)
+    for k in sorted(short_pairs):   # 6. one-word person names
+        _attach_short_form(k, short_pairs[k], nodes, node_profiles, node_keys[k], oversize,
+                           uf, merges, stats)
+    review = _review(scored, nodes, node_profiles, uf, merge_at)
+    clusters, reasons = _clusters(groups, index, uf, merges)
+    stats["clusters"] = len(clusters)
+    stats["merges"] = len(merges)
+    stats["review"] = len(review)
+    stats["refused"] = len(refused)
+    refused.sort(key=lambda c: (-c.score, c.a, c.b))
+    stats["ms_merging"] = _ms(clock)
+    return Resolution(clusters, review, reasons, refused, dict(stats))
 
-    # 1. analyst must-links
+
+def _link(uf: _Guarded, index: dict[str, int], must_link: Iterable[tuple[str, str]],
+          cannot_link: Iterable[tuple[str, str]], merges: list[Merge], stats: Counter) -> None:
+    """Step 1: the analyst's must-links united, its cannot-links set on the roots."""
     for a, b in sorted(tuple(sorted(p)) for p in must_link):
         if a not in index or b not in index:
             stats["unknown_link_ids"] += 1
@@ -210,7 +237,11 @@ def _resolve(groups: Sequence[NameGroup], must_link: Iterable[tuple[str, str]],
         uf.cannot.setdefault(ra, set()).add(cid)
         uf.cannot.setdefault(rb, set()).add(cid)
 
-    # 2. same fullest name -> one node
+
+def _same_name_nodes(groups: list[NameGroup], uf: _Guarded, merges: list[Merge]
+                     ) -> tuple[list[list[int]], list[Profile]]:
+    """Step 2: groups with one primary key become one node (sorted by first group),
+    each with its profile; the guard learns the nodes' full person names."""
     profiles = [profile(g) for g in groups]
     classes: dict[str, list[int]] = {}
     nodes: list[list[int]] = []
@@ -238,13 +269,9 @@ def _resolve(groups: Sequence[NameGroup], must_link: Iterable[tuple[str, str]],
                 nodes.append([i])
         nodes.append(node)
     nodes.sort(key=lambda m: m[0])
-    node_profiles: list[Profile] = []
-    for members in nodes:
-        if len(members) == 1:
-            node_profiles.append(profiles[members[0]])
-        else:
-            node_profiles.append(profile(_merged_group([groups[i] for i in members])))
-    del profiles
+    node_profiles = [profiles[members[0]] if len(members) == 1
+                     else profile(_merged_group([groups[i] for i in members]))
+                     for members in nodes]
     uf.profiles = node_profiles
     for k, members in enumerate(nodes):
         p = node_profiles[k]
@@ -254,10 +281,13 @@ def _resolve(groups: Sequence[NameGroup], must_link: Iterable[tuple[str, str]],
             if len(reps) < _MAX_REPS and all(
                     node_profiles[r].best.folded != p.best.folded for r in reps):
                 reps.append(k)
-    stats["nodes"] = len(nodes)
-    stats["ms_profiles"], clock = _ms(clock), time.perf_counter()
+    return nodes, node_profiles
 
-    # 3. blocking
+
+def _blocking(node_profiles: list[Profile], max_block: int, stats: Counter
+              ) -> tuple[list[set[str]], set[int], set[str]]:
+    """Step 3: each node's blocking keys, the candidate pairs (encoded a * nn + b) of
+    nodes sharing a key, and the keys too common to pair every member."""
     block: dict[str, list[int]] = defaultdict(list)
     node_keys: list[set[str]] = []
     for k, p in enumerate(node_profiles):
@@ -268,7 +298,7 @@ def _resolve(groups: Sequence[NameGroup], must_link: Iterable[tuple[str, str]],
     stats["keys"] = len(block)
     oversize: set[str] = set()
     seen_pairs: set[int] = set()
-    nn = len(nodes)
+    nn = len(node_profiles)
     order: dict[int, tuple[str, str]] = {}
     for key, members in block.items():
         if "|i:" in key:                # initialisms pair with acronyms only
@@ -294,27 +324,32 @@ def _resolve(groups: Sequence[NameGroup], must_link: Iterable[tuple[str, str]],
         if size > max_block * _WINDOWED_FACTOR:
             stats["skipped_keys"] += 1          # as common as a stop word
             continue
-        # a large block: sorted neighbourhood, each node against the next few
-        for k in members:
-            if k not in order:
-                best = node_profiles[k].best
-                order[k] = (" ".join(sorted(best.skels)), best.folded)
-        ranked = sorted(members, key=lambda k: (order[k], k))
-        for pos, a in enumerate(ranked):
-            for b in ranked[pos + 1: pos + 1 + _WINDOW]:
-                seen_pairs.add(a * nn + b if a < b else b * nn + a)
-    del block, order
+        _window_pairs(members, node_profiles, order, seen_pairs)
     stats["oversize_keys"] = len(oversize)
     stats["pairs_compared"] = len(seen_pairs)
-    stats["ms_blocking"], clock = _ms(clock), time.perf_counter()
+    return node_keys, seen_pairs, oversize
 
-    # 4. scoring
-    scored = _score_pairs(list(seen_pairs), nn, node_profiles, review_at, workers)
-    del seen_pairs
-    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
-    stats["ms_scoring"], clock = _ms(clock), time.perf_counter()
 
-    # 5. guarded merging, best first
+def _window_pairs(members: list[int], node_profiles: list[Profile],
+                  order: dict[int, tuple[str, str]], seen_pairs: set[int]) -> None:
+    """A large block: sorted neighbourhood, each node against the next few."""
+    nn = len(node_profiles)
+    for k in members:
+        if k not in order:
+            best = node_profiles[k].best
+            order[k] = (" ".join(sorted(best.skels)), best.folded)
+    ranked = sorted(members, key=lambda k: (order[k], k))
+    for pos, a in enumerate(ranked):
+        for b in ranked[pos + 1: pos + 1 + _WINDOW]:
+            seen_pairs.add(a * nn + b if a < b else b * nn + a)
+
+
+def _merge_best_first(scored: list[tuple[float, int, int, Score]], nodes: list[list[int]],
+                      node_profiles: list[Profile], uf: _Guarded, merges: list[Merge],
+                      merge_at: float, review_at: float
+                      ) -> tuple[list[Candidate], dict[int, list[tuple[int, Score]]]]:
+    """Step 5: guarded merging, best first; returns the merges refused by a guard and,
+    per short-form node, its deferred partners (for step 6)."""
     refused: list[Candidate] = []
     short_pairs: dict[int, list[tuple[int, Score]]] = defaultdict(list)
     for value, a, b, s in scored:
@@ -334,13 +369,12 @@ def _resolve(groups: Sequence[NameGroup], must_link: Iterable[tuple[str, str]],
             merges.append(Merge(pa.id, pb.id, value, "compare", s.reasons))
         elif why not in ("cannot-link", "already together"):
             refused.append(Candidate(pa.id, pb.id, value, (*s.reasons, f"refused: {why}")))
+    return refused, short_pairs
 
-    # 6. one-word person names
-    for k in sorted(short_pairs):
-        _attach_short_form(k, short_pairs[k], nodes, node_profiles, node_keys[k], oversize,
-                           uf, merges, stats)
 
-    # 7. review candidates: in the band, still apart, best per cluster pair
+def _review(scored: list[tuple[float, int, int, Score]], nodes: list[list[int]],
+            node_profiles: list[Profile], uf: _Guarded, merge_at: float) -> list[Candidate]:
+    """Step 7: review candidates: in the band, still apart, best per cluster pair."""
     best_review: dict[tuple[int, int], Candidate] = {}
     for value, a, b, s in scored:
         if value >= merge_at and not _deferred(s):
@@ -352,9 +386,13 @@ def _resolve(groups: Sequence[NameGroup], must_link: Iterable[tuple[str, str]],
         if pair not in best_review:
             ida, idb = sorted((node_profiles[a].id, node_profiles[b].id))
             best_review[pair] = Candidate(ida, idb, value, s.reasons)
-    review = sorted(best_review.values(), key=lambda c: (-c.score, c.a, c.b))
+    return sorted(best_review.values(), key=lambda c: (-c.score, c.a, c.b))
 
-    # clusters and their reasons
+
+def _clusters(groups: list[NameGroup], index: dict[str, int], uf: _Guarded,
+              merges: list[Merge]) -> tuple[list[list[str]], dict[str, list[Merge]]]:
+    """The clusters of group ids (ordered by first id) and the merges that built each,
+    keyed by its first id."""
     by_root: dict[int, list[str]] = defaultdict(list)
     for i, g in enumerate(groups):
         by_root[uf.find(i)].append(g.id)
@@ -363,13 +401,7 @@ def _resolve(groups: Sequence[NameGroup], must_link: Iterable[tuple[str, str]],
     reasons: dict[str, list[Merge]] = defaultdict(list)
     for m in merges:
         reasons[first_of[uf.find(index[m.a])]].append(m)
-    stats["clusters"] = len(clusters)
-    stats["merges"] = len(merges)
-    stats["review"] = len(review)
-    stats["refused"] = len(refused)
-    refused.sort(key=lambda c: (-c.score, c.a, c.b))
-    stats["ms_merging"] = _ms(clock)
-    return Resolution(clusters, review, dict(reasons), refused, dict(stats))
+    return clusters, dict(reasons)
 
 
 _WORK: tuple[list[Profile], int, float] | None = None   # for forked scorers
@@ -446,7 +478,7 @@ def _attach_short_form(k: int, partners: list[tuple[int, Score]], nodes: list[li
         toks = tokens(c)
         if len(toks) >= 2 and phonetic_key(toks[-1]) == skel and " ".join(toks) not in known:
             unknown.add(fold(c))
-    rule_reason = None
+    rule_reason = ""
     chosen = None
     if len(by_root) == 1 and not unknown:
         chosen = next(iter(by_root))

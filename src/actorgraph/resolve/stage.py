@@ -3,8 +3,9 @@
 Reads the mentions of all current documents from the store, builds one
 `NameGroup` per (document, actor), clusters them across documents with the
 name-matching library (`resolve.cluster`), applies the analyst's judgements,
-settles each entity's type by the votes of all its mentions, and writes the
-entities back in one transaction. Deterministic: the same store gives the same
+settles each entity's type by the votes of all its mentions (`resolve.types`),
+and writes the entities back in one transaction; the facts are rebuilt on them
+by `workflow.refresh`. Deterministic: the same store gives the same
 entities and ids.
 """
 from __future__ import annotations
@@ -13,17 +14,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from actorgraph.knowledge.lexicon import load_lexicon, normalize_form
-from actorgraph.facts.build import build_facts
-from actorgraph.extract.rules_en.names.typing import decide, org_kind
-from actorgraph.store.store import EntityRecord, Store, StoredMention, short_hash
-from actorgraph.store.judgements import judgements
-from actorgraph.resolve.cluster import resolve
-from actorgraph.resolve.judged import constraints
 from actorgraph.knowledge.names import fold
-from actorgraph.resolve.records import NameGroup
-
-
-STRONG = 10.0   # a lexicon entry's vote: such a group keeps its own type
+from actorgraph.resolve.cluster import resolve
+from actorgraph.resolve.judged import Constraints, constraints
+from actorgraph.resolve.records import NameGroup, Resolution
+from actorgraph.resolve.types import entity_kind, entity_type, group_kind, group_types
+from actorgraph.store.judgements import judgements
+from actorgraph.store.store import EntityRecord, Store, StoredMention, short_hash
 
 
 @dataclass
@@ -40,29 +37,6 @@ def _group_mentions(store: Store) -> dict[str, list[StoredMention]]:
     return groups
 
 
-def _votes(mentions: list[StoredMention]) -> dict[str, float]:
-    """The type votes of a group's named mentions; a group only of capitals standing
-    for their state is that state (a country)."""
-    votes: dict[str, float] = defaultdict(float)
-    named = [m for m in mentions if m.role == "name"]
-    for m in named:
-        for t, w in m.votes.items():
-            votes[t] += w
-    if not named:
-        votes[mentions[0].type] += 1.0
-    return votes
-
-
-def _vote_keys(text: str) -> set[str]:
-    """The keys under which a name's type votes are pooled across documents."""
-    key = fold(text)
-    out = {key}
-    for particle in ("al ", "el ", "the "):
-        if key.startswith(particle):
-            out.add(key[len(particle):])
-    return out
-
-
 def _names(mentions: list[StoredMention]) -> Counter:
     names = Counter(m.text for m in mentions if m.role == "name")
     if not names:
@@ -70,41 +44,20 @@ def _names(mentions: list[StoredMention]) -> Counter:
     return names
 
 
-def _kind(mentions: list[StoredMention]) -> str | None:
-    """The lexicon's or the name's kind, else the one the mentions' contexts gave."""
-    kind = org_kind(mentions[0].name, load_lexicon())
-    if kind:
-        return kind
-    kinds = Counter(m.kind for m in mentions if m.kind)
-    return kinds.most_common(1)[0][0] if kinds else None
-
-
 def name_groups(groups: dict[str, list[StoredMention]]) -> list[NameGroup]:
     """One NameGroup per document-level actor, with the other actors of its document."""
     by_doc: dict[str, set[str]] = defaultdict(set)
     for gid, ms in groups.items():
         by_doc[ms[0].doc_id].add(normalize_form(ms[0].name))
-    # votes across all mentions of a name, in every document: one clear context
-    # elsewhere outweighs the small model's guess here
-    by_name: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    own_votes = {gid: _votes(ms) for gid, ms in groups.items()}
-    for gid, ms in groups.items():
-        for n in {k for m in ms if m.role == "name" for k in _vote_keys(m.text)}:
-            for t, w in own_votes[gid].items():
-                by_name[n][t] += w
+    types = group_types(groups)
     out = []
     for gid, ms in sorted(groups.items()):
-        votes = dict(own_votes[gid])
-        if max(votes.values(), default=0) < STRONG:
-            for n in {k for m in ms if m.role == "name" for k in _vote_keys(m.text)}:
-                for t, w in by_name[n].items():
-                    votes[t] = votes.get(t, 0) + w
-        etype = decide(votes) or ms[0].type
+        etype = types[gid]
         own = normalize_form(ms[0].name)
         names = _names(ms)
         out.append(NameGroup(
             id=gid, doc=ms[0].doc_id, type=etype,
-            kind=_kind(ms) if etype == "organization" else None,
+            kind=group_kind(ms) if etype == "organization" else None,
             names=tuple(sorted(names.items())),
             context=frozenset(by_doc[ms[0].doc_id] - {own})))
     return out
@@ -142,8 +95,50 @@ def canonical_name(names: Counter, etype: str) -> str:
     return max(plain, key=lambda n: (names[n], len(n.split()), len(n)))
 
 
+def _entity(cluster: list[str], groups: dict[str, list[StoredMention]],
+            by_id: dict[str, NameGroup], result: Resolution, rules: Constraints,
+            used: set[str]) -> EntityRecord:
+    """The entity of one cluster: its type, canonical (or the analyst's) name, kind and
+    surface names; its id from the found name, made unique among `used`."""
+    etype = entity_type(cluster, by_id, groups)
+    names: Counter = Counter()
+    for gid in cluster:
+        names.update(dict(by_id[gid].names))
+    name = canonical_name(names, etype)
+    eid = "ent-" + short_hash(etype, normalize_form(name))
+    shown = next((rules.renames[fold(n)] for n in sorted(names) if fold(n) in rules.renames),
+                 None)
+    if eid in used:   # two actors kept apart that share a name
+        eid = "ent-" + short_hash(etype, normalize_form(name), min(cluster))
+    used.add(eid)
+    kind = entity_kind(name, cluster, by_id) if etype == "organization" else None
+    surface: Counter = Counter()
+    for gid in cluster:
+        for m in groups[gid]:
+            if m.role == "name":
+                surface[m.text] += 1
+    if shown:
+        name = shown  # the analyst's name for it; the id stays that of the found name
+    if name not in surface:
+        surface[name] += 0
+    flat = tuple(sorted({f"{mg.rule}: {'; '.join(mg.reasons)}"
+                         for mg in result.reasons.get(cluster[0], [])}))
+    return EntityRecord(eid, etype, kind, name, tuple(sorted(surface.items())), flat)
+
+
+def _review(result: Resolution, group_entity: dict[str, str], entities: list[EntityRecord],
+            rules: Constraints) -> list[tuple[str, str, float, tuple[str, ...]]]:
+    """The unsure pairs to offer the analyst, as entity pairs not already judged."""
+    names_of = {e.id: fold(e.name) for e in entities}
+    pairs = [(group_entity.get(c.a), group_entity.get(c.b), c.score, c.reasons)
+             for c in result.review]
+    return sorted({(a, b, s, r) for a, b, s, r in pairs if a and b and a != b
+                   and frozenset((names_of[a], names_of[b])) not in rules.settled})
+
+
 def resolve_store(store: Store) -> ResolveSummary:
-    """Re-resolve every entity in the store from its mentions."""
+    """Re-resolve every entity in the store from its mentions (facts are not rebuilt:
+    `workflow.refresh` does both)."""
     groups = _group_mentions(store)
     records = name_groups(groups)
     rules = constraints(judgements(store), records)
@@ -155,47 +150,12 @@ def resolve_store(store: Store) -> ResolveSummary:
     group_entity: dict[str, str] = {}
     used: set[str] = set()
     for cluster in result.clusters:
-        mentions = [m for gid in cluster for m in groups[gid]]
-        weight: dict[str, float] = defaultdict(float)
-        for gid in cluster:   # each group's type was settled by its own and the name's votes
-            weight[by_id[gid].type] += len(groups[gid])
-        etype = decide(weight) or by_id[cluster[0]].type
-        names = Counter()
+        entity = _entity(cluster, groups, by_id, result, rules, used)
+        entities.append(entity)
         for gid in cluster:
-            names.update(dict(by_id[gid].names))
-        name = canonical_name(names, etype)
-        eid = "ent-" + short_hash(etype, normalize_form(name))
-        shown = next((rules.renames[fold(n)] for n in sorted(names) if fold(n) in rules.renames),
-                     None)
-        if eid in used:   # two actors kept apart that share a name
-            eid = "ent-" + short_hash(etype, normalize_form(name), min(cluster))
-        used.add(eid)
-        kind = None
-        if etype == "organization":
-            kind = org_kind(name, load_lexicon())
-            kinds = Counter(by_id[g].kind for g in cluster if by_id[g].kind)
-            kind = kind or (kinds.most_common(1)[0][0] if kinds else None)
-        surface = Counter()
-        for m in mentions:
-            if m.role == "name":
-                surface[m.text] += 1
-        if shown:
-            name = shown  # the analyst's name for it; the id stays that of the found name
-        if name not in surface:
-            surface[name] += 0
-        flat = tuple(sorted({f"{mg.rule}: {'; '.join(mg.reasons)}"
-                             for mg in result.reasons.get(cluster[0], [])}))
-        entities.append(EntityRecord(eid, etype, kind, name, tuple(sorted(surface.items())),
-                                     flat))
-        for gid in cluster:
-            group_entity[gid] = eid
-        for m in mentions:
-            assignment[m.id] = eid
-    review = [(group_entity.get(c.a), group_entity.get(c.b), c.score, c.reasons)
-              for c in result.review]
-    names_of = {e.id: fold(e.name) for e in entities}
-    review = sorted({(a, b, s, r) for a, b, s, r in review if a and b and a != b
-                     and frozenset((names_of[a], names_of[b])) not in rules.settled})
+            group_entity[gid] = entity.id
+            for m in groups[gid]:
+                assignment[m.id] = entity.id
+    review = _review(result, group_entity, entities, rules)
     store.replace_entities(entities, assignment, review)
-    build_facts(store)
     return ResolveSummary(len(records), len(entities), len(review))

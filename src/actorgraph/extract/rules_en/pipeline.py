@@ -30,7 +30,8 @@ from actorgraph.extract.rules_en.reference.refer import Referents
 from actorgraph.knowledge.lexicon import Lexicon, load_lexicon
 from actorgraph.extract.rules_en.nlp import load_nlp
 from actorgraph.extract.rules_en.names.recognise import Candidate, recognise
-from actorgraph.extract.rules_en.names.typing import context_kind, decide, mention_votes
+from actorgraph.extract.rules_en.names.typing import context_kind, mention_votes
+from actorgraph.knowledge.kinds import decide
 from actorgraph.model import (
     CleanDocument, DateValue, DisputeFact, EventFact, Extraction, FoundingFact, Mention,
     QuantityFact, RelationFact, Sentence,

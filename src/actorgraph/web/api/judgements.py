@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, HTTPException
 
-from actorgraph.resolve.stage import resolve_store
 from actorgraph.store import judgements as log
 from actorgraph.web import models as m
 from actorgraph.web.params import ReaderDep
 from actorgraph.web.security import require_writes
 from actorgraph.web.views.entity import find_by_name, ref
+from actorgraph.workflow import refresh
 
 router = APIRouter(prefix="/api/judgements", tags=["judgements"])
 
@@ -26,7 +26,7 @@ def post_judgement(body: m.Judgement, reader: ReaderDep) -> m.JudgementResult:
     if body.action == "same" and a.id == b.id:
         raise HTTPException(409, f"{a.name!r} and {b.name!r} are already one entity")
     jid = log.record(reader.store, body.action, a.name, b.name, reason=body.reason)
-    summary = resolve_store(reader.store)
+    summary = refresh(reader.store)
     reader.invalidate()
     return m.JudgementResult(id=jid, action=body.action, a=ref(a), b=ref(b),
                              entities=summary.entities)

@@ -17,11 +17,10 @@ from typing import Callable
 from rigour.names import NameTypeTag, analyze_names
 from spacy.tokens import Doc, Span
 
+from actorgraph.knowledge.kinds import Votes
 from actorgraph.knowledge.lexicon import Lexicon
 from actorgraph.extract.rules_en.names.recognise import Candidate
 from actorgraph.knowledge.wordlists import WORDS
-
-Votes = dict[str, float]
 
 
 @dataclass(frozen=True)
@@ -262,28 +261,6 @@ def context_kind(doc: Doc, cand: Candidate) -> str | None:
         words += [c.lower_ for c in root.head.children if c.dep_ == "attr"]
     for kind, cues in WORDS["kind_cues"].items():
         if any(w in cues for w in words):
-            return kind
-    return None
-
-
-def decide(votes: Votes) -> str | None:
-    """The winning type, or None when nothing voted."""
-    if not votes:
-        return None
-    return max(sorted(votes), key=lambda t: votes[t])
-
-
-def org_kind(name: str, lex: Lexicon) -> str | None:
-    """The organisation kind: from the lexicon, else from the name's head words."""
-    entry = lex.lookup(name)
-    if entry is not None and entry.kind:
-        return entry.kind
-    words = [w.lower() for w in name.replace("-", " ").split()]
-    for kind, heads in WORDS["kind_heads"].items():
-        if words and words[-1] in heads:
-            return kind
-    for kind, heads in WORDS["kind_heads"].items():
-        if any(w in heads for w in words):
             return kind
     return None
 

@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 
 from actorgraph.model import Mention
 from actorgraph.knowledge.lexicon import normalize_form
-from actorgraph.extract.rules_en.names.typing import decide
+from actorgraph.knowledge.kinds import decide
 
 ALIAS_BETWEEN = re.compile(
     r"^\s*[,(\u2014\u2013-]?\s*(?:(?:better|also|commonly|widely|locally|formerly|sometimes)\s+)?"
