@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from actorgraph.store.facts import (
     ClaimRow, FactRow, read_claims, replace_contradictions, replace_facts,
 )
-from actorgraph.store.store import Store, short_hash
+from actorgraph.store.ids import short_hash
+from actorgraph.store.store import Store
 
 SYMMETRIC = {"allied_with", "associate_of"}
 

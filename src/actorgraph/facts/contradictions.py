@@ -23,7 +23,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from actorgraph.store.facts import ClaimRow, FactRow
-from actorgraph.store.store import short_hash
+from actorgraph.store.ids import short_hash
 from actorgraph.facts.build import dates_agree
 
 VALUE_TOLERANCE = 0.2         # values within 20% of each other are one figure

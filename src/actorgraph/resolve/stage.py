@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from actorgraph.knowledge.lexicon import load_lexicon, normalize_form
 from actorgraph.facts.build import build_facts
 from actorgraph.extract.rules_en.names.typing import decide, org_kind
-from actorgraph.store.store import EntityRecord, Store, StoredMention, short_hash
+from actorgraph.store.ids import short_hash
+from actorgraph.store.store import EntityRecord, Store, StoredMention
 from actorgraph.store.judgements import judgements
 from actorgraph.resolve.cluster import resolve
 from actorgraph.resolve.judged import constraints

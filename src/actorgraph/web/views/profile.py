@@ -12,11 +12,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from actorgraph.store.facts import FactRow
+from actorgraph.store.reader import Reader
 from actorgraph.store.store import EntityRecord
 from actorgraph.web import models as m
 from actorgraph.web.params import ReaderDep
 from actorgraph.web.present import Presenter, source_name
-from actorgraph.web.queries import Reader
 from actorgraph.web.render import render
 from actorgraph.web.views.entity import find, ref
 
