@@ -2,7 +2,7 @@
 sponsors and allies, activities, contradictions, sources). Every line is built from
 facts and carries the numbers of the claims it rests on; each numbered note quotes
 its sentence and links to it in its document. The sections follow the CLI's
-`actorgraph profile` (profile/dossier.py), read with the web's entity-scoped queries.
+`actorgraph profile` (profile/dossier.py), read with the store's entity-scoped Reader.
 """
 from __future__ import annotations
 
