@@ -19,7 +19,8 @@ from actorgraph.knowledge.lexicon import load_lexicon
 from actorgraph.store.facts import (
     ClaimRow, FactRow, read_claims, replace_contradictions, replace_facts,
 )
-from actorgraph.store.store import EntityRecord, Store, short_hash
+from actorgraph.store.ids import short_hash
+from actorgraph.store.store import EntityRecord, Store
 
 SYMMETRIC = {"allied_with", "associate_of"}
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from actorgraph.facts.dates import dates_agree
 from actorgraph.store.facts import ClaimRow, FactRow
-from actorgraph.store.store import short_hash
+from actorgraph.store.ids import short_hash
 
 VALUE_TOLERANCE = 0.2         # values within 20% of each other are one figure
 DENIAL_WINDOW = 2             # sentences between a denial and the act it answers

@@ -20,7 +20,8 @@ from actorgraph.resolve.judged import Constraints, constraints
 from actorgraph.resolve.records import NameGroup, Resolution
 from actorgraph.resolve.types import entity_kind, entity_type, group_kind, group_types
 from actorgraph.store.judgements import judgements
-from actorgraph.store.store import EntityRecord, Store, StoredMention, short_hash
+from actorgraph.store.ids import short_hash
+from actorgraph.store.store import EntityRecord, Store, StoredMention
 
 
 @dataclass

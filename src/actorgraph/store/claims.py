@@ -11,7 +11,7 @@ from typing import Any
 from actorgraph.model import (
     DisputeFact, EventFact, Extraction, FoundingFact, QuantityFact, RelationFact,
 )
-from actorgraph.store.store import short_hash
+from actorgraph.store.ids import short_hash
 
 
 def _date(d) -> dict | None:

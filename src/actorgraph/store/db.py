@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine, create_engine, event, insert, inspect, select
 
 from actorgraph.store import schema
+from actorgraph.store.search import create_index
 
 DEFAULT_URL = "sqlite:///actorgraph.db"
 
@@ -28,7 +29,7 @@ def resolve_url(url: str | None) -> str:
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _initial(conn: Connection) -> None:
@@ -46,8 +47,6 @@ def _contradictions(conn: Connection) -> None:
 
 
 def _document_search(conn: Connection) -> None:
-    from actorgraph.store.search import create_index
-
     create_index(conn)
 
 

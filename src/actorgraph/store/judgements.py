@@ -47,7 +47,9 @@ def record(store: Store, action: str, a: str, b: str | None = None, value: str |
         res = conn.execute(insert(t.judgements).values(
             action=action, a=a, b=b, value=value, author=author or _author(), reason=reason,
             created_at=now(), undone=False))
-        return int(res.inserted_primary_key[0])
+        key = res.inserted_primary_key
+        assert key is not None   # one row was inserted
+        return int(key[0])
 
 
 def undo(store: Store, judgement_id: int) -> bool:

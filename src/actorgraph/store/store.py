@@ -6,16 +6,18 @@ one transaction, so a failure never loses what was already stored.
 """
 from __future__ import annotations
 
-import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, and_, delete, func, insert, select, update
 
+from actorgraph.knowledge.names import fold, name_keys
 from actorgraph.model import CleanDocument, Extraction, LoadedDocument
 from actorgraph.store import schema as t
+from actorgraph.store.claims import claim_rows
 from actorgraph.store.db import make_engine, migrate, now, resolve_url
+from actorgraph.store.ids import document_id
 
 
 @dataclass(frozen=True)
@@ -45,14 +47,6 @@ class EntityRecord:
     name: str
     names: tuple[tuple[str, int], ...]   # (surface form, count)
     reasons: tuple[str, ...] = ()
-
-
-def document_id(sha256: str) -> str:
-    return "doc-" + sha256[:16]
-
-
-def short_hash(*parts: str, n: int = 16) -> str:
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:n]
 
 
 class Store:
@@ -112,8 +106,6 @@ class Store:
             } for i, m in enumerate(extraction.mentions)]
             if rows:
                 conn.execute(insert(t.mentions), rows)
-            from actorgraph.store.claims import claim_rows
-
             claims = claim_rows(doc_id, extraction, now())
             if claims:
                 conn.execute(insert(t.claims), claims)
@@ -149,10 +141,8 @@ class Store:
 
     # -- entities --------------------------------------------------------
     def replace_entities(self, entities: list[EntityRecord],
-                         assignment: dict[str, str], review: list[tuple] = ()) -> None:
+                         assignment: dict[str, str], review: Sequence[tuple] = ()) -> None:
         """Swap in a new resolution: entities, their names, and mention -> entity links."""
-        from actorgraph.knowledge.names import fold
-
         with self.engine.begin() as conn:
             conn.execute(update(t.mentions).values(entity_id=None))
             conn.execute(delete(t.entity_names))
@@ -180,8 +170,6 @@ class Store:
 
     def entities(self, type: str | None = None, search: str | None = None) -> list[EntityRecord]:
         """Entities with their names; `search` matches any name, in any script or spelling."""
-        from actorgraph.knowledge.names import fold
-
         q = select(t.entities)
         if type:
             q = q.where(t.entities.c.type == type)
@@ -193,17 +181,16 @@ class Store:
         with self.engine.connect() as conn:
             rows = conn.execute(q.order_by(t.entities.c.id)).all()
             names: dict[str, list[tuple[str, int]]] = {}
-            for r in conn.execute(select(t.entity_names).order_by(
-                    t.entity_names.c.entity_id, t.entity_names.c.name)):
-                names.setdefault(r.entity_id, []).append((r.name, r.count))
+            n = t.entity_names.c
+            for eid, name, count in conn.execute(select(n.entity_id, n.name, n.count).order_by(
+                    n.entity_id, n.name)):
+                names.setdefault(eid, []).append((name, count))
         return [EntityRecord(r.id, r.type, r.kind, r.name, tuple(names.get(r.id, ())),
                              tuple(json.loads(r.reasons or "[]"))) for r in rows]
 
     def entity(self, ref: str) -> EntityRecord | None:
         """An entity by id, or by any of its names in any spelling or script (exact after
         folding first, then the most-mentioned entity whose name contains it)."""
-        from actorgraph.knowledge.names import fold
-
         if not fold(ref):
             return None  # "...": no name at all
         with self.engine.connect() as conn:
@@ -211,7 +198,7 @@ class Store:
             if eid is None:
                 rows = conn.execute(select(t.entity_names.c.entity_id).where(
                     t.entity_names.c.folded == fold(ref))).scalars().all()
-                eid = sorted(rows)[0] if rows else None
+                eid = min(rows) if rows else None
         if eid is None:
             found = self.entities(search=ref) or self._sounds_like(ref)
             if not found:
@@ -223,8 +210,6 @@ class Store:
     def _sounds_like(self, ref: str) -> list[EntityRecord]:
         """Entities with a name that shares a transliteration-free key with `ref`
         ("Ильхам Алиев" finds "Ilham Aliyev")."""
-        from actorgraph.knowledge.names import name_keys
-
         found = []
         for e in self.entities():
             wanted = {k for k in name_keys(ref, e.type) if not k.startswith("t:")}

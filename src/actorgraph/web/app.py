@@ -9,6 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
+from actorgraph.store.reader import Reader
 from actorgraph.store.store import Store
 from actorgraph.web.api import claims as api_claims
 from actorgraph.web.api import contradictions as api_contradictions
@@ -17,7 +18,6 @@ from actorgraph.web.api import entities as api_entities
 from actorgraph.web.api import events as api_events
 from actorgraph.web.api import judgements as api_judgements
 from actorgraph.web.api import search as api_search
-from actorgraph.web.queries import Reader
 from actorgraph.web.render import render
 from actorgraph.web.security import SecurityMiddleware
 from actorgraph.web.settings import WebSettings

@@ -12,7 +12,7 @@ from fastapi import Depends, Query, Request
 from fastapi.exceptions import RequestValidationError
 
 from actorgraph.model import ENTITY_TYPES
-from actorgraph.web.queries import Reader
+from actorgraph.store.reader import Reader
 from actorgraph.web.settings import WebSettings
 
 MAX_OFFSET = 10_000_000

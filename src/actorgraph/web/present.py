@@ -11,10 +11,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from actorgraph.facts.grading import assess
+from actorgraph.facts.grading import INSIDER, assess
 from actorgraph.store.facts import ClaimRow, FactRow
+from actorgraph.store.reader import Reader
 from actorgraph.web import models as m
-from actorgraph.web.queries import Reader
 
 PREDICATES = {   # predicate -> (label when the entity is the subject, when it is the object)
     "leader_of": ("Leader of", "Led by"),
@@ -94,7 +94,7 @@ class Presenter:
         if grade and facts:
             subjects = {f.data.get("subject") or next(iter(f.data.get("actors") or []), None)
                         for f in facts}
-            self.relations = reader.insider_relations(s for s in subjects if s)
+            self.relations = reader.relations_to((s for s in subjects if s), INSIDER)
             self.texts = sparse_texts(self.claims, self.sentences)
             self.contradicted = reader.contradicted()
             self.grades = reader.grades()

@@ -4,9 +4,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query
-from sqlalchemy import select
 
-from actorgraph.store import schema as t
 from actorgraph.web import models as m
 from actorgraph.web.params import PagingDep, ReaderDep
 from actorgraph.web.present import Presenter
@@ -25,22 +23,9 @@ About = Annotated[str | None, Query(max_length=300, description=(
 def list_claims(reader: ReaderDep, paging: PagingDep, doc: Doc = None, kind: Kind = None,
                 modality: Modality = None, entity: About = None) -> m.Page[m.Claim]:
     """Claims of current documents in document order, with the facts they support."""
-    where = []
-    e = None
-    if doc:
-        where.append(t.claims.c.doc_id == doc)
-    if kind:
-        where.append(t.claims.c.kind == kind)
-    if modality:
-        where.append(t.claims.c.modality == modality)
-    if entity:
-        e = find_by_name(reader, entity)
-        facts = reader.fact_ids_of(e.id)
-        where.append(t.claims.c.id.in_(
-            select(t.fact_claims.c.claim_id).where(
-                t.fact_claims.c.fact_id.in_(facts))))
-    key = repr((doc, kind, modality, e.id if e else None))
-    total, ids = reader.claims_page(where, key, paging.limit, paging.offset)
+    e = find_by_name(reader, entity) if entity else None
+    total, ids = reader.claims_page(paging.limit, paging.offset, doc=doc, kind=kind,
+                                    modality=modality, entity_id=e.id if e else None)
     p = Presenter(reader, claim_ids=ids, grade=False)
     facts_of = reader.facts_of_claims(ids)
     return m.Page[m.Claim](items=[c for i in ids if (c := p.claim(i, facts_of.get(i, [])))],

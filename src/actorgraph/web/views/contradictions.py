@@ -6,10 +6,10 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
+from actorgraph.store.reader import Reader
 from actorgraph.web import models as m
 from actorgraph.web.params import PagingDep, ReaderDep
 from actorgraph.web.present import Presenter
-from actorgraph.web.queries import Reader
 from actorgraph.web.render import render
 from actorgraph.web.views.entity import find_by_name
 

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
+from actorgraph.store.reader import Reader
 from actorgraph.web import models as m
 from actorgraph.web.params import ReaderDep
 from actorgraph.web.present import Presenter, doc_ref
-from actorgraph.web.queries import Reader
 from actorgraph.web.render import render
 
 router = APIRouter()

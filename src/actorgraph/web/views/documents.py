@@ -4,10 +4,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from actorgraph.store.reader import Reader
 from actorgraph.web import models as m
 from actorgraph.web.params import PagingDep, ReaderDep
 from actorgraph.web.present import doc_ref
-from actorgraph.web.queries import Reader
 from actorgraph.web.render import render
 
 router = APIRouter()

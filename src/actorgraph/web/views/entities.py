@@ -4,9 +4,9 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from actorgraph.store.reader import Reader
 from actorgraph.web import models as m
 from actorgraph.web.params import EntityType, PagingDep, ReaderDep
-from actorgraph.web.queries import Reader
 from actorgraph.web.render import render
 
 router = APIRouter()

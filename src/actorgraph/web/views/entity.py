@@ -8,11 +8,11 @@ from typing import Literal
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
+from actorgraph.store.reader import Reader
 from actorgraph.store.store import EntityRecord
 from actorgraph.web import models as m
 from actorgraph.web.params import ReaderDep
 from actorgraph.web.present import PREDICATES, SYMMETRIC, Presenter, doc_ref, predicate_label
-from actorgraph.web.queries import Reader
 from actorgraph.web.render import render
 
 router = APIRouter()

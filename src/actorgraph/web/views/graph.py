@@ -12,12 +12,12 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from actorgraph.store.facts import FactRow
+from actorgraph.store.reader import Reader
 from actorgraph.web import models as m
 from actorgraph.web.params import (
     DateFrom, DateTo, ReaderDep, SettingsDep, check_range, in_range, invalid,
 )
 from actorgraph.web.present import PREDICATES
-from actorgraph.web.queries import Reader
 from actorgraph.web.render import render
 from actorgraph.web.views.entity import find, ref
 

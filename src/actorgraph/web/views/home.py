@@ -5,10 +5,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from actorgraph.model import ENTITY_TYPES
+from actorgraph.store.reader import Reader
 from actorgraph.web import models as m
 from actorgraph.web.params import ReaderDep
 from actorgraph.web.present import doc_ref
-from actorgraph.web.queries import Reader
 from actorgraph.web.render import render
 from actorgraph.web.views.entities import summaries
 

@@ -2,7 +2,7 @@
 sponsors and allies, activities, contradictions, sources). Every line is built from
 facts and carries the numbers of the claims it rests on; each numbered note quotes
 its sentence and links to it in its document. The sections follow the CLI's
-`actorgraph profile` (profile/dossier.py), read with the web's entity-scoped queries.
+`actorgraph profile` (profile/dossier.py), read with the store's entity-scoped Reader.
 """
 from __future__ import annotations
 
@@ -12,11 +12,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from actorgraph.store.facts import FactRow
+from actorgraph.store.reader import Reader
 from actorgraph.store.store import EntityRecord
 from actorgraph.web import models as m
 from actorgraph.web.params import ReaderDep
 from actorgraph.web.present import Presenter, source_name
-from actorgraph.web.queries import Reader
 from actorgraph.web.render import render
 from actorgraph.web.views.entity import find, ref
 

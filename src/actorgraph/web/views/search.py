@@ -7,11 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from actorgraph.store.search import MARK_END, MARK_START, search_documents
+from actorgraph.store.reader import Reader
+from actorgraph.store.search import MARK_END, MARK_START
 from actorgraph.web import models as m
 from actorgraph.web.params import PagingDep, ReaderDep
 from actorgraph.web.present import doc_ref
-from actorgraph.web.queries import Reader
 from actorgraph.web.render import render
 from actorgraph.web.views.entities import summaries
 
@@ -34,7 +34,7 @@ def build(reader: Reader, q: str, limit: int, offset: int) -> m.SearchResults:
     ids = reader.find_entities(None, q) if q else []
     entities = m.Page[m.EntitySummary](items=summaries(reader, ids[offset:offset + limit]),
                                        total=len(ids), limit=limit, offset=offset)
-    total, hits = search_documents(reader.engine, q, limit, offset) if q else (0, [])
+    total, hits = reader.search_documents(q, limit, offset) if q else (0, [])
     docs = reader.documents(h.doc_id for h in hits)
     documents = m.Page[m.DocumentHit](
         items=[m.DocumentHit(doc=doc_ref(docs[h.doc_id]), snippet=snippet_parts(h.snippet))

@@ -8,10 +8,10 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
+from actorgraph.store.reader import Reader
 from actorgraph.web import models as m
 from actorgraph.web.params import DateFrom, DateTo, PagingDep, ReaderDep, check_range, in_range
 from actorgraph.web.present import Presenter
-from actorgraph.web.queries import Reader
 from actorgraph.web.render import render
 from actorgraph.web.views.entity import find_by_name, ref
 

@@ -1,4 +1,4 @@
-"""The web's read side: entity-scoped, paginated queries over the store's tables.
+"""Entity-scoped, paginated reads over the store's tables, for the web and the CLI.
 
 The Store's own readers load whole tables (fine for a CLI run, slow per web
 request on a large case), so pages read only the rows they show here. Whole-store
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,17 +17,10 @@ from sqlalchemy import and_, func, select
 
 from actorgraph.knowledge.names import fold
 from actorgraph.store import schema as t
-from actorgraph.store.facts import ClaimRow, FactRow
-from actorgraph.store.store import EntityRecord, Store
-from actorgraph.web.cache import StoreCache
-
-CHUNK = 500   # ids per IN (...) clause
-
-
-def _chunks(ids: Iterable[str]) -> Iterable[list[str]]:
-    ids = sorted(set(ids))
-    for i in range(0, len(ids), CHUNK):
-        yield ids[i:i + CHUNK]
+from actorgraph.store.evidence import EvidenceReader, chunks
+from actorgraph.store.facts import FactRow
+from actorgraph.store.grades import grades
+from actorgraph.store.store import EntityRecord
 
 
 @dataclass(frozen=True)
@@ -40,19 +33,10 @@ class EventRow:
     entities: frozenset[str]
 
 
-class Reader:
-    """Read-only queries for the web, over one Store."""
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-        self.engine = store.engine
-        self.cache = StoreCache(store.engine)
-
-    def cached(self, key: str, build: Callable[[], Any]) -> Any:
-        return self.cache.get(key, build)
-
-    def invalidate(self) -> None:
-        self.cache.clear()
+class Reader(EvidenceReader):
+    """Read-only queries over one Store, each reading only the rows it returns: the
+    evidence (documents, claims) and what was made of it (entities, facts,
+    contradictions)."""
 
     # -- entities --------------------------------------------------------
     def mention_counts(self) -> dict[str, int]:
@@ -80,7 +64,7 @@ class Reader:
     def entity_rows(self, ids: Iterable[str]) -> dict[str, Any]:
         out: dict[str, Any] = {}
         with self.engine.connect() as conn:
-            for chunk in _chunks(i for i in ids if i):
+            for chunk in chunks(i for i in ids if i):
                 for r in conn.execute(select(t.entities.c.id, t.entities.c.name,
                                              t.entities.c.type, t.entities.c.kind)
                                       .where(t.entities.c.id.in_(chunk))):
@@ -90,7 +74,7 @@ class Reader:
     def names_of(self, ids: Iterable[str]) -> dict[str, list[tuple[str, int]]]:
         out: dict[str, list[tuple[str, int]]] = defaultdict(list)
         with self.engine.connect() as conn:
-            for chunk in _chunks(ids):
+            for chunk in chunks(ids):
                 for r in conn.execute(select(t.entity_names).where(
                         t.entity_names.c.entity_id.in_(chunk)).order_by(
                         t.entity_names.c.entity_id, t.entity_names.c.name)):
@@ -144,7 +128,7 @@ class Reader:
                 t.documents.c.published.desc(), t.documents.c.id).limit(limit)).all()
         return total, [dict(r._mapping) for r in rows]
 
-    # -- facts -----------------------------------------------------------
+    # -- facts, and the claims behind them ---------------------------------
     def fact_ids_of(self, eid: str, kind: str | None = None) -> list[str]:
         q = select(t.fact_entities.c.fact_id).where(t.fact_entities.c.entity_id == eid)
         if kind:
@@ -159,7 +143,7 @@ class Reader:
         claims: dict[str, list[str]] = defaultdict(list)
         parts: dict[str, list[tuple[str, str]]] = defaultdict(list)
         with self.engine.connect() as conn:
-            for chunk in _chunks(ids):
+            for chunk in chunks(ids):
                 for r in conn.execute(select(t.facts).where(t.facts.c.id.in_(chunk))):
                     rows[r.id] = r
                 for fid, cid in conn.execute(select(t.fact_claims).where(
@@ -174,24 +158,24 @@ class Reader:
     def facts_of_claims(self, claim_ids: Iterable[str]) -> dict[str, list[str]]:
         out: dict[str, list[str]] = defaultdict(list)
         with self.engine.connect() as conn:
-            for chunk in _chunks(claim_ids):
+            for chunk in chunks(claim_ids):
                 for fid, cid in conn.execute(select(t.fact_claims).where(
                         t.fact_claims.c.claim_id.in_(chunk))):
                     out[cid].append(fid)
         return out
 
-    def insider_relations(self, subjects: Iterable[str]) -> list[FactRow]:
-        """Relations that make someone an insider of these subjects (for grading)."""
+    def relations_to(self, objects: Iterable[str], predicates: Collection[str]
+                     ) -> list[FactRow]:
+        """The relations with one of `predicates` whose object is one of `objects` (grading
+        asks for those that make someone an insider of a fact's subject)."""
         with self.engine.connect() as conn:
             ids: set[str] = set()
-            for chunk in _chunks(subjects):
+            for chunk in chunks(objects):
                 ids |= set(conn.execute(select(t.fact_entities.c.fact_id).where(and_(
                     t.fact_entities.c.entity_id.in_(chunk),
                     t.fact_entities.c.role == "object"))).scalars())
-        from actorgraph.facts.grading import INSIDER
-
         return [f for f in self.facts(ids)
-                if f.kind == "relation" and f.data["predicate"] in INSIDER]
+                if f.kind == "relation" and f.data["predicate"] in predicates]
 
     def events(self) -> list[EventRow]:
         """Every event fact, parsed (cached until the store changes)."""
@@ -216,7 +200,7 @@ class Reader:
         a, b = t.fact_entities.alias("a"), t.fact_entities.alias("b")
         out = []
         with self.engine.connect() as conn:
-            for chunk in _chunks(frontier):
+            for chunk in chunks(frontier):
                 q = (select(a.c.fact_id, a.c.entity_id, b.c.entity_id)
                      .select_from(a.join(b, and_(a.c.fact_id == b.c.fact_id,
                                                  a.c.entity_id != b.c.entity_id)))
@@ -229,7 +213,7 @@ class Reader:
         fc, c, d = t.fact_claims, t.claims, t.documents
         out: dict[str, set[str]] = defaultdict(set)
         with self.engine.connect() as conn:
-            for chunk in _chunks(fact_ids):
+            for chunk in chunks(fact_ids):
                 q = (select(fc.c.fact_id, d.c.published)
                      .select_from(fc.join(c, c.c.id == fc.c.claim_id)
                                   .join(d, d.c.id == c.c.doc_id))
@@ -238,27 +222,23 @@ class Reader:
                     out[fid].add(published)
         return {k: sorted(v) for k, v in out.items()}
 
-    # -- claims and documents ---------------------------------------------
-    def claims(self, ids: Iterable[str]) -> dict[str, ClaimRow]:
-        """Claims by id (without their payload), each with the mention key -> entity map of
-        its speaker."""
-        cols = [c for c in t.claims.c if c.name != "payload"]
-        rows: list[Any] = []
-        with self.engine.connect() as conn:
-            for chunk in _chunks(ids):
-                rows += conn.execute(select(*cols).where(t.claims.c.id.in_(chunk))).all()
-        keys = self.key_maps({r.doc_id for r in rows},
-                             {r.speaker_key for r in rows if r.speaker_key})
-        # the payload (mention keys) is not read: facts already carry entity ids
-        return {r.id: ClaimRow(r.id, r.doc_id, r.sentence, r.start, r.end, r.kind, {},
-                               r.speaker_key, r.modality, r.cue, r.section, r.ingested_at,
-                               keys.get(r.doc_id, {}))
-                for r in rows}
-
-    def claims_page(self, where: list, key: str, limit: int, offset: int
-                    ) -> tuple[int, list[str]]:
-        """One page of claim ids of current documents in document order; `key` names the
-        filter, under which the total is cached."""
+    def claims_page(self, limit: int, offset: int, doc: str | None = None,
+                    kind: str | None = None, modality: str | None = None,
+                    entity_id: str | None = None) -> tuple[int, list[str]]:
+        """One page of claim ids of current documents in document order, of one document,
+        kind or modality, or behind one entity's facts, if given: (total, ids). The total
+        is cached per filter."""
+        where = []
+        if doc:
+            where.append(t.claims.c.doc_id == doc)
+        if kind:
+            where.append(t.claims.c.kind == kind)
+        if modality:
+            where.append(t.claims.c.modality == modality)
+        if entity_id:
+            facts = self.fact_ids_of(entity_id)
+            where.append(t.claims.c.id.in_(
+                select(t.fact_claims.c.claim_id).where(t.fact_claims.c.fact_id.in_(facts))))
         q = select(t.claims.c.id).where(*where)
         if self.has_old_versions():   # else the join is needless, and slow on deep pages
             q = q.join(t.documents, t.documents.c.id == t.claims.c.doc_id).where(
@@ -271,90 +251,8 @@ class Reader:
             ids = list(conn.execute(q.order_by(t.claims.c.doc_id, t.claims.c.start,
                                                t.claims.c.id).limit(limit).offset(offset))
                        .scalars())
+        key = repr((doc, kind, modality, entity_id))
         return self.cached(f"claims_total:{key}", total), ids
-
-    def sentences_of_claims(self, ids: Iterable[str]) -> dict[str, str]:
-        """claim id -> its evidence sentence, cut out by the database (no whole texts)."""
-        c, d = t.claims, t.documents
-        out = {}
-        with self.engine.connect() as conn:
-            for chunk in _chunks(ids):
-                q = (select(c.c.id, func.substr(d.c.text, c.c.start + 1, c.c.end - c.c.start))
-                     .join(d, d.c.id == c.c.doc_id).where(c.c.id.in_(chunk)))
-                out.update({cid: text or "" for cid, text in conn.execute(q)})
-        return out
-
-    def has_old_versions(self) -> bool:
-        def build() -> bool:
-            with self.engine.connect() as conn:
-                return bool(conn.execute(select(func.count()).select_from(t.documents).where(
-                    t.documents.c.current.is_(False))).scalar())
-        return self.cached("old_versions", build)
-
-    def key_maps(self, doc_ids: Iterable[str], keys: Iterable[str] | None = None
-                 ) -> dict[str, dict[str, str]]:
-        """doc id -> mention key -> entity id (only `keys`, when given)."""
-        out: dict[str, dict[str, str]] = defaultdict(dict)
-        wanted = set(keys) if keys is not None else None
-        if wanted is not None and not wanted:
-            return out
-        with self.engine.connect() as conn:
-            for chunk in _chunks(doc_ids):
-                q = (select(t.mentions.c.doc_id, t.mentions.c.key, t.mentions.c.entity_id)
-                     .where(t.mentions.c.doc_id.in_(chunk),
-                            t.mentions.c.entity_id.is_not(None)))
-                if wanted is not None:
-                    q = q.where(t.mentions.c.key.in_(sorted(wanted)))
-                for doc_id, key, eid in conn.execute(q.distinct()):
-                    out[doc_id][key] = eid
-        return out
-
-    def documents(self, ids: Iterable[str]) -> dict[str, dict]:
-        cols = [c for c in t.documents.c if c.name not in ("text", "original")]
-        out = {}
-        with self.engine.connect() as conn:
-            for chunk in _chunks(ids):
-                for r in conn.execute(select(*cols).where(t.documents.c.id.in_(chunk))):
-                    out[r.id] = dict(r._mapping)
-        return out
-
-    def documents_page(self, limit: int, offset: int) -> tuple[int, list[dict]]:
-        """Current documents, newest first. The page's ids come from an index alone: a
-        document's row holds its whole text, which a deep offset should not wade through."""
-        d = t.documents
-        cur = d.c.current.is_(True)
-        with self.engine.connect() as conn:
-            total = conn.execute(select(func.count()).select_from(d).where(cur)).scalar()
-            ids = list(conn.execute(select(d.c.id).where(cur).order_by(
-                d.c.published.desc(), d.c.id.desc()).limit(limit).offset(offset)).scalars())
-        rows = self.documents(ids)
-        return total or 0, [rows[i] for i in ids if i in rows]
-
-    def texts(self, ids: Iterable[str]) -> dict[str, str]:
-        out = {}
-        with self.engine.connect() as conn:
-            for chunk in _chunks(ids):
-                for r in conn.execute(select(t.documents.c.id, t.documents.c.text).where(
-                        t.documents.c.id.in_(chunk))):
-                    out[r.id] = r.text
-        return out
-
-    def sentences(self, doc_id: str) -> list[Any]:
-        with self.engine.connect() as conn:
-            return list(conn.execute(select(t.sentences).where(
-                t.sentences.c.doc_id == doc_id).order_by(t.sentences.c.start)))
-
-    def doc_mentions(self, doc_id: str) -> list[Any]:
-        with self.engine.connect() as conn:
-            return list(conn.execute(select(t.mentions.c.start, t.mentions.c.end,
-                                            t.mentions.c.text, t.mentions.c.entity_id)
-                                     .where(t.mentions.c.doc_id == doc_id)
-                                     .order_by(t.mentions.c.start, t.mentions.c.end.desc())))
-
-    def doc_claim_ids(self, doc_id: str) -> list[str]:
-        with self.engine.connect() as conn:
-            return list(conn.execute(select(t.claims.c.id).where(t.claims.c.doc_id == doc_id)
-                                     .order_by(t.claims.c.start, t.claims.c.id)).scalars())
 
     # -- contradictions ----------------------------------------------------
     def contradiction_rows(self) -> list[dict]:
@@ -379,8 +277,6 @@ class Reader:
                 if c["entity_id"] == eid or mine & set(c["facts"])]
 
     def grades(self) -> dict[str, str]:
-        from actorgraph.store.grades import grades
-
         return self.cached("grades", lambda: grades(self.store))
 
     def stats(self) -> dict[str, int]:

@@ -4,7 +4,8 @@ kept until the store changes.
 The key is a fingerprint of cheap counts that move whenever an ingest (documents), a
 resolution (entities, names, facts and their claims), a judgement or its undoing, or
 a source grade does, also when another process (a CLI ingest) made the change. It is
-read at most once every FRESH seconds; a write through this server clears it at once.
+read at most once every FRESH seconds; a write through this process clears it at once
+(`clear`, which `Reader.invalidate` calls).
 """
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ FRESH = 1.0   # seconds a fingerprint is trusted before it is read again
 
 
 class StoreCache:
+    """Values built from one store, each kept while the store's fingerprint stays the same."""
+
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._values: dict[str, tuple[tuple, Any]] = {}
