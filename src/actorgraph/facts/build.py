@@ -12,12 +12,13 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from actorgraph import ontology
 from actorgraph.store.facts import (
     ClaimRow, FactRow, read_claims, replace_contradictions, replace_facts,
 )
 from actorgraph.store.store import Store, short_hash
 
-SYMMETRIC = {"allied_with", "associate_of"}
+SYMMETRIC = ontology.symmetric_predicates()
 
 
 @dataclass
