@@ -100,7 +100,7 @@ def test_relations_events_and_claims(example_snapshot, bundle):
     for r in example_snapshot.relations:
         o = objs[r["id"]]
         assert o["type"] == "relationship"
-        assert o["relationship_type"] == stix.RELATIONSHIP_TYPES[r["predicate"]]
+        assert o["relationship_type"] == stix.relationship_type(r["predicate"])
         assert (o["source_ref"], o["target_ref"]) == (ids[r["subject"]], ids[r["object"]])
         grade = example_snapshot.grades[r["id"]]
         assert o.get("confidence") == {1: 90, 2: 70, 3: 50, 4: 30, 5: 10}.get(grade.credibility)

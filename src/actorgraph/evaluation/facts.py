@@ -5,11 +5,12 @@ matched (and then costs nothing) but is never required.
 """
 from __future__ import annotations
 
+from actorgraph import ontology
 from actorgraph.evaluation.entities import EntityLinks
 from actorgraph.evaluation.names import alternatives
 from actorgraph.evaluation.report import Section, precision_recall_f1, share
 
-SYMMETRIC = frozenset({"allied_with", "associate_of"})
+SYMMETRIC = ontology.symmetric_predicates()
 
 
 def relation_matches(g: dict, subjects: set[str], predicate: str | None,

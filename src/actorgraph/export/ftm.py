@@ -20,20 +20,12 @@ from typing import Any, Iterator
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
+from actorgraph import ontology
 from actorgraph.knowledge.lexicon import load_lexicon
 from actorgraph.export.snapshot import Snapshot
 
-SCHEMA = {"person": "Person", "country": "PublicBody", "place": "Address",
-          "channel": "UserAccount"}
-ORG_SCHEMA = {"government": "PublicBody", "company": "Company"}
-TOPICS = {"government": ["gov"], "political_party": ["pol.party"], "religious": ["rel"]}
-KIND_LABEL = {"armed_group": "armed group", "political_party": "political party"}
 DESIGNATED = re.compile(r"\bdesignated\b[^;]*\b(FTO|SDGT|terrorist)\b", re.I)
-PREDICATE_LABEL = {p: p.replace("_", " ") for p in (
-    "leader_of", "founder_of", "member_of", "sponsored_by", "allied_with", "opposes",
-    "based_in", "operates_in", "associate_of", "operates_channel")}
 LEGAL = {"Person", "Organization", "PublicBody", "Company"}
-ORGS = {"Organization", "PublicBody", "Company"}
 
 
 @lru_cache(maxsize=1)
@@ -51,9 +43,12 @@ def _designated() -> frozenset[str]:
 
 
 def schema_of(e: dict[str, Any]) -> str:
-    if e["type"] == "organization":
-        return ORG_SCHEMA.get(e.get("kind") or "", "Organization")
-    return SCHEMA.get(e["type"], "Organization")
+    """The FtM schema of an entity: its kind's, else its type's (ontology.yaml)."""
+    kind = ontology.kind(e["type"], e.get("kind"))
+    if kind is not None and kind.ftm_schema:
+        return kind.ftm_schema
+    etype = ontology.entity_type(e["type"])
+    return etype.ftm_schema if etype else "Organization"
 
 
 def _code(e: dict[str, Any]) -> str | None:
@@ -74,7 +69,8 @@ def topics(e: dict[str, Any]) -> list[str]:
     if kind == "armed_group":
         entry = load_lexicon().lookup(e["name"])
         return ["crime.terror"] if entry is not None and entry.name in _designated() else []
-    return TOPICS.get(kind, [])
+    k = ontology.kind("organization", kind)
+    return list(k.ftm_topics) if k else []
 
 
 def _entity(e: dict[str, Any]) -> EntityProxy:
@@ -92,7 +88,7 @@ def _entity(e: dict[str, Any]) -> EntityProxy:
         p.add("country", code)
     p.add("topics", topics(e))
     if e.get("kind") and "classification" in p.schema.properties:
-        p.add("classification", KIND_LABEL.get(e["kind"], e["kind"]))
+        p.add("classification", ontology.kind_label(e["kind"]))
     return p
 
 
@@ -125,14 +121,11 @@ def _link(schema: str, fid: str, a: str, b: str, role: str | None) -> EntityProx
 def _relation(r: dict[str, Any], schemata: dict[str, str]) -> EntityProxy:
     """The closest FtM link for a relation; UnknownLink (with a role) otherwise."""
     s, o, pred = r["subject"], r["object"], r["predicate"]
-    ss, os_ = schemata[s], schemata[o]
-    if pred == "member_of" and ss in LEGAL and os_ in ORGS:
-        return _link("Membership", r["id"], s, o, "member")
-    if pred == "leader_of" and ss == "Person" and os_ in ORGS:
-        return _link("Directorship", r["id"], s, o, "leader")
-    if pred == "associate_of" and ss == os_ == "Person":
-        return _link("Associate", r["id"], s, o, "associate")
-    return _link("UnknownLink", r["id"], s, o, PREDICATE_LABEL.get(pred, pred.replace("_", " ")))
+    p = ontology.predicate(pred)
+    link = p.ftm if p else None
+    if link and schemata[s] in link.subject and schemata[o] in link.object:
+        return _link(link.schema, r["id"], s, o, link.role)
+    return _link("UnknownLink", r["id"], s, o, ontology.label(pred))
 
 
 def _event(ev: dict[str, Any], schemata: dict[str, str], ents: dict) -> EntityProxy:
@@ -207,7 +200,7 @@ def entities(snap: Snapshot) -> Iterator[EntityProxy]:
     for r in snap.relations:
         p = _relation(r, schemata)
         g = snap.grades.get(r["id"])
-        p.add("summary", f"{ents[r['subject']]['name']} {PREDICATE_LABEL.get(r['predicate'])} "
+        p.add("summary", f"{ents[r['subject']]['name']} {ontology.label(r['predicate'])} "
                          f"{ents[r['object']]['name']}" + (f" (grade {g.grade})" if g else ""))
         _provenance(p, r["claims"], claims, docs)
         yield p
@@ -215,12 +208,12 @@ def entities(snap: Snapshot) -> Iterator[EntityProxy]:
         p = _event(ev, schemata, ents)
         _provenance(p, ev["claims"], claims, docs)
         yield p
-    for doc in snap.documents:
-        for eid in sorted(snap.named.get(doc["id"], ())):
+    for d in snap.documents:
+        for eid in sorted(snap.named.get(d["id"], ())):
             if eid in proxies:
                 p = model.make_entity("Documentation")
-                p.make_id(doc["id"], eid)
-                p.add("document", doc["id"])
+                p.make_id(d["id"], eid)
+                p.add("document", d["id"])
                 p.add("entity", eid)
                 p.add("role", "named in the document")
                 yield p

@@ -14,8 +14,8 @@ import io
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
-from networkx.readwrite.gexf import GEXFWriter
+import networkx as nx  # type: ignore[import-untyped]
+from networkx.readwrite.gexf import GEXFWriter  # type: ignore[import-untyped]
 
 from actorgraph.export.snapshot import Snapshot, confidence
 

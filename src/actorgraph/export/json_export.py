@@ -26,7 +26,7 @@ def entity_items(store: Store) -> list[dict[str, Any]]:
 
 def build(store: Store) -> dict[str, Any]:
     """The export as a dict: documents, entities with aliases, and the fact arrays."""
-    docs = [{k: d.get(k) for k in DOC_FIELDS} for d in store.documents()]
+    docs: list[dict[str, Any]] = [{k: d.get(k) for k in DOC_FIELDS} for d in store.documents()]
     entities = entity_items(store)
     texts = {d["id"]: store.document_text(d["id"]) or "" for d in docs}
     relations, events = [], []

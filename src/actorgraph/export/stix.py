@@ -17,9 +17,12 @@ import re
 import uuid
 from typing import Any
 
-from stix2 import v21
-from stix2.properties import ListProperty, ReferenceProperty, StringProperty
+from stix2 import v21  # type: ignore[import-untyped]
+from stix2.properties import (  # type: ignore[import-untyped]
+    ListProperty, ReferenceProperty, StringProperty,
+)
 
+from actorgraph import ontology
 from actorgraph.knowledge.lexicon import load_lexicon
 from actorgraph.export.snapshot import Snapshot, confidence
 
@@ -30,15 +33,6 @@ EXTENSION = f"extension-definition--{uuid.uuid5(NAMESPACE, 'actorgraph/stix/1')}
 TOPLEVEL = {EXTENSION: {"extension_type": "toplevel-property-extension"}}
 NEW_SDO = {EXTENSION: {"extension_type": "new-sdo"}}
 
-# ontology predicate -> STIX relationship type (STIX's own where one fits)
-RELATIONSHIP_TYPES = {
-    "based_in": "located-at", "operates_in": "operates-in", "leader_of": "leader-of",
-    "founder_of": "founder-of", "member_of": "member-of", "sponsored_by": "sponsored-by",
-    "allied_with": "allied-with", "opposes": "opposes", "associate_of": "associate-of",
-    "operates_channel": "operates-channel",
-}
-SECTORS = {"government": "government", "media": "communications", "academic": "education",
-           "company": "commercial"}
 PROPERTIES = (   # the top-level properties our extension adds
     "x_actorgraph_id", "x_actorgraph_type", "x_actorgraph_kind", "x_actorgraph_aliases",
     "x_actorgraph_predicate", "x_actorgraph_support", "x_actorgraph_grade",
@@ -81,6 +75,12 @@ def timestamp(iso_prefix: str | None) -> str:
     if not (1 <= int(mo) <= 12 and 1 <= int(d) <= 31):
         return EPOCH
     return f"{y}-{mo}-{d}T00:00:00.000Z"
+
+
+def relationship_type(predicate: str) -> str:
+    """The STIX relationship type of a predicate (ontology.yaml: STIX's own where one fits)."""
+    p = ontology.predicate(predicate)
+    return p.stix if p else predicate.replace("_", "-")
 
 
 def entity_kind(e: dict[str, Any], attackers: set[str]) -> str:
@@ -130,7 +130,8 @@ def _entity(e: dict[str, Any], sid: str) -> Any:
     if kind == "identity":
         cls = ("individual" if e["type"] == "person" else
                "group" if e.get("kind") == "coalition" else "organization")
-        sector = SECTORS.get(e.get("kind") or "")
+        k = ontology.kind(e["type"], e.get("kind"))
+        sector = k.stix_sector if k else None
         return v21.Identity(**_common(e["id"], sid, {
             **base, "identity_class": cls, "sectors": [sector] if sector else None}))
     code = _country_code(e)
@@ -156,10 +157,9 @@ def build(snap: Snapshot) -> v21.Bundle:
         fact_ids[r["id"]] = rid
         s, o = ents[r["subject"]], ents[r["object"]]
         objects.append(v21.Relationship(**_common(r["id"], rid, {
-            "relationship_type": RELATIONSHIP_TYPES.get(r["predicate"],
-                                                        r["predicate"].replace("_", "-")),
+            "relationship_type": relationship_type(r["predicate"]),
             "source_ref": ids[r["subject"]], "target_ref": ids[r["object"]],
-            "description": f"{s['name']} {r['predicate'].replace('_', ' ')} {o['name']}",
+            "description": f"{s['name']} {ontology.label(r['predicate'])} {o['name']}",
             "x_actorgraph_predicate": r["predicate"], "x_actorgraph_support": r.get("support"),
             **_grade(snap, r["id"])})))
     for ev in snap.events:
@@ -175,9 +175,10 @@ def build(snap: Snapshot) -> v21.Bundle:
                  "target_refs": [ids[t] for t in ev["targets"]],
                  "location_ref": ids.get(ev.get("location") or ""), **_grade(snap, ev["id"])}
         props = {k: v for k, v in props.items() if v not in (None, [], "")}
-        objects.append(ActorgraphEvent(id=eid, created=EPOCH, modified=EPOCH,
-                                       created_by_ref=PRODUCER, extensions=NEW_SDO,
-                                       x_actorgraph_id=ev["id"], **props))
+        # one mapping of keywords: the class's properties come from stix2's decorator
+        objects.append(ActorgraphEvent(**{"id": eid, "created": EPOCH, "modified": EPOCH,
+                                          "created_by_ref": PRODUCER, "extensions": NEW_SDO,
+                                          "x_actorgraph_id": ev["id"], **props}))
     target_of = {c: fact_ids[f["id"]] for f in snap.relations + snap.events for c in f["claims"]}
     for q in snap.quantities:     # a figure's claims are notes on what it counts
         if q.get("subject") in ids:

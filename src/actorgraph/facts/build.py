@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from actorgraph import ontology
 from actorgraph.facts.contradictions import Contradiction, find_contradictions
 from actorgraph.facts.dates import dates_agree
 from actorgraph.knowledge.lexicon import load_lexicon
@@ -22,7 +23,7 @@ from actorgraph.store.facts import (
 from actorgraph.store.ids import short_hash
 from actorgraph.store.store import EntityRecord, Store
 
-SYMMETRIC = {"allied_with", "associate_of"}
+SYMMETRIC = ontology.symmetric_predicates()
 
 
 @dataclass

@@ -22,6 +22,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from actorgraph import ontology
 from actorgraph.facts.dates import dates_agree
 from actorgraph.store.facts import ClaimRow, FactRow
 from actorgraph.store.ids import short_hash
@@ -29,8 +30,7 @@ from actorgraph.store.ids import short_hash
 VALUE_TOLERANCE = 0.2         # values within 20% of each other are one figure
 DENIAL_WINDOW = 2             # sentences between a denial and the act it answers
 RETRACTION_WINDOW = 3         # sentences between a denial and its concession
-ACT_NOUNS = {"ASSAULT": "an attack", "THREATEN": "a threat", "COERCE": "a coercive act",
-             "ACCUSE": "the act it is accused of", "MOBILIZE": "a deployment", "AID": "aid"}
+ACT_NOUNS = {e.name: e.act for e in ontology.event_types() if e.act}   # acts a denial answers
 ACTS = set(ACT_NOUNS)
 
 

@@ -26,7 +26,8 @@ from typing import Any
 
 import stix2  # type: ignore[import-untyped]
 
-from actorgraph.export.stix import EXTENSION, RELATIONSHIP_TYPES
+from actorgraph import ontology
+from actorgraph.export.stix import EXTENSION
 from actorgraph.knowledge.kinds import STRONG
 from actorgraph.knowledge.lexicon import load_lexicon
 from actorgraph.model import (
@@ -37,15 +38,13 @@ from actorgraph.store.store import Store
 
 MEDIA_TYPE = "application/stix+json;version=2.1"
 RULE = "stix-import"
-MODALITIES = {"asserted", "reported", "alleged", "claimed", "denied", "hedged"}
+MODALITIES = frozenset(ontology.modalities())
 # STIX relationship type -> predicate: ours (the inverse of the export), then other tools'
-PREDICATES = {v: k for k, v in RELATIONSHIP_TYPES.items()} | {
-    "based-in": "based_in", "part-of": "member_of", "attributed-to": "sponsored_by",
-    "targets": "opposes", "cooperates-with": "allied_with"}
-SECTOR_KINDS = {"government": "government", "government-national": "government",
-                "government-regional": "government", "government-local": "government",
-                "defense": "government", "communications": "media", "education": "academic",
-                "commercial": "company"}
+PREDICATES = {p.stix: p.name for p in ontology.predicates()} | {
+    t: p.name for p in ontology.predicates() for t in p.stix_read}
+# STIX identity sector -> organisation kind
+SECTOR_KINDS = {s: k.name for t in ontology.entity_types() for k in t.kinds
+                for s in k.stix_sectors_read}
 
 
 class BundleError(ValueError):
@@ -273,7 +272,7 @@ def render(objects: list[dict[str, Any]]) -> tuple[Renderer, Extraction, dict[st
         if not pred or not s or not t:
             continue
         counts["relations"] += 1
-        idx = r.line(s, f" {o['relationship_type']} ", t, f" ({pred.replace('_', ' ')}).")
+        idx = r.line(s, f" {o['relationship_type']} ", t, f" ({ontology.label(pred)}).")
         support = tuple(o.get("x_actorgraph_support") or ())
         found = _evidence(r, b.notes.get(o["id"], []), cast, b.by_id)
         if not found and o.get("description"):   # another tool's: its description
@@ -314,8 +313,8 @@ def render(objects: list[dict[str, Any]]) -> tuple[Renderer, Extraction, dict[st
         subject = next((cast[x] for x in n.get("object_refs", []) if x in cast), None)
         qual = f"{n['x_actorgraph_qualifier']} " if n.get("x_actorgraph_qualifier") else ""
         figure = f"{qual}{n['x_actorgraph_value']:g} {n.get('x_actorgraph_unit') or ''}".strip()
-        head: list[str | Actor] = [subject, ": "] if subject else []
-        idx = r.line(*head, figure, ".")
+        lead: list[str | Actor] = [subject, ": "] if subject else []
+        idx = r.line(*lead, figure, ".")
         start = r.sentences[idx].end - len(figure) - 1
         for sentence, att in _evidence(r, [n], cast, b.by_id):
             ex.quantities.append(QuantityFact(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from actorgraph import ontology
 from actorgraph.facts.grading import Grader
 from actorgraph.store.facts import FactRow, read_contradictions, read_facts
 from actorgraph.store.store import EntityRecord, Store
@@ -16,8 +17,6 @@ from actorgraph.store.store import EntityRecord, Store
 AIM_WORDS = ("ideology", "aim", "aims", "goal", "goals", "purpose", "objective", "seeks",
              "seek", "vision", "doctrine", "believes", "advocates", "calls for")
 
-
-FRIENDLY = {"SUPPORT", "AID", "COOPERATE", "CONSULT", "AGREE", "CONCEDE"}
 
 
 @dataclass
@@ -90,7 +89,7 @@ class _Builder:
 def _relation_text(b: _Builder, f: FactRow) -> str:
     d = f.data
     support = f" ({', '.join(d['support'])})" if d.get("support") else ""
-    return f"{b.name(d['subject'])} — {d['predicate'].replace('_', ' ')} — {b.name(d['object'])}{support}"
+    return f"{b.name(d['subject'])} — {ontology.label(d['predicate'])} — {b.name(d['object'])}{support}"
 
 
 def _event_text(b: _Builder, f: FactRow) -> str:
@@ -99,7 +98,7 @@ def _event_text(b: _Builder, f: FactRow) -> str:
     whom = ", ".join(b.name(x) for x in d["targets"])
     where = f" in {b.name(d['location'])}" if d.get("location") else ""
     mode = f" ({d['mode']})" if d.get("mode") else ""
-    toward = "for" if d["type"] in FRIENDLY else "against"
+    toward = "for" if ontology.is_cooperative(d["type"]) else "against"
     return (f"{d.get('date') or 'undated'}: {d['type'].lower()}{mode} by {who}"
             + (f" {toward} {whom}" if whom else "") + where)
 

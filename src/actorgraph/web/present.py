@@ -11,24 +11,15 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from actorgraph import ontology
 from actorgraph.facts.grading import INSIDER, assess
 from actorgraph.store.facts import ClaimRow, FactRow
 from actorgraph.store.reader import Reader
 from actorgraph.web import models as m
 
 PREDICATES = {   # predicate -> (label when the entity is the subject, when it is the object)
-    "leader_of": ("Leader of", "Led by"),
-    "founder_of": ("Founder of", "Founded by"),
-    "member_of": ("Member of", "Members"),
-    "sponsored_by": ("Sponsored by", "Sponsor of"),
-    "allied_with": ("Allied with", "Allied with"),
-    "opposes": ("Opposes", "Opposed by"),
-    "based_in": ("Based in", "Based here"),
-    "operates_in": ("Operates in", "Operating here"),
-    "associate_of": ("Associate of", "Associate of"),
-    "operates_channel": ("Runs channel", "Run by"),
-}
-SYMMETRIC = {"allied_with", "associate_of"}
+    p.name: (p.as_subject, p.as_object) for p in ontology.predicates()}
+SYMMETRIC = ontology.symmetric_predicates()
 
 
 def predicate_label(predicate: str, direction: str = "out") -> str:
@@ -135,7 +126,7 @@ class Presenter:
         d = f.data
         if f.kind == "relation":
             support = f" ({', '.join(d['support'])})" if d.get("support") else ""
-            return (f"{self.name(d['subject'])} {d['predicate'].replace('_', ' ')} "
+            return (f"{self.name(d['subject'])} {ontology.label(d['predicate'])} "
                     f"{self.name(d['object'])}{support}")
         if f.kind == "event":
             who = ", ".join(self.name(a) for a in d.get("actors") or ()) or "unnamed actors"

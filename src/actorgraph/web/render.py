@@ -12,15 +12,14 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from actorgraph import ontology
 from actorgraph.web.present import format_value, predicate_label
 
 _ENV = Environment(loader=PackageLoader("actorgraph", "web/templates"), autoescape=True,
                    trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
 
-TYPE_LABELS = {"person": "Person", "organization": "Organisation", "country": "Country",
-               "place": "Place", "channel": "Channel"}
-PLURALS = {"person": "People", "organization": "Organisations", "country": "Countries",
-           "place": "Places", "channel": "Channels"}
+TYPE_LABELS = {t.name: t.label for t in ontology.entity_types()}
+PLURALS = {t.name: t.plural for t in ontology.entity_types()}
 
 
 def _query(request: Request, **changes: Any) -> str:
@@ -41,6 +40,7 @@ def _human(s: str | None) -> str:
 _ENV.globals.update(
     quote=lambda s: quote(str(s), safe=""),
     predicate_label=predicate_label,
+    is_symmetric=ontology.is_symmetric,
     type_label=lambda t: TYPE_LABELS.get(t, (t or "").capitalize()),
     type_plural=lambda t: PLURALS.get(t, (t or "").capitalize()),
 )

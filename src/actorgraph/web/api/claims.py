@@ -5,6 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query
 
+from actorgraph import ontology
 from actorgraph.web import models as m
 from actorgraph.web.params import PagingDep, ReaderDep
 from actorgraph.web.present import Presenter
@@ -12,9 +13,9 @@ from actorgraph.web.views.entity import find_by_name
 
 router = APIRouter(prefix="/api/claims", tags=["claims"])
 Doc = Annotated[str | None, Query(max_length=60, description="Only claims of this document.")]
-Kind = Annotated[str | None, Query(pattern="^(relation|event|quantity|founding|account)$")]
-Modality = Annotated[str | None, Query(
-    pattern="^(asserted|reported|alleged|claimed|denied|hedged)$")]
+Kind = Annotated[str | None, Query(
+    pattern="^(" + "|".join(ontology.claim_kinds()) + ")$")]
+Modality = Annotated[str | None, Query(pattern="^(" + "|".join(ontology.modalities()) + ")$")]
 About = Annotated[str | None, Query(max_length=300, description=(
     "Only claims behind this entity's facts: an id or any of its names."))]
 

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from actorgraph import ontology
 from actorgraph.model import RelationFact
 from actorgraph.extract.rules_en.reference.argdata import lemma_of, pobjs_of, preps_of
 from actorgraph.extract.rules_en.reference.arguments import Context, Ent, load_data, word_set
@@ -84,8 +85,9 @@ def load_rules() -> Rules:
         for w in ws:
             so_verbs.setdefault(str(w).lower(), pred)
     return Rules(
-        types={p: {k: frozenset(v) for k, v in d.items()} for p, d in raw["types"].items()},
-        symmetric=word_set(raw["symmetric"]),
+        types={p.name: {"subject": frozenset(p.subject), "object": frozenset(p.object)}
+               for p in ontology.predicates()},
+        symmetric=ontology.symmetric_predicates(),
         implied_by={k: tuple(v) for k, v in raw.get("implied_by", {}).items()},
         role=role,
         state_leaders=word_set(raw["state_leader_nouns"]),
