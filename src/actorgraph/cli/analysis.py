@@ -3,11 +3,17 @@ from __future__ import annotations
 
 import click
 
+from actorgraph.cli.facts import Names, describe
+from actorgraph.cli.options import (
+    db_option,
+    entity_argument,
+    entity_or_none,
+    find_entity,
+    optional_entity_argument,
+    reason_option,
+)
 from actorgraph.store.facts import read_claims, read_contradictions, read_facts
 from actorgraph.store.store import Store
-from actorgraph.cli.facts import Names, describe
-from actorgraph.cli.options import (db_option, entity_argument, entity_or_none, find_entity,
-                                    optional_entity_argument, reason_option)
 
 
 @click.command()

@@ -8,8 +8,8 @@ import sys
 
 import click
 
-from actorgraph.store.store import Store
 from actorgraph.cli.options import db_option, find_entity
+from actorgraph.store.store import Store
 
 
 def _write(text: str, output: str | None) -> None:

@@ -3,10 +3,15 @@ from __future__ import annotations
 
 import click
 
+from actorgraph.cli.options import (
+    db_option,
+    entity_argument,
+    entity_or_none,
+    find_entity,
+    optional_entity_argument,
+)
 from actorgraph.store.facts import FactRow, read_claims, read_facts
 from actorgraph.store.store import Store
-from actorgraph.cli.options import (db_option, entity_argument, entity_or_none, find_entity,
-                                    optional_entity_argument)
 
 
 class Names:

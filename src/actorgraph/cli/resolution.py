@@ -6,11 +6,16 @@ import sys
 
 import click
 
+from actorgraph.cli.options import (
+    db_option,
+    entity_argument,
+    find_entity,
+    pair_arguments,
+    reason_option,
+)
 from actorgraph.resolve.stage import resolve_store
 from actorgraph.store import judgements as log
 from actorgraph.store.store import EntityRecord, Store
-from actorgraph.cli.options import (db_option, entity_argument, find_entity, pair_arguments,
-                                    reason_option)
 
 
 def _show(store: Store, e: EntityRecord, indent: str = "") -> None:
