@@ -3,17 +3,21 @@ from __future__ import annotations
 
 import click
 
+from actorgraph.cli.facts import Names, describe
+from actorgraph.cli.options import (
+    db_option,
+    entity_argument,
+    entity_or_none,
+    find_entity,
+    optional_entity_argument,
+    reason_option,
+)
 from actorgraph.store.facts import read_claims, read_contradictions, read_facts
 from actorgraph.store.store import Store
-from actorgraph.cli.main import cli, db_option, find_entity
 
 
-def _entity(store: Store, ref: str | None):
-    return find_entity(store, ref) if ref else None
-
-
-@cli.command()
-@click.argument("entity", required=False)
+@click.command()
+@optional_entity_argument
 @db_option
 def contradictions(entity, db) -> None:
     """List claims that cannot all hold (of one entity, if given), with what differs.
@@ -23,7 +27,7 @@ def contradictions(entity, db) -> None:
       actorgraph contradictions Husseiniyyun --db sqlite:///case.db
     """
     store = Store(db)
-    e = _entity(store, entity)
+    e = entity_or_none(store, entity)
     claims = {c.id: c for c in read_claims(store)}
     docs = {d["id"]: d for d in store.documents()}
     texts: dict[str, str] = {}
@@ -43,7 +47,7 @@ def contradictions(entity, db) -> None:
                        f'{doc.get("published") or "n.d."}; {claim.modality}]')
 
 
-@cli.group()
+@click.group()
 def source() -> None:
     """Grade sources on the NATO/Admiralty scale (reliability A-F).
 
@@ -58,7 +62,7 @@ def source() -> None:
 @click.argument("name")
 @click.argument("reliability", type=click.Choice(list("ABCDEFabcdef")))
 @db_option
-@click.option("--reason", help="Why (recorded).")
+@reason_option("Why (recorded).")
 def source_grade(name, reliability, db, reason) -> None:
     """Set the reliability (A-F) of a publisher or author; the newest grade wins.
 
@@ -91,15 +95,15 @@ def source_list(db) -> None:
     graded = grades(store)
     counts: dict[str, int] = {}
     for d in store.documents():
-        for name in {d.get("publisher"), d.get("author")} - {None, ""}:
+        for name in {d.get("publisher") or "", d.get("author") or ""} - {""}:
             counts[name] = counts.get(name, 0) + 1
     for name in sorted(set(counts) | set(graded)):
         g = graded.get(name, "F")
         click.echo(f"{g}  {RELIABILITY[g]:22s} {counts.get(name, 0):3d} docs  {name}")
 
 
-@cli.command()
-@click.argument("entity", required=False)
+@click.command()
+@optional_entity_argument
 @click.option("--since", required=True, help="ISO date or time: show what was added since.")
 @db_option
 def changes(entity, since, db) -> None:
@@ -109,11 +113,9 @@ def changes(entity, since, db) -> None:
     Example:
       actorgraph changes Husseiniyyun --since 2024-01-01
     """
-    from actorgraph.cli.facts import _describe, _Names
-
     store = Store(db)
-    e = _entity(store, entity)
-    n = _Names(store)
+    e = entity_or_none(store, entity)
+    n = Names(store)
     facts = read_facts(store, entity_id=e.id if e else None)
     new = [f for f in facts if f.first_seen >= since]
     for kind, title in (("relation", "New relations"), ("event", "New events"),
@@ -122,7 +124,7 @@ def changes(entity, since, db) -> None:
         if rows:
             click.echo(f"{title}:")
             for f in rows:
-                click.echo(f"  {_describe(f, n)}")
+                click.echo(f"  {describe(f, n)}")
     mine = {c for f in facts for c in f.claims}
     claims = [c for c in read_claims(store) if c.ingested_at >= since and (not e or c.id in mine)]
     old_facts = [f for f in facts if f.first_seen < since]
@@ -130,7 +132,7 @@ def changes(entity, since, db) -> None:
     if added:
         click.echo("New claims on known facts:")
         for f in added:
-            click.echo(f"  {_describe(f, n)}")
+            click.echo(f"  {describe(f, n)}")
             for c in f.claims:
                 if any(c == x.id for x in claims):
                     click.echo(f"      {n.evidence(c)}")
@@ -138,14 +140,14 @@ def changes(entity, since, db) -> None:
             if c["first_seen"] >= since]
     if cons:
         click.echo("New contradictions:")
-        for c in cons:
-            click.echo(f"  {c['summary']}")
+        for con in cons:
+            click.echo(f"  {con['summary']}")
     if not (new or added or cons):
         click.echo(f"nothing new since {since}")
 
 
-@cli.command()
-@click.argument("entity")
+@click.command()
+@entity_argument
 @click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md",
               show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
@@ -162,7 +164,7 @@ def profile(entity, fmt, output, db) -> None:
     from actorgraph.profile import dossier, render
 
     store = Store(db)
-    d = dossier.build(store, _entity(store, entity))
+    d = dossier.build(store, find_entity(store, entity))
     text = render.html(d) if fmt == "html" else render.markdown(d)
     if output:
         with open(output, "w", encoding="utf-8") as fh:

@@ -4,10 +4,9 @@ from __future__ import annotations
 import click
 
 from actorgraph.evaluation import InputError, evaluate, read_json
-from actorgraph.cli.main import cli
 
 
-@cli.command("eval")
+@click.command("eval")
 @click.argument("export", type=click.File("r", encoding="utf-8"))
 @click.argument("gold", type=click.File("r", encoding="utf-8"))
 @click.option("--corpus", type=click.Path(exists=True, file_okay=False), metavar="DIR",

@@ -8,8 +8,8 @@ import sys
 
 import click
 
+from actorgraph.cli.options import db_option, find_entity
 from actorgraph.store.store import Store
-from actorgraph.cli.main import cli, db_option
 
 
 def _write(text: str, output: str | None) -> None:
@@ -27,12 +27,7 @@ def run_export(store: Store, fmt: str, output: str | None, entity: str | None,
     """Write the store (or an entity's neighbourhood) in `fmt` to `output` or stdout."""
     from actorgraph.export import graph, json_export, neighbourhood, snapshot
 
-    start = None
-    if entity:
-        found = store.entity(entity)
-        if found is None:
-            raise click.UsageError(f"no entity named {entity!r}")
-        start = found.id
+    start = find_entity(store, entity, click.UsageError).id if entity else None
     if fmt == "json":
         if start is None:
             return _write(json_export.dumps(store), output)
@@ -44,7 +39,7 @@ def run_export(store: Store, fmt: str, output: str | None, entity: str | None,
     snap = snapshot.load(store)
     if start is not None:
         snap = neighbourhood.limit(snap, start, depth)
-    if fmt == "csv":
+    if fmt == "csv" and output:
         for path in graph.write_csv(snap, output):
             click.echo(f"wrote {path}", err=True)
         return None
@@ -57,7 +52,7 @@ def run_export(store: Store, fmt: str, output: str | None, entity: str | None,
     return _write(graph.graphml(snap) if fmt == "graphml" else graph.gexf(snap), output)
 
 
-@cli.command("import")
+@click.command("import")
 @click.argument("bundle", type=click.Path(exists=True, dir_okay=False))
 @db_option
 def import_(bundle, db) -> None:

@@ -3,12 +3,20 @@ from __future__ import annotations
 
 import click
 
+from actorgraph.cli.options import (
+    db_option,
+    entity_argument,
+    entity_or_none,
+    find_entity,
+    optional_entity_argument,
+)
 from actorgraph.store.facts import FactRow, read_claims, read_facts
 from actorgraph.store.store import Store
-from actorgraph.cli.main import cli, db_option, find_entity
 
 
-class _Names:
+class Names:
+    """Names, documents and claims of the store, to print facts and their evidence."""
+
     def __init__(self, store: Store) -> None:
         self.store = store
         self.names = {e.id: e.name for e in store.entities()}
@@ -33,7 +41,8 @@ class _Names:
         return f'"{sentence}" [{source}, {doc.get("published") or "n.d."}; {c.modality}{who}]'
 
 
-def _describe(f: FactRow, n: _Names) -> str:
+def describe(f: FactRow, n: Names) -> str:
+    """One line saying what a fact states, with entities by name."""
     d = f.data
     if f.kind == "relation":
         support = f" ({', '.join(d['support'])})" if d.get("support") else ""
@@ -51,8 +60,8 @@ def _describe(f: FactRow, n: _Names) -> str:
     return f"{n.name(d.get('subject'))}: {qual}{d['value']:g} {d['unit']}"
 
 
-@cli.command()
-@click.argument("entity")
+@click.command()
+@entity_argument
 @db_option
 def facts(entity, db) -> None:
     """Print an entity's relations, events and quantities, each with its evidence
@@ -66,7 +75,7 @@ def facts(entity, db) -> None:
     e = find_entity(store, entity)
     from actorgraph.facts.grading import Grader
 
-    n = _Names(store)
+    n = Names(store)
     grader = Grader(store)
     click.echo(f"{e.name} ({e.type})")
     found = read_facts(store, entity_id=e.id)
@@ -80,15 +89,15 @@ def facts(entity, db) -> None:
         click.echo(f"\n{title}:")
         for f in rows:
             a = grader(f)
-            click.echo(f"  {_describe(f, n)}   [{a.grade}: {a.meaning}; "
+            click.echo(f"  {describe(f, n)}   [{a.grade}: {a.meaning}; "
                        f"{len(a.sources)} independent source{'s' if len(a.sources) != 1 else ''}"
                        f"{'; interested party' if a.interested else ''}]")
             for cid in f.claims:
                 click.echo(f"      {n.evidence(cid)}")
 
 
-@cli.command()
-@click.argument("entity", required=False)
+@click.command()
+@optional_entity_argument
 @db_option
 @click.option("--undated/--no-undated", default=False, help="Also list events without a date.")
 def timeline(entity, db, undated) -> None:
@@ -99,13 +108,12 @@ def timeline(entity, db, undated) -> None:
       actorgraph timeline "Kata'ib Hezbollah" --db sqlite:///case.db
     """
     store = Store(db)
-    eid = None
-    if entity:
-        eid = find_entity(store, entity).id
-    n = _Names(store)
+    e = entity_or_none(store, entity)
+    eid = e.id if e else None
+    n = Names(store)
     events = [f for f in read_facts(store, kind="event", entity_id=eid)
               if undated or f.data.get("date")]
     for f in sorted(events, key=lambda f: (f.data.get("date") or "9999", f.id)):
-        click.echo(_describe(f, n))
+        click.echo(describe(f, n))
         for cid in f.claims:
             click.echo(f"    {n.evidence(cid)}")

@@ -6,22 +6,11 @@ from collections import Counter
 
 import click
 
+from actorgraph.cli import analysis, evaluation, exchange, facts, resolution, web
+from actorgraph.cli.options import db_option
 from actorgraph.extract import registry
 from actorgraph.model import DocumentMeta
 from actorgraph.store.store import Store
-
-db_option = click.option(
-    "--db", "db", envvar="ACTORGRAPH_DB", default=None, metavar="URL",
-    help="Database URL (default: $ACTORGRAPH_DB, else sqlite:///actorgraph.db). "
-         "PostgreSQL: postgresql+psycopg://user@host/db")
-
-
-def find_entity(store: Store, ref: str):
-    """The entity named `ref` (any spelling or script), or a clear error."""
-    entity = store.entity(ref)
-    if entity is None:
-        raise click.ClickException(f"no entity named {ref!r}")
-    return entity
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -108,9 +97,7 @@ def export(db, fmt, output, entity, depth) -> None:
       actorgraph export --format stix --entity Husseiniyyun --depth 2 -o husseiniyyun.json
       actorgraph export --format csv -o tables/
     """
-    from actorgraph.cli.exchange import run_export
-
-    run_export(Store(db), fmt, output, entity, depth)
+    exchange.run_export(Store(db), fmt, output, entity, depth)
 
 
 @cli.command()
@@ -180,9 +167,9 @@ def summary(db, top) -> None:
         click.echo(line)
 
 
-def _register() -> None:
-    """Import the modules that add commands to `cli`."""
-    from actorgraph.cli import analysis, evaluation, exchange, facts, resolution, web
-
-
-_register()
+for command in (analysis.contradictions, analysis.source, analysis.changes, analysis.profile,
+                evaluation.eval_command, exchange.import_, facts.facts, facts.timeline,
+                resolution.entity_cmd, resolution.review, resolution.merge,
+                resolution.distinguish, resolution.split, resolution.rename,
+                resolution.judgements_cmd, resolution.undo, web.serve):
+    cli.add_command(command)

@@ -6,10 +6,16 @@ import sys
 
 import click
 
+from actorgraph.cli.options import (
+    db_option,
+    entity_argument,
+    find_entity,
+    pair_arguments,
+    reason_option,
+)
 from actorgraph.store import judgements as log
 from actorgraph.store.store import EntityRecord, Store
 from actorgraph.workflow import refresh
-from actorgraph.cli.main import cli, db_option, find_entity
 
 
 def _show(store: Store, e: EntityRecord, indent: str = "") -> None:
@@ -22,7 +28,7 @@ def _show(store: Store, e: EntityRecord, indent: str = "") -> None:
         click.echo(f"{indent}  {source}: {sentence}")
 
 
-@cli.command("entity")
+@click.command("entity")
 @click.argument("name")
 @db_option
 def entity_cmd(name, db) -> None:
@@ -40,10 +46,10 @@ def entity_cmd(name, db) -> None:
         click.echo("  merged because: " + " | ".join(e.reasons))
 
 
-@cli.command()
+@click.command()
 @db_option
 @click.option("--list", "list_only", is_flag=True, help="Only list the pairs; ask nothing.")
-@click.option("--reason", default=None, help="Why, recorded with each answer.")
+@reason_option("Why, recorded with each answer.")
 def review(db, list_only, reason) -> None:
     """Review "possibly the same" pairs side by side and answer same / different / unsure.
 
@@ -90,11 +96,10 @@ def _judge(store: Store, action: str, a: str, b: str | None, value: str | None,
     click.echo(f"judgement {jid} recorded ({action}); {summary.entities} entities")
 
 
-@cli.command()
-@click.argument("a")
-@click.argument("b")
+@click.command()
+@pair_arguments
 @db_option
-@click.option("--reason", help="Why they are the same (recorded).")
+@reason_option("Why they are the same (recorded).")
 def merge(a, b, db, reason) -> None:
     """Merge two entities: the analyst says A and B are the same actor.
 
@@ -109,11 +114,10 @@ def merge(a, b, db, reason) -> None:
     _judge(store, "same", ea.name, eb.name, None, reason)
 
 
-@cli.command()
-@click.argument("a")
-@click.argument("b")
+@click.command()
+@pair_arguments
 @db_option
-@click.option("--reason", help="Why they differ (recorded).")
+@reason_option("Why they differ (recorded).")
 def distinguish(a, b, db, reason) -> None:
     """Keep two names apart for good: the analyst says they are different actors.
 
@@ -125,11 +129,11 @@ def distinguish(a, b, db, reason) -> None:
     _judge(store, "different", find_entity(store, a).name, b, None, reason)
 
 
-@cli.command()
-@click.argument("entity")
+@click.command()
+@entity_argument
 @click.argument("name")
 @db_option
-@click.option("--reason", help="Why this name is another actor (recorded).")
+@reason_option("Why this name is another actor (recorded).")
 def split(entity, name, db, reason) -> None:
     """Split off the mentions named NAME from ENTITY into an entity of their own.
 
@@ -144,11 +148,11 @@ def split(entity, name, db, reason) -> None:
     _judge(store, "split", e.name, name, None, reason)
 
 
-@cli.command()
-@click.argument("entity")
+@click.command()
+@entity_argument
 @click.argument("new_name")
 @db_option
-@click.option("--reason", help="Why (recorded).")
+@reason_option("Why (recorded).")
 def rename(entity, new_name, db, reason) -> None:
     """Give an entity the name the analyst prefers (its id stays the same).
 
@@ -161,7 +165,7 @@ def rename(entity, new_name, db, reason) -> None:
     _judge(store, "rename", e.name, None, new_name, reason)
 
 
-@cli.command("judgements")
+@click.command("judgements")
 @db_option
 @click.option("--all", "show_all", is_flag=True, help="Also show undone judgements.")
 def judgements_cmd(db, show_all) -> None:
@@ -178,7 +182,7 @@ def judgements_cmd(db, show_all) -> None:
         click.echo(f"{j.id:4d}  {j.created_at}  {j.author:10s} {j.action:9s} {what}{why}{flag}")
 
 
-@cli.command()
+@click.command()
 @click.argument("judgement_id", type=int)
 @db_option
 def undo(judgement_id, db) -> None:

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import click
 
-from actorgraph.cli.main import cli, db_option
+from actorgraph.cli.options import db_option
 
 
-@cli.command()
+@click.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. The default answers this machine only.")
