@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import pytest
 
+from actorgraph import ontology
 from actorgraph.extract import registry
 from actorgraph.extract.base import Extractor
 from actorgraph.ingest import clean, iter_sources, load_source
 from actorgraph.model import DocumentMeta, Extraction
 
 from ..conftest import EXAMPLES
-
-MENTION_TYPES = {"person", "organization", "country", "place", "channel"}
 
 
 @pytest.fixture(scope="module")
@@ -85,5 +84,14 @@ def test_facts_refer_to_this_documents_mentions_and_sentences(extracted):
 
 def test_only_the_ontologys_terms(extracted):
     _, out = extracted
+    types = {t.name for t in ontology.entity_types()}
+    modalities = set(ontology.modalities())
     for x in out:
-        assert {m.type for m in x.mentions} <= MENTION_TYPES
+        for m in x.mentions:
+            assert m.type in types
+            assert m.kind is None or ontology.kind(m.type, m.kind) is not None, m
+        for r in x.relations:
+            assert ontology.predicate(r.predicate) is not None, r.predicate
+        assert {e.type for e in x.events} <= {t.name for t in ontology.event_types()}
+        claims = [*x.relations, *x.events, *x.quantities, *x.foundings]
+        assert {c.attribution.modality for c in claims} <= modalities
