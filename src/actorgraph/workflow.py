@@ -61,10 +61,11 @@ def _loaded(sources: Iterable[str], store: Store, overrides: DocumentMeta,
 def _extracted(extractor: Extractor, batch: list[tuple[LoadedDocument, CleanDocument]],
                report: IngestReport) -> list[tuple[LoadedDocument, CleanDocument, Extraction]]:
     """The batch with its extractions. Where the extractor fails, the batch is read again
-    one document at a time, so only the document it cannot read is reported and left out."""
+    one document at a time, so only the document it cannot read is reported and left out:
+    a bug on one document never costs the rest of the batch."""
     try:
         extractions = list(extractor.extract([cleaned for _, cleaned in batch]))
-    except (ValueError, RecursionError) as err:
+    except Exception as err:  # noqa: BLE001 - any extractor bug is reported per document
         if len(batch) == 1:
             report.failed.append((batch[0][0].source, f"{type(err).__name__}: {err}"))
             return []

@@ -36,6 +36,12 @@ def register(name: str, factory: Callable[[], Extractor]) -> None:
     _instances.pop(name, None)
 
 
+def unregister(name: str) -> None:
+    """Forget an extractor added with `register`."""
+    _factories.pop(name, None)
+    _instances.pop(name, None)
+
+
 def names() -> list[str]:
     """The names of every known extractor, sorted."""
     return sorted(set(_BUILTIN) | set(_factories))
