@@ -24,11 +24,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from actorgraph.model import DateValue, Sentence
+from actorgraph.extract.rules_en.ruledata import load_data
 
 PRECISIONS = ("year", "month", "day")
 
@@ -36,8 +34,7 @@ PRECISIONS = ("year", "month", "day")
 @lru_cache(maxsize=1)
 def cues() -> dict:
     """The cue words of data/dates.yaml."""
-    return yaml.safe_load((resources.files("actorgraph") / "data" / "dates.yaml").read_text(
-        encoding="utf-8"))
+    return load_data("dates.yaml")
 
 
 # -- patterns ------------------------------------------------------------------

@@ -28,14 +28,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from actorgraph.model import Mention, QuantityFact, Sentence
 from actorgraph.extract.rules_en.claims.attribute import attribute, speaks_for
 from actorgraph.extract.rules_en.reference.refer import Referents
 from actorgraph.knowledge.wordlists import WORDS
+from actorgraph.extract.rules_en.ruledata import load_data
 
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
@@ -43,8 +41,7 @@ APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 @lru_cache(maxsize=1)
 def cues() -> dict:
     """The cue words of data/quantities.yaml."""
-    return yaml.safe_load((resources.files("actorgraph") / "data" / "quantities.yaml").read_text(
-        encoding="utf-8"))
+    return load_data("quantities.yaml")
 
 
 # -- numbers -------------------------------------------------------------------

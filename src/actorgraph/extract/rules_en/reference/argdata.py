@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Token
 
 from actorgraph.knowledge.lexicon import normalize_form
+from actorgraph.extract.rules_en.ruledata import load_data
 
 SUBJ = {"nsubj", "csubj"}
 NOUNISH = {"NOUN", "PROPN", "PRON", "NUM", "X"}
@@ -37,13 +36,6 @@ STATE_HEADS = {"president", "premier", "king", "queen", "emir", "sultan", "monar
                "ruler", "dictator", "minister", "leader"}
 OBJECT_CONTROL = {"urge", "ask", "order", "force", "encourage", "persuade", "instruct", "tell",
                   "direct", "train", "help", "allow", "enable", "send", "recruit", "call"}
-
-
-@lru_cache(maxsize=None)
-def load_data(name: str) -> dict:
-    """A YAML file of `actorgraph/data`, read once."""
-    text = (resources.files("actorgraph") / "data" / name).read_text(encoding="utf-8")
-    return yaml.safe_load(text) or {}
 
 
 def word_set(values) -> frozenset[str]:

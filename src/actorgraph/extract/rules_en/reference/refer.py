@@ -12,11 +12,9 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from actorgraph.model import Mention
+from actorgraph.extract.rules_en.ruledata import load_data
 
 SENTENCES_BACK = 3           # how far back a pronoun or role noun looks
 NOT_GROUP_KINDS = {"media", "academic", "company", "government"}
@@ -25,15 +23,12 @@ NOT_GROUP_KINDS = {"media", "academic", "company", "government"}
 @lru_cache(maxsize=1)
 def attribution_cues() -> dict:
     """The cue words of data/attribution.yaml."""
-    return yaml.safe_load((resources.files("actorgraph") / "data" / "attribution.yaml")
-                          .read_text(encoding="utf-8"))
+    return load_data("attribution.yaml")
 
 
 @lru_cache(maxsize=1)
 def group_nouns() -> frozenset[str]:
-    raw = yaml.safe_load((resources.files("actorgraph") / "data" / "quantities.yaml")
-                         .read_text(encoding="utf-8"))
-    return frozenset(raw["group_nouns"])
+    return frozenset(load_data("quantities.yaml")["group_nouns"])
 
 
 def is_group_anaphor(token) -> bool:
