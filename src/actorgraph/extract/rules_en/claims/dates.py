@@ -26,7 +26,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from actorgraph.model import DateValue, Sentence
-from actorgraph.extract.rules_en.ruledata import load_data
+from actorgraph.extract.rules_en.ruledata import load_data, words
 
 PRECISIONS = ("year", "month", "day")
 
@@ -413,9 +413,7 @@ def date_for(sentence_index: int, span_start: int, span_end: int, dates: list[Da
 
 
 CARRY_BACK = 2        # sentences back that an undated event takes its month from
-NEW_TIME = {"now", "today", "currently", "since", "previously", "before", "after", "earlier",
-            "later", "once", "formerly", "meanwhile", "still", "ever",
-            "has", "have"}   # "fighters have deployed to Syria": no one time
+NEW_TIME = words("claims", "new_time")   # "fighters have deployed to Syria": no one time
 
 
 def carried(sentence_index: int, sentences: list[Sentence], text: str, dates: list[DateValue],

@@ -33,11 +33,12 @@ from actorgraph.model import DisputeFact, Mention, Sentence
 from actorgraph.extract.rules_en.reference.arguments import Context, load_data, word_set
 from actorgraph.extract.rules_en.claims.attribute import attribute
 from actorgraph.extract.rules_en.reference.refer import Referents
+from actorgraph.extract.rules_en.ruledata import words
 
 WINDOW = 3            # sentences back to the account a cue answers
 PLACE_WINDOW = 10     # sentences back to the claim that puts it in the denied place
 SHORT_CUE = 12        # a cue sentence this short, without a colon, is an announcement
-LOCATIVE = {"in", "inside", "within", "on", "into", "at"}
+LOCATIVE = words("claims", "locative")
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,10 @@ from actorgraph.extract.rules_en.events.rules import (
     NOT_VIOLENT_OBJECTS, PATIENT_POSSESSOR, PATIENT_POSSESSOR_NOUNS, REQUEST_VERBS,
     RETREAT_OBJECTS, SUPERVISION_NOUNS, THWART_VERBS, WEAPON_OBJECTS, Event, Rules,
 )
+from actorgraph.extract.rules_en.ruledata import words
 
-BREAK_VERBS = {"break", "sever", "cut", "downgrade", "freeze"}   # "... diplomatic relations"
-CAPTIVES = {"hostage", "hostages", "prisoner", "prisoners", "captive", "captives", "detainee",
-            "detainees", "girl", "girls", "boy", "boys", "student", "students", "schoolgirl",
-            "schoolgirls", "people", "civilian", "civilians", "soldier", "soldiers", "crew"}
+BREAK_VERBS = words("events", "break_verbs")   # "... diplomatic relations"
+CAPTIVES = words("events", "captives")
 
 # -- small helpers over the tree -----------------------------------------------------------
 

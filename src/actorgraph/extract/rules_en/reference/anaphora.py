@@ -12,9 +12,10 @@ from actorgraph.extract.rules_en.reference.argdata import (
     DEFINITE, NOT_PRONOUN, SPEECH_VERBS, SUBJ, Ent, Ref,
 )
 from actorgraph.knowledge.lexicon import normalize_form
+from actorgraph.extract.rules_en.ruledata import words
 
 
-GENERIC_GROUP_NOUNS = {"group", "organization", "organisation", "movement"}
+GENERIC_GROUP_NOUNS = words("reference", "generic_group_nouns")
 
 
 class Anaphora:

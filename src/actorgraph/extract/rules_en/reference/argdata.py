@@ -8,34 +8,22 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from actorgraph.knowledge.lexicon import normalize_form
-from actorgraph.extract.rules_en.ruledata import load_data
+from actorgraph.extract.rules_en.ruledata import load_data, words
 
 SUBJ = {"nsubj", "csubj"}
 NOUNISH = {"NOUN", "PROPN", "PRON", "NUM", "X"}
-DEFINITE = {"the", "this", "that", "these", "those"}
-LIST_PREPS = {"including", "as", "like", "notably", "especially"}
-PURPOSE_NOUNS = {"purpose", "goal", "aim", "objective", "mission", "intention", "ambition",
-                 "agenda", "plan", "strategy", "policy"}
-PARTITIVE = {"some", "many", "most", "all", "several", "few", "one", "two", "three", "four",
-             "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands",
-             "each", "both", "none", "any"}
+DEFINITE = words("reference", "definite")
+LIST_PREPS = words("reference", "list_preps")
+PURPOSE_NOUNS = words("reference", "purpose_nouns")
+PARTITIVE = words("reference", "partitive")
 NOT_PRONOUN = {"det", "predet", "preconj", "amod", "nummod", "advmod"}
-RELATIVE = {"who", "whom", "which", "that", "whose"}
-LINK_PREPS = {"including", "behind", "for", "in", "of", "include", "such", "as", "like"}
-AGENTIVE_VERBS = {"stage", "hold", "carry", "conduct", "launch", "perpetrate", "commit", "plan",
-                  "organize", "organise", "orchestrate", "execute", "mount", "claim",
-                  "participate", "take",
-                  "engage", "attempt", "undertake", "prepare", "mastermind", "plot", "include",
-                  "involve", "have", "claim", "admit", "order", "direct"}
-LEADER_WORDS = {"leader", "head", "chief", "commander", "chairman", "director", "founder",
-                "commandant", "president", "secretary-general"}
-SPEECH_VERBS = {"say", "report", "claim", "state", "tell", "write", "note", "argue", "add",
-                "announce", "accuse", "allege", "assert", "believe", "warn", "suggest", "insist",
-                "estimate", "describe", "publish", "document", "find"}
-STATE_HEADS = {"president", "premier", "king", "queen", "emir", "sultan", "monarch", "chancellor",
-               "ruler", "dictator", "minister", "leader"}
-OBJECT_CONTROL = {"urge", "ask", "order", "force", "encourage", "persuade", "instruct", "tell",
-                  "direct", "train", "help", "allow", "enable", "send", "recruit", "call"}
+RELATIVE = words("reference", "relative")
+LINK_PREPS = words("reference", "link_preps")
+AGENTIVE_VERBS = words("reference", "agentive_verbs")
+LEADER_WORDS = words("reference", "leader_words")
+SPEECH_VERBS = words("reference", "speech_verbs")
+STATE_HEADS = words("reference", "state_heads")
+OBJECT_CONTROL = words("reference", "object_control")
 
 
 def word_set(values) -> frozenset[str]:

@@ -11,9 +11,10 @@ from actorgraph.extract.rules_en.reference.argdata import (
     AGENTIVE_VERBS, LEADER_WORDS, LINK_PREPS, LIST_PREPS, OBJECT_CONTROL, PURPOSE_NOUNS, SUBJ, Ent,
     lemma_in,
 )
+from actorgraph.extract.rules_en.ruledata import words
 
 
-ACCUSING = {"accuse", "suspect", "charge", "blame", "convict", "implicate", "acquit"}
+ACCUSING = words("reference", "accusing")
 
 
 class Clauses:

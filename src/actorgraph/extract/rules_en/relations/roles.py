@@ -9,6 +9,7 @@ from actorgraph.extract.rules_en.reference.arguments import Context, Ent
 from actorgraph.extract.rules_en.relations.base import (
     HYPHENS, Facts, Rules, actors_of, lemma_of, objects_of, patients_of, pobjs_of, preps_of,
 )
+from actorgraph.extract.rules_en.ruledata import table
 
 
 def role_pred(rules: Rules, t: Token) -> str | None:
@@ -324,9 +325,7 @@ def rule_coalition_descriptor(ctx: Context, rules: Rules, n: Token, out: Facts) 
     out.add(members, "member_of", holders, n, "coalition_descriptor")
 
 
-STATE_TITLES = {"president": "president", "premier": "prime minister",
-                "prime": "prime minister", "king": "king", "emir": "emir",
-                "sultan": "sultan", "chancellor": "chancellor", "supreme": "supreme leader"}
+STATE_TITLES = table("relations", "state_titles")
 
 
 def titled_leaders(ctx: Context, rules: Rules, out: Facts) -> None:
