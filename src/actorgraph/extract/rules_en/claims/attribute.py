@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from actorgraph.model import Attribution, Mention
+from actorgraph.knowledge.lexicon import load_lexicon, normalize_form
 from actorgraph.extract.rules_en.reference.refer import (
     Referents, attribution_cues, group_nouns, pronoun_class, role_family,
 )
@@ -141,7 +142,6 @@ def _named_modifier(ref: Referents, token) -> str | None:
 def _demonym_state(ref: Referents, token) -> str | None:
     """"Azerbaijani authorities": the state a demonym modifier names, when the document
     names that state too."""
-    from actorgraph.knowledge.lexicon import load_lexicon, normalize_form
     demonyms = load_lexicon().demonyms
     for child in token.children:
         if child.i < token.i and child.dep_ in ("amod", "compound", "nmod"):

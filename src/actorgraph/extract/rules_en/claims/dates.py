@@ -26,6 +26,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from actorgraph.model import DateValue, Sentence
+from actorgraph.extract.rules_en.claims.numbers import parse_number
 from actorgraph.extract.rules_en.ruledata import load_data, words
 
 PRECISIONS = ("year", "month", "day")
@@ -104,7 +105,6 @@ def _month_number(word: str) -> int | None:
 
 
 def _count(word: str) -> float | None:
-    from actorgraph.extract.rules_en.claims.quantities import parse_number
     word = word.lower()
     return 1 if word in ("a", "an") else parse_number(word.split())
 

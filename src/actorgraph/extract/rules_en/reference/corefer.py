@@ -15,7 +15,7 @@ import re
 from collections import Counter, defaultdict
 
 from actorgraph.model import Mention
-from actorgraph.knowledge.lexicon import normalize_form
+from actorgraph.knowledge.lexicon import load_lexicon, normalize_form
 from actorgraph.extract.rules_en.names.typing import decide
 from actorgraph.extract.rules_en.ruledata import words
 
@@ -210,7 +210,6 @@ def _without(long: tuple[str, ...], short: tuple[str, ...], droppable) -> bool:
 def _org_short_forms(mentions: list[Mention], groups: _Groups) -> None:
     """An organisation or place named by a shorter form of one longer name of the document
     joins it, when what is left out is generic ("Group", "al-") or a demonym."""
-    from actorgraph.knowledge.lexicon import load_lexicon
     lex = load_lexicon()
 
     def droppable(word: str) -> bool:

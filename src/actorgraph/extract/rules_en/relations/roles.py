@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from actorgraph.extract.rules_en.reference.arguments import Context, Ent
+from actorgraph.extract.rules_en.reference.arguments import Context, Ent, country_key
 from actorgraph.extract.rules_en.relations.base import (
     HYPHENS, Facts, Rules, actors_of, lemma_of, objects_of, patients_of, pobjs_of, preps_of,
 )
@@ -332,7 +332,6 @@ def titled_leaders(ctx: Context, rules: Rules, out: Facts) -> None:
     """'President Joe Biden blamed ...', 'Supreme Leader Ali Khamenei named ...': a known
     head of state or government, given that title in the text, leads the state the
     gazetteer says he or she leads ("President of the United States")."""
-    from actorgraph.extract.rules_en.reference.arguments import country_key
     for m in ctx.mentions:
         if m.type != "person" or not m.titles:
             continue
