@@ -9,7 +9,7 @@ not change what they get back.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
@@ -24,13 +24,13 @@ def data_file(name: str, package: str = KNOWLEDGE) -> Traversable:
     return resources.files(package) / "data" / name
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_yaml(name: str, package: str = KNOWLEDGE) -> Any:
     """The parsed YAML file `name` of the package's `data/` folder (None when empty)."""
     return yaml.safe_load(data_file(name, package).read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_jsonl(name: str, package: str = KNOWLEDGE) -> tuple[dict[str, Any], ...]:
     """The rows of the JSON-lines file `name` of the package's `data/` folder; blank lines
     and lines starting with '#' are skipped, a missing file has no rows."""

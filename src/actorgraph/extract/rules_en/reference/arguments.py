@@ -189,12 +189,13 @@ class Context(Anaphora, Clauses):
         return out
 
     def _one(self, t: Token, role: str, depth: int) -> list[Ent]:
+        """The entities token `t` stands for in `role`, `depth` references deep."""
         if depth > 4:
             return []
         m = self.mention_at(t)
         if m is not None:
             return [self.ent_of(m)]
-        low, lemma = t.lower_, t.lemma_.lower()
+        low = t.lower_
         if low in RELATIVE and t.tag_ in ("WP", "WDT", "WP$"):
             rel = t.head if t.tag_ != "WP$" else t.head.head
             while rel is not None and rel.dep_ != "relcl" and rel.head.i != rel.i:
@@ -204,9 +205,17 @@ class Context(Anaphora, Clauses):
             return []
         if low in self.w.pronouns and t.pos_ in ("PRON", "DET") and t.dep_ not in NOT_PRONOUN:
             return list(self.pronoun(t))
+        near = self._named_near(t, role, depth)
+        return near if near is not None else self._described(t, role, depth)
+
+    def _named_near(self, t: Token, role: str, depth: int) -> list[Ent] | None:
+        """A common noun that stands for names next to it in the parse: the name it is in
+        apposition to, its naming modifier, "six of them", listed names; None if none."""
+        low, lemma = t.lower_, t.lemma_.lower()
         # a descriptor in apposition stands for the name it describes
-        if t.dep_ == "appos" and self.mention_at(t.head) is not None and t.pos_ == "NOUN":
-            return [self.ent_of(self.mention_at(t.head))]
+        head_mention = self.mention_at(t.head)
+        if t.dep_ == "appos" and head_mention is not None and t.pos_ == "NOUN":
+            return [self.ent_of(head_mention)]
         if lemma in self.w.group | self.w.coalition and t.pos_ == "NOUN":
             for c in t.children:     # "the Sabirin movement", "the Houthi group"
                 named = self.mention_at(c) if c.dep_ in ("compound", "nmod") else None
@@ -226,8 +235,8 @@ class Context(Anaphora, Clauses):
                         if p.dep_ != "pobj" or self.mention_at(p) is not None:
                             continue
                         people = [x for x in p.children if x.dep_ == "appos"
-                                  and self.mention_at(x) is not None
-                                  and self.mention_at(x).type == "person"]
+                                  and (xm := self.mention_at(x)) is not None
+                                  and xm.type == "person"]
                         if people:
                             return [e for x in people for e in self.ents(x, role)]
         if t.tag_ in ("NNS", "NNPS"):
@@ -236,10 +245,13 @@ class Context(Anaphora, Clauses):
                 return listed
         named = [c for c in t.children if c.dep_ == "appos" and self.mention_at(c) is not None]
         if named and t.pos_ == "NOUN":
-            res = []
-            for c in named:
-                res.extend(self.ents(c, role))
-            return res
+            return [e for c in named for e in self.ents(c, role)]
+        return None
+
+    def _described(self, t: Token, role: str, depth: int) -> list[Ent]:
+        """A common noun read by what it describes: "the coalition", a role noun seen
+        before, "X province", "the country's president", "its members", a surname."""
+        low, lemma = t.lower_, t.lemma_.lower()
         if lemma in self.w.coalition and self._definite(t) and not self._has_of(t):
             return self.coalition_before(t)
         if t.pos_ == "NOUN" and self._definite(t) and not self._has_of(t) \
@@ -249,13 +261,15 @@ class Context(Anaphora, Clauses):
                 return [Ent(next(iter(keys)), "person", "role")]
         if lemma in self.w.place:
             for c in t.children:        # "Nangarhar province", "Daraa governorate"
-                if c.dep_ in ("compound", "nmod") and self.mention_at(c) is not None \
-                        and self.mention_at(c).type in ("place", "country"):
-                    return [self.ent_of(self.mention_at(c), "place")]
+                cm = self.mention_at(c)
+                if c.dep_ in ("compound", "nmod") and cm is not None \
+                        and cm.type in ("place", "country"):
+                    return [self.ent_of(cm, "place")]
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for p in c.children:
-                        if p.dep_ == "pobj" and self.mention_at(p) is not None:
-                            return [self.ent_of(self.mention_at(p), "place")]
+                        pm = self.mention_at(p)
+                        if p.dep_ == "pobj" and pm is not None:
+                            return [self.ent_of(pm, "place")]
         if lemma in self.w.state or low in self.w.state:
             found = self._owner(t, depth, state=True)
             if found:
