@@ -14,7 +14,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
 
-import yaml
+import yaml  # type: ignore[import-untyped]
 
 KNOWLEDGE = "actorgraph.knowledge"
 

@@ -33,12 +33,12 @@ from actorgraph.model import DisputeFact, Mention, Sentence
 from actorgraph.extract.rules_en.reference.arguments import Context, load_data, word_set
 from actorgraph.extract.rules_en.claims.attribute import attribute
 from actorgraph.extract.rules_en.reference.refer import Referents
-from actorgraph.extract.rules_en.ruledata import words
+from actorgraph.extract.rules_en.ruledata import words as word_list
 
 WINDOW = 3            # sentences back to the account a cue answers
 PLACE_WINDOW = 10     # sentences back to the claim that puts it in the denied place
 SHORT_CUE = 12        # a cue sentence this short, without a colon, is an announcement
-LOCATIVE = words("claims", "locative")
+LOCATIVE = word_list("claims", "locative")
 
 
 @dataclass(frozen=True)
@@ -153,7 +153,7 @@ def _places_in(ctx: Context, index: int, key: str) -> bool:
 
 
 def _mentioned(ctx: Context, toks) -> set[str]:
-    return {ctx.mention_at(x).key for x in toks if ctx.mention_at(x) is not None}
+    return {m.key for x in toks if (m := ctx.mention_at(x)) is not None}
 
 
 def denial(ctx: Context, t: Token) -> set[str] | None:

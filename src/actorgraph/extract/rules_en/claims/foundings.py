@@ -146,7 +146,7 @@ def find_foundings(doc: Doc, sentences: list[Sentence], mentions: list[Mention],
     w = _words()
     ctx = ctx or Context(doc, sentences, mentions)
     out: list[FoundingFact] = []
-    seen: set[tuple[str, str, int]] = set()
+    seen: set[tuple[str, str | None, int]] = set()
     for t in doc:
         lemma, low = t.lemma_.lower(), t.lower_
         if low in w["dating"] and t.pos_ in ("VERB", "NOUN", "PROPN"):

@@ -144,8 +144,8 @@ def _owner(ref: Referents, noun) -> str | None:
                 return key
         if child.dep_ == "prep" and child.lower_ == "from":
             obj = next((t for t in child.children if t.dep_ == "pobj"), None)
-            if obj is not None and ref.at(obj) is not None:
-                return ref.at(obj).key
+            if obj is not None and (m := ref.at(obj)) is not None:
+                return m.key
     return None
 
 

@@ -8,22 +8,23 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from actorgraph.knowledge.lexicon import normalize_form
-from actorgraph.extract.rules_en.ruledata import load_data, words
+from actorgraph.extract.rules_en.ruledata import load_data
+from actorgraph.extract.rules_en.ruledata import words as word_list
 
 SUBJ = {"nsubj", "csubj"}
 NOUNISH = {"NOUN", "PROPN", "PRON", "NUM", "X"}
-DEFINITE = words("reference", "definite")
-LIST_PREPS = words("reference", "list_preps")
-PURPOSE_NOUNS = words("reference", "purpose_nouns")
-PARTITIVE = words("reference", "partitive")
+DEFINITE = word_list("reference", "definite")
+LIST_PREPS = word_list("reference", "list_preps")
+PURPOSE_NOUNS = word_list("reference", "purpose_nouns")
+PARTITIVE = word_list("reference", "partitive")
 NOT_PRONOUN = {"det", "predet", "preconj", "amod", "nummod", "advmod"}
-RELATIVE = words("reference", "relative")
-LINK_PREPS = words("reference", "link_preps")
-AGENTIVE_VERBS = words("reference", "agentive_verbs")
-LEADER_WORDS = words("reference", "leader_words")
-SPEECH_VERBS = words("reference", "speech_verbs")
-STATE_HEADS = words("reference", "state_heads")
-OBJECT_CONTROL = words("reference", "object_control")
+RELATIVE = word_list("reference", "relative")
+LINK_PREPS = word_list("reference", "link_preps")
+AGENTIVE_VERBS = word_list("reference", "agentive_verbs")
+LEADER_WORDS = word_list("reference", "leader_words")
+SPEECH_VERBS = word_list("reference", "speech_verbs")
+STATE_HEADS = word_list("reference", "state_heads")
+OBJECT_CONTROL = word_list("reference", "object_control")
 
 
 def word_set(values) -> frozenset[str]:

@@ -178,7 +178,7 @@ class Referents:
             elif m.start >= self.doc[prev_start].idx:
                 weight += 1.0
             scores[m.key] = scores.get(m.key, 0.0) + weight
-        return max(scores, key=scores.get) if scores else None
+        return max(scores, key=lambda k: scores[k]) if scores else None
 
     def _backwards(self, token):
         for i in range(token.i - 1, self._window(token) - 1, -1):
@@ -195,7 +195,8 @@ class Referents:
             if key:
                 found.append((tok.sent.start, tok.dep_.startswith("nsubj"), key))
         subjects = [k for _, is_subj, k in found if is_subj]
-        return (subjects or [k for _, _, k in found] or [None])[0]
+        picked = subjects or [k for _, _, k in found]
+        return picked[0] if picked else None
 
     def person_before(self, token) -> str | None:
         """He/him: a person (named, or named by a role noun) before the pronoun, in its own

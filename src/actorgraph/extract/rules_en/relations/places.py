@@ -44,8 +44,8 @@ def _war_country(ctx: Context, o: Token) -> list[Ent]:
             d = ctx.demonym_country(c)
             if d is not None:
                 out.append(d)
-            elif ctx.mention_at(c) is not None and ctx.mention_at(c).type == "country":
-                out.append(ctx.ent_of(ctx.mention_at(c)))
+            elif (cm := ctx.mention_at(c)) is not None and cm.type == "country":
+                out.append(ctx.ent_of(cm))
     return out
 
 
@@ -182,9 +182,8 @@ def lists_in_places(ctx: Context, rules: Rules, out: Facts) -> None:
             continue
         group = [ctx.ent_of(m)]
         head = root
-        while head.dep_ == "conj" and ctx.mention_at(head.head) is not None and \
-                ctx.mention_at(head.head).type == "organization":
-            prev = ctx.mention_at(head.head)
+        while head.dep_ == "conj" and (prev := ctx.mention_at(head.head)) is not None and \
+                prev.type == "organization":
             after = doc.char_span(prev.end, prev.end + 4, alignment_mode="expand")
             if after is not None and after.text.strip().lower().startswith("in"):
                 break

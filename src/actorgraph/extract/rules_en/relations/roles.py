@@ -53,8 +53,8 @@ def list_ents(ctx: Context, tok: Token) -> list[Ent]:
             out.append(ctx.ent_of(m))
         else:
             out.extend(ctx.list_items(t))
-            out.extend(ctx.ent_of(ctx.mention_at(c)) for c in t.children
-                       if c.dep_ == "appos" and ctx.mention_at(c) is not None)
+            out.extend(ctx.ent_of(cm) for c in t.children
+                       if c.dep_ == "appos" and (cm := ctx.mention_at(c)) is not None)
         todo.extend(c for c in t.children if c.dep_ in ("conj", "appos"))
     uniq: list[Ent] = []
     for e in out:
@@ -105,7 +105,8 @@ def _role_holders(ctx: Context, rules: Rules, noun: Token, types) -> list[Ent]:
     if not holders:
         # the parser may hang the names on the object: "leaders of the group, X and Y",
         # "the mayor of the southern city of Basra, X"
-        chain, todo = [], [n]
+        chain: list[Token] = []
+        todo = [n]
         while todo and len(chain) < 3:
             t = todo.pop(0)
             for p in preps_of(t, ("of",)):
@@ -113,11 +114,11 @@ def _role_holders(ctx: Context, rules: Rules, noun: Token, types) -> list[Ent]:
                     chain.append(o)
                     todo.append(o)
         for o in chain:
-            if ctx.mention_at(o) is not None and ctx.mention_at(o).type == "person":
+            if (om := ctx.mention_at(o)) is not None and om.type == "person":
                 break
             for c in o.children:
-                if c.dep_ == "appos" and ctx.mention_at(c) is not None \
-                        and ctx.mention_at(c).type == "person":
+                if c.dep_ == "appos" and (cm := ctx.mention_at(c)) is not None \
+                        and cm.type == "person":
                     holders.extend(ctx.ents(c))
     if holders:
         return holders
