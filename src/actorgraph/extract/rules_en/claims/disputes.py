@@ -39,6 +39,7 @@ WINDOW = 3            # sentences back to the account a cue answers
 PLACE_WINDOW = 10     # sentences back to the claim that puts it in the denied place
 SHORT_CUE = 12        # a cue sentence this short, without a colon, is an announcement
 LOCATIVE = word_list("claims", "locative")
+VERSION_NOUNS = word_list("claims", "version_nouns")   # "the group's version"
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ def _antecedent(ctx: Context, si: int, account: Token, spans) -> int | None:
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "that", "this", "these", "those")
                    for c in account.children)
     back = [j for j in range(si - 1, max(-1, si - 1 - WINDOW), -1) if j in spans]
-    if definite and _lemma(account) not in ("account", "version", "story"):
+    if definite and _lemma(account) not in VERSION_NOUNS:
         for j in back:
             if any(_lemma(x) == _lemma(account) for x in ctx.sentence_tokens(j)):
                 return j

@@ -34,7 +34,9 @@ from actorgraph.extract.rules_en.reference.refer import Referents
 from actorgraph.knowledge.wordlists import WORDS
 from actorgraph.extract.rules_en.claims.dates import find_expressions
 from actorgraph.extract.rules_en.claims.numbers import cues, number_phrases, parse_number
+from actorgraph.extract.rules_en.ruledata import words
 
+PEOPLE_UNITS = words("claims", "people_units")   # counts of a group's people
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
@@ -220,7 +222,7 @@ def find_quantities(doc, sentences: list[Sentence], mentions: list[Mention]) -> 
             end = max(toks.end_char, noun.idx + len(noun) if noun is not None else 0)
             attribution = attribute(doc, (toks.start_char, end), mentions, referents=ref)
             subject = _subject(ref, doc, first, last, noun, partitive)
-            if subject is None and unit in ("people", "members", "fighters", "soldiers"):
+            if subject is None and unit in PEOPLE_UNITS:
                 subject = speaks_for(doc, (toks.start_char, end), mentions, referents=ref)
             out.append(QuantityFact(value=value, unit=unit, sentence=sentence.index, start=start,
                                     end=end, text=doc.text[start:end], qualifier=qualifier,

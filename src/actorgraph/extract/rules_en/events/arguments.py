@@ -11,6 +11,9 @@ from actorgraph.extract.rules_en.events.rules import (
     CONTENT_VERBS, HALT_VERBS, PATIENT_POSSESSOR, PATIENT_POSSESSOR_NOUNS, REQUEST_VERBS,
     SUPERVISION_NOUNS, THWART_VERBS, Event, Rules,
 )
+from actorgraph.extract.rules_en.ruledata import words
+
+PARTNERSHIP_NOUNS = words("events", "partnership_nouns")   # "in cooperation with Y"
 
 Spec = tuple[str, str | None]          # (event type, mode)
 
@@ -193,7 +196,7 @@ def _noun_participants(ctx: Context, rules: Rules, ev: Event, head: Token, word:
     # "in cooperation with Y": a partner in the act
     for p in preps_of(head, ("in",)):
         for o in pobjs_of(p):
-            if lemma_of(o) in ("cooperation", "coordination", "collaboration", "partnership"):
+            if lemma_of(o) in PARTNERSHIP_NOUNS:
                 ev.add("actors", [e for w in preps_of(o, ("with",)) for e in
                                   ents_of(ctx, pobjs_of(w), "actor")])
     for p in preps_of(head, ("of",)):

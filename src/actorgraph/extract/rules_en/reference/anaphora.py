@@ -17,6 +17,7 @@ from actorgraph.extract.rules_en.ruledata import words
 
 
 GENERIC_GROUP_NOUNS = words("reference", "generic_group_nouns")
+ANNOUNCING_VERBS = words("reference", "announcing_verbs")
 
 
 class Anaphora(Document):
@@ -203,8 +204,7 @@ class Anaphora(Document):
         if spec.get("number") != "sg" or tok.dep_ not in SUBJ | {"nsubjpass", "poss"}:
             return ()
         verb = self._clause_verb(self._np_head(tok))
-        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SPEECH_VERBS | {
-                "announce", "declare", "insist", "deny", "admit", "confirm", "vow", "warn"}:
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SPEECH_VERBS | ANNOUNCING_VERBS:
             return ()
         subjects = [c for c in verb.head.children if c.dep_ in SUBJ]
         found = [self.ent_of(m) for c in subjects if (m := self.mention_at(c)) is not None]

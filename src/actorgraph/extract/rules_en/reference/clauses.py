@@ -18,6 +18,7 @@ from actorgraph.extract.rules_en.ruledata import words
 
 
 ACCUSING = words("reference", "accusing")
+PART_HOSTS = words("reference", "part_hosts")   # "one of the groups", "part of the coalition"
 
 
 class Clauses(Anaphora):
@@ -184,8 +185,7 @@ class Clauses(Anaphora):
         if n.dep_ == "pobj" and n.head.dep_ == "prep":
             prep = n.head
             host = prep.head
-            if prep.lower_ == "of" and (host.lemma_.lower() in {
-                    "one", "some", "many", "each", "any", "another", "example", "part"}
+            if prep.lower_ == "of" and (host.lemma_.lower() in PART_HOSTS
                     | self.w.coalition | self.w.group or host.tag_ in ("JJS", "CD")
                     or host.dep_ == "pobj" and host.head.lower_ == "among"):
                 return self.described(host, depth + 1, types)

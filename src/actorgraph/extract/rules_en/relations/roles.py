@@ -9,7 +9,7 @@ from actorgraph.extract.rules_en.reference.arguments import Context, Ent, countr
 from actorgraph.extract.rules_en.relations.base import (
     HYPHENS, Facts, Rules, actors_of, lemma_of, objects_of, patients_of, pobjs_of, preps_of,
 )
-from actorgraph.extract.rules_en.ruledata import table
+from actorgraph.extract.rules_en.ruledata import table, words
 
 
 def role_pred(rules: Rules, t: Token) -> str | None:
@@ -97,7 +97,7 @@ def _role_holders(ctx: Context, rules: Rules, noun: Token, types) -> list[Ent]:
         if c.dep_ == "appos" and ctx.mention_at(c) is not None:
             holders.extend(ctx.ents(c))
         # "a Nujaba commander known as Abu Taqwa", "a member named X"
-        if c.dep_ == "acl" and lemma_of(c) in ("know", "call", "name", "identify"):
+        if c.dep_ == "acl" and lemma_of(c) in NAMING_VERBS:
             for x in c.children:
                 named = [x] if x.dep_ == "oprd" else (pobjs_of(x) if x.dep_ == "prep"
                                                      and x.lower_ == "as" else [])
@@ -327,6 +327,7 @@ def rule_coalition_descriptor(ctx: Context, rules: Rules, n: Token, out: Facts) 
 
 
 STATE_TITLES = table("relations", "state_titles")
+NAMING_VERBS = words("relations", "naming_verbs")   # "a man known as X"
 
 
 def titled_leaders(ctx: Context, rules: Rules, out: Facts) -> None:
