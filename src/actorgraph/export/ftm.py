@@ -14,14 +14,13 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Iterator
 
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
 from actorgraph import ontology
-from actorgraph.knowledge.lexicon import load_lexicon
+from actorgraph.knowledge.lexicon import gazetteer_notes, load_lexicon
 from actorgraph.export.snapshot import Snapshot
 
 DESIGNATED = re.compile(r"\bdesignated\b[^;]*\b(FTO|SDGT|terrorist)\b", re.I)
@@ -31,15 +30,8 @@ LEGAL = {"Person", "Organization", "PublicBody", "Company"}
 @lru_cache(maxsize=1)
 def _designated() -> frozenset[str]:
     """Folded names of armed groups whose gazetteer note records a terrorist designation."""
-    path = resources.files("actorgraph") / "data" / "gazetteer.jsonl"
-    out = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            row = json.loads(line)
-            if row.get("kind") == "armed_group" and DESIGNATED.search(row.get("note", "")):
-                out.add(row["name"])
-    return frozenset(out)
+    return frozenset(name for name, note in gazetteer_notes("armed_group")
+                     if DESIGNATED.search(note))
 
 
 def schema_of(e: dict[str, Any]) -> str:

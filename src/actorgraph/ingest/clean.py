@@ -4,7 +4,7 @@ The text is read line by line (furniture: share buttons, cookie banners,
 leaked CSS, photo credits ...) and paragraph by paragraph (bios: an "About
 the Author" block; a closing "<Name> is a fellow at <Org>" note; an
 institution's boilerplate self-description at the end). Everything else is
-body. Patterns live in ``actorgraph/data/furniture.yaml``. The rules are
+body. Patterns live in ``actorgraph/knowledge/data/furniture.yaml``. The rules are
 conservative: a furniture pattern must match a whole short line, and a bio is
 only recognised under a bio heading or in the run of paragraphs that closes
 the text.
@@ -14,10 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from actorgraph.knowledge.data import load_yaml
 from actorgraph.model import CleanDocument, LoadedDocument, Segment, SegmentKind
 
 _MARKUP = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+•]\s+)+")
@@ -59,8 +57,7 @@ class Rules:
 @lru_cache(maxsize=1)
 def load_rules() -> Rules:
     """Read and compile ``data/furniture.yaml`` (cached)."""
-    path = resources.files("actorgraph") / "data" / "furniture.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml("furniture.yaml")
     default_max = int(data.get("max_line_length", 200))
     furniture = tuple(
         FurnitureRule(entry["name"], re.compile(entry["pattern"], re.IGNORECASE),

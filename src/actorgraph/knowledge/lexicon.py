@@ -7,15 +7,14 @@ country by its short and full name). Demonyms ("Iranian") map to their country.
 """
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 from rigour.territories import get_territories
+
+from actorgraph.knowledge.data import load_jsonl, load_yaml
 
 _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u02bb": "'", "`": "'"})
 
@@ -101,23 +100,18 @@ class Lexicon:
         return key in self.demonyms or key.rstrip("s") in self.demonyms
 
 
-def _gazetteer_lines() -> list[dict]:
-    path = resources.files("actorgraph") / "data" / "gazetteer.jsonl"
-    if not path.is_file():
-        return []
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            rows.append(json.loads(line))
-    return rows
+def gazetteer_notes(kind: str) -> list[tuple[str, str]]:
+    """(name, note) of each gazetteer entry of `kind` ("armed_group", ...), in file order;
+    the note is "" where the entry has none."""
+    return [(row["name"], row.get("note", "")) for row in load_jsonl("gazetteer.jsonl")
+            if row.get("kind") == kind]
 
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """Build the lexicon once: gazetteer entries first (they win), then rigour's countries."""
     lex = Lexicon()
-    for row in _gazetteer_lines():
+    for row in load_jsonl("gazetteer.jsonl"):
         entry = LexEntry(
             name=row["name"], type=row["type"], kind=row.get("kind"),
             country=row.get("country"), capital_of=row.get("capital_of"),
@@ -145,8 +139,7 @@ def load_lexicon() -> Lexicon:
 def _add_capitals_and_demonyms(lex: Lexicon) -> None:
     """`data/countries.yaml`: each state's capital (a place that can stand for it) and
     demonyms, where the gazetteer does not already give them."""
-    path = resources.files("actorgraph") / "data" / "countries.yaml"
-    rows = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    rows = load_yaml("countries.yaml") or {}
     for code, (capital, *demonyms) in sorted((str(k), v) for k, v in rows.items()):
         country = lex.country_by_code.get(code)
         if country is None:

@@ -2,7 +2,7 @@
 
 Everything here is a pure function of a string. The tables (titles, particles,
 suffix equivalences, transliteration alternations) live in
-``actorgraph/data/names.yaml``; this module only applies them.
+``actorgraph/knowledge/data/names.yaml``; this module only applies them.
 
 Three levels of sameness are offered, from strict to loose:
 
@@ -24,13 +24,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable
 
-import yaml
 from anyascii import anyascii
 from normality import squash_spaces
 from rigour.names import NamePartTag, NameTypeTag, analyze_names, remove_org_types
+
+from actorgraph.knowledge.data import load_yaml
 
 __all__ = [
     "fold", "strip_titles", "phonetic_key", "vowel_key", "name_keys", "tokens",
@@ -68,9 +68,8 @@ class Tables:
 
 @lru_cache(maxsize=1)
 def tables() -> Tables:
-    """Load and cache the tables of ``actorgraph/data/names.yaml``."""
-    text = resources.files("actorgraph").joinpath("data/names.yaml").read_text("utf-8")
-    raw = yaml.safe_load(text)
+    """Load and cache the tables of ``actorgraph/knowledge/data/names.yaml``."""
+    raw = load_yaml("names.yaml")
 
     def words(key: str) -> frozenset[str]:
         return frozenset(fold(str(w)) for w in raw.get(key) or ())

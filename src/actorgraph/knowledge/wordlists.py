@@ -1,14 +1,11 @@
 """The word lists of `data/wordlists.yaml`, loaded once as sets."""
 from __future__ import annotations
 
-from importlib import resources
-
-import yaml
+from actorgraph.knowledge.data import load_yaml
 
 
 def _load() -> dict:
-    raw = yaml.safe_load((resources.files("actorgraph") / "data" / "wordlists.yaml").read_text(
-        encoding="utf-8"))
+    raw = load_yaml("wordlists.yaml")
     out: dict = {}
     for key, value in raw.items():
         if isinstance(value, dict):

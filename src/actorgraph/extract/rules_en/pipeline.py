@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from spacy.language import Language
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 
 from actorgraph.extract.rules_en.claims import attribute as attribution
@@ -54,6 +55,13 @@ class State:
     foundings: list[FoundingFact] = field(default_factory=list)
     disputes: list[DisputeFact] = field(default_factory=list)
 
+    @property
+    def parsed(self) -> Doc:
+        """The parse, for the stages after `parse`."""
+        if self.doc is None:
+            raise RuntimeError("the document is not parsed yet")
+        return self.doc
+
 
 @dataclass(frozen=True)
 class Stage:
@@ -73,7 +81,7 @@ def split(state: State) -> None:
     """Sentences from the parser, never crossing a line break, each marked body or bio."""
     text = state.clean.text
     out: list[Sentence] = []
-    for sent in state.doc.sents:
+    for sent in state.parsed.sents:
         start = sent.start_char
         for piece in text[sent.start_char:sent.end_char].split("\n"):
             s = start + len(piece) - len(piece.lstrip())
@@ -88,14 +96,14 @@ def split(state: State) -> None:
 
 def find_names(state: State) -> None:
     verbs = _verb_forms(state.nlp)
-    state.candidates = recognise(state.doc, state.lex, verbs)
+    state.candidates = recognise(state.parsed, state.lex, verbs)
 
 
 def type_names(state: State) -> None:
     """One Mention per candidate, with its type votes; capitals acting as states linked."""
-    doc, lex = state.doc, state.lex
+    doc, lex = state.parsed, state.lex
     starts = [s.start for s in state.sentences]
-    mentions = []
+    mentions: list[Mention] = []
     for cand in state.candidates:
         span = cand.span(doc)
         votes, reasons = mention_votes(doc, cand, lex)
@@ -133,26 +141,26 @@ def link(state: State) -> None:
 
 
 def relate(state: State) -> None:
-    found = relations.find_relations(state.doc, state.sentences, state.mentions)
+    found = relations.find_relations(state.parsed, state.sentences, state.mentions)
     state.relations = [r for r in found if not r.rule.endswith(":hypothetical")]
 
 
 def detect_events(state: State) -> None:
-    found = events.find_events(state.doc, state.sentences, state.mentions)
+    found = events.find_events(state.parsed, state.sentences, state.mentions)
     state.events = [e for e in found if not e.rule.endswith(":hypothetical")]
 
 
 def count(state: State) -> None:
-    state.quantities = quantities.find_quantities(state.doc, state.sentences, state.mentions)
+    state.quantities = quantities.find_quantities(state.parsed, state.sentences, state.mentions)
 
 
 def date(state: State) -> None:
     """Resolve every date expression, then give each event the date that governs it; an
     event its sentence leaves undated takes the month of one told just before it."""
-    state.dates = dates.resolve_dates(state.doc, state.sentences, state.clean.doc.meta.published)
+    state.dates = dates.resolve_dates(state.parsed, state.sentences, state.clean.doc.meta.published)
     dated: dict[int, list[DateValue]] = {}
     for e in sorted(state.events, key=lambda e: (e.sentence, e.trigger_start)):
-        trigger = state.doc.char_span(e.trigger_start, e.trigger_end, alignment_mode="expand")
+        trigger = state.parsed.char_span(e.trigger_start, e.trigger_end, alignment_mode="expand")
         e.date = dates.date_for(e.sentence, e.trigger_start, e.trigger_end, state.dates,
                                 state.sentences, trigger=trigger.root if trigger else None) \
             or dates.carried(e.sentence, state.sentences, state.clean.text, state.dates, dated)
@@ -162,17 +170,17 @@ def date(state: State) -> None:
 
 def found(state: State) -> None:
     """When each organisation was founded, where a sentence dates it."""
-    state.foundings = foundings.find_foundings(state.doc, state.sentences, state.mentions,
+    state.foundings = foundings.find_foundings(state.parsed, state.sentences, state.mentions,
                                                state.dates)
 
 
 def attribute(state: State) -> None:
     """Who says each fact, and how (asserted, reported, claimed, denied, hedged)."""
-    ref = Referents(state.doc, state.mentions)
+    ref = Referents(state.parsed, state.mentions)
     spans = {s.index: (s.start, s.end) for s in state.sentences}
     for e in state.events:
-        trigger = state.doc.char_span(e.trigger_start, e.trigger_end, alignment_mode="expand")
-        e.attribution = attribution.attribute(state.doc, trigger or spans[e.sentence],
+        trigger = state.parsed.char_span(e.trigger_start, e.trigger_end, alignment_mode="expand")
+        e.attribution = attribution.attribute(state.parsed, trigger or spans[e.sentence],
                                               state.mentions, referents=ref)
     keyed = {m.key: m for m in state.mentions}
     for r in state.relations:
@@ -180,9 +188,9 @@ def attribute(state: State) -> None:
                 and keyed[k].sentence == r.sentence]
         span = (min(m.start for m in ends), max(m.end for m in ends)) if ends \
             else spans[r.sentence]
-        r.attribution = attribution.attribute(state.doc, span, state.mentions, referents=ref)
+        r.attribution = attribution.attribute(state.parsed, span, state.mentions, referents=ref)
     for f in state.foundings:
-        f.attribution = attribution.attribute(state.doc, (f.trigger_start, f.trigger_end),
+        f.attribution = attribution.attribute(state.parsed, (f.trigger_start, f.trigger_end),
                                               state.mentions, referents=ref)
 
 
@@ -195,7 +203,7 @@ def act(state: State) -> None:
 
 def dispute(state: State) -> None:
     """Accounts the document itself sets against each other, with who gives each."""
-    state.disputes = disputes.find_disputes(state.doc, state.sentences, state.mentions,
+    state.disputes = disputes.find_disputes(state.parsed, state.sentences, state.mentions,
                                             told={e.sentence for e in state.events})
 
 
@@ -308,8 +316,10 @@ def _verb_forms(nlp: Language) -> set[str]:
     if key not in _VERBS:
         verbs: set[str] = set()
         try:
-            table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
-            verbs = set(table.get("verb", []))
+            lemmatizer = nlp.get_pipe("lemmatizer")
+            if isinstance(lemmatizer, Lemmatizer):
+                table = lemmatizer.lookups.get_table("lemma_index")
+                verbs = set(table.get("verb", []))
         except (KeyError, ValueError):
             pass
         _VERBS[key] = verbs

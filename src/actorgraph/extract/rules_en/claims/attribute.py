@@ -23,7 +23,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Token
+
 from actorgraph.model import Attribution, Mention
+from actorgraph.knowledge.lexicon import load_lexicon, normalize_form
 from actorgraph.extract.rules_en.reference.refer import (
     Referents, attribution_cues, group_nouns, pronoun_class, role_family,
 )
@@ -115,11 +118,11 @@ def _by(ref: Referents, token) -> str | None:
     for child in token.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
             for obj in child.children:
-                if obj.dep_ == "pobj" and ref.at(obj) is not None:
-                    return ref.at(obj).key
+                if obj.dep_ == "pobj" and (m := ref.at(obj)) is not None:
+                    return m.key
                 for named in (c for c in obj.children if c.dep_ == "appos"):
-                    if obj.dep_ == "pobj" and ref.at(named) is not None:
-                        return ref.at(named).key   # "a report by the UN office (OHCHR)"
+                    if obj.dep_ == "pobj" and (m := ref.at(named)) is not None:
+                        return m.key   # "a report by the UN office (OHCHR)"
         if child.dep_ == "acl":                          # "a report published by X"
             key = _by(ref, child)
             if key:
@@ -141,7 +144,6 @@ def _named_modifier(ref: Referents, token) -> str | None:
 def _demonym_state(ref: Referents, token) -> str | None:
     """"Azerbaijani authorities": the state a demonym modifier names, when the document
     names that state too."""
-    from actorgraph.knowledge.lexicon import load_lexicon, normalize_form
     demonyms = load_lexicon().demonyms
     for child in token.children:
         if child.i < token.i and child.dep_ in ("amod", "compound", "nmod"):
@@ -199,8 +201,8 @@ class Cue:
 
     text: str
     modality: str
-    node: object                 # the cue's token (the verb, noun, or "according")
-    who: object = None           # the token naming the speaker, if the text names one
+    node: Token                  # the cue's token (the verb, noun, or "according")
+    who: Token | None = None     # the token naming the speaker, if the text names one
     agentless: bool = False      # "it is reported that", "allegations that ..."
 
 
@@ -243,8 +245,9 @@ def _governing_cue(head, tokens: list) -> Cue | None:
                     who = _subject(c)
             return Cue(node.text.lower(), nmod, node, who, who is None)
         for c in node.children:             # "X did Y, he said" (parataxis)
-            if c.dep_ == "parataxis" and verb_modality(c) and c.i not in ids and c.i != child.i:
-                return Cue(c.text.lower(), verb_modality(c), c, _subject(c))
+            if c.dep_ == "parataxis" and (mod := verb_modality(c)) and c.i not in ids \
+                    and c.i != child.i:
+                return Cue(c.text.lower(), mod, c, _subject(c))
     sent = head.sent
     first = [t.lower_ for t in sent[:5]]
     if "according" in first:                # the parse put "according to" elsewhere

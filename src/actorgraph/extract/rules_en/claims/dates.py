@@ -24,11 +24,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from actorgraph.model import DateValue, Sentence
+from actorgraph.extract.rules_en.claims.numbers import parse_number
+from actorgraph.extract.rules_en.ruledata import load_data, words
 
 PRECISIONS = ("year", "month", "day")
 
@@ -36,8 +35,7 @@ PRECISIONS = ("year", "month", "day")
 @lru_cache(maxsize=1)
 def cues() -> dict:
     """The cue words of data/dates.yaml."""
-    return yaml.safe_load((resources.files("actorgraph") / "data" / "dates.yaml").read_text(
-        encoding="utf-8"))
+    return load_data("dates.yaml")
 
 
 # -- patterns ------------------------------------------------------------------
@@ -107,7 +105,6 @@ def _month_number(word: str) -> int | None:
 
 
 def _count(word: str) -> float | None:
-    from actorgraph.extract.rules_en.claims.quantities import parse_number
     word = word.lower()
     return 1 if word in ("a", "an") else parse_number(word.split())
 
@@ -132,7 +129,8 @@ def _match(name: str, m: re.Match, text: str, doc) -> Found | None:
     """Turn one regex match into a Found, or None when the rule's guard rejects it."""
     s, e = m.span()
     g = m.groupdict()
-    mon = g.get("mon") or g.get("mon2")
+    mon: str = g.get("mon") or g.get("mon2") or ""
+    month: int | None = None
     if mon:
         if not mon[0].isupper():
             return None          # "may", "march": month names are capitalised
@@ -146,7 +144,8 @@ def _match(name: str, m: re.Match, text: str, doc) -> Found | None:
         kind, precision = kinds[name]
         month = int(g["m"]) if name == "iso_day" else month
         day = int(g["day"]) if precision == "day" else None
-        if not 1 <= month <= 12 or (day and not 1 <= day <= calendar.monthrange(y or 2000, month)[1]):
+        if month is None or not 1 <= month <= 12 or (
+                day and not 1 <= day <= calendar.monthrange(y or 2000, month)[1]):
             return None
         return Found(s, e, kind, y if kind == "absolute" else None, month, day, precision)
     if name == "month":
@@ -158,7 +157,7 @@ def _match(name: str, m: re.Match, text: str, doc) -> Found | None:
     if name in ("year_range", "part_year", "year"):
         if name == "year" and not _is_year_token(doc, text, s, e):
             return None
-        if name == "year_range":
+        if name == "year_range" and y is not None:
             y2 = int(g["year2"]) if len(g["year2"]) == 4 else (y // 100) * 100 + int(g["year2"])
             if not 0 <= y2 - y <= 100:
                 return None
@@ -216,7 +215,8 @@ def parse_published(published: str | None) -> tuple[int | None, int | None, int 
 def iso(year: int | None, month: int | None = None, day: int | None = None,
         precision: str | None = None) -> str | None:
     """The ISO prefix of a date cut to its precision ("2017", "2017-01", "2017-01-05")."""
-    parts = {"year": (year,), "month": (year, month), "day": (year, month, day)}.get(precision)
+    parts = {"year": (year,), "month": (year, month),
+             "day": (year, month, day)}.get(precision or "")
     if not parts or None in parts or 0 in parts:
         return None
     return "-".join(f"{p:04d}" if i == 0 else f"{p:02d}" for i, p in enumerate(parts))
@@ -238,19 +238,20 @@ def _shift(value: str | None, unit: str, offset: int,
     return iso(d.year, d.month, d.day, keep or "day"), keep or "day"
 
 
-def _year_for(month: int, day: int | None, pub: tuple) -> int | None:
+def _year_for(month: int | None, day: int | None, pub: tuple) -> int | None:
     """The year of a month (and day) given without one: the latest not after publication."""
     py, pm, pd = pub
     if py is None:
         return None
-    if pm is not None and (month > pm or (month == pm and day and pd and day > pd)):
+    if pm is not None and month is not None and (
+            month > pm or (month == pm and day and pd and day > pd)):
         return py - 1
     return py
 
 
 @lru_cache(maxsize=8)
 def _dateparser(base: tuple):
-    from dateparser.date import DateDataParser
+    from dateparser.date import DateDataParser  # type: ignore[import-untyped]
     settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
     if base[0] is not None:
         settings["RELATIVE_BASE"] = datetime(base[0], base[1] or 12, base[2] or 28)
@@ -351,7 +352,8 @@ def _resolve(f: Found, text: str, pub: tuple, para: int, sent: int,
         if pub[0] is None:
             return None, None
         known = PRECISIONS[sum(x is not None for x in pub) - 1]
-        return _shift(iso(*pub, precision=known), f.spec["unit"], f.spec["offset"],
+        return _shift(iso(pub[0], pub[1], pub[2], precision=known),
+                      f.spec["unit"], f.spec["offset"],
                       f.spec.get("precision"))
     if f.kind == "anaphoric":
         # "the same night" counts from the last date the text gave, skipping a coarser
@@ -416,9 +418,7 @@ def date_for(sentence_index: int, span_start: int, span_end: int, dates: list[Da
 
 
 CARRY_BACK = 2        # sentences back that an undated event takes its month from
-NEW_TIME = {"now", "today", "currently", "since", "previously", "before", "after", "earlier",
-            "later", "once", "formerly", "meanwhile", "still", "ever",
-            "has", "have"}   # "fighters have deployed to Syria": no one time
+NEW_TIME = words("claims", "new_time")   # "fighters have deployed to Syria": no one time
 
 
 def carried(sentence_index: int, sentences: list[Sentence], text: str, dates: list[DateValue],
@@ -441,6 +441,6 @@ def carried(sentence_index: int, sentences: list[Sentence], text: str, dates: li
         if found:
             d = max(found, key=lambda x: x.start)
             if d.precision == "day":
-                return DateValue(d.value[:7], "month", "", -1, -1)
+                return DateValue((d.value or "")[:7], "month", "", -1, -1)
             return DateValue(d.value, d.precision, "", -1, -1)
     return None

@@ -33,11 +33,13 @@ from actorgraph.model import DisputeFact, Mention, Sentence
 from actorgraph.extract.rules_en.reference.arguments import Context, load_data, word_set
 from actorgraph.extract.rules_en.claims.attribute import attribute
 from actorgraph.extract.rules_en.reference.refer import Referents
+from actorgraph.extract.rules_en.ruledata import words as word_list
 
 WINDOW = 3            # sentences back to the account a cue answers
 PLACE_WINDOW = 10     # sentences back to the claim that puts it in the denied place
 SHORT_CUE = 12        # a cue sentence this short, without a colon, is an announcement
-LOCATIVE = {"in", "inside", "within", "on", "into", "at"}
+LOCATIVE = word_list("claims", "locative")
+VERSION_NOUNS = word_list("claims", "version_nouns")   # "the group's version"
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,7 @@ def _antecedent(ctx: Context, si: int, account: Token, spans) -> int | None:
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "that", "this", "these", "those")
                    for c in account.children)
     back = [j for j in range(si - 1, max(-1, si - 1 - WINDOW), -1) if j in spans]
-    if definite and _lemma(account) not in ("account", "version", "story"):
+    if definite and _lemma(account) not in VERSION_NOUNS:
         for j in back:
             if any(_lemma(x) == _lemma(account) for x in ctx.sentence_tokens(j)):
                 return j
@@ -152,7 +154,7 @@ def _places_in(ctx: Context, index: int, key: str) -> bool:
 
 
 def _mentioned(ctx: Context, toks) -> set[str]:
-    return {ctx.mention_at(x).key for x in toks if ctx.mention_at(x) is not None}
+    return {m.key for x in toks if (m := ctx.mention_at(x)) is not None}
 
 
 def denial(ctx: Context, t: Token) -> set[str] | None:

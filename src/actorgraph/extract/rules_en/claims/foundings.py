@@ -23,8 +23,9 @@ from spacy.tokens import Doc, Span, Token
 
 from actorgraph.model import DateValue, FoundingFact, Mention, Sentence
 from actorgraph.extract.rules_en.reference.arguments import Context, Ent, load_data, word_set
+from actorgraph.extract.rules_en.ruledata import words
 
-DATE_PREPS = {"in", "on", "during", "around", "circa", "by", "since"}
+DATE_PREPS = words("claims", "date_preps")
 DATING_WINDOW = 8     # words between "date" and "to YEAR"
 
 
@@ -145,7 +146,7 @@ def find_foundings(doc: Doc, sentences: list[Sentence], mentions: list[Mention],
     w = _words()
     ctx = ctx or Context(doc, sentences, mentions)
     out: list[FoundingFact] = []
-    seen: set[tuple[str, str, int]] = set()
+    seen: set[tuple[str, str | None, int]] = set()
     for t in doc:
         lemma, low = t.lemma_.lower(), t.lower_
         if low in w["dating"] and t.pos_ in ("VERB", "NOUN", "PROPN"):

@@ -27,88 +27,17 @@ furniture and author bios.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from actorgraph.model import Mention, QuantityFact, Sentence
 from actorgraph.extract.rules_en.claims.attribute import attribute, speaks_for
 from actorgraph.extract.rules_en.reference.refer import Referents
 from actorgraph.knowledge.wordlists import WORDS
+from actorgraph.extract.rules_en.claims.dates import find_expressions
+from actorgraph.extract.rules_en.claims.numbers import cues, number_phrases, parse_number
+from actorgraph.extract.rules_en.ruledata import words
 
+PEOPLE_UNITS = words("claims", "people_units")   # counts of a group's people
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
-
-
-@lru_cache(maxsize=1)
-def cues() -> dict:
-    """The cue words of data/quantities.yaml."""
-    return yaml.safe_load((resources.files("actorgraph") / "data" / "quantities.yaml").read_text(
-        encoding="utf-8"))
-
-
-# -- numbers -------------------------------------------------------------------
-
-def parse_number(words: list[str]) -> float | None:
-    """The value of a number written in digits and/or words ("1.5 million", "eighty-eight
-    million", "a dozen", "two hundred and fifty"); None when a word is not part of a number."""
-    c = cues()
-    total, current, seen = 0.0, 0.0, False
-    for raw in words:
-        for w in raw.lower().split("-"):
-            if not w or w == "and":
-                continue
-            if re.fullmatch(r"\d+(?:,\d{3})*(?:\.\d+)?|\d*\.\d+", w):
-                current += float(w.replace(",", ""))
-            elif w == "dozen":
-                current = (current or 1) * 12
-            elif w in c["number_words"]:
-                current += c["number_words"][w]
-            elif w in ("a", "an") and (not seen or current == 0.5):
-                current = current or 1
-            elif w in c["scales"]:
-                current = (current or 1) * c["scales"][w]
-                if c["scales"][w] >= 1000:
-                    total, current = total + current, 0.0
-            else:
-                return None
-            seen = True
-    return total + current if seen else None
-
-
-def _is_number_word(tok) -> bool:
-    w = tok.lower_
-    c = cues()
-    return bool(re.fullmatch(r"\d+(?:,\d{3})*(?:\.\d+)?|\d*\.\d+", w)) or w in c["number_words"] \
-        or w in c["scales"] or (w.count("-") == 1 and all(p in c["number_words"]
-                                                          for p in w.split("-")))
-
-
-def number_phrases(sent) -> list[tuple[int, int]]:
-    """(first, last) token indices of every run of number words in a sentence."""
-    out, i, toks = [], 0, list(sent)
-    while i < len(toks):
-        t = toks[i]
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
-        starts_a = t.lower_ in ("a", "an") and nxt is not None and \
-            (nxt.lower_ in cues()["scales"] or nxt.lower_ == "dozen")
-        if not (_is_number_word(t) or starts_a):
-            i += 1
-            continue
-        j = i
-        while j + 1 < len(toks):
-            n = toks[j + 1]
-            after = toks[j + 2] if j + 2 < len(toks) else None
-            joins = (n.text == "-" or (n.lower_ == "and" and toks[j].lower_ in cues()["scales"]))
-            if _is_number_word(n) or (n.lower_ == "a" and toks[j].lower_ == "half"):
-                j += 1
-            elif joins and after is not None and _is_number_word(after):
-                j += 2
-            else:
-                break
-        out.append((toks[i].i, toks[j].i))
-        i = j + 1
-    return out
 
 
 # -- what is counted -------------------------------------------------------------
@@ -217,8 +146,8 @@ def _owner(ref: Referents, noun) -> str | None:
                 return key
         if child.dep_ == "prep" and child.lower_ == "from":
             obj = next((t for t in child.children if t.dep_ == "pobj"), None)
-            if obj is not None and ref.at(obj) is not None:
-                return ref.at(obj).key
+            if obj is not None and (m := ref.at(obj)) is not None:
+                return m.key
     return None
 
 
@@ -259,7 +188,6 @@ def _subject(ref: Referents, doc, first: int, last: int, noun, partitive) -> str
 
 def find_quantities(doc, sentences: list[Sentence], mentions: list[Mention]) -> list[QuantityFact]:
     """Every figure the body sentences give about something counted, in text order."""
-    from actorgraph.extract.rules_en.claims.dates import find_expressions
     c = cues()
     ref = Referents(doc, mentions)
     dates = [(f.start, f.end) for f in find_expressions(doc.text, doc) if f.kind != "parser"]
@@ -294,7 +222,7 @@ def find_quantities(doc, sentences: list[Sentence], mentions: list[Mention]) -> 
             end = max(toks.end_char, noun.idx + len(noun) if noun is not None else 0)
             attribution = attribute(doc, (toks.start_char, end), mentions, referents=ref)
             subject = _subject(ref, doc, first, last, noun, partitive)
-            if subject is None and unit in ("people", "members", "fighters", "soldiers"):
+            if subject is None and unit in PEOPLE_UNITS:
                 subject = speaks_for(doc, (toks.start_char, end), mentions, referents=ref)
             out.append(QuantityFact(value=value, unit=unit, sentence=sentence.index, start=start,
                                     end=end, text=doc.text[start:end], qualifier=qualifier,

@@ -1,6 +1,6 @@
-"""Reading one event trigger: its type and mode, and who acts on whom where, from the
-parse around a verb ("shot", "detained", "called for") or a noun ("the attempted
-assassination of X", "a terror plot in Cyprus targeting Israelis")."""
+"""Reading one event trigger's arguments: who acts on whom where, from the parse around
+it; the noun triggers ("the attempted assassination of X", "a terror plot in Cyprus
+targeting Israelis") and threats are read here, verbs in `verbs`."""
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -8,15 +8,15 @@ from spacy.tokens import Token
 from actorgraph.extract.rules_en.reference.argdata import lemma_of, pobjs_of, preps_of
 from actorgraph.extract.rules_en.reference.arguments import Context, Ent, lemma_in
 from actorgraph.extract.rules_en.events.rules import (
-    AGREEMENT_OBJECTS, COMMUNICATION_NOUNS, CONTENT_VERBS, HALT_VERBS, NON_AGENTS,
-    NOT_VIOLENT_OBJECTS, PATIENT_POSSESSOR, PATIENT_POSSESSOR_NOUNS, REQUEST_VERBS,
-    RETREAT_OBJECTS, SUPERVISION_NOUNS, THWART_VERBS, WEAPON_OBJECTS, Event, Rules,
+    CONTENT_VERBS, HALT_VERBS, PATIENT_POSSESSOR, PATIENT_POSSESSOR_NOUNS, REQUEST_VERBS,
+    SUPERVISION_NOUNS, THWART_VERBS, Event, Rules,
 )
+from actorgraph.extract.rules_en.ruledata import words
 
-BREAK_VERBS = {"break", "sever", "cut", "downgrade", "freeze"}   # "... diplomatic relations"
-CAPTIVES = {"hostage", "hostages", "prisoner", "prisoners", "captive", "captives", "detainee",
-            "detainees", "girl", "girls", "boy", "boys", "student", "students", "schoolgirl",
-            "schoolgirls", "people", "civilian", "civilians", "soldier", "soldiers", "crew"}
+PARTNERSHIP_NOUNS = words("events", "partnership_nouns")   # "in cooperation with Y"
+
+Spec = tuple[str, str | None]          # (event type, mode)
+
 
 # -- small helpers over the tree -----------------------------------------------------------
 
@@ -33,7 +33,7 @@ def places_only(ents: list[Ent]) -> list[Ent]:
     return [e for e in ents if e.type in ("place", "country")]
 
 
-def _located(ctx: Context, rules: Rules, ev: Event, t: Token, climb: bool = True) -> None:
+def located(ctx: Context, rules: Rules, ev: Event, t: Token, climb: bool = True) -> None:
     """'in X', 'at X', 'near X' on the trigger, else on the clause that holds it."""
     steps = 0
     node = t
@@ -69,7 +69,7 @@ def _place_after(ctx: Context, rules: Rules, t: Token) -> Ent | None:
     return None
 
 
-def _targets_from_preps(ctx: Context, rules: Rules, ev: Event, t: Token) -> None:
+def targets_from_preps(ctx: Context, rules: Rules, ev: Event, t: Token) -> None:
     for p in preps_of(t, rules.target_preps):
         for o in pobjs_of(p):
             found = ctx.ents(o, "target")
@@ -84,13 +84,18 @@ def _targets_from_preps(ctx: Context, rules: Rules, ev: Event, t: Token) -> None
                 ev.add("targets", ents_of(ctx, pobjs_of(p), "target"))
 
 
-def _is_explicit(ents) -> bool:
+def is_explicit(ents) -> bool:
     return any(e.how not in ("pronoun", "group", "context") for e in ents)
+
+
+def with_targets(ctx: Context, tok: Token, preps: tuple[str, ...]) -> list[Ent]:
+    """The targets named in `tok`'s prepositional phrases of `preps`."""
+    return [e for p in preps_of(tok, preps) for e in ents_of(ctx, pobjs_of(p), "target")]
 
 
 # -- reading one trigger ------------------------------------------------------------------
 
-def _assault_mode(rules: Rules, t: Token, head: Token, mode: str | None) -> str | None:
+def assault_mode(rules: Rules, t: Token, head: Token, mode: str | None) -> str | None:
     if mode == "assassination":
         return mode
     mods = [c for x in (t, head) for c in x.children if c.dep_ in ("amod", "compound", "advmod")]
@@ -103,199 +108,6 @@ def _assault_mode(rules: Rules, t: Token, head: Token, mode: str | None) -> str 
     if t.i != head.i and lemma_of(head) in ("plot", "plots"):
         return "plot"
     return mode
-
-
-def read_verb(ctx: Context, rules: Rules, v: Token) -> Event | None:
-    lemma = lemma_of(v)
-    dobjs = [c for c in v.children if c.dep_ == "dobj"]
-    dobj_lemmas = {lemma_of(c) for c in dobjs} | {c.lower_ for c in dobjs}
-    spec = rules.verbs.get(lemma)
-    rule = f"verb_{lemma}"
-    if dobj_lemmas & {"allegiance", "loyalty", "fealty", "support", "backing"}:
-        return None   # "pledged allegiance to X": the noun tells it (a SUPPORT), no threat
-    # verbs that are events only with a particular object or complement
-    if lemma in rules.travel_verbs or (lemma in rules.send_verbs and spec is None):
-        if lemma in rules.travel_verbs:
-            if not any(c.dep_ in ("xcomp", "advcl") and lemma_of(c) in rules.purpose_verbs
-                       for c in v.children):
-                return None
-            spec, rule = ("MOBILIZE", None), "went_to_fight"
-        else:
-            if not (dobj_lemmas & rules.send_objects):
-                return None
-            spec, rule = ("MOBILIZE", None), "sent_fighters"
-    elif lemma in rules.open_verbs and not (lemma == "open" and "fire" in dobj_lemmas):
-        if not (dobj_lemmas & rules.diplomatic_objects):
-            return None
-        spec, rule = ("COOPERATE", "diplomatic"), "opened_relations"
-    elif lemma in BREAK_VERBS and dobj_lemmas & {"relation", "relations", "tie", "ties"}:
-        spec, rule = ("SANCTION", "break_relations"), "broke_relations"
-    elif lemma in rules.list_verbs:
-        lists = [o for p in preps_of(v, ("to", "on")) for o in pobjs_of(p)]
-        if not any(lemma_of(c) in rules.sanction_lists for o in lists for c in o.subtree):
-            return None
-        spec, rule = ("SANCTION", "designation"), "added_to_sanctions_list"
-    elif lemma == "declare":
-        if "persona" not in {t.lower_ for t in v.subtree}:
-            return None
-        spec, rule = ("COERCE", "expel"), "persona_non_grata"
-    elif lemma in rules.framing_verbs and spec is None:
-        return read_framing(ctx, rules, v)
-    elif lemma in rules.creation_only:
-        if not (dobj_lemmas & rules.creation_nouns):
-            return None
-        spec = ("SUPPORT", None)
-    elif lemma in ("open", "fire", "launch") and (
-            "fire" in dobj_lemmas and lemma == "open" or
-            lemma in ("fire", "launch") and (dobj_lemmas & WEAPON_OBJECTS or
-                                             preps_of(v, ("at", "on", "upon")))):
-        spec, rule = ("ASSAULT", "firearms" if lemma != "launch" else None), f"{lemma}_weapons"
-    elif lemma == "call" and preps_of(v, ("on", "upon")) and any(
-            c.dep_ in ("xcomp", "ccomp") for c in v.children):
-        spec, rule = ("REQUEST", None), "call_on"
-    elif lemma in rules.light_verbs and spec is None:
-        return None   # read with its noun
-    if spec is None:
-        return None
-    etype, mode = spec
-    if etype == "ASSAULT" and dobj_lemmas & NOT_VIOLENT_OBJECTS:
-        return None
-    if etype == "ASSAULT" and v.dep_ in ("acl", "relcl") and v.head.lower_ in COMMUNICATION_NOUNS:
-        return None   # "videos attacking the president": words, not an assault
-    if etype == "ASSAULT" and any(lemma_of(t) in NON_AGENTS for t in ctx.actor_tokens(v)):
-        return None   # "a crush during the procession killed 56 people"
-    if lemma in ("explode", "detonate") and not dobjs and not any(
-            lemma_of(x) in WEAPON_OBJECTS | {"device", "ied", "explosive", "explosives", "mine",
-                                             "bomb", "bombs", "vest", "belt"}
-            for x in ctx.subject(v)[0]):
-        return None   # "the gas tank exploded": an accident unless a weapon did
-    if lemma == "seize" and any(e.type in ("place", "country") for d in dobjs
-                                for e in ctx.ents(d, "place")):
-        etype, mode = "ASSAULT", "occupy"
-    if lemma in rules.outcome_verbs and ctx.is_passive(v):
-        return None   # "X was seriously wounded": the outcome of an act told elsewhere
-    if etype == "AID" and ctx.is_passive(v) and not ctx.agent(v):
-        return None   # "a cleric trained in Qom's seminaries"
-    if lemma == "target" and v.dep_ in ("acl", "amod"):
-        return None   # "a plot targeting Israelis": an argument of the plot
-    if lemma in ("name", "appoint") and not (preps_of(v, ("as",)) or any(
-            c.dep_ in ("oprd", "xcomp") for c in v.children)):
-        return None
-    if lemma in ("name", "appoint") and any(
-            ctx.mention_at(o) is not None and ctx.mention_at(o).type == "person"
-            for p in preps_of(v, ("as",)) for o in pobjs_of(p)):
-        return None   # "named him as Mushtaq al-Jawari": who he is, not a post
-    if dobj_lemmas & {"itself", "themselves", "himself", "herself"} and etype in ("AID", "SUPPORT"):
-        return None   # "al-Shabaab funds itself through taxation"
-    if lemma == "sign" and not dobj_lemmas & AGREEMENT_OBJECTS:
-        return None
-    if lemma in ("release", "free") and not (dobj_lemmas & CAPTIVES or any(
-            c.dep_ == "nummod" or c.like_num for d in dobjs for c in [d, *d.children])):
-        return None   # "released a video": words, not captives
-    if lemma == "visit" and not any(e.type in ("country", "place") for d in dobjs
-                                    for e in ctx.ents(d, "place")):
-        return None   # "visited Islamabad": a state visit, not "visited the site"
-    if lemma in ("link", "attribute") and not preps_of(v, ("to", "with")):
-        return None
-    if lemma == "suspend" and not dobj_lemmas & RETREAT_OBJECTS:
-        return None
-    if etype == "AID" and not dobjs and not ctx.is_passive(v):
-        return None
-    if etype == "PROTEST" and dobjs and not any(
-            ctx.ents(d, "target") or lemma_of(d) in rules.nouns or d.lower_ in rules.nouns
-            for d in dobjs):
-        return None   # "condemns Azerbaijan's ties with Israel": an opinion, not a protest
-    if rule == "call_on":
-        for p in preps_of(v, ("on", "upon")):
-            pass
-    if lemma in ("approve",) and dobjs and not (dobj_lemmas & rules.creation_nouns) and not any(
-            ctx.ents(d) for d in dobjs):
-        return None
-    ev = Event(etype, mode, v, rule)
-    actors = [e for t in ctx.actor_tokens(v) for e in ctx.ents(t, "actor")]
-    ev.add("actors", actors)
-    for t in ctx.actor_tokens(v):   # "a US drone strike killed X": the strike's owner acts
-        if t.pos_ == "NOUN" and lemma_of(t) in rules.nouns:
-            ev.add("actors", ctx.nominal_actor(t))
-    patients = ctx.patient_tokens(v)
-    for p in patients:
-        if lemma_of(p) in rules.creation_nouns:
-            owners = [c for c in p.children if c.dep_ == "poss"]
-            owners += [o for pr in preps_of(p, ("of",)) for o in pobjs_of(pr)]
-            ev.add("targets", ents_of(ctx, owners, "target"))
-        else:
-            ev.add("targets", [e for e in ctx.ents(p, "target") if e.type != "place"
-                               or etype in ("ASSAULT", "COERCE")])
-    if etype in ("REQUEST", "ACCUSE", "REJECT"):
-        for c in v.children:
-            if c.dep_ == "ccomp":
-                subs, _ = ctx.subject(c)
-                ev.add("targets", ents_of(ctx, subs, "target"))
-    if rule == "call_on":
-        ev.add("targets", [e for p in preps_of(v, ("on", "upon")) for e in
-                           ents_of(ctx, pobjs_of(p), "target")])
-        if not ev.actors and v.dep_ == "acl":    # "a resolution calling on X": who passed it
-            holder = v.head
-            if holder.dep_ in ("pobj", "dobj"):
-                verb = holder.head.head if holder.dep_ == "pobj" else holder.head
-                ev.add("actors", ents_of(ctx, ctx.actor_tokens(verb), "actor"))
-    if lemma in ("link", "attribute", "blame"):
-        ev.add("targets", [e for p in preps_of(v, ("to", "with", "on")) for e in
-                           ents_of(ctx, pobjs_of(p), "target")])
-    _targets_from_preps(ctx, rules, ev, v)
-    for p in preps_of(v, ("as",)):     # "decrying it as an action against Iran's interests"
-        for o in pobjs_of(p):
-            _targets_from_preps(ctx, rules, ev, o)
-    if etype == "COOPERATE" or etype == "CONSULT":
-        ev.add("targets", [e for p in preps_of(v, ("with",))
-                           for e in ents_of(ctx, pobjs_of(p), "target")])
-    if rule == "broke_relations":    # "broke off diplomatic relations with Kyiv"
-        ev.add("targets", [e for d in dobjs for p in preps_of(d, ("with",))
-                           for e in ents_of(ctx, pobjs_of(p), "target")])
-        ev.add("targets", [e for p in preps_of(v, ("with",))
-                           for e in ents_of(ctx, pobjs_of(p), "target")])
-    if etype == "COOPERATE" and rule == "opened_relations":
-        for d in dobjs:
-            for p in preps_of(d, ("in", "with")):
-                ev.add("targets", [e for e in ents_of(ctx, pobjs_of(p), "target")
-                                   if e.type == "country"])
-    if etype == "MOBILIZE" and ctx.is_passive(v) and not ctx.agent(v):
-        ev.actors, ev.targets = ev.targets, []   # "fighters were deployed": they mobilise
-    if etype == "MOBILIZE":
-        for p in preps_of(v, ("to", "into", "in")):
-            found = places_only(ents_of(ctx, pobjs_of(p), "place"))
-            if found and ev.location is None:
-                ev.location = found[0]
-    if etype == "ASSAULT":
-        ev.mode = _assault_mode(rules, v, v, mode)
-    _located(ctx, rules, ev, v)
-    ev.explicit = True   # a clause tells something new, even about "it" or "the group"
-    return ev
-
-
-def read_framing(ctx: Context, rules: Rules, v: Token) -> Event | None:
-    """'presented the shooting as an operation of X', 'treat the attack as the group's work':
-    an act (or "it") framed as somebody's doing is the subject's accusation of them."""
-    acts = [d for d in v.children if d.dep_ in ("dobj", "nsubjpass")
-            and (lemma_of(d) in rules.nouns or d.lower_ in rules.nouns
-                 or d.pos_ == "PRON" and d.lower_ in ("it", "this", "that"))]
-    if not acts:
-        return None
-    owners: list[Token] = []
-    for p in preps_of(v, ("as",)):
-        for o in pobjs_of(p):
-            if lemma_of(o) not in rules.framing_nouns:
-                continue
-            owners += [c for c in o.children if c.dep_ == "poss"]
-            owners += [x for pr in preps_of(o, ("of", "by")) for x in pobjs_of(pr)]
-    targets = ents_of(ctx, owners, "target")
-    if not targets:
-        return None
-    ev = Event("ACCUSE", None, v, "framed_as")
-    ev.add("actors", [e for t in ctx.actor_tokens(v) for e in ctx.ents(t, "actor")])
-    ev.add("targets", targets)
-    ev.explicit = True
-    return ev
 
 
 def _read_supervision(ctx: Context, rules: Rules, n: Token) -> Event | None:
@@ -327,9 +139,9 @@ def _noun_head(rules: Rules, n: Token) -> Token:
     return n
 
 
-def read_noun(ctx: Context, rules: Rules, n: Token) -> Event | None:
-    if n.lower_ in SUPERVISION_NOUNS:
-        return _read_supervision(ctx, rules, n)
+def _noun_spec(rules: Rules, n: Token) -> tuple[str, Spec] | None:
+    """The word a noun trigger is read by and its (event type, mode); a support noun
+    ("backing", "support") is an event only as the object of a light verb."""
     word = n.lower_ if n.lower_ in rules.nouns else lemma_of(n)
     spec = rules.nouns.get(word) or rules.nouns.get(lemma_of(n))
     if word in rules.support_nouns or lemma_of(n) in rules.support_nouns:
@@ -339,9 +151,18 @@ def read_noun(ctx: Context, rules: Rules, n: Token) -> Event | None:
                 return None
         elif spec is None:
             spec = (rules.support_nouns.get(word) or rules.support_nouns.get(lemma_of(n)), None)
-    if spec is None:
+    return None if spec is None else (word, spec)
+
+
+def read_noun(ctx: Context, rules: Rules, n: Token) -> Event | None:
+    """The event a noun trigger tells ("the assassination of X", "a terror plot in Cyprus"),
+    with its participants and place; None when it tells none or an act told before."""
+    if n.lower_ in SUPERVISION_NOUNS:
+        return _read_supervision(ctx, rules, n)
+    found = _noun_spec(rules, n)
+    if found is None:
         return None
-    etype, mode = spec
+    word, (etype, mode) = found
     if n.dep_ == "compound" and n.head.lower_ in rules.nouns and \
             _noun_head(rules, n).i == n.i:
         return None   # "arrest warrants": the head noun decides
@@ -349,7 +170,21 @@ def read_noun(ctx: Context, rules: Rules, n: Token) -> Event | None:
     if head.dep_ == "oprd" or (head.dep_ == "pobj" and head.head.lower_ == "as"):
         return None   # "decried the detention as an attack on X": a description, not an act
     ev = Event(etype, mode, n, f"noun_{word}")
-    # participants
+    _noun_participants(ctx, rules, ev, head, word)
+    if etype == "ASSAULT":
+        ev.mode = assault_mode(rules, n, head, mode)
+    _noun_location(ctx, rules, ev, head)
+    named = is_explicit(ev.actors + ev.targets) or ev.location is not None
+    ev.explicit = named
+    if _told_before(ctx, rules, head):
+        return None
+    return ev
+
+
+def _noun_participants(ctx: Context, rules: Rules, ev: Event, head: Token, word: str) -> None:
+    """Who does the act a noun names and to whom: its possessor, the light verb's
+    subject, partners 'in cooperation with', 'of', 'for' and 'against' phrases."""
+    etype = ev.type
     poss = [c for c in head.children if c.dep_ == "poss"]
     patient_poss = etype in PATIENT_POSSESSOR or word in PATIENT_POSSESSOR_NOUNS
     if poss and patient_poss:
@@ -361,7 +196,7 @@ def read_noun(ctx: Context, rules: Rules, n: Token) -> Event | None:
     # "in cooperation with Y": a partner in the act
     for p in preps_of(head, ("in",)):
         for o in pobjs_of(p):
-            if lemma_of(o) in ("cooperation", "coordination", "collaboration", "partnership"):
+            if lemma_of(o) in PARTNERSHIP_NOUNS:
                 ev.add("actors", [e for w in preps_of(o, ("with",)) for e in
                                   ents_of(ctx, pobjs_of(w), "actor")])
     for p in preps_of(head, ("of",)):
@@ -370,39 +205,46 @@ def read_noun(ctx: Context, rules: Rules, n: Token) -> Event | None:
     if head.dep_ == "dobj" and etype in ("SUPPORT", "AID"):
         ev.add("targets", ents_of(ctx, [c for c in head.head.children if c.dep_ == "dative"],
                                 "target"))
-        ev.add("targets", [e for p in preps_of(head, ("for", "to")) for e in
-                           ents_of(ctx, pobjs_of(p), "target")])
-    _targets_from_preps(ctx, rules, ev, head)
+        ev.add("targets", with_targets(ctx, head, ("for", "to")))
+    targets_from_preps(ctx, rules, ev, head)
     for p in preps_of(head, ("as",)):
         for o in pobjs_of(p):
-            _targets_from_preps(ctx, rules, ev, o)
+            targets_from_preps(ctx, rules, ev, o)
     if etype == "COERCE":
-        ev.add("targets", [e for p in preps_of(head, ("for", "against")) for e in
-                           ents_of(ctx, pobjs_of(p), "target")])
-    if etype == "MOBILIZE":   # "exercises close to the Azerbaijani border"
-        hosts = [head] + ([head.head] if head.dep_ == "dobj" else [])
-        for h in hosts:
-            for c in h.children:
-                for p in ([c] if c.dep_ == "prep" else [x for x in c.children
-                                                        if x.dep_ == "prep"]):
-                    if p.lower_ in ("near", "along", "to", "on") and (
-                            p.lower_ != "to" or c.lower_ in ("close", "next")):
-                        ev.add("targets", [e for e in ents_of(ctx, pobjs_of(p), "target")
-                                           if e.type == "country"])
-    if etype == "ASSAULT":
-        ev.mode = _assault_mode(rules, n, head, mode)
-    # the place: on the noun, on what it is done to, on its conjunct, on the clause
-    _located(ctx, rules, ev, head, climb=False)
+        ev.add("targets", with_targets(ctx, head, ("for", "against")))
+    if etype == "MOBILIZE":
+        _border_targets(ctx, ev, head)
+
+
+def _border_targets(ctx: Context, ev: Event, head: Token) -> None:
+    """'exercises close to the Azerbaijani border': the country a mobilisation is near."""
+    hosts = [head] + ([head.head] if head.dep_ == "dobj" else [])
+    for h in hosts:
+        for c in h.children:
+            for p in ([c] if c.dep_ == "prep" else [x for x in c.children
+                                                    if x.dep_ == "prep"]):
+                if p.lower_ in ("near", "along", "to", "on") and (
+                        p.lower_ != "to" or c.lower_ in ("close", "next")):
+                    ev.add("targets", [e for e in ents_of(ctx, pobjs_of(p), "target")
+                                       if e.type == "country"])
+
+
+def _noun_location(ctx: Context, rules: Rules, ev: Event, head: Token) -> None:
+    """The place: on the noun, on what it is done to, on its conjunct, on the clause."""
+    located(ctx, rules, ev, head, climb=False)
     for p in preps_of(head, ("of",)):
         for o in pobjs_of(p):
             if ev.location is None:
-                _located(ctx, rules, ev, o, climb=False)
+                located(ctx, rules, ev, o, climb=False)
     if ev.location is None and head.dep_ == "conj":
-        _located(ctx, rules, ev, head.head, climb=False)
+        located(ctx, rules, ev, head.head, climb=False)
     if ev.location is None:
-        _located(ctx, rules, ev, head)
-    named = _is_explicit(ev.actors + ev.targets) or ev.location is not None
-    ev.explicit = named
+        located(ctx, rules, ev, head)
+
+
+def _told_before(ctx: Context, rules: Rules, head: Token) -> bool:
+    """"the arrest", "their detention": the act was told before (but "completed their
+    withdrawal", "announced its allegiance" tell it)."""
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
                    for c in head.children) or any(
         c.dep_ == "poss" and c.tag_ == "PRP$" for c in head.children)
@@ -410,9 +252,7 @@ def read_noun(ctx: Context, rules: Rules, n: Token) -> Event | None:
         c.dep_ in ("compound", "amod", "nummod") and (ctx.mention_at(c) or c.like_num)
         for c in head.children)
     told_here = head.dep_ == "dobj" and lemma_in(head.head, rules.light_verbs)
-    if definite and not own and not told_here:
-        return None   # "the arrest", "their detention": the act was told before (but
-    return ev         # "completed their withdrawal", "announced its allegiance" tell it)
+    return definite and not own and not told_here
 
 
 # -- calls and threats ------------------------------------------------------------------------
@@ -462,5 +302,5 @@ def threat_event(ctx: Context, rules: Rules, g: Token) -> Event:
                     verb = verb.head
                 toks = ctx.actor_tokens(verb)
         ev.add("actors", ents_of(ctx, toks, "actor"))
-    _located(ctx, rules, ev, g)
+    located(ctx, rules, ev, g)
     return ev

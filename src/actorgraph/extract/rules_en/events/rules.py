@@ -7,36 +7,23 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from actorgraph.extract.rules_en.reference.arguments import Ent, load_data, word_set
+from actorgraph.extract.rules_en.ruledata import table, words
 
 HYPOTHETICAL = ":hypothetical"
-REQUEST_VERBS = {"request", "demand", "ask", "urge", "press", "appeal"}
-CONTENT_VERBS = {"deny", "acknowledge", "admit", "concede", "dismiss", "reject"}
-MODAL_NOUNS = {"ability", "capacity", "capability", "potential", "readiness", "willingness",
-               "intention", "intent", "plan", "plans", "desire", "wish", "attempt", "bid",
-               "threat", "risk", "possibility", "chance", "effort", "efforts"}
-HALT_VERBS = {"suspend", "halt", "stop", "cease", "pause", "end", "avoid", "renounce"}
-THWART_VERBS = {"thwart", "foil", "prevent", "disrupt", "uncover", "avert", "stop"}
-WEAPON_OBJECTS = {"missile", "missiles", "rocket", "rockets", "drone", "drones", "shell", "shells",
-                  "mortar", "mortars", "bomb", "bombs", "grenade", "grenades", "shot", "shots",
-                  "projectile", "projectiles", "salvo", "barrage", "fire", "attack", "attacks",
-                  "strike", "strikes", "airstrike", "airstrikes", "raid", "raids", "offensive"}
-COMMUNICATION_NOUNS = {"video", "videos", "post", "posts", "article", "articles", "statement",
-                       "statements", "message", "messages", "speech", "speeches", "sermon",
-                       "sermons", "tweet", "tweets", "propaganda", "campaign", "broadcast",
-                       "broadcasts", "editorial", "cartoon", "song", "songs", "book", "report"}
-NON_AGENTS = {"crush", "stampede", "accident", "crash", "earthquake", "flood", "fire", "disease",
-              "storm", "collapse", "illness", "heat", "cold", "outbreak", "epidemic"}
-SUPERVISION_NOUNS = {"supervision": "directs", "auspices": None, "patronage": None,
-                     "guidance": None, "blessing": None, "direction": "directs"}
-NOT_VIOLENT_OBJECTS = {"deal", "agreement", "balance", "note", "tone", "chord", "compromise",
-                       "bargain", "pose", "match", "fear", "blow"}
+REQUEST_VERBS = words("events", "request_verbs")
+CONTENT_VERBS = words("events", "content_verbs")
+MODAL_NOUNS = words("events", "modal_nouns")
+HALT_VERBS = words("events", "halt_verbs")
+THWART_VERBS = words("events", "thwart_verbs")
+WEAPON_OBJECTS = words("events", "weapon_objects")
+COMMUNICATION_NOUNS = words("events", "communication_nouns")
+NON_AGENTS = words("events", "non_agents")
+SUPERVISION_NOUNS = table("events", "supervision_nouns")
+NOT_VIOLENT_OBJECTS = words("events", "not_violent_objects")
 PATIENT_POSSESSOR = {"COERCE"}
-PATIENT_POSSESSOR_NOUNS = {"assassination", "killing", "murder", "kidnapping", "arrest",
-                           "detention", "imprisonment", "expulsion"}
-AGREEMENT_OBJECTS = {"agreement", "deal", "accord", "treaty", "memorandum", "pact", "ceasefire",
-                     "truce"}
-RETREAT_OBJECTS = {"operations", "attacks", "activities", "activity", "campaign", "operation",
-                   "forces", "troops", "diplomats", "staff", "personnel", "embassy"}
+PATIENT_POSSESSOR_NOUNS = words("events", "patient_possessor_nouns")
+AGREEMENT_OBJECTS = words("events", "agreement_objects")
+RETREAT_OBJECTS = words("events", "retreat_objects")
 
 
 @dataclass(frozen=True)

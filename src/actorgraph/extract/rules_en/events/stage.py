@@ -35,19 +35,20 @@ from spacy.tokens import Doc, Token
 from actorgraph.model import EventFact, Mention, Sentence
 from actorgraph.extract.rules_en.reference.arguments import Context
 from actorgraph.extract.rules_en.events.arguments import (
-    BREAK_VERBS, lemma_of, read_noun, read_verb, threat_event, threat_governor,
+    lemma_of, read_noun, threat_event, threat_governor,
 )
+from actorgraph.extract.rules_en.events.verbs import BREAK_VERBS, read_verb
 from actorgraph.extract.rules_en.events.rules import (
     CONTENT_VERBS, HALT_VERBS, HYPOTHETICAL, MODAL_NOUNS, REQUEST_VERBS, SUPERVISION_NOUNS, Event,
     Rules, load_rules,
 )
+from actorgraph.extract.rules_en.ruledata import words
 
 __all__ = ["HYPOTHETICAL", "find_events", "load_rules"]
 
 _MATCHERS: dict[int, Matcher] = {}
 # "as the African Union prepares to withdraw its troops": an intention, not yet an act
-INTENT_VERBS = {"prepare", "plan", "intend", "aim", "seek", "want", "hope", "expect",
-                "consider", "propose", "mean", "wish"}
+INTENT_VERBS = words("events", "intent_verbs")
 
 
 def _matcher(doc: Doc, rules: Rules) -> Matcher:

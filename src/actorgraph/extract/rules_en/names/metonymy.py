@@ -12,12 +12,11 @@ from spacy.tokens import Span
 from actorgraph.knowledge.lexicon import Lexicon
 
 from actorgraph.knowledge.wordlists import WORDS
+from actorgraph.extract.rules_en.ruledata import words
 
 AGENT_DEPS = {"nsubj", "nsubjpass", "agent", "dative"}
-AGENT_PREPS = {"against", "with", "between", "by", "toward", "towards", "for", "on", "than"}
-PLACE_NOUNS = {"streets", "street", "mayor", "airport", "outskirts", "center", "centre",
-               "suburbs", "metro", "residents", "port", "district", "city", "skyline", "embassy",
-               "university", "mosque", "square", "police", "court"}
+AGENT_PREPS = words("names", "agent_preps")
+PLACE_NOUNS = words("names", "place_nouns")
 
 
 def _role_token(span: Span):

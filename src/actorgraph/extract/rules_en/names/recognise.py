@@ -17,11 +17,11 @@ from spacy.tokens import Doc, Span
 
 from actorgraph.knowledge.lexicon import Lexicon, normalize_form
 from actorgraph.knowledge.wordlists import WORDS
+from actorgraph.extract.rules_en.ruledata import words
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 HEAD_WORDS = frozenset(h.lower() for h in WORDS["org_heads"])   # "Brigade", "brigade"
-NAME_GLUE = {"of", "for", "and", "the", "in", "on", "de", "du", "la", "le", "der", "al", "ul",
-             "ud", "ur"}   # lowercase words a name may hold ("Army of the Men of the Naqshbandi")
+NAME_GLUE = words("names", "name_glue")   # lowercase words a name may hold ("Army of the Men of the Naqshbandi")
 
 
 @dataclass
@@ -66,7 +66,7 @@ def lexicon_matches(doc: Doc, lex: Lexicon) -> list[Candidate]:
     return [Candidate(s, e, "LEX") for _, s, e in _MATCHERS[key](doc)]
 
 
-PLACE_TAIL_HEADS = {"Mission", "Missions", "Office", "Command"}   # "... Mission in Somalia"
+PLACE_TAIL_HEADS = words("names", "place_tail_heads")   # "... Mission in Somalia"
 
 
 def _capitalised(tok) -> bool:

@@ -1,6 +1,6 @@
 """Anaphora within one document: "the group", "this coalition", "the mayor", and the
 personal pronouns ("it", "its", "they", "both", "he"), resolved only when the text makes
-the referent clear. A mixin of `arguments.Context`."""
+the referent clear. A part of `arguments.Context`."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -11,13 +11,16 @@ from actorgraph.model import Mention
 from actorgraph.extract.rules_en.reference.argdata import (
     DEFINITE, NOT_PRONOUN, SPEECH_VERBS, SUBJ, Ent, Ref,
 )
+from actorgraph.extract.rules_en.reference.document import Document
 from actorgraph.knowledge.lexicon import normalize_form
+from actorgraph.extract.rules_en.ruledata import words
 
 
-GENERIC_GROUP_NOUNS = {"group", "organization", "organisation", "movement"}
+GENERIC_GROUP_NOUNS = words("reference", "generic_group_nouns")
+ANNOUNCING_VERBS = words("reference", "announcing_verbs")
 
 
-class Anaphora:
+class Anaphora(Document):
     """Who "it", "they", "the group" and "the network" stand for."""
 
     def group_ref(self, tok: Token) -> list[Ent]:
@@ -182,14 +185,14 @@ class Anaphora:
                     out.append(Ref(t.i, ents, kind, subject, verb))
                 continue
             if t.pos_ == "NOUN":
-                named = [self.mention_at(c) for c in t.children if c.dep_ == "appos"]
-                named = [n for n in named if n is not None and n.type == "person"]
+                apposed = [self.mention_at(c) for c in t.children if c.dep_ == "appos"]
+                named = [n for n in apposed if n is not None and n.type == "person"]
                 for c in t.children:
                     if c.dep_ == "appos" and self.mention_at(c) is not None:
                         for cc in c.children:
-                            if cc.dep_ == "conj" and self.mention_at(cc) is not None \
-                                    and self.mention_at(cc).type == "person":
-                                named.append(self.mention_at(cc))
+                            if cc.dep_ == "conj" and (ccm := self.mention_at(cc)) is not None \
+                                    and ccm.type == "person":
+                                named.append(ccm)
                 if len(named) >= 2:
                     out.append(Ref(t.i, tuple(self.ent_of(n) for n in named), "persons",
                                     subject, verb))
@@ -201,8 +204,7 @@ class Anaphora:
         if spec.get("number") != "sg" or tok.dep_ not in SUBJ | {"nsubjpass", "poss"}:
             return ()
         verb = self._clause_verb(self._np_head(tok))
-        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SPEECH_VERBS | {
-                "announce", "declare", "insist", "deny", "admit", "confirm", "vow", "warn"}:
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SPEECH_VERBS | ANNOUNCING_VERBS:
             return ()
         subjects = [c for c in verb.head.children if c.dep_ in SUBJ]
         found = [self.ent_of(m) for c in subjects if (m := self.mention_at(c)) is not None]

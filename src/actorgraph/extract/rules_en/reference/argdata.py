@@ -4,46 +4,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Token
 
 from actorgraph.knowledge.lexicon import normalize_form
+from actorgraph.extract.rules_en.ruledata import load_data
+from actorgraph.extract.rules_en.ruledata import words as word_list
 
 SUBJ = {"nsubj", "csubj"}
 NOUNISH = {"NOUN", "PROPN", "PRON", "NUM", "X"}
-DEFINITE = {"the", "this", "that", "these", "those"}
-LIST_PREPS = {"including", "as", "like", "notably", "especially"}
-PURPOSE_NOUNS = {"purpose", "goal", "aim", "objective", "mission", "intention", "ambition",
-                 "agenda", "plan", "strategy", "policy"}
-PARTITIVE = {"some", "many", "most", "all", "several", "few", "one", "two", "three", "four",
-             "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands",
-             "each", "both", "none", "any"}
+DEFINITE = word_list("reference", "definite")
+LIST_PREPS = word_list("reference", "list_preps")
+PURPOSE_NOUNS = word_list("reference", "purpose_nouns")
+PARTITIVE = word_list("reference", "partitive")
 NOT_PRONOUN = {"det", "predet", "preconj", "amod", "nummod", "advmod"}
-RELATIVE = {"who", "whom", "which", "that", "whose"}
-LINK_PREPS = {"including", "behind", "for", "in", "of", "include", "such", "as", "like"}
-AGENTIVE_VERBS = {"stage", "hold", "carry", "conduct", "launch", "perpetrate", "commit", "plan",
-                  "organize", "organise", "orchestrate", "execute", "mount", "claim",
-                  "participate", "take",
-                  "engage", "attempt", "undertake", "prepare", "mastermind", "plot", "include",
-                  "involve", "have", "claim", "admit", "order", "direct"}
-LEADER_WORDS = {"leader", "head", "chief", "commander", "chairman", "director", "founder",
-                "commandant", "president", "secretary-general"}
-SPEECH_VERBS = {"say", "report", "claim", "state", "tell", "write", "note", "argue", "add",
-                "announce", "accuse", "allege", "assert", "believe", "warn", "suggest", "insist",
-                "estimate", "describe", "publish", "document", "find"}
-STATE_HEADS = {"president", "premier", "king", "queen", "emir", "sultan", "monarch", "chancellor",
-               "ruler", "dictator", "minister", "leader"}
-OBJECT_CONTROL = {"urge", "ask", "order", "force", "encourage", "persuade", "instruct", "tell",
-                  "direct", "train", "help", "allow", "enable", "send", "recruit", "call"}
-
-
-@lru_cache(maxsize=None)
-def load_data(name: str) -> dict:
-    """A YAML file of `actorgraph/data`, read once."""
-    text = (resources.files("actorgraph") / "data" / name).read_text(encoding="utf-8")
-    return yaml.safe_load(text) or {}
+RELATIVE = word_list("reference", "relative")
+LINK_PREPS = word_list("reference", "link_preps")
+AGENTIVE_VERBS = word_list("reference", "agentive_verbs")
+LEADER_WORDS = word_list("reference", "leader_words")
+SPEECH_VERBS = word_list("reference", "speech_verbs")
+STATE_HEADS = word_list("reference", "state_heads")
+OBJECT_CONTROL = word_list("reference", "object_control")
 
 
 def word_set(values) -> frozenset[str]:

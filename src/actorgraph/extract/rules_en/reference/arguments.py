@@ -25,176 +25,36 @@ Pure functions of the parsed document: no state is kept between documents.
 """
 from __future__ import annotations
 
-import bisect
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from spacy.tokens import Doc, Token
 
 from actorgraph.model import Mention, Sentence
-from actorgraph.extract.rules_en.reference.anaphora import Anaphora
 from actorgraph.extract.rules_en.reference.argdata import (
-    DEFINITE, NOT_PRONOUN, NOUNISH, PARTITIVE, RELATIVE, STATE_HEADS, Ent, Ref, country_key,
-    lemma_in, load_data, word_set, words,
+    NOT_PRONOUN, PARTITIVE, RELATIVE, STATE_HEADS, Ent, country_key,
+    lemma_in, load_data, word_set,
 )
 from actorgraph.extract.rules_en.reference.clauses import Clauses
-from actorgraph.knowledge.lexicon import Lexicon, load_lexicon, normalize_form
+from actorgraph.knowledge.lexicon import Lexicon, normalize_form
 
 __all__ = ["Context", "Ent", "country_key", "lemma_in", "load_data", "word_set"]
 
-class Context(Anaphora, Clauses):
+class Context(Clauses):
     """Everything a rule needs to read one parsed document: tokens, names, salience."""
 
     def __init__(self, doc: Doc, sentences: list[Sentence], mentions: list[Mention],
                  lex: Lexicon | None = None) -> None:
-        self.doc = doc
-        self.sentences = sentences
-        self.lex = lex or load_lexicon()
-        self.w = words()
-        self.mentions = [m for m in mentions if m.key]
-        self.invented: dict[str, str] = {}     # key -> name, for states named by demonym only
-        self._sent_starts = [s.start for s in sentences]
-        self._tok_mention: dict[int, int] = {}
-        self._mention_root: list[int] = []
-        self.key_type: dict[str, str] = {}
-        self.key_votes: dict[str, Counter] = defaultdict(Counter)
-        self.key_names: dict[str, set[str]] = defaultdict(set)
-        starts = [t.idx for t in doc]
-        for mi, m in enumerate(self.mentions):
-            lo = bisect.bisect_left(starts, m.start)
-            hi = bisect.bisect_left(starts, m.end)
-            toks = range(lo, max(hi, lo + 1))
-            for i in toks:
-                if i < len(doc):
-                    self._tok_mention.setdefault(i, mi)
-            root = next((i for i in toks if i < len(doc)
-                         and not lo <= doc[i].head.i < max(hi, lo + 1)), min(lo, len(doc) - 1))
-            self._mention_root.append(root)
-            mtype = "country" if m.role == "metonym" else m.type
-            self.key_type.setdefault(m.key, mtype)
-            for t, v in m.votes.items():
-                self.key_votes[m.key][t] += v
-            if m.role == "name":
-                self.key_names[m.key].add(m.text)
-        self.salient = self._salient()
-        self._refs: dict[int, list[Ref]] = {}
-        self._pron: dict[int, tuple[Ent, ...]] = {}
+        super().__init__(doc, sentences, mentions, lex)
         self._surnames = self._surname_index()
-        self._role_map: dict[str, set[str]] | None = None
-
-    # -- tokens, sentences, names ---------------------------------------------------
-
-    def sentence_of(self, tok: Token) -> int:
-        i = bisect.bisect_right(self._sent_starts, tok.idx) - 1
-        if i < 0 or tok.idx >= self.sentences[i].end:
-            return -1
-        return i
-
-    def sentence_tokens(self, index: int) -> list[Token]:
-        s = self.sentences[index]
-        span = self.doc.char_span(s.start, s.end, alignment_mode="expand")
-        return list(span) if span is not None else []
-
-    def mention_at(self, tok: Token) -> Mention | None:
-        mi = self._tok_mention.get(tok.i)
-        return self.mentions[mi] if mi is not None else None
-
-    def mention_root(self, m: Mention) -> Token:
-        return self.doc[self._mention_root[self.mentions.index(m)]]
-
-    def ent_of(self, m: Mention, how: str = "name") -> Ent:
-        return Ent(m.key, "country" if m.role == "metonym" else m.type, how)
-
-    def mentions_in(self, index: int) -> list[Mention]:
-        return [m for m in self.mentions if m.sentence == index]
-
-    def type_ok(self, ent: Ent, allowed) -> bool:
-        """The entity's type is allowed, or the evidence for it favours an allowed type."""
-        if ent.type in allowed:
-            return True
-        votes = self.key_votes.get(ent.key)
-        if votes:
-            best = max(votes.values())
-            return any(votes.get(t, 0) == best for t in allowed)
-        return False
-
-    def kind_of(self, key: str) -> str | None:
-        """The organisation kind the gazetteer gives this entity, if any."""
-        for name in self.key_names.get(key, ()):
-            entry = self.lex.lookup(name)
-            if entry is not None and entry.kind:
-                return entry.kind
-        return None
-
-    # -- salience -----------------------------------------------------------------
-
-    def _salient(self) -> str | None:
-        """The organisation the document is about: clearly the most named in its body."""
-        counts: Counter = Counter()
-        for m in self.mentions:
-            if m.type != "organization" or m.role != "name" or m.section != "body":
-                continue
-            counts[m.key] += 1
-        ranked = [(k, n) for k, n in counts.most_common()
-                  if (self.kind_of(k) or "") not in self.w.not_salient]
-        if not ranked:
-            return None
-        top, n = ranked[0]
-        second = ranked[1][1] if len(ranked) > 1 else 0
-        if n >= 3 and n >= 2 * second:
-            return top
-        if len(counts) == 1:      # the only organisation the text names
-            return top
-        # the one organisation the report's title names, if the body names it as often
-        titled = {m.key for m in self.mentions if m.type == "organization" and m.sentence == 0
-                  and self.sentences and self.sentences[0].end - self.sentences[0].start < 120}
-        if len(titled) == 1:
-            key = next(iter(titled))
-            if counts.get(key, 0) >= 3 and counts[key] >= max(
-                    (c for k, c in counts.items() if k != key), default=0):
-                return key
-        return None
-
-    def salient_ent(self, how: str) -> list[Ent]:
-        return [Ent(self.salient, "organization", how)] if self.salient else []
-
-    # -- from a token to entities ----------------------------------------------------
-
-    def coordinated(self, tok: Token) -> list[Token]:
-        """The token and the items coordinated with it ("X, Y and Z")."""
-        out, todo = [], [tok]
-        while todo:
-            t = todo.pop(0)
-            if t in out:
-                continue
-            out.append(t)
-            for c in t.children:
-                if c.dep_ == "conj" and c.pos_ in NOUNISH | {"ADJ"}:
-                    todo.append(c)
-                elif c.dep_ == "appos" and self.mention_at(t) is not None \
-                        and self.mention_at(c) is not None \
-                        and self.mention_at(c).type in ("country", "place") \
-                        and self.mention_at(t).type in ("country", "place"):
-                    todo.append(c)
-        return out
-
-    def ents(self, tok: Token | None, role: str = "any") -> list[Ent]:
-        """The entities `tok` stands for in a slot of `role` (actor, target, object, place, any)."""
-        if tok is None:
-            return []
-        out: list[Ent] = []
-        for t in self.coordinated(tok):
-            for e in self._one(t, role, 0):
-                if e.key not in {o.key for o in out}:
-                    out.append(e)
-        return out
 
     def _one(self, t: Token, role: str, depth: int) -> list[Ent]:
+        """The entities token `t` stands for in `role`, `depth` references deep."""
         if depth > 4:
             return []
         m = self.mention_at(t)
         if m is not None:
             return [self.ent_of(m)]
-        low, lemma = t.lower_, t.lemma_.lower()
+        low = t.lower_
         if low in RELATIVE and t.tag_ in ("WP", "WDT", "WP$"):
             rel = t.head if t.tag_ != "WP$" else t.head.head
             while rel is not None and rel.dep_ != "relcl" and rel.head.i != rel.i:
@@ -204,14 +64,22 @@ class Context(Anaphora, Clauses):
             return []
         if low in self.w.pronouns and t.pos_ in ("PRON", "DET") and t.dep_ not in NOT_PRONOUN:
             return list(self.pronoun(t))
+        near = self._named_near(t, role, depth)
+        return near if near is not None else self._described(t, role, depth)
+
+    def _named_near(self, t: Token, role: str, depth: int) -> list[Ent] | None:
+        """A common noun that stands for names next to it in the parse: the name it is in
+        apposition to, its naming modifier, "six of them", listed names; None if none."""
+        low, lemma = t.lower_, t.lemma_.lower()
         # a descriptor in apposition stands for the name it describes
-        if t.dep_ == "appos" and self.mention_at(t.head) is not None and t.pos_ == "NOUN":
-            return [self.ent_of(self.mention_at(t.head))]
+        head_mention = self.mention_at(t.head)
+        if t.dep_ == "appos" and head_mention is not None and t.pos_ == "NOUN":
+            return [self.ent_of(head_mention)]
         if lemma in self.w.group | self.w.coalition and t.pos_ == "NOUN":
             for c in t.children:     # "the Sabirin movement", "the Houthi group"
-                named = self.mention_at(c) if c.dep_ in ("compound", "nmod") else None
-                if named is not None and named.type == "organization":
-                    return [self.ent_of(named)]
+                org = self.mention_at(c) if c.dep_ in ("compound", "nmod") else None
+                if org is not None and org.type == "organization":
+                    return [self.ent_of(org)]
         if self.is_group_ref(t):
             return self.group_ref(t)
         if t.pos_ in ("NUM", "PRON", "DET", "ADJ") and low in PARTITIVE or t.like_num:
@@ -226,8 +94,8 @@ class Context(Anaphora, Clauses):
                         if p.dep_ != "pobj" or self.mention_at(p) is not None:
                             continue
                         people = [x for x in p.children if x.dep_ == "appos"
-                                  and self.mention_at(x) is not None
-                                  and self.mention_at(x).type == "person"]
+                                  and (xm := self.mention_at(x)) is not None
+                                  and xm.type == "person"]
                         if people:
                             return [e for x in people for e in self.ents(x, role)]
         if t.tag_ in ("NNS", "NNPS"):
@@ -236,10 +104,13 @@ class Context(Anaphora, Clauses):
                 return listed
         named = [c for c in t.children if c.dep_ == "appos" and self.mention_at(c) is not None]
         if named and t.pos_ == "NOUN":
-            res = []
-            for c in named:
-                res.extend(self.ents(c, role))
-            return res
+            return [e for c in named for e in self.ents(c, role)]
+        return None
+
+    def _described(self, t: Token, role: str, depth: int) -> list[Ent]:
+        """A common noun read by what it describes: "the coalition", a role noun seen
+        before, "X province", "the country's president", "its members", a surname."""
+        low, lemma = t.lower_, t.lemma_.lower()
         if lemma in self.w.coalition and self._definite(t) and not self._has_of(t):
             return self.coalition_before(t)
         if t.pos_ == "NOUN" and self._definite(t) and not self._has_of(t) \
@@ -249,13 +120,15 @@ class Context(Anaphora, Clauses):
                 return [Ent(next(iter(keys)), "person", "role")]
         if lemma in self.w.place:
             for c in t.children:        # "Nangarhar province", "Daraa governorate"
-                if c.dep_ in ("compound", "nmod") and self.mention_at(c) is not None \
-                        and self.mention_at(c).type in ("place", "country"):
-                    return [self.ent_of(self.mention_at(c), "place")]
+                cm = self.mention_at(c)
+                if c.dep_ in ("compound", "nmod") and cm is not None \
+                        and cm.type in ("place", "country"):
+                    return [self.ent_of(cm, "place")]
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for p in c.children:
-                        if p.dep_ == "pobj" and self.mention_at(p) is not None:
-                            return [self.ent_of(self.mention_at(p), "place")]
+                        pm = self.mention_at(p)
+                        if p.dep_ == "pobj" and pm is not None:
+                            return [self.ent_of(pm, "place")]
         if lemma in self.w.state or low in self.w.state:
             found = self._owner(t, depth, state=True)
             if found:
@@ -271,14 +144,6 @@ class Context(Anaphora, Clauses):
         if t.pos_ == "PROPN" or (t.text[:1].isupper() and t.dep_ == "compound"):
             return self.surname(t)
         return []
-
-    @staticmethod
-    def _definite(t: Token) -> bool:
-        return any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in t.children)
-
-    @staticmethod
-    def _has_of(t: Token) -> bool:  # noqa: D401
-        return any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
 
     def demonym_country(self, tok: Token) -> Ent | None:
         """'Iranian', 'Israelis' -> the country, keyed as the pipeline keys countries."""
@@ -389,9 +254,9 @@ class Context(Anaphora, Clauses):
                     d = self.demonym_country(cc)
                     if d is not None:
                         out.append(d)
-                    elif self.mention_at(cc) is not None and \
-                            self.mention_at(cc).type in ("country", "organization"):
-                        out.append(self.ent_of(self.mention_at(cc)))
+                    elif (m := self.mention_at(cc)) is not None and \
+                            m.type in ("country", "organization"):
+                        out.append(self.ent_of(m))
             if c.dep_ == "poss":
                 out.extend(self._one(c, "any", depth + 1))
         if lemma in self.w.located_target or t.lower_ in self.w.located_target:

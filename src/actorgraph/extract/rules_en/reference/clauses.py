@@ -1,22 +1,27 @@
 """Clauses: who does what to whom in the parse. The subject of a verb (climbing to the
 governing verb of an infinitive, a participle or a conjunct), the agent of a passive, the
 name an apposition describes, the actor of an act named by a noun, negation and
-hypotheticals. A mixin of `arguments.Context`."""
+hypotheticals. A part of `arguments.Context`, built on `anaphora.Anaphora`."""
 from __future__ import annotations
+
+from typing import TypeGuard
 
 from spacy.tokens import Token
 
 from actorgraph.model import Mention
+from actorgraph.extract.rules_en.reference.anaphora import Anaphora
 from actorgraph.extract.rules_en.reference.argdata import (
     AGENTIVE_VERBS, LEADER_WORDS, LINK_PREPS, LIST_PREPS, OBJECT_CONTROL, PURPOSE_NOUNS, SUBJ, Ent,
     lemma_in,
 )
+from actorgraph.extract.rules_en.ruledata import words
 
 
-ACCUSING = {"accuse", "suspect", "charge", "blame", "convict", "implicate", "acquit"}
+ACCUSING = words("reference", "accusing")
+PART_HOSTS = words("reference", "part_hosts")   # "one of the groups", "part of the coalition"
 
 
-class Clauses:
+class Clauses(Anaphora):
     """Readers of the dependency tree that answer with tokens or entities."""
 
     def subject(self, verb: Token) -> tuple[list[Token], str]:
@@ -78,7 +83,7 @@ class Clauses:
         """The name a descriptor in apposition describes ('X, the founder of Y',
         'the Quds Force, the foreign operations arm of the IRGC'): the name written just
         before the comma, else the nearest name up the parse, of an allowed type."""
-        def fits(m: Mention | None) -> bool:
+        def fits(m: Mention | None) -> TypeGuard[Mention]:
             return m is not None and (types is None or self.type_ok(self.ent_of(m), types))
         left = n.left_edge.i
         j = left - 1
@@ -169,8 +174,9 @@ class Clauses:
             t = n.head
             while t.dep_ == "compound" and self.mention_at(t) is None:
                 t = t.head
-            if self.mention_at(t) is not None:
-                return [self.ent_of(self.mention_at(t))]
+            head = self.mention_at(t)
+            if head is not None:
+                return [self.ent_of(head)]
             return self.described(t, depth + 1, types)
         if n.dep_ in ("attr", "oprd") and n.head.lemma_.lower() in ("be", "become", "remain"):
             toks, voice = self.subject(n.head)
@@ -179,8 +185,7 @@ class Clauses:
         if n.dep_ == "pobj" and n.head.dep_ == "prep":
             prep = n.head
             host = prep.head
-            if prep.lower_ == "of" and (host.lemma_.lower() in {
-                    "one", "some", "many", "each", "any", "another", "example", "part"}
+            if prep.lower_ == "of" and (host.lemma_.lower() in PART_HOSTS
                     | self.w.coalition | self.w.group or host.tag_ in ("JJS", "CD")
                     or host.dep_ == "pobj" and host.head.lower_ == "among"):
                 return self.described(host, depth + 1, types)

@@ -15,8 +15,9 @@ import re
 from collections import Counter, defaultdict
 
 from actorgraph.model import Mention
-from actorgraph.knowledge.lexicon import normalize_form
+from actorgraph.knowledge.lexicon import load_lexicon, normalize_form
 from actorgraph.knowledge.kinds import decide
+from actorgraph.extract.rules_en.ruledata import words
 
 ALIAS_BETWEEN = re.compile(
     r"^\s*[,(\u2014\u2013-]?\s*(?:(?:better|also|commonly|widely|locally|formerly|sometimes)\s+)?"
@@ -36,8 +37,8 @@ EXPLICIT = re.compile(r"known|called|calls|referred|aka|a\.k\.a|styled|named|tra
                       r"written|spelled|spelt|rendered|romani[sz]ed|transcribed|kunya|"
                       r"nom de guerre|alias|pseudonym|moniker|nickname|dubbed", re.IGNORECASE)
 LANGUAGE_AFTER = re.compile(r"^\s*(?:in|,)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+language)?", re.UNICODE)
-STOP = {"of", "for", "the", "and", "in", "on", "to", "al"}
-KUNYA = {"abu", "abou", "umm", "um"}   # "Abu Taqwa" is the start of "Abu Taqwa al-Saidi"
+STOP = words("reference", "stop")
+KUNYA = words("reference", "kunya")   # "Abu Taqwa" is the start of "Abu Taqwa al-Saidi"
 
 
 class _Groups:
@@ -192,9 +193,7 @@ def _short_forms(mentions: list[Mention], groups: _Groups) -> None:
 # Words a short form of an organisation's or a place's name may leave out: "Wagner" for
 # "Wagner Group", "Shabaab" for "al-Shabaab", "Defence Ministry" for "Russian Defence
 # Ministry", "Zobe" for "Zobe junction".
-DROPPABLE = {"group", "movement", "organization", "organisation", "network", "militia",
-             "company", "pmc", "private", "military", "party", "al", "el", "junction",
-             "province", "governorate", "district", "region"}
+DROPPABLE = words("reference", "droppable")
 
 
 def _without(long: tuple[str, ...], short: tuple[str, ...], droppable) -> bool:
@@ -211,7 +210,6 @@ def _without(long: tuple[str, ...], short: tuple[str, ...], droppable) -> bool:
 def _org_short_forms(mentions: list[Mention], groups: _Groups) -> None:
     """An organisation or place named by a shorter form of one longer name of the document
     joins it, when what is left out is generic ("Group", "al-") or a demonym."""
-    from actorgraph.knowledge.lexicon import load_lexicon
     lex = load_lexicon()
 
     def droppable(word: str) -> bool:

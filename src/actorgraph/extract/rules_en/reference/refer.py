@@ -12,11 +12,9 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from actorgraph.model import Mention
+from actorgraph.extract.rules_en.ruledata import load_data
 
 SENTENCES_BACK = 3           # how far back a pronoun or role noun looks
 NOT_GROUP_KINDS = {"media", "academic", "company", "government"}
@@ -25,15 +23,12 @@ NOT_GROUP_KINDS = {"media", "academic", "company", "government"}
 @lru_cache(maxsize=1)
 def attribution_cues() -> dict:
     """The cue words of data/attribution.yaml."""
-    return yaml.safe_load((resources.files("actorgraph") / "data" / "attribution.yaml")
-                          .read_text(encoding="utf-8"))
+    return load_data("attribution.yaml")
 
 
 @lru_cache(maxsize=1)
 def group_nouns() -> frozenset[str]:
-    raw = yaml.safe_load((resources.files("actorgraph") / "data" / "quantities.yaml")
-                         .read_text(encoding="utf-8"))
-    return frozenset(raw["group_nouns"])
+    return frozenset(load_data("quantities.yaml")["group_nouns"])
 
 
 def is_group_anaphor(token) -> bool:
@@ -183,7 +178,7 @@ class Referents:
             elif m.start >= self.doc[prev_start].idx:
                 weight += 1.0
             scores[m.key] = scores.get(m.key, 0.0) + weight
-        return max(scores, key=scores.get) if scores else None
+        return max(scores, key=lambda k: scores[k]) if scores else None
 
     def _backwards(self, token):
         for i in range(token.i - 1, self._window(token) - 1, -1):
@@ -200,7 +195,8 @@ class Referents:
             if key:
                 found.append((tok.sent.start, tok.dep_.startswith("nsubj"), key))
         subjects = [k for _, is_subj, k in found if is_subj]
-        return (subjects or [k for _, _, k in found] or [None])[0]
+        picked = subjects or [k for _, _, k in found]
+        return picked[0] if picked else None
 
     def person_before(self, token) -> str | None:
         """He/him: a person (named, or named by a role noun) before the pronoun, in its own

@@ -76,11 +76,11 @@ class Rules:
 @lru_cache(maxsize=1)
 def load_rules() -> Rules:
     raw = load_data("relations.yaml")
-    role = {}
+    role: dict[str, str] = {}
     for pred, ws in raw["role_nouns"].items():
         for w in ws:
             role.setdefault(str(w).lower(), pred)
-    so_verbs = {}
+    so_verbs: dict[str, str] = {}
     for pred, ws in raw["subject_object_verbs"].items():
         for w in ws:
             so_verbs.setdefault(str(w).lower(), pred)

@@ -9,6 +9,11 @@ from actorgraph.extract.rules_en.reference.arguments import Context, Ent
 from actorgraph.extract.rules_en.relations.base import (
     Facts, Rules, actors_of, lemma_of, objects_of, places_only, pobjs_of, preps_of,
 )
+from actorgraph.extract.rules_en.ruledata import words
+
+WAR_NOUNS = words("relations", "war_nouns")           # "the war in Syria"
+BASE_VERBS = words("relations", "base_verbs")         # "maintains bases in ..."
+FACTION_NOUNS = words("relations", "faction_nouns")
 
 
 def rule_based(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
@@ -36,7 +41,7 @@ def rule_based(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
 
 def _war_country(ctx: Context, o: Token) -> list[Ent]:
     """'the Syrian civil war', 'the war in Syria': the country a war is fought in."""
-    if lemma_of(o) not in ("war", "conflict", "fighting", "jihad", "insurgency", "campaign"):
+    if lemma_of(o) not in WAR_NOUNS:
         return []
     out = []
     for c in o.children:
@@ -44,8 +49,8 @@ def _war_country(ctx: Context, o: Token) -> list[Ent]:
             d = ctx.demonym_country(c)
             if d is not None:
                 out.append(d)
-            elif ctx.mention_at(c) is not None and ctx.mention_at(c).type == "country":
-                out.append(ctx.ent_of(ctx.mention_at(c)))
+            elif (cm := ctx.mention_at(c)) is not None and cm.type == "country":
+                out.append(ctx.ent_of(cm))
     return out
 
 
@@ -104,8 +109,7 @@ def rule_operate(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
                 doers = actors_of(ctx, host)
             else:
                 doers = ctx.described(host)
-        if not doers and t.dep_ == "dobj" and lemma_of(t.head) in (
-                "have", "maintain", "run", "operate", "establish", "build", "set", "expand"):
+        if not doers and t.dep_ == "dobj" and lemma_of(t.head) in BASE_VERBS:
             doers = actors_of(ctx, t.head)
         rule = "operate_noun"
     out.add(doers, "operates_in", targets, t, rule)
@@ -182,9 +186,8 @@ def lists_in_places(ctx: Context, rules: Rules, out: Facts) -> None:
             continue
         group = [ctx.ent_of(m)]
         head = root
-        while head.dep_ == "conj" and ctx.mention_at(head.head) is not None and \
-                ctx.mention_at(head.head).type == "organization":
-            prev = ctx.mention_at(head.head)
+        while head.dep_ == "conj" and (prev := ctx.mention_at(head.head)) is not None and \
+                prev.type == "organization":
             after = doc.char_span(prev.end, prev.end + 4, alignment_mode="expand")
             if after is not None and after.text.strip().lower().startswith("in"):
                 break
@@ -199,7 +202,7 @@ def demonym_lists(ctx: Context, rules: Rules, out: Facts) -> None:
     for t in ctx.doc:
         if t.tag_ not in ("NNS", "NNPS") or ctx.sentence_of(t) < 0:
             continue
-        if lemma_of(t) not in ctx.w.group | {"faction", "militia", "force", "group", "unit"}:
+        if lemma_of(t) not in ctx.w.group | FACTION_NOUNS:
             continue
         states = [d for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i
                   for d in [ctx.demonym_country(c)] if d is not None]

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from actorgraph.extract.rules_en.reference.arguments import Context, Ent
+from actorgraph.extract.rules_en.reference.arguments import Context, Ent, country_key
 from actorgraph.extract.rules_en.relations.base import (
     HYPHENS, Facts, Rules, actors_of, lemma_of, objects_of, patients_of, pobjs_of, preps_of,
 )
+from actorgraph.extract.rules_en.ruledata import table, words
 
 
 def role_pred(rules: Rules, t: Token) -> str | None:
@@ -52,8 +53,8 @@ def list_ents(ctx: Context, tok: Token) -> list[Ent]:
             out.append(ctx.ent_of(m))
         else:
             out.extend(ctx.list_items(t))
-            out.extend(ctx.ent_of(ctx.mention_at(c)) for c in t.children
-                       if c.dep_ == "appos" and ctx.mention_at(c) is not None)
+            out.extend(ctx.ent_of(cm) for c in t.children
+                       if c.dep_ == "appos" and (cm := ctx.mention_at(c)) is not None)
         todo.extend(c for c in t.children if c.dep_ in ("conj", "appos"))
     uniq: list[Ent] = []
     for e in out:
@@ -96,7 +97,7 @@ def _role_holders(ctx: Context, rules: Rules, noun: Token, types) -> list[Ent]:
         if c.dep_ == "appos" and ctx.mention_at(c) is not None:
             holders.extend(ctx.ents(c))
         # "a Nujaba commander known as Abu Taqwa", "a member named X"
-        if c.dep_ == "acl" and lemma_of(c) in ("know", "call", "name", "identify"):
+        if c.dep_ == "acl" and lemma_of(c) in NAMING_VERBS:
             for x in c.children:
                 named = [x] if x.dep_ == "oprd" else (pobjs_of(x) if x.dep_ == "prep"
                                                      and x.lower_ == "as" else [])
@@ -104,7 +105,8 @@ def _role_holders(ctx: Context, rules: Rules, noun: Token, types) -> list[Ent]:
     if not holders:
         # the parser may hang the names on the object: "leaders of the group, X and Y",
         # "the mayor of the southern city of Basra, X"
-        chain, todo = [], [n]
+        chain: list[Token] = []
+        todo = [n]
         while todo and len(chain) < 3:
             t = todo.pop(0)
             for p in preps_of(t, ("of",)):
@@ -112,11 +114,11 @@ def _role_holders(ctx: Context, rules: Rules, noun: Token, types) -> list[Ent]:
                     chain.append(o)
                     todo.append(o)
         for o in chain:
-            if ctx.mention_at(o) is not None and ctx.mention_at(o).type == "person":
+            if (om := ctx.mention_at(o)) is not None and om.type == "person":
                 break
             for c in o.children:
-                if c.dep_ == "appos" and ctx.mention_at(c) is not None \
-                        and ctx.mention_at(c).type == "person":
+                if c.dep_ == "appos" and (cm := ctx.mention_at(c)) is not None \
+                        and cm.type == "person":
                     holders.extend(ctx.ents(c))
     if holders:
         return holders
@@ -324,16 +326,14 @@ def rule_coalition_descriptor(ctx: Context, rules: Rules, n: Token, out: Facts) 
     out.add(members, "member_of", holders, n, "coalition_descriptor")
 
 
-STATE_TITLES = {"president": "president", "premier": "prime minister",
-                "prime": "prime minister", "king": "king", "emir": "emir",
-                "sultan": "sultan", "chancellor": "chancellor", "supreme": "supreme leader"}
+STATE_TITLES = table("relations", "state_titles")
+NAMING_VERBS = words("relations", "naming_verbs")   # "a man known as X"
 
 
 def titled_leaders(ctx: Context, rules: Rules, out: Facts) -> None:
     """'President Joe Biden blamed ...', 'Supreme Leader Ali Khamenei named ...': a known
     head of state or government, given that title in the text, leads the state the
     gazetteer says he or she leads ("President of the United States")."""
-    from actorgraph.extract.rules_en.reference.arguments import country_key
     for m in ctx.mentions:
         if m.type != "person" or not m.titles:
             continue

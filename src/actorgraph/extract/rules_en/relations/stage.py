@@ -30,8 +30,10 @@ skipped; hypothetical ones ("would", "should X succeed") keep the suffix
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.matcher import Matcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from actorgraph.model import Mention, RelationFact, Sentence
 from actorgraph.extract.rules_en.reference.arguments import Context, load_data
@@ -109,13 +111,13 @@ def _matcher(doc: Doc, rules: Rules) -> Matcher:
 # -- collecting facts -------------------------------------------------------------------
 
 
-_SPAN_HANDLERS = {
+_SPAN_HANDLERS: dict[str, Callable[[Context, Rules, Token, Token, Facts], None]] = {
     "ALLY_PHRASE": rule_ally_phrase,
     "SPONSOR_PHRASE": rule_sponsor_phrase,
     "ROLE_MW": rule_role_multiword,
 }
 
-_HANDLERS = {
+_HANDLERS: dict[str, Callable[[Context, Rules, Token, Facts], None]] = {
     "ROLE": rule_role,
     "SO_VERB": rule_subject_object,
     "INCLUDE": rule_include,

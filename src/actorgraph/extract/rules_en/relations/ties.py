@@ -11,6 +11,10 @@ from actorgraph.extract.rules_en.relations.base import (
     Facts, Rules, actors_of, lemma_of, objects_of, patients_of, pobjs_of, preps_of, sponsors_of,
     state_of_modifier,
 )
+from actorgraph.extract.rules_en.ruledata import words
+
+ALLY_PARTICIPLES = words("relations", "ally_participles")   # "Iran-aligned militias"
+HOSTILITY_NOUNS = words("relations", "hostility_nouns")
 
 
 def rule_sponsor_participle(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
@@ -28,7 +32,7 @@ def rule_sponsor_participle(ctx: Context, rules: Rules, t: Token, out: Facts) ->
         return
     holder_tok = t.head if t.dep_ in ("amod", "compound", "acl") else t
     holders = ctx.described(holder_tok)
-    if word in ("aligned", "allied", "affiliated", "linked", "tied", "connected"):
+    if word in ALLY_PARTICIPLES:
         out.add(holders, "allied_with", states, t, "ally_participle")
     elif word in ("based", "headquartered"):
         places = [e for e in states if e.type == "country"]
@@ -181,8 +185,8 @@ def rule_oppose_verb(ctx: Context, rules: Rules, v: Token, out: Facts) -> None:
 def rule_against(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
     """'X fights against Y', 'the X information campaign against Y', 'X is hostile to Y'."""
     lemma = lemma_of(t)
-    preps = ("against",) if lemma not in rules.hostile and lemma not in (
-        "hostility", "enmity", "antagonism") else rules.against_preps
+    preps = ("against",) if lemma not in rules.hostile and lemma not in HOSTILITY_NOUNS \
+        else rules.against_preps
     objects = objects_of(ctx, t, preps, "object")
     if not objects:
         return

@@ -1,0 +1,323 @@
+"""Reading a verb trigger ("shot", "detained", "called on X to", "broke off relations
+with Y"): the family of verbs it belongs to gives its event type and mode, checks drop
+verbs that tell no act here, and the parse around it gives who acts on whom where."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from actorgraph.extract.rules_en.reference.argdata import lemma_of, pobjs_of, preps_of
+from actorgraph.extract.rules_en.reference.arguments import Context
+from actorgraph.extract.rules_en.events.arguments import (
+    Spec, assault_mode, ents_of, located, places_only, targets_from_preps, with_targets,
+)
+from actorgraph.extract.rules_en.events.rules import (
+    AGREEMENT_OBJECTS, COMMUNICATION_NOUNS, NON_AGENTS, NOT_VIOLENT_OBJECTS, RETREAT_OBJECTS,
+    WEAPON_OBJECTS, Event, Rules,
+)
+from actorgraph.extract.rules_en.ruledata import words
+
+BREAK_VERBS = words("events", "break_verbs")   # "... diplomatic relations"
+CAPTIVES = words("events", "captives")
+PLEDGE_OBJECTS = words("events", "pledge_objects")       # "pledged allegiance to X"
+RELATION_OBJECTS = words("events", "relation_objects")   # "broke off relations"
+EXPLOSIVES = words("events", "explosives")               # what explodes in an attack
+REFLEXIVES = words("events", "reflexives")
+
+Reading = tuple[Spec, str] | Event | None   # (spec, rule name), or the event, or no event
+
+
+@dataclass(frozen=True)
+class _Verb:
+    """A verb trigger as the verb readers see it: its lemma, its direct objects (and their
+    lemmas and forms), and its entry in the `verbs` table of events.yaml, if any."""
+
+    tok: Token
+    lemma: str
+    dobjs: list[Token]
+    objects: set[str]
+    spec: Spec | None
+
+    @classmethod
+    def of(cls, rules: Rules, v: Token) -> _Verb:
+        dobjs = [c for c in v.children if c.dep_ == "dobj"]
+        objects = {lemma_of(c) for c in dobjs} | {c.lower_ for c in dobjs}
+        return cls(v, lemma_of(v), dobjs, objects, rules.verbs.get(lemma_of(v)))
+
+
+# -- verbs that are events only with a particular object or complement -----------------------
+
+def _travel(ctx: Context, rules: Rules, vb: _Verb) -> Reading:
+    """'went to Syria to fight': travel with a purpose of fighting mobilises."""
+    if not any(c.dep_ in ("xcomp", "advcl") and lemma_of(c) in rules.purpose_verbs
+               for c in vb.tok.children):
+        return None
+    return ("MOBILIZE", None), "went_to_fight"
+
+
+def _send(ctx: Context, rules: Rules, vb: _Verb) -> Reading:
+    """'sent fighters to Syria'."""
+    if not (vb.objects & rules.send_objects):
+        return None
+    return ("MOBILIZE", None), "sent_fighters"
+
+
+def _open(ctx: Context, rules: Rules, vb: _Verb) -> Reading:
+    """'opened an embassy in Tehran'."""
+    if not (vb.objects & rules.diplomatic_objects):
+        return None
+    return ("COOPERATE", "diplomatic"), "opened_relations"
+
+
+def _break(ctx: Context, rules: Rules, vb: _Verb) -> Reading:
+    """'broke off diplomatic relations'."""
+    return ("SANCTION", "break_relations"), "broke_relations"
+
+
+def _list(ctx: Context, rules: Rules, vb: _Verb) -> Reading:
+    """'added X to its list of terrorist organisations'."""
+    lists = [o for p in preps_of(vb.tok, ("to", "on")) for o in pobjs_of(p)]
+    if not any(lemma_of(c) in rules.sanction_lists for o in lists for c in o.subtree):
+        return None
+    return ("SANCTION", "designation"), "added_to_sanctions_list"
+
+
+def _declare(ctx: Context, rules: Rules, vb: _Verb) -> Reading:
+    """'declared the ambassador persona non grata'."""
+    if "persona" not in {t.lower_ for t in vb.tok.subtree}:
+        return None
+    return ("COERCE", "expel"), "persona_non_grata"
+
+
+def _framing(ctx: Context, rules: Rules, vb: _Verb) -> Reading:
+    return read_framing(ctx, rules, vb.tok)
+
+
+def _creation(ctx: Context, rules: Rules, vb: _Verb) -> Reading:
+    """'founded a militia': creating a group supports it."""
+    if not (vb.objects & rules.creation_nouns):
+        return None
+    return ("SUPPORT", None), f"verb_{vb.lemma}"
+
+
+def _weapons(ctx: Context, rules: Rules, vb: _Verb) -> Reading:
+    """'opened fire on', 'fired rockets at', 'launched drones'."""
+    return ("ASSAULT", "firearms" if vb.lemma != "launch" else None), f"{vb.lemma}_weapons"
+
+
+def _call_on(ctx: Context, rules: Rules, vb: _Verb) -> Reading:
+    """'called on X to withdraw'."""
+    return ("REQUEST", None), "call_on"
+
+
+def _light(ctx: Context, rules: Rules, vb: _Verb) -> Reading:
+    return None   # read with its noun
+
+
+def _fires_weapons(rules: Rules, vb: _Verb) -> bool:
+    return vb.lemma in ("open", "fire", "launch") and (
+        "fire" in vb.objects and vb.lemma == "open" or
+        vb.lemma in ("fire", "launch") and (bool(vb.objects & WEAPON_OBJECTS) or
+                                            bool(preps_of(vb.tok, ("at", "on", "upon")))))
+
+
+def _calls_on(rules: Rules, vb: _Verb) -> bool:
+    return vb.lemma == "call" and bool(preps_of(vb.tok, ("on", "upon"))) and any(
+        c.dep_ in ("xcomp", "ccomp") for c in vb.tok.children)
+
+
+# Which reader a verb goes to: the first family whose test it passes; a verb of none
+# is read by its entry in the `verbs` table.
+_FAMILIES: tuple[tuple[Callable[[Rules, _Verb], bool],
+                       Callable[[Context, Rules, _Verb], Reading]], ...] = (
+    (lambda r, vb: vb.lemma in r.travel_verbs, _travel),
+    (lambda r, vb: vb.lemma in r.send_verbs and vb.spec is None, _send),
+    (lambda r, vb: vb.lemma in r.open_verbs and not (vb.lemma == "open" and "fire" in vb.objects),
+     _open),
+    (lambda r, vb: vb.lemma in BREAK_VERBS and bool(vb.objects & RELATION_OBJECTS), _break),
+    (lambda r, vb: vb.lemma in r.list_verbs, _list),
+    (lambda r, vb: vb.lemma == "declare", _declare),
+    (lambda r, vb: vb.lemma in r.framing_verbs and vb.spec is None, _framing),
+    (lambda r, vb: vb.lemma in r.creation_only, _creation),
+    (_fires_weapons, _weapons),
+    (_calls_on, _call_on),
+    (lambda r, vb: vb.lemma in r.light_verbs and vb.spec is None, _light),
+)
+
+
+def _reading(ctx: Context, rules: Rules, vb: _Verb) -> Reading:
+    """The event type, mode and rule name a verb's family gives it (or the framing event it
+    tells; None when it tells none)."""
+    for test, reader in _FAMILIES:
+        if test(rules, vb):
+            return reader(ctx, rules, vb)
+    return None if vb.spec is None else (vb.spec, f"verb_{vb.lemma}")
+
+
+# -- verbs that look like an act but are not one here ---------------------------------------
+
+def _not_an_assault(ctx: Context, vb: _Verb, etype: str) -> bool:
+    v = vb.tok
+    if etype == "ASSAULT" and vb.objects & NOT_VIOLENT_OBJECTS:
+        return True
+    if etype == "ASSAULT" and v.dep_ in ("acl", "relcl") and v.head.lower_ in COMMUNICATION_NOUNS:
+        return True   # "videos attacking the president": words, not an assault
+    if etype == "ASSAULT" and any(lemma_of(t) in NON_AGENTS for t in ctx.actor_tokens(v)):
+        return True   # "a crush during the procession killed 56 people"
+    # "the gas tank exploded": an accident unless a weapon did
+    return vb.lemma in ("explode", "detonate") and not vb.dobjs and not any(
+        lemma_of(x) in WEAPON_OBJECTS | EXPLOSIVES for x in ctx.subject(v)[0])
+
+
+def _not_this_act(ctx: Context, rules: Rules, vb: _Verb, etype: str) -> bool:
+    """Verbs that tell their event only with the right objects or complements."""
+    v, lemma, dobjs, objects = vb.tok, vb.lemma, vb.dobjs, vb.objects
+    if lemma in ("name", "appoint") and not (preps_of(v, ("as",)) or any(
+            c.dep_ in ("oprd", "xcomp") for c in v.children)):
+        return True
+    if lemma in ("name", "appoint") and any(
+            (m := ctx.mention_at(o)) is not None and m.type == "person"
+            for p in preps_of(v, ("as",)) for o in pobjs_of(p)):
+        return True   # "named him as Mushtaq al-Jawari": who he is, not a post
+    if objects & REFLEXIVES and etype in ("AID", "SUPPORT"):
+        return True   # "al-Shabaab funds itself through taxation"
+    if lemma == "sign" and not objects & AGREEMENT_OBJECTS:
+        return True
+    if lemma in ("release", "free") and not (objects & CAPTIVES or any(
+            c.dep_ == "nummod" or c.like_num for d in dobjs for c in [d, *d.children])):
+        return True   # "released a video": words, not captives
+    if lemma == "visit" and not any(e.type in ("country", "place") for d in dobjs
+                                    for e in ctx.ents(d, "place")):
+        return True   # "visited Islamabad": a state visit, not "visited the site"
+    if lemma in ("link", "attribute") and not preps_of(v, ("to", "with")):
+        return True
+    return bool(lemma == "suspend" and not objects & RETREAT_OBJECTS)
+
+
+def _not_an_act(ctx: Context, rules: Rules, vb: _Verb, etype: str) -> bool:
+    """Passives, modifiers and opinions that tell no act of their own."""
+    v = vb.tok
+    if vb.lemma in rules.outcome_verbs and ctx.is_passive(v):
+        return True   # "X was seriously wounded": the outcome of an act told elsewhere
+    if etype == "AID" and ctx.is_passive(v) and not ctx.agent(v):
+        return True   # "a cleric trained in Qom's seminaries"
+    if vb.lemma == "target" and v.dep_ in ("acl", "amod"):
+        return True   # "a plot targeting Israelis": an argument of the plot
+    if _not_this_act(ctx, rules, vb, etype):
+        return True
+    if etype == "AID" and not vb.dobjs and not ctx.is_passive(v):
+        return True
+    if etype == "PROTEST" and vb.dobjs and not any(
+            ctx.ents(d, "target") or lemma_of(d) in rules.nouns or d.lower_ in rules.nouns
+            for d in vb.dobjs):
+        return True   # "condemns Azerbaijan's ties with Israel": an opinion, not a protest
+    return bool(vb.lemma == "approve" and vb.dobjs and not vb.objects & rules.creation_nouns
+                and not any(ctx.ents(d) for d in vb.dobjs))
+
+
+def read_verb(ctx: Context, rules: Rules, v: Token) -> Event | None:
+    """The event a verb trigger tells, with its participants and place; None when the verb
+    tells no act here."""
+    vb = _Verb.of(rules, v)
+    if vb.objects & PLEDGE_OBJECTS:
+        return None   # "pledged allegiance to X": the noun tells it (a SUPPORT), no threat
+    reading = _reading(ctx, rules, vb)
+    if reading is None or isinstance(reading, Event):
+        return reading
+    (etype, mode), rule = reading
+    if _not_an_assault(ctx, vb, etype):
+        return None
+    if vb.lemma == "seize" and any(e.type in ("place", "country") for d in vb.dobjs
+                                   for e in ctx.ents(d, "place")):
+        etype, mode = "ASSAULT", "occupy"
+    if _not_an_act(ctx, rules, vb, etype):
+        return None
+    ev = Event(etype, mode, v, rule)
+    _verb_actors(ctx, rules, ev, vb)
+    _verb_targets(ctx, rules, ev, vb)
+    if etype == "MOBILIZE" and ctx.is_passive(v) and not ctx.agent(v):
+        ev.actors, ev.targets = ev.targets, []   # "fighters were deployed": they mobilise
+    if etype == "MOBILIZE":
+        for p in preps_of(v, ("to", "into", "in")):
+            found = places_only(ents_of(ctx, pobjs_of(p), "place"))
+            if found and ev.location is None:
+                ev.location = found[0]
+    if etype == "ASSAULT":
+        ev.mode = assault_mode(rules, v, v, mode)
+    located(ctx, rules, ev, v)
+    ev.explicit = True   # a clause tells something new, even about "it" or "the group"
+    return ev
+
+
+def _verb_actors(ctx: Context, rules: Rules, ev: Event, vb: _Verb) -> None:
+    v = vb.tok
+    ev.add("actors", [e for t in ctx.actor_tokens(v) for e in ctx.ents(t, "actor")])
+    for t in ctx.actor_tokens(v):   # "a US drone strike killed X": the strike's owner acts
+        if t.pos_ == "NOUN" and lemma_of(t) in rules.nouns:
+            ev.add("actors", ctx.nominal_actor(t))
+    if ev.rule == "call_on" and not ev.actors and v.dep_ == "acl":
+        holder = v.head              # "a resolution calling on X": who passed it
+        if holder.dep_ in ("pobj", "dobj"):
+            verb = holder.head.head if holder.dep_ == "pobj" else holder.head
+            ev.add("actors", ents_of(ctx, ctx.actor_tokens(verb), "actor"))
+
+
+def _verb_targets(ctx: Context, rules: Rules, ev: Event, vb: _Verb) -> None:
+    v, etype, rule = vb.tok, ev.type, ev.rule
+    for p in ctx.patient_tokens(v):
+        if lemma_of(p) in rules.creation_nouns:
+            owners = [c for c in p.children if c.dep_ == "poss"]
+            owners += [o for pr in preps_of(p, ("of",)) for o in pobjs_of(pr)]
+            ev.add("targets", ents_of(ctx, owners, "target"))
+        else:
+            ev.add("targets", [e for e in ctx.ents(p, "target") if e.type != "place"
+                               or etype in ("ASSAULT", "COERCE")])
+    if etype in ("REQUEST", "ACCUSE", "REJECT"):
+        for c in v.children:
+            if c.dep_ == "ccomp":
+                subs, _ = ctx.subject(c)
+                ev.add("targets", ents_of(ctx, subs, "target"))
+    if rule == "call_on":
+        ev.add("targets", with_targets(ctx, v, ("on", "upon")))
+    if vb.lemma in ("link", "attribute", "blame"):
+        ev.add("targets", with_targets(ctx, v, ("to", "with", "on")))
+    targets_from_preps(ctx, rules, ev, v)
+    for p in preps_of(v, ("as",)):     # "decrying it as an action against Iran's interests"
+        for o in pobjs_of(p):
+            targets_from_preps(ctx, rules, ev, o)
+    if etype == "COOPERATE" or etype == "CONSULT":
+        ev.add("targets", with_targets(ctx, v, ("with",)))
+    if rule == "broke_relations":    # "broke off diplomatic relations with Kyiv"
+        ev.add("targets", [e for d in vb.dobjs for e in with_targets(ctx, d, ("with",))])
+        ev.add("targets", with_targets(ctx, v, ("with",)))
+    if etype == "COOPERATE" and rule == "opened_relations":
+        for d in vb.dobjs:
+            ev.add("targets", [e for e in with_targets(ctx, d, ("in", "with"))
+                               if e.type == "country"])
+
+
+def read_framing(ctx: Context, rules: Rules, v: Token) -> Event | None:
+    """'presented the shooting as an operation of X', 'treat the attack as the group's work':
+    an act (or "it") framed as somebody's doing is the subject's accusation of them."""
+    acts = [d for d in v.children if d.dep_ in ("dobj", "nsubjpass")
+            and (lemma_of(d) in rules.nouns or d.lower_ in rules.nouns
+                 or d.pos_ == "PRON" and d.lower_ in ("it", "this", "that"))]
+    if not acts:
+        return None
+    owners: list[Token] = []
+    for p in preps_of(v, ("as",)):
+        for o in pobjs_of(p):
+            if lemma_of(o) not in rules.framing_nouns:
+                continue
+            owners += [c for c in o.children if c.dep_ == "poss"]
+            owners += [x for pr in preps_of(o, ("of", "by")) for x in pobjs_of(pr)]
+    targets = ents_of(ctx, owners, "target")
+    if not targets:
+        return None
+    ev = Event("ACCUSE", None, v, "framed_as")
+    ev.add("actors", [e for t in ctx.actor_tokens(v) for e in ctx.ents(t, "actor")])
+    ev.add("targets", targets)
+    ev.explicit = True
+    return ev
