@@ -40,9 +40,10 @@ from sqlalchemy import func, insert, select
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from actorgraph.knowledge.names import fold
-from actorgraph.store import schema as t
-from actorgraph.store.store import Store, document_id, short_hash
+from actorgraph.knowledge.names import fold  # noqa: E402 - after the path is set
+from actorgraph.store import schema as t  # noqa: E402
+from actorgraph.store.ids import document_id, short_hash  # noqa: E402
+from actorgraph.store.store import Store  # noqa: E402
 
 BATCH = 2000
 

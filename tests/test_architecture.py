@@ -11,7 +11,6 @@ and only through `extract.base` and `extract.registry`. Only the store speaks SQ
 from __future__ import annotations
 
 import ast
-from collections import defaultdict
 from pathlib import Path
 
 import pytest

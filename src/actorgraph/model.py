@@ -9,7 +9,7 @@ analysed; for plain-text files that is the file's own text, unchanged.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, asdict
+from dataclasses import asdict, dataclass, field
 from typing import Literal
 
 EntityType = Literal["person", "organization", "country", "place", "channel"]
@@ -34,7 +34,7 @@ class DocumentMeta:
     url: str | None = None
     language: str | None = None
 
-    def merged(self, other: "DocumentMeta") -> "DocumentMeta":
+    def merged(self, other: DocumentMeta) -> DocumentMeta:
         """Fill the fields this one lacks from `other` (self wins)."""
         return DocumentMeta(**{k: v if v not in (None, "") else getattr(other, k)
                                for k, v in asdict(self).items()})
@@ -139,11 +139,11 @@ class Extraction:
 
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
-    relations: list["RelationFact"] = field(default_factory=list)
-    events: list["EventFact"] = field(default_factory=list)
-    quantities: list["QuantityFact"] = field(default_factory=list)
-    foundings: list["FoundingFact"] = field(default_factory=list)
-    disputes: list["DisputeFact"] = field(default_factory=list)
+    relations: list[RelationFact] = field(default_factory=list)
+    events: list[EventFact] = field(default_factory=list)
+    quantities: list[QuantityFact] = field(default_factory=list)
+    foundings: list[FoundingFact] = field(default_factory=list)
+    disputes: list[DisputeFact] = field(default_factory=list)
     extractor: str | None = None            # the registry name of what extracted it
     extractor_version: str | None = None
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import hashlib
 
-from actorgraph.knowledge.lexicon import load_lexicon
 from actorgraph.extract.rules_en.nlp import load_nlp
-from actorgraph.model import CleanDocument, DocumentMeta, LoadedDocument, Segment
 from actorgraph.extract.rules_en.pipeline import STAGES, State
+from actorgraph.knowledge.lexicon import load_lexicon
+from actorgraph.model import CleanDocument, DocumentMeta, LoadedDocument, Segment
 
 
 def parsed(text: str, published: str | None = None) -> State:

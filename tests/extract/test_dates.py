@@ -6,7 +6,10 @@ import bisect
 import pytest
 
 from actorgraph.extract.rules_en.claims.dates import (
-    date_for, find_expressions, parse_published, resolve_dates,
+    date_for,
+    find_expressions,
+    parse_published,
+    resolve_dates,
 )
 
 from .helpers import parsed, token_at
@@ -197,8 +200,8 @@ def test_date_for_returns_an_unresolved_date_when_that_is_all_there_is():
 def _event_dates(text: str) -> list[tuple[str, str | None]]:
     import hashlib
 
-    from actorgraph.model import CleanDocument, DocumentMeta, LoadedDocument, Segment
     from actorgraph.extract.rules_en.pipeline import extract
+    from actorgraph.model import CleanDocument, DocumentMeta, LoadedDocument, Segment
     loaded = LoadedDocument("t.txt", "text/plain", text.encode(), text,
                             DocumentMeta(published="2023-06-01"),
                             hashlib.sha256(text.encode()).hexdigest())

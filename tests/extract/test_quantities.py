@@ -147,8 +147,9 @@ def test_a_bare_number_takes_the_figure_named_before_it():
 
 
 def test_a_number_of_dead_counts_people(nlp):
-    from .helpers import parsed
     from actorgraph.extract.rules_en.claims.quantities import find_quantities
+
+    from .helpers import parsed
     state = parsed("The committee initially reported 133 dead.")
     found = find_quantities(state.doc, state.sentences, state.mentions)
     assert [(q.value, q.unit) for q in found] == [(133.0, "people")]

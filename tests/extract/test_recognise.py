@@ -5,8 +5,8 @@ import hashlib
 
 import pytest
 
+from actorgraph.extract.rules_en.pipeline import STAGES, check_order, extract
 from actorgraph.model import CleanDocument, DocumentMeta, LoadedDocument, Segment
-from actorgraph.extract.rules_en.pipeline import check_order, extract, STAGES
 
 
 def run(text: str):

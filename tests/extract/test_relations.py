@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from actorgraph.extract.rules_en.reference.arguments import Context
 from actorgraph.extract.rules_en.nlp import load_nlp
-from actorgraph.extract.rules_en.relations.stage import find_relations, load_rules
 from actorgraph.extract.rules_en.pipeline import State
+from actorgraph.extract.rules_en.reference.arguments import Context
+from actorgraph.extract.rules_en.relations.stage import find_relations, load_rules
 
 from .helpers import parsed
 

@@ -128,9 +128,9 @@ def test_every_merge_has_reasons():
     result = resolve(_mixed_groups())
     multi = [c for c in result.clusters if len(c) > 1]
     assert multi
-    for cluster in multi:
-        merges = result.reasons[cluster[0]]
-        assert len(merges) == len(cluster) - 1
+    for members in multi:
+        merges = result.reasons[members[0]]
+        assert len(merges) == len(members) - 1
         for m in merges:
             assert m.rule in {"must-link", "same-name", "compare", "short-form"}
             assert m.reasons and all(isinstance(r, str) and r for r in m.reasons)

@@ -9,8 +9,19 @@ from dataclasses import dataclass
 import pytest
 
 from actorgraph.model import (
-    Attribution, CleanDocument, DateValue, DocumentMeta, EventFact, Extraction, FoundingFact,
-    LoadedDocument, Mention, QuantityFact, RelationFact, Segment, Sentence,
+    Attribution,
+    CleanDocument,
+    DateValue,
+    DocumentMeta,
+    EventFact,
+    Extraction,
+    FoundingFact,
+    LoadedDocument,
+    Mention,
+    QuantityFact,
+    RelationFact,
+    Segment,
+    Sentence,
 )
 from actorgraph.store.facts import FactRow, read_claims, replace_contradictions, replace_facts
 from actorgraph.store.store import EntityRecord, Store

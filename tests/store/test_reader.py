@@ -11,7 +11,15 @@ from actorgraph.store.reader import EventRow, Reader
 from actorgraph.store.store import EntityRecord
 
 from .conftest import (
-    BAKU, BEGLI, ENTITIES, HUS, IRAN, TEXT_A, TEXT_B, document, report_b,
+    BAKU,
+    BEGLI,
+    ENTITIES,
+    HUS,
+    IRAN,
+    TEXT_A,
+    TEXT_B,
+    document,
+    report_b,
 )
 
 

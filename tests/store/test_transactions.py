@@ -6,12 +6,17 @@ from sqlalchemy.exc import IntegrityError
 
 from actorgraph.model import DocumentMeta, Mention
 from actorgraph.store.facts import (
-    FactRow, read_claims, read_contradictions, read_facts, replace_contradictions, replace_facts,
+    FactRow,
+    read_claims,
+    read_contradictions,
+    read_facts,
+    replace_contradictions,
+    replace_facts,
 )
 from actorgraph.store.reader import Reader
 from actorgraph.store.store import EntityRecord
 
-from .conftest import Contradiction, TEXT_A, document, report_a, report_b
+from .conftest import TEXT_A, Contradiction, document, report_a, report_b
 
 
 def broken(extraction):

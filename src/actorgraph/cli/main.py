@@ -52,10 +52,10 @@ def ingest(paths, db, title, publisher, author, published, url_, language, progr
     Example:
       actorgraph ingest reports/ https://example.org/analysis.html --db sqlite:///case.db
     """
+    import logging
+
     from actorgraph.ingest import iter_sources
     from actorgraph.workflow import ingest as run_ingest
-
-    import logging
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # damaged PDFs are reported by name below
     store = Store(db)

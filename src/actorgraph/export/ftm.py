@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any, Iterator
+from typing import Any
 
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
 from actorgraph import ontology
-from actorgraph.knowledge.lexicon import gazetteer_notes, load_lexicon
 from actorgraph.export.snapshot import Snapshot
+from actorgraph.knowledge.lexicon import gazetteer_notes, load_lexicon
 
 DESIGNATED = re.compile(r"\bdesignated\b[^;]*\b(FTO|SDGT|terrorist)\b", re.I)
 LEGAL = {"Person", "Organization", "PublicBody", "Company"}

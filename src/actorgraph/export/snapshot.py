@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from actorgraph import ontology
+from actorgraph.export.json_export import claim_item, entity_items
 from actorgraph.facts.grading import Assessment, Grader
 from actorgraph.store.facts import read_claims, read_contradictions, read_facts
 from actorgraph.store.store import Store
-from actorgraph.export.json_export import claim_item, entity_items
 
 # event types whose actors count as acting in attacks (persons become STIX threat actors)
 ATTACKS = frozenset(e.name for e in ontology.event_types() if e.attack)

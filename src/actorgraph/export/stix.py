@@ -19,12 +19,14 @@ from typing import Any
 
 from stix2 import v21  # type: ignore[import-untyped]
 from stix2.properties import (  # type: ignore[import-untyped]
-    ListProperty, ReferenceProperty, StringProperty,
+    ListProperty,
+    ReferenceProperty,
+    StringProperty,
 )
 
 from actorgraph import ontology
-from actorgraph.knowledge.lexicon import load_lexicon
 from actorgraph.export.snapshot import Snapshot, confidence
+from actorgraph.knowledge.lexicon import load_lexicon
 
 NAMESPACE = uuid.UUID("8e1c4c55-0c1e-5b8e-9a51-6163746f7267")   # fixed: never change
 EPOCH = "1970-01-01T00:00:00.000Z"          # created/modified of every derived object

@@ -18,7 +18,11 @@ from actorgraph.facts.contradictions import Contradiction, find_contradictions
 from actorgraph.facts.dates import dates_agree
 from actorgraph.knowledge.lexicon import load_lexicon
 from actorgraph.store.facts import (
-    ClaimRow, FactRow, read_claims, replace_contradictions, replace_facts,
+    ClaimRow,
+    FactRow,
+    read_claims,
+    replace_contradictions,
+    replace_facts,
 )
 from actorgraph.store.ids import short_hash
 from actorgraph.store.store import EntityRecord, Store

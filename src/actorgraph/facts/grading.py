@@ -25,7 +25,11 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from actorgraph.store.facts import (
-    ClaimRow, FactRow, read_claims, read_contradictions, read_facts,
+    ClaimRow,
+    FactRow,
+    read_claims,
+    read_contradictions,
+    read_facts,
 )
 from actorgraph.store.grades import grades as read_grades
 

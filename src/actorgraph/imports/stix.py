@@ -31,8 +31,18 @@ from actorgraph.export.stix import EXTENSION
 from actorgraph.knowledge.kinds import STRONG
 from actorgraph.knowledge.lexicon import load_lexicon
 from actorgraph.model import (
-    ENTITY_TYPES, Attribution, CleanDocument, DateValue, DocumentMeta, EventFact, Extraction,
-    LoadedDocument, Mention, QuantityFact, RelationFact, Sentence,
+    ENTITY_TYPES,
+    Attribution,
+    CleanDocument,
+    DateValue,
+    DocumentMeta,
+    EventFact,
+    Extraction,
+    LoadedDocument,
+    Mention,
+    QuantityFact,
+    RelationFact,
+    Sentence,
 )
 from actorgraph.store.store import Store
 

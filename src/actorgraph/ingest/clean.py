@@ -187,8 +187,7 @@ def _mark_closing_bios(paras: list[list[_Line]], rules: Rules) -> None:
 
 def _segments(lines: list[_Line]) -> tuple[Segment, ...]:
     """Merge line kinds into ordered, gapless segments; blank lines join the line before."""
-    first_kind = next((line.kind for line in lines if line.para >= 0), "body")
-    kind: SegmentKind = first_kind
+    kind: SegmentKind = next((line.kind for line in lines if line.para >= 0), "body")
     segments: list[Segment] = []
     for line in lines:
         if line.para >= 0:

@@ -96,7 +96,7 @@ def fetch_url(url: str, timeout: float = 20, max_bytes: int = 10_000_000,
         if isinstance(exc.reason, (TimeoutError, socket.timeout)):
             raise IngestError(url, f"timed out after {timeout:g} s") from exc
         raise IngestError(url, f"cannot fetch: {exc.reason}") from exc
-    except (TimeoutError, socket.timeout) as exc:
+    except TimeoutError as exc:
         raise IngestError(url, f"timed out after {timeout:g} s") from exc
     except (http.client.HTTPException, OSError, ValueError) as exc:
         raise IngestError(url, f"cannot fetch: {exc}") from exc

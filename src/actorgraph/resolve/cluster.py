@@ -29,11 +29,11 @@ import gc
 import multiprocessing as mp
 import time
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from itertools import combinations
-from typing import Iterable, Sequence
 
-from actorgraph.resolve.compare import Profile, compare_profiles, conflict, profile
 from actorgraph.knowledge.names import fold, name_keys, phonetic_key, tokens
+from actorgraph.resolve.compare import Profile, compare_profiles, conflict, profile
 from actorgraph.resolve.records import Candidate, Merge, NameGroup, Resolution, Score
 
 __all__ = ["resolve", "blocking_keys"]

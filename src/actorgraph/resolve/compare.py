@@ -25,8 +25,9 @@ from 0.5). If FEATURES is changed at run time, call ``_split_features()``.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, Literal
+from typing import Literal
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler

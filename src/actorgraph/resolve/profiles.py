@@ -12,8 +12,17 @@ from functools import lru_cache
 from rigour.names import NameTypeTag, analyze_names
 
 from actorgraph.knowledge.names import (
-    acronym, fold, is_abjad, looks_like_acronym, org_symbols, phonetic_key,
-    significant_tokens, strip_titles, tables, tokens, vowel_key,
+    acronym,
+    fold,
+    is_abjad,
+    looks_like_acronym,
+    org_symbols,
+    phonetic_key,
+    significant_tokens,
+    strip_titles,
+    tables,
+    tokens,
+    vowel_key,
 )
 from actorgraph.resolve.records import NameGroup
 

@@ -19,8 +19,8 @@ from actorgraph.resolve.cluster import resolve
 from actorgraph.resolve.judged import Constraints, constraints
 from actorgraph.resolve.records import NameGroup, Resolution
 from actorgraph.resolve.types import entity_kind, entity_type, group_kind, group_types
-from actorgraph.store.judgements import judgements
 from actorgraph.store.ids import short_hash
+from actorgraph.store.judgements import judgements
 from actorgraph.store.store import EntityRecord, Store, StoredMention
 
 
@@ -48,7 +48,7 @@ def _names(mentions: list[StoredMention]) -> Counter:
 def name_groups(groups: dict[str, list[StoredMention]]) -> list[NameGroup]:
     """One NameGroup per document-level actor, with the other actors of its document."""
     by_doc: dict[str, set[str]] = defaultdict(set)
-    for gid, ms in groups.items():
+    for ms in groups.values():
         by_doc[ms[0].doc_id].add(normalize_form(ms[0].name))
     types = group_types(groups)
     out = []

@@ -9,7 +9,12 @@ import json
 from typing import Any
 
 from actorgraph.model import (
-    DisputeFact, EventFact, Extraction, FoundingFact, QuantityFact, RelationFact,
+    DisputeFact,
+    EventFact,
+    Extraction,
+    FoundingFact,
+    QuantityFact,
+    RelationFact,
 )
 from actorgraph.store.ids import short_hash
 

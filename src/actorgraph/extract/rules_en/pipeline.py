@@ -14,28 +14,37 @@ Cross-document work (resolution) is a separate stage over the store.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from spacy.language import Language
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 
 from actorgraph.extract.rules_en.claims import attribute as attribution
-from actorgraph.extract.rules_en.relations import active, stage as relations
-from actorgraph.extract.rules_en.reference import corefer
 from actorgraph.extract.rules_en.claims import dates, disputes, foundings, quantities
 from actorgraph.extract.rules_en.events import stage as events
 from actorgraph.extract.rules_en.names import metonymy
-from actorgraph.extract.rules_en.reference.refer import Referents
-from actorgraph.knowledge.lexicon import Lexicon, load_lexicon
-from actorgraph.extract.rules_en.nlp import load_nlp
 from actorgraph.extract.rules_en.names.recognise import Candidate, recognise
 from actorgraph.extract.rules_en.names.typing import context_kind, mention_votes
+from actorgraph.extract.rules_en.nlp import load_nlp
+from actorgraph.extract.rules_en.reference import corefer
+from actorgraph.extract.rules_en.reference.refer import Referents
+from actorgraph.extract.rules_en.relations import active
+from actorgraph.extract.rules_en.relations import stage as relations
 from actorgraph.knowledge.kinds import decide
+from actorgraph.knowledge.lexicon import Lexicon, load_lexicon
 from actorgraph.model import (
-    CleanDocument, DateValue, DisputeFact, EventFact, Extraction, FoundingFact, Mention,
-    QuantityFact, RelationFact, Sentence,
+    CleanDocument,
+    DateValue,
+    DisputeFact,
+    EventFact,
+    Extraction,
+    FoundingFact,
+    Mention,
+    QuantityFact,
+    RelationFact,
+    Sentence,
 )
 
 

@@ -25,11 +25,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from actorgraph.model import Attribution, Mention
-from actorgraph.knowledge.lexicon import load_lexicon, normalize_form
 from actorgraph.extract.rules_en.reference.refer import (
-    Referents, attribution_cues, group_nouns, pronoun_class, role_family,
+    Referents,
+    attribution_cues,
+    group_nouns,
+    pronoun_class,
+    role_family,
 )
+from actorgraph.knowledge.lexicon import load_lexicon, normalize_form
+from actorgraph.model import Attribution, Mention
 
 # Dependents of a reporting verb that hold what is reported ("said that ...", "denied any
 # involvement", "accused X of ...").

@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from actorgraph.model import DateValue, Sentence
 from actorgraph.extract.rules_en.claims.numbers import parse_number
 from actorgraph.extract.rules_en.ruledata import load_data, words
+from actorgraph.model import DateValue, Sentence
 
 PRECISIONS = ("year", "month", "day")
 
@@ -359,7 +359,7 @@ def _resolve(f: Found, text: str, pub: tuple, para: int, sent: int,
         # "the same night" counts from the last date the text gave, skipping a coarser
         # bound told since ("... by February the total stood at 110. The same night, ...")
         need = PRECISIONS.index({"day": "day", "month": "month"}.get(f.spec["unit"], "year"))
-        for dv, p, s, _ in reversed(anchors):
+        for dv, p, _, _ in reversed(anchors):
             if p not in (para, para - 1):
                 break
             bound = re.search(r"\b(?:by|until|till|through)\s+$",

@@ -29,11 +29,11 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from actorgraph.model import DisputeFact, Mention, Sentence
-from actorgraph.extract.rules_en.reference.arguments import Context, load_data, word_set
 from actorgraph.extract.rules_en.claims.attribute import attribute
+from actorgraph.extract.rules_en.reference.arguments import Context, load_data, word_set
 from actorgraph.extract.rules_en.reference.refer import Referents
 from actorgraph.extract.rules_en.ruledata import words as word_list
+from actorgraph.model import DisputeFact, Mention, Sentence
 
 WINDOW = 3            # sentences back to the account a cue answers
 PLACE_WINDOW = 10     # sentences back to the claim that puts it in the denied place

@@ -21,9 +21,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from actorgraph.model import DateValue, FoundingFact, Mention, Sentence
 from actorgraph.extract.rules_en.reference.arguments import Context, Ent, load_data, word_set
 from actorgraph.extract.rules_en.ruledata import words
+from actorgraph.model import DateValue, FoundingFact, Mention, Sentence
 
 DATE_PREPS = words("claims", "date_preps")
 DATING_WINDOW = 8     # words between "date" and "to YEAR"

@@ -28,13 +28,13 @@ from __future__ import annotations
 
 import re
 
-from actorgraph.model import Mention, QuantityFact, Sentence
 from actorgraph.extract.rules_en.claims.attribute import attribute, speaks_for
-from actorgraph.extract.rules_en.reference.refer import Referents
-from actorgraph.knowledge.wordlists import WORDS
 from actorgraph.extract.rules_en.claims.dates import find_expressions
 from actorgraph.extract.rules_en.claims.numbers import cues, number_phrases, parse_number
+from actorgraph.extract.rules_en.reference.refer import Referents
 from actorgraph.extract.rules_en.ruledata import words
+from actorgraph.knowledge.wordlists import WORDS
+from actorgraph.model import Mention, QuantityFact, Sentence
 
 PEOPLE_UNITS = words("claims", "people_units")   # counts of a group's people
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})

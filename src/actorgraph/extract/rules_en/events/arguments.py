@@ -5,12 +5,19 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from actorgraph.extract.rules_en.events.rules import (
+    CONTENT_VERBS,
+    HALT_VERBS,
+    PATIENT_POSSESSOR,
+    PATIENT_POSSESSOR_NOUNS,
+    REQUEST_VERBS,
+    SUPERVISION_NOUNS,
+    THWART_VERBS,
+    Event,
+    Rules,
+)
 from actorgraph.extract.rules_en.reference.argdata import lemma_of, pobjs_of, preps_of
 from actorgraph.extract.rules_en.reference.arguments import Context, Ent, lemma_in
-from actorgraph.extract.rules_en.events.rules import (
-    CONTENT_VERBS, HALT_VERBS, PATIENT_POSSESSOR, PATIENT_POSSESSOR_NOUNS, REQUEST_VERBS,
-    SUPERVISION_NOUNS, THWART_VERBS, Event, Rules,
-)
 from actorgraph.extract.rules_en.ruledata import words
 
 PARTNERSHIP_NOUNS = words("events", "partnership_nouns")   # "in cooperation with Y"

@@ -32,17 +32,27 @@ from __future__ import annotations
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
-from actorgraph.model import EventFact, Mention, Sentence
-from actorgraph.extract.rules_en.reference.arguments import Context
 from actorgraph.extract.rules_en.events.arguments import (
-    lemma_of, read_noun, threat_event, threat_governor,
+    lemma_of,
+    read_noun,
+    threat_event,
+    threat_governor,
+)
+from actorgraph.extract.rules_en.events.rules import (
+    CONTENT_VERBS,
+    HALT_VERBS,
+    HYPOTHETICAL,
+    MODAL_NOUNS,
+    REQUEST_VERBS,
+    SUPERVISION_NOUNS,
+    Event,
+    Rules,
+    load_rules,
 )
 from actorgraph.extract.rules_en.events.verbs import BREAK_VERBS, read_verb
-from actorgraph.extract.rules_en.events.rules import (
-    CONTENT_VERBS, HALT_VERBS, HYPOTHETICAL, MODAL_NOUNS, REQUEST_VERBS, SUPERVISION_NOUNS, Event,
-    Rules, load_rules,
-)
+from actorgraph.extract.rules_en.reference.arguments import Context
 from actorgraph.extract.rules_en.ruledata import words
+from actorgraph.model import EventFact, Mention, Sentence
 
 __all__ = ["HYPOTHETICAL", "find_events", "load_rules"]
 

@@ -3,20 +3,32 @@ with Y"): the family of verbs it belongs to gives its event type and mode, check
 verbs that tell no act here, and the parse around it gives who acts on whom where."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from actorgraph.extract.rules_en.reference.argdata import lemma_of, pobjs_of, preps_of
-from actorgraph.extract.rules_en.reference.arguments import Context
 from actorgraph.extract.rules_en.events.arguments import (
-    Spec, assault_mode, ents_of, located, places_only, targets_from_preps, with_targets,
+    Spec,
+    assault_mode,
+    ents_of,
+    located,
+    places_only,
+    targets_from_preps,
+    with_targets,
 )
 from actorgraph.extract.rules_en.events.rules import (
-    AGREEMENT_OBJECTS, COMMUNICATION_NOUNS, NON_AGENTS, NOT_VIOLENT_OBJECTS, RETREAT_OBJECTS,
-    WEAPON_OBJECTS, Event, Rules,
+    AGREEMENT_OBJECTS,
+    COMMUNICATION_NOUNS,
+    NON_AGENTS,
+    NOT_VIOLENT_OBJECTS,
+    RETREAT_OBJECTS,
+    WEAPON_OBJECTS,
+    Event,
+    Rules,
 )
+from actorgraph.extract.rules_en.reference.argdata import lemma_of, pobjs_of, preps_of
+from actorgraph.extract.rules_en.reference.arguments import Context
 from actorgraph.extract.rules_en.ruledata import words
 
 BREAK_VERBS = words("events", "break_verbs")   # "... diplomatic relations"

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from actorgraph.knowledge.lexicon import Lexicon
-
-from actorgraph.knowledge.wordlists import WORDS
 from actorgraph.extract.rules_en.ruledata import words
+from actorgraph.knowledge.lexicon import Lexicon
+from actorgraph.knowledge.wordlists import WORDS
 
 AGENT_DEPS = {"nsubj", "nsubjpass", "agent", "dative"}
 AGENT_PREPS = words("names", "agent_preps")

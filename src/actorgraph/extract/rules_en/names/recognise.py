@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from actorgraph.extract.rules_en.ruledata import words
 from actorgraph.knowledge.lexicon import Lexicon, normalize_form
 from actorgraph.knowledge.wordlists import WORDS
-from actorgraph.extract.rules_en.ruledata import words
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 HEAD_WORDS = frozenset(h.lower() for h in WORDS["org_heads"])   # "Brigade", "brigade"

@@ -10,16 +10,16 @@ the small model's guesses elsewhere.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable
 
 from rigour.names import NameTypeTag, analyze_names
 from spacy.tokens import Doc, Span
 
+from actorgraph.extract.rules_en.names.recognise import Candidate
 from actorgraph.knowledge.kinds import Votes
 from actorgraph.knowledge.lexicon import Lexicon
-from actorgraph.extract.rules_en.names.recognise import Candidate
 from actorgraph.knowledge.wordlists import WORDS
 
 

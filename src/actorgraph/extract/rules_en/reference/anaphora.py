@@ -7,14 +7,18 @@ from collections import defaultdict
 
 from spacy.tokens import Token
 
-from actorgraph.model import Mention
 from actorgraph.extract.rules_en.reference.argdata import (
-    DEFINITE, NOT_PRONOUN, SPEECH_VERBS, SUBJ, Ent, Ref,
+    DEFINITE,
+    NOT_PRONOUN,
+    SPEECH_VERBS,
+    SUBJ,
+    Ent,
+    Ref,
 )
 from actorgraph.extract.rules_en.reference.document import Document
-from actorgraph.knowledge.lexicon import normalize_form
 from actorgraph.extract.rules_en.ruledata import words
-
+from actorgraph.knowledge.lexicon import normalize_form
+from actorgraph.model import Mention
 
 GENERIC_GROUP_NOUNS = words("reference", "generic_group_nouns")
 ANNOUNCING_VERBS = words("reference", "announcing_verbs")

@@ -7,9 +7,9 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from actorgraph.knowledge.lexicon import normalize_form
 from actorgraph.extract.rules_en.ruledata import load_data
 from actorgraph.extract.rules_en.ruledata import words as word_list
+from actorgraph.knowledge.lexicon import normalize_form
 
 SUBJ = {"nsubj", "csubj"}
 NOUNISH = {"NOUN", "PROPN", "PRON", "NUM", "X"}

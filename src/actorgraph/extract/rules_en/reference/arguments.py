@@ -29,13 +29,20 @@ from collections import defaultdict
 
 from spacy.tokens import Doc, Token
 
-from actorgraph.model import Mention, Sentence
 from actorgraph.extract.rules_en.reference.argdata import (
-    NOT_PRONOUN, PARTITIVE, RELATIVE, STATE_HEADS, Ent, country_key,
-    lemma_in, load_data, word_set,
+    NOT_PRONOUN,
+    PARTITIVE,
+    RELATIVE,
+    STATE_HEADS,
+    Ent,
+    country_key,
+    lemma_in,
+    load_data,
+    word_set,
 )
 from actorgraph.extract.rules_en.reference.clauses import Clauses
 from actorgraph.knowledge.lexicon import Lexicon, normalize_form
+from actorgraph.model import Mention, Sentence
 
 __all__ = ["Context", "Ent", "country_key", "lemma_in", "load_data", "word_set"]
 

@@ -8,14 +8,20 @@ from typing import TypeGuard
 
 from spacy.tokens import Token
 
-from actorgraph.model import Mention
 from actorgraph.extract.rules_en.reference.anaphora import Anaphora
 from actorgraph.extract.rules_en.reference.argdata import (
-    AGENTIVE_VERBS, LEADER_WORDS, LINK_PREPS, LIST_PREPS, OBJECT_CONTROL, PURPOSE_NOUNS, SUBJ, Ent,
+    AGENTIVE_VERBS,
+    LEADER_WORDS,
+    LINK_PREPS,
+    LIST_PREPS,
+    OBJECT_CONTROL,
+    PURPOSE_NOUNS,
+    SUBJ,
+    Ent,
     lemma_in,
 )
 from actorgraph.extract.rules_en.ruledata import words
-
+from actorgraph.model import Mention
 
 ACCUSING = words("reference", "accusing")
 PART_HOSTS = words("reference", "part_hosts")   # "one of the groups", "part of the coalition"

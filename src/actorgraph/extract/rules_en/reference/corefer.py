@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from actorgraph.model import Mention
-from actorgraph.knowledge.lexicon import load_lexicon, normalize_form
-from actorgraph.knowledge.kinds import decide
 from actorgraph.extract.rules_en.ruledata import words
+from actorgraph.knowledge.kinds import decide
+from actorgraph.knowledge.lexicon import load_lexicon, normalize_form
+from actorgraph.model import Mention
 
 ALIAS_BETWEEN = re.compile(
     r"^\s*[,(\u2014\u2013-]?\s*(?:(?:better|also|commonly|widely|locally|formerly|sometimes)\s+)?"

@@ -9,9 +9,9 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Token
 
-from actorgraph.model import Mention, Sentence
 from actorgraph.extract.rules_en.reference.argdata import DEFINITE, NOUNISH, Ent, Ref, words
 from actorgraph.knowledge.lexicon import Lexicon, load_lexicon
+from actorgraph.model import Mention, Sentence
 
 
 class Document(ABC):

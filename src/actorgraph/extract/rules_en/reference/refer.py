@@ -13,8 +13,8 @@ import bisect
 import re
 from functools import lru_cache
 
-from actorgraph.model import Mention
 from actorgraph.extract.rules_en.ruledata import load_data
+from actorgraph.model import Mention
 
 SENTENCES_BACK = 3           # how far back a pronoun or role noun looks
 NOT_GROUP_KINDS = {"media", "academic", "company", "government"}

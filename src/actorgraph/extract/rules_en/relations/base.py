@@ -8,9 +8,9 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from actorgraph import ontology
-from actorgraph.model import RelationFact
 from actorgraph.extract.rules_en.reference.argdata import lemma_of, pobjs_of, preps_of
 from actorgraph.extract.rules_en.reference.arguments import Context, Ent, load_data, word_set
+from actorgraph.model import RelationFact
 
 HYPOTHETICAL = ":hypothetical"
 HYPHENS = ("-", "\u2010", "\u2011")

@@ -7,7 +7,14 @@ from spacy.tokens import Token
 
 from actorgraph.extract.rules_en.reference.arguments import Context, Ent
 from actorgraph.extract.rules_en.relations.base import (
-    Facts, Rules, actors_of, lemma_of, objects_of, places_only, pobjs_of, preps_of,
+    Facts,
+    Rules,
+    actors_of,
+    lemma_of,
+    objects_of,
+    places_only,
+    pobjs_of,
+    preps_of,
 )
 from actorgraph.extract.rules_en.ruledata import words
 

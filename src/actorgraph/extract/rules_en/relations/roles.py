@@ -7,7 +7,15 @@ from spacy.tokens import Token
 
 from actorgraph.extract.rules_en.reference.arguments import Context, Ent, country_key
 from actorgraph.extract.rules_en.relations.base import (
-    HYPHENS, Facts, Rules, actors_of, lemma_of, objects_of, patients_of, pobjs_of, preps_of,
+    HYPHENS,
+    Facts,
+    Rules,
+    actors_of,
+    lemma_of,
+    objects_of,
+    patients_of,
+    pobjs_of,
+    preps_of,
 )
 from actorgraph.extract.rules_en.ruledata import table, words
 

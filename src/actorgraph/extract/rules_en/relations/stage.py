@@ -35,22 +35,41 @@ from collections.abc import Callable
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
-from actorgraph.model import Mention, RelationFact, Sentence
 from actorgraph.extract.rules_en.reference.arguments import Context, load_data
 from actorgraph.extract.rules_en.relations.base import HYPOTHETICAL, Facts, Rules, load_rules
 from actorgraph.extract.rules_en.relations.places import (
-    demonym_lists, lists_in_places, possessive_and_of, rule_based, rule_based_from, rule_list_in,
-    rule_operate, rule_travel,
+    demonym_lists,
+    lists_in_places,
+    possessive_and_of,
+    rule_based,
+    rule_based_from,
+    rule_list_in,
+    rule_operate,
+    rule_travel,
 )
 from actorgraph.extract.rules_en.relations.roles import (
-    titled_leaders, rule_coalition_descriptor, rule_include, rule_role, rule_role_multiword,
+    rule_coalition_descriptor,
+    rule_include,
+    rule_role,
+    rule_role_multiword,
     rule_subject_object,
+    titled_leaders,
 )
 from actorgraph.extract.rules_en.relations.ties import (
-    rule_against, rule_aid, rule_ally_noun, rule_ally_phrase, rule_ally_verb, rule_change,
-    rule_channel, rule_oppose_verb, rule_proxy, rule_sponsor_participle, rule_sponsor_phrase,
+    rule_against,
+    rule_aid,
+    rule_ally_noun,
+    rule_ally_phrase,
+    rule_ally_verb,
+    rule_change,
+    rule_channel,
+    rule_oppose_verb,
+    rule_proxy,
+    rule_sponsor_participle,
+    rule_sponsor_phrase,
     rule_sponsor_verb,
 )
+from actorgraph.model import Mention, RelationFact, Sentence
 
 __all__ = ["HYPOTHETICAL", "find_relations", "load_rules"]
 
@@ -91,7 +110,7 @@ def _matcher(doc: Doc, rules: Rules) -> Matcher:
     words("OPERATE", rules.operate_nouns | rules.operate_adjectives | rules.operate_verbs
           | {"participate"} | set(load_data("arguments.yaml")["group_nouns"]))
     words("CHANNEL_VERB", rules.channel_verbs, verb)
-    for w, (parts, _) in rules.multiword_roles.items():
+    for parts, _ in rules.multiword_roles.values():
         pat = []
         for i, part in enumerate(parts):
             if i:

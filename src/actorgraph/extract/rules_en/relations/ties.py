@@ -6,12 +6,20 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from actorgraph.extract.rules_en.reference.arguments import Context, Ent
-from actorgraph.knowledge.lexicon import normalize_form
 from actorgraph.extract.rules_en.relations.base import (
-    Facts, Rules, actors_of, lemma_of, objects_of, patients_of, pobjs_of, preps_of, sponsors_of,
+    Facts,
+    Rules,
+    actors_of,
+    lemma_of,
+    objects_of,
+    patients_of,
+    pobjs_of,
+    preps_of,
+    sponsors_of,
     state_of_modifier,
 )
 from actorgraph.extract.rules_en.ruledata import words
+from actorgraph.knowledge.lexicon import normalize_form
 
 ALLY_PARTICIPLES = words("relations", "ally_participles")   # "Iran-aligned militias"
 HOSTILITY_NOUNS = words("relations", "hostility_nouns")
