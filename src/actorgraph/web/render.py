@@ -13,7 +13,8 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from actorgraph import ontology
-from actorgraph.web.present import format_value, predicate_label
+from actorgraph.facts.evidence import format_value
+from actorgraph.web.present import predicate_label
 
 _ENV = Environment(loader=PackageLoader("actorgraph", "web/templates"), autoescape=True,
                    trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
