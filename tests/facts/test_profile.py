@@ -21,13 +21,17 @@ def test_profile_lines_rest_on_verbatim_sentences(tmp_path):
     assert runner.invoke(cli, ["ingest", str(path), "--db", url]).exit_code == 0
     md = runner.invoke(cli, ["profile", "Northern Shield Brigade", "--db", url]).output
     assert md.startswith("# Northern Shield Brigade")
-    notes = dict(re.findall(r'^\[\^(\d+)\]: "(.*?)" \(', md, flags=re.M))
+    notes = dict(re.findall(r'^\[\^(\d+)\]: "(.*?)" \(', md, flags=re.MULTILINE))
     assert notes, md
     for sentence in notes.values():
         assert sentence in " ".join(REPORT.split())
-    bullets = [l for l in md.splitlines() if l.startswith("- ") and "—" in l]
+    bullets = [l for l in md.splitlines() if l.startswith("- ") and "`" in l]   # graded facts
     assert bullets and all(re.search(r"\[\^\d+\]", l) for l in bullets)
-    assert "Karim Haddadi — founder of — Northern Shield Brigade" in md
+    assert "Karim Haddadi founder of Northern Shield Brigade" in md
     html = runner.invoke(cli, ["profile", "Northern Shield Brigade", "--format", "html",
                                "--db", url]).output
     assert "@media print" in html and "<script" not in html
+    assert "<h2>Leadership</h2>" in html and 'class="grade' in html
+    quoted = re.findall(r'<li id="note-\d+"><q>(.*?)</q>', html)
+    assert quoted and all(q in " ".join(REPORT.split()) for q in quoted)
+    assert 'href="/' not in html   # a standalone page: nothing links to the web's routes

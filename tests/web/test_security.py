@@ -9,7 +9,8 @@ import pytest
 
 from .conftest import client_for
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "src" / "actorgraph" / "web" / "templates"
+PACKAGE = Path(__file__).resolve().parents[2] / "src" / "actorgraph"
+TEMPLATES = (PACKAGE / "web" / "templates", PACKAGE / "profile" / "templates")
 
 
 @pytest.mark.parametrize("url", ["/", "/api/entities", "/static/app.css", "/entities/nope",
@@ -55,7 +56,7 @@ def test_hostile_document_is_escaped_everywhere(client):
 
 
 def test_templates_never_mark_text_safe():
-    for path in TEMPLATES.rglob("*.html"):
+    for path in (p for folder in TEMPLATES for p in folder.rglob("*.html")):
         source = path.read_text(encoding="utf-8")
         assert "|safe" not in source.replace(" ", "") and "Markup(" not in source, path
         assert "autoescape false" not in source, path

@@ -13,6 +13,7 @@ from actorgraph.cli.options import (
     reason_option,
 )
 from actorgraph.store.facts import read_claims, read_contradictions, read_facts
+from actorgraph.store.reader import Reader
 from actorgraph.store.store import Store
 
 
@@ -153,9 +154,11 @@ def changes(entity, since, db) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
 @db_option
 def profile(entity, fmt, output, db) -> None:
-    """Write a sourced dossier on an entity: names, leadership, aims as stated, size
-    estimates, sponsors and allies, rivals and targets, dated activities,
-    contradictions and open questions, sources — every line footnoted to its claims.
+    """Write a sourced dossier on an entity (the one the web's profile page shows):
+    names, founding, leadership, sponsors and allies, where it is based and active,
+    rivals and targets, size estimates, dated activities, contradictions and open
+    questions, sources — every line numbered to the claims it rests on, every note
+    quoting its sentence.
 
     \b
     Example:
@@ -164,7 +167,7 @@ def profile(entity, fmt, output, db) -> None:
     from actorgraph.profile import dossier, render
 
     store = Store(db)
-    d = dossier.build(store, find_entity(store, entity))
+    d = dossier.build(Reader(store), find_entity(store, entity))
     text = render.html(d) if fmt == "html" else render.markdown(d)
     if output:
         with open(output, "w", encoding="utf-8") as fh:

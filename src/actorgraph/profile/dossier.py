@@ -1,170 +1,185 @@
-"""A sourced dossier on one entity, in the shape analysts use for armed groups.
+"""A sourced dossier on one entity, in the shape analysts use for armed groups: the
+one dossier that `actorgraph profile` writes (Markdown, or a printable page) and the
+web shows (/entities/{id}/profile, and as JSON under /api).
 
-Every line is built from facts and footnoted to the claims it rests on; the
-generated text says only what the claims say (a relation, an event, a figure,
-a quoted sentence), never more.
+Every line is built from facts and carries the numbers of the claims it rests on;
+each numbered note quotes its claim's sentence verbatim, with its document,
+publisher, date, modality and speaker. The generated text says only what the claims
+say (a relation, an event, a figure, a founding date), never more. Relations are
+listed best corroborated first (most documents), events by date.
 """
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
 
 from actorgraph import ontology
-from actorgraph.facts.grading import Grader
-from actorgraph.store.facts import FactRow, read_contradictions, read_facts
-from actorgraph.store.store import EntityRecord, Store
+from actorgraph.facts.evidence import Evidence, Who, source_name
+from actorgraph.store.facts import ClaimRow, FactRow
+from actorgraph.store.reader import Reader
+from actorgraph.store.store import EntityRecord
 
-AIM_WORDS = ("ideology", "aim", "aims", "goal", "goals", "purpose", "objective", "seeks",
-             "seek", "vision", "doctrine", "believes", "advocates", "calls for")
+# Which of the entity's relations each relation section lists: predicate -> the end
+# the entity must be at (SUBJECT, OBJECT, or EITHER). Sections come in this order.
+SUBJECT, OBJECT, EITHER = "subject", "object", "either"
+RELATION_SECTIONS: tuple[tuple[str, dict[str, str]], ...] = (
+    ("Leadership", {"founder_of": EITHER, "leader_of": EITHER, "member_of": OBJECT}),
+    ("Sponsors, allies and affiliations",
+     {"sponsored_by": EITHER, "member_of": SUBJECT, "operates_channel": SUBJECT,
+      **{p: EITHER for p in sorted(ontology.symmetric_predicates())}}),
+    ("Where it is based and active", {"based_in": EITHER, "operates_in": EITHER}),
+    ("Rivals and targets", {"opposes": EITHER}),
+)
 
 
+@dataclass(frozen=True)
+class Source:
+    """A document the dossier cites."""
 
-@dataclass
-class Footnote:
+    id: str
+    source: str
+    title: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    published: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Note:
+    """One claim a line rests on, numbered from 1 in order of first use."""
+
     n: int
     claim: str
-    sentence: str
-    source: str
-    published: str | None
-    speaker: str | None
+    kind: str
+    doc: Source
+    start: int
+    end: int
+    sentence: str              # verbatim, but for runs of white space
     modality: str
+    speaker: Who | None        # whom the text credits with it
+    anonymous: bool = False    # ... an anonymous source
+    cue: str | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Line:
     text: str
-    notes: list[int] = field(default_factory=list)
-    grade: str = ""
+    notes: list[int]
+    fact: str | None = None
+    grade: str | None = None   # NATO/Admiralty: source reliability and credibility
 
 
-@dataclass
+@dataclass(frozen=True)
 class Section:
     title: str
-    lines: list[Line] = field(default_factory=list)
+    lines: list[Line]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Dossier:
-    entity: EntityRecord
+    entity: Who
     summary: str
-    sections: list[Section]
-    footnotes: list[Footnote]
-    sources: list[dict]
+    sections: list[Section]    # only those with lines
+    notes: list[Note]
+    sources: list[Source]      # the notes' documents, oldest first
 
 
-class _Builder:
-    def __init__(self, store: Store, entity: EntityRecord) -> None:
-        self.store, self.entity = store, entity
-        self.grader = Grader(store)
-        self.names = {e.id: e.name for e in store.entities()}
-        self.footnotes: list[Footnote] = []
-        self.by_sentence: dict[tuple[str, int], int] = {}
+class _Notes:
+    """Numbers claims in order of first use."""
 
-    def name(self, eid: str | None) -> str:
-        return self.names.get(eid or "", "?")
+    def __init__(self, ev: Evidence) -> None:
+        self.ev = ev
+        self.by_claim: dict[str, int] = {}
+        self.notes: list[Note] = []
 
-    def note(self, claim_id: str) -> int:
-        """The footnote of the claim's sentence: one note per sentence, however many
-        facts it supports."""
-        c = self.grader.claims[claim_id]
-        if (c.doc_id, c.start) in self.by_sentence:
-            return self.by_sentence[(c.doc_id, c.start)]
-        doc = self.grader.docs.get(c.doc_id, {})
-        sentence = " ".join(self.grader.texts.get(c.doc_id, "")[c.start:c.end].split())
-        speaker = {None: None, "anonymous": "an anonymous source"}.get(
-            c.attributed_to, self.name(c.attributed_to))
-        fn = Footnote(len(self.footnotes) + 1, claim_id, sentence,
-                      doc.get("publisher") or doc.get("title") or doc.get("source", "?"),
-                      doc.get("published"), speaker, c.modality)
-        self.footnotes.append(fn)
-        self.by_sentence[(c.doc_id, c.start)] = fn.n
-        return fn.n
+    def __call__(self, claim_ids: Iterable[str]) -> list[int]:
+        out = []
+        for cid in claim_ids:
+            if cid not in self.by_claim:
+                c = self.ev.claims.get(cid)
+                if c is None:
+                    continue
+                self.notes.append(self._note(len(self.notes) + 1, c))
+                self.by_claim[cid] = len(self.notes)
+            out.append(self.by_claim[cid])
+        return out
 
-    def line(self, text: str, fact: FactRow) -> Line:
-        a = self.grader(fact)
-        notes = [self.note(c) for c in fact.claims if c in self.grader.claims]
-        return Line(text, sorted(set(notes)), a.grade)
+    def _note(self, n: int, c: ClaimRow) -> Note:
+        d = self.ev.doc(c)
+        doc = Source(id=d["id"], source=d["source"], title=d.get("title"),
+                     publisher=d.get("publisher"), author=d.get("author"),
+                     published=d.get("published"), url=d.get("url"))
+        speaker = c.attributed_to
+        return Note(n=n, claim=c.id, kind=c.kind, doc=doc, start=c.start, end=c.end,
+                    sentence=self.ev.sentence(c.id), modality=c.modality,
+                    speaker=self.ev.who(speaker) if speaker != "anonymous" else None,
+                    anonymous=speaker == "anonymous", cue=c.cue)
 
 
-def _relation_text(b: _Builder, f: FactRow) -> str:
-    d = f.data
-    support = f" ({', '.join(d['support'])})" if d.get("support") else ""
-    return f"{b.name(d['subject'])} — {ontology.label(d['predicate'])} — {b.name(d['object'])}{support}"
+class _Lines:
+    """The entity's facts as dossier lines: worded, graded, footnoted."""
+
+    def __init__(self, ev: Evidence, notes: _Notes) -> None:
+        self.ev, self.notes = ev, notes
+        self.texts: dict[str, str] = {}
+        self.grades: dict[str, str] = {}
+        self.documents: dict[str, int] = {}
+
+    def add(self, facts: list[FactRow]) -> None:
+        for f in facts:
+            a = self.ev.assess(f)
+            self.texts[f.id] = self.ev.text(f)
+            self.grades[f.id] = a.grade if a else "F6"
+            self.documents[f.id] = len({c.doc_id for c in self.ev.ordered(f.claims)})
+
+    def __call__(self, facts: Iterable[FactRow], prefix: str = "") -> list[Line]:
+        return [Line(text=prefix + self.texts[f.id], fact=f.id, grade=self.grades[f.id],
+                     notes=self.notes([c.id for c in self.ev.ordered(f.claims)]))
+                for f in facts]
+
+    def relations(self, facts: list[FactRow], eid: str, ends: dict[str, str]) -> list[Line]:
+        """The relations whose predicate is in `ends` with the entity at that end."""
+        def wanted(f: FactRow) -> bool:
+            end = ends.get(f.data["predicate"])
+            out = f.data["subject"] == eid
+            return end == EITHER or (end == SUBJECT and out) or (end == OBJECT and not out)
+        chosen = [f for f in facts if f.kind == "relation" and wanted(f)]
+        return self(sorted(chosen, key=lambda f: (-self.documents[f.id], self.texts[f.id])))
 
 
-def _event_text(b: _Builder, f: FactRow) -> str:
-    d = f.data
-    who = ", ".join(b.name(x) for x in d["actors"]) or "unnamed actors"
-    whom = ", ".join(b.name(x) for x in d["targets"])
-    where = f" in {b.name(d['location'])}" if d.get("location") else ""
-    mode = f" ({d['mode']})" if d.get("mode") else ""
-    toward = "for" if ontology.is_cooperative(d["type"]) else "against"
-    return (f"{d.get('date') or 'undated'}: {d['type'].lower()}{mode} by {who}"
-            + (f" {toward} {whom}" if whom else "") + where)
-
-
-def build(store: Store, entity: EntityRecord) -> Dossier:
-    """Gather the entity's facts into the dossier's sections."""
-    b = _Builder(store, entity)
+def build(reader: Reader, entity: EntityRecord) -> Dossier:
+    """Gather the entity's facts and contradictions into the dossier's sections."""
     eid = entity.id
-    facts = read_facts(store, entity_id=eid)
-    rels = [f for f in facts if f.kind == "relation"]
-
-    def rel(pred: str, side: str) -> list[FactRow]:
-        return [f for f in rels if f.data["predicate"] == pred and f.data[side] == eid]
-
-    sections = []
-    names = Section("Names and aliases", [Line(f"{n} ({c} mentions)") for n, c in
-                                          sorted(entity.names, key=lambda x: (-x[1], x[0]))])
-    sections.append(names)
-    founded = sorted((f for f in facts if f.kind == "founding"), key=lambda f: f.data["date"])
-    sections.append(Section("Founded", [b.line(f"founded {f.data['date']}", f)
-                                        for f in founded]))
-    lead = Section("Leadership")
-    for pred in ("founder_of", "leader_of"):
-        lead.lines += [b.line(_relation_text(b, f), f) for f in rel(pred, "object")]
-        lead.lines += [b.line(_relation_text(b, f), f) for f in rel(pred, "subject")]
-    lead.lines += [b.line(_relation_text(b, f), f) for f in rel("member_of", "object")]
-    sections.append(lead)
-    aims = Section("Ideology and aims, as stated in the sources")
-    aims.lines += [b.line(_relation_text(b, f), f) for f in rel("opposes", "subject")]
-    sections.append(aims)
-    size = Section("Size estimates and other figures")
-    for f in (f for f in facts if f.kind == "quantity"):
-        d = f.data
-        qual = f"{d['qualifier']} " if d.get("qualifier") else ""
-        size.lines.append(b.line(f"{qual}{d['value']:,.0f} {d['unit']}", f))
-    sections.append(size)
-    allies = Section("Sponsors, allies and affiliations")
-    for pred in ("sponsored_by", "allied_with", "member_of", "based_in", "operates_in",
-                 "associate_of", "operates_channel"):
-        allies.lines += [b.line(_relation_text(b, f), f) for f in rels
-                         if f.data["predicate"] == pred
-                         and (f.data["subject"] == eid or pred in ("allied_with", "associate_of",
-                                                                   "sponsored_by"))]
-    sections.append(allies)
-    rivals = Section("Rivals and targets")
-    rivals.lines += [b.line(_relation_text(b, f), f) for f in rel("opposes", "object")]
-    sections.append(rivals)
+    facts = reader.facts(reader.fact_ids_of(eid))
+    found = reader.contradictions_of(eid, [f.id for f in facts])
+    ev = Evidence(reader, facts, claim_ids={c for x in found for c in x["claims"]})
+    notes = _Notes(ev)
+    lines = _Lines(ev, notes)
+    lines.add(facts)
+    names = [Line(text=f"{n} ({c} mention{'s' if c != 1 else ''})", notes=[])
+             for n, c in sorted(entity.names, key=lambda x: (-x[1], x[0]))]
+    sections = [Section("Names and aliases", names),
+                Section("Founded", lines(sorted((f for f in facts if f.kind == "founding"),
+                                                key=lambda f: f.data["date"])))]
+    sections += [Section(title, lines.relations(facts, eid, ends))
+                 for title, ends in RELATION_SECTIONS]
     events = sorted((f for f in facts if f.kind == "event"),
                     key=lambda f: (f.data.get("date") or "9999", f.id))
-    sections.append(Section("Activities and attacks", [b.line(_event_text(b, f), f)
-                                                       for f in events]))
-    open_q = Section("Contradictions and open questions")
-    for c in read_contradictions(store, entity_id=eid):
-        open_q.lines.append(Line(c["summary"], [b.note(x) for x in c["claims"]
-                                                if x in b.grader.claims]))
-    for f in facts:
-        if f.kind in ("relation", "event") and b.grader(f).credibility == 3:
-            open_q.lines.append(b.line("Only claimed or hedged so far: "
-                                       + (_relation_text(b, f) if f.kind == "relation"
-                                          else _event_text(b, f)), f))
-    sections.append(open_q)
-    docs = sorted({c for f in facts for c in f.claims if c in b.grader.claims})
-    doc_ids = sorted({b.grader.claims[c].doc_id for c in docs})
-    sources = [b.grader.docs[d] for d in doc_ids if d in b.grader.docs]
-    publishers = Counter(d.get("publisher") or d.get("source") for d in sources)
+    sections += [Section("Size estimates and other figures",
+                         lines(f for f in facts if f.kind == "quantity")),
+                 Section("Activities", lines(events))]
+    open_questions = [Line(text=c["summary"], notes=notes(c["claims"])) for c in found]
+    open_questions += lines((f for f in facts if lines.grades[f.id][1:] == "3"),
+                            prefix="Only claimed or hedged so far: ")
+    sections.append(Section("Contradictions and open questions", open_questions))
+    sources = sorted({n.doc.id: n.doc for n in notes.notes}.values(),
+                     key=lambda d: (d.published or "", d.id))
+    publishers = {source_name(asdict(d)) for d in sources}
     kind = f" ({entity.kind.replace('_', ' ')})" if entity.kind else ""
-    summary = (f"{entity.name}: {entity.type}{kind}, named in {len(sources)} of the stored "
-               f"documents, from {len(publishers)} publishers; {len(facts)} facts.")
-    return Dossier(entity, summary, [s for s in sections if s.lines], b.footnotes, sources)
+    summary = (f"{entity.name}: {entity.type}{kind}, named in "
+               f"{reader.documents_of_entity(eid, 0)[0]} stored documents; {len(facts)} facts "
+               f"from {len(sources)} documents by {len(publishers)} publishers.")
+    return Dossier(entity=Who(id=eid, name=entity.name, type=entity.type, kind=entity.kind),
+                   summary=summary, sections=[s for s in sections if s.lines],
+                   notes=notes.notes, sources=sources)

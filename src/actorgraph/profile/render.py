@@ -1,9 +1,24 @@
-"""Render a dossier as Markdown or as HTML (with a print stylesheet)."""
+"""Render a dossier as Markdown or as a standalone HTML page (with a print
+stylesheet). The page's sections, sources and notes are the `_dossier.html` macros,
+which the web's profile page renders too (its environment loads `TEMPLATES`)."""
 from __future__ import annotations
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from actorgraph.profile.dossier import Dossier
+from actorgraph.profile.dossier import Dossier, Note
+
+TEMPLATES = PackageLoader("actorgraph", "profile/templates")
+
+_ENV = Environment(loader=TEMPLATES, autoescape=True, trim_blocks=True, lstrip_blocks=True,
+                   undefined=StrictUndefined)
+
+
+def _attribution(note: Note) -> str:
+    """The note's source after its sentence: publisher, date; modality, speaker."""
+    who = (f", according to {note.speaker.name}" if note.speaker
+           else ", anonymous source" if note.anonymous else "")
+    return (f"{note.doc.publisher or note.doc.source}, {note.doc.published or 'n.d.'}; "
+            f"{note.modality}{who}")
 
 
 def markdown(d: Dossier) -> str:
@@ -17,20 +32,13 @@ def markdown(d: Dossier) -> str:
         out.append("")
     out += ["## Sources", ""]
     for doc in d.sources:
-        out.append(f"- {doc.get('publisher') or '?'}, {doc.get('published') or 'n.d.'}: "
-                   f"{doc.get('title') or doc.get('source')}")
+        out.append(f"- {doc.title or doc.source} — {doc.publisher or 'unknown publisher'}, "
+                   f"{doc.published or 'n.d.'}")
     out.append("")
-    for fn in d.footnotes:
-        who = f" — {fn.speaker}" if fn.speaker else ""
-        out.append(f'[^{fn.n}]: "{fn.sentence}" ({fn.source}, {fn.published or "n.d."}; '
-                   f"{fn.modality}{who})")
+    for note in d.notes:
+        out.append(f'[^{note.n}]: "{note.sentence}" ({_attribution(note)})')
     return "\n".join(out) + "\n"
 
 
-_ENV = Environment(loader=PackageLoader("actorgraph", "profile/templates"),
-                   autoescape=select_autoescape(["html"]), trim_blocks=True,
-                   lstrip_blocks=True)
-
-
 def html(d: Dossier) -> str:
-    return _ENV.get_template("profile.html").render(d=d)
+    return _ENV.get_template("dossier.html").render(d=d)

@@ -1,4 +1,6 @@
 """Rendering pages: one Jinja2 environment with autoescaping on for every template.
+It loads the web's templates, then the dossier's (profile/templates), whose section
+macros the profile page shares with the CLI's `actorgraph profile`.
 
 Templates never mark document text `|safe`: everything from a document reaches the
 page through autoescaped expressions, piece by piece.
@@ -10,12 +12,15 @@ from urllib.parse import quote, urlencode
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
 
 from actorgraph import ontology
-from actorgraph.web.present import format_value, predicate_label
+from actorgraph.facts.evidence import format_value
+from actorgraph.profile.render import TEMPLATES as PROFILE_TEMPLATES
+from actorgraph.web.present import predicate_label
 
-_ENV = Environment(loader=PackageLoader("actorgraph", "web/templates"), autoescape=True,
+_ENV = Environment(loader=ChoiceLoader([PackageLoader("actorgraph", "web/templates"),
+                                        PROFILE_TEMPLATES]), autoescape=True,
                    trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
 
 TYPE_LABELS = {t.name: t.label for t in ontology.entity_types()}
