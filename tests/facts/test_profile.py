@@ -25,8 +25,8 @@ def test_profile_lines_rest_on_verbatim_sentences(tmp_path):
     assert notes, md
     for sentence in notes.values():
         assert sentence in " ".join(REPORT.split())
-    bullets = [l for l in md.splitlines() if l.startswith("- ") and "`" in l]   # graded facts
-    assert bullets and all(re.search(r"\[\^\d+\]", l) for l in bullets)
+    bullets = [b for b in md.splitlines() if b.startswith("- ") and "`" in b]   # graded facts
+    assert bullets and all(re.search(r"\[\^\d+\]", b) for b in bullets)
     assert "Karim Haddadi founder of Northern Shield Brigade" in md
     html = runner.invoke(cli, ["profile", "Northern Shield Brigade", "--format", "html",
                                "--db", url]).output

@@ -6,7 +6,13 @@ from sqlalchemy import update
 
 from actorgraph.store import schema as t
 from actorgraph.store.search import (
-    MARK_END, MARK_START, _search_like, ensure_index, search_documents, snippet, words,
+    MARK_END,
+    MARK_START,
+    _search_like,
+    ensure_index,
+    search_documents,
+    snippet,
+    words,
 )
 
 

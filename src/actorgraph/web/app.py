@@ -22,7 +22,16 @@ from actorgraph.web.render import render
 from actorgraph.web.security import SecurityMiddleware
 from actorgraph.web.settings import WebSettings
 from actorgraph.web.views import (
-    contradictions, document, documents, entities, entity, graph, home, profile, search, timeline,
+    contradictions,
+    document,
+    documents,
+    entities,
+    entity,
+    graph,
+    home,
+    profile,
+    search,
+    timeline,
 )
 
 ROUTERS = [

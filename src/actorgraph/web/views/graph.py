@@ -15,7 +15,13 @@ from actorgraph.store.facts import FactRow
 from actorgraph.store.reader import Reader
 from actorgraph.web import models as m
 from actorgraph.web.params import (
-    DateFrom, DateTo, ReaderDep, SettingsDep, check_range, in_range, invalid,
+    DateFrom,
+    DateTo,
+    ReaderDep,
+    SettingsDep,
+    check_range,
+    in_range,
+    invalid,
 )
 from actorgraph.web.present import PREDICATES
 from actorgraph.web.render import render
