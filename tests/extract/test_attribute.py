@@ -179,3 +179,11 @@ def test_speaks_for_names_the_speakers_group():
     went = token_at(state, "went")
     assert speaks_for(state.doc, went, state.mentions) == key_of(state, "Sabirin Brigade")
     assert speaks_for(state.doc, token_at(state, "founder"), state.mentions) is None
+
+
+def test_a_statement_tagged_after_the_main_verb_of_the_sentence():
+    # the parser may make the act the root and "the ministry said" a parataxis of it;
+    # the act is then reported by the unnamed ministry (this once crashed the whole batch)
+    state, a = attribution("Turkish drones struck a convoy of the PKK near Sinjar on Friday, "
+                           "the ministry said, in its first strike this year.", "struck")
+    assert (a.attributed_to, a.modality, a.cue) == ("anonymous", "reported", "said")

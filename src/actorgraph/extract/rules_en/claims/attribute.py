@@ -250,7 +250,7 @@ def _governing_cue(head, tokens: list) -> Cue | None:
             return Cue(node.text.lower(), nmod, node, who, who is None)
         for c in node.children:             # "X did Y, he said" (parataxis)
             if c.dep_ == "parataxis" and (mod := verb_modality(c)) and c.i not in ids \
-                    and c.i != child.i:
+                    and (child is None or c.i != child.i):
                 return Cue(c.text.lower(), mod, c, _subject(c))
     sent = head.sent
     first = [t.lower_ for t in sent[:5]]
