@@ -27,11 +27,6 @@ class Who:
     kind: str | None = None
 
 
-def source_name(d: dict) -> str:
-    """The document's source in words: its publisher, else its author, else its source."""
-    return d.get("publisher") or d.get("author") or d.get("source") or d["id"]
-
-
 def format_value(v) -> str:
     if isinstance(v, float) and v.is_integer():
         v = int(v)

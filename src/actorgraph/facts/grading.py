@@ -60,7 +60,8 @@ class Assessment:
         return MEANING[self.credibility]
 
 
-def _source_name(doc: dict) -> str:
+def source_name(doc: dict) -> str:
+    """The document's source in words: its publisher, else its author, else its source."""
     return doc.get("publisher") or doc.get("author") or doc.get("source") or doc["id"]
 
 
@@ -90,13 +91,13 @@ def assess(fact: FactRow, claims: dict[str, ClaimRow], docs: dict[str, dict],
     if not mine:
         return a
     inside = insiders(fact, relations)
-    publishers = {_source_name(docs[c.doc_id]) for c in mine if c.doc_id in docs}
+    publishers = {source_name(docs[c.doc_id]) for c in mine if c.doc_id in docs}
     kept: list[tuple[str, str]] = []        # (source, sentence) of independent claims
     positive = [c for c in mine if c.modality != "denied"]
     for c in sorted(positive, key=lambda c: (docs.get(c.doc_id, {}).get("published") or "",
                                              c.id)):
         doc = docs.get(c.doc_id, {"id": c.doc_id})
-        source = _source_name(doc)
+        source = source_name(doc)
         sentence = texts.get(c.doc_id, "")[c.start:c.end]
         if c.attributed_to and c.attributed_to in inside:
             a.interested = True

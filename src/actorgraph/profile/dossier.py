@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
 from actorgraph import ontology
-from actorgraph.facts.evidence import Evidence, Who, source_name
+from actorgraph.facts.evidence import Evidence, Who
+from actorgraph.facts.grading import source_name
 from actorgraph.store.facts import ClaimRow, FactRow
 from actorgraph.store.reader import Reader
 from actorgraph.store.store import EntityRecord

@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from actorgraph import ontology
-from actorgraph.facts.evidence import Evidence, source_name
+from actorgraph.facts.evidence import Evidence
+from actorgraph.facts.grading import source_name
 from actorgraph.store.facts import FactRow
 from actorgraph.web import models as m
 
