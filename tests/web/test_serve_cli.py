@@ -43,3 +43,14 @@ def test_serve_answers_on_loopback_read_only(web_store):
         proc.terminate()
         _, err = proc.communicate(timeout=15)
     assert f"http://127.0.0.1:{port}/" in err and "read-only" in err
+
+
+def test_a_taken_port_is_said_before_anything_claims_to_serve(web_store):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(cli, ["serve", "--db", web_store.url, "--port", str(port)])
+    assert result.exit_code == 1
+    assert f"port {port} on 127.0.0.1 is already in use" in result.output
+    assert "--port" in result.output and "serving" not in result.output

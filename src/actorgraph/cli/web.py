@@ -1,6 +1,9 @@
 """`actorgraph serve`: the analyst's workbench in the browser (pages and a JSON API)."""
 from __future__ import annotations
 
+import errno
+import socket
+
 import click
 
 from actorgraph.cli.options import db_option
@@ -33,6 +36,7 @@ def serve(db, host, port, allow_writes) -> None:
     from actorgraph.web.settings import WebSettings
 
     settings = WebSettings(db=db, host=host, port=port, allow_writes=allow_writes)
+    sock = _listen(host, port)    # before anything says "serving"
     app = create_app(settings)
     if not settings.is_loopback:
         click.echo(f"warning: listening on {host}: other machines can reach this server "
@@ -40,4 +44,25 @@ def serve(db, host, port, allow_writes) -> None:
     mode = "writes allowed" if allow_writes else "read-only"
     click.echo(f"actorgraph: serving {app.state.reader.store.url} at {settings.url} ({mode}); "
                "Ctrl-C to stop", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    config = uvicorn.Config(app, log_level="warning", server_header=False)
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """The listening socket, or a clear error when the address is taken or not ours."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as err:
+        sock.close()
+        if err.errno == errno.EADDRINUSE:
+            raise click.ClickException(
+                f"port {port} on {host} is already in use (another server, perhaps another "
+                "actorgraph serve?): choose another with --port N "
+                "(for make demo: make demo DEMO_PORT=N)") from None
+        raise click.ClickException(f"cannot listen on {host}:{port}: {err.strerror}") from None
+    sock.listen(128)
+    sock.set_inheritable(True)
+    return sock
