@@ -107,3 +107,15 @@ def test_entities_search_finds_any_spelling(tmp_path):
     assert "person" not in out.split("\n")[0] or not out
     summary = invoke("summary", "--db", url).output
     assert "documents" in summary and "Most mentioned" in summary
+
+
+def test_a_published_flag_that_is_no_date_is_refused(tmp_path):
+    from click.testing import CliRunner
+
+    from actorgraph.cli.main import cli
+
+    (tmp_path / "a.txt").write_text("Some text.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ingest", str(tmp_path), "--published", "2024-13-45",
+                                      "--db", f"sqlite:///{tmp_path / 'x.db'}"])
+    assert result.exit_code == 2 and "not an ISO date" in result.output
+    assert not (tmp_path / "x.db").exists()

@@ -358,3 +358,20 @@ def test_iter_sources_expands_folders_deterministically(tmp_path: Path) -> None:
         str(tmp_path / "notes.docx"), "https://example.org/a", missing,
         str(tmp_path / "b.txt"), str(tmp_path / "a.md"), str(tmp_path / "y/f.htm"),
         str(tmp_path / "y/g.markdown"), str(tmp_path / "z/c.HTML"), str(tmp_path / "z/d.pdf")]
+
+
+@pytest.mark.parametrize("published", ["next Tuesday", "2024-13-45", "2023-02-30", "24-01-01", ""])
+def test_a_sidecar_date_that_is_no_date_names_the_sidecar(tmp_path: Path, published: str) -> None:
+    source = write(tmp_path, "doc.txt", "Some text.\n")
+    sidecar = write(tmp_path, "doc.meta.json", json.dumps({"published": published or " x "}))
+    with pytest.raises(IngestError) as excinfo:
+        load_source(source)
+    assert excinfo.value.source == sidecar
+    assert "'published' is not an ISO date" in reason(excinfo)
+
+
+@pytest.mark.parametrize("published", ["2023", "2023-12", "2024-02-29", 2021])
+def test_iso_dates_and_their_prefixes_are_dates(tmp_path: Path, published) -> None:
+    source = write(tmp_path, "doc.txt", "Some text.\n")
+    write(tmp_path, "doc.meta.json", json.dumps({"published": published}))
+    assert load_source(source).meta.published == str(published)

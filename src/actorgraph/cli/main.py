@@ -9,8 +9,16 @@ import click
 from actorgraph.cli import analysis, evaluation, exchange, facts, resolution, web
 from actorgraph.cli.options import db_option
 from actorgraph.extract import registry
+from actorgraph.ingest.meta import iso_date
 from actorgraph.model import DocumentMeta
 from actorgraph.store.store import Store
+
+
+def _iso(value: str | None) -> str | None:
+    try:
+        return None if value is None else iso_date(value)
+    except ValueError as err:
+        raise click.BadParameter(str(err)) from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -32,7 +40,8 @@ def cli() -> None:
 @click.option("--title", help="Title, when neither a sidecar nor the page gives one.")
 @click.option("--publisher", help="Publisher, when neither a sidecar nor the page gives one.")
 @click.option("--author", help="Author, when neither a sidecar nor the page gives one.")
-@click.option("--published", help="Publication date (ISO: 2023, 2023-12, 2023-12-15).")
+@click.option("--published", callback=lambda ctx, param, value: _iso(value),
+              help="Publication date (ISO: 2023, 2023-12, 2023-12-15).")
 @click.option("--url", "url_", help="The document's URL, for files saved from the web.")
 @click.option("--language", help="Language code, e.g. en.")
 @click.option("--progress/--no-progress", default=None,

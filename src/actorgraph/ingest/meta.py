@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 from actorgraph.ingest.errors import IngestError
@@ -10,6 +11,23 @@ from actorgraph.ingest.sources import SIDECAR_SUFFIX
 from actorgraph.model import DocumentMeta
 
 META_FIELDS: tuple[str, ...] = ("title", "publisher", "author", "published", "url", "language")
+
+_ISO_PREFIX = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def iso_date(text: str) -> str:
+    """`text` if it is an ISO date or a prefix of one that exists (2023, 2023-12,
+    2023-12-15); else ValueError saying what is expected."""
+    match = _ISO_PREFIX.fullmatch(text.strip())
+    try:
+        if match is None:
+            raise ValueError
+        year, month, day = (int(g) if g else 1 for g in match.groups())
+        date(year, month, day)
+    except ValueError:
+        raise ValueError(f"not an ISO date (2023, 2023-12 or 2023-12-15): {text!r}") from None
+    return text.strip()
+
 
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})\b", re.IGNORECASE)
 
@@ -53,7 +71,13 @@ def sidecar_meta(path: str | Path) -> DocumentMeta | None:
     if not isinstance(data, dict):
         raise IngestError(str(sidecar), "metadata sidecar must hold a JSON object, "
                                         f"not {type(data).__name__}")
-    return DocumentMeta(**{k: _field(data.get(k), k, sidecar) for k in META_FIELDS})
+    meta = DocumentMeta(**{k: _field(data.get(k), k, sidecar) for k in META_FIELDS})
+    if meta.published is not None:
+        try:
+            iso_date(meta.published)
+        except ValueError as exc:
+            raise IngestError(str(sidecar), f"field 'published' is {exc}") from None
+    return meta
 
 
 def _clean(value: object) -> str | None:
