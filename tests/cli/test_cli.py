@@ -119,3 +119,19 @@ def test_a_published_flag_that_is_no_date_is_refused(tmp_path):
                                       "--db", f"sqlite:///{tmp_path / 'x.db'}"])
     assert result.exit_code == 2 and "not an ISO date" in result.output
     assert not (tmp_path / "x.db").exists()
+
+
+def test_grading_an_unknown_source_needs_new(tmp_path):
+    db = f"sqlite:///{tmp_path / 'g.db'}"
+    (tmp_path / "r.txt").write_text("The Caspian Monitor reports on the region.\n",
+                                    encoding="utf-8")
+    (tmp_path / "r.meta.json").write_text('{"publisher": "Caspian Monitor"}', encoding="utf-8")
+    assert invoke("ingest", str(tmp_path / "r.txt"), "--db", db).exit_code == 0
+    typo = invoke("source", "grade", "Caspian Monitr", "B", "--db", db)
+    assert typo.exit_code == 1 and "Did you mean: Caspian Monitor?" in typo.output
+    assert "Caspian Monitr" not in invoke("source", "list", "--db", db).output
+    assert invoke("source", "grade", "Caspian Monitor", "B", "--db", db).exit_code == 0
+    meant = invoke("source", "grade", "Steppe Gazette", "C", "--new", "--db", db)
+    assert meant.exit_code == 0 and "no stored document" in meant.output
+    listed = invoke("source", "list", "--db", db).output
+    assert "B  usually reliable" in listed and "Steppe Gazette" in listed

@@ -64,18 +64,31 @@ def source() -> None:
 @click.argument("reliability", type=click.Choice(list("ABCDEFabcdef")))
 @db_option
 @reason_option("Why (recorded).")
-def source_grade(name, reliability, db, reason) -> None:
+@click.option("--new", is_flag=True,
+              help="Grade a publisher or author that no stored document has yet.")
+def source_grade(name, reliability, db, reason, new) -> None:
     """Set the reliability (A-F) of a publisher or author; the newest grade wins.
+
+    A name no stored document has is refused (a typo would become a phantom source),
+    unless --new says it is meant.
 
     \b
     Example:
       actorgraph source grade "Middle East Institute" B --reason "established research institute"
     """
+    from difflib import get_close_matches
+
     from actorgraph.store.grades import set_grade
 
     store = Store(db)
-    known = {d.get("publisher") for d in store.documents()} | {
-        d.get("author") for d in store.documents()}
+    known = sorted({n for d in store.documents() for n in (d.get("publisher"), d.get("author"))
+                    if n})
+    if name not in known and not new:
+        close = get_close_matches(name, known, n=3)
+        hint = f" Did you mean: {'; '.join(close)}?" if close else ""
+        raise click.ClickException(
+            f"no stored document has the publisher or author {name!r}.{hint} "
+            "To grade it before any of its documents is ingested, add --new.")
     set_grade(store, name, reliability, reason)
     note = "" if name in known else " (no stored document has this publisher or author yet)"
     click.echo(f"{name}: {reliability.upper()}{note}")
