@@ -135,3 +135,22 @@ def test_grading_an_unknown_source_needs_new(tmp_path):
     assert meant.exit_code == 0 and "no stored document" in meant.output
     listed = invoke("source", "list", "--db", db).output
     assert "B  usually reliable" in listed and "Steppe Gazette" in listed
+
+
+def test_reading_commands_never_create_a_store(tmp_path):
+    missing = tmp_path / "typo.db"
+    for args in (["stats"], ["entities"], ["facts", "Iran"], ["export"], ["serve"]):
+        result = CliRunner().invoke(cli, [*args, "--db", f"sqlite:///{missing}"])
+        assert result.exit_code == 1, args
+        assert f"{missing}: no store there" in result.output
+    assert not missing.exists()
+
+
+def test_a_file_that_is_not_a_store_is_named(tmp_path):
+    junk = tmp_path / "notes.db"
+    junk.write_bytes(b"these are my notes, not a database" * 100)
+    for args in (["stats"], ["ingest", str(tmp_path / "none.txt")]):
+        result = CliRunner().invoke(cli, [*args, "--db", f"sqlite:///{junk}"])
+        assert result.exit_code == 1, (args, result.output)
+        assert f"{junk}: not an actorgraph store" in result.output
+    assert junk.read_bytes().startswith(b"these are my notes")

@@ -9,12 +9,12 @@ from actorgraph.cli.options import (
     entity_argument,
     entity_or_none,
     find_entity,
+    open_store,
     optional_entity_argument,
     reason_option,
 )
 from actorgraph.store.facts import read_claims, read_contradictions, read_facts
 from actorgraph.store.reader import Reader
-from actorgraph.store.store import Store
 
 
 @click.command()
@@ -27,7 +27,7 @@ def contradictions(entity, db) -> None:
     Example:
       actorgraph contradictions Husseiniyyun --db sqlite:///case.db
     """
-    store = Store(db)
+    store = open_store(db)
     e = entity_or_none(store, entity)
     claims = {c.id: c for c in read_claims(store)}
     docs = {d["id"]: d for d in store.documents()}
@@ -80,7 +80,7 @@ def source_grade(name, reliability, db, reason, new) -> None:
 
     from actorgraph.store.grades import set_grade
 
-    store = Store(db)
+    store = open_store(db, write=True)
     known = sorted({n for d in store.documents() for n in (d.get("publisher"), d.get("author"))
                     if n})
     if name not in known and not new:
@@ -105,7 +105,7 @@ def source_list(db) -> None:
     """
     from actorgraph.store.grades import RELIABILITY, grades
 
-    store = Store(db)
+    store = open_store(db)
     graded = grades(store)
     counts: dict[str, int] = {}
     for d in store.documents():
@@ -127,7 +127,7 @@ def changes(entity, since, db) -> None:
     Example:
       actorgraph changes Husseiniyyun --since 2024-01-01
     """
-    store = Store(db)
+    store = open_store(db)
     e = entity_or_none(store, entity)
     n = Names(store)
     facts = read_facts(store, entity_id=e.id if e else None)
@@ -179,7 +179,7 @@ def profile(entity, fmt, output, db) -> None:
     """
     from actorgraph.profile import dossier, render
 
-    store = Store(db)
+    store = open_store(db)
     d = dossier.build(Reader(store), find_entity(store, entity))
     text = render.html(d) if fmt == "html" else render.markdown(d)
     if output:

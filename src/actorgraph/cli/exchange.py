@@ -8,7 +8,11 @@ import sys
 
 import click
 
-from actorgraph.cli.options import db_option, find_entity
+from actorgraph.cli.options import (
+    db_option,
+    find_entity,
+    open_store,
+)
 from actorgraph.store.store import Store
 
 
@@ -71,7 +75,7 @@ def import_(bundle, db) -> None:
     from actorgraph.workflow import import_stix
 
     try:
-        report = import_stix(Store(db), bundle)
+        report = import_stix(open_store(db, write=True), bundle)
     except BundleError as err:
         click.echo(f"error: {bundle}: {err}", err=True)
         sys.exit(1)

@@ -8,6 +8,7 @@ from actorgraph.cli.options import (
     entity_argument,
     entity_or_none,
     find_entity,
+    open_store,
     optional_entity_argument,
 )
 from actorgraph.store.facts import FactRow, read_claims, read_facts
@@ -71,7 +72,7 @@ def facts(entity, db) -> None:
     Example:
       actorgraph facts Husseiniyyun --db sqlite:///case.db
     """
-    store = Store(db)
+    store = open_store(db)
     e = find_entity(store, entity)
     from actorgraph.facts.grading import Grader
 
@@ -107,7 +108,7 @@ def timeline(entity, db, undated) -> None:
     Example:
       actorgraph timeline "Kata'ib Hezbollah" --db sqlite:///case.db
     """
-    store = Store(db)
+    store = open_store(db)
     e = entity_or_none(store, entity)
     eid = e.id if e else None
     n = Names(store)

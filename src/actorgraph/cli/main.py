@@ -7,11 +7,13 @@ from collections import Counter
 import click
 
 from actorgraph.cli import analysis, evaluation, exchange, facts, resolution, web
-from actorgraph.cli.options import db_option
+from actorgraph.cli.options import (
+    db_option,
+    open_store,
+)
 from actorgraph.extract import registry
 from actorgraph.ingest.meta import iso_date
 from actorgraph.model import DocumentMeta
-from actorgraph.store.store import Store
 
 
 def _iso(value: str | None) -> str | None:
@@ -67,7 +69,7 @@ def ingest(paths, db, title, publisher, author, published, url_, language, progr
     from actorgraph.workflow import ingest as run_ingest
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # damaged PDFs are reported by name below
-    store = Store(db)
+    store = open_store(db, write=True)
     overrides = DocumentMeta(title=title, publisher=publisher, author=author,
                              published=published, url=url_, language=language)
     sources = list(iter_sources(list(paths)))
@@ -106,7 +108,7 @@ def export(db, fmt, output, entity, depth) -> None:
       actorgraph export --format stix --entity Husseiniyyun --depth 2 -o husseiniyyun.json
       actorgraph export --format csv -o tables/
     """
-    exchange.run_export(Store(db), fmt, output, entity, depth)
+    exchange.run_export(open_store(db), fmt, output, entity, depth)
 
 
 @cli.command()
@@ -118,7 +120,7 @@ def stats(db) -> None:
     Example:
       actorgraph stats --db sqlite:///case.db
     """
-    for key, value in Store(db).stats().items():
+    for key, value in open_store(db).stats().items():
         click.echo(f"{key:20s} {value}")
 
 
@@ -134,7 +136,7 @@ def entities(db, etype, search) -> None:
     Example:
       actorgraph entities --type organization --search hezbollah
     """
-    store = Store(db)
+    store = open_store(db)
     counts = store.mention_counts()
     for e in store.entities(type=etype, search=search):
         kind = f"/{e.kind}" if e.kind else ""
@@ -155,7 +157,7 @@ def summary(db, top) -> None:
     Example:
       actorgraph summary --db sqlite:///demo.db
     """
-    store = Store(db)
+    store = open_store(db)
     docs = store.documents()
     click.echo(f"{len(docs)} documents")
     for d in docs:

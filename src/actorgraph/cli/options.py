@@ -7,6 +7,7 @@ from typing import TypeVar
 
 import click
 
+from actorgraph.store.db import StoreError
 from actorgraph.store.store import EntityRecord, Store
 
 F = TypeVar("F", bound=Callable[..., object])
@@ -15,6 +16,17 @@ db_option = click.option(
     "--db", "db", envvar="ACTORGRAPH_DB", default=None, metavar="URL",
     help="Database URL (default: $ACTORGRAPH_DB, else sqlite:///actorgraph.db). "
          "PostgreSQL: postgresql+psycopg://user@host/db")
+
+
+
+def open_store(db: str | None, write: bool = False) -> Store:
+    """The store named by --db. Only commands that write (`write=True`) create one where
+    there is none; a path that holds no store, or a file that is not one, is a clear error."""
+    try:
+        return Store(db, create=write)
+    except StoreError as err:
+        raise click.ClickException(str(err)) from None
+
 
 entity_argument = click.argument("entity")
 """The entity a command is about, by any of its names (see `find_entity`)."""

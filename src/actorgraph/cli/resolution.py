@@ -10,6 +10,7 @@ from actorgraph.cli.options import (
     db_option,
     entity_argument,
     find_entity,
+    open_store,
     pair_arguments,
     reason_option,
 )
@@ -39,7 +40,7 @@ def entity_cmd(name, db) -> None:
       actorgraph entity "Tohid Ebrahim Begli"
       actorgraph entity "Hüseynçilər"
     """
-    store = Store(db)
+    store = open_store(db)
     e = find_entity(store, name)
     _show(store, e)
     if e.reasons:
@@ -62,7 +63,7 @@ def review(db, list_only, reason) -> None:
       actorgraph review            # asks about each pair
       actorgraph review --list     # just shows them
     """
-    store = Store(db)
+    store = open_store(db, write=True)
     pairs = store.review_pairs()
     if not pairs:
         click.echo("nothing to review")
@@ -107,7 +108,7 @@ def merge(a, b, db, reason) -> None:
     Example:
       actorgraph merge "Abu Mahdi al-Muhandis" "Jamal Jaafar al-Ibrahimi" --reason "nom de guerre"
     """
-    store = Store(db)
+    store = open_store(db, write=True)
     ea, eb = find_entity(store, a), find_entity(store, b)
     if ea.id == eb.id:
         raise click.ClickException(f"{a!r} and {b!r} are already one entity")
@@ -125,7 +126,7 @@ def distinguish(a, b, db, reason) -> None:
     Example:
       actorgraph distinguish "Ilham Aliyev" "Heydar Aliyev"
     """
-    store = Store(db)
+    store = open_store(db, write=True)
     _judge(store, "different", find_entity(store, a).name, b, None, reason)
 
 
@@ -141,7 +142,7 @@ def split(entity, name, db, reason) -> None:
     Example:
       actorgraph split "Qassem Soleimani" "Qassem" --reason "that is Naim Qassem"
     """
-    store = Store(db)
+    store = open_store(db, write=True)
     e = find_entity(store, entity)
     if name not in {n for n, _ in e.names}:
         raise click.ClickException(f"{e.name!r} has no name {name!r}")
@@ -160,7 +161,7 @@ def rename(entity, new_name, db, reason) -> None:
     Example:
       actorgraph rename "Huseyniyyun" "Husseiniyyun"
     """
-    store = Store(db)
+    store = open_store(db, write=True)
     e = find_entity(store, entity)
     _judge(store, "rename", e.name, None, new_name, reason)
 
@@ -175,7 +176,7 @@ def judgements_cmd(db, show_all) -> None:
     Example:
       actorgraph judgements --all
     """
-    for j in log.judgements(Store(db), include_undone=show_all):
+    for j in log.judgements(open_store(db), include_undone=show_all):
         what = {"rename": f"{j.a} -> {j.value}"}.get(j.action, f"{j.a} | {j.b}")
         flag = " (undone)" if j.undone else ""
         why = f" — {j.reason}" if j.reason else ""
@@ -192,7 +193,7 @@ def undo(judgement_id, db) -> None:
     Example:
       actorgraph undo 3
     """
-    store = Store(db)
+    store = open_store(db, write=True)
     if not log.undo(store, judgement_id):
         click.echo(f"no live judgement {judgement_id}", err=True)
         sys.exit(1)

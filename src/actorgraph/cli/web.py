@@ -6,7 +6,7 @@ import socket
 
 import click
 
-from actorgraph.cli.options import db_option
+from actorgraph.cli.options import db_option, open_store
 
 
 @click.command()
@@ -36,8 +36,9 @@ def serve(db, host, port, allow_writes) -> None:
     from actorgraph.web.settings import WebSettings
 
     settings = WebSettings(db=db, host=host, port=port, allow_writes=allow_writes)
+    store = open_store(db)
     sock = _listen(host, port)    # before anything says "serving"
-    app = create_app(settings)
+    app = create_app(settings, store=store)
     if not settings.is_loopback:
         click.echo(f"warning: listening on {host}: other machines can reach this server "
                    "(no authentication)", err=True)

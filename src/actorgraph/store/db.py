@@ -10,11 +10,17 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine, create_engine, event, insert, inspect, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DatabaseError
 
 from actorgraph.store import schema
 from actorgraph.store.search import create_index
 
 DEFAULT_URL = "sqlite:///actorgraph.db"
+
+
+class StoreError(Exception):
+    """A database that cannot be opened as a store; says which and why."""
 
 
 def resolve_url(url: str | None) -> str:
@@ -98,6 +104,33 @@ def make_engine(url: str) -> Engine:
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.close()
+    return engine
+
+
+def sqlite_path(url: str) -> str | None:
+    """The file of an SQLite URL (None for other databases and for in-memory SQLite)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return parsed.database
+
+
+def open_engine(url: str, create: bool = True) -> Engine:
+    """An engine on a store at `url`, migrated to this version's schema.
+
+    With `create=False` (commands that only read) a missing SQLite file is an error, not a
+    new empty store; a file that is not a database, or a database that is not a store, is
+    a `StoreError` naming it."""
+    path = sqlite_path(url)
+    if path is not None and not create and not os.path.exists(path):
+        raise StoreError(f"{path}: no store there (check --db or $ACTORGRAPH_DB; "
+                         "`actorgraph ingest` creates one)")
+    engine = make_engine(url)
+    try:
+        migrate(engine)
+    except DatabaseError as err:
+        engine.dispose()
+        raise StoreError(f"{path or url}: not an actorgraph store ({err.orig})") from None
     return engine
 
 

@@ -16,7 +16,7 @@ from actorgraph.knowledge.names import fold, name_keys
 from actorgraph.model import CleanDocument, Extraction, LoadedDocument
 from actorgraph.store import schema as t
 from actorgraph.store.claims import claim_rows
-from actorgraph.store.db import make_engine, migrate, now, resolve_url
+from actorgraph.store.db import migrate, now, open_engine, resolve_url
 from actorgraph.store.ids import document_id
 
 
@@ -52,10 +52,16 @@ class EntityRecord:
 class Store:
     """A database of documents, mentions and entities."""
 
-    def __init__(self, url: str | None = None, engine: Engine | None = None) -> None:
+    def __init__(self, url: str | None = None, engine: Engine | None = None,
+                 create: bool = True) -> None:
+        """Open the store at `url` (see `db.resolve_url`); `create=False` refuses to make a
+        new one where there is none (`db.StoreError`)."""
         self.url = resolve_url(url)
-        self.engine = engine or make_engine(self.url)
-        migrate(self.engine)
+        if engine is None:
+            self.engine = open_engine(self.url, create)
+        else:
+            self.engine = engine
+            migrate(self.engine)
 
     # -- documents -------------------------------------------------------
     def has_sha(self, sha256: str) -> str | None:
