@@ -52,3 +52,47 @@ def test_a_failing_document_costs_nothing_else(tmp_path, db_url, brittle):
 def test_an_unknown_extractor_is_named(db_url):
     with pytest.raises(registry.UnknownExtractor, match="nosuch.*rules-en"):
         ingest([], Store(db_url), extractor="nosuch")
+
+
+def _export(store: Store) -> str:
+    from actorgraph.export.json_export import dumps
+    return dumps(store)
+
+
+def test_a_run_killed_while_resolving_is_repaired_by_the_next(tmp_path, monkeypatch):
+    from actorgraph import workflow
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("The Northern Shield Brigade is led by Karim Haddadi. "
+                                  "Haddadi founded the group in 2014.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("Karim Haddadi, the leader of the Northern Shield Brigade, "
+                                  "was arrested in Erbil in 2020.\n", encoding="utf-8")
+    clean = Store(f"sqlite:///{tmp_path / 'clean.db'}")
+    ingest([str(corpus)], clean)
+    assert not clean.is_stale()
+
+    def killed(store):
+        raise KeyboardInterrupt   # as a kill between resolution and facts would leave it
+
+    broken = Store(f"sqlite:///{tmp_path / 'broken.db'}")
+    with monkeypatch.context() as m:
+        m.setattr(workflow, "build_facts", killed)
+        with pytest.raises(KeyboardInterrupt):
+            ingest([str(corpus)], broken)
+    assert broken.is_stale() and _export(broken) != _export(clean)
+    again = ingest([str(corpus)], broken)
+    assert len(again.unchanged) == 2 and not again.added
+    assert not broken.is_stale() and _export(broken) == _export(clean)
+
+
+def test_a_judgement_marks_the_store_stale_until_it_is_applied(db_url):
+    from actorgraph.store import judgements
+    from actorgraph.workflow import refresh
+
+    store = Store(db_url)
+    assert not store.is_stale()
+    judgements.record(store, "same", "Alpha", "Bravo")
+    assert store.is_stale()
+    refresh(store)
+    assert not store.is_stale()

@@ -92,15 +92,20 @@ def ingest(paths: Iterable[str], store: Store, overrides: DocumentMeta | None = 
                 continue
             {"added": report.added, "new version": report.versions,
              "unchanged": report.unchanged}[status].append(loaded.source)
-    if report.added or report.versions:
+    if report.added or report.versions or store.is_stale():
         refresh(store)
     return report
 
 
 def refresh(store: Store) -> ResolveSummary:
-    """Re-resolve every entity from its mentions, then rebuild the facts on them."""
+    """Re-resolve every entity from its mentions, then rebuild the facts on them.
+
+    The store is marked stale until both are done, so a run killed half-way is repaired
+    by the next ingest (or `actorgraph resolve`)."""
+    store.mark_stale()
     summary = resolve_store(store)
     build_facts(store)
+    store.mark_fresh()
     return summary
 
 

@@ -154,3 +154,16 @@ def test_a_file_that_is_not_a_store_is_named(tmp_path):
         assert result.exit_code == 1, (args, result.output)
         assert f"{junk}: not an actorgraph store" in result.output
     assert junk.read_bytes().startswith(b"these are my notes")
+
+
+def test_resolve_by_hand_and_the_warning_of_a_stale_store(tmp_path):
+    from actorgraph.store.store import Store
+
+    db = f"sqlite:///{tmp_path / 's.db'}"
+    assert invoke("ingest", str(small_corpus(tmp_path, 1)), "--db", db).exit_code == 0
+    Store(db).mark_stale()
+    warned = CliRunner().invoke(cli, ["stats", "--db", db])
+    assert warned.exit_code == 0 and "run `actorgraph resolve`" in warned.output
+    done = invoke("resolve", "--db", db)
+    assert done.exit_code == 0 and "entities from" in done.output
+    assert "resolve" not in CliRunner().invoke(cli, ["stats", "--db", db]).output

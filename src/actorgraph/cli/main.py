@@ -182,5 +182,5 @@ for command in (analysis.contradictions, analysis.source, analysis.changes, anal
                 evaluation.eval_command, exchange.import_, facts.facts, facts.timeline,
                 resolution.entity_cmd, resolution.review, resolution.merge,
                 resolution.distinguish, resolution.split, resolution.rename,
-                resolution.judgements_cmd, resolution.undo, web.serve):
+                resolution.judgements_cmd, resolution.undo, resolution.resolve_cmd, web.serve):
     cli.add_command(command)

@@ -23,9 +23,14 @@ def open_store(db: str | None, write: bool = False) -> Store:
     """The store named by --db. Only commands that write (`write=True`) create one where
     there is none; a path that holds no store, or a file that is not one, is a clear error."""
     try:
-        return Store(db, create=write)
+        store = Store(db, create=write)
     except StoreError as err:
         raise click.ClickException(str(err)) from None
+    if not write and store.is_stale():
+        click.echo("warning: this store was changed after its last complete resolution (an "
+                   "interrupted run?): entities and facts may lag; run `actorgraph resolve`",
+                   err=True)
+    return store
 
 
 entity_argument = click.argument("entity")

@@ -199,3 +199,21 @@ def undo(judgement_id, db) -> None:
         sys.exit(1)
     refresh(store)
     click.echo(f"judgement {judgement_id} undone; entities re-resolved")
+
+
+@click.command("resolve")
+@db_option
+def resolve_cmd(db) -> None:
+    """Re-resolve every entity and rebuild the facts and contradictions from what is stored.
+
+    Ingest and every judgement do this by themselves; run it by hand after a run was
+    interrupted (the store then says it is stale) or to check a store.
+
+    \b
+    Example:
+      actorgraph resolve --db sqlite:///case.db
+    """
+    store = open_store(db, write=True)
+    summary = refresh(store)
+    click.echo(f"{summary.entities} entities from {summary.groups} name groups; "
+               f"{summary.review} pairs to review")

@@ -83,6 +83,10 @@ def _document_extractor(conn: Connection) -> None:
             conn.exec_driver_sql(f"ALTER TABLE documents ADD COLUMN {column} VARCHAR(120)")
 
 
+def _store_state(conn: Connection) -> None:
+    schema.store_state.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0001_initial", _initial),
     ("0002_claims_and_facts", _facts),
@@ -91,6 +95,7 @@ MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0005_document_search", _document_search),
     ("0006_read_indexes", _read_indexes),
     ("0007_document_extractor", _document_extractor),
+    ("0008_store_state", _store_state),
 ]
 
 

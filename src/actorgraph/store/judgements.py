@@ -13,7 +13,7 @@ from sqlalchemy import insert, select, update
 
 from actorgraph.store import schema as t
 from actorgraph.store.db import now
-from actorgraph.store.store import Store
+from actorgraph.store.store import Store, mark_stale_in
 
 ACTIONS = ("same", "different", "unsure", "split", "rename")
 
@@ -47,6 +47,7 @@ def record(store: Store, action: str, a: str, b: str | None = None, value: str |
         res = conn.execute(insert(t.judgements).values(
             action=action, a=a, b=b, value=value, author=author or _author(), reason=reason,
             created_at=now(), undone=False))
+        mark_stale_in(conn)
         key = res.inserted_primary_key
         assert key is not None   # one row was inserted
         return int(key[0])
@@ -58,6 +59,7 @@ def undo(store: Store, judgement_id: int) -> bool:
         res = conn.execute(update(t.judgements).where(
             t.judgements.c.id == judgement_id, t.judgements.c.undone.is_(False)).values(
             undone=True))
+        mark_stale_in(conn)
         return res.rowcount == 1
 
 

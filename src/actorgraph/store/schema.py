@@ -32,6 +32,12 @@ migrations = Table(
     Column("applied_at", String(40), nullable=False),
 )
 
+store_state = Table(      # small facts about the store itself, e.g. "stale"
+    "store_state", metadata,
+    Column("key", String(60), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
 documents = Table(
     "documents", metadata,
     Column("id", String(40), primary_key=True),

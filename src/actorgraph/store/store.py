@@ -94,6 +94,7 @@ class Store:
                 text=loaded.text, original=loaded.original, version=(prev or 0) + 1,
                 current=True, ingested_at=now(), imported=imported,
                 extractor=extraction.extractor, extractor_version=extraction.extractor_version))
+            mark_stale_in(conn)
             if clean.segments:
                 conn.execute(insert(t.segments), [
                     {"doc_id": doc_id, "start": s.start, "end": s.end, "kind": s.kind}
@@ -146,6 +147,24 @@ class Store:
                     entity_id=r.entity_id, kind=r.kind)
 
     # -- entities --------------------------------------------------------
+    # -- whether entities and facts follow from the documents ------------------
+    def is_stale(self) -> bool:
+        """True when documents or judgements changed after the last complete resolution
+        (for instance when a run was killed while resolving): entities and facts may not
+        follow from what is stored until `workflow.refresh` runs again."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(t.store_state.c.value).where(
+                t.store_state.c.key == "stale")).scalar() == "1"
+
+    def mark_stale(self) -> None:
+        with self.engine.begin() as conn:
+            mark_stale_in(conn)
+
+    def mark_fresh(self) -> None:
+        """Entities and facts now follow from the stored documents and judgements."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(t.store_state).where(t.store_state.c.key == "stale"))
+
     def replace_entities(self, entities: list[EntityRecord],
                          assignment: dict[str, str], review: Sequence[tuple] = ()) -> None:
         """Swap in a new resolution: entities, their names, and mention -> entity links."""
@@ -279,3 +298,8 @@ class Store:
             r = conn.execute(select(t.sentences.c.start, t.sentences.c.end).where(and_(
                 t.sentences.c.doc_id == doc_id, t.sentences.c.idx == idx))).first()
         return (r.start, r.end) if r else None
+
+
+def mark_stale_in(conn) -> None:
+    conn.execute(delete(t.store_state).where(t.store_state.c.key == "stale"))
+    conn.execute(insert(t.store_state).values(key="stale", value="1"))
