@@ -4,10 +4,10 @@ their claims. The store tests read it back through every reader."""
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 
 import pytest
 
+from actorgraph.facts.contradictions import Contradiction
 from actorgraph.model import (
     Attribution,
     CleanDocument,
@@ -114,17 +114,6 @@ def report_b() -> tuple[LoadedDocument, CleanDocument, Extraction]:
                                  TEXT_B.index("fighters") + 8, "200 fighters",
                                  subject="organization:husseiniyyun", attribution=officials)],
     ))
-
-
-@dataclass
-class Contradiction:
-    id: str
-    kind: str
-    summary: str
-    claims: list[str]
-    facts: list[str]
-    entity_id: str | None
-    first_seen: str
 
 
 def resolve_by_hand(store: Store) -> None:
