@@ -17,10 +17,19 @@ from actorgraph.extract.rules_en.relations.base import (
     pobjs_of,
     preps_of,
 )
+from actorgraph.extract.rules_en.relations.offices import (
+    appointed_holders,
+    head_title,
+    is_body,
+    portfolio_bodies,
+    second_role,
+)
 from actorgraph.extract.rules_en.ruledata import table, words
 
 
 def role_pred(rules: Rules, t: Token) -> str | None:
+    if head_title(rules, t):
+        return "leader_of"
     for w in (t.lower_, lemma_of(t)):
         if w in rules.role:
             return rules.role[w]
@@ -130,6 +139,9 @@ def _role_holders(ctx: Context, rules: Rules, noun: Token, types) -> list[Ent]:
                     holders.extend(ctx.ents(c))
     if holders:
         return holders
+    holders = appointed_holders(ctx, rules, n)
+    if holders:
+        return holders
     if n.dep_ == "compound":
         t = n.head
         while t.dep_ == "compound" and ctx.mention_at(t) is None:
@@ -145,9 +157,21 @@ def _role_holders(ctx: Context, rules: Rules, noun: Token, types) -> list[Ent]:
             if ctx.is_passive(verb):
                 toks, _ = ctx.subject(verb)
             else:
-                toks = [c for c in verb.children if c.dep_ == "dobj"] or ctx.subject(verb)[0]
+                toks = [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.i != n.i
+                        ] or ctx.subject(verb)[0]
             return [e for t in toks for e in ctx.ents(t)]
     return []
+
+
+def _state_leader(rules: Rules, t: Token) -> bool:
+    """'president', 'king', 'prime minister': a title whose demonym names the state led."""
+    return lemma_of(t) in rules.state_leaders or t.lower_ in rules.state_leaders or (
+        head_title(rules, t) and not second_role(rules, t))
+
+
+def role_holders(ctx: Context, rules: Rules, noun: Token) -> list[Ent]:
+    """Who holds the role noun `noun`, whatever its predicate ('his successor, Y')."""
+    return _role_holders(ctx, rules, noun, ("person",))
 
 
 def _role_objects(ctx: Context, rules: Rules, noun: Token, pred: str) -> tuple[list[Ent], bool]:
@@ -182,13 +206,12 @@ def _role_objects(ctx: Context, rules: Rules, noun: Token, pred: str) -> tuple[l
                 if m is not None and (m.type != "person" or pred == "associate_of"):
                     stated = True
                     out.append(ctx.ent_of(m))
-                elif lemma_of(t) in rules.state_leaders or t.lower_ in rules.state_leaders:
+                elif _state_leader(rules, t):
                     d = ctx.demonym_country(c)
                     if d is not None:
                         stated = True
                         out.append(d)
-            elif c.dep_ == "amod" and c.i < t.i and (
-                    lemma_of(t) in rules.state_leaders or t.lower_ in rules.state_leaders):
+            elif c.dep_ == "amod" and c.i < t.i and _state_leader(rules, t):
                 d = ctx.demonym_country(c)
                 if d is not None:
                     stated = True
@@ -249,6 +272,16 @@ def rule_role(ctx: Context, rules: Rules, t: Token, out: Facts, pred: str | None
     if pred == "leader_of" and word not in rules.state_leaders and any(
             c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
         pred = "member_of"   # "a former commander of the TTP": one of its commanders
+    if pred == "leader_of" and second_role(rules, t):
+        pred = "member_of"   # "the group's deputy commander": one of its members
+    if word in rules.portfolio_roles:
+        # "Interior Minister X" heads the interior ministry; a deputy minister is in it
+        bodies = [o for o in objects if is_body(rules, word, o)] or (
+            portfolio_bodies(ctx, rules, t, word) if not objects else [])
+        if bodies:
+            lead = "member_of" if second_role(rules, t) else "leader_of"
+            out.add(holders, lead, bodies, t, "role_portfolio")
+            objects = [o for o in objects if o not in bodies]
     if word in rules.flexible and not whole:
         people = [o for o in objects if o.type == "person"]
         others = [o for o in objects if o.type != "person"]
