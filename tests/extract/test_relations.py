@@ -430,3 +430,18 @@ def test_succeeded_his_father_as_president(nlp):
     facts, k = relations("Lukas Brandt has led Moldova since 2003, when he succeeded his "
                          "uncle, Petru Brandt, as president.")
     assert (k["Petru Brandt"], "leader_of", k["Moldova"]) in triples(facts)
+
+
+def test_hyphenated_title_whose_of_phrase_hangs_on_its_second_part(nlp):
+    facts, k = relations("The Sabirin Brigade (SBR) denied the claim. Hadi Karam, "
+                         "secretary-general of SBR, warned the government.")
+    assert (k["Hadi Karam"], "leader_of", k["Sabirin Brigade"]) in triples(facts)
+
+
+def test_a_known_head_of_state_with_a_two_word_title(nlp):
+    facts, k = relations("On Sunday, Supreme Leader Ayatollah Ali Khamenei declared three days "
+                         "of mourning.")
+    assert (k["Ali Khamenei"], "leader_of", "country:iran") in triples(facts)
+    facts, k = relations("The statement came from Omer Levi, spokesman for Prime Minister "
+                         "Benjamin Netanyahu.")
+    assert (k["Benjamin Netanyahu"], "leader_of", "country:israel") in triples(facts)

@@ -139,9 +139,12 @@ def _role_holders(ctx: Context, rules: Rules, noun: Token, types) -> list[Ent]:
                     holders.extend(ctx.ents(c))
     if holders:
         return holders
-    holders = appointed_holders(ctx, rules, n)
-    if holders:
-        return holders
+    return appointed_holders(ctx, rules, n) or _governing_holders(ctx, rules, n)
+
+
+def _governing_holders(ctx: Context, rules: Rules, n: Token) -> list[Ent]:
+    """The holder read from what governs the role noun: a name it is a compound of, the
+    subject of a copula, the object of 'appoint ... as'."""
     if n.dep_ == "compound":
         t = n.head
         while t.dep_ == "compound" and ctx.mention_at(t) is None:
@@ -180,7 +183,8 @@ def _role_objects(ctx: Context, rules: Rules, noun: Token, pred: str) -> tuple[l
     def own(t: Token) -> bool:
         return any(p.dep_ == "prep" and p.lower_ in rules.role_preps for p in t.children) or any(
             c.dep_ == "poss" for c in t.children)
-    group = [noun]
+    lo, hi = hyphenated(noun)
+    group = [noun] + [noun.doc[i] for i in range(lo, hi + 1, 2) if i != noun.i]
     if not own(noun):
         head = _role_head(rules, noun)
         if head.i != noun.i:
@@ -371,6 +375,21 @@ STATE_TITLES = table("relations", "state_titles")
 NAMING_VERBS = words("relations", "naming_verbs")   # "a man known as X"
 
 
+def _title_words(ctx: Context, m) -> set[str]:
+    """The capitalised words written just before a name and hung on it ('Supreme Leader
+    Ayatollah' in 'Supreme Leader Ayatollah Ali Khamenei'): its titles."""
+    first = min((t.i for t in ctx.mention_root(m).subtree if ctx.mention_at(t) is m), default=0)
+    out: set[str] = set()
+    i = first - 1
+    while i >= 0 and len(out) < 4:
+        t = ctx.doc[i]
+        if not t.text[:1].isupper() or t.dep_ != "compound" or ctx.mention_at(t) is not None:
+            break
+        out.add(t.lower_.rstrip("."))
+        i -= 1
+    return out
+
+
 def titled_leaders(ctx: Context, rules: Rules, out: Facts) -> None:
     """'President Joe Biden blamed ...', 'Supreme Leader Ali Khamenei named ...': a known
     head of state or government, given that title in the text, leads the state the
@@ -378,7 +397,7 @@ def titled_leaders(ctx: Context, rules: Rules, out: Facts) -> None:
     for m in ctx.mentions:
         if m.type != "person" or not m.titles:
             continue
-        words = {t.lower().rstrip(".") for t in m.titles}
+        words = {t.lower().rstrip(".") for t in m.titles} | _title_words(ctx, m)
         if "former" in words or "vice" in words or "deputy" in words:
             continue
         titles = {STATE_TITLES[w] for w in words if w in STATE_TITLES}

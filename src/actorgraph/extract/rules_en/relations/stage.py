@@ -48,10 +48,10 @@ from actorgraph.extract.rules_en.relations.places import (
     rule_travel,
 )
 from actorgraph.extract.rules_en.relations.roles import (
+    role_holders,
     rule_coalition_descriptor,
     rule_include,
     rule_role,
-    role_holders,
     rule_role_multiword,
     rule_subject_object,
     titled_leaders,
