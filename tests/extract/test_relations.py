@@ -339,3 +339,109 @@ def test_the_group_is_the_one_the_title_names_not_one_named_in_passing(nlp):
     facts, k = relations(text)
     based = {(f.subject, f.object) for f in facts if f.predicate == "based_in"}
     assert based == {(k["Sabirin Brigade"], k["Tiraspol"])}
+
+
+# -- who leads and who belongs: titles of office, deputies, kin (issue 12) ---------------
+
+
+def test_prime_minister_in_apposition_leads_the_region(nlp):
+    facts, k = relations("Leila Haddad, prime minister of the Garmian Region, condemned the raid.")
+    assert (k["Leila Haddad"], "leader_of", k["Garmian Region"]) in triples(facts)
+
+
+def test_demonym_prime_minister_leads_the_state(nlp):
+    facts, k = relations("Moldovan Prime Minister Ion Rusu met the envoy in Chisinau.")
+    assert (k["Ion Rusu"], "leader_of", "country:moldova") in triples(facts)
+
+
+def test_a_deputy_commander_is_a_member_not_the_leader(nlp):
+    facts, k = relations("Ali Fadl, the Sabirin Brigade's deputy commander, was killed.")
+    got = triples(facts)
+    assert (k["Ali Fadl"], "member_of", k["Sabirin Brigade"]) in got
+    assert (k["Ali Fadl"], "leader_of", k["Sabirin Brigade"]) not in got
+
+
+def test_chief_executive_leads_the_company(nlp):
+    facts, k = relations("The Orvane Holding company denied the report. Its chief executive, "
+                         "Anna Berg, said the firm had sold no radios.")
+    assert (k["Anna Berg"], "leader_of", k["Orvane Holding"]) in triples(facts)
+
+
+def test_kin_are_not_associates(nlp):
+    # associate_of is two persons working together (ontology); kinship is not that
+    facts, _ = relations("Omar Haddadi, Karim Haddadi's cousin, was arrested in Tunis.")
+    assert not [f for f in facts if f.predicate == "associate_of"]
+
+
+def test_named_as_its_leader(nlp):
+    facts, k = relations("The Sabirin Brigade named Ali Fadl as its new leader.")
+    assert (k["Ali Fadl"], "leader_of", k["Sabirin Brigade"]) in triples(facts)
+
+
+def test_elected_the_states_president(nlp):
+    facts, k = relations("Lukas Brandt, elected Moldova's president in May, met the envoy.")
+    assert (k["Lukas Brandt"], "leader_of", k["Moldova"]) in triples(facts)
+
+
+def test_a_minister_of_a_portfolio_heads_that_ministry(nlp):
+    facts, k = relations("The Garmian Interior Ministry said the road was closed. Garmian "
+                         "Interior Minister Dara Aziz told reporters that two men were held.")
+    assert (k["Dara Aziz"], "leader_of", k["Garmian Interior Ministry"]) in triples(facts)
+    facts, k = relations("The Ministry of Health counted the wounded. Deputy Health Minister "
+                         "Rami Saad visited the hospital.")
+    got = triples(facts)
+    assert (k["Rami Saad"], "member_of", k["Ministry of Health"]) in got
+    assert (k["Rami Saad"], "leader_of", k["Ministry of Health"]) not in got
+
+
+def test_a_foreign_minister_does_not_lead_the_state(nlp):
+    facts, k = relations("Ion Rusu, Moldova's foreign minister, flew to Kyiv.")
+    assert not [f for f in facts if f.predicate == "leader_of"]
+
+
+def test_state_cooperation_with_a_list_of_states(nlp):
+    facts, k = relations("Azerbaijan has enhanced its military cooperation with Israel, "
+                         "Turkey and Pakistan.")
+    pairs = {frozenset((f.subject, f.object)) for f in facts if f.predicate == "allied_with"}
+    for other in ("Israel", "Turkey", "Pakistan"):
+        assert frozenset((k["Azerbaijan"], k[other])) in pairs
+
+
+def test_members_listed_after_a_colon(nlp):
+    facts, k = relations("Police arrested four members of the Sabirin Brigade: Ali Fadl, "
+                         "Omar Haddad, Sami Nasser and Hadi Karam.")
+    for name in ("Ali Fadl", "Omar Haddad", "Sami Nasser", "Hadi Karam"):
+        assert (k[name], "member_of", k["Sabirin Brigade"]) in triples(facts)
+
+
+def test_a_successor_leads_what_the_predecessor_led(nlp):
+    facts, k = relations("Karim Haddadi led the Sabirin Brigade until 2019. His successor, "
+                         "Ali Fadl, was killed a year later.")
+    assert (k["Ali Fadl"], "leader_of", k["Sabirin Brigade"]) in triples(facts)
+    facts, k = relations("Ali Fadl has led the Sabirin Brigade since 2020, when he succeeded "
+                         "Karim Haddadi.")
+    assert (k["Karim Haddadi"], "leader_of", k["Sabirin Brigade"]) in triples(facts)
+    # with no post named for either, nothing is read
+    facts, _ = relations("Ali Fadl succeeded Karim Haddadi in 2020.")
+    assert not facts
+
+
+def test_succeeded_his_father_as_president(nlp):
+    facts, k = relations("Lukas Brandt has led Moldova since 2003, when he succeeded his "
+                         "uncle, Petru Brandt, as president.")
+    assert (k["Petru Brandt"], "leader_of", k["Moldova"]) in triples(facts)
+
+
+def test_hyphenated_title_whose_of_phrase_hangs_on_its_second_part(nlp):
+    facts, k = relations("The Sabirin Brigade (SBR) denied the claim. Hadi Karam, "
+                         "secretary-general of SBR, warned the government.")
+    assert (k["Hadi Karam"], "leader_of", k["Sabirin Brigade"]) in triples(facts)
+
+
+def test_a_known_head_of_state_with_a_two_word_title(nlp):
+    facts, k = relations("On Sunday, Supreme Leader Ayatollah Ali Khamenei declared three days "
+                         "of mourning.")
+    assert (k["Ali Khamenei"], "leader_of", "country:iran") in triples(facts)
+    facts, k = relations("The statement came from Omer Levi, spokesman for Prime Minister "
+                         "Benjamin Netanyahu.")
+    assert (k["Benjamin Netanyahu"], "leader_of", "country:israel") in triples(facts)

@@ -71,6 +71,12 @@ class Rules:
     coalition_descriptors: frozenset
     not_based_kinds: frozenset
     multiword_roles: dict      # last word of a hyphenated role -> (parts, predicate)
+    head_titles: dict          # modifier -> head nouns it makes a leading title
+    second_modifiers: frozenset
+    portfolio_roles: dict      # role noun -> head nouns of the body it heads
+    successor_nouns: frozenset
+    predecessor_nouns: frozenset
+    succession_verbs: frozenset
 
 
 @lru_cache(maxsize=1)
@@ -139,6 +145,12 @@ def load_rules() -> Rules:
         coalition_descriptors=word_set(raw["coalition_descriptors"]),
         not_based_kinds=word_set(raw["not_based_kinds"]),
         multiword_roles={w: (tuple(w.split("-")), p) for w, p in role.items() if "-" in w},
+        head_titles={k.lower(): word_set(v) for k, v in raw["head_titles"].items()},
+        second_modifiers=word_set(raw["second_modifiers"]),
+        portfolio_roles={k.lower(): word_set(v) for k, v in raw["portfolio_roles"].items()},
+        successor_nouns=word_set(raw["successor_nouns"]),
+        predecessor_nouns=word_set(raw["predecessor_nouns"]),
+        succession_verbs=word_set(raw["succession_verbs"]),
     )
 
 

@@ -17,10 +17,19 @@ from actorgraph.extract.rules_en.relations.base import (
     pobjs_of,
     preps_of,
 )
+from actorgraph.extract.rules_en.relations.offices import (
+    appointed_holders,
+    head_title,
+    is_body,
+    portfolio_bodies,
+    second_role,
+)
 from actorgraph.extract.rules_en.ruledata import table, words
 
 
 def role_pred(rules: Rules, t: Token) -> str | None:
+    if head_title(rules, t):
+        return "leader_of"
     for w in (t.lower_, lemma_of(t)):
         if w in rules.role:
             return rules.role[w]
@@ -130,6 +139,12 @@ def _role_holders(ctx: Context, rules: Rules, noun: Token, types) -> list[Ent]:
                     holders.extend(ctx.ents(c))
     if holders:
         return holders
+    return appointed_holders(ctx, rules, n) or _governing_holders(ctx, rules, n)
+
+
+def _governing_holders(ctx: Context, rules: Rules, n: Token) -> list[Ent]:
+    """The holder read from what governs the role noun: a name it is a compound of, the
+    subject of a copula, the object of 'appoint ... as'."""
     if n.dep_ == "compound":
         t = n.head
         while t.dep_ == "compound" and ctx.mention_at(t) is None:
@@ -145,9 +160,21 @@ def _role_holders(ctx: Context, rules: Rules, noun: Token, types) -> list[Ent]:
             if ctx.is_passive(verb):
                 toks, _ = ctx.subject(verb)
             else:
-                toks = [c for c in verb.children if c.dep_ == "dobj"] or ctx.subject(verb)[0]
+                toks = [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.i != n.i
+                        ] or ctx.subject(verb)[0]
             return [e for t in toks for e in ctx.ents(t)]
     return []
+
+
+def _state_leader(rules: Rules, t: Token) -> bool:
+    """'president', 'king', 'prime minister': a title whose demonym names the state led."""
+    return lemma_of(t) in rules.state_leaders or t.lower_ in rules.state_leaders or (
+        head_title(rules, t) and not second_role(rules, t))
+
+
+def role_holders(ctx: Context, rules: Rules, noun: Token) -> list[Ent]:
+    """Who holds the role noun `noun`, whatever its predicate ('his successor, Y')."""
+    return _role_holders(ctx, rules, noun, ("person",))
 
 
 def _role_objects(ctx: Context, rules: Rules, noun: Token, pred: str) -> tuple[list[Ent], bool]:
@@ -156,7 +183,8 @@ def _role_objects(ctx: Context, rules: Rules, noun: Token, pred: str) -> tuple[l
     def own(t: Token) -> bool:
         return any(p.dep_ == "prep" and p.lower_ in rules.role_preps for p in t.children) or any(
             c.dep_ == "poss" for c in t.children)
-    group = [noun]
+    lo, hi = hyphenated(noun)
+    group = [noun] + [noun.doc[i] for i in range(lo, hi + 1, 2) if i != noun.i]
     if not own(noun):
         head = _role_head(rules, noun)
         if head.i != noun.i:
@@ -182,13 +210,12 @@ def _role_objects(ctx: Context, rules: Rules, noun: Token, pred: str) -> tuple[l
                 if m is not None and (m.type != "person" or pred == "associate_of"):
                     stated = True
                     out.append(ctx.ent_of(m))
-                elif lemma_of(t) in rules.state_leaders or t.lower_ in rules.state_leaders:
+                elif _state_leader(rules, t):
                     d = ctx.demonym_country(c)
                     if d is not None:
                         stated = True
                         out.append(d)
-            elif c.dep_ == "amod" and c.i < t.i and (
-                    lemma_of(t) in rules.state_leaders or t.lower_ in rules.state_leaders):
+            elif c.dep_ == "amod" and c.i < t.i and _state_leader(rules, t):
                 d = ctx.demonym_country(c)
                 if d is not None:
                     stated = True
@@ -249,6 +276,16 @@ def rule_role(ctx: Context, rules: Rules, t: Token, out: Facts, pred: str | None
     if pred == "leader_of" and word not in rules.state_leaders and any(
             c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
         pred = "member_of"   # "a former commander of the TTP": one of its commanders
+    if pred == "leader_of" and second_role(rules, t):
+        pred = "member_of"   # "the group's deputy commander": one of its members
+    if word in rules.portfolio_roles:
+        # "Interior Minister X" heads the interior ministry; a deputy minister is in it
+        bodies = [o for o in objects if is_body(rules, word, o)] or (
+            portfolio_bodies(ctx, rules, t, word) if not objects else [])
+        if bodies:
+            lead = "member_of" if second_role(rules, t) else "leader_of"
+            out.add(holders, lead, bodies, t, "role_portfolio")
+            objects = [o for o in objects if o not in bodies]
     if word in rules.flexible and not whole:
         people = [o for o in objects if o.type == "person"]
         others = [o for o in objects if o.type != "person"]
@@ -338,6 +375,21 @@ STATE_TITLES = table("relations", "state_titles")
 NAMING_VERBS = words("relations", "naming_verbs")   # "a man known as X"
 
 
+def _title_words(ctx: Context, m) -> set[str]:
+    """The capitalised words written just before a name and hung on it ('Supreme Leader
+    Ayatollah' in 'Supreme Leader Ayatollah Ali Khamenei'): its titles."""
+    first = min((t.i for t in ctx.mention_root(m).subtree if ctx.mention_at(t) is m), default=0)
+    out: set[str] = set()
+    i = first - 1
+    while i >= 0 and len(out) < 4:
+        t = ctx.doc[i]
+        if not t.text[:1].isupper() or t.dep_ != "compound" or ctx.mention_at(t) is not None:
+            break
+        out.add(t.lower_.rstrip("."))
+        i -= 1
+    return out
+
+
 def titled_leaders(ctx: Context, rules: Rules, out: Facts) -> None:
     """'President Joe Biden blamed ...', 'Supreme Leader Ali Khamenei named ...': a known
     head of state or government, given that title in the text, leads the state the
@@ -345,7 +397,7 @@ def titled_leaders(ctx: Context, rules: Rules, out: Facts) -> None:
     for m in ctx.mentions:
         if m.type != "person" or not m.titles:
             continue
-        words = {t.lower().rstrip(".") for t in m.titles}
+        words = {t.lower().rstrip(".") for t in m.titles} | _title_words(ctx, m)
         if "former" in words or "vice" in words or "deputy" in words:
             continue
         titles = {STATE_TITLES[w] for w in words if w in STATE_TITLES}

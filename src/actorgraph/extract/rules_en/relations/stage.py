@@ -48,6 +48,7 @@ from actorgraph.extract.rules_en.relations.places import (
     rule_travel,
 )
 from actorgraph.extract.rules_en.relations.roles import (
+    role_holders,
     rule_coalition_descriptor,
     rule_include,
     rule_role,
@@ -55,6 +56,7 @@ from actorgraph.extract.rules_en.relations.roles import (
     rule_subject_object,
     titled_leaders,
 )
+from actorgraph.extract.rules_en.relations.succession import successions
 from actorgraph.extract.rules_en.relations.ties import (
     rule_against,
     rule_aid,
@@ -188,4 +190,5 @@ def find_relations(doc: Doc, sentences: list[Sentence], mentions: list[Mention],
     titled_leaders(ctx, rules, facts)
     lists_in_places(ctx, rules, facts)
     demonym_lists(ctx, rules, facts)
+    successions(ctx, rules, facts, lambda t: role_holders(ctx, rules, t))
     return facts.result()
