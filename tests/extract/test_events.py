@@ -358,3 +358,25 @@ def test_verbs_of_coercion_and_sanction_beyond_arrest(nlp):
     assert e.actors == (k["Germany"],) and e.targets == (k["Hezbollah"],)
     found, k = events("Hezbollah was designated a terrorist organisation by Germany.")
     assert one(found, "SANCTION").targets == (k["Hezbollah"],)
+
+
+def test_event_words_inside_a_name_or_a_demonstration_of_proof_tell_no_act(nlp):
+    found, _ = events("Hassan Kamali joined the Popular Mobilization Forces in 2015.")
+    assert not [x for x in found if x.type == "MOBILIZE"]
+    found, _ = events("Hezbollah's reach was demonstrated by the attack of its allies.")
+    assert not [x for x in found if x.type == "PROTEST"]
+
+
+def test_vows_threats_charges_and_recalled_envoys(nlp):
+    found, k = events("Hamas vowed that Israel would pay a heavy price.")
+    e = one(found, "THREATEN")
+    assert e.actors == (k["Hamas"],) and e.targets == ("country:israel",)
+    found, k = events("The prosecutor charged Hassan Kamali with espionage.")
+    assert one(found, "COERCE").targets == (k["Hassan Kamali"],)
+    found, _ = events("Hezbollah charged the hill at dawn.")
+    assert not [x for x in found if x.type == "COERCE"]
+    found, k = events("Jordan recalled its ambassador from Israel.")
+    e = one(found, "SANCTION")
+    assert e.actors == (k["Jordan"],) and e.targets == ("country:israel",)
+    found, k = events("Iran declared five days of mourning for Hassan Kamali.")
+    assert one(found, "SUPPORT").targets == (k["Hassan Kamali"],)
