@@ -208,8 +208,8 @@ def _noun_participants(ctx: Context, rules: Rules, ev: Event, head: Token, word:
             and lemma_in(measure.head, rules.light_verbs):   # "declared three days of mourning"
         ev.add("actors", [e for t in ctx.actor_tokens(measure.head)
                           for e in ctx.ents(t, "actor")])
-    if ev.mode == "honour":   # "mourning for X", "a tribute to X"
-        ev.add("targets", with_targets(ctx, head, ("for", "to")))
+    if ev.mode == "honour" and ev.actors:   # "declared mourning for X", "paid tribute to X";
+        ev.add("targets", with_targets(ctx, head, ("for", "to")))   # no one's: no honour given
     # "in cooperation with Y": a partner in the act
     for p in preps_of(head, ("in",)):
         for o in pobjs_of(p):

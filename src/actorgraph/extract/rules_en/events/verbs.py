@@ -38,7 +38,6 @@ RELATION_OBJECTS = words("events", "relation_objects")   # "broke off relations"
 EXPLOSIVES = words("events", "explosives")               # what explodes in an attack
 REFLEXIVES = words("events", "reflexives")
 STREET_PROTEST = words("events", "street_protest_verbs")
-ENVOYS = words("events", "envoys")
 PEOPLE_ONLY = words("events", "people_only_verbs")       # "executed two prisoners", not a plan
 MEMBER_NOUNS = word_set(load_data("arguments.yaml")["member_nouns"])
 
@@ -211,8 +210,6 @@ def _not_this_act(ctx: Context, rules: Rules, vb: _Verb, etype: str) -> bool:
         return True
     if lemma == "charge" and not preps_of(v, ("with",)):
         return True   # "charged X with murder", not "charged the enemy lines"
-    if lemma == "recall" and not objects & ENVOYS:
-        return True   # "recalled its ambassador", not "recalled the events"
     if lemma in PEOPLE_ONLY and not _people(ctx, ctx.patient_tokens(v)):
         return True   # "executed an attack", "executed the plan": no prisoner put to death
     return bool(lemma == "suspend" and not objects & RETREAT_OBJECTS)
@@ -231,7 +228,8 @@ def _not_an_act(ctx: Context, rules: Rules, vb: _Verb, etype: str) -> bool:
         return True
     if etype == "AID" and not vb.dobjs and not ctx.is_passive(v):
         return True
-    if vb.lemma in STREET_PROTEST and (vb.dobjs or ctx.is_passive(v)):
+    if vb.lemma in STREET_PROTEST and (vb.dobjs or ctx.is_passive(v) or (
+            v.tag_ == "VBN" and ctx.agent(v))):
         return True   # "as demonstrated by", "demonstrated its reach": no one took to the street
     if etype == "PROTEST" and vb.dobjs and not any(
             ctx.ents(d, "target") or lemma_of(d) in rules.nouns or d.lower_ in rules.nouns
@@ -337,9 +335,6 @@ def _verb_targets(ctx: Context, rules: Rules, ev: Event, vb: _Verb) -> None:
             targets_from_preps(ctx, rules, ev, o)
     if etype == "COOPERATE" or etype == "CONSULT":
         ev.add("targets", with_targets(ctx, v, ("with",)))
-    if vb.lemma == "recall":         # "recalled its ambassador from Amman"
-        ev.add("targets", with_targets(ctx, v, ("from",)))
-        ev.add("targets", [e for d in vb.dobjs for e in with_targets(ctx, d, ("from", "to"))])
     if rule == "broke_relations":    # "broke off diplomatic relations with Kyiv"
         ev.add("targets", [e for d in vb.dobjs for e in with_targets(ctx, d, ("with",))])
         ev.add("targets", with_targets(ctx, v, ("with",)))
