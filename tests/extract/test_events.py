@@ -346,6 +346,8 @@ def test_nominal_forms_of_coercion_sanction_and_mobilisation(nlp):
     assert one(found, "MOBILIZE").actors == (k["Russia"],)
     found, k = events("Iran staged naval drills in the Gulf of Oman.")
     assert one(found, "MOBILIZE").actors == (k["Iran"],)
+    found, k = events("Iran held a large military drill near the border with Azerbaijan.")
+    assert one(found, "MOBILIZE").actors == (k["Iran"],)
     found, k = events("The indictment of Hassan Kamali in Manama surprised observers.")
     assert one(found, "COERCE").targets == (k["Hassan Kamali"],)
 
@@ -382,3 +384,13 @@ def test_vows_threats_charges_and_mourning(nlp):
     assert not [x for x in found if x.type == "COERCE"]
     found, k = events("Iran declared five days of mourning for Hassan Kamali.")
     assert one(found, "SUPPORT").targets == (k["Hassan Kamali"],)
+
+
+def test_persona_non_grata_and_sentences_passed(nlp):
+    found, k = events("The foreign ministry of Bahrain declared four Russian diplomats "
+                      "persona non grata.")
+    assert one(found, "COERCE").targets == ("country:russia",)
+    found, _ = events("Four Russian staff were declared persona non grata on Monday.")
+    assert one(found, "COERCE").targets == ("country:russia",)
+    found, k = events("A court in Manama passed a sentence of fifteen years on Hassan Kamali.")
+    assert one(found, "COERCE").targets == (k["Hassan Kamali"],)

@@ -229,6 +229,10 @@ def _noun_participants(ctx: Context, rules: Rules, ev: Event, head: Token, word:
             targets_from_preps(ctx, rules, ev, o)
     if etype == "COERCE":
         ev.add("targets", with_targets(ctx, head, ("for", "against")))
+    if etype in ("COERCE", "SANCTION") and head.dep_ == "dobj" \
+            and lemma_in(head.head, rules.light_verbs):   # "passed a sentence ... on X"
+        ev.add("targets", [e for e in with_targets(ctx, head.head, ("on", "upon", "against"))
+                           if e.type != "place"])
     if etype == "MOBILIZE":
         _border_targets(ctx, ev, head)
 
