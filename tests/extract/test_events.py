@@ -321,12 +321,16 @@ def test_an_ambassador_summoned_is_an_official_protest_at_his_state(nlp):
     assert e.actors == (k["Turkey"],) and e.targets == ("country:sweden",)
     found, k = events("The Swedish ambassador was summoned by Turkey.")
     assert one(found, "PROTEST").targets == ("country:sweden",)
+    found, _ = events("Hezbollah summoned its fighters to Sidon.")
+    assert not [x for x in found if x.type == "PROTEST"]
 
 
 def test_demonstrators_and_boycotts_protest(nlp):
     found, k = events("Supporters of Hezbollah demonstrated outside the embassy in Sidon.")
     e = one(found, "PROTEST")
     assert e.actors == (k["Hezbollah"],) and e.location == k["Sidon"]
+    found, _ = events("Hezbollah fighters marched into Sidon in 2019.")
+    assert not [x for x in found if x.type == "PROTEST"]
     found, _ = events("Hezbollah demonstrated its missile capability in 2019.")
     assert not [x for x in found if x.type == "PROTEST"]
 
@@ -381,6 +385,8 @@ def test_vows_threats_charges_and_mourning(nlp):
     found, k = events("The prosecutor charged Hassan Kamali with espionage.")
     assert one(found, "COERCE").targets == (k["Hassan Kamali"],)
     found, _ = events("Hezbollah charged the hill at dawn.")
+    assert not [x for x in found if x.type == "COERCE"]
+    found, _ = events("Hezbollah fighters charged with guarding the base fled.")
     assert not [x for x in found if x.type == "COERCE"]
     found, k = events("Iran declared five days of mourning for Hassan Kamali.")
     assert one(found, "SUPPORT").targets == (k["Hassan Kamali"],)

@@ -37,6 +37,7 @@ PLEDGE_OBJECTS = words("events", "pledge_objects")       # "pledged allegiance t
 RELATION_OBJECTS = words("events", "relation_objects")   # "broke off relations"
 EXPLOSIVES = words("events", "explosives")               # what explodes in an attack
 REFLEXIVES = words("events", "reflexives")
+ENVOYS = words("events", "envoys")
 STREET_PROTEST = words("events", "street_protest_verbs")
 PEOPLE_ONLY = words("events", "people_only_verbs")       # "executed two prisoners", not a plan
 MEMBER_NOUNS = word_set(load_data("arguments.yaml")["member_nouns"])
@@ -208,8 +209,12 @@ def _not_this_act(ctx: Context, rules: Rules, vb: _Verb, etype: str) -> bool:
         return True   # "visited Islamabad": a state visit, not "visited the site"
     if lemma in ("link", "attribute") and not preps_of(v, ("to", "with")):
         return True
-    if lemma == "charge" and not preps_of(v, ("with",)):
-        return True   # "charged X with murder", not "charged the enemy lines"
+    if lemma == "charge" and not any(o.pos_ in ("NOUN", "PROPN") for p in preps_of(v, ("with",))
+                                      for o in pobjs_of(p)):
+        return True   # "charged with murder", not "charged with protecting the base"
+    if lemma == "summon" and not (objects & ENVOYS or any(
+            lemma_of(s) in ENVOYS for s in ctx.subject(v)[0])):
+        return True   # "summoned the ambassador", not "summoned its fighters"
     if lemma in PEOPLE_ONLY and not _people(ctx, ctx.patient_tokens(v)):
         return True   # "executed an attack", "executed the plan": no prisoner put to death
     return bool(lemma == "suspend" and not objects & RETREAT_OBJECTS)
