@@ -290,3 +290,113 @@ def test_pledging_allegiance_is_support_not_a_threat(nlp):
 def test_a_denied_act_is_not_told(nlp):
     found, _ = events("Armenia denies arming the Sabirin Brigade.")
     assert [e.type for e in found] == ["REJECT"]
+
+
+# -- the event classes of CAMEO 14-17 and their PLOVER heirs, verbal, nominal and passive --
+
+def test_execution_of_prisoners_coerces_but_executing_an_attack_does_not(nlp):
+    found, k = events("Egypt executed two members of Hezbollah in Cairo in March.")
+    e = one(found, "COERCE")
+    assert (e.mode, e.actors, e.targets) == ("execute", (k["Egypt"],), (k["Hezbollah"],))
+    found, k = events("Two members of Hezbollah were executed by Egypt.")
+    assert one(found, "COERCE").actors == (k["Egypt"],)
+    found, k = events("The execution of Hassan Kamali drew protests in Manama.")
+    e = [x for x in found if x.type == "COERCE"]
+    assert e and e[0].targets == (k["Hassan Kamali"],)
+    found, _ = events("Hezbollah executed an attack on the convoy near Tyre.")
+    assert [x.type for x in found] == ["ASSAULT"]
+
+
+def test_capture_of_a_person_is_an_arrest(nlp):
+    found, k = events("Pakistani forces captured Hassan Kamali near Quetta.")
+    e = one(found, "COERCE")
+    assert (e.mode, e.targets) == ("arrest", (k["Hassan Kamali"],))
+    found, k = events("Hezbollah captured Quseir in 2013.")
+    assert one(found, "ASSAULT").mode == "occupy"
+
+
+def test_an_ambassador_summoned_is_an_official_protest_at_his_state(nlp):
+    found, k = events("Turkey summoned the Swedish ambassador over the remarks.")
+    e = one(found, "PROTEST")
+    assert e.actors == (k["Turkey"],) and e.targets == ("country:sweden",)
+    found, k = events("The Swedish ambassador was summoned by Turkey.")
+    assert one(found, "PROTEST").targets == ("country:sweden",)
+    found, _ = events("Hezbollah summoned its fighters to Sidon.")
+    assert not [x for x in found if x.type == "PROTEST"]
+
+
+def test_demonstrators_and_boycotts_protest(nlp):
+    found, k = events("Supporters of Hezbollah demonstrated outside the embassy in Sidon.")
+    e = one(found, "PROTEST")
+    assert e.actors == (k["Hezbollah"],) and e.location == k["Sidon"]
+    found, _ = events("Hezbollah fighters marched into Sidon in 2019.")
+    assert not [x for x in found if x.type == "PROTEST"]
+    found, _ = events("Hezbollah demonstrated its missile capability in 2019.")
+    assert not [x for x in found if x.type == "PROTEST"]
+
+
+def test_awards_and_honours_support_their_recipient(nlp):
+    found, k = events("Vladimir Putin awarded Hassan Kamali the Order of Courage.")
+    e = one(found, "SUPPORT")
+    assert e.actors == (k["Vladimir Putin"],) and e.targets == (k["Hassan Kamali"],)
+    found, k = events("Hassan Kamali was decorated by Vladimir Putin in Moscow.")
+    assert one(found, "SUPPORT").targets == (k["Hassan Kamali"],)
+
+
+def test_nominal_forms_of_coercion_sanction_and_mobilisation(nlp):
+    found, k = events("The deportation of Hassan Kamali to Bahrain angered Hezbollah.")
+    assert one(found, "COERCE").targets == (k["Hassan Kamali"],)
+    found, k = events("Russia announced the mobilisation of reservists near Ukraine.")
+    assert one(found, "MOBILIZE").actors == (k["Russia"],)
+    found, k = events("Iran staged naval drills in the Gulf of Oman.")
+    assert one(found, "MOBILIZE").actors == (k["Iran"],)
+    found, k = events("Iran held a large military drill near the border with Azerbaijan.")
+    assert one(found, "MOBILIZE").actors == (k["Iran"],)
+    found, k = events("The indictment of Hassan Kamali in Manama surprised observers.")
+    assert one(found, "COERCE").targets == (k["Hassan Kamali"],)
+
+
+def test_verbs_of_coercion_and_sanction_beyond_arrest(nlp):
+    found, k = events("Bahraini police apprehended Hassan Kamali in Manama.")
+    assert one(found, "COERCE").targets == (k["Hassan Kamali"],)
+    found, k = events("Germany proscribed Hezbollah in 2020.")
+    e = one(found, "SANCTION")
+    assert e.actors == (k["Germany"],) and e.targets == (k["Hezbollah"],)
+    found, k = events("Hezbollah was designated a terrorist organisation by Germany.")
+    assert one(found, "SANCTION").targets == (k["Hezbollah"],)
+
+
+def test_event_words_inside_a_name_or_a_demonstration_of_proof_tell_no_act(nlp):
+    found, _ = events("Hassan Kamali joined the Popular Mobilization Forces in 2015.")
+    assert not [x for x in found if x.type == "MOBILIZE"]
+    found, _ = events("Hezbollah's reach was demonstrated by the attack of its allies.")
+    assert not [x for x in found if x.type == "PROTEST"]
+    found, _ = events("Hamas grew closer to Iran, as demonstrated by the visit of its leader "
+                      "to Tehran.")
+    assert not [x for x in found if x.type == "PROTEST"]
+    found, _ = events("Mourning for Hassan Kamali filled the streets of Manama.")
+    assert not [x for x in found if x.type == "SUPPORT"]
+
+
+def test_vows_threats_charges_and_mourning(nlp):
+    found, k = events("Hamas vowed that Israel would pay a heavy price.")
+    e = one(found, "THREATEN")
+    assert e.actors == (k["Hamas"],) and e.targets == ("country:israel",)
+    found, k = events("The prosecutor charged Hassan Kamali with espionage.")
+    assert one(found, "COERCE").targets == (k["Hassan Kamali"],)
+    found, _ = events("Hezbollah charged the hill at dawn.")
+    assert not [x for x in found if x.type == "COERCE"]
+    found, _ = events("Hezbollah fighters charged with guarding the base fled.")
+    assert not [x for x in found if x.type == "COERCE"]
+    found, k = events("Iran declared five days of mourning for Hassan Kamali.")
+    assert one(found, "SUPPORT").targets == (k["Hassan Kamali"],)
+
+
+def test_persona_non_grata_and_sentences_passed(nlp):
+    found, k = events("The foreign ministry of Bahrain declared four Russian diplomats "
+                      "persona non grata.")
+    assert one(found, "COERCE").targets == ("country:russia",)
+    found, _ = events("Four Russian staff were declared persona non grata on Monday.")
+    assert one(found, "COERCE").targets == ("country:russia",)
+    found, k = events("A court in Manama passed a sentence of fifteen years on Hassan Kamali.")
+    assert one(found, "COERCE").targets == (k["Hassan Kamali"],)

@@ -170,6 +170,9 @@ def read_noun(ctx: Context, rules: Rules, n: Token) -> Event | None:
     if found is None:
         return None
     word, (etype, mode) = found
+    m = ctx.mention_at(n)
+    if m is not None and m.type in ("organization", "person", "place", "country"):
+        return None   # "the Popular Mobilization Forces": a word of a name, no act
     if n.dep_ == "compound" and n.head.lower_ in rules.nouns and \
             _noun_head(rules, n).i == n.i:
         return None   # "arrest warrants": the head noun decides
@@ -200,6 +203,13 @@ def _noun_participants(ctx: Context, rules: Rules, ev: Event, head: Token, word:
         ev.add("actors", ctx.nominal_actor(head))
     if head.dep_ == "dobj" and lemma_in(head.head, rules.light_verbs) and not ev.actors:
         ev.add("actors", [e for t in ctx.actor_tokens(head.head) for e in ctx.ents(t, "actor")])
+    measure = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+    if measure is not None and measure.dep_ == "dobj" and not ev.actors \
+            and lemma_in(measure.head, rules.light_verbs):   # "declared three days of mourning"
+        ev.add("actors", [e for t in ctx.actor_tokens(measure.head)
+                          for e in ctx.ents(t, "actor")])
+    if ev.mode == "honour" and ev.actors:   # "declared mourning for X", "paid tribute to X";
+        ev.add("targets", with_targets(ctx, head, ("for", "to")))   # no one's: no honour given
     # "in cooperation with Y": a partner in the act
     for p in preps_of(head, ("in",)):
         for o in pobjs_of(p):
@@ -219,6 +229,10 @@ def _noun_participants(ctx: Context, rules: Rules, ev: Event, head: Token, word:
             targets_from_preps(ctx, rules, ev, o)
     if etype == "COERCE":
         ev.add("targets", with_targets(ctx, head, ("for", "against")))
+    if etype in ("COERCE", "SANCTION") and head.dep_ == "dobj" \
+            and lemma_in(head.head, rules.light_verbs):   # "passed a sentence ... on X"
+        ev.add("targets", [e for e in with_targets(ctx, head.head, ("on", "upon", "against"))
+                           if e.type != "place"])
     if etype == "MOBILIZE":
         _border_targets(ctx, ev, head)
 

@@ -28,7 +28,7 @@ from actorgraph.extract.rules_en.events.rules import (
     Rules,
 )
 from actorgraph.extract.rules_en.reference.argdata import lemma_of, pobjs_of, preps_of
-from actorgraph.extract.rules_en.reference.arguments import Context
+from actorgraph.extract.rules_en.reference.arguments import Context, load_data, word_set
 from actorgraph.extract.rules_en.ruledata import words
 
 BREAK_VERBS = words("events", "break_verbs")   # "... diplomatic relations"
@@ -37,6 +37,10 @@ PLEDGE_OBJECTS = words("events", "pledge_objects")       # "pledged allegiance t
 RELATION_OBJECTS = words("events", "relation_objects")   # "broke off relations"
 EXPLOSIVES = words("events", "explosives")               # what explodes in an attack
 REFLEXIVES = words("events", "reflexives")
+ENVOYS = words("events", "envoys")
+STREET_PROTEST = words("events", "street_protest_verbs")
+PEOPLE_ONLY = words("events", "people_only_verbs")       # "executed two prisoners", not a plan
+MEMBER_NOUNS = word_set(load_data("arguments.yaml")["member_nouns"])
 
 Reading = tuple[Spec, str] | Event | None   # (spec, rule name), or the event, or no event
 
@@ -205,6 +209,14 @@ def _not_this_act(ctx: Context, rules: Rules, vb: _Verb, etype: str) -> bool:
         return True   # "visited Islamabad": a state visit, not "visited the site"
     if lemma in ("link", "attribute") and not preps_of(v, ("to", "with")):
         return True
+    if lemma == "charge" and not any(o.pos_ in ("NOUN", "PROPN") for p in preps_of(v, ("with",))
+                                      for o in pobjs_of(p)):
+        return True   # "charged with murder", not "charged with protecting the base"
+    if lemma == "summon" and not (objects & ENVOYS or any(
+            lemma_of(s) in ENVOYS for s in ctx.subject(v)[0])):
+        return True   # "summoned the ambassador", not "summoned its fighters"
+    if lemma in PEOPLE_ONLY and not _people(ctx, ctx.patient_tokens(v)):
+        return True   # "executed an attack", "executed the plan": no prisoner put to death
     return bool(lemma == "suspend" and not objects & RETREAT_OBJECTS)
 
 
@@ -221,12 +233,27 @@ def _not_an_act(ctx: Context, rules: Rules, vb: _Verb, etype: str) -> bool:
         return True
     if etype == "AID" and not vb.dobjs and not ctx.is_passive(v):
         return True
+    if vb.lemma in STREET_PROTEST and (vb.dobjs or ctx.is_passive(v) or (
+            v.tag_ == "VBN" and ctx.agent(v))):
+        return True   # "as demonstrated by", "demonstrated its reach": no one took to the street
     if etype == "PROTEST" and vb.dobjs and not any(
             ctx.ents(d, "target") or lemma_of(d) in rules.nouns or d.lower_ in rules.nouns
             for d in vb.dobjs):
         return True   # "condemns Azerbaijan's ties with Israel": an opinion, not a protest
     return bool(vb.lemma == "approve" and vb.dobjs and not vb.objects & rules.creation_nouns
                 and not any(ctx.ents(d) for d in vb.dobjs))
+
+
+def _people(ctx: Context, toks: list[Token]) -> bool:
+    """Whether the tokens name people: a person, members of a group, prisoners."""
+    for t in toks:
+        for x in [t, *(c for c in t.children if c.dep_ == "conj")]:
+            if lemma_of(x) in MEMBER_NOUNS or x.lower_ in MEMBER_NOUNS | CAPTIVES:
+                return True
+            m = ctx.mention_at(x)
+            if m is not None and m.type == "person":
+                return True
+    return False
 
 
 def read_verb(ctx: Context, rules: Rules, v: Token) -> Event | None:
@@ -244,6 +271,8 @@ def read_verb(ctx: Context, rules: Rules, v: Token) -> Event | None:
     if vb.lemma == "seize" and any(e.type in ("place", "country") for d in vb.dobjs
                                    for e in ctx.ents(d, "place")):
         etype, mode = "ASSAULT", "occupy"
+    if mode == "occupy" and _people(ctx, ctx.patient_tokens(v)):
+        etype, mode = "COERCE", "arrest"   # "captured the commander": a person is taken
     if _not_an_act(ctx, rules, vb, etype):
         return None
     ev = Event(etype, mode, v, rule)
@@ -266,6 +295,10 @@ def read_verb(ctx: Context, rules: Rules, v: Token) -> Event | None:
 def _verb_actors(ctx: Context, rules: Rules, ev: Event, vb: _Verb) -> None:
     v = vb.tok
     ev.add("actors", [e for t in ctx.actor_tokens(v) for e in ctx.ents(t, "actor")])
+    if ctx.is_passive(v) and not ctx.agent(v):   # "was designated a terrorist group by X":
+        for d in vb.dobjs + [c for c in v.children if c.dep_ == "oprd"]:   # 'by' misattached
+            ev.add("actors", ents_of(ctx, [o for p in preps_of(d, ("by",))
+                                           for o in pobjs_of(p)], "actor"))
     for t in ctx.actor_tokens(v):   # "a US drone strike killed X": the strike's owner acts
         if t.pos_ == "NOUN" and lemma_of(t) in rules.nouns:
             ev.add("actors", ctx.nominal_actor(t))
@@ -278,7 +311,13 @@ def _verb_actors(ctx: Context, rules: Rules, ev: Event, vb: _Verb) -> None:
 
 def _verb_targets(ctx: Context, rules: Rules, ev: Event, vb: _Verb) -> None:
     v, etype, rule = vb.tok, ev.type, ev.rule
-    for p in ctx.patient_tokens(v):
+    patients = ctx.patient_tokens(v)
+    if ev.mode == "honour":   # "awarded X the medal", "X was awarded a medal": X is honoured
+        patients = [c for c in v.children if c.dep_ == "dative"] or (
+            ctx.subject(v)[0] if ctx.is_passive(v) else patients)
+    elif ctx.is_passive(v) and vb.dobjs:   # "X was designated a terrorist group": X undergoes it
+        patients = patients + [s for s in ctx.subject(v)[0] if s not in patients]
+    for p in patients:
         if lemma_of(p) in rules.creation_nouns:
             owners = [c for c in p.children if c.dep_ == "poss"]
             owners += [o for pr in preps_of(p, ("of",)) for o in pobjs_of(pr)]
@@ -286,7 +325,7 @@ def _verb_targets(ctx: Context, rules: Rules, ev: Event, vb: _Verb) -> None:
         else:
             ev.add("targets", [e for e in ctx.ents(p, "target") if e.type != "place"
                                or etype in ("ASSAULT", "COERCE")])
-    if etype in ("REQUEST", "ACCUSE", "REJECT"):
+    if etype in ("REQUEST", "ACCUSE", "REJECT", "THREATEN"):   # "vowed that X would pay"
         for c in v.children:
             if c.dep_ == "ccomp":
                 subs, _ = ctx.subject(c)
@@ -301,6 +340,10 @@ def _verb_targets(ctx: Context, rules: Rules, ev: Event, vb: _Verb) -> None:
             targets_from_preps(ctx, rules, ev, o)
     if etype == "COOPERATE" or etype == "CONSULT":
         ev.add("targets", with_targets(ctx, v, ("with",)))
+    if rule == "persona_non_grata":  # "declared four diplomats persona non grata"
+        ev.add("targets", [e for c in v.children if c.dep_ in ("ccomp", "xcomp")
+                           and "persona" in {x.lower_ for x in c.subtree}
+                           for x in ctx.subject(c)[0] for e in ctx.ents(x, "target")])
     if rule == "broke_relations":    # "broke off diplomatic relations with Kyiv"
         ev.add("targets", [e for d in vb.dobjs for e in with_targets(ctx, d, ("with",))])
         ev.add("targets", with_targets(ctx, v, ("with",)))
