@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from actorgraph.extract.rules_en.reference.arguments import Context, Ent
 from actorgraph.extract.rules_en.relations.base import (
+    HYPHENS,
     Facts,
     Rules,
     actors_of,
@@ -61,13 +62,22 @@ def _war_country(ctx: Context, o: Token) -> list[Ent]:
     return out
 
 
+def _with_conjoined(preps: list[Token]) -> list[Token]:
+    """'in Syria and in Iraq': the prepositions and those coordinated with them."""
+    out = list(preps)
+    for p in out:
+        out.extend(c for c in p.children if c.dep_ == "conj" and c.pos_ == "ADP"
+                   and c not in out)
+    return out
+
+
 def rule_operate(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
     """'cells in Y', 'X fighters have deployed to Y', 'X is active in Y', 'operates within Y',
     'X participated in the Syrian civil war'."""
     lemma = lemma_of(t)
     targets: list[Ent] = []
     coalition: list[Ent] = []
-    for p in preps_of(t, rules.operate_preps):
+    for p in _with_conjoined(preps_of(t, rules.operate_preps)):
         for o in pobjs_of(p):
             found = ctx.ents(o, "place")
             targets.extend(e for e in found if e.type in ("country", "place"))
@@ -211,14 +221,59 @@ def demonym_lists(ctx: Context, rules: Rules, out: Facts) -> None:
             continue
         if lemma_of(t) not in ctx.w.group | FACTION_NOUNS:
             continue
-        states = [d for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i
-                  for d in [ctx.demonym_country(c)] if d is not None]
+        mods = [c for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i]
+        mods += [x for c in mods for x in c.conjuncts]     # 'Syrian and Lebanese factions'
+        states = [d for c in mods for d in [ctx.demonym_country(c)] if d is not None]
         if len(states) != 1:
             continue
         if not any(c.dep_ == "prep" and c.lower_ in ("as", "including", "like")
                    for c in t.children):
             continue
         out.add(ctx.list_items(t), "based_in", states, t, "demonym_list")
+
+
+def demonym_groups(ctx: Context, rules: Rules, out: Facts) -> None:
+    """'X, an Iraqi armed faction', 'the Lebanese movement X': a group noun whose demonym
+    names a country places the group it describes there. A demonym written before a hyphen
+    ('Iranian-backed') names a sponsor, not the home; a group noun placed elsewhere
+    ('an Afghan militia based in Iran') keeps that place."""
+    doc = ctx.doc
+    for t in doc:
+        if t.pos_ != "NOUN" or ctx.sentence_of(t) < 0 \
+                or lemma_of(t) not in ctx.w.group | FACTION_NOUNS:
+            continue
+        if any(lemma_of(c) in rules.based_verbs | rules.operate_adjectives
+               for c in t.children if c.dep_ in ("acl", "amod", "relcl")):
+            continue
+        mods = [c for c in t.children if c.dep_ in ("amod", "compound", "nmod") and c.i < t.i]
+        mods += [x for c in mods for x in c.conjuncts]     # 'Afghan and Pakistani brigades'
+        if any(x.text in HYPHENS for c in mods for x in (c, *c.children)) or \
+                any(c.i + 1 < len(doc) and doc[c.i + 1].text in HYPHENS for c in mods):
+            continue                                         # 'Iranian-backed'
+        states = [d for c in mods for d in [ctx.demonym_country(c)] if d is not None]
+        if len(states) != 1:
+            continue
+        out.add(_named_by(ctx, rules, t), "based_in", states, t, "demonym_group")
+
+
+def _named_by(ctx: Context, rules: Rules, t: Token) -> list[Ent]:
+    """The organisations a group noun names in the sentence itself (apposition, a name
+    after it, a copula, a list), never one it refers back to ('the Lebanese group')."""
+    doc = ctx.doc
+    found: list[Ent] = []
+    if t.dep_ == "appos" and ctx.mention_at(t.head) is not None:
+        found = ctx.ents(t.head)
+    elif t.dep_ in ("attr", "oprd") and lemma_of(t.head) in rules.copulas:
+        toks, _ = ctx.subject(t.head)
+        found = [e for x in toks for e in ctx.ents(x)]
+    else:
+        named = [c for c in t.children if c.dep_ in ("appos", "compound", "nmod")
+                 and ctx.mention_at(c) is not None]
+        found = [e for c in named for e in ctx.ents(c)] or ctx.list_items(t)
+        nxt = ctx.mention_at(doc[t.i + 1]) if t.i + 1 < len(doc) else None
+        if not found and nxt is not None:
+            found = [ctx.ent_of(nxt)]        # 'the Lebanese movement Amal', misparsed
+    return [e for e in found if e.type == "organization"]
 
 
 def under_list(tok: Token) -> bool:

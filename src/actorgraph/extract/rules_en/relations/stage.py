@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Token
 from actorgraph.extract.rules_en.reference.arguments import Context, load_data
 from actorgraph.extract.rules_en.relations.base import HYPOTHETICAL, Facts, Rules, load_rules
 from actorgraph.extract.rules_en.relations.places import (
+    demonym_groups,
     demonym_lists,
     lists_in_places,
     possessive_and_of,
@@ -188,4 +189,5 @@ def find_relations(doc: Doc, sentences: list[Sentence], mentions: list[Mention],
     titled_leaders(ctx, rules, facts)
     lists_in_places(ctx, rules, facts)
     demonym_lists(ctx, rules, facts)
+    demonym_groups(ctx, rules, facts)
     return facts.result()
