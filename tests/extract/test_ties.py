@@ -71,3 +71,35 @@ def test_two_demonyms_on_one_group_noun_place_nothing(nlp):
     facts, _ = relations("Syrian and Lebanese militias such as Amal and Kataib Hezbollah "
                          "sent fighters.")
     assert not any(p == "based_in" for _, p, _ in triples(facts))
+
+
+def test_floating_quantifier_shares_a_passive_over_the_list(nlp):
+    facts, k = relations("Amal, Kataib Hezbollah and the Houthis are all backed by Iran.")
+    got = triples(facts)
+    for name in ("Amal", "Kataib Hezbollah", "Houthis"):
+        assert (k[name], "sponsored_by", k["Iran"]) in got
+
+
+def test_plural_demonym_group_noun_after_a_list(nlp):
+    facts, k = relations("Amal and Kataib Hezbollah, two Syrian factions, denied it.")
+    got = triples(facts)
+    assert (k["Amal"], "based_in", "country:syria") in got
+    assert (k["Kataib Hezbollah"], "based_in", "country:syria") in got
+
+
+def test_sending_fighters_somewhere_is_operating_there(nlp):
+    facts, k = relations("Kataib Hezbollah dispatched hundreds of fighters to Yemen in 2016.")
+    assert (k["Kataib Hezbollah"], "operates_in", k["Yemen"]) in triples(facts)
+
+
+def test_fighters_of_a_group_in_a_place(nlp):
+    facts, k = relations("Fighters of Kataib Hezbollah in eastern Syria withdrew.")
+    assert (k["Kataib Hezbollah"], "operates_in", k["Syria"]) in triples(facts)
+
+
+def test_a_demonym_list_after_a_semicolon_places_only_its_own_items(nlp):
+    facts, k = relations("Its allies are Amal in Lebanon; the Houthis in Yemen; Syrian factions "
+                         "such as Liwa al-Baqir and Kataib Hezbollah.")
+    got = triples(facts)
+    assert (k["Amal"], "based_in", "country:syria") not in got
+    assert (k["Houthis"], "based_in", "country:syria") not in got

@@ -273,12 +273,19 @@ def state_of_modifier(ctx: Context, t: Token) -> list[Ent]:
 
 
 def distributed(ctx: Context, tok: Token) -> list[Ent]:
-    """'X, Y and Z, all funded by W': a quantifier set after a list stands for each item
-    of it (the items hang from the list's head by conjunction or apposition)."""
-    if tok.lower_ not in DISTRIBUTIVE or tok.dep_ != "appos":
+    """'X, Y and Z, all funded by W', 'X, Y and Z are all backed by W': a quantifier set
+    after a list, or floating by its verb, stands for each item of the list (the items
+    hang from the list's head by conjunction or apposition)."""
+    if tok.lower_ in DISTRIBUTIVE and tok.dep_ == "appos":
+        first = tok.head
+    elif tok.dep_ in ("nsubj", "nsubjpass") and any(
+            c.lower_ in DISTRIBUTIVE and c.dep_ in ("dep", "advmod", "det", "preconj")
+            for c in tok.head.children):
+        first = tok                          # 'X, Y and Z were each armed by W'
+    else:
         return []
     out: list[Ent] = []
-    todo = [tok.head]
+    todo = [first]
     while todo:
         t = todo.pop(0)
         m = ctx.mention_at(t)

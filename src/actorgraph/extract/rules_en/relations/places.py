@@ -22,6 +22,8 @@ from actorgraph.extract.rules_en.ruledata import words
 WAR_NOUNS = words("relations", "war_nouns")           # "the war in Syria"
 BASE_VERBS = words("relations", "base_verbs")         # "maintains bases in ..."
 FACTION_NOUNS = words("relations", "faction_nouns")
+SEND_VERBS = words("relations", "send_verbs")         # "sent fighters to Y"
+FORCE_NOUNS = words("relations", "force_nouns")
 
 
 def rule_based(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
@@ -85,6 +87,12 @@ def rule_operate(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
                              and p.lower_ in ("within", "inside"))
             if t.pos_ == "VERB" and p.lower_ == "in":
                 targets.extend(_war_country(ctx, o))
+    of_orgs = [o for p in preps_of(t, ("of",)) for o in pobjs_of(p)
+               if t.pos_ == "NOUN" and any(e.type == "organization" for e in ctx.ents(o))]
+    for o in of_orgs:            # 'fighters of X in Y': the place hangs on the name
+        for p in preps_of(o, ("in", "inside", "across")):
+            targets.extend(e for x in pobjs_of(p) for e in ctx.ents(x, "place")
+                           if e.type in ("country", "place"))
     if not targets and not coalition:
         return
     if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod",):
@@ -115,7 +123,7 @@ def rule_operate(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
             doers = [e for x in toks for e in ctx.ents(x) if e.type == "organization"]
         rule = "group_in"
     else:
-        doers = []
+        doers = [e for o in of_orgs for e in ctx.ents(o) if e.type == "organization"]
         for c in t.children:
             if c.dep_ == "poss" or (c.dep_ in ("compound", "nmod")
                                     and ctx.mention_at(c) is not None):
@@ -142,6 +150,16 @@ def rule_travel(ctx: Context, rules: Rules, v: Token, out: Facts) -> None:
         return
     places = places_only(ctx, objects_of(ctx, v, ("to", "into"), "place"))
     out.add(actors_of(ctx, v), "operates_in", places, v, "went_to_fight")
+
+
+def rule_send(ctx: Context, rules: Rules, v: Token, out: Facts) -> None:
+    """'X sent fighters to Y', 'X dispatched hundreds of its men to Y': X operates in Y."""
+    sent = [c for c in v.children if c.dep_ == "dobj"]
+    sent += [o for c in sent for p in preps_of(c, ("of",)) for o in pobjs_of(p)]
+    if not any(lemma_of(c) in FORCE_NOUNS | rules.operate_nouns for c in sent):
+        return
+    places = places_only(ctx, objects_of(ctx, v, ("to", "into"), "place"))
+    out.add(actors_of(ctx, v), "operates_in", places, v, "sent_forces")
 
 
 def rule_based_from(ctx: Context, rules: Rules, v: Token, out: Facts) -> None:
@@ -261,15 +279,22 @@ def _named_by(ctx: Context, rules: Rules, t: Token) -> list[Ent]:
     after it, a copula, a list), never one it refers back to ('the Lebanese group')."""
     doc = ctx.doc
     found: list[Ent] = []
-    if t.dep_ == "appos" and ctx.mention_at(t.head) is not None:
-        found = ctx.ents(t.head)
+    if any(c.dep_ == "prep" and c.lower_ in ("as", "including", "like") for c in t.children):
+        return []                            # 'Iraqi factions such as X': demonym_lists
+    left = t.left_edge.i
+    if t.dep_ == "appos" and ctx.mention_at(t.head) is not None and left > 0 \
+            and doc[left - 1].text in (",", "(", "\u2014", "\u2013"):
+        head = t.head
+        while t.tag_ == "NNS" and head.dep_ == "conj" and ctx.mention_at(head.head):
+            head = head.head                 # 'X and Y, two Iraqi militias'
+        found = ctx.ents(head)
     elif t.dep_ in ("attr", "oprd") and lemma_of(t.head) in rules.copulas:
         toks, _ = ctx.subject(t.head)
         found = [e for x in toks for e in ctx.ents(x)]
     else:
         named = [c for c in t.children if c.dep_ in ("appos", "compound", "nmod")
                  and ctx.mention_at(c) is not None]
-        found = [e for c in named for e in ctx.ents(c)] or ctx.list_items(t)
+        found = [e for c in named for e in ctx.ents(c)]   # lists: demonym_lists
         nxt = ctx.mention_at(doc[t.i + 1]) if t.i + 1 < len(doc) else None
         if not found and nxt is not None:
             found = [ctx.ent_of(nxt)]        # 'the Lebanese movement Amal', misparsed
