@@ -103,3 +103,17 @@ def test_a_demonym_list_after_a_semicolon_places_only_its_own_items(nlp):
     got = triples(facts)
     assert (k["Amal"], "based_in", "country:syria") not in got
     assert (k["Houthis"], "based_in", "country:syria") not in got
+
+
+def test_where_after_a_place_is_that_place(nlp):
+    facts, k = relations("Kataib Hezbollah grew out of the insurgency in Yemen, where its "
+                         "fighters operated for years.")
+    assert (k["Kataib Hezbollah"], "operates_in", k["Yemen"]) in triples(facts)
+
+
+def test_one_of_the_demonym_groups(nlp):
+    facts, k = relations("Analysts regard Kataib Hezbollah as one of the most radical "
+                         "Yemeni militias.")
+    assert (k["Kataib Hezbollah"], "based_in", "country:yemen") in triples(facts)
+    facts, k = relations("Amal is one of the oldest Lebanese parties.")
+    assert (k["Amal"], "based_in", "country:lebanon") in triples(facts)

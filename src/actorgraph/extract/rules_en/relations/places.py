@@ -87,6 +87,11 @@ def rule_operate(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
                              and p.lower_ in ("within", "inside"))
             if t.pos_ == "VERB" and p.lower_ == "in":
                 targets.extend(_war_country(ctx, o))
+    if t.pos_ in ("VERB", "AUX") and t.dep_ == "relcl" and any(
+            c.lower_ == "where" and c.dep_ == "advmod" for c in t.children):
+        # '..., in Syria, where its units fought': the place the clause hangs on
+        targets.extend(e for e in ctx.ents(t.head, "place") if e.type in ("country", "place"))
+        targets.extend(_war_country(ctx, t.head))
     of_orgs = [o for p in preps_of(t, ("of",)) for o in pobjs_of(p)
                if t.pos_ == "NOUN" and any(e.type == "organization" for e in ctx.ents(o))]
     for o in of_orgs:            # 'fighters of X in Y': the place hangs on the name
@@ -281,8 +286,12 @@ def _named_by(ctx: Context, rules: Rules, t: Token) -> list[Ent]:
     found: list[Ent] = []
     if any(c.dep_ == "prep" and c.lower_ in ("as", "including", "like") for c in t.children):
         return []                            # 'Iraqi factions such as X': demonym_lists
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ == "one":
+        t = t.head.head                      # 'one of the Iraqi militias'
     left = t.left_edge.i
-    if t.dep_ == "appos" and ctx.mention_at(t.head) is not None and left > 0 \
+    if t.dep_ == "pobj" and t.head.lower_ == "as" and t.head.head.pos_ == "VERB":
+        found = [e for c in t.head.head.children if c.dep_ == "dobj" for e in ctx.ents(c)]
+    elif t.dep_ == "appos" and ctx.mention_at(t.head) is not None and left > 0 \
             and doc[left - 1].text in (",", "(", "\u2014", "\u2013"):
         head = t.head
         while t.tag_ == "NNS" and head.dep_ == "conj" and ctx.mention_at(head.head):
