@@ -117,3 +117,15 @@ def test_one_of_the_demonym_groups(nlp):
     assert (k["Kataib Hezbollah"], "based_in", "country:yemen") in triples(facts)
     facts, k = relations("Amal is one of the oldest Lebanese parties.")
     assert (k["Amal"], "based_in", "country:lebanon") in triples(facts)
+
+
+def test_a_group_that_governs_a_place_operates_there(nlp):
+    facts, k = relations("Amal, which has governed Tyre since 1990, denied the report.")
+    assert (k["Amal"], "operates_in", k["Tyre"]) in triples(facts)
+    facts, k = relations("Hezbollah controls Baalbek and the border crossings.")
+    assert (k["Hezbollah"], "operates_in", k["Baalbek"]) in triples(facts)
+
+
+def test_a_person_who_governs_a_place_is_not_placed_by_this_rule(nlp):
+    facts, _ = relations("Karim Haddadi has governed Tyre since 1990.")
+    assert not any(p == "operates_in" for _, p, _ in triples(facts))

@@ -24,6 +24,7 @@ BASE_VERBS = words("relations", "base_verbs")         # "maintains bases in ..."
 FACTION_NOUNS = words("relations", "faction_nouns")
 SEND_VERBS = words("relations", "send_verbs")         # "sent fighters to Y"
 FORCE_NOUNS = words("relations", "force_nouns")
+TERRITORY_VERBS = words("relations", "territory_verbs")   # "X, which governs Y"
 
 
 def rule_based(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
@@ -165,6 +166,17 @@ def rule_send(ctx: Context, rules: Rules, v: Token, out: Facts) -> None:
         return
     places = places_only(ctx, objects_of(ctx, v, ("to", "into"), "place"))
     out.add(actors_of(ctx, v), "operates_in", places, v, "sent_forces")
+
+
+def rule_territory(ctx: Context, rules: Rules, v: Token, out: Facts) -> None:
+    """'X, which has governed Y since 2007', 'X controls Y': a group holding a place
+    operates there (a person or a state that rules one is another relation)."""
+    places = [e for c in v.children if c.dep_ == "dobj"
+              for e in ctx.ents(c, "place") if e.type in ("place", "country")]
+    if not places or ctx.is_passive(v):
+        return
+    groups = [e for e in actors_of(ctx, v) if e.type == "organization"]
+    out.add(groups, "operates_in", places, v, "holds_territory")
 
 
 def rule_based_from(ctx: Context, rules: Rules, v: Token, out: Facts) -> None:

@@ -39,6 +39,7 @@ from actorgraph.extract.rules_en.reference.arguments import Context, load_data
 from actorgraph.extract.rules_en.relations.base import HYPOTHETICAL, Facts, Rules, load_rules
 from actorgraph.extract.rules_en.relations.places import (
     SEND_VERBS,
+    TERRITORY_VERBS,
     demonym_groups,
     demonym_lists,
     lists_in_places,
@@ -48,6 +49,7 @@ from actorgraph.extract.rules_en.relations.places import (
     rule_list_in,
     rule_operate,
     rule_send,
+    rule_territory,
     rule_travel,
 )
 from actorgraph.extract.rules_en.relations.roles import (
@@ -123,6 +125,7 @@ def _matcher(doc: Doc, rules: Rules) -> Matcher:
     m.add("SPONSOR_PHRASE", [[{"LOWER": w} for w in p] for p, _ in rules.sponsor_phrases])
     words("TRAVEL", rules.travel_verbs, verb)
     words("SEND", SEND_VERBS, verb)
+    words("TERRITORY", TERRITORY_VERBS, verb)
     words("COALITION_DESC", rules.coalition_descriptors, noun)
     words("BASED_FROM", rules.based_from, verb)
     m.add("LIST", [[{"LOWER": p.split()[0]}] + [{"LOWER": w} for w in p.split()[1:]]
@@ -159,6 +162,7 @@ _HANDLERS: dict[str, Callable[[Context, Rules, Token, Facts], None]] = {
     "LIST": rule_list_in,
     "TRAVEL": rule_travel,
     "SEND": rule_send,
+    "TERRITORY": rule_territory,
     "COALITION_DESC": rule_coalition_descriptor,
     "BASED_FROM": rule_based_from,
 }
