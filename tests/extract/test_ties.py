@@ -129,3 +129,10 @@ def test_a_group_that_governs_a_place_operates_there(nlp):
 def test_a_person_who_governs_a_place_is_not_placed_by_this_rule(nlp):
     facts, _ = relations("Karim Haddadi has governed Tyre since 1990.")
     assert not any(p == "operates_in" for _, p, _ in triples(facts))
+
+
+def test_holding_a_state_responsible_is_not_holding_territory(nlp):
+    facts, _ = relations("Amal held Syria responsible for the blast in Tyre.")
+    assert not any(p == "operates_in" for _, p, _ in triples(facts))
+    facts, k = relations("Hezbollah controls southern Lebanon.")
+    assert (k["Hezbollah"], "operates_in", k["Lebanon"]) in triples(facts)

@@ -173,8 +173,10 @@ def rule_territory(ctx: Context, rules: Rules, v: Token, out: Facts) -> None:
     operates there (a person or a state that rules one is another relation)."""
     places = [e for c in v.children if c.dep_ == "dobj"
               for e in ctx.ents(c, "place") if e.type in ("place", "country")]
-    if not places or ctx.is_passive(v):
-        return
+    if not places or ctx.is_passive(v) or any(
+            c.dep_ in ("oprd", "xcomp", "acomp", "ccomp") or (c.pos_ == "ADJ" and c.i > x.i)
+            for x in (v, *[c for c in v.children if c.dep_ == "dobj"]) for c in x.children):
+        return                               # 'held Syria responsible': not territory
     groups = [e for e in actors_of(ctx, v) if e.type == "organization"]
     out.add(groups, "operates_in", places, v, "holds_territory")
 
