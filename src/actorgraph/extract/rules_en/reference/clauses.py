@@ -37,6 +37,9 @@ class Clauses(Anaphora):
         without a subject of their own ("deployed to Syria to fight", "..., decrying"),
         and to the owner of a noun that holds the clause ("Its purpose — to overthrow")."""
         v = verb
+        # "X is backed by Y and operates in Z": a finite verb joined to a passive one
+        finite_conj = verb.dep_ == "conj" and verb.tag_ in ("VBZ", "VBP", "VBD") \
+            and not self.is_passive(verb)
         for _ in range(8):
             if v.pos_ in ("NOUN", "PROPN", "PRON"):
                 poss = [c for c in v.children if c.dep_ == "poss"]
@@ -56,7 +59,7 @@ class Clauses(Anaphora):
                 return (owners or subs), "active"
             pas = [c for c in v.children if c.dep_ == "nsubjpass"]
             if pas:
-                return pas, "passive"
+                return pas, ("active" if finite_conj and v.i != verb.i else "passive")
             if v.dep_ == "xcomp" and v.head.lemma_.lower() in OBJECT_CONTROL:
                 objs = [c for c in v.head.children if c.dep_ == "dobj"]
                 if objs:

@@ -10,10 +10,12 @@ from spacy.tokens import Token
 from actorgraph import ontology
 from actorgraph.extract.rules_en.reference.argdata import lemma_of, pobjs_of, preps_of
 from actorgraph.extract.rules_en.reference.arguments import Context, Ent, load_data, word_set
+from actorgraph.extract.rules_en.ruledata import words
 from actorgraph.model import RelationFact
 
 HYPOTHETICAL = ":hypothetical"
 HYPHENS = ("-", "\u2010", "\u2011")
+DISTRIBUTIVE = words("relations", "distributive_quantifiers")   # "X and Y, both armed by Z"
 
 
 # -- the patterns of data/relations.yaml ----------------------------------------------
@@ -265,14 +267,43 @@ def sponsors_of(ctx: Context, toks: list[Token]) -> list[Ent]:
 
 
 def state_of_modifier(ctx: Context, t: Token) -> list[Ent]:
-    """'Iranian' in 'Iranian-backed', 'Iran' in 'Iran-backed', 'IRGC' in 'IRGC-trained'."""
+    """'Iranian' in 'Iranian-backed', 'Iran' in 'Iran-backed', 'IRGC' in 'IRGC-trained',
+    'Tehran' in 'Tehran-funded'."""
     d = ctx.demonym_country(t)
     if d is not None:
         return [d]
     m = ctx.mention_at(t)
     if m is not None and (m.type in ("country", "organization") or m.role == "metonym"):
         return [ctx.ent_of(m)]
+    if m is not None and m.type == "place":     # 'Tehran-sponsored': a capital for its state
+        cap = ctx.capital_state(m)
+        return [cap] if cap is not None else []
     return []
 
 
 # -- constructions ----------------------------------------------------------------------
+
+
+def distributed(ctx: Context, tok: Token) -> list[Ent]:
+    """'X, Y and Z, all funded by W', 'X, Y and Z are all backed by W': a quantifier set
+    after a list, or floating by its verb, stands for each item of the list (the items
+    hang from the list's head by conjunction or apposition)."""
+    if tok.lower_ in DISTRIBUTIVE and tok.dep_ == "appos":
+        first = tok.head
+    elif tok.dep_ in ("nsubj", "nsubjpass") and any(
+            c.lower_ in DISTRIBUTIVE and c.dep_ in ("dep", "advmod", "det", "preconj")
+            for c in tok.head.children):
+        first = tok                          # 'X, Y and Z were each armed by W'
+    else:
+        return []
+    out: list[Ent] = []
+    todo = [first]
+    while todo:
+        t = todo.pop(0)
+        m = ctx.mention_at(t)
+        if m is not None and m.type in ("organization", "person") and \
+                m.key not in {e.key for e in out}:
+            out.append(ctx.ent_of(m))
+        todo.extend(c for c in t.children if c.dep_ in ("conj", "appos") and c.i != tok.i)
+    return out if len(out) > 1 else []
+

@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from actorgraph.extract.rules_en.reference.arguments import Context, Ent
 from actorgraph.extract.rules_en.relations.base import (
+    HYPHENS,
     Facts,
     Rules,
     actors_of,
@@ -21,6 +22,9 @@ from actorgraph.extract.rules_en.ruledata import words
 WAR_NOUNS = words("relations", "war_nouns")           # "the war in Syria"
 BASE_VERBS = words("relations", "base_verbs")         # "maintains bases in ..."
 FACTION_NOUNS = words("relations", "faction_nouns")
+SEND_VERBS = words("relations", "send_verbs")         # "sent fighters to Y"
+FORCE_NOUNS = words("relations", "force_nouns")
+TERRITORY_VERBS = words("relations", "territory_verbs")   # "X, which governs Y"
 
 
 def rule_based(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
@@ -61,13 +65,22 @@ def _war_country(ctx: Context, o: Token) -> list[Ent]:
     return out
 
 
+def _with_conjoined(preps: list[Token]) -> list[Token]:
+    """'in Syria and in Iraq': the prepositions and those coordinated with them."""
+    out = list(preps)
+    for p in out:
+        out.extend(c for c in p.children if c.dep_ == "conj" and c.pos_ == "ADP"
+                   and c not in out)
+    return out
+
+
 def rule_operate(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
     """'cells in Y', 'X fighters have deployed to Y', 'X is active in Y', 'operates within Y',
     'X participated in the Syrian civil war'."""
     lemma = lemma_of(t)
     targets: list[Ent] = []
     coalition: list[Ent] = []
-    for p in preps_of(t, rules.operate_preps):
+    for p in _with_conjoined(preps_of(t, rules.operate_preps)):
         for o in pobjs_of(p):
             found = ctx.ents(o, "place")
             targets.extend(e for e in found if e.type in ("country", "place"))
@@ -75,6 +88,17 @@ def rule_operate(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
                              and p.lower_ in ("within", "inside"))
             if t.pos_ == "VERB" and p.lower_ == "in":
                 targets.extend(_war_country(ctx, o))
+    if t.pos_ in ("VERB", "AUX") and t.dep_ == "relcl" and any(
+            c.lower_ == "where" and c.dep_ == "advmod" for c in t.children):
+        # '..., in Syria, where its units fought': the place the clause hangs on
+        targets.extend(e for e in ctx.ents(t.head, "place") if e.type in ("country", "place"))
+        targets.extend(_war_country(ctx, t.head))
+    of_orgs = [o for p in preps_of(t, ("of",)) for o in pobjs_of(p)
+               if t.pos_ == "NOUN" and any(e.type == "organization" for e in ctx.ents(o))]
+    for o in of_orgs:            # 'fighters of X in Y': the place hangs on the name
+        for p in preps_of(o, ("in", "inside", "across")):
+            targets.extend(e for x in pobjs_of(p) for e in ctx.ents(x, "place")
+                           if e.type in ("country", "place"))
     if not targets and not coalition:
         return
     if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod",):
@@ -105,7 +129,7 @@ def rule_operate(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
             doers = [e for x in toks for e in ctx.ents(x) if e.type == "organization"]
         rule = "group_in"
     else:
-        doers = []
+        doers = [e for o in of_orgs for e in ctx.ents(o) if e.type == "organization"]
         for c in t.children:
             if c.dep_ == "poss" or (c.dep_ in ("compound", "nmod")
                                     and ctx.mention_at(c) is not None):
@@ -132,6 +156,29 @@ def rule_travel(ctx: Context, rules: Rules, v: Token, out: Facts) -> None:
         return
     places = places_only(ctx, objects_of(ctx, v, ("to", "into"), "place"))
     out.add(actors_of(ctx, v), "operates_in", places, v, "went_to_fight")
+
+
+def rule_send(ctx: Context, rules: Rules, v: Token, out: Facts) -> None:
+    """'X sent fighters to Y', 'X dispatched hundreds of its men to Y': X operates in Y."""
+    sent = [c for c in v.children if c.dep_ == "dobj"]
+    sent += [o for c in sent for p in preps_of(c, ("of",)) for o in pobjs_of(p)]
+    if not any(lemma_of(c) in FORCE_NOUNS | rules.operate_nouns for c in sent):
+        return
+    places = places_only(ctx, objects_of(ctx, v, ("to", "into"), "place"))
+    out.add(actors_of(ctx, v), "operates_in", places, v, "sent_forces")
+
+
+def rule_territory(ctx: Context, rules: Rules, v: Token, out: Facts) -> None:
+    """'X, which has governed Y since 2007', 'X controls Y': a group holding a place
+    operates there (a person or a state that rules one is another relation)."""
+    places = [e for c in v.children if c.dep_ == "dobj"
+              for e in ctx.ents(c, "place") if e.type in ("place", "country")]
+    if not places or ctx.is_passive(v) or any(
+            c.dep_ in ("oprd", "xcomp", "acomp", "ccomp") or (c.pos_ == "ADJ" and c.i > x.i)
+            for x in (v, *[c for c in v.children if c.dep_ == "dobj"]) for c in x.children):
+        return                               # 'held Syria responsible': not territory
+    groups = [e for e in actors_of(ctx, v) if e.type == "organization"]
+    out.add(groups, "operates_in", places, v, "holds_territory")
 
 
 def rule_based_from(ctx: Context, rules: Rules, v: Token, out: Facts) -> None:
@@ -211,14 +258,70 @@ def demonym_lists(ctx: Context, rules: Rules, out: Facts) -> None:
             continue
         if lemma_of(t) not in ctx.w.group | FACTION_NOUNS:
             continue
-        states = [d for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i
-                  for d in [ctx.demonym_country(c)] if d is not None]
+        mods = [c for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i]
+        mods += [x for c in mods for x in c.conjuncts]     # 'Syrian and Lebanese factions'
+        states = [d for c in mods for d in [ctx.demonym_country(c)] if d is not None]
         if len(states) != 1:
             continue
         if not any(c.dep_ == "prep" and c.lower_ in ("as", "including", "like")
                    for c in t.children):
             continue
         out.add(ctx.list_items(t), "based_in", states, t, "demonym_list")
+
+
+def demonym_groups(ctx: Context, rules: Rules, out: Facts) -> None:
+    """'X, an Iraqi armed faction', 'the Lebanese movement X': a group noun whose demonym
+    names a country places the group it describes there. A demonym written before a hyphen
+    ('Iranian-backed') names a sponsor, not the home; a group noun placed elsewhere
+    ('an Afghan militia based in Iran') keeps that place."""
+    doc = ctx.doc
+    for t in doc:
+        if t.pos_ != "NOUN" or ctx.sentence_of(t) < 0 \
+                or lemma_of(t) not in ctx.w.group | FACTION_NOUNS:
+            continue
+        if any(lemma_of(c) in rules.based_verbs | rules.operate_adjectives
+               for c in t.children if c.dep_ in ("acl", "amod", "relcl")):
+            continue
+        mods = [c for c in t.children if c.dep_ in ("amod", "compound", "nmod") and c.i < t.i]
+        mods += [x for c in mods for x in c.conjuncts]     # 'Afghan and Pakistani brigades'
+        if any(x.text in HYPHENS for c in mods for x in (c, *c.children)) or \
+                any(c.i + 1 < len(doc) and doc[c.i + 1].text in HYPHENS for c in mods):
+            continue                                         # 'Iranian-backed'
+        states = [d for c in mods for d in [ctx.demonym_country(c)] if d is not None]
+        if len(states) != 1:
+            continue
+        out.add(_named_by(ctx, rules, t), "based_in", states, t, "demonym_group")
+
+
+def _named_by(ctx: Context, rules: Rules, t: Token) -> list[Ent]:
+    """The organisations a group noun names in the sentence itself (apposition, a name
+    after it, a copula, a list), never one it refers back to ('the Lebanese group')."""
+    doc = ctx.doc
+    found: list[Ent] = []
+    if any(c.dep_ == "prep" and c.lower_ in ("as", "including", "like") for c in t.children):
+        return []                            # 'Iraqi factions such as X': demonym_lists
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ == "one":
+        t = t.head.head                      # 'one of the Iraqi militias'
+    left = t.left_edge.i
+    if t.dep_ == "pobj" and t.head.lower_ == "as" and t.head.head.pos_ == "VERB":
+        found = [e for c in t.head.head.children if c.dep_ == "dobj" for e in ctx.ents(c)]
+    elif t.dep_ == "appos" and ctx.mention_at(t.head) is not None and left > 0 \
+            and doc[left - 1].text in (",", "(", "\u2014", "\u2013"):
+        head = t.head
+        while t.tag_ == "NNS" and head.dep_ == "conj" and ctx.mention_at(head.head):
+            head = head.head                 # 'X and Y, two Iraqi militias'
+        found = ctx.ents(head)
+    elif t.dep_ in ("attr", "oprd") and lemma_of(t.head) in rules.copulas:
+        toks, _ = ctx.subject(t.head)
+        found = [e for x in toks for e in ctx.ents(x)]
+    else:
+        named = [c for c in t.children if c.dep_ in ("appos", "compound", "nmod")
+                 and ctx.mention_at(c) is not None]
+        found = [e for c in named for e in ctx.ents(c)]   # lists: demonym_lists
+        nxt = ctx.mention_at(doc[t.i + 1]) if t.i + 1 < len(doc) else None
+        if not found and nxt is not None:
+            found = [ctx.ent_of(nxt)]        # 'the Lebanese movement Amal', misparsed
+    return [e for e in found if e.type == "organization"]
 
 
 def under_list(tok: Token) -> bool:

@@ -38,6 +38,9 @@ from spacy.tokens import Doc, Token
 from actorgraph.extract.rules_en.reference.arguments import Context, load_data
 from actorgraph.extract.rules_en.relations.base import HYPOTHETICAL, Facts, Rules, load_rules
 from actorgraph.extract.rules_en.relations.places import (
+    SEND_VERBS,
+    TERRITORY_VERBS,
+    demonym_groups,
     demonym_lists,
     lists_in_places,
     possessive_and_of,
@@ -45,6 +48,8 @@ from actorgraph.extract.rules_en.relations.places import (
     rule_based_from,
     rule_list_in,
     rule_operate,
+    rule_send,
+    rule_territory,
     rule_travel,
 )
 from actorgraph.extract.rules_en.relations.roles import (
@@ -121,6 +126,8 @@ def _matcher(doc: Doc, rules: Rules) -> Matcher:
         m.add("ROLE_MW", [pat])
     m.add("SPONSOR_PHRASE", [[{"LOWER": w} for w in p] for p, _ in rules.sponsor_phrases])
     words("TRAVEL", rules.travel_verbs, verb)
+    words("SEND", SEND_VERBS, verb)
+    words("TERRITORY", TERRITORY_VERBS, verb)
     words("COALITION_DESC", rules.coalition_descriptors, noun)
     words("BASED_FROM", rules.based_from, verb)
     m.add("LIST", [[{"LOWER": p.split()[0]}] + [{"LOWER": w} for w in p.split()[1:]]
@@ -156,6 +163,8 @@ _HANDLERS: dict[str, Callable[[Context, Rules, Token, Facts], None]] = {
     "CHANNEL_VERB": rule_channel,
     "LIST": rule_list_in,
     "TRAVEL": rule_travel,
+    "SEND": rule_send,
+    "TERRITORY": rule_territory,
     "COALITION_DESC": rule_coalition_descriptor,
     "BASED_FROM": rule_based_from,
 }
@@ -190,5 +199,6 @@ def find_relations(doc: Doc, sentences: list[Sentence], mentions: list[Mention],
     titled_leaders(ctx, rules, facts)
     lists_in_places(ctx, rules, facts)
     demonym_lists(ctx, rules, facts)
+    demonym_groups(ctx, rules, facts)
     successions(ctx, rules, facts, lambda t: role_holders(ctx, rules, t))
     return facts.result()

@@ -10,6 +10,7 @@ from actorgraph.extract.rules_en.relations.base import (
     Facts,
     Rules,
     actors_of,
+    distributed,
     lemma_of,
     objects_of,
     patients_of,
@@ -26,29 +27,38 @@ HOSTILITY_NOUNS = words("relations", "hostility_nouns")
 
 
 def rule_sponsor_participle(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
-    """'an Iranian-backed proxy', 'Iran-funded militias', 'Iran-aligned groups'."""
+    """'an Iranian-backed proxy', 'Iran-funded militias', 'Iran-aligned groups',
+    'a Tehran-sponsored faction' (a capital for its state), 'a Basra-based faction'."""
     word = t.lower_
     if t.i < 2 or t.doc[t.i - 1].text not in ("-", "\u2010", "\u2011"):
         return
+    before = [c for c in list(t.children) + [t.doc[t.i - 2]] if c.i < t.i]
+    holder_tok = t.head if t.dep_ in ("amod", "compound", "acl") else t
+    if word in ("based", "headquartered"):
+        places: list[Ent] = []
+        for c in before:
+            m = ctx.mention_at(c)
+            if m is not None and m.type in ("place", "country") and m.role != "metonym":
+                places.append(ctx.ent_of(m, "place"))
+            else:
+                places.extend(e for e in state_of_modifier(ctx, c) if e.type == "country")
+        out.add(ctx.described(holder_tok), "based_in", places, t, "based_participle")
+        return
     states: list[Ent] = []
-    for c in list(t.children) + [t.doc[t.i - 2]]:
-        if c.i < t.i:
-            for e in state_of_modifier(ctx, c):
-                if e.key not in {x.key for x in states}:
-                    states.append(e)
+    for c in before:
+        for e in state_of_modifier(ctx, c):
+            if e.key not in {x.key for x in states}:
+                states.append(e)
     if not states:
         return
-    holder_tok = t.head if t.dep_ in ("amod", "compound", "acl") else t
     holders = ctx.described(holder_tok)
+    if ctx.mention_at(holder_tok) is not None:     # 'the Iran-funded X and Y'
+        holders += [e for c in holder_tok.children if c.dep_ == "conj"
+                    and not any(x.dep_ in ("det", "amod", "compound") and x.i < c.i
+                                and ctx.mention_at(x) is None for x in c.children)
+                    for e in ctx.ents(c) if e.key not in {h.key for h in holders}]
     if word in ALLY_PARTICIPLES:
         out.add(holders, "allied_with", states, t, "ally_participle")
-    elif word in ("based", "headquartered"):
-        places = [e for e in states if e.type == "country"]
-        for c in [t.doc[t.i - 2]]:
-            m = ctx.mention_at(c)
-            if m is not None and m.type == "place":
-                places.append(ctx.ent_of(m))
-        out.add(holders, "based_in", places, t, "based_participle")
     else:
         support = rules.sponsor_participles.get(
             word, rules.sponsor_participles.get(lemma_of(t), ()))
@@ -97,7 +107,8 @@ def rule_sponsor_verb(ctx: Context, rules: Rules, v: Token, out: Facts) -> None:
     if ctx.is_passive(v):
         sponsors = sponsors_of(ctx, ctx.agent(v))
         toks, voice = ctx.subject(v)
-        clients = [e for x in toks for e in (ctx.ents(x) or ctx.described(x))]
+        clients = [e for x in toks for e in (distributed(ctx, x) or ctx.ents(x)
+                                             or ctx.described(x))]
     else:
         sponsors = sponsors_of(ctx, ctx.actor_tokens(v))
         clients = patients_of(ctx, v, rules)
