@@ -232,3 +232,12 @@ def test_a_kunya_is_the_start_of_the_full_name(nlp):
     ex = run("A drone killed a commander known as Abu Yasir. Local outlets called him Abu "
              "Yasir al-Tamimi.")
     assert len({m.key for m in ex.mentions if m.text.startswith("Abu Yasir")}) == 1
+
+
+def test_the_date_of_a_digest_entry_is_not_part_of_the_name(nlp):
+    ex = run("Weekly digest.\n\n3 Oct - Lebanon. Residents of Tyre reported the killing of a "
+             "local commander, Samir Haddad.\n\n9 Sep - Yemen. A tanker was hit off Hodeidah.")
+    found = names(ex)
+    assert ("Lebanon", "country") in found
+    assert ("Yemen", "country") in found
+    assert not any(t.startswith(("Oct", "Sep")) for t, _ in found)

@@ -200,6 +200,7 @@ def repair(doc: Doc, cand: Candidate, verbs: set[str],
             titles.append(tok.text)
             start += 1
         elif (low in WORDS["determiners"] or tok.is_punct or tok.is_space
+              or _dateline_date(doc, start, end)
               or _is_sentence_verb(tok, verbs) and end - start > 1
               or tok.text[:1].islower() and not _particle(doc, start, end)):
             start += 1
@@ -218,6 +219,13 @@ def repair(doc: Doc, cand: Candidate, verbs: set[str],
     if start > 0 and doc[start - 1].lower_.rstrip(".") in WORDS["titles"]:
         titles.append(doc[start - 1].text)
     return Candidate(start, end, cand.label, titles + cand.titles)
+
+
+def _dateline_date(doc: Doc, i: int, end: int) -> bool:
+    """A calendar word that a dash or colon parts from the name after it: the date
+    of a dateline or a digest entry ("4 Oct - Lebanon", "Monday: Basra")."""
+    return (doc[i].lower_.rstrip(".") in WORDS["calendar"] and i + 1 < end
+            and doc[i + 1].is_punct and doc[i + 1].text not in ("(", "[", "'", "’"))
 
 
 def _particle(doc: Doc, i: int, end: int) -> bool:
