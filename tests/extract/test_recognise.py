@@ -241,3 +241,16 @@ def test_the_date_of_a_digest_entry_is_not_part_of_the_name(nlp):
     assert ("Lebanon", "country") in found
     assert ("Yemen", "country") in found
     assert not any(t.startswith(("Oct", "Sep")) for t, _ in found)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Saraya Rijal al-Qasas claimed the drone attack on the base in a statement on Tuesday.",
+     "Saraya Rijal al-Qasas"),
+    ("Kata'ib Sayf al-Haqq said its fighters had fired four rockets.", "Kata'ib Sayf al-Haqq"),
+    ("Asaib Jund al-Wafa denied any role in the ambush.", "Asaib Jund al-Wafa"),
+    ("Liwa Dhul Fiqar al-Thani threatened further attacks.", "Liwa Dhul Fiqar al-Thani"),
+    ("Officials said Harakat Ansar al-Din al-Jadida had praised the strike.",
+     "Harakat Ansar al-Din al-Jadida"),
+])
+def test_a_new_name_headed_by_an_arabic_group_noun_is_a_group(nlp, text, name):
+    assert (name, "organization") in names(run(text))

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from actorgraph.extract.rules_en.ruledata import words
 from actorgraph.knowledge.lexicon import Lexicon, normalize_form
+from actorgraph.knowledge.names import fold
 from actorgraph.knowledge.wordlists import WORDS
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
@@ -149,6 +150,33 @@ def propn_runs(doc: Doc) -> list[Candidate]:
             i = j
         else:
             i += 1
+    return out
+
+
+def group_word_runs(doc: Doc) -> list[Candidate]:
+    """A capitalised Arabic, Persian or Urdu noun for an armed group (wordlists
+    `group_words`) and the capitalised words, particles and hyphens after it:
+    "Liwa Dhul Fiqar al-Thani", "Kata'ib Sayf al-Haqq", which the model splits
+    or takes for a person."""
+    out = []
+    for i, tok in enumerate(doc):
+        if not tok.text[:1].isupper() or fold(tok.text) not in WORDS["group_words"]:
+            continue
+        j = i + 1
+        while j < len(doc):
+            t = doc[j]
+            if t.text[:1].isupper() and not t.is_punct and not t.is_sent_start:
+                j += 1
+            elif (t.lower_ in WORDS["name_particles"] or t.text in ("-", "'")) \
+                    and j + 1 < len(doc) and (doc[j + 1].text[:1].isupper()
+                                              or doc[j + 1].text in ("-", "'")):
+                j += 1
+            else:
+                break
+        while j > i + 1 and not doc[j - 1].text[:1].isupper():
+            j -= 1
+        if j > i + 1:
+            out.append(Candidate(i, j, "CUE"))
     return out
 
 
@@ -289,6 +317,7 @@ def recognise(doc: Doc, lex: Lexicon, verbs: set[str]) -> list[Candidate]:
     raw.extend(lex_hits)
     raw.extend(cue_runs(doc, lex))
     raw.extend(propn_runs(doc))
+    raw.extend(group_word_runs(doc))
     raw.extend(bracketed_names(doc))
     fixed = []
     for cand in raw:
@@ -336,3 +365,4 @@ def _join_split_people(doc: Doc, taken: list[Candidate]) -> list[Candidate]:
             continue
         out.append(cand)
     return out
+
