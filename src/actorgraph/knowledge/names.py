@@ -35,7 +35,7 @@ from actorgraph.knowledge.data import load_yaml
 __all__ = [
     "fold", "strip_titles", "phonetic_key", "vowel_key", "name_keys", "tokens",
     "significant_tokens", "acronym", "looks_like_acronym", "is_abjad", "tables", "org_symbols",
-    "is_designator", "is_qualifier", "surname_gender", "phonetic_variants", "vowel_variants",
+    "is_designator", "is_qualifier", "surname_gender", "phonetic_variants", "vowel_variants", "designator_classes",
 ]
 
 VOWELS = "aeiouy"
@@ -65,6 +65,15 @@ class Tables:
     feminine_endings: tuple[str, ...]
     masculine_endings: tuple[str, ...]
     variant_letters: tuple[tuple[str, str], ...] = ()
+    designator_classes: dict[str, frozenset[str]] | None = None   # designator -> classes
+
+
+def _invert(classes: dict) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for cls, ws in classes.items():
+        for w in ws:
+            out.setdefault(fold(str(w)), set()).add(str(cls))
+    return {w: frozenset(c) for w, c in out.items()}
 
 
 @lru_cache(maxsize=1)
@@ -100,6 +109,7 @@ def tables() -> Tables:
         feminine_endings=tuple(str(e) for e in raw["surname_gender"]["feminine"]),
         masculine_endings=tuple(str(e) for e in raw["surname_gender"]["masculine"]),
         variant_letters=tuple((str(a), str(b)) for a, b in raw.get("variant_letters") or ()),
+        designator_classes=_invert(raw.get("designator_classes") or {}),
     )
 
 
@@ -266,6 +276,12 @@ def is_designator(token: str) -> bool:
     names.yaml (with its Cyrillic and Arabic-script transliterations) or with
     the skeleton of one of three letters or more ("Brigada", "Harakah")."""
     return token in tables().org_designators or phonetic_key(token) in _designator_skeletons()
+
+
+def designator_classes(token: str) -> frozenset[str]:
+    """The classes of a designator that has equivalents in other languages or numbers
+    (kata'ib ~ katibat ~ brigades, liwa ~ brigade, jaysh ~ army), else none."""
+    return (tables().designator_classes or {}).get(token, frozenset())
 
 
 def is_qualifier(token: str) -> bool:

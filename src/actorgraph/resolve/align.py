@@ -12,7 +12,7 @@ import jellyfish
 from rapidfuzz.distance import JaroWinkler
 
 from actorgraph.knowledge.names import (
-    phonetic_key, phonetic_variants, surname_gender, vowel_variants,
+    designator_classes, phonetic_key, phonetic_variants, surname_gender, vowel_variants,
 )
 from actorgraph.resolve.profiles import NameForm
 
@@ -48,6 +48,8 @@ def token_match(x: NameForm, i: int, y: NameForm, j: int) -> tuple[float, str]:
         return found
     if x.symbols()[i] & y.symbols()[j]:
         return 0.9, "symbol"
+    if not person and designator_classes(a) & designator_classes(b):
+        return 0.9, "designator"      # Kata'ib ~ Brigades, Liwa ~ Brigade
     return 0.0, ""
 
 
