@@ -12,7 +12,11 @@ import jellyfish
 from rapidfuzz.distance import JaroWinkler
 
 from actorgraph.knowledge.names import (
-    designator_classes, phonetic_key, phonetic_variants, surname_gender, vowel_variants,
+    designator_classes,
+    phonetic_key,
+    phonetic_variants,
+    surname_gender,
+    vowel_variants,
 )
 from actorgraph.resolve.profiles import NameForm
 
