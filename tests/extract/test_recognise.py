@@ -254,3 +254,13 @@ def test_the_date_of_a_digest_entry_is_not_part_of_the_name(nlp):
 ])
 def test_a_new_name_headed_by_an_arabic_group_noun_is_a_group(nlp, text, name):
     assert (name, "organization") in names(run(text))
+
+
+def test_an_english_rendering_in_brackets_is_another_name_of_the_group(nlp):
+    ex = run("A little-known faction, Saraya Rijal al-Qasas (Men of Retribution Brigades), "
+             "claimed the drone strike on the depot.")
+    found = names(ex)
+    assert ("Men of Retribution Brigades", "organization") in found
+    keys = {m.key for m in ex.mentions if m.text in ("Saraya Rijal al-Qasas",
+                                                      "Men of Retribution Brigades")}
+    assert len(keys) == 1

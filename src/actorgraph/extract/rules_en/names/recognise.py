@@ -188,16 +188,32 @@ def bracketed_names(doc: Doc) -> list[Candidate]:
         if tok.text != "(" or i == 0:
             continue
         j = i + 1
-        while j < len(doc) and j - i <= 6 and doc[j].text != ")" and not doc[j].is_space:
+        while j < len(doc) and j - i <= 9 and doc[j].text != ")" and not doc[j].is_space:
             j += 1
         if j >= len(doc) or doc[j].text != ")" or j == i + 1:
             continue
         inner = doc[i + 1:j]
         text = inner.text
         foreign = any(ord(ch) > 0x24F for ch in text) or any(not ch.isascii() for ch in text)
-        if foreign and any(ch.isalpha() for ch in text) and not any(ch.isdigit() for ch in text):
+        if foreign and any(ch.isalpha() for ch in text) and not any(ch.isdigit() for ch in text) \
+                or _translated_name(inner):
             out.append(Candidate(i + 1, j, "BRACKET"))
     return out
+
+
+_GLUE = frozenset({"of", "the", "for", "and", "in"})
+
+
+def _translated_name(inner: Span) -> bool:
+    """An English rendering of the name before the bracket, in title case with its
+    function words: "Saraya X (Guardians of the Y Brigades)". Two capitalised words at
+    least, one of them an organisation head word; no title, no digit."""
+    words = [t for t in inner if not t.is_punct]
+    caps = [t for t in words if t.text[:1].isupper()]
+    return (len(caps) >= 2 and len(words) >= 3 and words[-1].text[:1].isupper()
+            and all(t.text[:1].isupper() or t.lower_ in _GLUE for t in words)
+            and any(t.text in WORDS["org_heads"] for t in caps)
+            and not any(t.lower_.rstrip(".") in WORDS["titles"] or t.like_num for t in words))
 
 
 def _is_sentence_verb(tok, verbs) -> bool:
