@@ -264,3 +264,9 @@ def test_an_english_rendering_in_brackets_is_another_name_of_the_group(nlp):
     keys = {m.key for m in ex.mentions if m.text in ("Saraya Rijal al-Qasas",
                                                       "Men of Retribution Brigades")}
     assert len(keys) == 1
+
+
+def test_a_group_that_calls_itself_y_is_not_the_object_before_it(nlp):
+    ex = run("Karimi, who governs Dhamar, blamed a group that calls itself Ashab al-Raya.")
+    keys = {m.text: m.key for m in ex.mentions}
+    assert keys.get("Ashab al-Raya") and keys["Ashab al-Raya"] != keys.get("Dhamar")

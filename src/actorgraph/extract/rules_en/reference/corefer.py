@@ -30,7 +30,8 @@ ALIAS_BETWEEN = re.compile(
     r"nickname)\s+$"
     r"|^\s*,\s*(?:the\s+)?[^,.;()]{0,60}?\s(?:usually|commonly|often|widely|generally|simply|"
     r"also|popularly)\s+(?:called|dubbed|nicknamed|known\s+as|referred\s+to\s+as)\s+(?:the\s+)?$"
-    r"|^\s*,?\s*(?:[^,.;()]{0,60}?\s)?(?:which|that|who)\s+(?:also\s+)?(?:calls|called|names|named|"
+    r"|^\s*,?\s*(?:(?:a|an|the|one)\s[^,.;()]{0,60}?\s)?(?:which|that|who)\s+(?:also\s+)?"
+    r"(?:calls|called|names|named|"
     r"styles|styled|describes|described)\s+(?:itself|themselves|himself)\s+(?:as\s+)?(?:the\s+)?$",
     re.IGNORECASE)
 EXPLICIT = re.compile(r"known|called|calls|referred|aka|a\.k\.a|styled|named|transliterated|"
