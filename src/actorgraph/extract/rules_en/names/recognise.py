@@ -195,8 +195,8 @@ def bracketed_names(doc: Doc) -> list[Candidate]:
         inner = doc[i + 1:j]
         text = inner.text
         foreign = any(ord(ch) > 0x24F for ch in text) or any(not ch.isascii() for ch in text)
-        if foreign and any(ch.isalpha() for ch in text) and not any(ch.isdigit() for ch in text) \
-                or _translated_name(inner):
+        if foreign and j - i <= 6 and any(ch.isalpha() for ch in text) \
+                and not any(ch.isdigit() for ch in text) or _translated_name(inner):
             out.append(Candidate(i + 1, j, "BRACKET"))
     return out
 
