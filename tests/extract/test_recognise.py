@@ -270,3 +270,10 @@ def test_a_group_that_calls_itself_y_is_not_the_object_before_it(nlp):
     ex = run("Karimi, who governs Dhamar, blamed a group that calls itself Ashab al-Raya.")
     keys = {m.text: m.key for m in ex.mentions}
     assert keys.get("Ashab al-Raya") and keys["Ashab al-Raya"] != keys.get("Dhamar")
+
+
+def test_a_spelling_note_with_an_adverb_joins_two_names(nlp):
+    ex = run("The faction grew out of Ansar al-Furqan (sometimes spelled Ansar al-Forqan), an "
+             "earlier insurgent group based near Saravan.")
+    keys = {m.text: m.key for m in ex.mentions}
+    assert keys["Ansar al-Furqan"] == keys["Ansar al-Forqan"]
