@@ -277,3 +277,16 @@ def test_a_spelling_note_with_an_adverb_joins_two_names(nlp):
              "earlier insurgent group based near Saravan.")
     keys = {m.text: m.key for m in ex.mentions}
     assert keys["Ansar al-Furqan"] == keys["Ansar al-Forqan"]
+
+
+def test_a_rendering_set_off_by_dashes_is_another_name_of_the_group(nlp):
+    ex = run("Hours later, a group calling itself Saraya Rijal al-Qasas \u2014 the Men of "
+             "Retribution Brigades \u2014 said it had fired the drones.")
+    keys = {m.text: m.key for m in ex.mentions}
+    assert keys.get("Men of Retribution Brigades") == keys["Saraya Rijal al-Qasas"]
+
+
+def test_a_sentence_opening_plural_noun_of_a_group_is_not_a_name(nlp):
+    found = names(run("Members of the Popular Mobilization Forces said nothing about the raid."))
+    assert ("Popular Mobilization Forces", "organization") in found
+    assert not any(t.startswith("Members") for t, _ in found)

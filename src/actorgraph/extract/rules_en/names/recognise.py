@@ -124,6 +124,7 @@ def cue_runs(doc: Doc, lex: Lexicon | None = None) -> list[Candidate]:
         j = i
         while j < len(doc) and _capitalised(doc[j]) and doc[j].text not in heads:
             j += 1
+        j = _of_the_head(doc, i, j, heads)
         if j < len(doc) and doc[j].text in heads and (
                 j > i or name_tail(doc, i, j + 1, lex) > j + 1):   # "Army of Justice"
             end = name_tail(doc, i, j + 1, lex)
@@ -132,6 +133,22 @@ def cue_runs(doc: Doc, lex: Lexicon | None = None) -> list[Candidate]:
         else:
             i = max(j, i + 1)
     return out
+
+
+def _of_the_head(doc: Doc, i: int, j: int, heads) -> int:
+    """Where a capitalised run [i, j) stopped at "of (the)" before a run that ends in
+    a head word, that head word ("Guardians of the Blood Brigades"); else j. The run
+    before "of" is a name's, not a sentence's first word nor a title."""
+    if not (i < j <= i + 3 and j < len(doc) and doc[j].lower_ == "of") or doc[i].is_sent_start \
+            or any(doc[k].lower_.rstrip(".") in WORDS["titles"] for k in range(i, j)):
+        return j
+    m = j + 1
+    if m < len(doc) and doc[m].lower_ == "the":
+        m += 1
+    n = m
+    while n < len(doc) and _capitalised(doc[n]) and doc[n].text not in heads:
+        n += 1
+    return n if n > m and n < len(doc) and doc[n].text in heads else j
 
 
 def propn_runs(doc: Doc) -> list[Candidate]:

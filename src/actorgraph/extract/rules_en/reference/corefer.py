@@ -23,6 +23,7 @@ ALIAS_BETWEEN = re.compile(
     r"^\s*[,(\u2014\u2013-]?\s*(?:(?:better|also|commonly|widely|locally|formerly|sometimes)\s+)?"
     r"(?:known|referred to|called|styled)(?:\s+in\s+[A-Z][\w-]+)?\s+as\s+(?:the\s+)?$"
     r"|^\s*,?\s*or\s+(?:the\s+)?$"
+    r"|^\s*[\u2014\u2013]\s*(?:the\s+)?$"
     r"|^\s*\(\s*(?:the\s+)?$|^\s*,?\s*(?:aka|a\.k\.a\.)\s+$"
     r"|^\s*\(\s*(?:or|also|alternatively|sometimes|often|usually|commonly|variously|elsewhere)?"
     r"\s*(?:transliterated|written|spelled|spelt|rendered|"
@@ -130,6 +131,9 @@ def _alias_context(between: str, text: str, b: Mention) -> bool:
         return bool(explicit or LANGUAGE_AFTER.match(text[b.end:b.end + 40]))
     if stripped.startswith("("):
         return text[b.end:b.end + 2].lstrip().startswith(")")
+    if stripped[:1] in ("\u2014", "\u2013") and not explicit:
+        # "X — the Y — said": a name set off by dashes right after a name
+        return text[b.end:b.end + 3].lstrip().startswith(stripped[0])
     return True
 
 
