@@ -290,3 +290,17 @@ def test_a_sentence_opening_plural_noun_of_a_group_is_not_a_name(nlp):
     found = names(run("Members of the Popular Mobilization Forces said nothing about the raid."))
     assert ("Popular Mobilization Forces", "organization") in found
     assert not any(t.startswith("Members") for t, _ in found)
+
+
+def test_a_person_of_a_group_stays_two_names(nlp):
+    found = names(run("The raid was ordered by Karim Haddadi of the Northern Shield Brigade, "
+                      "officials said."))
+    assert ("Karim Haddadi", "person") in found
+    assert ("Northern Shield Brigade", "organization") in found
+
+
+def test_another_spelling_of_a_group_is_typed_like_it(nlp):
+    ex = run("The Ansar al-Furqan fighters regrouped. The faction grew out of Ansar al-Furqan "
+             "(sometimes spelled Ansaruddin Furqani), an earlier insurgent group.")
+    types = {m.text: m.type for m in ex.mentions}
+    assert types.get("Ansaruddin Furqani") == "organization"

@@ -138,10 +138,13 @@ def cue_runs(doc: Doc, lex: Lexicon | None = None) -> list[Candidate]:
 def _of_the_head(doc: Doc, i: int, j: int, heads) -> int:
     """Where a capitalised run [i, j) stopped at "of (the)" before a run that ends in
     a head word, that head word ("Guardians of the Blood Brigades"); else j. The run
-    before "of" is a name's, not a sentence's first word nor a title."""
+    before "of" is a plural noun ("Guardians", "Men"), not a person's name, a title or
+    a sentence's first word."""
     if not (i < j <= i + 3 and j < len(doc) and doc[j].lower_ == "of") or doc[i].is_sent_start \
-            or any(doc[k].lower_.rstrip(".") in WORDS["titles"] for k in range(i, j)):
-        return j
+            or doc[j - 1].tag_ not in ("NNS", "NNPS") \
+            or any(doc[k].lower_.rstrip(".") in WORDS["titles"] or doc[k].ent_type_ == "PERSON"
+                   for k in range(i, j)):
+        return j     # "Qassem Soleimani of the Quds Force": a person and his group
     m = j + 1
     if m < len(doc) and doc[m].lower_ == "the":
         m += 1

@@ -39,6 +39,8 @@ ALIAS_BETWEEN = re.compile(
 EXPLICIT = re.compile(r"known|called|calls|referred|aka|a\.k\.a|styled|named|transliterated|"
                       r"written|spelled|spelt|rendered|romani[sz]ed|transcribed|kunya|"
                       r"nom de guerre|alias|pseudonym|moniker|nickname|dubbed", re.IGNORECASE)
+SPELLING = re.compile(r"transliterated|written|spelled|spelt|rendered|romani[sz]ed|transcribed",
+                      re.IGNORECASE)
 LANGUAGE_AFTER = re.compile(r"^\s*(?:in|,)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+language)?", re.UNICODE)
 STOP = words("reference", "stop")
 KUNYA = words("reference", "kunya")   # "Abu Taqwa" is the start of "Abu Taqwa al-Saidi"
@@ -120,6 +122,8 @@ def _alias_phrases(mentions: list[Mention], text: str, groups: _Groups) -> None:
             if _compatible(a, b) or EXPLICIT.search(between) and (
                     decide(a.votes) == "country") == (decide(b.votes) == "country"):
                 groups.union(j, i)
+                if SPELLING.search(between) and a.votes:
+                    b.votes = dict(a.votes)   # another spelling of a name is typed like it
                 break
 
 
