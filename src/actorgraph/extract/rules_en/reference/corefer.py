@@ -122,8 +122,8 @@ def _alias_phrases(mentions: list[Mention], text: str, groups: _Groups) -> None:
             if _compatible(a, b) or EXPLICIT.search(between) and (
                     decide(a.votes) == "country") == (decide(b.votes) == "country"):
                 groups.union(j, i)
-                if SPELLING.search(between) and a.votes:
-                    b.votes = dict(a.votes)   # another spelling of a name is typed like it
+                if SPELLING.search(between):
+                    b.votes = {}   # another spelling of a name: no evidence of its own
                 break
 
 
