@@ -232,3 +232,75 @@ def test_a_kunya_is_the_start_of_the_full_name(nlp):
     ex = run("A drone killed a commander known as Abu Yasir. Local outlets called him Abu "
              "Yasir al-Tamimi.")
     assert len({m.key for m in ex.mentions if m.text.startswith("Abu Yasir")}) == 1
+
+
+def test_the_date_of_a_digest_entry_is_not_part_of_the_name(nlp):
+    ex = run("Weekly digest.\n\n3 Oct - Lebanon. Residents of Tyre reported the killing of a "
+             "local commander, Samir Haddad.\n\n9 Sep - Yemen. A tanker was hit off Hodeidah.")
+    found = names(ex)
+    assert ("Lebanon", "country") in found
+    assert ("Yemen", "country") in found
+    assert not any(t.startswith(("Oct", "Sep")) for t, _ in found)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Saraya Rijal al-Qasas claimed the drone attack on the base in a statement on Tuesday.",
+     "Saraya Rijal al-Qasas"),
+    ("Kata'ib Sayf al-Haqq said its fighters had fired four rockets.", "Kata'ib Sayf al-Haqq"),
+    ("Asaib Jund al-Wafa denied any role in the ambush.", "Asaib Jund al-Wafa"),
+    ("Liwa Dhul Fiqar al-Thani threatened further attacks.", "Liwa Dhul Fiqar al-Thani"),
+    ("Officials said Harakat Ansar al-Din al-Jadida had praised the strike.",
+     "Harakat Ansar al-Din al-Jadida"),
+])
+def test_a_new_name_headed_by_an_arabic_group_noun_is_a_group(nlp, text, name):
+    assert (name, "organization") in names(run(text))
+
+
+def test_an_english_rendering_in_brackets_is_another_name_of_the_group(nlp):
+    ex = run("A little-known faction, Saraya Rijal al-Qasas (Men of Retribution Brigades), "
+             "claimed the drone strike on the depot.")
+    found = names(ex)
+    assert ("Men of Retribution Brigades", "organization") in found
+    keys = {m.key for m in ex.mentions if m.text in ("Saraya Rijal al-Qasas",
+                                                      "Men of Retribution Brigades")}
+    assert len(keys) == 1
+
+
+def test_a_group_that_calls_itself_y_is_not_the_object_before_it(nlp):
+    ex = run("Karimi, who governs Dhamar, blamed a group that calls itself Ashab al-Raya.")
+    keys = {m.text: m.key for m in ex.mentions}
+    assert keys.get("Ashab al-Raya") and keys["Ashab al-Raya"] != keys.get("Dhamar")
+
+
+def test_a_spelling_note_with_an_adverb_joins_two_names(nlp):
+    ex = run("The faction grew out of Ansar al-Furqan (sometimes spelled Ansar al-Forqan), an "
+             "earlier insurgent group based near Saravan.")
+    keys = {m.text: m.key for m in ex.mentions}
+    assert keys["Ansar al-Furqan"] == keys["Ansar al-Forqan"]
+
+
+def test_a_rendering_set_off_by_dashes_is_another_name_of_the_group(nlp):
+    ex = run("Hours later, a group calling itself Saraya Rijal al-Qasas \u2014 the Men of "
+             "Retribution Brigades \u2014 said it had fired the drones.")
+    keys = {m.text: m.key for m in ex.mentions}
+    assert keys.get("Men of Retribution Brigades") == keys["Saraya Rijal al-Qasas"]
+
+
+def test_a_sentence_opening_plural_noun_of_a_group_is_not_a_name(nlp):
+    found = names(run("Members of the Popular Mobilization Forces said nothing about the raid."))
+    assert ("Popular Mobilization Forces", "organization") in found
+    assert not any(t.startswith("Members") for t, _ in found)
+
+
+def test_a_person_of_a_group_stays_two_names(nlp):
+    found = names(run("The raid was ordered by Karim Haddadi of the Northern Shield Brigade, "
+                      "officials said."))
+    assert ("Karim Haddadi", "person") in found
+    assert ("Northern Shield Brigade", "organization") in found
+
+
+def test_another_spelling_of_a_group_is_typed_like_it(nlp):
+    ex = run("The Ansar al-Furqan fighters regrouped. The faction grew out of Ansar al-Furqan "
+             "(sometimes spelled Ansaruddin Furqani), an earlier insurgent group.")
+    types = {m.text: m.type for m in ex.mentions}
+    assert types.get("Ansaruddin Furqani") == "organization"

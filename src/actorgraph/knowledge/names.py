@@ -35,7 +35,7 @@ from actorgraph.knowledge.data import load_yaml
 __all__ = [
     "fold", "strip_titles", "phonetic_key", "vowel_key", "name_keys", "tokens",
     "significant_tokens", "acronym", "looks_like_acronym", "is_abjad", "tables", "org_symbols",
-    "is_designator", "is_qualifier", "surname_gender",
+    "is_designator", "is_qualifier", "surname_gender", "phonetic_variants", "vowel_variants", "designator_classes",
 ]
 
 VOWELS = "aeiouy"
@@ -64,6 +64,16 @@ class Tables:
     orthographies: tuple[tuple[frozenset[str], dict[int, str]], ...]  # (markers, table)
     feminine_endings: tuple[str, ...]
     masculine_endings: tuple[str, ...]
+    variant_letters: tuple[tuple[str, str], ...] = ()
+    designator_classes: dict[str, frozenset[str]] | None = None   # designator -> classes
+
+
+def _invert(classes: dict) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for cls, ws in classes.items():
+        for w in ws:
+            out.setdefault(fold(str(w)), set()).add(str(cls))
+    return {w: frozenset(c) for w, c in out.items()}
 
 
 @lru_cache(maxsize=1)
@@ -98,6 +108,8 @@ def tables() -> Tables:
             for o in (raw.get("orthographies") or {}).values()),
         feminine_endings=tuple(str(e) for e in raw["surname_gender"]["feminine"]),
         masculine_endings=tuple(str(e) for e in raw["surname_gender"]["masculine"]),
+        variant_letters=tuple((str(a), str(b)) for a, b in raw.get("variant_letters") or ()),
+        designator_classes=_invert(raw.get("designator_classes") or {}),
     )
 
 
@@ -266,6 +278,12 @@ def is_designator(token: str) -> bool:
     return token in tables().org_designators or phonetic_key(token) in _designator_skeletons()
 
 
+def designator_classes(token: str) -> frozenset[str]:
+    """The classes of a designator that has equivalents in other languages or numbers
+    (kata'ib ~ katibat ~ brigades, liwa ~ brigade, jaysh ~ army), else none."""
+    return (tables().designator_classes or {}).get(token, frozenset())
+
+
 def is_qualifier(token: str) -> bool:
     """A demonym or similar qualifier of an organisation name ("lebanese")."""
     return token in tables().org_qualifiers
@@ -333,6 +351,31 @@ def vowel_key(token: str) -> str:
     _, cls, consonants = _normalised(token)
     key = _VOWEL_RUN.sub(_vowel_class, consonants)
     return f"{key}~{cls}" if cls else key
+
+
+def _readings(token: str) -> tuple[str, ...]:
+    """The folded token and its second readings by names.yaml `variant_letters`
+    (Kadhimi -> kadhimi, kazimi)."""
+    folded = fold(token).replace(" ", "")
+    out = [folded]
+    for src, dst in tables().variant_letters:
+        if src in folded:
+            out.append(folded.replace(src, dst))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1 << 20)
+def phonetic_variants(token: str) -> frozenset[str]:
+    """:func:`phonetic_key` of every reading of the token: a letter that Latin
+    transliterations write two ways (dh ~ z, th ~ s) gives two keys, so
+    Kadhimi ("kdm", "kzm") meets Kazimi ("kzm") and كاظمي ("kdm")."""
+    return frozenset(phonetic_key(r) for r in _readings(token))
+
+
+@lru_cache(maxsize=1 << 20)
+def vowel_variants(token: str) -> frozenset[str]:
+    """:func:`vowel_key` of every reading of the token (see :func:`phonetic_variants`)."""
+    return frozenset(vowel_key(r) for r in _readings(token))
 
 
 def surname_gender(token: str) -> str:
@@ -408,13 +451,13 @@ def name_keys(name: str, type: str) -> set[str]:
     if len(joined) >= 3:
         keys.add("j:" + joined)
     if type == "person":
-        keys.add("t:" + skels[-1])
+        keys.update("t:" + k for k in phonetic_variants(toks[-1]))
         if len(toks) > 2:
             keys.add(f"f:{skels[0]} {skels[-1]}")
     else:
         for tok, skel in zip(toks, skels):
             if len(skel) >= 2 and not is_designator(tok) and not is_qualifier(tok):
-                keys.add("t:" + skel)
+                keys.update("t:" + k for k in phonetic_variants(tok))
         if type in ("organization", "channel"):
             for sym in org_symbols(name):
                 keys.add("y:" + sym)

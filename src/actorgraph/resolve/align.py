@@ -11,7 +11,13 @@ from dataclasses import dataclass
 import jellyfish
 from rapidfuzz.distance import JaroWinkler
 
-from actorgraph.knowledge.names import phonetic_key, surname_gender
+from actorgraph.knowledge.names import (
+    designator_classes,
+    phonetic_key,
+    phonetic_variants,
+    surname_gender,
+    vowel_variants,
+)
 from actorgraph.resolve.profiles import NameForm
 
 
@@ -46,6 +52,8 @@ def token_match(x: NameForm, i: int, y: NameForm, j: int) -> tuple[float, str]:
         return found
     if x.symbols()[i] & y.symbols()[j]:
         return 0.9, "symbol"
+    if not person and designator_classes(a) & designator_classes(b):
+        return 0.9, "designator"      # Kata'ib ~ Brigades, Liwa ~ Brigade
     return 0.0, ""
 
 
@@ -57,10 +65,15 @@ def _spelling_match(a: str, b: str, abjad: bool, ska: str, skb: str,
                     vka: str, vkb: str) -> tuple[float, str]:
     """token_match on spelling alone (cached by token pair)."""
     if abjad:
-        return (0.9, "skeleton") if ska == skb else (0.0, "")
+        if ska == skb:
+            return 0.9, "skeleton"
+        # a letter read two ways (كاظمي ~ Kazimi: ظ is dh or z)
+        return (0.85, "skeleton") if phonetic_variants(a) & phonetic_variants(b) else (0.0, "")
     if vka == vkb:
         return 0.95, "translit"
     jw = JaroWinkler.similarity(a, b)
+    if jw >= 0.8 and vowel_variants(a) & vowel_variants(b):
+        return 0.9, "translit"          # Kadhimi ~ Kazimi, Uthman ~ Osman
     if ska == skb and jw >= 0.86:
         return 0.9, "translit"
     if (a[0] == b[0] and min(len(a), len(b)) >= 5 and not a.isdigit()

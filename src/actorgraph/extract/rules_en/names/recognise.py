@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from actorgraph.extract.rules_en.ruledata import words
 from actorgraph.knowledge.lexicon import Lexicon, normalize_form
+from actorgraph.knowledge.names import fold
 from actorgraph.knowledge.wordlists import WORDS
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
@@ -123,6 +124,7 @@ def cue_runs(doc: Doc, lex: Lexicon | None = None) -> list[Candidate]:
         j = i
         while j < len(doc) and _capitalised(doc[j]) and doc[j].text not in heads:
             j += 1
+        j = _of_the_head(doc, i, j, heads)
         if j < len(doc) and doc[j].text in heads and (
                 j > i or name_tail(doc, i, j + 1, lex) > j + 1):   # "Army of Justice"
             end = name_tail(doc, i, j + 1, lex)
@@ -131,6 +133,25 @@ def cue_runs(doc: Doc, lex: Lexicon | None = None) -> list[Candidate]:
         else:
             i = max(j, i + 1)
     return out
+
+
+def _of_the_head(doc: Doc, i: int, j: int, heads) -> int:
+    """Where a capitalised run [i, j) stopped at "of (the)" before a run that ends in
+    a head word, that head word ("Guardians of the Blood Brigades"); else j. The run
+    before "of" is a plural noun ("Guardians", "Men"), not a person's name, a title or
+    a sentence's first word."""
+    if not (i < j <= i + 3 and j < len(doc) and doc[j].lower_ == "of") or doc[i].is_sent_start \
+            or doc[j - 1].tag_ not in ("NNS", "NNPS") \
+            or any(doc[k].lower_.rstrip(".") in WORDS["titles"] or doc[k].ent_type_ == "PERSON"
+                   for k in range(i, j)):
+        return j     # "Qassem Soleimani of the Quds Force": a person and his group
+    m = j + 1
+    if m < len(doc) and doc[m].lower_ == "the":
+        m += 1
+    n = m
+    while n < len(doc) and _capitalised(doc[n]) and doc[n].text not in heads:
+        n += 1
+    return n if n > m and n < len(doc) and doc[n].text in heads else j
 
 
 def propn_runs(doc: Doc) -> list[Candidate]:
@@ -152,6 +173,33 @@ def propn_runs(doc: Doc) -> list[Candidate]:
     return out
 
 
+def group_word_runs(doc: Doc) -> list[Candidate]:
+    """A capitalised Arabic, Persian or Urdu noun for an armed group (wordlists
+    `group_words`) and the capitalised words, particles and hyphens after it:
+    "Liwa Dhul Fiqar al-Thani", "Kata'ib Sayf al-Haqq", which the model splits
+    or takes for a person."""
+    out = []
+    for i, tok in enumerate(doc):
+        if not tok.text[:1].isupper() or fold(tok.text) not in WORDS["group_words"]:
+            continue
+        j = i + 1
+        while j < len(doc):
+            t = doc[j]
+            if t.text[:1].isupper() and not t.is_punct and not t.is_sent_start:
+                j += 1
+            elif (t.lower_ in WORDS["name_particles"] or t.text in ("-", "'")) \
+                    and j + 1 < len(doc) and (doc[j + 1].text[:1].isupper()
+                                              or doc[j + 1].text in ("-", "'")):
+                j += 1
+            else:
+                break
+        while j > i + 1 and not doc[j - 1].text[:1].isupper():
+            j -= 1
+        if j > i + 1:
+            out.append(Candidate(i, j, "CUE"))
+    return out
+
+
 def bracketed_names(doc: Doc) -> list[Candidate]:
     """A name in brackets after a name: another script or spelling of it,
     "Kata'ib Hezbollah (كتائب حزب الله)", "Ganja (Gəncə)". Typed like the name before it."""
@@ -160,16 +208,32 @@ def bracketed_names(doc: Doc) -> list[Candidate]:
         if tok.text != "(" or i == 0:
             continue
         j = i + 1
-        while j < len(doc) and j - i <= 6 and doc[j].text != ")" and not doc[j].is_space:
+        while j < len(doc) and j - i <= 9 and doc[j].text != ")" and not doc[j].is_space:
             j += 1
         if j >= len(doc) or doc[j].text != ")" or j == i + 1:
             continue
         inner = doc[i + 1:j]
         text = inner.text
         foreign = any(ord(ch) > 0x24F for ch in text) or any(not ch.isascii() for ch in text)
-        if foreign and any(ch.isalpha() for ch in text) and not any(ch.isdigit() for ch in text):
+        if foreign and j - i <= 6 and any(ch.isalpha() for ch in text) \
+                and not any(ch.isdigit() for ch in text) or _translated_name(inner):
             out.append(Candidate(i + 1, j, "BRACKET"))
     return out
+
+
+_GLUE = frozenset({"of", "the", "for", "and", "in"})
+
+
+def _translated_name(inner: Span) -> bool:
+    """An English rendering of the name before the bracket, in title case with its
+    function words: "Saraya X (Guardians of the Y Brigades)". Two capitalised words at
+    least, one of them an organisation head word; no title, no digit."""
+    words = [t for t in inner if not t.is_punct]
+    caps = [t for t in words if t.text[:1].isupper()]
+    return (len(caps) >= 2 and len(words) >= 3 and words[-1].text[:1].isupper()
+            and all(t.text[:1].isupper() or t.lower_ in _GLUE for t in words)
+            and any(t.text in WORDS["org_heads"] for t in caps)
+            and not any(t.lower_.rstrip(".") in WORDS["titles"] or t.like_num for t in words))
 
 
 def _is_sentence_verb(tok, verbs) -> bool:
@@ -200,6 +264,7 @@ def repair(doc: Doc, cand: Candidate, verbs: set[str],
             titles.append(tok.text)
             start += 1
         elif (low in WORDS["determiners"] or tok.is_punct or tok.is_space
+              or _dateline_date(doc, start, end)
               or _is_sentence_verb(tok, verbs) and end - start > 1
               or tok.text[:1].islower() and not _particle(doc, start, end)):
             start += 1
@@ -218,6 +283,13 @@ def repair(doc: Doc, cand: Candidate, verbs: set[str],
     if start > 0 and doc[start - 1].lower_.rstrip(".") in WORDS["titles"]:
         titles.append(doc[start - 1].text)
     return Candidate(start, end, cand.label, titles + cand.titles)
+
+
+def _dateline_date(doc: Doc, i: int, end: int) -> bool:
+    """A calendar word that a dash or colon parts from the name after it: the date
+    of a dateline or a digest entry ("4 Oct - Lebanon", "Monday: Basra")."""
+    return (doc[i].lower_.rstrip(".") in WORDS["calendar"] and i + 1 < end
+            and doc[i + 1].is_punct and doc[i + 1].text not in ("(", "[", "'", "’"))
 
 
 def _particle(doc: Doc, i: int, end: int) -> bool:
@@ -281,6 +353,7 @@ def recognise(doc: Doc, lex: Lexicon, verbs: set[str]) -> list[Candidate]:
     raw.extend(lex_hits)
     raw.extend(cue_runs(doc, lex))
     raw.extend(propn_runs(doc))
+    raw.extend(group_word_runs(doc))
     raw.extend(bracketed_names(doc))
     fixed = []
     for cand in raw:
@@ -328,3 +401,4 @@ def _join_split_people(doc: Doc, taken: list[Candidate]) -> list[Candidate]:
             continue
         out.append(cand)
     return out
+

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from actorgraph.extract.rules_en.names.recognise import Candidate
 from actorgraph.knowledge.kinds import Votes
 from actorgraph.knowledge.lexicon import Lexicon
+from actorgraph.knowledge.names import fold
 from actorgraph.knowledge.wordlists import WORDS
 
 
@@ -46,6 +47,12 @@ def _title(doc: Doc, c: Candidate, lex: Lexicon) -> str | None:
 
 def _org_head(doc: Doc, c: Candidate, lex: Lexicon) -> str | None:
     return "organization" if any(t.text in WORDS["org_heads"] for t in c.span(doc)) else None
+
+
+def _group_word(doc: Doc, c: Candidate, lex: Lexicon) -> str | None:
+    """'Liwa X', 'Kata'ib X', 'Saraya X': a name headed by an Arabic, Persian or Urdu
+    noun for an armed group (wordlists `group_words`) is an organisation."""
+    return "organization" if fold(doc[c.start].text) in WORDS["group_words"] else None
 
 
 def _follower(doc: Doc, c: Candidate, lex: Lexicon) -> str | None:
@@ -213,6 +220,7 @@ RULES: tuple[Rule, ...] = (
     Rule("spacy_label", 1.0, _spacy_label),
     Rule("title_before", 3.0, _title),
     Rule("org_head_word", 3.0, _org_head),
+    Rule("group_word_first", 4.0, _group_word),
     Rule("member_noun_after", 2.0, _follower),
     Rule("apposition_noun", 2.5, _group_noun),
     Rule("noun_before", 2.0, _noun_before),

@@ -23,19 +23,24 @@ ALIAS_BETWEEN = re.compile(
     r"^\s*[,(\u2014\u2013-]?\s*(?:(?:better|also|commonly|widely|locally|formerly|sometimes)\s+)?"
     r"(?:known|referred to|called|styled)(?:\s+in\s+[A-Z][\w-]+)?\s+as\s+(?:the\s+)?$"
     r"|^\s*,?\s*or\s+(?:the\s+)?$"
+    r"|^\s*[\u2014\u2013]\s*(?:the\s+)?$"
     r"|^\s*\(\s*(?:the\s+)?$|^\s*,?\s*(?:aka|a\.k\.a\.)\s+$"
-    r"|^\s*\(\s*(?:or|also|alternatively)?\s*(?:transliterated|written|spelled|spelt|rendered|"
+    r"|^\s*\(\s*(?:or|also|alternatively|sometimes|often|usually|commonly|variously|elsewhere)?"
+    r"\s*(?:transliterated|written|spelled|spelt|rendered|"
     r"romani[sz]ed|transcribed)?\s*(?:as\s+)?(?:the\s+)?$"
     r"|^\s*,?\s*(?:and\s+)?by\s+the\s+(?:kunya|nom de guerre|alias|name|pseudonym|moniker|"
     r"nickname)\s+$"
     r"|^\s*,\s*(?:the\s+)?[^,.;()]{0,60}?\s(?:usually|commonly|often|widely|generally|simply|"
     r"also|popularly)\s+(?:called|dubbed|nicknamed|known\s+as|referred\s+to\s+as)\s+(?:the\s+)?$"
-    r"|^\s*,?\s*(?:[^,.;()]{0,60}?\s)?(?:which|that|who)\s+(?:also\s+)?(?:calls|called|names|named|"
+    r"|^\s*,?\s*(?:(?:a|an|the|one)\s[^,.;()]{0,60}?\s)?(?:which|that|who)\s+(?:also\s+)?"
+    r"(?:calls|called|names|named|"
     r"styles|styled|describes|described)\s+(?:itself|themselves|himself)\s+(?:as\s+)?(?:the\s+)?$",
     re.IGNORECASE)
 EXPLICIT = re.compile(r"known|called|calls|referred|aka|a\.k\.a|styled|named|transliterated|"
                       r"written|spelled|spelt|rendered|romani[sz]ed|transcribed|kunya|"
                       r"nom de guerre|alias|pseudonym|moniker|nickname|dubbed", re.IGNORECASE)
+SPELLING = re.compile(r"transliterated|written|spelled|spelt|rendered|romani[sz]ed|transcribed",
+                      re.IGNORECASE)
 LANGUAGE_AFTER = re.compile(r"^\s*(?:in|,)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+language)?", re.UNICODE)
 STOP = words("reference", "stop")
 KUNYA = words("reference", "kunya")   # "Abu Taqwa" is the start of "Abu Taqwa al-Saidi"
@@ -117,6 +122,8 @@ def _alias_phrases(mentions: list[Mention], text: str, groups: _Groups) -> None:
             if _compatible(a, b) or EXPLICIT.search(between) and (
                     decide(a.votes) == "country") == (decide(b.votes) == "country"):
                 groups.union(j, i)
+                if SPELLING.search(between):
+                    b.votes = {}   # another spelling of a name: no evidence of its own
                 break
 
 
@@ -128,6 +135,9 @@ def _alias_context(between: str, text: str, b: Mention) -> bool:
         return bool(explicit or LANGUAGE_AFTER.match(text[b.end:b.end + 40]))
     if stripped.startswith("("):
         return text[b.end:b.end + 2].lstrip().startswith(")")
+    if stripped[:1] in ("\u2014", "\u2013") and not explicit:
+        # "X — the Y — said": a name set off by dashes right after a name
+        return text[b.end:b.end + 3].lstrip().startswith(stripped[0])
     return True
 
 
