@@ -45,8 +45,52 @@ def test_a_failing_document_costs_nothing_else(tmp_path, db_url, brittle):
     assert "AttributeError" in report.failed[0][1] and not report.ok
     assert sorted(s.rsplit("/", 1)[-1] for s in report.added) == ["0.txt", "2.txt"]
     stored = store.documents()
-    assert len(stored) == 2 and {d["extractor"] for d in stored} == {"brittle"}
+    assert len(stored) == 3 and {d["extractor"] for d in stored} == {"brittle"}
     assert sorted(e.name for e in store.entities()) == ["Alpha", "Charlie"]
+
+
+def test_a_failing_document_is_stored_and_marked(tmp_path, db_url, brittle):
+    from actorgraph.export.json_export import build
+    for i, text in enumerate(["Alpha met the press.", "Bravo said BOOM <b>.", "Charlie left."]):
+        (tmp_path / f"{i}.txt").write_text(text, encoding="utf-8")
+    store = Store(db_url)
+    ingest([str(tmp_path)], store, extractor=brittle)
+    marks = {d["source"].rsplit("/", 1)[-1]: d["extraction_error"] for d in store.documents()}
+    assert marks == {"0.txt": None, "2.txt": None, "1.txt": "extraction failed: AttributeError: "
+                     "'NoneType' object has no attribute 'i'"}
+    failed = next(d for d in store.documents() if d["extraction_error"])
+    assert store.document_text(failed["id"]) == "Bravo said BOOM <b>."
+    assert store.stats()["failed_extractions"] == 1
+    records = {d["id"]: d for d in build(store)["documents"]}
+    assert records[failed["id"]]["extraction_error"].startswith("extraction failed: ")
+    assert sum("extraction_error" in d for d in records.values()) == 1
+
+
+def test_ingesting_again_repairs_a_failed_extraction(tmp_path, db_url, brittle, monkeypatch):
+    (tmp_path / "a.txt").write_text("Bravo said BOOM.", encoding="utf-8")
+    store = Store(db_url)
+    assert not ingest([str(tmp_path)], store, extractor=brittle).ok
+    again = ingest([str(tmp_path)], store, extractor=brittle)     # still broken: still marked
+    assert not again.ok and not again.unchanged
+    assert store.stats()["failed_extractions"] == 1 and store.stats()["mentions"] == 0
+    monkeypatch.setattr(Brittle, "extract", _fixed)
+    fixed = ingest([str(tmp_path)], store, extractor=brittle)
+    assert fixed.ok and [s.rsplit("/", 1)[-1] for s in fixed.repaired] == ["a.txt"]
+    [doc] = store.documents(current_only=False)
+    assert doc["extraction_error"] is None and doc["version"] == 1
+    assert store.stats()["failed_extractions"] == 0
+    assert [e.name for e in store.entities()] == ["Bravo"]
+    assert ingest([str(tmp_path)], store, extractor=brittle).unchanged
+
+
+def _fixed(self, docs: Iterable[CleanDocument]) -> Iterator[Extraction]:
+    for doc in docs:
+        word = doc.text.split()[0]
+        yield Extraction(
+            sentences=[Sentence(0, 0, len(doc.text.rstrip()))],
+            mentions=[Mention(start=0, end=len(word), text=word, type="organization",
+                              sentence=0, key=f"organization:{word}", name=word)],
+            extractor=self.name, extractor_version=self.version)
 
 
 def test_an_unknown_extractor_is_named(db_url):
@@ -96,3 +140,23 @@ def test_a_judgement_marks_the_store_stale_until_it_is_applied(db_url):
     assert store.is_stale()
     refresh(store)
     assert not store.is_stale()
+
+
+def test_the_web_shows_a_failed_extraction_escaped(tmp_path, db_url, brittle, monkeypatch):
+    from tests.web.conftest import client_for
+
+    def hostile(self, docs):
+        raise ValueError("<script>alert(1)</script>")
+
+    (tmp_path / "a.txt").write_text("Bravo said nothing.", encoding="utf-8")
+    monkeypatch.setattr(Brittle, "extract", hostile)
+    store = Store(db_url)
+    ingest([str(tmp_path)], store, extractor=brittle)
+    [doc] = store.documents()
+    client = client_for(store)
+    mark = "extraction failed: ValueError: &lt;script&gt;alert(1)&lt;/script&gt;"
+    for page in ("/documents", f"/documents/{doc['id']}"):
+        html = client.get(page).text
+        assert mark in html and "<script>alert" not in html
+    api = client.get(f"/api/documents/{doc['id']}").json()
+    assert api["document"]["extraction_error"].startswith("extraction failed: ValueError")

@@ -146,6 +146,16 @@ class Extraction:
     disputes: list[DisputeFact] = field(default_factory=list)
     extractor: str | None = None            # the registry name of what extracted it
     extractor_version: str | None = None
+    problems: list[str] = field(default_factory=list)   # what went wrong, stage by stage
+    failed: bool = False    # the extractor could not read the document at all
+
+    @property
+    def error(self) -> str | None:
+        """The mark a document gets when its extraction is missing or incomplete
+        ("extraction failed: REASON", "extraction partial: REASON; ..."), else None."""
+        if not self.problems and not self.failed:
+            return None
+        return f"extraction {'failed' if self.failed else 'partial'}: " + "; ".join(self.problems)
 
 
 # -- facts (relations, events, quantities), each from one claim -------------

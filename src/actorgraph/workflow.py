@@ -3,7 +3,10 @@
 Documents go to the extractor (`extract.registry`, `rules-en` unless told otherwise)
 in small batches, so it can parse them together; each document is then stored in its
 own transaction. A bad file is reported with its reason and the batch goes on; a
-document the extractor cannot read is found by retrying its batch one by one.
+document the extractor cannot read is found by retrying its batch one by one, and is
+stored with its text but no extraction, marked "extraction failed: REASON" (one the
+extractor read only in part is marked "extraction partial: ..."). Ingesting such a
+document again extracts it again.
 Cross-document resolution and the facts built on it run once at the end over the
 whole store (`refresh`), as they do after an analyst's judgement or a STIX import.
 """
@@ -31,6 +34,7 @@ class IngestReport:
     added: list[str] = field(default_factory=list)
     versions: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    repaired: list[str] = field(default_factory=list)   # stored marked, now re-extracted
     failed: list[tuple[str, str]] = field(default_factory=list)   # (source, reason)
 
     @property
@@ -47,7 +51,7 @@ def _loaded(sources: Iterable[str], store: Store, overrides: DocumentMeta,
             progress(source)
         try:
             loaded = load_source(source, overrides)
-            if loaded.sha256 in seen or store.has_sha(loaded.sha256):
+            if loaded.sha256 in seen or store.extraction_complete(loaded.sha256):
                 report.unchanged.append(source)
                 continue
             seen.add(loaded.sha256)
@@ -61,14 +65,15 @@ def _loaded(sources: Iterable[str], store: Store, overrides: DocumentMeta,
 def _extracted(extractor: Extractor, batch: list[tuple[LoadedDocument, CleanDocument]],
                report: IngestReport) -> list[tuple[LoadedDocument, CleanDocument, Extraction]]:
     """The batch with its extractions. Where the extractor fails, the batch is read again
-    one document at a time, so only the document it cannot read is reported and left out:
-    a bug on one document never costs the rest of the batch."""
+    one document at a time, so only the document it cannot read gets an empty extraction
+    marked failed: a bug on one document never costs the rest of the batch."""
     try:
         extractions = list(extractor.extract([cleaned for _, cleaned in batch]))
-    except Exception as err:  # noqa: BLE001 - any extractor bug is reported per document
+    except Exception as err:  # noqa: BLE001 - any extractor bug is recorded per document
         if len(batch) == 1:
-            report.failed.append((batch[0][0].source, f"{type(err).__name__}: {err}"))
-            return []
+            failed = Extraction(extractor=extractor.name, extractor_version=extractor.version,
+                                problems=[f"{type(err).__name__}: {err}"], failed=True)
+            return [(batch[0][0], batch[0][1], failed)]
         return [done for item in batch for done in _extracted(extractor, [item], report)]
     return [(loaded, cleaned, extraction)
             for (loaded, cleaned), extraction in zip(batch, extractions, strict=True)]
@@ -90,8 +95,11 @@ def ingest(paths: Iterable[str], store: Store, overrides: DocumentMeta | None = 
             except (ValueError, RecursionError) as err:
                 report.failed.append((loaded.source, f"{type(err).__name__}: {err}"))
                 continue
-            {"added": report.added, "new version": report.versions,
-             "unchanged": report.unchanged}[status].append(loaded.source)
+            if extraction.error:      # stored, but reported as the failure it is
+                report.failed.append((loaded.source, extraction.error))
+                continue
+            {"added": report.added, "new version": report.versions, "re-extracted":
+             report.repaired, "unchanged": report.unchanged}[status].append(loaded.source)
     if report.added or report.versions or store.is_stale():
         refresh(store)
     return report

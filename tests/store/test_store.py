@@ -73,7 +73,7 @@ def test_a_changed_source_is_a_new_current_version(store):
 def test_stats_count_what_is_stored(filled):
     assert filled.stats() == {"documents": 2, "document_versions": 2, "sentences": 5,
                               "mentions": 10, "entities": 4, "review_pairs": 1,
-                              "judgements": 0}
+                              "judgements": 0, "failed_extractions": 0}
 
 
 def test_entities_come_back_with_their_names(filled):

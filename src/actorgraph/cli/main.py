@@ -56,8 +56,9 @@ def ingest(paths, db, title, publisher, author, published, url_, language, progr
 
     Metadata comes from a NAME.meta.json sidecar beside each file, else from the
     page's HTML metadata, else from these flags. The same content is stored once;
-    a changed file gets a new version. Bad files are reported and skipped; the
-    exit code is 1 if any failed.
+    a changed file gets a new version. Bad files are reported and skipped; a report
+    the extractor fails on is stored marked "extraction failed" (see `stats`) and is
+    extracted again when ingested again. The exit code is 1 if any failed.
 
     \b
     Example:
@@ -83,7 +84,9 @@ def ingest(paths, db, title, publisher, author, published, url_, language, progr
     for source, reason in report.failed:
         click.echo(f"error: {source}: {reason}", err=True)
     click.echo(f"{len(report.added)} added, {len(report.versions)} new versions, "
-               f"{len(report.unchanged)} unchanged, {len(report.failed)} failed", err=True)
+               f"{len(report.unchanged)} unchanged, {len(report.failed)} failed"
+               + (f", {len(report.repaired)} re-extracted" if report.repaired else ""),
+               err=True)
     sys.exit(0 if report.ok else 1)
 
 

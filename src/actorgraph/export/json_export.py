@@ -24,9 +24,17 @@ def entity_items(store: Store) -> list[dict[str, Any]]:
     return out
 
 
+def _doc_item(d: dict[str, Any]) -> dict[str, Any]:
+    """A document's record; `extraction_error` only for one whose extraction failed."""
+    item = {k: d.get(k) for k in DOC_FIELDS}
+    if d.get("extraction_error"):
+        item["extraction_error"] = d["extraction_error"]
+    return item
+
+
 def build(store: Store) -> dict[str, Any]:
     """The export as a dict: documents, entities with aliases, and the fact arrays."""
-    docs: list[dict[str, Any]] = [{k: d.get(k) for k in DOC_FIELDS} for d in store.documents()]
+    docs: list[dict[str, Any]] = [_doc_item(d) for d in store.documents()]
     entities = entity_items(store)
     texts = {d["id"]: store.document_text(d["id"]) or "" for d in docs}
     relations, events = [], []

@@ -87,6 +87,12 @@ def _store_state(conn: Connection) -> None:
     schema.store_state.create(conn, checkfirst=True)
 
 
+def _extraction_error(conn: Connection) -> None:
+    """Why a document's extraction failed or is incomplete; empty for a clean one."""
+    if "extraction_error" not in {c["name"] for c in inspect(conn).get_columns("documents")}:
+        conn.exec_driver_sql("ALTER TABLE documents ADD COLUMN extraction_error TEXT")
+
+
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0001_initial", _initial),
     ("0002_claims_and_facts", _facts),
@@ -96,6 +102,7 @@ MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0006_read_indexes", _read_indexes),
     ("0007_document_extractor", _document_extractor),
     ("0008_store_state", _store_state),
+    ("0009_extraction_error", _extraction_error),
 ]
 
 

@@ -54,6 +54,7 @@ documents = Table(
     Column("imported", Boolean, nullable=False, default=False),
     Column("extractor", String(60)),            # registry name of what extracted it
     Column("extractor_version", String(120)),
+    Column("extraction_error", Text),           # "extraction failed: ...", None when clean
 )
 Index("ix_documents_source", documents.c.source)
 

@@ -69,18 +69,32 @@ class Store:
             return conn.execute(select(t.documents.c.id).where(
                 t.documents.c.sha256 == sha256)).scalar()
 
+    def extraction_complete(self, sha256: str) -> bool:
+        """True when a document with this content is stored and its extraction did not fail
+        (a stored document marked "extraction failed/partial" is to be read again)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.documents.c.extraction_error).where(
+                t.documents.c.sha256 == sha256)).first()
+        return row is not None and row.extraction_error is None
+
     def add_document(self, loaded: LoadedDocument, clean: CleanDocument,
                      extraction: Extraction, imported: bool = False) -> tuple[str, str]:
         """Store one document with its segments, sentences and mentions (`imported`:
         a rendering of another tool's data, e.g. a STIX bundle, not a report).
 
-        Returns (doc id, status): "added", "new version" or "unchanged".
+        A document already stored whose extraction had failed gets this extraction in
+        place of its old one ("re-extracted").
+        Returns (doc id, status): "added", "new version", "re-extracted" or "unchanged".
         """
         doc_id = document_id(loaded.sha256)
         with self.engine.begin() as conn:
-            if conn.execute(select(t.documents.c.id).where(
-                    t.documents.c.sha256 == loaded.sha256)).scalar():
-                return doc_id, "unchanged"
+            stored = conn.execute(select(t.documents.c.id, t.documents.c.extraction_error).where(
+                t.documents.c.sha256 == loaded.sha256)).first()
+            if stored is not None:
+                if stored.extraction_error is None:
+                    return doc_id, "unchanged"
+                _replace_extraction(conn, doc_id, extraction)
+                return doc_id, "re-extracted"
             prev = conn.execute(select(func.max(t.documents.c.version)).where(
                 t.documents.c.source == loaded.source)).scalar()
             if prev:
@@ -93,29 +107,14 @@ class Store:
                 language=meta.language, sha256=loaded.sha256, media_type=loaded.media_type,
                 text=loaded.text, original=loaded.original, version=(prev or 0) + 1,
                 current=True, ingested_at=now(), imported=imported,
-                extractor=extraction.extractor, extractor_version=extraction.extractor_version))
+                extractor=extraction.extractor, extractor_version=extraction.extractor_version,
+                extraction_error=extraction.error))
             mark_stale_in(conn)
             if clean.segments:
                 conn.execute(insert(t.segments), [
                     {"doc_id": doc_id, "start": s.start, "end": s.end, "kind": s.kind}
                     for s in clean.segments])
-            if extraction.sentences:
-                conn.execute(insert(t.sentences), [
-                    {"doc_id": doc_id, "idx": s.index, "start": s.start, "end": s.end,
-                     "kind": s.kind} for s in extraction.sentences])
-            rows = [{
-                "id": f"{doc_id}:m{i}", "doc_id": doc_id, "start": m.start, "end": m.end,
-                "text": m.text, "sentence": m.sentence, "type": m.type, "kind": m.kind,
-                "key": m.key, "name": m.name, "role": m.role, "refers_to": m.refers_to,
-                "label": m.label, "section": m.section,
-                "votes": json.dumps(m.votes, sort_keys=True),
-                "evidence": json.dumps(list(m.evidence)), "entity_id": None,
-            } for i, m in enumerate(extraction.mentions)]
-            if rows:
-                conn.execute(insert(t.mentions), rows)
-            claims = claim_rows(doc_id, extraction, now())
-            if claims:
-                conn.execute(insert(t.claims), claims)
+            _insert_extraction(conn, doc_id, extraction)
         return doc_id, "new version" if prev else "added"
 
     def documents(self, current_only: bool = True) -> list[dict]:
@@ -291,6 +290,8 @@ class Store:
                 "entities": count(t.entities),
                 "review_pairs": count(t.review),
                 "judgements": count(t.judgements, t.judgements.c.undone.is_(False)),
+                "failed_extractions": count(t.documents, t.documents.c.current.is_(True),
+                                            t.documents.c.extraction_error.is_not(None)),
             }
 
     def sentence_of(self, doc_id: str, idx: int) -> tuple[int, int] | None:
@@ -298,6 +299,39 @@ class Store:
             r = conn.execute(select(t.sentences.c.start, t.sentences.c.end).where(and_(
                 t.sentences.c.doc_id == doc_id, t.sentences.c.idx == idx))).first()
         return (r.start, r.end) if r else None
+
+
+def _insert_extraction(conn, doc_id: str, extraction: Extraction) -> None:
+    """A document's sentences, mentions and claims."""
+    if extraction.sentences:
+        conn.execute(insert(t.sentences), [
+            {"doc_id": doc_id, "idx": s.index, "start": s.start, "end": s.end,
+             "kind": s.kind} for s in extraction.sentences])
+    rows = [{
+        "id": f"{doc_id}:m{i}", "doc_id": doc_id, "start": m.start, "end": m.end,
+        "text": m.text, "sentence": m.sentence, "type": m.type, "kind": m.kind,
+        "key": m.key, "name": m.name, "role": m.role, "refers_to": m.refers_to,
+        "label": m.label, "section": m.section,
+        "votes": json.dumps(m.votes, sort_keys=True),
+        "evidence": json.dumps(list(m.evidence)), "entity_id": None,
+    } for i, m in enumerate(extraction.mentions)]
+    if rows:
+        conn.execute(insert(t.mentions), rows)
+    claims = claim_rows(doc_id, extraction, now())
+    if claims:
+        conn.execute(insert(t.claims), claims)
+
+
+def _replace_extraction(conn, doc_id: str, extraction: Extraction) -> None:
+    """Swap a stored document's extraction for a new one (in the caller's transaction)
+    and mark it with the new one's error, None when clean."""
+    for table in (t.claims, t.mentions, t.sentences):
+        conn.execute(delete(table).where(table.c.doc_id == doc_id))
+    conn.execute(update(t.documents).where(t.documents.c.id == doc_id).values(
+        extractor=extraction.extractor, extractor_version=extraction.extractor_version,
+        extraction_error=extraction.error))
+    _insert_extraction(conn, doc_id, extraction)
+    mark_stale_in(conn)
 
 
 def mark_stale_in(conn) -> None:

@@ -54,6 +54,7 @@ class DocumentRef(BaseModel):
     author: str | None = None
     published: str | None = None
     url: str | None = None
+    extraction_error: str | None = None   # "extraction failed: ...": what it lacks, and why
 
 
 class Claim(BaseModel):

@@ -37,7 +37,8 @@ def doc_link(doc_id: str, start: int, end: int) -> str:
 def doc_ref(d: dict) -> m.DocumentRef:
     return m.DocumentRef(id=d["id"], source=d["source"], title=d.get("title"),
                          publisher=d.get("publisher"), author=d.get("author"),
-                         published=d.get("published"), url=d.get("url"))
+                         published=d.get("published"), url=d.get("url"),
+                         extraction_error=d.get("extraction_error"))
 
 
 class Presenter(Evidence):
