@@ -9,11 +9,15 @@ work on one cleaned document's text:
 Each stage declares what it reads and writes on the shared `State`, and
 `check_order()` (run by the tests) verifies that every stage reads only what
 an earlier stage wrote. `extract()` is a pure function of the document's text
-and metadata, so a distributed engine can map it over documents.
+and metadata, so a distributed engine can map it over documents. A stage that raises
+on a document leaves what it writes as it was before it ran (empty for a stage that
+makes its output, unamended for one that amends an earlier stage's); the later stages
+go on, and the reason is kept in `Extraction.problems`.
 Cross-document work (resolution) is a separate stage over the store.
 """
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -293,12 +297,31 @@ def extract(clean: CleanDocument, nlp: Language | None = None,
     `nlp.pipe(clean.masked_text() for ...)`; the result is the same.
     """
     state = State(clean=clean, nlp=nlp or load_nlp(), lex=lex or load_lexicon(), doc=doc)
+    problems: list[str] = []
     for stage in STAGES:
-        stage.func(state)
+        if state.doc is None and "doc" in stage.reads and stage.name != "parse":
+            continue        # the parse failed (and is reported): nothing to read
+        problem = run_isolated(stage, state)
+        if problem:
+            problems.append(problem)
     mentions = [m for m in state.mentions if m.key]
     return Extraction(sentences=state.sentences, mentions=mentions, relations=state.relations,
                       events=state.events, quantities=state.quantities,
-                      foundings=state.foundings, disputes=state.disputes)
+                      foundings=state.foundings, disputes=state.disputes, problems=problems)
+
+
+def run_isolated(stage: Stage, state: State) -> str | None:
+    """Run one stage; if it raises, put back what it writes as it was and say why
+    ("stage attribute: AttributeError: ...")."""
+    before = {name: copy.deepcopy(getattr(state, name)) for name in stage.writes
+              if name != "doc"}
+    try:
+        stage.func(state)
+    except Exception as err:  # noqa: BLE001 - a bug in one stage costs only its output
+        for name, value in before.items():
+            setattr(state, name, value)
+        return f"stage {stage.name}: {type(err).__name__}: {err}"
+    return None
 
 
 def _heading(state: State, index: int) -> bool:
