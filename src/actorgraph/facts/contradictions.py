@@ -12,6 +12,8 @@ Rules, each named, each saying in one line what differs:
   value, in words that revise or dispute it ("it later put the number at ...");
 - `founding`: one organisation dated to different founding years ("founded in
   1982" / "some accounts date the party to 1985");
+- `value` (tally): two sources a sentence or two apart counting the dead or wounded of one
+  act with exact figures that disagree (`facts/tallies.py`);
 - `dispute`: an account and the one a report itself sets against it ("gave a
   different account", "that account did not hold", "not on Jordanian soil"),
   found per document by `extract/disputes.py`.
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 
 from actorgraph import ontology
 from actorgraph.facts.dates import dates_agree
+from actorgraph.facts.tallies import act_tally_conflicts, tally_conflicts
 from actorgraph.store.facts import ClaimRow, FactRow
 from actorgraph.store.ids import short_hash
 
@@ -32,6 +35,7 @@ DENIAL_WINDOW = 2             # sentences between a denial and the act it answer
 RETRACTION_WINDOW = 3         # sentences between a denial and its concession
 ACT_NOUNS = {e.name: e.act for e in ontology.event_types() if e.act}   # acts a denial answers
 ACTS = set(ACT_NOUNS)
+ATTACKS = {e.name for e in ontology.event_types() if e.attack}   # acts that kill and wound
 
 
 @dataclass
@@ -285,6 +289,25 @@ def dispute_conflicts(claims: list[ClaimRow], facts: list[FactRow],
     return out
 
 
+def casualty_conflicts(facts: list[FactRow], claims: list[ClaimRow], texts: dict[str, str],
+                       names) -> list[Contradiction]:
+    """Two sources' counts of the dead or wounded of one act that cannot both hold."""
+    out = []
+    for a, b, measure in tally_conflicts(claims, facts, texts, ATTACKS):
+        who = [names(c.attributed_to) if c.attributed_to and c.attributed_to != "anonymous"
+               else "one source" for c in (a, b)]
+        summary = f"{measure}: counted differently by {who[0]} and {who[1]}"
+        related = [f.id for f in facts if a.id in f.claims or b.id in f.claims]
+        out.append(_make("value", summary, [a.id, b.id], related, None))
+    for a, b, measure, act in act_tally_conflicts(claims, facts, texts, ATTACKS):
+        what = ACT_NOUNS.get(act.data["type"], act.data["type"].lower())
+        summary = (f"{measure} in the {what} of {act.data.get('date') or 'undated'}: "
+                   f"counted differently in two accounts")
+        entity = next(iter(act.data.get("targets") or act.data.get("actors") or []), None)
+        out.append(_make("value", summary, [a.id, b.id], [act.id], entity))
+    return out
+
+
 def _rule(c: Contradiction, by_id: dict[str, ClaimRow]) -> str | None:
     return next((by_id[x].payload.get("rule") for x in c.claims if x in by_id), None)
 
@@ -315,7 +338,8 @@ def find_contradictions(facts: list[FactRow], claims: list[ClaimRow], names,
              + value_conflicts(quantities, names, lambda f: sentences_of(f.claims))
              + date_conflicts(events, names, docs_of)
              + death_conflicts(events, by_id, texts or {}, persons or set(), names)
-             + dispute_conflicts(claims, facts, names))
+             + dispute_conflicts(claims, facts, names)
+             + casualty_conflicts(facts, claims, texts or {}, names))
     # a denial a report answers in its own words, already paired with the act it denies
     denials = {s for c in found if c.kind == "denial" for s in sentences_of(c.claims)}
 
