@@ -194,3 +194,29 @@ def test_casualty_counts_of_one_act_in_two_reports():
     assert find_contradictions([act], [a, b], lambda e: e, texts={"d1": one, "d2": close}) == []
     bound = "The 3 May bombing in Vorkuta killed at least 9, a rescue agency says."
     assert find_contradictions([act], [a, b], lambda e: e, texts={"d1": one, "d2": bound}) == []
+
+
+def test_a_denial_of_the_involvement_an_earlier_sentence_gives():
+    said = ("The minister blamed smugglers, but he suggested that Moldova had been "
+            "involved in the blast. Chisinau denied any involvement.")
+    end = said.index(" Chisinau") + 1
+    a = ClaimRow("a", "d", 4, 0, end - 1, "event", {}, None, "asserted", None, "body", "2024")
+    r = ClaimRow("r", "d", 5, end, len(said), "event", {}, None, "asserted", None, "body",
+                 "2024")
+    rej = FactRow("j", "event", {"type": "REJECT", "actors": ["moldova"], "targets": []},
+                  ["r"], "2024", [])
+    aliases = {"moldova": {"Moldova", "Chisinau"}}
+    found = find_contradictions([rej], [a, r], lambda e: e.title(), texts={"d": said},
+                                aliases=aliases)
+    assert [(x.kind, x.claims, x.entity_id) for x in found] == [("denial", ["a", "r"], "moldova")]
+    # said not to be involved, or a denial of something else: no contradiction
+    cleared = said.replace("had been involved", "had not been involved")
+    r2 = ClaimRow("r", "d", 5, cleared.index(" Chisinau") + 1, len(cleared), "event", {}, None,
+                  "asserted", None, "body", "2024")
+    assert find_contradictions([rej], [a, r2], lambda e: e, texts={"d": cleared},
+                               aliases=aliases) == []
+    other = said.replace("denied any involvement", "denied the report")
+    r3 = ClaimRow("r", "d", 5, end, len(other), "event", {}, None, "asserted", None, "body",
+                  "2024")
+    assert find_contradictions([rej], [a, r3], lambda e: e, texts={"d": other},
+                               aliases=aliases) == []

@@ -190,6 +190,41 @@ def denial_conflicts(events: list[FactRow], claims: dict[str, ClaimRow], names,
     return out
 
 
+INVOLVEMENT = ("involved", "behind", "responsible")          # said of who did an act
+DENIED_ROLE = ("involvement", "involved", "role", "responsibility", "responsible", "behind")
+
+
+def attribution_denials(events: list[FactRow], claims: list[ClaimRow], names,
+                        texts: dict[str, str], aliases: dict[str, set[str]]) -> list[Contradiction]:
+    """A denial of involvement by X a sentence or two after a sentence that says X was
+    involved, behind or responsible ("he suggested that Ruritania had been involved" ...
+    "Ruritania rejected any involvement"); not one that says X was not."""
+    out = []
+    by_at: dict[tuple[str, int], ClaimRow] = {}
+    for c in sorted(claims, key=lambda c: c.id):
+        by_at.setdefault((c.doc_id, c.sentence), c)
+    by_id = {c.id: c for c in claims}
+    for rej in (e for e in events if e.data["type"] == "REJECT"):
+        for rc in (by_id[c] for c in rej.claims if c in by_id):
+            said = texts.get(rc.doc_id, "")[rc.start:rc.end].lower()
+            if not any(re.search(rf"\b{w}\b", said) for w in DENIED_ROLE):
+                continue
+            for back in range(1, DENIAL_WINDOW + 1):
+                earlier = by_at.get((rc.doc_id, rc.sentence - back))
+                if earlier is None:
+                    continue
+                text = texts.get(earlier.doc_id, "")[earlier.start:earlier.end].lower()
+                who = [x for x in rej.data["actors"] if any(re.search(
+                    rf"\b{re.escape(n.lower())}\b(?:\s+[a-z]+){{0,2}}?\s+(?:had|has|have|was"
+                    rf"|were|is|are)(?:\s+been)?\s+(?!not\b|never\b)(?:[a-z]+ly\s+)?"
+                    rf"(?:{'|'.join(INVOLVEMENT)})\b", text) for n in aliases.get(x, ()) if n)]
+                if who:
+                    summary = f"{names(who[0])} denies the involvement another account gives it"
+                    out.append(_make("denial", summary, [rc.id, earlier.id], [rej.id], who[0]))
+                    break
+    return out
+
+
 def retraction_conflicts(events: list[FactRow], claims: dict[str, ClaimRow], names,
                          same_state) -> list[Contradiction]:
     """A denial later conceded by the same actor or an organ of the same state ("officials
@@ -333,6 +368,7 @@ def find_contradictions(facts: list[FactRow], claims: list[ClaimRow], names,
 
     found = (founding_conflicts(foundings, names)
              + denial_conflicts(events, by_id, names, texts or {}, aliases or {})
+             + attribution_denials(events, claims, names, texts or {}, aliases or {})
              + retraction_conflicts(events, by_id, names, same_state)
              + revision_conflicts(quantities, by_id, texts or {}, names)
              + value_conflicts(quantities, names, lambda f: sentences_of(f.claims))
