@@ -197,8 +197,8 @@ def test_casualty_counts_of_one_act_in_two_reports():
 
 
 def test_a_denial_of_the_involvement_an_earlier_sentence_gives():
-    said = ("The minister blamed smugglers, but he suggested that Moldova had been "
-            "involved in the blast. Chisinau denied any involvement.")
+    said = ("Officials in Tiraspol hinted that Moldova was probably behind the bombing of "
+            "the depot. Chisinau denied any role.")
     end = said.index(" Chisinau") + 1
     a = ClaimRow("a", "d", 4, 0, end - 1, "event", {}, None, "asserted", None, "body", "2024")
     r = ClaimRow("r", "d", 5, end, len(said), "event", {}, None, "asserted", None, "body",
@@ -210,12 +210,12 @@ def test_a_denial_of_the_involvement_an_earlier_sentence_gives():
                                 aliases=aliases)
     assert [(x.kind, x.claims, x.entity_id) for x in found] == [("denial", ["a", "r"], "moldova")]
     # said not to be involved, or a denial of something else: no contradiction
-    cleared = said.replace("had been involved", "had not been involved")
+    cleared = said.replace("was probably behind", "was not behind")
     r2 = ClaimRow("r", "d", 5, cleared.index(" Chisinau") + 1, len(cleared), "event", {}, None,
                   "asserted", None, "body", "2024")
     assert find_contradictions([rej], [a, r2], lambda e: e, texts={"d": cleared},
                                aliases=aliases) == []
-    other = said.replace("denied any involvement", "denied the report")
+    other = said.replace("denied any role", "denied the report")
     r3 = ClaimRow("r", "d", 5, end, len(other), "event", {}, None, "asserted", None, "body",
                   "2024")
     assert find_contradictions([rej], [a, r3], lambda e: e, texts={"d": other},

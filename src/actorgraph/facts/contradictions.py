@@ -197,8 +197,8 @@ DENIED_ROLE = ("involvement", "involved", "role", "responsibility", "responsible
 def attribution_denials(events: list[FactRow], claims: list[ClaimRow], names,
                         texts: dict[str, str], aliases: dict[str, set[str]]) -> list[Contradiction]:
     """A denial of involvement by X a sentence or two after a sentence that says X was
-    involved, behind or responsible ("he suggested that Ruritania had been involved" ...
-    "Ruritania rejected any involvement"); not one that says X was not."""
+    involved, behind or responsible ("officials hinted that Ruritania was behind the
+    blast" ... "Ruritania denied any role"); not one that says X was not."""
     out = []
     by_at: dict[tuple[str, int], ClaimRow] = {}
     for c in sorted(claims, key=lambda c: c.id):

@@ -1,12 +1,12 @@
 """Casualty tallies that disagree: two sources a sentence or two apart in one report, each
 counting the dead or the wounded of one act, with exact figures that cannot both hold ("the
-directorate counts two dead and seven wounded" / "the coalition reported one contractor
-killed and nine people wounded").
+police count four dead and eleven injured" / "the army reported two soldiers killed and 11
+people hurt").
 
 A tally is a cardinal next to a word of the class of death or of injury ("N dead",
 "N people were killed", "killing N", "N wounded"). Only exact figures count: a bound or an
-estimate ("at least 17", "more than 450", "about 150") agrees with any higher or nearby
-count; the two ends of a range ("between 2,750 and 2,800") are not a tally. Two sentences
+estimate ("at least 9", "more than 300", "about 40") agrees with any higher or nearby
+count; the two ends of a range ("between 12 and 15") are not a tally. Two sentences
 tell one act when neither tells an act of its own the other does not (an attack event
 carried by one sentence only is another act), and neither says its count is another one
 ("another", "also", "in all", ...)."""
@@ -46,7 +46,7 @@ def _value(word: str) -> float:
 def _hedged(text: str, at: int) -> bool:
     before = text[max(0, at - 30):at].rstrip()
     return any(re.search(rf"\b{h}$", before) for h in HEDGES) \
-        or bool(re.search(rf"\b{NUM}\s+(?:and|to|or)$", before))   # "2,750 and 2,800"
+        or bool(re.search(rf"\b{NUM}\s+(?:and|to|or)$", before))   # "12 and 15"
 
 
 def tallies(text: str) -> dict[str, set[float]]:
