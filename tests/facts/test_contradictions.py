@@ -8,6 +8,7 @@ from click.testing import CliRunner
 
 from actorgraph.cli.main import cli
 from actorgraph.facts.contradictions import find_contradictions
+from actorgraph.facts.tallies import tallies, tally_conflicts
 from actorgraph.store.facts import ClaimRow, FactRow
 
 from .corpus import ingested
@@ -134,3 +135,88 @@ def test_a_first_figure_given_after_another_one_revises_nothing():
              FactRow("f2", "quantity", {"subject": None, "unit": "unspecified", "value": 103},
                      ["b"], "2024", [])]
     assert find_contradictions(facts, [a, b], lambda e: e, texts) == []
+
+
+def test_casualty_counts_of_one_act_that_disagree():
+    assert tallies("The police count four dead and eleven injured.") == {
+        "dead": {4.0}, "wounded": {11.0}}
+    assert tallies("Hospital staff said 30 were wounded, killing 3 or 4 people.") == {
+        "wounded": {30.0}}
+    assert tallies("A mortar round killed a medic and wounded 6 others.") == {
+        "dead": {1.0}, "wounded": {6.0}}
+    # bounds, estimates, ranges, dates and names with numbers are no exact count
+    assert tallies("On 9 May shelling near the M-4 road killed a dozen villagers.") == {}
+    assert tallies("At least 9 people died and about 40 were hurt.") == {}
+    assert tallies("Between 12 and 15 people were killed.") == {}
+    a = ClaimRow("a", "d", 3, 0, 46, "quantity", {}, "police", "asserted", None, "body", "2024",
+                 keys={"police": "police"})
+    b = ClaimRow("b", "d", 4, 47, 120, "quantity", {}, "army", "asserted", None, "body", "2024",
+                 keys={"army": "army"})
+    text = ("The police count four dead and eleven injured. "
+            "The army, in a statement, reported two soldiers killed and 11 people hurt.")
+    found = find_contradictions([], [a, b], lambda e: e.upper(), texts={"d": text})
+    assert [(x.kind, x.claims) for x in found] == [("value", ["a", "b"])]
+    assert found[0].summary == "dead: counted differently by POLICE and ARMY"
+    # one voice going on, a bound, or an attack told by one sentence only: no contradiction
+    same = ClaimRow("b", "d", 4, 47, 120, "quantity", {}, "police", "asserted", None, "body",
+                    "2024", keys={"police": "police"})
+    assert find_contradictions([], [a, same], lambda e: e, texts={"d": text}) == []
+    other = FactRow("e", "event", {"type": "ASSAULT", "actors": [], "targets": []}, ["x"],
+                    "2024", [])
+    x = ClaimRow("x", "d", 4, 47, 120, "event", {}, None, "asserted", None, "body", "2024")
+    assert find_contradictions([other], [a, b, x], lambda e: e, texts={"d": text}) == []
+    bound = "The army, in a statement, reported at least two killed and 11 people hurt."
+    assert tally_conflicts([a, b], [], {"d": text[:47] + bound}, set()) == []
+    # far apart in the report: two acts
+    far = ClaimRow("b", "d", 7, 47, 120, "quantity", {}, "army", "asserted", None, "body",
+                   "2024", keys={"army": "army"})
+    assert find_contradictions([], [a, far], lambda e: e, texts={"d": text}) == []
+
+
+def test_casualty_counts_of_one_act_in_two_reports():
+    one = "A car bomb in Vorkuta on 3 May killed 12 people, the governor said."
+    two = "The 3 May bombing in Vorkuta killed 31, a rescue agency says."
+    a = ClaimRow("a", "d1", 2, 0, len(one), "event", {}, None, "asserted", None, "body", "2024")
+    b = ClaimRow("b", "d2", 5, 0, len(two), "event", {}, None, "asserted", None, "body", "2024")
+    act = FactRow("e", "event", {"type": "ASSAULT", "date": "2024-05-03", "actors": [],
+                                 "targets": ["vorkuta"]}, ["a", "b"], "2024", [])
+    found = find_contradictions([act], [a, b], lambda e: e, texts={"d1": one, "d2": two})
+    assert [(x.kind, x.claims, x.facts, x.entity_id) for x in found] == [
+        ("value", ["a", "b"], ["e"], "vorkuta")]
+    # counts of two acts are not one act's: two event facts, no contradiction
+    act2 = FactRow("e2", "event", {"type": "ASSAULT", "date": "2024-05-09", "actors": [],
+                                   "targets": ["vorkuta"]}, ["b"], "2024", [])
+    act1 = FactRow("e", "event", {**act.data}, ["a"], "2024", [])
+    assert find_contradictions([act1, act2], [a, b], lambda e: e,
+                               texts={"d1": one, "d2": two}) == []
+    # counts that agree within a fifth, or a bound under the other count, agree
+    close = "The 3 May bombing in Vorkuta killed 13, a rescue agency says."
+    assert find_contradictions([act], [a, b], lambda e: e, texts={"d1": one, "d2": close}) == []
+    bound = "The 3 May bombing in Vorkuta killed at least 9, a rescue agency says."
+    assert find_contradictions([act], [a, b], lambda e: e, texts={"d1": one, "d2": bound}) == []
+
+
+def test_a_denial_of_the_involvement_an_earlier_sentence_gives():
+    said = ("Officials in Tiraspol hinted that Moldova was probably behind the bombing of "
+            "the depot. Chisinau denied any role.")
+    end = said.index(" Chisinau") + 1
+    a = ClaimRow("a", "d", 4, 0, end - 1, "event", {}, None, "asserted", None, "body", "2024")
+    r = ClaimRow("r", "d", 5, end, len(said), "event", {}, None, "asserted", None, "body",
+                 "2024")
+    rej = FactRow("j", "event", {"type": "REJECT", "actors": ["moldova"], "targets": []},
+                  ["r"], "2024", [])
+    aliases = {"moldova": {"Moldova", "Chisinau"}}
+    found = find_contradictions([rej], [a, r], lambda e: e.title(), texts={"d": said},
+                                aliases=aliases)
+    assert [(x.kind, x.claims, x.entity_id) for x in found] == [("denial", ["a", "r"], "moldova")]
+    # said not to be involved, or a denial of something else: no contradiction
+    cleared = said.replace("was probably behind", "was not behind")
+    r2 = ClaimRow("r", "d", 5, cleared.index(" Chisinau") + 1, len(cleared), "event", {}, None,
+                  "asserted", None, "body", "2024")
+    assert find_contradictions([rej], [a, r2], lambda e: e, texts={"d": cleared},
+                               aliases=aliases) == []
+    other = said.replace("denied any role", "denied the report")
+    r3 = ClaimRow("r", "d", 5, end, len(other), "event", {}, None, "asserted", None, "body",
+                  "2024")
+    assert find_contradictions([rej], [a, r3], lambda e: e, texts={"d": other},
+                               aliases=aliases) == []

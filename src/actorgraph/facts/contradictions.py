@@ -12,6 +12,8 @@ Rules, each named, each saying in one line what differs:
   value, in words that revise or dispute it ("it later put the number at ...");
 - `founding`: one organisation dated to different founding years ("founded in
   1982" / "some accounts date the party to 1985");
+- `value` (tally): two sources a sentence or two apart counting the dead or wounded of one
+  act with exact figures that disagree (`facts/tallies.py`);
 - `dispute`: an account and the one a report itself sets against it ("gave a
   different account", "that account did not hold", "not on Jordanian soil"),
   found per document by `extract/disputes.py`.
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 
 from actorgraph import ontology
 from actorgraph.facts.dates import dates_agree
+from actorgraph.facts.tallies import act_tally_conflicts, tally_conflicts
 from actorgraph.store.facts import ClaimRow, FactRow
 from actorgraph.store.ids import short_hash
 
@@ -32,6 +35,7 @@ DENIAL_WINDOW = 2             # sentences between a denial and the act it answer
 RETRACTION_WINDOW = 3         # sentences between a denial and its concession
 ACT_NOUNS = {e.name: e.act for e in ontology.event_types() if e.act}   # acts a denial answers
 ACTS = set(ACT_NOUNS)
+ATTACKS = {e.name for e in ontology.event_types() if e.attack}   # acts that kill and wound
 
 
 @dataclass
@@ -186,6 +190,41 @@ def denial_conflicts(events: list[FactRow], claims: dict[str, ClaimRow], names,
     return out
 
 
+INVOLVEMENT = ("involved", "behind", "responsible")          # said of who did an act
+DENIED_ROLE = ("involvement", "involved", "role", "responsibility", "responsible", "behind")
+
+
+def attribution_denials(events: list[FactRow], claims: list[ClaimRow], names,
+                        texts: dict[str, str], aliases: dict[str, set[str]]) -> list[Contradiction]:
+    """A denial of involvement by X a sentence or two after a sentence that says X was
+    involved, behind or responsible ("officials hinted that Ruritania was behind the
+    blast" ... "Ruritania denied any role"); not one that says X was not."""
+    out = []
+    by_at: dict[tuple[str, int], ClaimRow] = {}
+    for c in sorted(claims, key=lambda c: c.id):
+        by_at.setdefault((c.doc_id, c.sentence), c)
+    by_id = {c.id: c for c in claims}
+    for rej in (e for e in events if e.data["type"] == "REJECT"):
+        for rc in (by_id[c] for c in rej.claims if c in by_id):
+            said = texts.get(rc.doc_id, "")[rc.start:rc.end].lower()
+            if not any(re.search(rf"\b{w}\b", said) for w in DENIED_ROLE):
+                continue
+            for back in range(1, DENIAL_WINDOW + 1):
+                earlier = by_at.get((rc.doc_id, rc.sentence - back))
+                if earlier is None:
+                    continue
+                text = texts.get(earlier.doc_id, "")[earlier.start:earlier.end].lower()
+                who = [x for x in rej.data["actors"] if any(re.search(
+                    rf"\b{re.escape(n.lower())}\b(?:\s+[a-z]+){{0,2}}?\s+(?:had|has|have|was"
+                    rf"|were|is|are)(?:\s+been)?\s+(?!not\b|never\b)(?:[a-z]+ly\s+)?"
+                    rf"(?:{'|'.join(INVOLVEMENT)})\b", text) for n in aliases.get(x, ()) if n)]
+                if who:
+                    summary = f"{names(who[0])} denies the involvement another account gives it"
+                    out.append(_make("denial", summary, [rc.id, earlier.id], [rej.id], who[0]))
+                    break
+    return out
+
+
 def retraction_conflicts(events: list[FactRow], claims: dict[str, ClaimRow], names,
                          same_state) -> list[Contradiction]:
     """A denial later conceded by the same actor or an organ of the same state ("officials
@@ -285,6 +324,25 @@ def dispute_conflicts(claims: list[ClaimRow], facts: list[FactRow],
     return out
 
 
+def casualty_conflicts(facts: list[FactRow], claims: list[ClaimRow], texts: dict[str, str],
+                       names) -> list[Contradiction]:
+    """Two sources' counts of the dead or wounded of one act that cannot both hold."""
+    out = []
+    for a, b, measure in tally_conflicts(claims, facts, texts, ATTACKS):
+        who = [names(c.attributed_to) if c.attributed_to and c.attributed_to != "anonymous"
+               else "one source" for c in (a, b)]
+        summary = f"{measure}: counted differently by {who[0]} and {who[1]}"
+        related = [f.id for f in facts if a.id in f.claims or b.id in f.claims]
+        out.append(_make("value", summary, [a.id, b.id], related, None))
+    for a, b, measure, act in act_tally_conflicts(claims, facts, texts, ATTACKS):
+        what = ACT_NOUNS.get(act.data["type"], act.data["type"].lower())
+        summary = (f"{measure} in the {what} of {act.data.get('date') or 'undated'}: "
+                   f"counted differently in two accounts")
+        entity = next(iter(act.data.get("targets") or act.data.get("actors") or []), None)
+        out.append(_make("value", summary, [a.id, b.id], [act.id], entity))
+    return out
+
+
 def _rule(c: Contradiction, by_id: dict[str, ClaimRow]) -> str | None:
     return next((by_id[x].payload.get("rule") for x in c.claims if x in by_id), None)
 
@@ -310,12 +368,14 @@ def find_contradictions(facts: list[FactRow], claims: list[ClaimRow], names,
 
     found = (founding_conflicts(foundings, names)
              + denial_conflicts(events, by_id, names, texts or {}, aliases or {})
+             + attribution_denials(events, claims, names, texts or {}, aliases or {})
              + retraction_conflicts(events, by_id, names, same_state)
              + revision_conflicts(quantities, by_id, texts or {}, names)
              + value_conflicts(quantities, names, lambda f: sentences_of(f.claims))
              + date_conflicts(events, names, docs_of)
              + death_conflicts(events, by_id, texts or {}, persons or set(), names)
-             + dispute_conflicts(claims, facts, names))
+             + dispute_conflicts(claims, facts, names)
+             + casualty_conflicts(facts, claims, texts or {}, names))
     # a denial a report answers in its own words, already paired with the act it denies
     denials = {s for c in found if c.kind == "denial" for s in sentences_of(c.claims)}
 
