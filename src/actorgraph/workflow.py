@@ -62,8 +62,8 @@ def _loaded(sources: Iterable[str], store: Store, overrides: DocumentMeta,
             report.failed.append((source, f"{type(err).__name__}: {err}"))
 
 
-def _extracted(extractor: Extractor, batch: list[tuple[LoadedDocument, CleanDocument]],
-               report: IngestReport) -> list[tuple[LoadedDocument, CleanDocument, Extraction]]:
+def _extracted(extractor: Extractor, batch: list[tuple[LoadedDocument, CleanDocument]]
+               ) -> list[tuple[LoadedDocument, CleanDocument, Extraction]]:
     """The batch with its extractions. Where the extractor fails, the batch is read again
     one document at a time, so only the document it cannot read gets an empty extraction
     marked failed: a bug on one document never costs the rest of the batch."""
@@ -74,7 +74,7 @@ def _extracted(extractor: Extractor, batch: list[tuple[LoadedDocument, CleanDocu
             failed = Extraction(extractor=extractor.name, extractor_version=extractor.version,
                                 problems=[f"{type(err).__name__}: {err}"], failed=True)
             return [(batch[0][0], batch[0][1], failed)]
-        return [done for item in batch for done in _extracted(extractor, [item], report)]
+        return [done for item in batch for done in _extracted(extractor, [item])]
     return [(loaded, cleaned, extraction)
             for (loaded, cleaned), extraction in zip(batch, extractions, strict=True)]
 
@@ -89,7 +89,7 @@ def ingest(paths: Iterable[str], store: Store, overrides: DocumentMeta | None = 
     items = _loaded(iter_sources(list(paths)), store, overrides or DocumentMeta(), report,
                     progress)
     while batch := list(islice(items, BATCH)):
-        for loaded, cleaned, extraction in _extracted(reader, batch, report):
+        for loaded, cleaned, extraction in _extracted(reader, batch):
             try:
                 _, status = store.add_document(loaded, cleaned, extraction)
             except (ValueError, RecursionError) as err:
