@@ -30,15 +30,15 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def base_url(web_store):
+def _serve(store, **settings):
+    """A uvicorn server for `store` on a free loopback port: (url, a function that stops it)."""
     import uvicorn
 
     from actorgraph.web.app import create_app
     from actorgraph.web.settings import WebSettings
 
     port = _free_port()
-    app = create_app(WebSettings(port=port), store=web_store)
+    app = create_app(WebSettings(port=port, **settings), store=store)
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
                                            log_level="warning", lifespan="off"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -47,9 +47,19 @@ def base_url(web_store):
     while not server.started:
         assert time.monotonic() < deadline, "server did not start"
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+
+    def stop() -> None:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+    return f"http://127.0.0.1:{port}", stop
+
+
+@pytest.fixture(scope="module")
+def base_url(web_store):
+    url, stop = _serve(web_store)
+    yield url
+    stop()
 
 
 @pytest.fixture(scope="module")
@@ -165,3 +175,23 @@ def test_profile_and_contradictions(page, husseiniyyun):
     page.goto("/contradictions")
     assert page.locator("article.contradiction").count() >= 1
     shot(page, "contradictions")
+
+
+def test_the_judgement_form_writes_from_its_own_page(browser, writable_store):
+    """The browser's own Origin passes the write guard: merging from the entity page works."""
+    url, stop = _serve(writable_store, allow_writes=True)
+    context = browser.new_context(base_url=url)
+    try:
+        pg = context.new_page()
+        pg.set_default_timeout(15_000)
+        pg.goto("/search?q=Tawhid Ibrahim Begli")
+        pg.click("#entity-results a.ent >> nth=0")
+        pg.fill("form.judge input[name=other]", "Orkhan Mammadov")
+        pg.click("form.judge button[value=same]")
+        pg.wait_for_url("**/search?q=**")
+    finally:
+        context.close()
+        stop()
+    from actorgraph.store.judgements import judgements
+
+    assert [j.action for j in judgements(writable_store)] == ["same"]

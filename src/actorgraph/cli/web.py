@@ -18,30 +18,40 @@ from actorgraph.cli.options import db_option, open_store
 @click.option("--allow-writes", is_flag=True,
               help="Let the UI and API record judgements (merge / different); "
                    "read-only without it.")
-def serve(db, host, port, allow_writes) -> None:
+@click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME",
+              help="A host name browsers may use to reach this server (repeatable); the "
+                   "loopback names and the --host address are always allowed.")
+def serve(db, host, port, allow_writes, allowed_hosts) -> None:
     """Serve the store as a local web UI and JSON API (OpenAPI at /openapi.json).
 
     Search names in any spelling, open entity pages with every fact's evidence,
     the network graph, the timeline, documents and contradictions. Read-only
-    unless --allow-writes; listens on 127.0.0.1 unless told otherwise.
+    unless --allow-writes; listens on 127.0.0.1 unless told otherwise. Requests
+    must name an allowed host (the DNS-rebinding guard, on for every address) and
+    writes must come from this server's own pages (an Origin header).
 
     \b
     Example:
       actorgraph serve --db sqlite:///case.db
       actorgraph serve --db sqlite:///case.db --port 9000 --allow-writes
+      actorgraph serve --db sqlite:///case.db --host 0.0.0.0 --allowed-host graph.example.org
     """
     import uvicorn
 
     from actorgraph.web.app import create_app
     from actorgraph.web.settings import WebSettings
 
-    settings = WebSettings(db=db, host=host, port=port, allow_writes=allow_writes)
+    settings = WebSettings(db=db, host=host, port=port, allow_writes=allow_writes,
+                           extra_hosts=tuple(allowed_hosts))
     store = open_store(db)
     sock = _listen(host, port)    # before anything says "serving"
     app = create_app(settings, store=store)
     if not settings.is_loopback:
         click.echo(f"warning: listening on {host}: other machines can reach this server "
                    "(no authentication)", err=True)
+    if settings.binds_all and not allowed_hosts:
+        click.echo("note: only requests naming a loopback host are answered; name the "
+                   "others with --allowed-host NAME", err=True)
     mode = "writes allowed" if allow_writes else "read-only"
     click.echo(f"actorgraph: serving {app.state.reader.store.url} at {settings.url} ({mode}); "
                "Ctrl-C to stop", err=True)

@@ -11,9 +11,11 @@ class WebSettings:
     """How `actorgraph serve` runs.
 
     `allow_writes` enables the endpoints that record analyst judgements (merge,
-    different); without it they answer 403. Requests must name this machine (or
-    `host`) in their Host header, which stops DNS-rebinding pages from reading
-    the API through the browser.
+    different); without it they answer 403. Requests must name an allowed host in
+    their Host header (the loopback names, the bound address and `extra_hosts`,
+    whatever the bind address), which stops DNS-rebinding pages from reading or
+    writing through the browser. Request bodies over `max_body` bytes are refused
+    before they are read.
     """
 
     db: str | None = None
@@ -24,6 +26,7 @@ class WebSettings:
     max_page_size: int = 200     # larger limits are refused with 422
     max_graph_nodes: int = 250   # the network view stops growing here
     extra_hosts: tuple[str, ...] = field(default_factory=tuple)
+    max_body: int = 1_000_000    # bytes; larger request bodies get 413
 
     @property
     def url(self) -> str:
@@ -31,11 +34,16 @@ class WebSettings:
         return f"http://{host}:{self.port}/"
 
     @property
-    def allowed_hosts(self) -> frozenset[str] | None:
-        """Host names a request may use; None when any is allowed (bound to all)."""
-        if self.host in ("0.0.0.0", "::", ""):
-            return None
-        return frozenset((*LOOPBACK, self.host, *self.extra_hosts))
+    def allowed_hosts(self) -> frozenset[str]:
+        """Host names a request may use: the loopback names, the bound address (unless
+        it is a wildcard, which no request names) and the extra hosts."""
+        bound = () if self.binds_all else (self.host,)
+        return frozenset(h.lower() for h in (*LOOPBACK, *bound, *self.extra_hosts))
+
+    @property
+    def binds_all(self) -> bool:
+        """True when the server listens on every address (0.0.0.0, ::)."""
+        return self.host in ("0.0.0.0", "::", "")
 
     @property
     def is_loopback(self) -> bool:
