@@ -63,14 +63,14 @@ def main() -> None:
               f"{', '.join(heavy) or 'none'})\n")
         commands = [["--version"], ["--help"], ["stats"], ["entities"],
                     ["entity", opts.name], ["facts", opts.name]]
-        print(f"{'command':28s} {'median s':>9s}  {'spacy':>6s} {'stix2':>6s} {'ftm':>6s}")
+        print(f"{'command':34s} {'median s':>9s}  {'spacy':>6s} {'stix2':>6s} {'ftm':>6s}")
         for args in commands:
             times, heavy = [], []
             for _ in range(opts.runs):
                 wall, heavy = run(args, db)
                 times.append(wall)
             marks = ["yes" if m in heavy else "no" for m in HEAVY]
-            print(f"{'actorgraph ' + ' '.join(args):28s} {statistics.median(times):9.3f}  "
+            print(f"{'actorgraph ' + ' '.join(args):34s} {statistics.median(times):9.3f}  "
                   + " ".join(f"{m:>6s}" for m in marks))
         print(f"\n{opts.runs} runs each; total {time.perf_counter() - start:.0f} s")
 
