@@ -13,8 +13,6 @@ from actorgraph.cli.options import (
     optional_entity_argument,
     reason_option,
 )
-from actorgraph.store.facts import read_claims, read_contradictions, read_facts
-from actorgraph.store.reader import Reader
 
 
 @click.command()
@@ -27,6 +25,8 @@ def contradictions(entity, db) -> None:
     Example:
       actorgraph contradictions Husseiniyyun --db sqlite:///case.db
     """
+    from actorgraph.store.facts import read_claims, read_contradictions
+
     store = open_store(db)
     e = entity_or_none(store, entity)
     claims = {c.id: c for c in read_claims(store)}
@@ -127,6 +127,8 @@ def changes(entity, since, db) -> None:
     Example:
       actorgraph changes Husseiniyyun --since 2024-01-01
     """
+    from actorgraph.store.facts import read_claims, read_contradictions, read_facts
+
     store = open_store(db)
     e = entity_or_none(store, entity)
     n = Names(store)
@@ -178,6 +180,7 @@ def profile(entity, fmt, output, db) -> None:
       actorgraph profile Husseiniyyun --format html -o husseiniyyun.html
     """
     from actorgraph.profile import dossier, render
+    from actorgraph.store.reader import Reader
 
     store = open_store(db)
     d = dossier.build(Reader(store), find_entity(store, entity))

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import click
 
-from actorgraph.evaluation import InputError, evaluate, read_json
-
 
 @click.command("eval")
 @click.argument("export", type=click.File("r", encoding="utf-8"))
@@ -28,6 +26,8 @@ def eval_command(export, gold, corpus, json_out) -> None:
       actorgraph export --db sqlite:///case.db -o case.json
       actorgraph eval case.json gold.json --corpus reports/ --json case-score.json
     """
+    from actorgraph.evaluation import InputError, evaluate, read_json
+
     try:
         report = evaluate(read_json(export), read_json(gold), corpus)
     except InputError as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
@@ -13,7 +14,9 @@ from actorgraph.cli.options import (
     find_entity,
     open_store,
 )
-from actorgraph.store.store import Store
+
+if TYPE_CHECKING:
+    from actorgraph.store.store import Store
 
 
 def _write(text: str, output: str | None) -> None:

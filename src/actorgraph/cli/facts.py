@@ -1,6 +1,8 @@
 """CLI commands that show facts with their evidence: `facts ENTITY` and `timeline`."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from actorgraph.cli.options import (
@@ -11,14 +13,18 @@ from actorgraph.cli.options import (
     open_store,
     optional_entity_argument,
 )
-from actorgraph.store.facts import FactRow, read_claims, read_facts
-from actorgraph.store.store import Store
+
+if TYPE_CHECKING:
+    from actorgraph.store.facts import FactRow
+    from actorgraph.store.store import Store
 
 
 class Names:
     """Names, documents and claims of the store, to print facts and their evidence."""
 
     def __init__(self, store: Store) -> None:
+        from actorgraph.store.facts import read_claims
+
         self.store = store
         self.names = {e.id: e.name for e in store.entities()}
         self.docs = {d["id"]: d for d in store.documents()}
@@ -75,6 +81,7 @@ def facts(entity, db) -> None:
     store = open_store(db)
     e = find_entity(store, entity)
     from actorgraph.facts.grading import Grader
+    from actorgraph.store.facts import read_facts
 
     n = Names(store)
     grader = Grader(store)
@@ -108,6 +115,8 @@ def timeline(entity, db, undated) -> None:
     Example:
       actorgraph timeline "Kata'ib Hezbollah" --db sqlite:///case.db
     """
+    from actorgraph.store.facts import read_facts
+
     store = open_store(db)
     e = entity_or_none(store, entity)
     eid = e.id if e else None

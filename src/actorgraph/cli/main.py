@@ -12,11 +12,12 @@ from actorgraph.cli.options import (
     open_store,
 )
 from actorgraph.extract import registry
-from actorgraph.ingest.meta import iso_date
 from actorgraph.model import DocumentMeta
 
 
 def _iso(value: str | None) -> str | None:
+    from actorgraph.ingest.meta import iso_date  # loads the HTML and PDF readers
+
     try:
         return None if value is None else iso_date(value)
     except ValueError as err:

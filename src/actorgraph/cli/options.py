@@ -3,12 +3,12 @@ command finds the entity the analyst named."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
-from actorgraph.store.db import StoreError
-from actorgraph.store.store import EntityRecord, Store
+if TYPE_CHECKING:
+    from actorgraph.store.store import EntityRecord, Store
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -21,7 +21,11 @@ db_option = click.option(
 
 def open_store(db: str | None, write: bool = False) -> Store:
     """The store named by --db. Only commands that write (`write=True`) create one where
-    there is none; a path that holds no store, or a file that is not one, is a clear error."""
+    there is none; a path that holds no store, or a file that is not one, is a clear error.
+    The store (and SQLAlchemy) is loaded here, so `--help` and `--version` start quickly."""
+    from actorgraph.store.db import StoreError
+    from actorgraph.store.store import Store
+
     try:
         store = Store(db, create=write)
     except StoreError as err:

@@ -3,6 +3,7 @@ judgements (merge, split, rename, list, undo). Every judgement re-resolves the s
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
@@ -14,9 +15,18 @@ from actorgraph.cli.options import (
     pair_arguments,
     reason_option,
 )
-from actorgraph.store import judgements as log
-from actorgraph.store.store import EntityRecord, Store
-from actorgraph.workflow import refresh
+
+if TYPE_CHECKING:
+    from actorgraph.resolve.stage import ResolveSummary
+    from actorgraph.store.store import EntityRecord, Store
+
+
+def refresh(store: Store) -> ResolveSummary:
+    """Re-resolve the store after a judgement. The workflow (resolution, facts, and what
+    they import) is loaded here, so the commands that only read start quickly."""
+    from actorgraph.workflow import refresh as run_refresh
+
+    return run_refresh(store)
 
 
 def _show(store: Store, e: EntityRecord, indent: str = "") -> None:
@@ -63,6 +73,8 @@ def review(db, list_only, reason) -> None:
       actorgraph review            # asks about each pair
       actorgraph review --list     # just shows them
     """
+    from actorgraph.store import judgements as log
+
     store = open_store(db, write=True)
     pairs = store.review_pairs()
     if not pairs:
@@ -92,6 +104,8 @@ def review(db, list_only, reason) -> None:
 
 def _judge(store: Store, action: str, a: str, b: str | None, value: str | None,
            reason: str | None) -> None:
+    from actorgraph.store import judgements as log
+
     jid = log.record(store, action, a, b, value, reason)
     summary = refresh(store)
     click.echo(f"judgement {jid} recorded ({action}); {summary.entities} entities")
@@ -176,6 +190,8 @@ def judgements_cmd(db, show_all) -> None:
     Example:
       actorgraph judgements --all
     """
+    from actorgraph.store import judgements as log
+
     for j in log.judgements(open_store(db), include_undone=show_all):
         what = {"rename": f"{j.a} -> {j.value}"}.get(j.action, f"{j.a} | {j.b}")
         flag = " (undone)" if j.undone else ""
@@ -193,6 +209,8 @@ def undo(judgement_id, db) -> None:
     Example:
       actorgraph undo 3
     """
+    from actorgraph.store import judgements as log
+
     store = open_store(db, write=True)
     if not log.undo(store, judgement_id):
         click.echo(f"no live judgement {judgement_id}", err=True)
