@@ -304,3 +304,21 @@ def test_another_spelling_of_a_group_is_typed_like_it(nlp):
              "(sometimes spelled Ansaruddin Furqani), an earlier insurgent group.")
     types = {m.text: m.type for m in ex.mentions}
     assert types.get("Ansaruddin Furqani") == "organization"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Police reinforcements reached Port-au-Prince on Monday.", "Port-au-Prince"),
+    ("Gunmen attacked a market in Saint-Louis-du-Nord on Tuesday.", "Saint-Louis-du-Nord"),
+])
+def test_a_name_written_as_one_hyphenated_word_is_whole(nlp, text, name):
+    assert name in {n for n, _ in names(run(text))}
+
+
+def test_a_hyphen_onto_a_lower_case_word_is_no_part_of_the_name(nlp):
+    found = {n for n, _ in names(run("An Iran-backed militia shelled a Tehran-funded base."))}
+    assert not any("backed" in n or "funded" in n for n in found)
+
+
+def test_two_names_hyphenated_without_a_link_stay_two(nlp):
+    found = {n for n, _ in names(run("Since the Iran-Iraq war, Tehran has armed the group."))}
+    assert "Iran-Iraq" not in found

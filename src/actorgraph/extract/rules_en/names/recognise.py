@@ -252,6 +252,7 @@ def repair(doc: Doc, cand: Candidate, verbs: set[str],
     # "Islamic Resistance Movement" + "of Azerbaijan": an organisation named for a place
     elif cand.label != "LEX":
         end = name_tail(doc, start, end, lex)
+    end = _hyphen_joined(doc, end)
     # cut at a possessive ("EMET's Legislative Fellow" -> "EMET") or a bracket
     for i in range(start, end):
         if doc[i].tag_ == "POS" or doc[i].lower_ in ("'s", "\u2019s") or doc[i].text in "([":
@@ -270,7 +271,8 @@ def repair(doc: Doc, cand: Candidate, verbs: set[str],
             start += 1
         else:
             break
-    while end - start > 1 and doc[end - 1].lower_.rstrip(".") in WORDS["titles"]:
+    while end - start > 1 and doc[end - 1].lower_.rstrip(".") in WORDS["titles"] \
+            and doc[end - 2].whitespace_:       # not a hyphenated word's part ("Port-au-Prince")
         end -= 1  # "Quds Force Commander [Qassem Soleimani]": the title belongs to the next name
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
                            or doc[end - 1].lower_ in ("of", "for", "and", "the")
@@ -283,6 +285,25 @@ def repair(doc: Doc, cand: Candidate, verbs: set[str],
     if start > 0 and doc[start - 1].lower_.rstrip(".") in WORDS["titles"]:
         titles.append(doc[start - 1].text)
     return Candidate(start, end, cand.label, titles + cand.titles)
+
+
+def _hyphen_joined(doc: Doc, end: int) -> int:
+    """The end of a name written as one hyphenated word through short lower-case links
+    ("Port-au-Prince", "Saint-Louis-du-Nord"): across hyphens with no space around them,
+    to a capitalised piece. Two names hyphenated without a link stay two ("the
+    Israel-Hamas war"), and a lower-case word is never joined ("Iran-backed")."""
+    i = end
+    while i + 1 < len(doc) and doc[i - 1].whitespace_ == "" and doc[i].text == "-" \
+            and doc[i].whitespace_ == "":
+        j = i + 1
+        while (j + 2 < len(doc) and doc[j].is_lower and len(doc[j]) <= 3
+               and doc[j].whitespace_ == "" and doc[j + 1].text == "-"
+               and doc[j + 1].whitespace_ == ""):
+            j += 2                                  # "-au-", "-du-", "-de-"
+        if j == i + 1 or not (doc[j].is_title and doc[j].is_alpha):
+            break
+        i = end = j + 1
+    return end
 
 
 def _dateline_date(doc: Doc, i: int, end: int) -> bool:
