@@ -17,7 +17,6 @@ Cross-document work (resolution) is a separate stage over the store.
 """
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -296,31 +295,34 @@ def extract(clean: CleanDocument, nlp: Language | None = None,
     `doc` may be given when the caller parsed many documents at once with
     `nlp.pipe(clean.masked_text() for ...)`; the result is the same.
     """
-    state = State(clean=clean, nlp=nlp or load_nlp(), lex=lex or load_lexicon(), doc=doc)
-    problems: list[str] = []
-    for stage in STAGES:
-        if state.doc is None and "doc" in stage.reads and stage.name != "parse":
-            continue        # the parse failed (and is reported): nothing to read
-        problem = run_isolated(stage, state)
-        if problem:
-            problems.append(problem)
+    nlp, lex = nlp or load_nlp(), lex or load_lexicon()
+    failed: dict[str, str] = {}       # stage -> why it raised; such stages are skipped
+    while True:
+        state = State(clean=clean, nlp=nlp, lex=lex, doc=doc)
+        failure = _run_stages(state, failed)
+        if failure is None:
+            break
+        failed.update([failure])
     mentions = [m for m in state.mentions if m.key]
     return Extraction(sentences=state.sentences, mentions=mentions, relations=state.relations,
                       events=state.events, quantities=state.quantities,
-                      foundings=state.foundings, disputes=state.disputes, problems=problems)
+                      foundings=state.foundings, disputes=state.disputes,
+                      problems=[f"stage {name}: {why}" for name, why in failed.items()])
 
 
-def run_isolated(stage: Stage, state: State) -> str | None:
-    """Run one stage; if it raises, put back what it writes as it was and say why
-    ("stage attribute: AttributeError: ...")."""
-    before = {name: copy.deepcopy(getattr(state, name)) for name in stage.writes
-              if name != "doc"}
-    try:
-        stage.func(state)
-    except Exception as err:  # noqa: BLE001 - a bug in one stage costs only its output
-        for name, value in before.items():
-            setattr(state, name, value)
-        return f"stage {stage.name}: {type(err).__name__}: {err}"
+def _run_stages(state: State, skip: dict[str, str]) -> tuple[str, str] | None:
+    """Run the stages not in `skip`; the first that raises stops the run and is returned
+    with its reason. The caller then runs them all again on a fresh state without it, so a
+    bug in one stage costs only its own output, and the normal run copies nothing."""
+    for stage in STAGES:
+        if stage.name in skip:
+            continue
+        if state.doc is None and "doc" in stage.reads and stage.name != "parse":
+            continue        # the parse failed (and is reported): nothing to read
+        try:
+            stage.func(state)
+        except Exception as err:  # noqa: BLE001 - a bug in one stage costs only its output
+            return stage.name, f"{type(err).__name__}: {err}"
     return None
 
 
