@@ -18,7 +18,6 @@ db_option = click.option(
          "PostgreSQL: postgresql+psycopg://user@host/db")
 
 
-
 def open_store(db: str | None, write: bool = False) -> Store:
     """The store named by --db. Only commands that write (`write=True`) create one where
     there is none; a path that holds no store, or a file that is not one, is a clear error.
