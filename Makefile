@@ -26,7 +26,7 @@ test: install chromium lint
 
 # Static checks, run before the tests: ruff (style, imports) and mypy (types, non-strict).
 lint: install
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench tools
 	$(BIN)/python -m mypy
 
 # The browser tests drive Debian's chromium through Playwright (no browser download).

@@ -1,6 +1,7 @@
 """The one place that sequences the stages: ingest -> extract -> store -> resolve -> facts.
 
-Documents go to the extractor (`extract.registry`, `rules-en` unless told otherwise)
+Documents get a language (metadata, else detection), then go to the extractor
+(`extract.registry`: "auto", the one for their language, unless told otherwise)
 in small batches, so it can parse them together; each document is then stored in its
 own transaction. A bad file is reported with its reason and the batch goes on; a
 document the extractor cannot read is found by retrying its batch one by one, and is
@@ -21,7 +22,7 @@ from actorgraph.extract import registry
 from actorgraph.extract.base import Extractor
 from actorgraph.facts.build import build_facts
 from actorgraph.imports.stix import ImportReport, import_bundle
-from actorgraph.ingest import IngestError, clean, iter_sources, load_source
+from actorgraph.ingest import IngestError, clean, iter_sources, load_source, with_language
 from actorgraph.model import CleanDocument, DocumentMeta, Extraction, LoadedDocument
 from actorgraph.resolve.stage import ResolveSummary, resolve_store
 from actorgraph.store.store import Store
@@ -55,6 +56,7 @@ def _loaded(sources: Iterable[str], store: Store, overrides: DocumentMeta,
                 report.unchanged.append(source)
                 continue
             seen.add(loaded.sha256)
+            loaded = with_language(loaded)
             yield loaded, clean(loaded)
         except IngestError as err:
             report.failed.append((err.source, err.reason))

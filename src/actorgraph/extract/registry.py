@@ -3,7 +3,8 @@
 An extractor registers a factory under its name; the factory is called (and the
 extractor's heavy imports, such as a spaCy model, happen) only when that extractor is
 asked for, so listing names is cheap. `DEFAULT` is what `actorgraph ingest` uses
-unless `--extractor NAME` says otherwise.
+unless `--extractor NAME` says otherwise: "auto", which sends each document to the
+extractor of its language (`LANGUAGES`; see `extract.router`).
 
 To add one: write a class that satisfies `extract.base.Extractor` in its own package
 under `extract/` and add a line to `_BUILTIN` (or call `register` from a plugin).
@@ -15,11 +16,16 @@ from importlib import import_module
 
 from actorgraph.extract.base import Extractor
 
-DEFAULT = "rules-en"
+DEFAULT = "auto"
 
 # name -> "module:factory", imported on first use
 _BUILTIN: dict[str, str] = {
+    "auto": "actorgraph.extract.router:ByLanguage",
     "rules-en": "actorgraph.extract.rules_en:RulesEnglish",
+}
+# ISO 639-1 language -> the extractor that reads it (others: extract.router.FALLBACK)
+LANGUAGES: dict[str, str] = {
+    "en": "rules-en",
 }
 _factories: dict[str, Callable[[], Extractor]] = {}
 _instances: dict[str, Extractor] = {}

@@ -133,6 +133,7 @@ def load_lexicon() -> Lexicon:
         forms = [terr.name] + ([terr.full_name] if terr.full_name else [])
         lex.add(entry, forms)
     _add_capitals_and_demonyms(lex)
+    _add_other_languages(lex)
     return lex
 
 
@@ -149,3 +150,23 @@ def _add_capitals_and_demonyms(lex: Lexicon) -> None:
                              source="countries"), [capital])
         for dem in demonyms:
             lex.demonyms.setdefault(normalize_form(dem), country)
+
+
+def _add_other_languages(lex: Lexicon) -> None:
+    """`data/country_names.yaml` (CLDR): each state's name in other languages as a form of
+    its entry, and its capital's ('@Тегеран') as a form of the capital's place entry."""
+    rows = load_yaml("country_names.yaml") or {}
+    capitals = {e.capital_of: e for e in lex.entries if e.capital_of}
+    for code, by_lang in sorted((str(k), v) for k, v in rows.items()):
+        country = lex.country_by_code.get(code)
+        entry = lex.lookup(country) if country else None
+        if entry is None:
+            continue
+        for names in by_lang.values():
+            for name in names:
+                if not name.startswith("@"):
+                    lex.add(entry, [name])
+                    continue
+                capital = capitals.get(code)
+                if capital is not None:
+                    lex.add(capital, [name[1:]])
