@@ -21,3 +21,4 @@ def test_capitals_in_other_languages_are_places_of_their_state(form, code):
 
 def test_a_capital_never_becomes_a_country():
     assert load_lexicon().lookup("Москва").type == "place"
+

@@ -28,6 +28,14 @@ HOSTILE_META = {"title": "Hostile <script>window.__pwned=4</script> report",
                 "publisher": "<img src=x onerror=\"window.__pwned=5\">Evil Press",
                 "published": "2024-03-01"}
 
+# A short report in Arabic (written for this test): laid out right to left.
+ARABIC_TEXT = """أعلنت وزارة الداخلية في بغداد اعتقال ثلاثة أشخاص يوم الأحد.
+
+وقال متحدث باسم الوزارة إن التحقيق ما زال مستمرا.
+"""
+ARABIC_META = {"title": "اعتقال ثلاثة أشخاص في بغداد", "publisher": "Test Desk",
+               "published": "2020-01-15", "language": "ar"}
+
 
 def _corpus(folder: Path) -> Path:
     folder.mkdir()
@@ -38,6 +46,9 @@ def _corpus(folder: Path) -> Path:
                 shutil.copy(src, folder / src.name)
     (folder / "99_hostile.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
     (folder / "99_hostile.meta.json").write_text(json.dumps(HOSTILE_META), encoding="utf-8")
+    (folder / "98_arabic.txt").write_text(ARABIC_TEXT, encoding="utf-8")
+    (folder / "98_arabic.meta.json").write_text(json.dumps(ARABIC_META, ensure_ascii=False),
+                                                encoding="utf-8")
     return folder
 
 

@@ -90,7 +90,7 @@ def test_events_in_date_order_with_filters(client, husseiniyyun):
 
 def test_claims_documents_and_contradictions(client, husseiniyyun):
     docs = client.get("/api/documents").json()
-    assert docs["total"] == 4
+    assert docs["total"] == 5
     doc = client.get(f"/api/documents/{docs['items'][0]['id']}").json()
     assert doc["text"] and doc["sentences"] and doc["mentions"]
     for s in doc["sentences"]:

@@ -165,6 +165,30 @@ def test_hostile_report_never_runs_its_scripts(page, client):
     shot(page, "hostile-document")
 
 
+def test_arabic_text_is_laid_out_right_to_left(page, client):
+    docs = client.get("/api/documents").json()["items"]
+    doc = next(d for d in docs if d["language"] == "ar")
+    page.goto(f"/documents/{doc['id']}")
+    assert page.locator("#doctext").get_attribute("dir") == "rtl"
+    assert page.locator("#doctext").get_attribute("lang") == "ar"
+    assert "ar" in page.locator("dl.meta").inner_text()
+    # the sentence's first letter is at its right end, its closing full stop at its left
+    first, stop = page.evaluate("""() => {
+        const s = document.querySelector('#doctext .s');
+        const walker = document.createTreeWalker(s, NodeFilter.SHOW_TEXT);
+        const nodes = []; while (walker.nextNode()) nodes.push(walker.currentNode);
+        const box = (node, i) => { const r = document.createRange();
+            r.setStart(node, i); r.setEnd(node, i + 1); return r.getBoundingClientRect(); };
+        const head = nodes.find(n => n.data.trim());
+        const tail = [...nodes].reverse().find(n => n.data.includes('.'));
+        const f = box(head, head.data.search(/\\S/));
+        const t = box(tail, tail.data.lastIndexOf('.'));
+        return [[f.left, f.top], [t.left, t.top]];
+    }""")
+    assert first[1] == stop[1] and stop[0] < first[0], (first, stop)
+    shot(page, "arabic-document")
+
+
 def test_profile_and_contradictions(page, husseiniyyun):
     page.goto(f"/entities/{husseiniyyun['entity']['id']}/profile")
     assert page.locator(".profile h2", has_text="Leadership").count() == 1

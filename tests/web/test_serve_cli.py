@@ -34,7 +34,7 @@ def test_serve_answers_on_loopback_read_only(web_store):
             except httpx.TransportError:
                 assert proc.poll() is None and time.monotonic() < deadline, "did not start"
                 time.sleep(0.2)
-        assert r.status_code == 200 and r.json()["total"] == 4
+        assert r.status_code == 200 and r.json()["total"] == 5
         assert "server" not in r.headers
         w = httpx.post(f"http://127.0.0.1:{port}/api/judgements", timeout=5,
                        json={"action": "same", "a": "Iran", "b": "Israel"})

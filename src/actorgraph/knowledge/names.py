@@ -44,6 +44,9 @@ _POSSESSIVE = re.compile(r"(?<=\w)[" + re.escape(_APOSTROPHES) + r"]s(?=\s|$)")
 _APOS = re.compile("[" + re.escape(_APOSTROPHES) + "]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _ARABIC_AL = "ال"
+# Arabic-script vowel signs, shadda, sukun, superscript alef and Quranic marks: written
+# in some texts and not in others, they are not part of a name's spelling.
+_HARAKAT = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _DOUBLE = re.compile(r"(.)\1+")
 
 
@@ -167,7 +170,8 @@ def fold(name: str) -> str:
     """Fold a name to lower-case ASCII words, whatever its script.
 
     NFKC, case-folding, possessive "'s" dropped, words in Azerbaijani or
-    Turkish spelling respelled (names.yaml `orthographies`), Arabic article split off,
+    Turkish spelling respelled (names.yaml `orthographies`), Arabic vowel signs dropped
+    and its article split off,
     transliteration of any script with ``anyascii`` (which also strips
     diacritics: ə ı ş ç ğ ö ü), apostrophes of all kinds deleted (Kata'ib ->
     kataib), other punctuation turned into spaces, a leading "the" dropped.
@@ -182,6 +186,7 @@ def fold(name: str) -> str:
     text = unicodedata.normalize("NFKC", name).casefold()
     text = _POSSESSIVE.sub("", text)
     text = _apply_orthographies(text)
+    text = _HARAKAT.sub("", text)
     text = _split_arabic_article(text)
     text = anyascii(text).lower()
     text = _APOS.sub("", text)

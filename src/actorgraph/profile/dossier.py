@@ -44,6 +44,7 @@ class Source:
     author: str | None = None
     published: str | None = None
     url: str | None = None
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,8 @@ class _Notes:
         d = self.ev.doc(c)
         doc = Source(id=d["id"], source=d["source"], title=d.get("title"),
                      publisher=d.get("publisher"), author=d.get("author"),
-                     published=d.get("published"), url=d.get("url"))
+                     published=d.get("published"), url=d.get("url"),
+                     language=d.get("language"))
         speaker = c.attributed_to
         return Note(n=n, claim=c.id, kind=c.kind, doc=doc, start=c.start, end=c.end,
                     sentence=self.ev.sentence(c.id), modality=c.modality,

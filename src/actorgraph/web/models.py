@@ -55,6 +55,7 @@ class DocumentRef(BaseModel):
     published: str | None = None
     url: str | None = None
     extraction_error: str | None = None   # "extraction failed: ...": what it lacks, and why
+    language: str | None = None           # ISO 639-1: from its metadata or detected at ingest
 
 
 class Claim(BaseModel):

@@ -38,7 +38,8 @@ def doc_ref(d: dict) -> m.DocumentRef:
     return m.DocumentRef(id=d["id"], source=d["source"], title=d.get("title"),
                          publisher=d.get("publisher"), author=d.get("author"),
                          published=d.get("published"), url=d.get("url"),
-                         extraction_error=d.get("extraction_error"))
+                         extraction_error=d.get("extraction_error"),
+                         language=d.get("language"))
 
 
 class Presenter(Evidence):

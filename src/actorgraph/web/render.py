@@ -42,7 +42,18 @@ def _human(s: str | None) -> str:
     return (s or "").replace("_", " ")
 
 
+# Languages written right to left (ISO 639-1): their text is laid out from the right.
+RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "ckb", "sd", "ug", "yi", "dv"})
+
+
+def text_dir(language: str | None) -> str:
+    """The `dir` of a block of text in `language`: "rtl", else "auto" (each block's own
+    first strong letter decides, so a quoted Arabic sentence in an English page is right)."""
+    return "rtl" if (language or "").lower() in RTL_LANGUAGES else "auto"
+
+
 _ENV.globals.update(
+    text_dir=text_dir,
     quote=lambda s: quote(str(s), safe=""),
     predicate_label=predicate_label,
     is_symmetric=ontology.is_symmetric,

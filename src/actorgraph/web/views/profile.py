@@ -38,7 +38,8 @@ class Links:
 
 def _doc(d: Source) -> m.DocumentRef:
     return m.DocumentRef(id=d.id, source=d.source, title=d.title, publisher=d.publisher,
-                         author=d.author, published=d.published, url=d.url)
+                         author=d.author, published=d.published, url=d.url,
+                         language=d.language)
 
 
 def _claim(n: Note) -> m.Claim:

@@ -1,0 +1,7 @@
+"""Folding names written in Arabic script."""
+from actorgraph.knowledge.names import fold
+
+
+def test_vowel_signs_are_not_part_of_an_arabic_script_name():
+    assert fold("مُحَمَّد عَلِيّ") == fold("محمد علي")
+    assert fold("مُحَمَّد") != fold("محمود")
