@@ -322,3 +322,25 @@ def test_a_hyphen_onto_a_lower_case_word_is_no_part_of_the_name(nlp):
 def test_two_names_hyphenated_without_a_link_stay_two(nlp):
     found = {n for n, _ in names(run("Since the Iran-Iraq war, Tehran has armed the group."))}
     assert "Iran-Iraq" not in found
+
+
+@pytest.mark.parametrize("rank", ["Brig. Gen.", "Lt. Col.", "Maj. Gen.", "Sgt.", "Adm.", "Cmdr."])
+def test_an_abbreviated_rank_neither_ends_the_sentence_nor_cuts_the_name(nlp, rank):
+    ex = run(f"The convoy was led by {rank} Farid Osmani of the border guard, officials said.")
+    assert len(ex.sentences) == 1
+    people = {t for t, ty in names(ex) if ty == "person"}
+    assert people == {"Farid Osmani"}
+
+
+def test_a_hyphenated_given_name_stays_whole(nlp):
+    ex = run("The company's founder, Lin Wei-ming, said the radios were made under licence.")
+    assert ("Lin Wei-ming", "person") in names(ex)
+    assert not any(t == "Lin Wei" for t, _ in names(ex))
+
+
+def test_a_title_case_headline_capitalises_common_nouns_not_names(nlp):
+    text = ("After the Ceasefire: Ankara, Athens and the Limits of an Aegean Maritime Truce\n\n"
+            "Officials in Ankara and Athens met on Monday to discuss fishing rights.")
+    found = {t for t, _ in names(run(text))}
+    assert {"Ankara", "Athens"} <= found
+    assert not found & {"Ceasefire", "Limits", "Truce", "Aegean Maritime Truce", "Limits of an Aegean Maritime Truce"}

