@@ -26,12 +26,15 @@ def load_nlp() -> Language:
 def _keep_abbreviations(nlp: Language) -> None:
     """An abbreviated rank or honorific keeps its full stop as one token ("Brig."), so the
     stop neither ends the sentence nor cuts the name that follows."""
-    from spacy.symbols import ORTH
+    from spacy.attrs import ORTH
+    from spacy.tokenizer import Tokenizer
 
     from actorgraph.extract.rules_en.ruledata import words
+    tokenizer = nlp.tokenizer
+    assert isinstance(tokenizer, Tokenizer)
     for abbr in sorted(words("names", "title_abbreviations")):
-        for form in {abbr, abbr.upper()}:
-            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+        for form in sorted({abbr, abbr.upper()}):
+            tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 @Language.component("paragraph_breaks")
