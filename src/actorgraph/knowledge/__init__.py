@@ -2,7 +2,9 @@
 
 - `data.py`: the one loader of data files (`knowledge/data/`, and any package's `data/`);
 - `lexicon.py`: the gazetteer (groups, state organs, coalitions, media, figures, places,
-  each with a source note) and the world's countries, capitals and demonyms;
+  each with a source note), the world's countries, capitals and demonyms (with their
+  names in other languages, from CLDR), and `known_place`: the towns of the reports'
+  regions under their other names and scripts (GeoNames, CC BY 4.0);
 - `names.py`: how names compare: `fold` (one spelling per written form, any script,
   transliterated), `name_keys`, phonetic and vowel keys, titles and particles;
 - `kinds.py`: how type votes decide an entity's type and an organisation's kind;

@@ -4,6 +4,12 @@ Entries come from `data/gazetteer.jsonl` (armed groups, state organs,
 coalitions, media, known figures, places; written by the project from public
 facts, one source note per entry) and from rigour's territory list (every
 country by its short and full name). Demonyms ("Iranian") map to their country.
+
+Apart from it, `known_place` looks a name up among the towns and cities of the
+regions the reports are about (GeoNames, `data/places.jsonl`), in Latin, Cyrillic and
+Arabic script. Those names are many and some are also words or personal names, so they
+never find or type a name in text: they only say which place a name already typed a
+place is ("Hawler", "Irbil" and "Эрбиль" are Erbil).
 """
 from __future__ import annotations
 
@@ -170,3 +176,35 @@ def _add_other_languages(lex: Lexicon) -> None:
                 capital = capitals.get(code)
                 if capital is not None:
                     lex.add(capital, [name[1:]])
+
+
+@dataclass(frozen=True)
+class Place:
+    """A town or city of GeoNames, by its main name."""
+
+    name: str
+    country: str            # ISO alpha-2
+    geonameid: int
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[str, Place]:
+    """Folded form -> place, for forms that name one place only (a main name wins over
+    another place's alternate name)."""
+    main: dict[str, Place] = {}
+    other: dict[str, set[Place]] = {}
+    for row in load_jsonl("places.jsonl"):
+        place = Place(row["name"], row["country"], int(row["geonameid"]))
+        main.setdefault(normalize_form(place.name), place)
+        for form in row.get("names", ()):
+            other.setdefault(normalize_form(form), set()).add(place)
+    out = {k: next(iter(v)) for k, v in other.items() if len(v) == 1}
+    for key in {k for k, v in other.items() if len(v) > 1}:
+        out.pop(key, None)
+    out.update(main)
+    return out
+
+
+def known_place(name: str) -> Place | None:
+    """The town or city `name` names, if it names exactly one in `data/places.jsonl`."""
+    return _places().get(normalize_form(name))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from actorgraph.knowledge.lexicon import load_lexicon, normalize_form
+from actorgraph.knowledge.lexicon import LexEntry, known_place, load_lexicon, normalize_form
 from actorgraph.knowledge.names import fold
 from actorgraph.resolve.cluster import resolve
 from actorgraph.resolve.judged import Constraints, constraints
@@ -65,12 +65,18 @@ def name_groups(groups: dict[str, list[StoredMention]]) -> list[NameGroup]:
 
 
 def lexicon_links(records: list[NameGroup]) -> list[tuple[str, str]]:
-    """Groups whose names are one gazetteer entry (and type) are one actor."""
+    """Groups whose names are one gazetteer entry (and type) are one actor; groups typed
+    place whose names are one town of GeoNames ("Hawler", "Irbil") are one place."""
     lex = load_lexicon()
     first: dict[tuple[str, str], str] = {}
     links = []
     for g in records:
-        entries = {(e.name, e.type) for n, _ in g.names if (e := lex.lookup(n)) is not None}
+        entries: set[tuple[str, str]]
+        if g.type == "place":
+            places = {k for n, _ in g.names if (k := _place_key(n, lex.lookup(n))) is not None}
+            entries = places if len(places) == 1 else set()
+        else:
+            entries = {(e.name, e.type) for n, _ in g.names if (e := lex.lookup(n)) is not None}
         for key in sorted(entries):
             if key[1] != g.type:
                 continue
@@ -79,6 +85,17 @@ def lexicon_links(records: list[NameGroup]) -> list[tuple[str, str]]:
             else:
                 first[key] = g.id
     return links
+
+
+def _place_key(name: str, entry: LexEntry | None) -> tuple[str, str] | None:
+    """The one place a place's name is: its GeoNames town (through the gazetteer's
+    name of it where the gazetteer knows it), else its gazetteer entry."""
+    if entry is not None and entry.type != "place":
+        return (entry.name, entry.type)
+    town = known_place(entry.name if entry is not None else name)
+    if town is not None:
+        return (f"geonames:{town.geonameid}", "place")
+    return (entry.name, entry.type) if entry is not None else None
 
 
 def canonical_name(names: Counter, etype: str) -> str:

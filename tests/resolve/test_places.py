@@ -1,0 +1,31 @@
+"""Towns and cities under their other names and scripts are one place; only names already
+typed a place are looked up, so a person who shares a town's name is not a town."""
+from actorgraph.knowledge.lexicon import known_place
+from actorgraph.resolve.records import NameGroup
+from actorgraph.resolve.stage import lexicon_links
+
+
+def _group(gid, etype, *names):
+    return NameGroup(gid, f"doc-{gid}", etype, None, tuple((n, 1) for n in names), frozenset())
+
+
+def test_other_names_and_scripts_of_a_town_name_one_place():
+    assert known_place("Hewler") == known_place("Arbil") == known_place("Эрбиль")
+    assert known_place("Hewler").country == "iq"
+
+
+def test_place_groups_under_other_names_are_linked():
+    groups = [_group("a", "place", "Hewler"), _group("b", "place", "Arbil"),
+              _group("c", "place", "Эрбиль"), _group("d", "place", "Mosul")]
+    linked = {frozenset(p) for p in lexicon_links(groups)}
+    assert linked == {frozenset({"a", "b"}), frozenset({"a", "c"})}
+
+
+def test_a_person_named_like_a_town_is_not_linked_to_it():
+    groups = [_group("a", "person", "Hit"), _group("b", "place", "Hit")]
+    assert lexicon_links(groups) == []
+
+
+def test_a_group_naming_two_towns_links_neither():
+    groups = [_group("a", "place", "Mosul", "Hewler"), _group("b", "place", "Arbil")]
+    assert lexicon_links(groups) == []
