@@ -32,6 +32,6 @@ def test_profile_lines_rest_on_verbatim_sentences(tmp_path):
                                "--db", url]).output
     assert "@media print" in html and "<script" not in html
     assert "<h2>Leadership</h2>" in html and 'class="grade' in html
-    quoted = re.findall(r'<li id="note-\d+"><q>(.*?)</q>', html)
+    quoted = re.findall(r'<li id="note-\d+"><q[^>]*>(.*?)</q>', html)
     assert quoted and all(q in " ".join(REPORT.split()) for q in quoted)
     assert 'href="/' not in html   # a standalone page: nothing links to the web's routes
