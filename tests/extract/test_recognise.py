@@ -344,3 +344,14 @@ def test_a_title_case_headline_capitalises_common_nouns_not_names(nlp):
     found = {t for t, _ in names(run(text))}
     assert {"Ankara", "Athens"} <= found
     assert not found & {"Ceasefire", "Limits", "Truce", "Aegean Maritime Truce", "Limits of an Aegean Maritime Truce"}
+
+
+@pytest.mark.parametrize("text, name, etype", [
+    ("Officials were hurt, Turkey's Anadolu news agency said.", "Anadolu", "organization"),
+    ("The Kavir news agency described the injury as minor.", "Kavir", "organization"),
+    ("Residents of Khabat district said the rockets came from the south.", "Khabat", "place"),
+    ("Engineers repaired the Hamrin dam after the flood.", "Hamrin", "place"),
+    ("Patrols moved along the Samur river at night.", "Samur", "place"),
+])
+def test_a_name_modifying_a_common_noun_is_of_that_nouns_kind(nlp, text, name, etype):
+    assert (name, etype) in names(run(text))

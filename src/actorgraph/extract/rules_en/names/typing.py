@@ -107,6 +107,21 @@ def _noun_before(doc: Doc, c: Candidate, lex: Lexicon) -> str | None:
     return None
 
 
+def _noun_after(doc: Doc, c: Candidate, lex: Lexicon) -> str | None:
+    """'the Samur river', 'the Kavir news agency', 'Khabat district': a name that
+    modifies a common noun (through at most one more noun) is of that noun's kind."""
+    root = c.span(doc).root
+    head = root.head
+    for _ in range(2):
+        if root.dep_ != "compound" or head.i < c.end or head.pos_ != "NOUN":
+            return None
+        kind = _noun_kind(head)
+        if kind is not None:
+            return kind
+        root, head = head, head.head
+    return None
+
+
 def _copula(doc: Doc, c: Candidate, lex: Lexicon) -> str | None:
     """'X is a senior member', 'His aide is X': the predicate noun names the kind."""
     root = c.span(doc).root
@@ -224,6 +239,7 @@ RULES: tuple[Rule, ...] = (
     Rule("member_noun_after", 2.0, _follower),
     Rule("apposition_noun", 2.5, _group_noun),
     Rule("noun_before", 2.0, _noun_before),
+    Rule("noun_after", 2.5, _noun_after),
     Rule("copula_noun", 2.0, _copula),
     Rule("place_phrase", 2.5, _place_of),
     Rule("plural_verb", 1.0, _plural_agreement),
