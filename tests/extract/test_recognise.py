@@ -355,3 +355,18 @@ def test_a_title_case_headline_capitalises_common_nouns_not_names(nlp):
 ])
 def test_a_name_modifying_a_common_noun_is_of_that_nouns_kind(nlp, text, name, etype):
     assert (name, etype) in names(run(text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The U.K.-led mission said a patrol came under fire near Gao.", "U.K.-led mission"),
+    ("A spokesman for the French-led force declined to comment.", "French-led force"),
+    ("The Kenya-led force met the envoys in Nairobi.", "Kenya-led force"),
+])
+def test_a_group_named_by_who_leads_it_is_one_organisation(nlp, text, name):
+    found = {m.text: (m.type, m.kind) for m in run(text).mentions}
+    assert found[name] == ("organization", "coalition")
+
+
+def test_led_as_a_verb_names_no_group(nlp):
+    found = {m.text for m in run("Kenya led the force into Kismayo.").mentions}
+    assert not any("led" in t for t in found)

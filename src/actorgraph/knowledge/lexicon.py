@@ -30,6 +30,7 @@ def normalize_form(text: str) -> str:
     s = unicodedata.normalize("NFKD", text.translate(_APOS))
     s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
     s = re.sub(r"'s$", "", s.strip())
+    s = re.sub(r"(?<![\w])(?:[^\W\d_]\.){2,}", lambda m: m.group(0).replace(".", "") + " ", s)
     s = re.sub(r"[^\w\s'-]", " ", s)
     s = re.sub(r"[-\s]+", " ", s).strip()
     if s.startswith("the "):

@@ -48,6 +48,7 @@ _ARABIC_AL = "ال"
 # in some texts and not in others, they are not part of a name's spelling.
 _HARAKAT = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _DOUBLE = re.compile(r"(.)\1+")
+_DOTTED = re.compile(r"(?<![a-z0-9])(?:[a-z]\.){2,}")   # "u.s.", "u.n.": one word
 
 
 @dataclass(frozen=True)
@@ -173,7 +174,7 @@ def fold(name: str) -> str:
     Turkish spelling respelled (names.yaml `orthographies`), Arabic vowel signs dropped
     and its article split off,
     transliteration of any script with ``anyascii`` (which also strips
-    diacritics: ə ı ş ç ğ ö ü), apostrophes of all kinds deleted (Kata'ib ->
+    diacritics: ə ı ş ç ğ ö ü), dotted initials written as one word ("U.S." -> "us"), apostrophes of all kinds deleted (Kata'ib ->
     kataib), other punctuation turned into spaces, a leading "the" dropped.
 
     >>> fold("The Kata’ib Hezbollah's")
@@ -189,6 +190,7 @@ def fold(name: str) -> str:
     text = _HARAKAT.sub("", text)
     text = _split_arabic_article(text)
     text = anyascii(text).lower()
+    text = _DOTTED.sub(lambda m: m.group(0).replace(".", "") + " ", text)
     text = _APOS.sub("", text)
     text = _NON_ALNUM.sub(" ", text)
     text = squash_spaces(text)

@@ -173,6 +173,24 @@ def propn_runs(doc: Doc) -> list[Candidate]:
     return out
 
 
+def led_groups(doc: Doc) -> list[Candidate]:
+    """'the US-led coalition', 'a Saudi-led alliance': a group named by whoever leads it
+    (a capitalised name hyphenated to "led", then a head of `led_heads`)."""
+    heads = words("names", "led_heads")
+    out = []
+    for i, tok in enumerate(doc):
+        if i == 0 or tok.lower_ not in heads or doc[i - 1].whitespace_ == "":
+            continue
+        prev = doc[i - 1]
+        if prev.lower_.endswith("-led") and prev.text[:1].isupper():
+            out.append(Candidate(i - 1, i + 1, "LED"))
+        elif prev.lower_ == "led" and i >= 3 and doc[i - 2].text == "-" \
+                and doc[i - 2].whitespace_ == doc[i - 3].whitespace_ == "" \
+                and doc[i - 3].text[:1].isupper():
+            out.append(Candidate(i - 3, i + 1, "LED"))
+    return out
+
+
 def group_word_runs(doc: Doc) -> list[Candidate]:
     """A capitalised Arabic, Persian or Urdu noun for an armed group (wordlists
     `group_words`) and the capitalised words, particles and hyphens after it:
@@ -396,16 +414,17 @@ def recognise(doc: Doc, lex: Lexicon, verbs: set[str]) -> list[Candidate]:
     raw.extend(cue_runs(doc, lex))
     raw.extend(propn_runs(doc))
     raw.extend(group_word_runs(doc))
+    raw.extend(led_groups(doc))
     raw.extend(bracketed_names(doc))
     fixed = []
     for cand in raw:
-        rep = repair(doc, cand, verbs, lex)
+        rep = cand if cand.label == "LED" else repair(doc, cand, verbs, lex)
         if rep is None:
             continue
         span = rep.span(doc)
         if rep.label == "NORP" and not lex.lookup(span.text):
             continue
-        if is_name(span, lex, rep.label):
+        if rep.label == "LED" or is_name(span, lex, rep.label):
             fixed.append(rep)
     # prefer lexicon matches, then longer spans, then spaCy's
     fixed.sort(key=lambda c: (c.label == "PROPN", -(c.end - c.start), c.label != "LEX", c.start))

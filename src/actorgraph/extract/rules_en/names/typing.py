@@ -49,6 +49,11 @@ def _org_head(doc: Doc, c: Candidate, lex: Lexicon) -> str | None:
     return "organization" if any(t.text in WORDS["org_heads"] for t in c.span(doc)) else None
 
 
+def _led(doc: Doc, c: Candidate, lex: Lexicon) -> str | None:
+    """'the US-led coalition': a group named by who leads it."""
+    return "organization" if c.label == "LED" else None
+
+
 def _group_word(doc: Doc, c: Candidate, lex: Lexicon) -> str | None:
     """'Liwa X', 'Kata'ib X', 'Saraya X': a name headed by an Arabic, Persian or Urdu
     noun for an armed group (wordlists `group_words`) is an organisation."""
@@ -236,6 +241,7 @@ RULES: tuple[Rule, ...] = (
     Rule("title_before", 3.0, _title),
     Rule("org_head_word", 3.0, _org_head),
     Rule("group_word_first", 4.0, _group_word),
+    Rule("led_group", 4.0, _led),
     Rule("member_noun_after", 2.0, _follower),
     Rule("apposition_noun", 2.5, _group_noun),
     Rule("noun_before", 2.0, _noun_before),
@@ -274,7 +280,10 @@ def mention_votes(doc: Doc, cand: Candidate, lex: Lexicon) -> tuple[Votes, list[
 
 
 def context_kind(doc: Doc, cand: Candidate) -> str | None:
-    """An organisation kind the context gives: "X militants", "X, an armed group"."""
+    """An organisation kind the context gives: "X militants", "X, an armed group"; a
+    group named by who leads it ("the US-led coalition") is a coalition."""
+    if cand.label == "LED":
+        return "coalition"
     i = cand.end
     if i < len(doc) and doc[i].tag_ == "POS":
         i += 1
