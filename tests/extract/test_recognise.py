@@ -370,3 +370,16 @@ def test_a_group_named_by_who_leads_it_is_one_organisation(nlp, text, name):
 def test_led_as_a_verb_names_no_group(nlp):
     found = {m.text for m in run("Kenya led the force into Kismayo.").mentions}
     assert not any("led" in t for t in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Omar Sadiq, known to his neighbours as Abu Hamza, was detained in Mosul.",
+    "Omar Sadiq, known among the fighters as Abu Hamza, was detained in Mosul.",
+    "Omar Sadiq (spelled Omar Siddiq in some reports), a preacher from Tal Afar known to "
+    "his students as Abu Hamza, was detained in Mosul.",
+])
+def test_a_name_known_to_an_audience_is_another_name(nlp, text):
+    ex = run(text)
+    keys = {m.text: m.key for m in ex.mentions}
+    assert keys["Abu Hamza"] == keys["Omar Sadiq"]
+    assert keys.get("Tal Afar", "") != keys["Omar Sadiq"]

@@ -21,7 +21,10 @@ from actorgraph.model import Mention
 
 ALIAS_BETWEEN = re.compile(
     r"^\s*[,(\u2014\u2013-]?\s*(?:(?:better|also|commonly|widely|locally|formerly|sometimes)\s+)?"
-    r"(?:known|referred to|called|styled)(?:\s+in\s+[A-Z][\w-]+)?\s+as\s+(?:the\s+)?$"
+    r"(?:known|referred to|called|styled)(?:\s+in\s+[A-Z][\w-]+|\s+(?:to|among|by)\s+[^,.;()]{1,40}?)?"
+    r"\s+as\s+(?:the\s+)?$"
+    r"|^\s*(?:\([^()]{0,80}\))?\s*,\s*(?:a|an|the)\s[^,.;()]{0,60}?\s(?:known|called|nicknamed|"
+    r"dubbed)(?:\s+(?:to|among|by)\s+[^,.;()]{1,40}?)?\s+as\s+(?:the\s+)?$"
     r"|^\s*,?\s*or\s+(?:the\s+)?$"
     r"|^\s*[\u2014\u2013]\s*(?:the\s+)?$"
     r"|^\s*\(\s*(?:the\s+)?$|^\s*,?\s*(?:aka|a\.k\.a\.)\s+$"
@@ -41,6 +44,8 @@ EXPLICIT = re.compile(r"known|called|calls|referred|aka|a\.k\.a|styled|named|tra
                       r"nom de guerre|alias|pseudonym|moniker|nickname|dubbed", re.IGNORECASE)
 SPELLING = re.compile(r"transliterated|written|spelled|spelt|rendered|romani[sz]ed|transcribed",
                       re.IGNORECASE)
+PREPOSITION_BEFORE = re.compile(r"\b(?:from|in|of|at|near|to|on)\s+(?:the\s+)?$", re.IGNORECASE)
+QUALIFIER_AFTER = re.compile(r"^\s+(?:in|by)\s[^()]{1,40}\)")   # "(spelled Y in some reports)"
 LANGUAGE_AFTER = re.compile(r"^\s*(?:in|,)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+language)?", re.UNICODE)
 STOP = words("reference", "stop")
 KUNYA = words("reference", "kunya")   # "Abu Taqwa" is the start of "Abu Taqwa al-Saidi"
@@ -117,6 +122,9 @@ def _alias_phrases(mentions: list[Mention], text: str, groups: _Groups) -> None:
                 break
             if not ALIAS_BETWEEN.match(between) or not _alias_context(between, text, b):
                 continue
+            if between[:1].isspace() and between.strip()[:1] not in ",(\u2014\u2013-" \
+                    and PREPOSITION_BEFORE.search(text[max(0, a.start - 8):a.start]):
+                continue   # "a preacher from Tal Afar known as Y": Y names the preacher
             # the text says outright that both are names of one actor: only a country
             # stays apart from what is not one
             if _compatible(a, b) or EXPLICIT.search(between) and (
@@ -130,11 +138,14 @@ def _alias_phrases(mentions: list[Mention], text: str, groups: _Groups) -> None:
 def _alias_context(between: str, text: str, b: Mention) -> bool:
     """Loose forms ("X, or Y", "X (Y)") need a sign that Y is another name for X."""
     stripped = between.strip()
+    if stripped.startswith("(") and ")" in stripped:    # "X (spelled Z), a man known as Y"
+        stripped = stripped[stripped.index(")") + 1:].strip()
     explicit = EXPLICIT.search(between)
     if stripped.lower().startswith("or") or stripped.startswith(",") and not explicit:
         return bool(explicit or LANGUAGE_AFTER.match(text[b.end:b.end + 40]))
     if stripped.startswith("("):
-        return text[b.end:b.end + 2].lstrip().startswith(")")
+        return text[b.end:b.end + 2].lstrip().startswith(")") or bool(
+            SPELLING.search(between) and QUALIFIER_AFTER.match(text[b.end:b.end + 48]))
     if stripped[:1] in ("\u2014", "\u2013") and not explicit:
         # "X — the Y — said": a name set off by dashes right after a name
         return text[b.end:b.end + 3].lstrip().startswith(stripped[0])
