@@ -1,0 +1,161 @@
+"""Events by PLOVER class from Russian verbs, nouns and verb+object phrases
+(`data/events.yaml`), with actors and targets from the parse and the date of their
+sentence. An active verb's subject acts and its object undergoes; a passive one's subject
+undergoes and its instrumental acts ("задержан полицией"); a target may be governed by
+"на", "против", "по" ("напал на X"). A noun's target is its genitive or "на"-phrase; its
+actor the subject of a verb of doing ("совершил нападение") or of the clause it is object
+of. A negated trigger ("не задержан") tells no event."""
+from __future__ import annotations
+
+from actorgraph.extract.rules_ru.dates import date_for
+from actorgraph.extract.rules_ru.nlp import Parsed, Tok
+from actorgraph.extract.rules_ru.refer import Refs
+from actorgraph.extract.rules_ru.ruledata import load_data
+from actorgraph.model import DateValue, EventFact, Mention, Sentence
+
+_E = load_data("events.yaml")
+VERBS: dict[str, list] = _E["verbs"]
+NOUNS: dict[str, list] = _E["nouns"]
+PHRASES: dict[tuple[str, str], list] = {tuple(k.split()): v for k, v in _E["phrases"].items()}
+DOING = set(_E["doing_verbs"])
+TARGET_PREPS = set(_E["target_preps"])
+OBJECTS = {"obj", "iobj"}
+
+
+def _negated(parsed: Parsed, t: Tok) -> bool:
+    return any(parsed.toks[j].lemma == "не" for j in parsed.kids[t.i])
+
+
+def _passive(t: Tok) -> bool:
+    return t.feats.get("Voice") == "Pass"
+
+
+def _phrase(parsed: Parsed, t: Tok) -> tuple[list, Tok] | None:
+    for j in parsed.kids[t.i]:
+        kid = parsed.toks[j]
+        hit = PHRASES.get((t.lemma, kid.lemma))
+        if hit is None:
+            for g in parsed.kids[j]:
+                hit = hit or PHRASES.get((t.lemma, parsed.toks[g].lemma))
+        if hit is not None:
+            return hit, kid
+    return None
+
+
+def find_events(parsed: Parsed, sentences: list[Sentence], mentions: list[Mention],
+                dates: list[DateValue], refs: Refs | None = None) -> list[EventFact]:
+    from actorgraph.extract.rules_ru.pipeline import sentence_of
+
+    refs = refs or Refs(parsed, mentions)
+    out: list[EventFact] = []
+    for t in parsed.toks:
+        phrase = _phrase(parsed, t) if t.pos in ("VERB", "AUX") else None
+        if phrase is not None:
+            (etype, mode), _ = phrase
+            actors, targets = _verb_args(parsed, refs, t, etype, mode)
+            rule = "phrase"
+        elif t.pos == "VERB" and t.lemma in VERBS:
+            etype, mode = VERBS[t.lemma]
+            actors, targets = _verb_args(parsed, refs, t, etype, mode)
+            rule = "verb"
+        elif t.pos == "NOUN" and t.lemma in NOUNS:
+            etype, mode = NOUNS[t.lemma]
+            actors, targets = _noun_args(parsed, refs, t)
+            rule = "noun"
+        else:
+            continue
+        if _negated(parsed, t):
+            continue
+        targets = [k for k in targets if k not in actors]
+        location = _location(parsed, refs, t)
+        if not actors and not targets and location is None:
+            continue
+        sent = sentence_of(sentences, t.start)
+        out.append(EventFact(type=etype, sentence=sent, trigger=t.text, trigger_start=t.start,
+                             trigger_end=t.end, rule=f"ru:{rule}:{t.lemma}", mode=mode,
+                             actors=tuple(actors), targets=tuple(targets), location=location,
+                             date=date_for(sent, t.start, dates, sentences, parsed.text)))
+    return _unique(out)
+
+
+def _keys(ms: list[Mention]) -> list[str]:
+    return list(dict.fromkeys(m.key for m in ms))
+
+
+def _verb_args(parsed: Parsed, refs: Refs, t: Tok, etype: str, mode: str | None
+               ) -> tuple[list[str], list[str]]:
+    actors: list[Mention] = []
+    targets: list[Mention] = []
+    passive = _passive(t)
+    for j in parsed.kids[t.i]:
+        kid = parsed.toks[j]
+        prep = refs.case_of(kid)
+        if kid.rel == "nsubj":
+            actors += refs.of(kid)
+        elif kid.rel == "nsubj:pass":
+            targets += refs.of(kid)
+        elif kid.rel in OBJECTS and not passive:
+            targets += refs.of(kid)
+        elif kid.rel == "obl" and passive and not prep and kid.case == "Ins":
+            actors += refs.of(kid)
+        elif kid.rel == "obl" and prep in TARGET_PREPS:
+            targets += refs.of(kid)
+        elif kid.rel == "obl" and prep in ("в", "во") and mode == "summon":
+            actors += [m for m in refs.of(kid, genitive=False) if m.type == "organization"]
+    head = parsed.toks[t.head] if t.head >= 0 else None
+    if head is not None and t.rel == "acl" and t.feats.get("VerbForm") == "Part":
+        (targets if passive else actors).extend(refs.of(head))   # "задержанные граждане"
+    elif head is not None and not actors and t.rel in ("acl", "xcomp") and head.pos == "NOUN":
+        actors += [m for j in parsed.kids[head.i] if parsed.toks[j].rel == "nmod"
+                   and parsed.toks[j].case == "Gen" for m in refs.of(parsed.toks[j])]
+    if head is not None and not actors and t.rel in ("xcomp", "conj"):
+        actors = refs.subject(head)     # "решил выслать", "осудил и потребовал"
+    if head is not None and not actors and t.rel == "acl:relcl":
+        actors = [m for m in refs.of(head, conj=False) if m.type in ("organization", "country")]
+    if etype in ("ACCUSE", "PROTEST", "REJECT") and not targets:
+        for j in parsed.kids[t.i]:
+            if parsed.toks[j].rel in OBJECTS:
+                targets += refs.of(parsed.toks[j])
+    return _keys(actors), _keys(targets)
+
+
+def _noun_args(parsed: Parsed, refs: Refs, t: Tok) -> tuple[list[str], list[str]]:
+    actors: list[Mention] = []
+    targets: list[Mention] = []
+    for j in parsed.kids[t.i]:
+        kid = parsed.toks[j]
+        prep = refs.case_of(kid)
+        if kid.rel != "nmod":
+            continue
+        if prep in TARGET_PREPS:
+            targets += refs.of(kid)
+        elif prep == "со" or prep == "с" and kid.case == "Gen":
+            actors += refs.of(kid)          # "со стороны X"
+        elif not prep and kid.case == "Gen":
+            targets += refs.of(kid)
+    if t.head >= 0 and t.rel in ("obj", "nsubj:pass") and parsed.toks[t.head].lemma in DOING:
+        actors += refs.subject(parsed.toks[t.head])
+    return _keys(actors), _keys(targets)
+
+
+def _location(parsed: Parsed, refs: Refs, t: Tok) -> str | None:
+    """A place or state governed by 'в' in the trigger's phrases ('у дома в Баку')."""
+    near = [parsed.toks[j] for j in parsed.kids[t.i] if parsed.toks[j].rel in ("obl", "nmod")]
+    near += [parsed.toks[g] for k in near for g in parsed.kids[k.i]]
+    for kid in near:
+        if kid.rel in ("obl", "nmod") and refs.case_of(kid) in ("в", "во"):
+            for m in refs.of(kid, conj=False, genitive=False):
+                if m.type in ("place",) or m.type == "country" and m.role == "name":
+                    return m.key
+    return None
+
+
+def _unique(events: list[EventFact]) -> list[EventFact]:
+    seen: set[tuple] = set()
+    out = []
+    for e in events:
+        key = (e.type, e.sentence, e.actors, e.targets)
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out

@@ -1,0 +1,135 @@
+"""natasha, loaded once, and its analysis of a text as plain tokens with document-wide
+indices, character offsets, lemmas, morphology and the dependency parse.
+
+natasha's `MorphVocab` finds pymorphy2's dictionary through `pkg_resources` (setuptools);
+`_Vocab` gives pymorphy2 the path of the `pymorphy2-dicts-ru` package itself, so no
+setuptools is needed (the shim named in docs/architecture.md). natasha itself (through
+yargy) mends pymorphy2 for Python 3.11, so it is imported first.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+MODEL = "natasha-1.6.0"
+
+
+@dataclass
+class Tok:
+    i: int              # index in the document
+    text: str
+    start: int
+    end: int
+    lemma: str
+    pos: str
+    feats: dict[str, str]
+    head: int           # index of the head token, -1 for a root
+    rel: str
+    sent: int           # index of natasha's sentence
+
+    @property
+    def case(self) -> str | None:
+        return self.feats.get("Case")
+
+
+@dataclass
+class NerSpan:
+    start: int          # character offsets
+    stop: int
+    type: str           # PER, LOC, ORG
+    normal: str
+
+
+@dataclass
+class Parsed:
+    text: str
+    toks: list[Tok]
+    sents: list[tuple[int, int]] = field(default_factory=list)   # token ranges
+    spans: list[NerSpan] = field(default_factory=list)
+    kids: list[list[int]] = field(default_factory=list)
+
+    def children(self, i: int) -> list[Tok]:
+        return [self.toks[k] for k in self.kids[i]]
+
+    def subtree(self, i: int) -> list[int]:
+        out, todo = [], [i]
+        while todo:
+            k = todo.pop()
+            out.append(k)
+            todo.extend(self.kids[k])
+        return sorted(out)
+
+    def at(self, offset: int) -> Tok | None:
+        """The token covering the character `offset`."""
+        for t in self.toks:
+            if t.start <= offset < t.end:
+                return t
+        return None
+
+
+@dataclass
+class Models:
+    segmenter: Any
+    morph_tagger: Any
+    syntax: Any
+    ner: Any
+    vocab: Any
+
+
+@lru_cache(maxsize=1)
+def load_models() -> Models:
+    """natasha's news models (bundled with its PyPI packages: no download)."""
+    import natasha  # noqa: F401 - first: its yargy mends pymorphy2 for Python 3.11
+    import pymorphy2_dicts_ru
+    from natasha import (
+        MorphVocab,
+        NewsEmbedding,
+        NewsMorphTagger,
+        NewsNERTagger,
+        NewsSyntaxParser,
+        Segmenter,
+    )
+    from natasha.morph.vocab import MorphForm
+    from pymorphy2.analyzer import MorphAnalyzer
+
+    class _Vocab(MorphVocab):  # type: ignore[misc]
+        def __init__(self) -> None:
+            MorphAnalyzer.__init__(self, path=pymorphy2_dicts_ru.get_path(), lang="ru",
+                                   result_type=MorphForm)
+
+    emb = NewsEmbedding()
+    return Models(Segmenter(), NewsMorphTagger(emb), NewsSyntaxParser(emb), NewsNERTagger(emb),
+                  _Vocab())
+
+
+def parse(text: str, models: Models) -> Parsed:
+    """Tokens, sentences, morphology, syntax and names of `text` (offsets into it)."""
+    from natasha import Doc
+
+    doc = Doc(text)
+    doc.segment(models.segmenter)
+    doc.tag_morph(models.morph_tagger)
+    doc.parse_syntax(models.syntax)
+    doc.tag_ner(models.ner)
+    toks: list[Tok] = []
+    sents: list[tuple[int, int]] = []
+    for si, sent in enumerate(doc.sents):
+        base = len(toks)
+        ids = {t.id: base + k for k, t in enumerate(sent.tokens)}
+        for t in sent.tokens:
+            t.lemmatize(models.vocab)
+            toks.append(Tok(i=ids[t.id], text=t.text, start=t.start, end=t.stop,
+                            lemma=(t.lemma or t.text).lower(), pos=t.pos or "X",
+                            feats=dict(t.feats or {}), head=ids.get(t.head_id, -1),
+                            rel=t.rel or "", sent=si))
+        sents.append((base, len(toks)))
+    spans = []
+    for s in doc.spans:
+        s.normalize(models.vocab)
+        spans.append(NerSpan(s.start, s.stop, s.type, s.normal or s.text))
+    kids: list[list[int]] = [[] for _ in toks]
+    for t in toks:
+        if t.head >= 0:
+            kids[t.head].append(t.i)
+    return Parsed(text=text, toks=toks, sents=sents, spans=spans, kids=kids)

@@ -1,0 +1,119 @@
+"""From a token of the parse to the names it stands for: the mention it lies in; for a
+title or common noun, the name in apposition to it ('представитель ... Насер Канани') or
+its state or body in the genitive; and the names coordinated with it ('МВД, СГБ и ...')."""
+from __future__ import annotations
+
+import bisect
+
+from actorgraph.extract.rules_ru.names import country_of_adjective
+from actorgraph.extract.rules_ru.nlp import Parsed, Tok
+from actorgraph.knowledge.lexicon import Lexicon, normalize_form
+from actorgraph.model import Mention, Sentence
+
+PRONOUNS = {"он", "она"}
+PRONOUN_REACH = 300     # characters back to the person a pronoun stands for
+
+
+class Refs:
+    def __init__(self, parsed: Parsed, mentions: list[Mention], lex: Lexicon | None = None,
+                 sentences: list[Sentence] | None = None) -> None:
+        self.p = parsed
+        self.lex = lex
+        self.sentences = sentences or []
+        self.keyed = {m.key: m for m in mentions}
+        self.persons = [m for m in mentions if m.type == "person" and m.role == "name"]
+        self.implied: dict[str, Mention] = {}
+        self.by_tok: dict[int, Mention] = {}
+        for m in mentions:
+            if m.role == "implied":
+                continue
+            for t in parsed.toks:
+                if m.start <= t.start < m.end:
+                    self.by_tok.setdefault(t.i, m)
+
+    def mention(self, t: Tok) -> Mention | None:
+        return self.by_tok.get(t.i)
+
+    def of(self, t: Tok, conj: bool = True, genitive: bool = True) -> list[Mention]:
+        """The names `t` stands for (it and its coordinated words)."""
+        out: list[Mention] = []
+        for u in [t] + (self.conjuncts(t) if conj else []):
+            m = self.mention(u) or self._pronoun(u) or self._apposed(u, genitive)
+            if m is None and genitive:
+                m = self.state_adjective(u)
+            if m is not None and all(m.key != o.key for o in out):
+                out.append(m)
+        return out
+
+    def conjuncts(self, t: Tok) -> list[Tok]:
+        out, todo = [], [t.i]
+        while todo:
+            k = todo.pop()
+            for j in self.p.kids[k]:
+                if self.p.toks[j].rel == "conj":
+                    out.append(self.p.toks[j])
+                    todo.append(j)
+        return out
+
+    def _apposed(self, t: Tok, genitive: bool) -> Mention | None:
+        """A common noun's name: in apposition to it, else (if `genitive`) the name
+        of the body or state it belongs to ('сотрудники посольства Ирана')."""
+        for j in self.p.kids[t.i]:
+            kid = self.p.toks[j]
+            if kid.rel in ("appos", "flat:name", "flat") and self.mention(kid) is not None:
+                return self.mention(kid)
+        if genitive:
+            for j in self.p.kids[t.i]:
+                kid = self.p.toks[j]
+                if kid.rel == "nmod" and kid.case == "Gen" and self.mention(kid) is not None:
+                    return self.mention(kid)
+        return None
+
+    def _pronoun(self, t: Tok) -> Mention | None:
+        if t.pos != "PRON" or t.lemma not in PRONOUNS or t.feats.get("Number") == "Plur":
+            return None
+        before = [m for m in self.persons if m.end <= t.start
+                  and t.start - m.start < PRONOUN_REACH]
+        return before[-1] if before else None
+
+    def state_adjective(self, t: Tok) -> Mention | None:
+        """The state named by an adjective of `t` (or of its genitive): 'сотрудники
+        иранского посольства' -> Иран."""
+        if self.lex is None or not self.sentences:
+            return None
+        kids = [self.p.toks[j] for j in self.p.kids[t.i]]
+        kids += [self.p.toks[g] for k in kids if k.rel == "nmod" and k.case == "Gen"
+                 for g in self.p.kids[k.i]]
+        for kid in kids:
+            if kid.rel != "amod" or kid.pos != "ADJ":
+                continue
+            name = country_of_adjective(kid.lemma, self.lex)
+            entry = self.lex.lookup(name) if name else None
+            if name is None or entry is None:
+                continue
+            key = f"country:{normalize_form(entry.name)}"
+            if key in self.keyed:
+                return self.keyed[key]
+            if key not in self.implied:
+                starts = [s.start for s in self.sentences]
+                idx = max(0, bisect.bisect_right(starts, t.start) - 1)
+                at = self.sentences[idx]
+                self.implied[key] = Mention(start=at.start, end=at.start, text="",
+                                            type="country", sentence=idx, label="implied",
+                                            key=key, name=name, role="implied",
+                                            section=at.kind)
+            return self.implied[key]
+        return None
+
+    def subject(self, verb: Tok) -> list[Mention]:
+        for j in self.p.kids[verb.i]:
+            if self.p.toks[j].rel in ("nsubj", "nsubj:pass"):
+                return self.of(self.p.toks[j])
+        return []
+
+    def case_of(self, t: Tok) -> str:
+        """The preposition governing `t` ('' for none)."""
+        for j in self.p.kids[t.i]:
+            if self.p.toks[j].rel == "case":
+                return self.p.toks[j].lemma
+        return ""
