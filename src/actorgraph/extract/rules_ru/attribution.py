@@ -91,9 +91,11 @@ def _speaker(parsed: Parsed, refs: Refs, t: Tok, exclude: set[str]
     """The subject of a verb of speech that governs `t`, or is set beside its clause."""
     seen: set[int] = set()
     u: Tok | None = t
+    prev: Tok | None = None
     while u is not None and u.i not in seen:
         seen.add(u.i)
-        if u.lemma in SPEECH and u.i != t.i:
+        said = prev is None or not prev.rel.startswith("nsubj")   # the speaker is no claim
+        if u.lemma in SPEECH and u.i != t.i and said:
             who = _said_by(parsed, refs, u, exclude)
             if who:
                 return who, u
@@ -103,7 +105,7 @@ def _speaker(parsed: Parsed, refs: Refs, t: Tok, exclude: set[str]
                 who = _said_by(parsed, refs, kid, exclude)
                 if who:
                     return who, kid
-        u = parsed.toks[u.head] if u.head >= 0 else None
+        prev, u = u, (parsed.toks[u.head] if u.head >= 0 else None)
     return None
 
 

@@ -96,10 +96,13 @@ def _verb_args(parsed: Parsed, refs: Refs, t: Tok, etype: str, mode: str | None
             targets += refs.of(kid)
         elif kid.rel in OBJECTS and not passive:
             targets += refs.of(kid)
-        elif kid.rel == "obl" and passive and not prep and kid.case == "Ins":
+        elif kid.rel == "obl:agent" or kid.rel == "obl" and passive and not prep \
+                and kid.case == "Ins":
             actors += refs.of(kid)
         elif kid.rel == "obl" and prep in TARGET_PREPS:
             targets += refs.of(kid)
+        elif kid.rel == "obl" and prep in ("в", "во") and etype == "ASSAULT":
+            targets += [m for m in refs.of(kid) if m.type == "person"]   # "выстрелил в него"
         elif kid.rel == "obl" and prep in ("в", "во") and mode == "summon":
             actors += [m for m in refs.of(kid, genitive=False) if m.type == "organization"]
     head = parsed.toks[t.head] if t.head >= 0 else None
@@ -151,11 +154,18 @@ def _location(parsed: Parsed, refs: Refs, t: Tok) -> str | None:
 
 
 def _unique(events: list[EventFact]) -> list[EventFact]:
-    seen: set[tuple] = set()
-    out = []
+    """One event per type and participants in a document (a headline and its story tell
+    it twice), the dated telling kept; told on two dates, it is two events."""
+    out: list[EventFact] = []
+    index: dict[tuple, list[int]] = {}
     for e in events:
-        key = (e.type, e.sentence, e.actors, e.targets)
-        if key not in seen:
-            seen.add(key)
+        key = (e.type, e.actors, e.targets)
+        same = index.setdefault(key, [])
+        dates = {out[i].date.value if out[i].date else None for i in same}
+        value = e.date.value if e.date else None
+        if not same or value is not None and value not in dates and None not in dates:
+            same.append(len(out))
             out.append(e)
+        elif value is not None and None in dates:
+            out[next(i for i in same if out[i].date is None)] = e
     return out

@@ -20,7 +20,7 @@ from actorgraph.knowledge.lexicon import normalize_form
 from actorgraph.model import Mention
 
 ALIAS_BETWEEN = re.compile(
-    r"^\s*[,(]?\s*(?:(?:также|ещё|еще|более)\s+)?(?:известн\w*|именуем\w*|называем\w*)"
+    r"^\s*[,(]?\s*(?:(?:также|ещё|еще|более)\s+)?(?:извест\w*|именуем\w*|называем\w*)"
     r"\s+(?:также\s+|ещё\s+|еще\s+)?(?:как|под\s+именем|под\s+прозвищем)\s*[«\"„]?\s*$"
     r"|^\s*,\s*(?:он|она|они)\s+же\s*[«\"„]?\s*$"
     r"|^\s*[,(]?\s*(?:по\s+прозвищу|по\s+кличке|псевдоним)\s*[«\"„]?\s*$",
@@ -76,8 +76,12 @@ def link(mentions: list[Mention], text: str, entries: dict[int, str]) -> None:
 def _aliases(mentions: list[Mention], text: str, groups: _Groups) -> None:
     for i in range(1, len(mentions)):
         a, b = mentions[i - 1], mentions[i]
-        if a.sentence == b.sentence and ALIAS_BETWEEN.match(text[a.end:b.start]):
-            groups.union(i - 1, i)
+        between = text[a.end:b.start]
+        if a.sentence != b.sentence:
+            continue
+        if ALIAS_BETWEEN.match(between) or between.strip() == "(" \
+                and text[b.end:b.end + 1] == ")" and b.text.isupper():
+            groups.union(i - 1, i)      # "X (известен как «Y»)", "Служба ... (СВР)"
 
 
 def _words(m: Mention) -> tuple[str, ...]:

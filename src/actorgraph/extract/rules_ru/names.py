@@ -38,8 +38,10 @@ class Cand:
 
 def recognise(parsed: Parsed, lex: Lexicon, vocab: Any) -> list[Cand]:
     """Every name of the text, in order, none overlapping another."""
-    cands = [_from_span(parsed, s.start, s.stop, s.type, s.normal, vocab) for s in parsed.spans]
+    cands = [c for s in parsed.spans for c in _bracketed(parsed, s.start, s.stop, s.type, s.normal)]
+    cands = [_from_span(parsed, a, b, label, normal, vocab) for a, b, label, normal in cands]
     cands = [c for c in cands if c.toks and not _not_name(parsed, c)]
+    cands += _quoted_aliases(parsed, cands)
     cands = _merge_genitives(parsed, cands, lex)
     taken = {i for c in cands for i in c.toks}
     cands += _heads(parsed, taken)
@@ -55,6 +57,44 @@ def recognise(parsed: Parsed, lex: Lexicon, vocab: Any) -> list[Cand]:
         if out and c.start < out[-1].end:
             continue
         out.append(c)
+    return out
+
+
+ALIAS_CUE = re.compile(r"(?:извест\w*\s+(?:также\s+|ещё\s+|еще\s+)?(?:как|под\s+(?:именем|прозвищем))"
+                       r"|по\s+прозвищу|по\s+кличке|(?:он|она)\s+же)\s*«([^»«]{2,60})»",
+                       re.IGNORECASE)
+
+
+def _bracketed(parsed: Parsed, start: int, end: int, label: str, normal: str
+               ) -> list[tuple[int, int, str, str]]:
+    """A span holding a bracket ('Служба внешней разведки (СВР)') is two names: the one
+    before it and the one inside."""
+    text = parsed.text[start:end]
+    if "(" not in text:
+        return [(start, end, label, normal)]
+    cut = text.index("(")
+    out = []
+    if text[:cut].strip():
+        out.append((start, start + len(text[:cut].rstrip()), label,
+                    normal.split("(")[0].strip() or text[:cut].strip()))
+    inner = text[cut + 1:].split(")")[0].strip()
+    if inner:
+        a = start + text.index(inner, cut)
+        out.append((a, a + len(inner), label, inner))
+    return out
+
+
+def _quoted_aliases(parsed: Parsed, cands: list[Cand]) -> list[Cand]:
+    """'X (известен также как «Y»)': Y is a name of what X names, with X's label."""
+    out = []
+    for m in ALIAS_CUE.finditer(parsed.text):
+        a, b = m.start(1), m.end(1)
+        before = [c for c in cands if c.end <= m.start()]
+        if not before or any(c.start < b and a < c.end for c in cands) \
+                or not m.group(1)[:1].isupper():
+            continue
+        out.append(Cand(a, b, before[-1].label, m.group(1), _toks_in(parsed, a, b),
+                        ["alias_phrase"]))
     return out
 
 
@@ -246,8 +286,9 @@ def country_of_adjective(lemma: str, lex: Lexicon) -> str | None:
     if not lemma.endswith(ADJ_ENDINGS):
         return None
     stem = lemma[:-4]
-    for cand in (stem, stem + "ь", stem + "я", stem[:-1] + "я" if stem.endswith("и") else "",
-                 stem + "а", stem[:-2] + "ия" if stem.endswith("ий") else ""):
+    for cand in (stem, stem + "ь", stem + "я", stem + "ия", stem + "а",
+                 stem[:-2] + "ия" if stem.endswith("ий") else "",
+                 lemma[:-5] + "ция" if lemma.endswith("ецкий") else ""):
         if not cand:
             continue
         entry = lex.lookup(cand)

@@ -118,14 +118,22 @@ def _attribute(s: State) -> None:
                               s.quantities, s.refs)
 
 
+def _implied(s: State) -> None:
+    """States the facts name only by an adjective ('иранское посольство') get a mention of
+    role "implied", so that they resolve to the country."""
+    if s.refs is not None:
+        s.mentions = s.mentions + list(s.refs.implied.values())
+
+
 STAGES: tuple[tuple[str, Callable[[State], None]], ...] = (
     ("parse", _parse), ("split", _split), ("names", _names), ("dates", _dates),
     ("quantities", _quantities), ("relations", _relations), ("events", _events),
-    ("attribute", _attribute),
+    ("attribute", _attribute), ("implied", _implied),
 )
 
 
-def extract(clean: CleanDocument, models: Models, lex: Lexicon) -> Extraction:
+def run(clean: CleanDocument, models: Models, lex: Lexicon) -> tuple[State, list[str]]:
+    """Every stage on one document: the final state and what went wrong."""
     state = State(clean=clean, models=models, lex=lex)
     problems: list[str] = []
     for name, func in STAGES:
@@ -135,9 +143,13 @@ def extract(clean: CleanDocument, models: Models, lex: Lexicon) -> Extraction:
             func(state)
         except Exception as err:  # noqa: BLE001 - a bug in one stage costs only its output
             problems.append(f"stage {name}: {type(err).__name__}: {err}")
+    return state, problems
+
+
+def extract(clean: CleanDocument, models: Models, lex: Lexicon) -> Extraction:
+    state, problems = run(clean, models, lex)
     if not state.sentences and state.clean.text.strip():
         return Extraction(problems=problems or ["no sentences"], failed=True)
-    implied = list(state.refs.implied.values()) if state.refs is not None else []
-    return Extraction(sentences=state.sentences, mentions=state.mentions + implied,
+    return Extraction(sentences=state.sentences, mentions=state.mentions,
                       relations=state.relations, events=state.events,
                       quantities=state.quantities, problems=problems)

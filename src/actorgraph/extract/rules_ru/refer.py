@@ -60,8 +60,10 @@ class Refs:
         of the body or state it belongs to ('сотрудники посольства Ирана')."""
         for j in self.p.kids[t.i]:
             kid = self.p.toks[j]
-            if kid.rel in ("appos", "flat:name", "flat") and self.mention(kid) is not None:
-                return self.mention(kid)
+            if self.mention(kid) is not None and (
+                    kid.rel in ("appos", "flat:name", "flat")
+                    or kid.rel == "nmod" and j <= t.i + 2 and kid.case in (t.case, "Nom")):
+                return self.mention(kid)       # "движение Хезболла", "группировка «X»"
         if genitive:
             for j in self.p.kids[t.i]:
                 kid = self.p.toks[j]
