@@ -161,7 +161,7 @@ def _unique(events: list[EventFact]) -> list[EventFact]:
     for e in events:
         key = (e.type, e.actors, e.targets)
         same = index.setdefault(key, [])
-        dates = {out[i].date.value if out[i].date else None for i in same}
+        dates = {d.value if (d := out[i].date) else None for i in same}
         value = e.date.value if e.date else None
         if not same or value is not None and value not in dates and None not in dates:
             same.append(len(out))

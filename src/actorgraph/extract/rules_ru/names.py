@@ -38,8 +38,8 @@ class Cand:
 
 def recognise(parsed: Parsed, lex: Lexicon, vocab: Any) -> list[Cand]:
     """Every name of the text, in order, none overlapping another."""
-    cands = [c for s in parsed.spans for c in _bracketed(parsed, s.start, s.stop, s.type, s.normal)]
-    cands = [_from_span(parsed, a, b, label, normal, vocab) for a, b, label, normal in cands]
+    spans = [c for s in parsed.spans for c in _bracketed(parsed, s.start, s.stop, s.type, s.normal)]
+    cands = [_from_span(parsed, a, b, label, normal, vocab) for a, b, label, normal in spans]
     cands = [c for c in cands if c.toks and not _not_name(parsed, c)]
     cands += _quoted_aliases(parsed, cands)
     cands = _merge_genitives(parsed, cands, lex)
