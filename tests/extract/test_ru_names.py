@@ -75,3 +75,11 @@ def test_the_publisher_in_a_dateline_is_a_media_organisation_and_a_state_phrase_
 def test_a_group_named_after_its_kind_word_in_apposition():
     s = ru("Иран вооружает движение Хезболла.")
     assert mention(s, "Хезболла").type == "organization"
+
+
+def test_a_states_mission_with_the_place_it_is_in_is_a_place():
+    s = ru("Протестующие собрались у турецкого посольства в Ереване. "
+           "Посольство Армении в Тбилиси закрыто.")
+    m = mention(s, "турецкого посольства в Ереване")
+    assert m.type == "place" and m.name == "турецкое посольство в Ереване"
+    assert mention(s, "Посольство Армении в Тбилиси").type == "place"

@@ -106,6 +106,12 @@ def _speaker(parsed: Parsed, refs: Refs, t: Tok, exclude: set[str]
                 if who:
                     return who, kid
         prev, u = u, (parsed.toks[u.head] if u.head >= 0 else None)
+    for other in parsed.toks:       # "..., сообщило МВД" parsed as a second root
+        if other.sent == t.sent and other.head < 0 and other.lemma in SPEECH \
+                and other.i not in seen and parsed.toks[other.i - 1].text == ",":
+            who = _said_by(parsed, refs, other, exclude)
+            if who:
+                return who, other
     return None
 
 

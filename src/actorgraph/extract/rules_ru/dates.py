@@ -150,12 +150,14 @@ def find_dates(parsed: Parsed, sentences: list[Sentence], published: str | None
 def date_for(sentence: int, offset: int, found: list[DateValue], sentences: list[Sentence],
              text: str) -> DateValue | None:
     """The date of what a sentence tells at `offset`: the nearest date of its sentence, else
-    the last one told earlier in its paragraph."""
+    the last day or month told before it (a story goes on at the date it last gave)."""
     s = sentences[sentence]
     own = [d for d in found if d.value and s.start <= d.start < s.end]
-    if own:
-        return min(own, key=lambda d: abs(d.start - offset))
-    para = text.rfind("\n\n", 0, s.start)
-    earlier = [d for d in found if d.value and para < d.start < s.start
+    days = [d for d in own if d.precision in ("day", "month")]
+    if days:
+        return min(days, key=lambda d: abs(d.start - offset))
+    earlier = [d for d in found if d.value and d.start < s.start
                and d.precision in ("day", "month")]
-    return earlier[-1] if earlier else None
+    if earlier:
+        return earlier[-1]
+    return min(own, key=lambda d: abs(d.start - offset)) if own else None

@@ -31,6 +31,12 @@ def _passive(t: Tok) -> bool:
 
 
 def _phrase(parsed: Parsed, t: Tok) -> tuple[list, Tok] | None:
+    """A verb and a noun that together name an event: the noun its object (or an object's
+    word), or written right after it ('огласил приговор')."""
+    for j in range(t.i + 1, min(t.i + 3, len(parsed.toks))):
+        near = parsed.toks[j]
+        if near.sent == t.sent and (t.lemma, near.lemma) in PHRASES:
+            return PHRASES[(t.lemma, near.lemma)], near
     for j in parsed.kids[t.i]:
         kid = parsed.toks[j]
         hit = PHRASES.get((t.lemma, kid.lemma))
@@ -48,10 +54,14 @@ def find_events(parsed: Parsed, sentences: list[Sentence], mentions: list[Mentio
 
     refs = refs or Refs(parsed, mentions)
     out: list[EventFact] = []
+    in_phrase: set[int] = set()
     for t in parsed.toks:
         phrase = _phrase(parsed, t) if t.pos in ("VERB", "AUX") else None
+        if t.i in in_phrase:
+            continue                    # "приговор" of "огласил приговор": told already
         if phrase is not None:
-            (etype, mode), _ = phrase
+            (etype, mode), obj = phrase
+            in_phrase.add(obj.i)
             actors, targets = _verb_args(parsed, refs, t, etype, mode)
             rule = "phrase"
         elif t.pos == "VERB" and t.lemma in VERBS:
@@ -68,13 +78,28 @@ def find_events(parsed: Parsed, sentences: list[Sentence], mentions: list[Mentio
             continue
         targets = [k for k in targets if k not in actors]
         location = _location(parsed, refs, t)
-        if not actors and not targets and location is None:
-            continue
         sent = sentence_of(sentences, t.start)
         out.append(EventFact(type=etype, sentence=sent, trigger=t.text, trigger_start=t.start,
                              trigger_end=t.end, rule=f"ru:{rule}:{t.lemma}", mode=mode,
                              actors=tuple(actors), targets=tuple(targets), location=location,
                              date=date_for(sent, t.start, dates, sentences, parsed.text)))
+    return out
+
+
+def settle(events: list[EventFact], mentions: list[Mention]) -> list[EventFact]:
+    """After attribution: a coercive act told without its agent by an authority ('задержаны
+    четверо, сообщило МВД') was done by that authority; an event with no participant at all
+    is not kept."""
+    kinds = {m.key: (m.type, m.kind) for m in mentions}
+    out = []
+    for e in events:
+        speaker = e.attribution.attributed_to
+        if not e.actors and e.type in ("COERCE", "SANCTION") and speaker \
+                and kinds.get(speaker) == ("organization", "government"):
+            e.actors = (speaker,)
+            e.targets = tuple(k for k in e.targets if k != speaker)
+        if e.actors or e.targets or e.location:
+            out.append(e)
     return _unique(out)
 
 
@@ -108,7 +133,8 @@ def _verb_args(parsed: Parsed, refs: Refs, t: Tok, etype: str, mode: str | None
     head = parsed.toks[t.head] if t.head >= 0 else None
     if head is not None and t.rel == "acl" and t.feats.get("VerbForm") == "Part":
         (targets if passive else actors).extend(refs.of(head))   # "задержанные граждане"
-    elif head is not None and not actors and t.rel in ("acl", "xcomp") and head.pos == "NOUN":
+    elif head is not None and not actors and t.rel in ("acl", "xcomp", "nmod") \
+            and head.pos == "NOUN":      # "решение X выслать ..."
         actors += [m for j in parsed.kids[head.i] if parsed.toks[j].rel == "nmod"
                    and parsed.toks[j].case == "Gen" for m in refs.of(parsed.toks[j])]
     if head is not None and not actors and t.rel in ("xcomp", "conj"):

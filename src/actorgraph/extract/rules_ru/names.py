@@ -47,6 +47,7 @@ def recognise(parsed: Parsed, lex: Lexicon, vocab: Any) -> list[Cand]:
     cands += _heads(parsed, taken)
     taken = {i for c in cands for i in c.toks}
     cands += _lexicon_words(parsed, taken, lex, vocab)
+    cands += _missions(parsed, set(), lex, vocab)
     for c in cands:
         if c.label == "ORG":
             _remit(parsed, c)
@@ -223,7 +224,10 @@ def _contiguous(parsed: Parsed, toks: list[int]) -> bool:
 
 def _remit(parsed: Parsed, c: Cand) -> None:
     """'суд по тяжким преступлениям', 'комитет по делам ...': the 'по'-phrase of an
-    institution's remit belongs to its name."""
+    institution's remit belongs to its name (by the parse, or, where the parser hung it
+    elsewhere, by its words: 'по', adjectives, a dative noun and its genitives)."""
+    if _remit_words(parsed, c):
+        return
     for k in c.toks:
         for j in parsed.kids[k]:
             kid = parsed.toks[j]
@@ -256,6 +260,66 @@ def state_phrase(parsed: Parsed, c: Cand, lex: Lexicon) -> str | None:
         if entry is not None and entry.type == "country" and t.pos == "PROPN":
             return recase(t.lemma, t.text)
     return None
+
+
+def _remit_words(parsed: Parsed, c: Cand) -> bool:
+    toks = parsed.toks
+    last = toks[c.toks[-1]]
+    if last.lemma not in HEADS or last.i + 2 >= len(toks) or toks[last.i + 1].lemma != "по":
+        return False
+    k = last.i + 2
+    while k < len(toks) and toks[k].pos == "ADJ" and toks[k].case == "Dat":
+        k += 1
+    if k >= len(toks) or toks[k].pos != "NOUN" or toks[k].case != "Dat":
+        return False
+    while k + 1 < len(toks) and toks[k + 1].case == "Gen" and toks[k + 1].pos in ("NOUN", "ADJ") \
+            and not toks[k + 1].text[:1].isupper():
+        k += 1
+    c.toks += list(range(last.i + 1, k + 1))
+    c.end = toks[k].end
+    c.name = f"{c.name} {parsed.text[toks[last.i + 1].start:c.end]}"
+    c.reasons.append("remit")
+    return True
+
+
+def _missions(parsed: Parsed, taken: set[int], lex: Lexicon, vocab: Any) -> list[Cand]:
+    """'иранское посольство в Баку', 'посольство Азербайджана в Израиле': a state's
+    diplomatic mission (by its adjective or genitive), with the place it is in, is a place."""
+    out = []
+    for t in parsed.toks:
+        if t.lemma not in words("missions") or t.i in taken:
+            continue
+        kids = [parsed.toks[j] for j in parsed.kids[t.i]]
+        adj = next((k for k in kids if k.rel == "amod" and k.i == t.i - 1
+                    and country_of_adjective(k.lemma, lex)), None)
+        gen = next((k for k in kids if k.rel == "nmod" and k.case == "Gen" and k.i == t.i + 1
+                    and (lex.lookup(k.lemma) or lex.lookup(k.text)) is not None), None)
+        if adj is None and gen is None:
+            continue
+        first, last = adj or t, gen or t
+        where = next((k for k in kids if k.rel == "nmod" and k.i == last.i + 2
+                      and parsed.toks[last.i + 1].lemma in ("в", "во")
+                      and k.pos == "PROPN"), None)
+        if where is None:
+            continue            # "иранское посольство" alone: which one is not said
+        last = where
+        toks = list(range(first.i, last.i + 1))
+        if taken & set(toks):
+            continue
+        name = " ".join(_nominative_word(parsed.toks[k], vocab) if k in (t.i, first.i)
+                        else parsed.toks[k].text for k in toks)
+        out.append(Cand(first.start, last.end, "LOC", name, toks, ["mission"]))
+        taken |= set(toks)
+    return out
+
+
+def _nominative_word(t: Tok, vocab: Any) -> str:
+    for p in vocab.parse(t.text):
+        if t.case and CASES.get(t.case, "") in p.tag.grammemes:
+            form = p.inflect({"Nom"})
+            if form is not None:
+                return recase(form.word, t.text) if t.text[:1].isupper() else form.word
+    return t.text
 
 
 def _demonym_adjective(parsed: Parsed, c: Cand, lex: Lexicon, vocab: Any) -> None:

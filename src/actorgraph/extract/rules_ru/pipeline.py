@@ -12,7 +12,7 @@ from actorgraph.extract.rules_ru.keys import link
 from actorgraph.extract.rules_ru.names import recognise
 from actorgraph.extract.rules_ru.nlp import Models, Parsed, parse
 from actorgraph.extract.rules_ru.refer import Refs
-from actorgraph.extract.rules_ru.typing import kind_of, state_of, votes
+from actorgraph.extract.rules_ru.typing import kind_of, state_of, title_before, votes
 from actorgraph.knowledge.kinds import decide
 from actorgraph.knowledge.lexicon import Lexicon, normalize_form
 from actorgraph.model import (
@@ -84,6 +84,9 @@ def _names(s: State) -> None:
                     sentence=sentence_of(s.sentences, c.start), label=c.label, name=c.name,
                     evidence=tuple(why), votes=v, section=s.clean.kind_at(c.start),
                     kind=kind_of(s.doc, c, entry, "publisher" in why))
+        title = title_before(s.doc, c)
+        if title is not None and m.type == "person":
+            m.titles = (title.lemma,)
         country = state_of(s.doc, c, s.lex)
         if country:
             m.role, m.refers_to, m.type, m.name = "metonym", country, "country", country
@@ -116,6 +119,7 @@ def _events(s: State) -> None:
 def _attribute(s: State) -> None:
     attribution.attribute_all(s.doc, s.sentences, s.mentions, s.events, s.relations,
                               s.quantities, s.refs)
+    s.events = events.settle(s.events, s.mentions)
 
 
 def _implied(s: State) -> None:

@@ -7,10 +7,12 @@ import bisect
 
 from actorgraph.extract.rules_ru.names import country_of_adjective
 from actorgraph.extract.rules_ru.nlp import Parsed, Tok
+from actorgraph.extract.rules_ru.ruledata import classes
 from actorgraph.knowledge.lexicon import Lexicon, normalize_form
 from actorgraph.model import Mention, Sentence
 
 PRONOUNS = {"он", "она"}
+TITLES = classes("titles")
 PRONOUN_REACH = 300     # characters back to the person a pronoun stands for
 
 
@@ -76,7 +78,19 @@ class Refs:
             return None
         before = [m for m in self.persons if m.end <= t.start
                   and t.start - m.start < PRONOUN_REACH]
-        return before[-1] if before else None
+        if not before:
+            return None
+        # "... перед домом депутата ... по нему": a title between the last name and the
+        # pronoun stands for the person who holds that title
+        last = before[-1]
+        titles = [x for x in self.p.toks if last.end <= x.start < t.start and x.lemma in TITLES
+                  and not any(self.mention(self.p.toks[j]) for j in self.p.kids[x.i])]
+        if titles:
+            holders = [m for m in self.persons if m.start < t.start
+                       and titles[-1].lemma in m.titles]
+            if holders:
+                return holders[-1]
+        return last
 
     def state_adjective(self, t: Tok) -> Mention | None:
         """The state named by an adjective of `t` (or of its genitive): 'сотрудники

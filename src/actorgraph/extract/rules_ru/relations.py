@@ -16,7 +16,11 @@ from actorgraph.extract.rules_ru.ruledata import classes, load_data
 from actorgraph.model import Mention, RelationFact, Sentence
 
 TITLES = classes("titles")
-SPONSOR_VERBS: dict[str, str] = load_data("relations.yaml")["sponsor_verbs"]
+_R = load_data("relations.yaml")
+SPONSOR_VERBS: dict[str, str] = _R["sponsor_verbs"]
+TITLE_BODIES: dict[str, list[str]] = _R["title_bodies"]
+ALLIANCE_VERBS = set(_R["alliance_verbs"])
+ALLIANCE_NOUNS = set(_R["alliance_nouns"])
 PREDICATE = {"leader": "leader_of", "member": "member_of", "associate": "associate_of"}
 
 
@@ -32,7 +36,7 @@ def find_relations(parsed: Parsed, sentences: list[Sentence], mentions: list[Men
         title = _title_of(parsed, refs, m)
         if title is None:
             continue
-        for body in _bodies(parsed, refs, title):
+        for body in _bodies(parsed, refs, title) or _body_named(parsed, mentions, title):
             if body.key == m.key:
                 continue
             pred = PREDICATE[TITLES[title.lemma]]
@@ -43,6 +47,7 @@ def find_relations(parsed: Parsed, sentences: list[Sentence], mentions: list[Men
             out.append(RelationFact(m.key, pred, body.key, sentence_of(sentences, m.start),
                                     rule=f"ru:title:{title.lemma}"))
     out += _sponsors(parsed, refs, sentences)
+    out += _alliances(parsed, refs, sentences)
     return _unique(out)
 
 
@@ -87,6 +92,39 @@ def _bodies(parsed: Parsed, refs: Refs, title: Tok, depth: int = 0) -> list[Ment
             out.append(m)
         elif m is None and depth < 2:
             out += _bodies(parsed, refs, kid, depth + 1)
+    return out
+
+
+def _body_named(parsed: Parsed, mentions: list[Mention], title: Tok) -> list[Mention]:
+    """'судья X' with no body named beside the title: the one body of the document whose
+    head word is the title's institution ('Бакинский суд ...' for a judge)."""
+    heads = set(TITLE_BODIES.get(title.lemma, ()))
+    if not heads:
+        return []
+    found: dict[str, Mention] = {}
+    for m in mentions:
+        if m.type == "organization" and m.role == "name" and any(
+                t.lemma in heads for t in parsed.toks if m.start <= t.start < m.end):
+            found.setdefault(m.key, m)
+    return list(found.values()) if len(found) == 1 else []
+
+
+def _alliances(parsed: Parsed, refs: Refs, sentences: list[Sentence]) -> list[RelationFact]:
+    """'X и Y договорились о едином фронте', 'X и Y заключили союз': two states or groups,
+    subjects of one verb of agreement about an alliance, are allied."""
+    from actorgraph.extract.rules_ru.pipeline import sentence_of
+
+    out = []
+    for t in parsed.toks:
+        if t.lemma not in ALLIANCE_VERBS:
+            continue
+        about = [parsed.toks[j] for j in parsed.kids[t.i] if parsed.toks[j].rel in ("obl", "obj")]
+        if not any(a.lemma in ALLIANCE_NOUNS for a in about):
+            continue
+        sides = [m for m in refs.subject(t) if m.type in ("country", "organization")]
+        for a, b in zip(sides, sides[1:]):
+            out.append(RelationFact(a.key, "allied_with", b.key, sentence_of(sentences, t.start),
+                                    rule=f"ru:alliance:{t.lemma}"))
     return out
 
 

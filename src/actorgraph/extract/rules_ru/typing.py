@@ -55,7 +55,9 @@ def votes(parsed: Parsed, c: Cand, lex: Lexicon, vocab: Any,
         v["organization"] = v.get("organization", 0) + STRONG
         why.append("publisher")
     lemmas = [parsed.toks[k].lemma for k in c.toks]
-    if any(w in HEADS for w in lemmas):
+    if "mission" in c.reasons:
+        v["place"] = v.get("place", 0) + STRONG
+    elif any(w in HEADS for w in lemmas):
         v["organization"] = v.get("organization", 0) + 4
         why.append("institution_head")
     elif any(w in words("place_nouns") for w in lemmas):
