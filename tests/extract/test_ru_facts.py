@@ -105,3 +105,10 @@ def test_a_pronoun_after_a_title_is_the_person_holding_that_title():
            "видел у дома депутата незнакомца. Незнакомец выстрелил в него.")
     shot = next(e for e in s.events if e.trigger == "выстрелил")
     assert shot.targets == (key(s, "Гия Мамаладзе"),)
+
+
+def test_an_event_named_as_the_background_of_a_dated_one_takes_no_date():
+    s = ru("5 мая 2024 года отношения обострились после нападения на Фарида Алиева.",
+           "2024-05-10")
+    attack = next(e for e in s.events if e.type == "ASSAULT")
+    assert attack.targets == (key(s, "Фарида Алиева"),) and attack.date is None

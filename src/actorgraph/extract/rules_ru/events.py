@@ -19,6 +19,7 @@ NOUNS: dict[str, list] = _E["nouns"]
 PHRASES: dict[tuple[str, str], list] = {tuple(k.split()): v for k, v in _E["phrases"].items()}
 DOING = set(_E["doing_verbs"])
 TARGET_PREPS = set(_E["target_preps"])
+BEFORE_PREPS = set(_E["before_preps"])
 OBJECTS = {"obj", "iobj"}
 
 
@@ -79,10 +80,12 @@ def find_events(parsed: Parsed, sentences: list[Sentence], mentions: list[Mentio
         targets = [k for k in targets if k not in actors]
         location = _location(parsed, refs, t)
         sent = sentence_of(sentences, t.start)
+        earlier = rule == "noun" and refs.case_of(t) in BEFORE_PREPS
         out.append(EventFact(type=etype, sentence=sent, trigger=t.text, trigger_start=t.start,
                              trigger_end=t.end, rule=f"ru:{rule}:{t.lemma}", mode=mode,
                              actors=tuple(actors), targets=tuple(targets), location=location,
-                             date=date_for(sent, t.start, dates, sentences, parsed.text)))
+                             date=None if earlier else
+                             date_for(sent, t.start, dates, sentences, parsed.text)))
     return out
 
 
