@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 MODEL = "natasha-1.6.0"
+BATCH = 32      # sentences per slovnet batch (its default, 8, is ~10% slower on news text)
 
 
 @dataclass
@@ -99,8 +100,11 @@ def load_models() -> Models:
                                    result_type=MorphForm)
 
     emb = NewsEmbedding()
-    return Models(Segmenter(), NewsMorphTagger(emb), NewsSyntaxParser(emb), NewsNERTagger(emb),
-                  _Vocab())
+    models = Models(Segmenter(), NewsMorphTagger(emb), NewsSyntaxParser(emb),
+                    NewsNERTagger(emb), _Vocab())
+    for model in (models.morph_tagger, models.syntax, models.ner):
+        model.batch_size = BATCH
+    return models
 
 
 def parse(text: str, models: Models) -> Parsed:
