@@ -60,3 +60,8 @@ def test_a_denial_governing_the_claim_and_a_speaker_that_is_no_claim():
     assert q[5000000].attribution.modality == "denied"
     assert q[5000000].attribution.attributed_to == key(s, "Павел Громов")
     assert q[2].attribution.attributed_to is None     # the figure is the subject, not a speaker
+
+
+def test_not_less_than_is_at_least():
+    s = ru("Погибли не менее 14 человек.")
+    assert s.quantities[0].qualifier == "at least" and s.quantities[0].value == 14

@@ -112,3 +112,33 @@ def test_an_event_named_as_the_background_of_a_dated_one_takes_no_date():
            "2024-05-10")
     attack = next(e for e in s.events if e.type == "ASSAULT")
     assert attack.targets == (key(s, "Фарида Алиева"),) and attack.date is None
+
+
+def test_a_headline_without_a_stop_is_read_apart_from_the_dateline_after_it():
+    s = ru("Турция нанесла удары по базам в Ираке\n\nАНКАРА, 3 мая — Армия Турции в среду "
+           "нанесла удары по позициям движения «Шамаль».", "2024-05-03")
+    body = [e for e in s.events if e.date is not None]
+    assert body and body[0].targets == (key(s, "Шамаль"),)
+    assert body[0].actors == (key(s, "Армия Турции"),)
+
+
+def test_the_other_side_of_a_meeting_is_its_target():
+    s = ru("Премьер-министр Грузии Ираклий Кобахидзе встретился с Араратом Мирзояном. "
+           "Кобахидзе провел переговоры с послом Франции Жаном Дюпоном.")
+    met = next(e for e in s.events if e.trigger == "встретился")
+    assert met.type == "CONSULT" and met.targets == (key(s, "Араратом Мирзояном"),)
+    talks = next(e for e in s.events if e.trigger == "переговоры")
+    assert talks.actors == (key(s, "Ираклий Кобахидзе"),)
+    assert talks.targets == (key(s, "Жаном Дюпоном"),)
+
+
+def test_a_head_modifier_makes_a_title_the_heads_and_a_state_in_the_genitive_no_holder():
+    s = ru("Генеральный секретарь партии «Нур» Алихан Сейтов выступил. "
+           "Посол Франции Жан Дюпон прибыл.")
+    rels = _rels(s)
+    assert any(r[0] == key(s, "Алихан Сейтов") and r[1] == "leader_of" for r in rels)
+    assert mention_type(s, "Франции") == "country"
+
+
+def mention_type(s, text):
+    return next(m.type for m in s.mentions if m.text == text)

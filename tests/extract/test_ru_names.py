@@ -83,3 +83,14 @@ def test_a_states_mission_with_the_place_it_is_in_is_a_place():
     m = mention(s, "турецкого посольства в Ереване")
     assert m.type == "place" and m.name == "турецкое посольство в Ереване"
     assert mention(s, "Посольство Армении в Тбилиси").type == "place"
+
+
+def test_one_word_names_differing_only_in_their_case_ending_are_one():
+    s = ru("Боевики «Шамаля» отступили. Движение «Шамаль» заявило о потерях.")
+    assert key(s, "Шамаля") == key(s, "Шамаль")
+    assert mention(s, "Шамаля").name == "Шамаль"
+
+
+def test_brackets_and_quotes_at_a_names_edge_are_not_part_of_it():
+    s = ru("АНКАРА, 3 мая (Восток-Медиа) — Турция закрыла границу.", publisher="Восток-Медиа")
+    assert mention(s, "Восток-Медиа").name == "Восток-Медиа"

@@ -20,6 +20,8 @@ PHRASES: dict[tuple[str, str], list] = {tuple(k.split()): v for k, v in _E["phra
 DOING = set(_E["doing_verbs"])
 TARGET_PREPS = set(_E["target_preps"])
 BEFORE_PREPS = set(_E["before_preps"])
+PARTNER_PREPS = set(_E["partner_preps"])
+MUTUAL = set(_E["mutual_types"])
 OBJECTS = {"obj", "iobj"}
 
 
@@ -64,6 +66,9 @@ def find_events(parsed: Parsed, sentences: list[Sentence], mentions: list[Mentio
             (etype, mode), obj = phrase
             in_phrase.add(obj.i)
             actors, targets = _verb_args(parsed, refs, t, etype, mode)
+            targets += [m.key for j in parsed.kids[obj.i] if parsed.toks[j].rel == "nmod"
+                        and refs.case_of(parsed.toks[j]) in TARGET_PREPS
+                        for m in refs.of(parsed.toks[j]) if m.key not in targets]
             rule = "phrase"
         elif t.pos == "VERB" and t.lemma in VERBS:
             etype, mode = VERBS[t.lemma]
@@ -71,7 +76,7 @@ def find_events(parsed: Parsed, sentences: list[Sentence], mentions: list[Mentio
             rule = "verb"
         elif t.pos == "NOUN" and t.lemma in NOUNS:
             etype, mode = NOUNS[t.lemma]
-            actors, targets = _noun_args(parsed, refs, t)
+            actors, targets = _noun_args(parsed, refs, t, etype)
             rule = "noun"
         else:
             continue
@@ -127,8 +132,9 @@ def _verb_args(parsed: Parsed, refs: Refs, t: Tok, etype: str, mode: str | None
         elif kid.rel == "obl:agent" or kid.rel == "obl" and passive and not prep \
                 and kid.case == "Ins":
             actors += refs.of(kid)
-        elif kid.rel == "obl" and prep in TARGET_PREPS:
-            targets += refs.of(kid)
+        elif kid.rel == "obl" and (prep in TARGET_PREPS or prep in PARTNER_PREPS
+                                   and kid.case == "Ins" and etype in MUTUAL):
+            targets += refs.of(kid)         # "встретился с X"
         elif kid.rel == "obl" and prep in ("в", "во") and etype == "ASSAULT":
             targets += [m for m in refs.of(kid) if m.type == "person"]   # "выстрелил в него"
         elif kid.rel == "obl" and prep in ("в", "во") and mode == "summon":
@@ -151,7 +157,7 @@ def _verb_args(parsed: Parsed, refs: Refs, t: Tok, etype: str, mode: str | None
     return _keys(actors), _keys(targets)
 
 
-def _noun_args(parsed: Parsed, refs: Refs, t: Tok) -> tuple[list[str], list[str]]:
+def _noun_args(parsed: Parsed, refs: Refs, t: Tok, etype: str) -> tuple[list[str], list[str]]:
     actors: list[Mention] = []
     targets: list[Mention] = []
     for j in parsed.kids[t.i]:
@@ -159,8 +165,9 @@ def _noun_args(parsed: Parsed, refs: Refs, t: Tok) -> tuple[list[str], list[str]
         prep = refs.case_of(kid)
         if kid.rel != "nmod":
             continue
-        if prep in TARGET_PREPS:
-            targets += refs.of(kid)
+        if prep in TARGET_PREPS or prep in PARTNER_PREPS and kid.case == "Ins" \
+                and etype in MUTUAL:
+            targets += refs.of(kid)         # "переговоры с послом X"
         elif prep == "со" or prep == "с" and kid.case == "Gen":
             actors += refs.of(kid)          # "со стороны X"
         elif not prep and kid.case == "Gen":

@@ -15,6 +15,7 @@ import re
 from collections import Counter, defaultdict
 
 from actorgraph.extract.rules_ru.names import folded
+from actorgraph.extract.rules_ru.ruledata import words
 from actorgraph.knowledge.kinds import decide
 from actorgraph.knowledge.lexicon import normalize_form
 from actorgraph.model import Mention
@@ -61,6 +62,7 @@ def link(mentions: list[Mention], text: str, entries: dict[int, str]) -> None:
             groups.union(seen[form], i)
         else:
             seen[form] = i
+    _inflected(mentions, groups, entries)
     _aliases(mentions, text, groups)
     _short_persons(mentions, groups)
     _abbreviations(mentions, groups)
@@ -71,6 +73,34 @@ def link(mentions: list[Mention], text: str, entries: dict[int, str]) -> None:
     for members in clusters.values():
         _settle([mentions[i] for i in members],
                 next((entries[i] for i in members if i in entries), None))
+
+
+ENDINGS = sorted(words("case_endings"), key=len, reverse=True)
+
+
+def stem(word: str) -> str:
+    """A word without its case ending ('хезболлы' -> 'хезболл'), at least three letters."""
+    for e in ENDINGS:
+        if word.endswith(e) and len(word) - len(e) >= 3:
+            return word[:-len(e)]
+    return word
+
+
+def _inflected(mentions: list[Mention], groups: _Groups, entries: dict[int, str]) -> None:
+    """One-word names of organisations and places that differ only in their case ending
+    ('«Хезболлы»', '«Хезболла»') are one name, where the tagger could not say its nominative."""
+    seen: dict[tuple[str, str], int] = {}
+    for i, m in enumerate(mentions):
+        w = _words(m)
+        kind = decide(m.votes)
+        if len(w) != 1 or i in entries or kind not in ("organization", "place") \
+                or m.role != "name" or m.text.isupper():
+            continue
+        k = (kind, stem(w[0]))
+        if k in seen:
+            groups.union(seen[k], i)
+        else:
+            seen[k] = i
 
 
 def _aliases(mentions: list[Mention], text: str, groups: _Groups) -> None:
@@ -132,7 +162,9 @@ def _settle(members: list[Mention], entry: str | None) -> None:
             for t, w in m.votes.items():
                 votes[t] += w
     etype = decide(votes) or decide(members[0].votes) or "organization"
-    names = Counter(m.name or m.text for m in members if m.role == "name")
+    names = Counter(m.name or m.text for m in members if m.role == "name"
+                    and "nominative" in m.evidence) or \
+        Counter(m.name or m.text for m in members if m.role == "name")
     if not names:
         names = Counter(m.name or m.text for m in members)
     if etype == "person":

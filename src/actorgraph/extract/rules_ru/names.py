@@ -105,11 +105,36 @@ def _toks_in(parsed: Parsed, start: int, end: int) -> list[int]:
 
 def _from_span(parsed: Parsed, start: int, end: int, label: str, normal: str,
                vocab: Any) -> Cand:
+    text = parsed.text[start:end]
+    start += len(text) - len(text.lstrip(EDGE))           # "Восток-Медиа)": no brackets
+    end -= len(text) - len(text.rstrip(EDGE))
+    if normal.strip(EDGE) != normal:
+        normal = normal.strip(EDGE)
     toks = _toks_in(parsed, start, end)
     c = Cand(start, end, label, normal, toks, [f"ner:{label}"])
     if label == "PER" and toks:
         c.name = person_name([parsed.toks[i] for i in toks], vocab)
+    elif len(toks) == 1 and normal == parsed.text[start:end]:
+        c.name = recase(one_word_nominative(parsed.toks[toks[0]], vocab) or normal, normal)
+    if toks and parsed.toks[toks[-1] if label == "PER" else toks[0]].case in ("Nom", None):
+        c.reasons.append("nominative")
     return c
+
+
+EDGE = "()[]«»\"'“”„,.;:!? "
+
+
+def one_word_nominative(t: Tok, vocab: Any) -> str | None:
+    """An organisation's or place's one-word name in an oblique case put in the nominative
+    ('«Хезболлы»' -> 'Хезболла'), when an analysis in the case the tagger read exists."""
+    case = CASES.get(t.case or "")
+    if case is None or t.text.isupper():
+        return None
+    for p in vocab.parse(t.text):
+        if case in p.tag.grammemes and "sing" in p.tag.grammemes:
+            form = p.inflect({"Nom"})
+            return form.word if form is not None else None
+    return None
 
 
 def _not_name(parsed: Parsed, c: Cand) -> bool:

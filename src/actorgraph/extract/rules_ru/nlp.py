@@ -8,6 +8,7 @@ yargy) mends pymorphy2 for Python 3.11, so it is imported first.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -107,12 +108,47 @@ def load_models() -> Models:
     return models
 
 
+def _by_lines(sents: list[Any]) -> list[Any]:
+    """natasha's sentences cut at line breaks."""
+    from natasha.doc import DocSent
+
+    out = []
+    for sent in sents:
+        if "\n" not in sent.text:
+            out.append(sent)
+            continue
+        start = sent.start
+        for piece in sent.text.split("\n"):
+            lo = start + len(piece) - len(piece.lstrip())
+            hi = start + len(piece.rstrip())
+            if hi > lo:
+                out.append(DocSent(lo, hi, piece.strip()))
+            start += len(piece) + 1
+    return [part for sent in out for part in _dateline(sent, DocSent)]
+
+
+DATELINE = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ\- ]+,[^—–\n]{0,60}?\s[—–]\s")
+
+
+def _dateline(sent: Any, make: Any) -> list[Any]:
+    """'БАКУ, 7 апреля (Агентство) — ...': the dateline is a sentence of its own, so that
+    its place is never read as a subject of the story's first verb."""
+    m = DATELINE.match(sent.text)
+    if m is None or m.end() >= len(sent.text):
+        return [sent]
+    head = sent.text[:m.end()].rstrip(" —–")
+    return [make(sent.start, sent.start + len(head), head),
+            make(sent.start + m.end(), sent.stop, sent.text[m.end():])]
+
+
 def parse(text: str, models: Models) -> Parsed:
     """Tokens, sentences, morphology, syntax and names of `text` (offsets into it)."""
     from natasha import Doc
 
     doc = Doc(text)
     doc.segment(models.segmenter)
+    doc.sents = _by_lines(doc.sents)     # a headline without a stop is a sentence of its own
+    doc.envelop_sent_tokens()
     doc.tag_morph(models.morph_tagger)
     doc.parse_syntax(models.syntax)
     doc.tag_ner(models.ner)

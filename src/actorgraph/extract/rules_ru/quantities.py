@@ -17,6 +17,7 @@ COLLECTIVES: dict[str, float] = _N["collectives"]
 MULTIPLIERS: dict[str, float] = _N["multipliers"]
 QUALIFIERS: dict[str, str] = _N["qualifiers"]
 NOT_UNITS = set(_N["not_units"])
+NEGATED: dict[str, str] = _N["negated_qualifiers"]
 MONTHS = set(load_data("dates.yaml")["months"])
 NUMBER = re.compile(r"^\d{1,3}(?:[ \u00a0]?\d{3})*(?:[.,]\d+)?$")
 
@@ -72,6 +73,9 @@ def find_quantities(parsed: Parsed, sentences: list[Sentence], mentions: list[Me
         prev = toks[first.i - 1] if first.i > 0 else None
         if prev is not None and prev.text.lower() in QUALIFIERS and prev.sent == t.sent:
             qualifier, first = QUALIFIERS[prev.text.lower()], prev
+            neg = toks[prev.i - 1] if prev.i > 0 else None
+            if neg is not None and neg.lemma == "не" and prev.text.lower() in NEGATED:
+                qualifier, first = NEGATED[prev.text.lower()], neg    # "не менее 14"
         noun = _counted(parsed, last)
         unit = noun.lemma if noun is not None else "человек"
         end = noun.end if noun is not None and noun.i == last.i + 1 else last.end

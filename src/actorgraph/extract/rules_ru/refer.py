@@ -57,7 +57,7 @@ class Refs:
                     todo.append(j)
         return out
 
-    def _apposed(self, t: Tok, genitive: bool) -> Mention | None:
+    def _apposed(self, t: Tok, genitive: bool, depth: int = 0) -> Mention | None:
         """A common noun's name: in apposition to it, else (if `genitive`) the name
         of the body or state it belongs to ('сотрудники посольства Ирана')."""
         for j in self.p.kids[t.i]:
@@ -69,8 +69,11 @@ class Refs:
         if genitive:
             for j in self.p.kids[t.i]:
                 kid = self.p.toks[j]
-                if kid.rel == "nmod" and kid.case == "Gen" and self.mention(kid) is not None:
-                    return self.mention(kid)
+                if kid.rel == "nmod" and kid.case == "Gen" and not self.case_of(kid):
+                    found = self.mention(kid) or (
+                        self._apposed(kid, True, depth + 1) if depth < 2 else None)
+                    if found is not None:
+                        return found        # "по позициям движения «Хезболла»"
         return None
 
     def _pronoun(self, t: Tok) -> Mention | None:

@@ -20,6 +20,7 @@ _R = load_data("relations.yaml")
 SPONSOR_VERBS: dict[str, str] = _R["sponsor_verbs"]
 TITLE_BODIES: dict[str, list[str]] = _R["title_bodies"]
 ALLIANCE_VERBS = set(_R["alliance_verbs"])
+HEAD_TITLES: dict[str, list[str]] = _R["head_titles"]
 ALLIANCE_NOUNS = set(_R["alliance_nouns"])
 PREDICATE = {"leader": "leader_of", "member": "member_of", "associate": "associate_of"}
 
@@ -40,9 +41,13 @@ def find_relations(parsed: Parsed, sentences: list[Sentence], mentions: list[Men
             if body.key == m.key:
                 continue
             pred = PREDICATE[TITLES[title.lemma]]
+            if any(parsed.toks[j].lemma in HEAD_TITLES.get(title.lemma, ())
+                   for j in parsed.kids[title.i]):
+                pred = "leader_of"          # "генеральный секретарь"
             if pred == "associate_of" and body.type != "person":
                 pred = "member_of"
-            if pred != "associate_of" and body.type == "person":
+            if pred != "associate_of" and body.type == "person" \
+                    or pred == "member_of" and body.type == "place":
                 continue
             out.append(RelationFact(m.key, pred, body.key, sentence_of(sentences, m.start),
                                     rule=f"ru:title:{title.lemma}"))
@@ -66,7 +71,8 @@ def _title_of(parsed: Parsed, refs: Refs, m: Mention) -> Tok | None:
         return None
     if head.head >= 0:
         gov = parsed.toks[head.head]
-        if gov.lemma in TITLES and head.rel in ("appos", "flat:name", "flat", "nmod"):
+        if gov.lemma in TITLES and (head.rel in ("appos", "flat:name", "flat")
+                                    or head.rel == "nmod" and head.case != "Gen"):
             return gov
     for j in parsed.kids[head.i]:
         kid = parsed.toks[j]
@@ -87,9 +93,9 @@ def _bodies(parsed: Parsed, refs: Refs, title: Tok, depth: int = 0) -> list[Ment
         kid = parsed.toks[j]
         if kid.rel != "nmod" or kid.case != "Gen" or refs.case_of(kid):
             continue
-        m = refs.mention(kid)
+        m = refs.mention(kid) or next(iter(refs.of(kid, conj=False, genitive=False)), None)
         if m is not None and m.type in ("organization", "country", "place"):
-            out.append(m)
+            out.append(m)           # "партии «Нур»": the body named in apposition
         elif m is None and depth < 2:
             out += _bodies(parsed, refs, kid, depth + 1)
     return out

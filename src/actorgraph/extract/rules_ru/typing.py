@@ -26,11 +26,13 @@ def title_before(parsed: Parsed, c: Cand) -> Tok | None:
             head = t
             break
     gov = parsed.toks[head.head] if head.head >= 0 else None
-    if gov is not None and gov.i < head.i and _is_title(gov) and head.rel in (
-            "appos", "flat:name", "nmod", "nsubj", "obj", "conj", "flat"):
+    if gov is not None and gov.i < head.i and _is_title(gov) and (head.rel in (
+            "appos", "flat:name", "nsubj", "obj", "conj", "flat")
+            or head.rel == "nmod" and head.case != "Gen"):   # a genitive is the title's body
         return gov
     prev = parsed.toks[c.toks[0] - 1] if c.toks[0] > 0 else None
-    if prev is not None and prev.sent == head.sent and _is_title(prev):
+    if prev is not None and prev.sent == head.sent and _is_title(prev) \
+            and (head.case != "Gen" or prev.case == "Gen"):
         return prev
     return None
 
