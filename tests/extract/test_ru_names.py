@@ -94,3 +94,11 @@ def test_one_word_names_differing_only_in_their_case_ending_are_one():
 def test_brackets_and_quotes_at_a_names_edge_are_not_part_of_it():
     s = ru("АНКАРА, 3 мая (Восток-Медиа) — Турция закрыла границу.", publisher="Восток-Медиа")
     assert mention(s, "Восток-Медиа").name == "Восток-Медиа"
+
+
+def test_initials_keep_their_written_form_and_an_accused_capital_is_its_state():
+    s = ru("В.В. Путин обвинил Лондон в поддержке террористов. Совещание прошло в Лондоне.")
+    assert mention(s, "В.В. Путин").name == "В.В. Путин"
+    london = mention(s, "Лондон")
+    assert london.role == "metonym" and london.refers_to == "United Kingdom"
+    assert mention(s, "Лондоне").role == "name"

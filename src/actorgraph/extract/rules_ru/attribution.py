@@ -48,7 +48,7 @@ def attribute(parsed: Parsed, refs: Refs, offset: int, exclude: set[str] | None 
     t = parsed.at(offset)
     if t is None:
         return Attribution()
-    sent = [x for x in parsed.toks if x.sent == t.sent]
+    sent = parsed.sentence(t)
     cue = _cue_phrase(parsed, refs, sent)
     if cue is not None:
         return cue
@@ -106,8 +106,8 @@ def _speaker(parsed: Parsed, refs: Refs, t: Tok, exclude: set[str]
                 if who:
                     return who, kid
         prev, u = u, (parsed.toks[u.head] if u.head >= 0 else None)
-    for other in parsed.toks:       # "..., сообщило МВД" parsed as a second root
-        if other.sent == t.sent and other.head < 0 and other.lemma in SPEECH \
+    for other in parsed.sentence(t):     # "..., сообщило МВД" parsed as a second root
+        if other.head < 0 and other.lemma in SPEECH \
                 and other.i not in seen and parsed.toks[other.i - 1].text == ",":
             who = _said_by(parsed, refs, other, exclude)
             if who:

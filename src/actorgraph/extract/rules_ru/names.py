@@ -100,7 +100,7 @@ def _quoted_aliases(parsed: Parsed, cands: list[Cand]) -> list[Cand]:
 
 
 def _toks_in(parsed: Parsed, start: int, end: int) -> list[int]:
-    return [t.i for t in parsed.toks if t.start >= start and t.end <= end]
+    return [t.i for t in parsed.within(start, end) if t.end <= end]
 
 
 def _from_span(parsed: Parsed, start: int, end: int, label: str, normal: str,
@@ -113,7 +113,7 @@ def _from_span(parsed: Parsed, start: int, end: int, label: str, normal: str,
     toks = _toks_in(parsed, start, end)
     c = Cand(start, end, label, normal, toks, [f"ner:{label}"])
     if label == "PER" and toks:
-        c.name = person_name([parsed.toks[i] for i in toks], vocab)
+        c.name = person_name([parsed.toks[i] for i in toks], vocab, parsed.text)
     elif len(toks) == 1 and normal == parsed.text[start:end]:
         c.name = recase(one_word_nominative(parsed.toks[toks[0]], vocab) or normal, normal)
     if toks and parsed.toks[toks[-1] if label == "PER" else toks[0]].case in ("Nom", None):
@@ -150,17 +150,21 @@ def recase(word: str, like: str) -> str:
     return "-".join(p[:1].upper() + p[1:] for p in word.split("-"))
 
 
-def person_name(toks: list[Tok], vocab: Any) -> str:
+def person_name(toks: list[Tok], vocab: Any, text: str) -> str:
     """A personal name in the nominative, word by word: the analysis as a name, surname or
-    patronymic in the case and gender the tagger read, put in the nominative."""
-    out = []
-    for t in toks:
+    patronymic in the case and gender the tagger read, put in the nominative; the words
+    joined as written ('В.В. Путин')."""
+    out = ""
+    for k, t in enumerate(toks):
+        if k:
+            out += " " if text[toks[k - 1].end:t.start].strip() == "" and \
+                toks[k - 1].end < t.start else text[toks[k - 1].end:t.start]
         case = CASES.get(t.case or "")
-        if case is None or not t.text[:1].isupper():
-            out.append(t.text)
+        if case is None or not t.text[:1].isupper() or len(t.text) < 3:
+            out += t.text
             continue
-        out.append(recase(nominative(t, vocab, case) or t.text, t.text))
-    return " ".join(out)
+        out += recase(nominative(t, vocab, case) or t.text, t.text)
+    return out
 
 
 def nominative(t: Tok, vocab: Any, case: str) -> str | None:

@@ -8,6 +8,7 @@ yargy) mends pymorphy2 for Python 3.11, so it is imported first.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -50,6 +51,7 @@ class Parsed:
     sents: list[tuple[int, int]] = field(default_factory=list)   # token ranges
     spans: list[NerSpan] = field(default_factory=list)
     kids: list[list[int]] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
 
     def children(self, i: int) -> list[Tok]:
         return [self.toks[k] for k in self.kids[i]]
@@ -64,10 +66,21 @@ class Parsed:
 
     def at(self, offset: int) -> Tok | None:
         """The token covering the character `offset`."""
-        for t in self.toks:
-            if t.start <= offset < t.end:
-                return t
+        k = bisect.bisect_right(self.starts, offset) - 1
+        if 0 <= k < len(self.toks) and self.toks[k].start <= offset < self.toks[k].end:
+            return self.toks[k]
         return None
+
+    def within(self, start: int, end: int) -> list[Tok]:
+        """The tokens starting in [start, end)."""
+        a = bisect.bisect_left(self.starts, start)
+        b = bisect.bisect_left(self.starts, end)
+        return self.toks[a:b]
+
+    def sentence(self, t: Tok) -> list[Tok]:
+        """The tokens of `t`'s sentence."""
+        a, b = self.sents[t.sent]
+        return self.toks[a:b]
 
 
 @dataclass
@@ -172,4 +185,5 @@ def parse(text: str, models: Models) -> Parsed:
     for t in toks:
         if t.head >= 0:
             kids[t.head].append(t.i)
-    return Parsed(text=text, toks=toks, sents=sents, spans=spans, kids=kids)
+    return Parsed(text=text, toks=toks, sents=sents, spans=spans, kids=kids,
+                  starts=[t.start for t in toks])

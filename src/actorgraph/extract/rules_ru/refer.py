@@ -29,9 +29,8 @@ class Refs:
         for m in mentions:
             if m.role == "implied":
                 continue
-            for t in parsed.toks:
-                if m.start <= t.start < m.end:
-                    self.by_tok.setdefault(t.i, m)
+            for t in parsed.within(m.start, m.end):
+                self.by_tok.setdefault(t.i, m)
 
     def mention(self, t: Tok) -> Mention | None:
         return self.by_tok.get(t.i)

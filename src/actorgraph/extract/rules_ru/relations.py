@@ -57,7 +57,7 @@ def find_relations(parsed: Parsed, sentences: list[Sentence], mentions: list[Men
 
 
 def _head(parsed: Parsed, refs: Refs, m: Mention) -> Tok | None:
-    toks = [t for t in parsed.toks if m.start <= t.start < m.end]
+    toks = parsed.within(m.start, m.end)
     for t in toks:
         if t.head < 0 or not (m.start <= parsed.toks[t.head].start < m.end):
             return t
@@ -110,7 +110,7 @@ def _body_named(parsed: Parsed, mentions: list[Mention], title: Tok) -> list[Men
     found: dict[str, Mention] = {}
     for m in mentions:
         if m.type == "organization" and m.role == "name" and any(
-                t.lemma in heads for t in parsed.toks if m.start <= t.start < m.end):
+                t.lemma in heads for t in parsed.within(m.start, m.end)):
             found.setdefault(m.key, m)
     return list(found.values()) if len(found) == 1 else []
 

@@ -109,7 +109,8 @@ def state_of(parsed: Parsed, c: Cand, lex: Lexicon) -> str | None:
     t = parsed.toks[c.toks[0]]
     if t.text.isupper():
         return None                 # a dateline: "БАКУ, 7 апреля"
-    acts = t.rel == "nsubj"
+    acts = t.rel == "nsubj" or t.rel in ("obj", "iobj") and t.head >= 0 and \
+        parsed.toks[t.head].lemma in words("dealing_verbs")     # "обвинил Лондон"
     if t.rel == "nmod" and t.head >= 0:
         acts = parsed.toks[t.head].lemma in words("political_nouns") or \
             parsed.toks[t.head].lemma in TITLES
