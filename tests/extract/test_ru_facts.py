@@ -142,3 +142,12 @@ def test_a_head_modifier_makes_a_title_the_heads_and_a_state_in_the_genitive_no_
 
 def mention_type(s, text):
     return next(m.type for m in s.mentions if m.text == text)
+
+
+def test_a_government_body_named_with_its_state_belongs_to_it():
+    s = ru("Официальный представитель турецкого МИД выступил. Министерство обороны Армении "
+           "ответило.")
+    rels = _rels(s)
+    assert (key(s, "турецкого МИД"), "member_of", "country:turkey") in rels
+    assert (key(s, "Министерство обороны Армении"), "member_of", "country:armenia") in rels
+    assert {m.key for m in s.mentions} >= {"country:turkey", "country:armenia"}

@@ -106,22 +106,29 @@ class Refs:
             if kid.rel != "amod" or kid.pos != "ADJ":
                 continue
             name = country_of_adjective(kid.lemma, self.lex)
-            entry = self.lex.lookup(name) if name else None
-            if name is None or entry is None:
-                continue
-            key = f"country:{normalize_form(entry.name)}"
-            if key in self.keyed:
-                return self.keyed[key]
-            if key not in self.implied:
-                starts = [s.start for s in self.sentences]
-                idx = max(0, bisect.bisect_right(starts, t.start) - 1)
-                at = self.sentences[idx]
-                self.implied[key] = Mention(start=at.start, end=at.start, text="",
-                                            type="country", sentence=idx, label="implied",
-                                            key=key, name=name, role="implied",
-                                            section=at.kind)
-            return self.implied[key]
+            if name is not None:
+                found = self.state(name, t.start)
+                if found is not None:
+                    return found
         return None
+
+    def state(self, name: str, offset: int) -> Mention | None:
+        """The document's mention of the state `name` (Russian), or an implied one in the
+        sentence at `offset` when the text names it only by an adjective or inside a name."""
+        entry = self.lex.lookup(name) if self.lex is not None else None
+        if entry is None or entry.type != "country" or not self.sentences:
+            return None
+        key = f"country:{normalize_form(entry.name)}"
+        if key in self.keyed:
+            return self.keyed[key]
+        if key not in self.implied:
+            starts = [s.start for s in self.sentences]
+            idx = max(0, bisect.bisect_right(starts, offset) - 1)
+            at = self.sentences[idx]
+            self.implied[key] = Mention(start=at.start, end=at.start, text="", type="country",
+                                        sentence=idx, label="implied", key=key, name=name,
+                                        role="implied", section=at.kind)
+        return self.implied[key]
 
     def subject(self, verb: Tok) -> list[Mention]:
         for j in self.p.kids[verb.i]:

@@ -51,6 +51,7 @@ def find_relations(parsed: Parsed, sentences: list[Sentence], mentions: list[Men
                 continue
             out.append(RelationFact(m.key, pred, body.key, sentence_of(sentences, m.start),
                                     rule=f"ru:title:{title.lemma}"))
+    out += _state_bodies(parsed, refs, mentions, sentences)
     out += _sponsors(parsed, refs, sentences)
     out += _alliances(parsed, refs, sentences)
     return _unique(out)
@@ -98,6 +99,28 @@ def _bodies(parsed: Parsed, refs: Refs, title: Tok, depth: int = 0) -> list[Ment
             out.append(m)           # "партии «Нур»": the body named in apposition
         elif m is None and depth < 2:
             out += _bodies(parsed, refs, kid, depth + 1)
+    return out
+
+
+def _state_bodies(parsed: Parsed, refs: Refs, mentions: list[Mention],
+                  sentences: list[Sentence]) -> list[RelationFact]:
+    """'МИД Ирана', 'азербайджанский МИД', 'Министерство обороны Армении': a government body
+    named with its state belongs to that state (member_of)."""
+    from actorgraph.extract.rules_ru.names import country_of_adjective
+    from actorgraph.extract.rules_ru.pipeline import sentence_of
+
+    out = []
+    for m in mentions:
+        if m.type != "organization" or m.kind != "government" or m.role != "name":
+            continue
+        for t in parsed.within(m.start, m.end):
+            name = t.lemma if t.pos == "PROPN" and t.case == "Gen" else \
+                country_of_adjective(t.lemma, refs.lex) if t.pos == "ADJ" and refs.lex else None
+            state = refs.state(name[:1].upper() + name[1:], m.start) if name else None
+            if state is not None and state.type == "country":
+                out.append(RelationFact(m.key, "member_of", state.key,
+                                        sentence_of(sentences, m.start), rule="ru:state_body"))
+                break
     return out
 
 
