@@ -22,10 +22,12 @@ DEFAULT = "auto"
 _BUILTIN: dict[str, str] = {
     "auto": "actorgraph.extract.router:ByLanguage",
     "rules-en": "actorgraph.extract.rules_en:RulesEnglish",
+    "rules-ru": "actorgraph.extract.rules_ru:RulesRussian",
 }
 # ISO 639-1 language -> the extractor that reads it (others: extract.router.FALLBACK)
 LANGUAGES: dict[str, str] = {
     "en": "rules-en",
+    "ru": "rules-ru",
 }
 _factories: dict[str, Callable[[], Extractor]] = {}
 _instances: dict[str, Extractor] = {}
