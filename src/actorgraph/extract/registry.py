@@ -22,10 +22,16 @@ DEFAULT = "auto"
 _BUILTIN: dict[str, str] = {
     "auto": "actorgraph.extract.router:ByLanguage",
     "rules-en": "actorgraph.extract.rules_en:RulesEnglish",
+    "rules-az": "actorgraph.extract.rules_az:RulesAzerbaijani",
+    "rules-fa": "actorgraph.extract.rules_fa:RulesPersian",
+    "rules-ar": "actorgraph.extract.rules_ar:RulesArabic",
 }
 # ISO 639-1 language -> the extractor that reads it (others: extract.router.FALLBACK)
 LANGUAGES: dict[str, str] = {
     "en": "rules-en",
+    "az": "rules-az",
+    "fa": "rules-fa",
+    "ar": "rules-ar",
 }
 _factories: dict[str, Callable[[], Extractor]] = {}
 _instances: dict[str, Extractor] = {}

@@ -1,0 +1,154 @@
+"""Dates in the text: day and month names with numbers, years, relative days and weekdays,
+resolved against the document's publication date; other calendars (Solar Hijri, Hijri)
+converted to the Gregorian calendar by the grammar.
+
+The grammar's `months` class maps a month name to its Gregorian number, or to
+[calendar, number] for another calendar; `weekdays` to 0 (Monday) .. 6; `relative_days`
+to a day offset ("same": the day last named); `relative_years` to a year offset.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from actorgraph.extract.textrules import words
+from actorgraph.extract.textrules.grammar import Grammar, to_ascii_digits
+from actorgraph.extract.textrules.text import Token
+from actorgraph.model import DateValue
+
+YEAR = re.compile(r"^(\d{4})(?:[-\u2011\u2013]\w+)?$")
+DAY = re.compile(r"^(\d{1,2})(?:[-\u2011]\w+)?$")
+
+
+def _published(published: str | None) -> dt.date | None:
+    if not published or not re.match(r"^\d{4}-\d{2}-\d{2}", published):
+        return None
+    return dt.date.fromisoformat(published[:10])
+
+
+def _int(tok: Token | None, pattern: re.Pattern) -> int | None:
+    if tok is None:
+        return None
+    m = pattern.match(to_ascii_digits(tok.text))
+    return int(m.group(1)) if m else None
+
+
+def find_dates(text: str, tokens: list[Token], grammar: Grammar,
+               published: str | None) -> list[DateValue]:
+    """Every resolvable date expression, in text order."""
+    pub = _published(published)
+    prefix = grammar.script == "latin"
+    out: list[DateValue] = []
+    used: set[int] = set()
+    months = grammar.words.get("months") or {}
+    for hit in words.find(tokens, grammar, words.phrases(grammar, {"m": months}), prefix):
+        value = _month_date(tokens, hit, grammar, months, pub, used)
+        if value:
+            out.append(_value(text, tokens, *value))
+    out += _relative(text, tokens, grammar, pub, used)
+    for i, tok in enumerate(tokens):
+        year = _int(tok, YEAR)
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if i in used or year is None or not 1900 <= year <= 2100:
+            continue
+        if nxt is not None and grammar.fold(nxt.text) in grammar.wordset("year_words") \
+                or tok.text != to_ascii_digits(tok.text) or "-" in tok.text:
+            out.append(_value(text, tokens, i, i + 1, f"{year:04d}", "year"))
+    return sorted(out, key=lambda d: d.start)
+
+
+def _month_date(tokens, hit, grammar: Grammar, months: dict, pub, used: set[int]):
+    raw = next(v for k, v in months.items() if words.phrases(grammar, {"m": [k]})[0][0]
+               == hit.phrase.split())
+    calendar, month = ("gregorian", int(raw)) if isinstance(raw, int) else (raw[0], int(raw[1]))
+    before = tokens[hit.start - 1] if hit.start and tokens[hit.start - 1].sentence == \
+        tokens[hit.start].sentence else None
+    after = tokens[hit.end] if hit.end < len(tokens) and tokens[hit.end].sentence == \
+        tokens[hit.start].sentence else None
+    start, end = hit.start, hit.end
+    day = _int(before, DAY)
+    if day is not None and 1 <= day <= 31:
+        start -= 1
+    else:
+        day = _int(after, DAY) if grammar.script == "latin" else None
+        if day is not None and 1 <= day <= 31 and _int(after, YEAR) is None:
+            end += 1
+        else:
+            day = None
+    year = _int(tokens[end] if end < len(tokens) else None, YEAR)
+    written = year is not None and tokens[end].sentence == tokens[hit.start].sentence
+    if written:
+        end += 1
+    elif pub is not None:
+        year = grammar.from_gregorian(calendar, pub.isoformat())
+    else:
+        return None
+    used.update(range(start, end))
+    y, m, d = grammar.to_gregorian(calendar, year or 0, month, day)
+    if not written and pub is not None and (y, m, d or 1) > (pub.year, pub.month, pub.day):
+        y, m, d = grammar.to_gregorian(calendar, (year or 0) - 1, month, day)
+    if d is None:
+        return start, end, f"{y:04d}-{m:02d}", "month"
+    return start, end, f"{y:04d}-{m:02d}-{d:02d}", "day"
+
+
+def _relative(text: str, tokens: list[Token], grammar: Grammar, pub, used: set[int]
+              ) -> list[DateValue]:
+    if pub is None:
+        return []
+    classes = {"d": grammar.words.get("relative_days") or {},
+               "w": grammar.words.get("weekdays") or {},
+               "y": grammar.words.get("relative_years") or {}}
+    out: list[DateValue] = []
+    last: str | None = None
+    for hit in words.find(tokens, grammar, _tables(grammar, classes)):
+        if any(i in used for i in range(hit.start, hit.end)):
+            continue
+        kind, value = hit.label.split(":", 1)
+        if kind == "d" and value == "same":
+            if last:
+                out.append(_value(text, tokens, hit.start, hit.end, last, "day"))
+            continue
+        if kind == "y":
+            out.append(_value(text, tokens, hit.start, hit.end, str(pub.year + int(value)),
+                              "year"))
+            continue
+        if kind == "d":
+            day = pub + dt.timedelta(days=int(value))
+        else:
+            back = (pub.weekday() - int(value)) % 7
+            past = _near(tokens, hit, grammar.wordset("past_words"), grammar)
+            day = pub - dt.timedelta(days=back or (7 if past else 0))
+        last = day.isoformat()
+        out.append(_value(text, tokens, hit.start, hit.end, last, "day"))
+    return out
+
+
+def _tables(grammar: Grammar, classes: dict[str, dict]) -> list[tuple[list[str], str]]:
+    out = []
+    for kind, table in classes.items():
+        for phrase, value in table.items():
+            out.append(([grammar.fold(w) for w in str(phrase).split()], f"{kind}:{value}"))
+    return sorted(out, key=lambda x: -len(x[0]))
+
+
+def _near(tokens: list[Token], hit, wordset: frozenset[str], grammar: Grammar) -> bool:
+    for i in (hit.start - 1, hit.end):
+        if 0 <= i < len(tokens) and grammar.fold(tokens[i].text) in wordset:
+            return True
+    return False
+
+
+def _value(text: str, tokens: list[Token], start: int, end: int, value: str,
+           precision: str) -> DateValue:
+    a, b = tokens[start].start, tokens[end - 1].end
+    return DateValue(value=value, precision=precision, text=text[a:b], start=a, end=b)
+
+
+def date_for(start: int, end: int, sentence: tuple[int, int], dates: list[DateValue]
+             ) -> DateValue | None:
+    """The date of a fact told at [start, end): the nearest date of its sentence."""
+    inside = [d for d in dates if sentence[0] <= d.start < sentence[1] and d.value]
+    if not inside:
+        return None
+    return min(inside, key=lambda d: (d.precision != "day", abs(d.start - start)))

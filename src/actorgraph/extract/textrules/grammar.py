@@ -1,0 +1,110 @@
+"""What a language package gives the shared rule machinery: its word classes and morphology.
+
+A `Grammar` reads its language's word lists (`data/words.yaml` of its package) and says
+how a written word relates to its dictionary form (`analyses`: case endings stripped in
+Azerbaijani, clitics in Arabic and Persian). The shared stages (names, dates, numbers,
+relations, events, attribution) ask only these questions, so a new language is a new
+word list and a morphology, not new stages.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from actorgraph.knowledge.data import load_yaml
+from actorgraph.knowledge.lexicon import Lexicon, normalize_form
+
+if TYPE_CHECKING:
+    from actorgraph.extract.textrules.names import Candidate
+    from actorgraph.extract.textrules.text import Token
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """One reading of a written word: its dictionary form and the ending or clitic taken off."""
+
+    stem: str
+    affix: str = ""
+    sure: bool = True       # False: a short ending that many bare names also end in
+    case: str = ""          # the case or clitic: "gen", "dat", "loc", "abl", "acc", "prep" ...
+
+
+class Grammar:
+    """Word classes and morphology of one language (subclassed per language)."""
+
+    code = ""
+    package = ""
+    home_state: str | None = None   # ISO code of the state a bare "the president" means
+
+    script = "latin"
+
+    @cached_property
+    def words(self) -> dict[str, Any]:
+        """`data/words.yaml` (names) and `data/claims.yaml` (dates, numbers, verbs) as one."""
+        return {**(load_yaml("words.yaml", self.package) or {}),
+                **(load_yaml("claims.yaml", self.package) or {})}
+
+    def find_names(self, text: str, tokens: list[Token], lex: Lexicon) -> list[Candidate]:
+        """Name candidates of the document (each language its own way)."""
+        raise NotImplementedError
+
+    def to_gregorian(self, calendar: str, year: int, month: int, day: int | None
+                     ) -> tuple[int, int, int | None]:
+        """A date of another calendar as a Gregorian (year, month, day)."""
+        return year, month, day
+
+    def from_gregorian(self, calendar: str, iso: str) -> int:
+        """The year of the Gregorian date `iso` in `calendar` (for dates without a year)."""
+        return int(iso[:4])
+
+    def wordset(self, name: str) -> frozenset[str]:
+        """A word class of `data/words.yaml`, folded."""
+        return self._sets.get(name, frozenset())
+
+    @cached_property
+    def _sets(self) -> dict[str, frozenset[str]]:
+        out = {}
+        for key, value in self.words.items():
+            if isinstance(value, list):
+                out[key] = frozenset(self.fold(str(v)) for v in value)
+        return out
+
+    def table(self, name: str) -> dict[str, Any]:
+        """A mapping class of `data/words.yaml` (word -> value), its keys folded."""
+        raw = self.words.get(name) or {}
+        return {self.fold(str(k)): v for k, v in raw.items()}
+
+    def grouped(self, name: str) -> dict[str, str]:
+        """A class of `data/words.yaml` grouped by value ({label: [words]}) as word -> label."""
+        out = {}
+        for label, items in (self.words.get(name) or {}).items():
+            for w in items:
+                out[self.fold(str(w))] = str(label)
+        return out
+
+    def fold(self, word: str) -> str:
+        """The form words are compared in."""
+        return normalize_form(word)
+
+    def analyses(self, word: str) -> list[Analysis]:
+        """Readings of `word` with an ending or clitic removed, likeliest first (not itself)."""
+        return []
+
+    def number(self, word: str) -> float | None:
+        """The value of a number word or a written number, else None."""
+        digits = to_ascii_digits(word)
+        if re.fullmatch(r"\d+(?:[.,]\d+)?", digits):
+            return float(digits.replace(",", "."))
+        return self.table("numbers").get(self.fold(word))
+
+
+_DIGITS = str.maketrans({**{chr(0x06f0 + i): str(i) for i in range(10)},
+                         **{chr(0x0660 + i): str(i) for i in range(10)},
+                         "\u066b": ".", "\u066c": ","})
+
+
+def to_ascii_digits(text: str) -> str:
+    """Persian and Arabic-Indic digits as ASCII, character for character (offsets hold)."""
+    return text.translate(_DIGITS)

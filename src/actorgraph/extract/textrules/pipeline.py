@@ -1,0 +1,79 @@
+"""The stages of one document, in order:
+
+    split -> words -> names -> mentions -> dates -> relations -> events -> quantities
+          -> attribution
+
+Each stage is a pure function of the text, its metadata and what earlier stages found; a
+stage that raises costs only its own output (and later stages that need it), and the
+reason is kept in `Extraction.problems`.
+"""
+from __future__ import annotations
+
+from actorgraph.extract.textrules import dates as dating
+from actorgraph.extract.textrules.attribution import Attributor
+from actorgraph.extract.textrules.events import find_events
+from actorgraph.extract.textrules.grammar import Grammar
+from actorgraph.extract.textrules.mentions import build_mentions
+from actorgraph.extract.textrules.numbers import find_quantities
+from actorgraph.extract.textrules.relations import find_relations
+from actorgraph.extract.textrules.text import split_sentences, tokenize
+from actorgraph.knowledge.lexicon import Lexicon
+from actorgraph.model import CleanDocument, DateValue, Extraction
+
+
+def extract_one(clean: CleanDocument, grammar: Grammar, lex: Lexicon) -> Extraction:
+    """Everything the rules find in one document."""
+    out = Extraction()
+    text = clean.text
+    try:
+        out.sentences = split_sentences(clean)
+        tokens = tokenize(clean.masked_text(), out.sentences)
+    except Exception as err:  # noqa: BLE001 - the document is reported, the batch goes on
+        out.failed = True
+        out.problems.append(f"stage split: {type(err).__name__}: {err}")
+        return out
+    try:
+        cands = grammar.find_names(text, tokens, lex)
+        out.mentions = build_mentions(clean, tokens, cands, grammar)
+    except Exception as err:  # noqa: BLE001 - a bug in one stage costs only its output
+        out.problems.append(f"stage names: {type(err).__name__}: {err}")
+    found: list[DateValue] = []
+    stages = [
+        ("dates", lambda: found.extend(dating.find_dates(text, tokens, grammar,
+                                                          clean.doc.meta.published))),
+        ("relations", lambda: _relations(out, tokens, grammar, lex)),
+        ("events", lambda: out.events.extend(find_events(text, tokens, out.mentions,
+                                                         grammar))),
+        ("quantities", lambda: out.quantities.extend(find_quantities(
+            text, tokens, out.sentences, out.mentions, found, grammar))),
+        ("attribution", lambda: _attribute(out, tokens, grammar, found)),
+    ]
+    for name, run in stages:
+        try:
+            run()
+        except Exception as err:  # noqa: BLE001 - a bug in one stage costs only its output
+            out.problems.append(f"stage {name}: {type(err).__name__}: {err}")
+    return out
+
+
+def _relations(out: Extraction, tokens, grammar: Grammar, lex: Lexicon) -> None:
+    relations, added = find_relations(tokens, out.mentions, grammar, lex)
+    out.relations.extend(relations)
+    known = {m.key for m in out.mentions}
+    for m in added:
+        if m.key not in known:
+            out.mentions.append(m)
+            known.add(m.key)
+
+
+def _attribute(out: Extraction, tokens, grammar: Grammar, found: list[DateValue]) -> None:
+    """Dates and speakers of events, quantities and relations."""
+    who = Attributor(tokens, out.mentions, grammar)
+    spans = {s.index: (s.start, s.end) for s in out.sentences}
+    for e in out.events:
+        e.date = dating.date_for(e.trigger_start, e.trigger_end, spans[e.sentence], found)
+        e.attribution = who.of(e.sentence, e.trigger_start, exclude=e.actors + e.targets)
+    for q in out.quantities:
+        q.attribution = who.of(q.sentence, q.start, exclude=(q.subject,) if q.subject else ())
+    for r in out.relations:
+        r.attribution = who.of(r.sentence, spans[r.sentence][0], exclude=(r.subject, r.object))

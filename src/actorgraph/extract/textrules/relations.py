@@ -1,0 +1,112 @@
+"""Relations told by titles: a person named with the office they hold in a body.
+
+- "[body] [words of a title] [person]": "Partiyasının sədri X", "İran XİN-in sözçüsü X";
+- "[title] [body] ([in body]) [person]": "الأمين العام لعصائب أهل الحق X";
+- "[person], [title] [body]": "X، رئیس شورای اجرایی Y";
+- "[title of a head of state] [person]" with no body: the state the language's press
+  means by it (the grammar's `home_state`).
+A title of the class `leader_titles` gives leader_of, of `member_titles` member_of.
+"""
+from __future__ import annotations
+
+from actorgraph.extract.textrules import words
+from actorgraph.extract.textrules.grammar import Grammar
+from actorgraph.extract.textrules.text import Token
+from actorgraph.knowledge.lexicon import Lexicon, normalize_form
+from actorgraph.model import Mention, RelationFact
+
+BODIES = ("organization", "country", "place")
+WINDOW = 6
+
+
+class Titles:
+    def __init__(self, tokens: list[Token], grammar: Grammar) -> None:
+        table = words.phrases(grammar, {"leader_of": grammar.words.get("leader_titles") or [],
+                                        "member_of": grammar.words.get("member_titles") or []})
+        self.hits = words.find(tokens, grammar, table, prefix=grammar.script == "latin")
+        self.home = words.phrases(grammar, {"home": grammar.words.get("home_titles") or []})
+        self.tokens = tokens
+
+    def between(self, a: int, b: int):
+        """The last title phrase wholly inside tokens [a, b)."""
+        inside = [h for h in self.hits if a <= h.start and h.end <= b]
+        return inside[-1] if inside else None
+
+
+def _token_span(tokens: list[Token], m: Mention) -> tuple[int, int]:
+    first = next(t.index for t in tokens if t.end > m.start)
+    last = max(t.index for t in tokens if t.start < m.end)
+    return first, last + 1
+
+
+def find_relations(tokens: list[Token], mentions: list[Mention], grammar: Grammar,
+                   lex: Lexicon) -> tuple[list[RelationFact], list[Mention]]:
+    """Relations from titles, and the mentions of home states they need."""
+    titles = Titles(tokens, grammar)
+    spans = [(_token_span(tokens, m), m) for m in mentions]
+    out: list[RelationFact] = []
+    added: list[Mention] = []
+    for k, ((ps, pe), p) in enumerate(spans):
+        if p.type != "person":
+            continue
+        same = [(s, m) for s, m in spans if m.sentence == p.sentence and m.key != p.key]
+        before = [(s, m) for s, m in same if s[1] <= ps and m.type in BODIES]
+        after = [(s, m) for s, m in same if s[0] >= pe and m.type in BODIES]
+        found = _left(titles, before, ps) or _right(titles, after, pe, tokens)
+        if found:
+            pred, body = found
+            out.append(RelationFact(p.key, pred, body.key, p.sentence, f"title:{pred}"))
+        elif grammar.home_state and ps and _home_title(titles, tokens, ps, grammar):
+            state = lex.country_by_code.get(grammar.home_state)
+            if state:
+                key = f"country:{normalize_form(state)}"
+                out.append(RelationFact(p.key, "leader_of", key, p.sentence, "title:home_state"))
+                added.append(Mention(start=p.start, end=p.start, text="", type="country",
+                                     sentence=p.sentence, label="implied", key=key,
+                                     name=state, role="implied", section=p.section))
+    return _unique(out), added
+
+
+def _left(titles: Titles, before, ps: int):
+    if not before:
+        return None
+    (ms, me), m = max(before, key=lambda x: x[0][1])
+    hit = titles.between(me, ps)
+    if hit and ps - me <= WINDOW:
+        return hit.label, m
+    if ps - me <= 3:            # "[title] body (in body) person"
+        chain = sorted(before, key=lambda x: -x[0][1])
+        for (s, e), body in chain:
+            hit = titles.between(max(0, s - 3), s)
+            if hit:
+                return hit.label, body
+    return None
+
+
+def _right(titles: Titles, after, pe: int, tokens: list[Token]):
+    if not after:
+        return None
+    (ms, me), m = min(after, key=lambda x: x[0][0])
+    hit = titles.between(pe, ms)
+    if hit and ms - pe <= WINDOW and pe < len(tokens):
+        gap = tokens[pe - 1].end, tokens[pe].start
+        return (hit.label, m) if gap[1] > gap[0] else None
+    return None
+
+
+def _home_title(titles: Titles, tokens: list[Token], ps: int, grammar: Grammar) -> bool:
+    for words_, _ in titles.home:
+        n = len(words_)
+        if ps - n >= 0 and [grammar.fold(t.text) for t in tokens[ps - n:ps]] == words_ \
+                and tokens[ps - n].sentence == tokens[ps].sentence:
+            return True
+    return False
+
+
+def _unique(rels: list[RelationFact]) -> list[RelationFact]:
+    seen, out = set(), []
+    for r in rels:
+        if (r.subject, r.predicate, r.object) not in seen and r.subject != r.object:
+            seen.add((r.subject, r.predicate, r.object))
+            out.append(r)
+    return out
