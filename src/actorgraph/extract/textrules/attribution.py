@@ -14,7 +14,7 @@ SPEAKERS = ("person", "organization", "country")
 class Attributor:
     def __init__(self, tokens: list[Token], mentions: list[Mention], grammar: Grammar) -> None:
         table = words.phrases(grammar, grammar.words.get("attribution") or {})
-        self.hits = words.find(tokens, grammar, table, prefix=grammar.script == "latin")
+        self.hits = words.find(tokens, grammar, table, prefix=grammar.prefix)
         self.tokens, self.mentions = tokens, mentions
 
     def of(self, sentence: int, at: int, exclude: tuple[str, ...] = ()) -> Attribution:

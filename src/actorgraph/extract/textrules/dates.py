@@ -37,7 +37,7 @@ def find_dates(text: str, tokens: list[Token], grammar: Grammar,
                published: str | None) -> list[DateValue]:
     """Every resolvable date expression, in text order."""
     pub = _published(published)
-    prefix = grammar.script == "latin"
+    prefix = grammar.prefix
     out: list[DateValue] = []
     used: set[int] = set()
     months = grammar.words.get("months") or {}
@@ -70,7 +70,7 @@ def _month_date(tokens, hit, grammar: Grammar, months: dict, pub, used: set[int]
     if day is not None and 1 <= day <= 31:
         start -= 1
     else:
-        day = _int(after, DAY) if grammar.script == "latin" else None
+        day = _int(after, DAY) if grammar.prefix else None
         if day is not None and 1 <= day <= 31 and _int(after, YEAR) is None:
             end += 1
         else:

@@ -17,7 +17,7 @@ def find_events(text: str, tokens: list[Token], mentions: list[Mention], grammar
     table = words.phrases(grammar, grammar.words.get("events") or {})
     out: list[EventFact] = []
     seen: set[tuple[int, str]] = set()
-    for hit in words.find(tokens, grammar, table, prefix=grammar.script == "latin"):
+    for hit in words.find(tokens, grammar, table, prefix=grammar.prefix):
         first, last = tokens[hit.start], tokens[hit.end - 1]
         key = (first.sentence, hit.label)
         if key in seen:

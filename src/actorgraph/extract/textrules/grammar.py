@@ -39,6 +39,7 @@ class Grammar:
     home_state: str | None = None   # ISO code of the state a bare "the president" means
 
     script = "latin"
+    prefix = True       # word classes list word beginnings (stems) rather than whole words
 
     @cached_property
     def words(self) -> dict[str, Any]:
@@ -69,6 +70,9 @@ class Grammar:
         for key, value in self.words.items():
             if isinstance(value, list):
                 out[key] = frozenset(self.fold(str(v)) for v in value)
+        out["titles"] = out.get("leader_titles", frozenset()) | \
+            out.get("member_titles", frozenset()) | out.get("honorifics", frozenset())
+        out["org_heads_all"] = frozenset(self.grouped("org_heads"))
         return out
 
     def table(self, name: str) -> dict[str, Any]:

@@ -59,10 +59,17 @@ def find_quantities(text: str, tokens: list[Token], sentences: list[Sentence],
                 or (1900 <= value <= 2100 and tokens[i].text.isdigit()):
             i = j
             continue
-        qualifier = None
-        if i and tokens[i - 1].sentence == tokens[i].sentence:
-            qualifier = quals.get(grammar.fold(tokens[i - 1].text))
-        start = tokens[i - 1].start if qualifier else tokens[i].start
+        if text[tokens[j - 1].end:tokens[j - 1].end + 1] in ("\u00bb", "\u201d", '"', ")"):
+            i = j           # a number that ends a quoted name
+            continue
+        qualifier, back = None, 0
+        for n in (2, 1):
+            if i - n >= 0 and tokens[i - n].sentence == tokens[i].sentence:
+                phrase = " ".join(grammar.fold(t.text) for t in tokens[i - n:i])
+                if phrase in quals:
+                    qualifier, back = quals[phrase], n
+                    break
+        start = tokens[i - back].start
         end = tokens[unit_i].end
         sent = tokens[i].sentence
         out.append(QuantityFact(

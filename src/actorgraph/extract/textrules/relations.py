@@ -23,7 +23,7 @@ class Titles:
     def __init__(self, tokens: list[Token], grammar: Grammar) -> None:
         table = words.phrases(grammar, {"leader_of": grammar.words.get("leader_titles") or [],
                                         "member_of": grammar.words.get("member_titles") or []})
-        self.hits = words.find(tokens, grammar, table, prefix=grammar.script == "latin")
+        self.hits = words.find(tokens, grammar, table, prefix=grammar.prefix)
         self.home = words.phrases(grammar, {"home": grammar.words.get("home_titles") or []})
         self.tokens = tokens
 
@@ -74,7 +74,7 @@ def _left(titles: Titles, before, ps: int):
     hit = titles.between(me, ps)
     if hit and ps - me <= WINDOW:
         return hit.label, m
-    if ps - me <= 3:            # "[title] body (in body) person"
+    if ps - me <= WINDOW:       # "[title] body (in body) person"
         chain = sorted(before, key=lambda x: -x[0][1])
         for (s, e), body in chain:
             hit = titles.between(max(0, s - 3), s)
