@@ -11,14 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from actorgraph.extract.textrules.text import Token
 from actorgraph.knowledge.data import load_yaml
 from actorgraph.knowledge.lexicon import Lexicon, normalize_form
-
-if TYPE_CHECKING:
-    from actorgraph.extract.textrules.names import Candidate
-    from actorgraph.extract.textrules.text import Token
 
 
 @dataclass(frozen=True)
@@ -47,8 +44,8 @@ class Grammar:
         return {**(load_yaml("words.yaml", self.package) or {}),
                 **(load_yaml("claims.yaml", self.package) or {})}
 
-    def find_names(self, text: str, tokens: list[Token], lex: Lexicon) -> list[Candidate]:
-        """Name candidates of the document (each language its own way)."""
+    def find_names(self, text: str, tokens: list[Token], lex: Lexicon) -> list[Any]:
+        """Name candidates (`names.Candidate`) of the document, each language its own way."""
         raise NotImplementedError
 
     def to_gregorian(self, calendar: str, year: int, month: int, day: int | None

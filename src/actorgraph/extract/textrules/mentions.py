@@ -68,7 +68,7 @@ def _key(mentions: list[Mention], entries: list[str | None], grammar: Grammar) -
             for t, w in mentions[i].votes.items():
                 votes[t] += w
         etype = decide(votes) or mentions[members[0]].type
-        named = [entries[i] for i in members if entries[i]]
+        named = [e for i in members if (e := entries[i])]
         longest = max((mentions[i].name for i in members), key=lambda n: (len(n.split()), len(n)))
         key = f"{etype}:{normalize_form(named[0] if named else longest)}"
         kind = next((mentions[i].kind for i in members if mentions[i].kind), None)

@@ -46,7 +46,7 @@ def find_relations(tokens: list[Token], mentions: list[Mention], grammar: Gramma
     spans = [(_token_span(tokens, m), m) for m in mentions]
     out: list[RelationFact] = []
     added: list[Mention] = []
-    for k, ((ps, pe), p) in enumerate(spans):
+    for (ps, pe), p in spans:
         if p.type != "person":
             continue
         same = [(s, m) for s, m in spans if m.sentence == p.sentence and m.key != p.key]
@@ -76,7 +76,7 @@ def _left(titles: Titles, before, ps: int):
         return hit.label, m
     if ps - me <= WINDOW:       # "[title] body (in body) person"
         chain = sorted(before, key=lambda x: -x[0][1])
-        for (s, e), body in chain:
+        for (s, _e), body in chain:
             hit = titles.between(max(0, s - 3), s)
             if hit:
                 return hit.label, body

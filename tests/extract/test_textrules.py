@@ -1,0 +1,119 @@
+"""The rule extractors without a parser (rules-az, rules-fa, rules-ar), on sentences
+written for these tests."""
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from actorgraph.extract import registry
+from actorgraph.extract.rules_az import morph
+from actorgraph.model import CleanDocument, DocumentMeta, LoadedDocument, Segment
+
+
+def run(name: str, text: str, published: str = "2022-06-15"):
+    loaded = LoadedDocument("t.txt", "text/plain", text.encode(), text,
+                            DocumentMeta(published=published),
+                            hashlib.sha256(text.encode()).hexdigest())
+    clean = CleanDocument(loaded, (Segment(0, len(text), "body"),))
+    return next(registry.get(name).extract([clean]))
+
+
+def by_text(x, text):
+    return next(m for m in x.mentions if m.text == text)
+
+
+# -- Azerbaijani morphology ------------------------------------------------------------
+@pytest.mark.parametrize("word,stem", [
+    ("Gəncədən", "Gəncə"), ("Şəkiyə", "Şəki"), ("Lənkəran'da", "Lənkəran"),
+    ("NATO-nun", "NATO"), ("Sumqayıtdakı", "Sumqayıt"), ("Respublikasında", "Respublikası")])
+def test_az_endings(word, stem):
+    assert morph.analyses(word)[0].stem == stem
+
+
+def test_az_short_endings_are_unsure():
+    # "Emin" is a name, not "Em" in the genitive
+    assert all(not a.sure for a in morph.analyses("Emin"))
+
+
+def test_az_names_case_and_titles():
+    x = run("rules-az", "Müdafiə Nazirliyinin sözçüsü Rauf Qasımov dünən Gəncədən "
+                        "Şəkiyə gedib. Qasımovun sözlərinə görə, səfər uğurlu olub.")
+    person = by_text(x, "Rauf Qasımov")
+    assert person.type == "person" and by_text(x, "Qasımovun").key == person.key
+    assert by_text(x, "Qasımovun").name == "Rauf Qasımov"
+    ministry = by_text(x, "Müdafiə Nazirliyinin")
+    assert ministry.type == "organization"
+    assert by_text(x, "Gəncədən").name == "Gəncə"
+    assert any(r.subject == person.key and r.predicate == "member_of" and
+               r.object == ministry.key for r in x.relations)
+
+
+def test_az_case_marked_phrase_is_not_one_name():
+    x = run("rules-az", "Nümayəndə heyəti Moskvadan Ankaraya uçub.")
+    texts = {m.text for m in x.mentions}
+    assert "Moskvadan Ankaraya" not in texts
+
+
+def test_az_dates_and_quantities():
+    x = run("rules-az", "Polis 12 fevral 2021-ci il tarixində üç nəfəri saxlanılıb.",
+            published="2021-02-14")
+    e = next(e for e in x.events if e.type == "COERCE")
+    assert e.date is not None and e.date.value == "2021-02-12"
+    assert any(q.value == 3 for q in x.quantities)
+
+
+def test_az_relative_day():
+    x = run("rules-az", "Dünən Vüqar Məmmədov saxlanılıb.", published="2020-10-05")
+    assert next(e for e in x.events).date.value == "2020-10-04"
+
+
+# -- Persian -----------------------------------------------------------------------------
+def test_fa_solar_hijri_date():
+    x = run("rules-fa", "در ۱۲ آذر ۱۴۰۱ حمله‌ای به بغداد انجام شد.", published="2022-12-05")
+    e = next(e for e in x.events if e.type == "ASSAULT")
+    assert e.date.value == "2022-12-03"
+
+
+def test_fa_title_person_and_institution():
+    x = run("rules-fa", "سردار رضا کاظمی، معاون شورای عالی امنیت ملی، گفت که ۲۵ نفر "
+                        "بازداشت شدند.")
+    person = by_text(x, "رضا کاظمی")
+    assert person.type == "person"
+    assert any(r.subject == person.key and r.predicate == "member_of" for r in x.relations)
+    assert any(q.value == 25 for q in x.quantities)
+
+
+def test_fa_number_words():
+    x = run("rules-fa", "بیش از دو هزار و پانصد نفر زخمی شدند.")
+    q = next(q for q in x.quantities)
+    assert q.value == 2500 and q.qualifier == "more than"
+
+
+# -- Arabic ------------------------------------------------------------------------------
+def test_ar_clitics_and_lexicon():
+    x = run("rules-ar", "وصل الوفد إلى بغداد ثم توجه لإيران.")
+    iran = by_text(x, "لإيران")
+    assert iran.type == "country" and iran.name == "إيران"
+
+
+def test_ar_title_org_person():
+    x = run("rules-ar", "قال الأمين العام لحركة النجباء أبو حسن المالكي إن الهجوم فشل.")
+    person = next(m for m in x.mentions if m.type == "person")
+    assert person.text.startswith("أبو")
+    assert any(r.subject == person.key and r.predicate == "leader_of" for r in x.relations)
+
+
+def test_ar_relative_weekday_and_month_series():
+    x = run("rules-ar", "استهدف قصف مواقع في الموصل في 3 آذار/مارس الماضي.",
+            published="2021-04-10")
+    e = next(e for e in x.events if e.type == "ASSAULT")
+    assert e.date.value == "2021-03-03"
+    y = run("rules-ar", "أعلنت وزارة الدفاع أن غارة استهدفت حمص أمس.", published="2021-04-10")
+    assert next(e for e in y.events if e.type == "ASSAULT").date.value == "2021-04-09"
+    assert by_text(y, "وزارة الدفاع").type == "organization"
+
+
+def test_ar_hijri_month():
+    x = run("rules-ar", "وقع الهجوم في 10 محرم 1445.", published="2023-08-01")
+    assert next(e for e in x.events).date.value == "2023-07-28"
