@@ -26,6 +26,10 @@ class Azerbaijani(Grammar):
     def analyses(self, word: str) -> list[Analysis]:
         return morph.analyses(word)
 
+    def appositive(self, word: str) -> bool:
+        """An accusative or dative name is an object, not the title holder before it."""
+        return not any(a.sure and a.case in ("acc", "dat") for a in morph.analyses(word))
+
     def number(self, word: str) -> float | None:
         value = super().number(word)
         if value is None:
@@ -74,6 +78,7 @@ def _kept_alone(f: Finder, c: Candidate, openers: set[int]) -> bool:
 def _drop_unsupported(cands: list[Candidate], g: Grammar) -> list[Candidate]:
     """A lone word no rule typed stays only as a short form of a longer name."""
     words = {g.fold(w) for c in cands if c.end - c.start > 1 for w in c.name.split()}
+    words |= {g.fold(c.name) for c in cands if c.votes}
     return [c for c in cands if c.votes or g.fold(c.name) in words]
 
 

@@ -82,11 +82,12 @@ class Finder:
 
     # -- runs ------------------------------------------------------------------------
     def runs(self) -> list[tuple[int, int]]:
-        """Maximal runs of capitalised name words joined by spaces, split after a case ending."""
+        """Maximal runs of capitalised name words joined by spaces, split after a case ending
+        and after a family name that another name follows."""
         out: list[tuple[int, int]] = []
         start = None
         for i, tok in enumerate(self.tokens):
-            name_word = is_capital(tok) and not self.is_title(tok.text) \
+            name_word = is_capital(tok) and not self._title_here(i) \
                 and not tok.text[:1].isdigit()
             if start is not None and (not name_word or not joined(self.text, self.tokens,
                                                                    i - 1, i + 1)):
@@ -95,12 +96,33 @@ class Finder:
             if name_word:
                 if start is None:
                     start = i
-                if self.case_of(tok.text):
+                if self.case_of(tok.text) or (i > start and self._surname(tok.text)):
                     out.append((start, i + 1))
                     start = None
         if start is not None:
             out.append((start, len(self.tokens)))
         return out
+
+    def _surname(self, word: str) -> bool:
+        low = morph.lower(word)
+        return any(low.endswith(e) and len(low) > len(e) + 2
+                   for e in self.g.wordset("surname_endings")) and low.endswith(("ov", "ev"))
+
+    def _title_here(self, i: int) -> bool:
+        """A capitalised title word: one a name follows, not itself after a person's name
+        ("İran Prezidenti Seyid ...", "Prezident İlham ..."; not "İbrahim Rəisi")."""
+        tok = self.tokens[i]
+        if not self.is_title(tok.text):
+            return False
+        nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        if nxt is None or nxt.sentence != tok.sentence or not is_capital(nxt):
+            return False
+        prev = self.tokens[i - 1] if i else None
+        if prev is None or prev.sentence != tok.sentence or not is_capital(prev) \
+                or self.text[prev.end:tok.start].strip():
+            return True
+        return self.lex.lookup(self.bare(prev.text)) is not None or is_acronym(prev.text) \
+            or self.is_title(prev.text)
 
     def pieces(self, start: int, end: int) -> list[Candidate]:
         """A run cut into known names (lexicon) and the stretches between them."""
@@ -116,6 +138,7 @@ class Finder:
                 out.append(self.stretch(rest, pos))
             found.name = " ".join([*(t.text for t in self.tokens[found.start:found.end - 1]),
                                    self.bare(self.tokens[found.end - 1].text)])
+            found.trim = _trim(self.tokens[found.end - 1].text)
             out.append(found)
             pos = rest = found.end
         if rest < end:
@@ -125,7 +148,7 @@ class Finder:
     def stretch(self, start: int, end: int) -> Candidate:
         words = [t.text for t in self.tokens[start:end]]
         name = " ".join([*words[:-1], self.bare(words[-1])])
-        return Candidate(start, end, name)
+        return Candidate(start, end, name, trim=_trim(words[-1]))
 
 
 def _merge(parts: list[Candidate], g: Grammar) -> list[Candidate]:
@@ -143,14 +166,23 @@ def _merge(parts: list[Candidate], g: Grammar) -> list[Candidate]:
             if prev.entry is not None and prev.entry.type == "country" and c.entry is None:
                 heads = morph.heads(c.name.split()[-1])
                 if heads & g.wordset("country_heads"):
-                    prev.end, prev.name = c.end, f"{prev.name} {c.name}"
+                    prev.end, prev.name, prev.trim = c.end, f"{prev.name} {c.name}", c.trim
                     continue
                 if is_acronym(c.name) or org_kind(g, c.name):
-                    out[-1] = Candidate(prev.start, c.end, f"{prev.name} {c.name}")
+                    out[-1] = Candidate(prev.start, c.end, f"{prev.name} {c.name}", trim=c.trim)
                     out[-1].vote("organization", 3.0, "state+institution")
                     continue
         out.append(c)
     return out
+
+
+def _trim(word: str) -> int:
+    """How many letters of an ending joined by an apostrophe or hyphen end a word
+    ("Bakı'da", "DTX-nin"): the mention's span stops before them."""
+    found = morph.analyses(word)
+    if found and found[0].affix[:1] in morph.APOSTROPHES:
+        return len(found[0].affix)
+    return 0
 
 
 def org_kind(g: Grammar, name: str) -> str | None:

@@ -20,6 +20,12 @@ def is_arabic(word: str) -> bool:
     return any(ARABIC_LETTERS[0] <= ord(c) <= ARABIC_LETTERS[1] for c in word)
 
 
+def given_form(word: str) -> str:
+    """The form given names are compared in: folded, but alef maksura kept apart from yeh
+    (the name "علي" is not the preposition "على"; Persian writes the name "علی")."""
+    return normalize_form(word.replace("\u0649", "\u06d0"))   # ى kept as a letter of its own
+
+
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """First words of the lexicon's person names written in Arabic script."""
@@ -29,7 +35,7 @@ def given_names() -> frozenset[str]:
             for n in (e.name, *e.aliases):
                 parts = n.split()
                 if len(parts) > 1 and is_arabic(parts[0]) and len(parts[0]) > 2:
-                    out.add(normalize_form(parts[0]))
+                    out.add(given_form(parts[0]))
     return frozenset(out)
 
 
@@ -150,7 +156,9 @@ class ArabicScript(Grammar):
         tok = tokens[i]
         title = self._title_before(tokens, i)
         particle = self.in_class(tok.text, "particles")
-        given = next((f for f in self.bare_forms(tok.text) if f in given_names()), None)
+        given = next((f for f in [given_form(tok.text), *(given_form(a.stem) for a in
+                                                           self.analyses(tok.text))]
+                      if f in given_names()), None)
         if not (title or particle or given) or self._stop(tok) or self.in_class(tok.text, "titles") \
                 or (i + 1 < len(tokens) and self._title_before(tokens, i + 1)):
             return None

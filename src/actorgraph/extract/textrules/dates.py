@@ -152,3 +152,12 @@ def date_for(start: int, end: int, sentence: tuple[int, int], dates: list[DateVa
     if not inside:
         return None
     return min(inside, key=lambda d: (d.precision != "day", abs(d.start - start)))
+
+
+def carried(text: str, at: int, dates: list[DateValue]) -> DateValue | None:
+    """The date an undated sentence inherits: the last day or month named before it in its
+    paragraph (a chronicle's "19 May, morning." heads the paragraph it dates)."""
+    para = text.rfind("\n\n", 0, at)
+    before = [d for d in dates if para < d.start < at and d.value
+              and d.precision in ("day", "month")]
+    return before[-1] if before else None

@@ -35,3 +35,34 @@ def find_events(text: str, tokens: list[Token], mentions: list[Mention], grammar
                              rule=f"trigger:{hit.phrase}", actors=actors, targets=targets,
                              location=places[-1] if places else None))
     return out
+
+
+def merge_told_again(events: list[EventFact]) -> list[EventFact]:
+    """One event told again in the same document: a later event of the same type whose date
+    does not differ and whose parties overlap (or that names none) joins the first one.
+    Events that name no party and no date say nothing that can be kept."""
+    out: list[EventFact] = []
+    for e in sorted(events, key=lambda e: (e.sentence, e.trigger_start)):
+        parties = set(e.actors) | set(e.targets) | ({e.location} if e.location else set())
+        if not parties and e.date is None:
+            continue
+        same = next((o for o in out if o.type == e.type and _dates_agree(o, e) and
+                     (not parties or parties & (set(o.actors) | set(o.targets) |
+                                                ({o.location} if o.location else set())))),
+                    None)
+        if same is None:
+            out.append(e)
+            continue
+        same.actors = tuple(dict.fromkeys(same.actors + tuple(k for k in e.actors
+                                                              if k not in same.targets)))
+        same.targets = tuple(dict.fromkeys(same.targets + tuple(k for k in e.targets
+                                                                if k not in same.actors)))
+        same.location = same.location or e.location
+        same.date = same.date or e.date
+    return out
+
+
+def _dates_agree(a: EventFact, b: EventFact) -> bool:
+    if a.date is None or b.date is None or not a.date.value or not b.date.value:
+        return True
+    return a.date.value.startswith(b.date.value) or b.date.value.startswith(a.date.value)

@@ -93,6 +93,10 @@ class Grammar:
         """Readings of `word` with an ending or clitic removed, likeliest first (not itself)."""
         return []
 
+    def appositive(self, word: str) -> bool:
+        """Whether a name ending in `word` can stand in apposition to a title before it."""
+        return True
+
     def number(self, word: str) -> float | None:
         """The value of a number word or a written number, else None."""
         digits = to_ascii_digits(word)

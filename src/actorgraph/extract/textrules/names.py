@@ -32,6 +32,7 @@ class Candidate:
     entry: LexEntry | None = None
     titles: tuple[str, ...] = ()
     label: str = "pattern"
+    trim: int = 0           # letters of the last word left out of the span (an ending)
 
     def vote(self, etype: str, weight: float, reason: str) -> None:
         self.votes[etype] = self.votes.get(etype, 0.0) + weight

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from actorgraph.extract.textrules import dates as dating
 from actorgraph.extract.textrules.attribution import Attributor
-from actorgraph.extract.textrules.events import find_events
+from actorgraph.extract.textrules.events import find_events, merge_told_again
 from actorgraph.extract.textrules.grammar import Grammar
 from actorgraph.extract.textrules.mentions import build_mentions
 from actorgraph.extract.textrules.numbers import find_quantities
@@ -46,7 +46,7 @@ def extract_one(clean: CleanDocument, grammar: Grammar, lex: Lexicon) -> Extract
                                                          grammar))),
         ("quantities", lambda: out.quantities.extend(find_quantities(
             text, tokens, out.sentences, out.mentions, found, grammar))),
-        ("attribution", lambda: _attribute(out, tokens, grammar, found)),
+        ("attribution", lambda: _attribute(out, text, tokens, grammar, found)),
     ]
     for name, run in stages:
         try:
@@ -66,12 +66,16 @@ def _relations(out: Extraction, tokens, grammar: Grammar, lex: Lexicon) -> None:
             known.add(m.key)
 
 
-def _attribute(out: Extraction, tokens, grammar: Grammar, found: list[DateValue]) -> None:
+def _attribute(out: Extraction, text: str, tokens, grammar: Grammar,
+               found: list[DateValue]) -> None:
     """Dates and speakers of events, quantities and relations."""
     who = Attributor(tokens, out.mentions, grammar)
     spans = {s.index: (s.start, s.end) for s in out.sentences}
     for e in out.events:
-        e.date = dating.date_for(e.trigger_start, e.trigger_end, spans[e.sentence], found)
+        e.date = dating.date_for(e.trigger_start, e.trigger_end, spans[e.sentence], found) \
+            or dating.carried(text, spans[e.sentence][0], found)
+    out.events = merge_told_again(out.events)
+    for e in out.events:
         e.attribution = who.of(e.sentence, e.trigger_start, exclude=e.actors + e.targets)
     for q in out.quantities:
         q.attribution = who.of(q.sentence, q.start, exclude=(q.subject,) if q.subject else ())

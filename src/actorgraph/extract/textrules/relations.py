@@ -49,10 +49,18 @@ def find_relations(tokens: list[Token], mentions: list[Mention], grammar: Gramma
     for (ps, pe), p in spans:
         if p.type != "person":
             continue
+        if not grammar.appositive(tokens[pe - 1].text):
+            continue        # "... başçısı Rəisini": an object, not the holder of the title
         same = [(s, m) for s, m in spans if m.sentence == p.sentence and m.key != p.key]
-        before = [(s, m) for s, m in same if s[1] <= ps and m.type in BODIES]
-        after = [(s, m) for s, m in same if s[0] >= pe and m.type in BODIES]
-        found = _left(titles, before, ps) or _right(titles, after, pe, tokens)
+        people = [s for s, m in same if m.type == "person"]
+        before = [(s, m) for s, m in same if s[1] <= ps and m.type in BODIES
+                  and not any(s[1] <= q[0] < ps for q in people)]
+        after = [(s, m) for s, m in same if s[0] >= pe and m.type in BODIES
+                 and not any(pe <= q[0] < s[0] for q in people)]
+        found = _left(titles, before, ps, grammar.script == "arabic") \
+            or _right(titles, after, pe, tokens)
+        if found and found[1].type == "place" and found[0] != "leader_of":
+            found = None    # a member of a place is no relation; its governor is
         if found:
             pred, body = found
             out.append(RelationFact(p.key, pred, body.key, p.sentence, f"title:{pred}"))
@@ -67,14 +75,14 @@ def find_relations(tokens: list[Token], mentions: list[Mention], grammar: Gramma
     return _unique(out), added
 
 
-def _left(titles: Titles, before, ps: int):
+def _left(titles: Titles, before, ps: int, title_first: bool):
     if not before:
         return None
     (ms, me), m = max(before, key=lambda x: x[0][1])
     hit = titles.between(me, ps)
     if hit and ps - me <= WINDOW:
         return hit.label, m
-    if ps - me <= WINDOW:       # "[title] body (in body) person"
+    if title_first and ps - me <= WINDOW:       # "[title] body (in body) person"
         chain = sorted(before, key=lambda x: -x[0][1])
         for (s, _e), body in chain:
             hit = titles.between(max(0, s - 3), s)
