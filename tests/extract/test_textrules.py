@@ -117,3 +117,74 @@ def test_ar_relative_weekday_and_month_series():
 def test_ar_hijri_month():
     x = run("rules-ar", "وقع الهجوم في 10 محرم 1445.", published="2023-08-01")
     assert next(e for e in x.events).date.value == "2023-07-28"
+
+
+# -- rules added with the figures ---------------------------------------------------------
+def test_az_surname_that_is_also_a_title_word():
+    x = run("rules-az", "Prezident Kamal Rəisi bəyanat verib. Rəisinin sözlərinə görə, hər şey "
+                        "qaydasındadır.")
+    kamal = by_text(x, "Kamal Rəisi")
+    assert kamal.type == "person" and by_text(x, "Rəisinin").key == kamal.key
+    assert any(r.subject == kamal.key and r.rule == "title:home_state" for r in x.relations)
+
+
+def test_az_two_people_side_by_side_and_hyphen_endings():
+    x = run("rules-az", "Nazir Vaqif Əhmədov Sənan Qurbanlıya məktub göndərib. NATO-nun "
+                        "nümayəndəsi də orada idi.")
+    assert by_text(x, "Vaqif Əhmədov").type == "person"
+    assert "Vaqif Əhmədov Sənan" not in {m.text for m in x.mentions}
+    assert by_text(x, "NATO").name == "NATO"         # the span stops before "-nun"
+
+
+def test_az_object_holds_no_title():
+    x = run("rules-az", "Azərbaycan Respublikasının Prezidenti Kəmaləddin Nəsirovu qəbul edib.")
+    assert not any(r.rule.startswith("title") and "nəsirov" in r.subject for r in x.relations)
+
+
+def test_az_place_by_its_endings_and_paragraph_date():
+    x = run("rules-az", "14 mart, axşam.\nNümayəndələr Gədəbəyə çatıb. Gədəbəyin sakinləri "
+                        "Vaqif Əhmədov ilə görüşüb.", published="2022-03-20")
+    assert by_text(x, "Gədəbəyə").type == "place"
+    e = next(e for e in x.events if e.type == "CONSULT")
+    assert e.date.value == "2022-03-14"
+
+
+def test_az_events_told_again_are_one():
+    x = run("rules-az", "Rauf Qasımova hücum olub. Qasımova hücum zamanı iki nəfər yaralanıb.")
+    assert sum(e.type == "ASSAULT" for e in x.events) == 1
+
+
+def test_ar_particle_honorific_and_family_name():
+    x = run("rules-ar", "أكد السيد حسن نصر الله أن الحرب لم تنته. وقال نصر الله إن المقاومة "
+                        "مستمرة، وكتب أبو علي الحسيني على قناته.")
+    persons = {m.text: m for m in x.mentions if m.type == "person"}
+    assert "السيد حسن نصر الله" in persons and "أبو علي الحسيني" in persons
+    assert not any(t.startswith("على") for t in persons)
+
+
+def test_ar_definite_institution_airport_and_part_of():
+    x = run("rules-ar", "التقى قائد لواء الحسين في الحشد الشعبي وفدا من الجيش الوطني الليبي "
+                        "في مطار النجف الدولي.")
+    assert by_text(x, "الجيش الوطني الليبي").type == "organization"
+    assert by_text(x, "مطار النجف الدولي").type == "place"
+    badr = by_text(x, "لواء الحسين")
+    assert any(r.subject == badr.key and r.predicate == "member_of" for r in x.relations)
+
+
+def test_ar_numbers_with_clitics_of_and_after_noun():
+    x = run("rules-ar", "نفذ الهجوم بخمس طائرات، وأصيب أربعة من الجنود، وقتل مدني واحد على "
+                        "الأقل.")
+    values = {q.value: q for q in x.quantities}
+    assert 5 in values and 4 in values and values[4].unit == "الجنود"
+    assert values[1].qualifier == "at least"
+
+
+def test_ar_backed_by():
+    x = run("rules-ar", "اتهمت الحكومة كتائب سيد الشهداء المدعومة من إيران بالهجوم.")
+    assert any(r.predicate == "sponsored_by" and r.object == "country:iran" for r in x.relations)
+
+
+def test_fa_state_form_and_group_with_its_country():
+    x = run("rules-fa", "سفیر جمهوری اسلامی ایران با نمایندگان حزب‌الله لبنان دیدار کرد.")
+    assert by_text(x, "جمهوری اسلامی ایران").key == "country:iran"
+    assert by_text(x, "حزب‌الله لبنان").type == "organization"

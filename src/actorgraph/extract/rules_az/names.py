@@ -36,6 +36,7 @@ class Finder:
         self.titles = grammar.wordset("leader_titles") | grammar.wordset("member_titles") \
             | grammar.wordset("honorifics")
         self.attested = self._attested()
+        self.lowercase = {t.text for t in tokens if t.text[:1].islower()}
 
     # -- the words -------------------------------------------------------------------
     def _attested(self) -> set[str]:
@@ -88,7 +89,7 @@ class Finder:
         start = None
         for i, tok in enumerate(self.tokens):
             name_word = is_capital(tok) and not self._title_here(i) \
-                and not tok.text[:1].isdigit()
+                and not tok.text[:1].isdigit() and not self._common_opener(i)
             if start is not None and (not name_word or not joined(self.text, self.tokens,
                                                                    i - 1, i + 1)):
                 out.append((start, i))
@@ -102,6 +103,20 @@ class Finder:
         if start is not None:
             out.append((start, len(self.tokens)))
         return out
+
+    def _common_opener(self, i: int) -> bool:
+        """A sentence's first word that is a common noun: plural ("Nümayəndələr ..."), or,
+        when no capitalised word follows it, written in lower case elsewhere too."""
+        tok = self.tokens[i]
+        if i and self.tokens[i - 1].sentence == tok.sentence:
+            return False
+        low = morph.lower(tok.text)
+        stems = {low, *(morph.lower(a.stem) for a in morph.analyses(tok.text))}
+        if any(s.endswith(("lar", "lər")) for s in stems):
+            return True
+        nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        followed = nxt is not None and nxt.sentence == tok.sentence and is_capital(nxt)
+        return not followed and bool(stems & self.lowercase)
 
     def _surname(self, word: str) -> bool:
         low = morph.lower(word)

@@ -52,6 +52,15 @@ class ArabicScript(Grammar):
                 out.append(Analysis(word[len(clitic):], clitic, True, "prep"))
         return out
 
+    def number(self, word: str) -> float | None:
+        value = super().number(word)
+        if value is None:
+            for a in self.analyses(word):           # "بثلاث", "وستة"
+                value = super().number(a.stem)
+                if value is not None:
+                    break
+        return value
+
     def bare_forms(self, word: str) -> list[str]:
         """The word folded, then without each proclitic."""
         return [self.fold(word), *(self.fold(a.stem) for a in self.analyses(word))]
@@ -73,12 +82,14 @@ class ArabicScript(Grammar):
                 continue
             out.append(c)
             i = c.end
+        out = self._joined_names(text, tokens, out)
         return out + self._surnames(tokens, out)
 
     def _honoured(self, text: str, tokens: list[Token], i: int, lex: Lexicon
                   ) -> Candidate | None:
         """A name particle written before a known name ("سید حسن ...") belongs to it."""
-        if i + 1 >= len(tokens) or not self.in_class(tokens[i].text, "particles") \
+        if i + 1 >= len(tokens) or not (self.in_class(tokens[i].text, "particles")
+                                        or self.in_class(tokens[i].text, "name_honorifics")) \
                 or not joined(text, tokens, i, i + 2):
             return None
         known = lexicon_at(text, tokens, i + 1, self, lex)
@@ -113,26 +124,77 @@ class ArabicScript(Grammar):
 
     def _institution(self, text: str, tokens: list[Token], i: int, lex: Lexicon
                      ) -> Candidate | None:
-        heads = self.grouped("org_heads")
-        form = next((f for f in self.bare_forms(tokens[i].text) if f in heads), None)
+        """A head word and the words of its name: "وزارة الداخلية", "شورای اجرایی X",
+        "مطار X الدولي"; a definite head ("الحرس ...") only with two definite words after."""
+        heads, places = self.grouped("org_heads"), self.wordset("place_heads")
+        forms = self.bare_forms(tokens[i].text)
+        form = next((f for f in forms if f in heads or f in places), None)
+        definite = False
+        if form is None and self.script == "arabic":
+            form = next((f[2:] for f in forms if f.startswith("ال") and f[2:] in heads), None)
+            definite = form is not None
         if form is None:
             return None
         end = i + 1
         while end < len(tokens) and end - i <= 4 and joined(text, tokens, end - 1, end + 1) \
                 and not self._stop(tokens[end]):
             known = lexicon_at(text, tokens, end, self, lex)
+            if known is not None and known.entry is not None and known.entry.type == "person":
+                break
             if known is not None:
                 end = known.end
+                if form in places and end < len(tokens) and self._extends(tokens[end].text) \
+                        and joined(text, tokens, end - 1, end + 1) \
+                        and not self._stop(tokens[end]):
+                    end += 1            # "مطار X الدولي"
                 break
             if not self._extends(tokens[end].text):
                 break
             end += 1
-        if end == i + 1 or not self._institution_ends(text, tokens, i, end, lex):
+        if end == i + 1 or (definite and end - i < 3) \
+                or not self._institution_ends(text, tokens, i, end, lex):
             return None
         name = " ".join([self._stem(tokens[i].text), *(t.text for t in tokens[i + 1:end])])
+        if form in places:
+            c = Candidate(i, end, name)
+            c.vote("place", 4.0, f"place_head:{tokens[i].text}")
+            return c
         c = Candidate(i, end, name, kind=heads[form])
         c.vote("organization", 4.0, f"head:{tokens[i].text}")
         return c
+
+    def _joined_names(self, text: str, tokens: list[Token], found: list[Candidate]
+                      ) -> list[Candidate]:
+        """A group named with its own country after it is one name ("حزب‌الله لبنان");
+        a state named with the words of its form of state before it too
+        ("جمهوری اسلامی ایران")."""
+        out: list[Candidate] = []
+        for c in found:
+            prev = out[-1] if out else None
+            if prev is not None and prev.end == c.start and prev.entry is not None \
+                    and c.entry is not None and c.entry.type == "country" \
+                    and prev.entry.type == "organization" and prev.entry.country \
+                    and prev.entry.country == c.entry.country \
+                    and joined(text, tokens, prev.start, c.end):
+                prev.end, prev.name = c.end, f"{prev.name} {c.name}"
+                continue
+            if c.entry is not None and c.entry.type == "country":
+                start = self._state_form(text, tokens, c.start,
+                                         prev.end if prev is not None else 0)
+                if start < c.start:
+                    words = [t.text for t in tokens[start:c.start]]
+                    c.start, c.name = start, " ".join([*words, c.name])
+            out.append(c)
+        return out
+
+    def _state_form(self, text: str, tokens: list[Token], at: int, floor: int) -> int:
+        for n in (1, 2):
+            s = at - n
+            if s < floor or not joined(text, tokens, s, at + 1):
+                continue
+            if self.in_class(tokens[s].text, "country_heads"):
+                return s
+        return at
 
     def _institution_ends(self, text: str, tokens: list[Token], start: int, end: int,
                           lex: Lexicon) -> bool:

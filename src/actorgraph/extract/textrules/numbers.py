@@ -34,12 +34,49 @@ def _value_run(tokens: list[Token], i: int, grammar: Grammar) -> tuple[float, in
     return (total + current, j) if seen else None
 
 
+def _unit(tokens: list[Token], i: int, j: int, grammar: Grammar, dated: set[int]
+          ) -> int | None:
+    """The word the number over tokens [i, j) counts, or None when it counts nothing."""
+    def fold(k: int) -> str:
+        return grammar.fold(tokens[k].text)
+
+    def here(k: int) -> bool:
+        return 0 <= k < len(tokens) and tokens[k].sentence == tokens[i].sentence
+
+    if fold(i) in grammar.wordset("after_noun") and here(i - 1):
+        return i - 1            # "متظاهر واحد": the numeral after its noun
+    unit = j
+    if here(unit) and fold(unit) in grammar.wordset("of_words") and here(unit + 1):
+        unit += 1               # "ستة من أفراد"
+    if not here(unit) or fold(unit) in grammar.wordset("not_units") or unit in dated:
+        return None
+    return unit
+
+
+def _qualifier(tokens: list[Token], i: int, quals: dict, grammar: Grammar
+               ) -> tuple[str | None, int]:
+    for n in (2, 1):
+        if i - n >= 0 and tokens[i - n].sentence == tokens[i].sentence:
+            phrase = " ".join(grammar.fold(t.text) for t in tokens[i - n:i])
+            if phrase in quals:
+                return quals[phrase], n
+    return None, 0
+
+
+def _not_a_count(text: str, tokens: list[Token], i: int, j: int, value: float) -> bool:
+    """A time (21:51), an article number (228.2), a year, or a number ending a quoted name."""
+    before = text[tokens[i].start - 1:tokens[i].start]
+    after = text[tokens[j - 1].end:tokens[j - 1].end + 2]
+    return before in (":", ".", "/") or (after[:1] in (":", ".") and after[1:2].isdigit()) \
+        or after[:1] in ("\u00bb", "\u201d", '"', ")") \
+        or (1900 <= value <= 2100 and tokens[i].text.isdigit())
+
+
 def find_quantities(text: str, tokens: list[Token], sentences: list[Sentence],
                     mentions: list[Mention], dates: list[DateValue], grammar: Grammar
                     ) -> list[QuantityFact]:
     dated = {i for d in dates for i, t in enumerate(tokens) if d.start <= t.start < d.end}
     quals = grammar.table("qualifiers")
-    skip_units = grammar.wordset("not_units")
     out: list[QuantityFact] = []
     i = 0
     while i < len(tokens):
@@ -48,32 +85,20 @@ def find_quantities(text: str, tokens: list[Token], sentences: list[Sentence],
             i += 1
             continue
         value, j = found
-        unit_i = j
-        if text[tokens[i].start - 1:tokens[i].start] in ":./" or \
-                text[tokens[j - 1].end:tokens[j - 1].end + 2][:1] in (":", ".") and \
-                text[tokens[j - 1].end + 1:tokens[j - 1].end + 2].isdigit():
-            i = j           # a time, a decimal article number
-            continue
-        if unit_i >= len(tokens) or tokens[unit_i].sentence != tokens[i].sentence \
-                or grammar.fold(tokens[unit_i].text) in skip_units or unit_i in dated \
-                or (1900 <= value <= 2100 and tokens[i].text.isdigit()):
+        unit = _unit(tokens, i, j, grammar, dated)
+        if unit is None or _not_a_count(text, tokens, i, j, value):
             i = j
             continue
-        if text[tokens[j - 1].end:tokens[j - 1].end + 1] in ("\u00bb", "\u201d", '"', ")"):
-            i = j           # a number that ends a quoted name
-            continue
-        qualifier, back = None, 0
-        for n in (2, 1):
-            if i - n >= 0 and tokens[i - n].sentence == tokens[i].sentence:
-                phrase = " ".join(grammar.fold(t.text) for t in tokens[i - n:i])
-                if phrase in quals:
-                    qualifier, back = quals[phrase], n
-                    break
-        start = tokens[i - back].start
-        end = tokens[unit_i].end
+        qualifier, back = _qualifier(tokens, i, quals, grammar)
+        start = min(tokens[i - back].start, tokens[unit].start)
+        end = max(tokens[unit].end, tokens[j - 1].end)
+        if unit == i - 1 and j + 1 < len(tokens):
+            after = " ".join(grammar.fold(t.text) for t in tokens[j:j + 2])
+            if after in quals and tokens[j + 1].sentence == tokens[i].sentence:
+                qualifier, end = quals[after], tokens[j + 1].end     # "... على الأقل"
         sent = tokens[i].sentence
         out.append(QuantityFact(
-            value=value, unit=grammar.fold(tokens[unit_i].text), sentence=sent,
+            value=value, unit=grammar.fold(tokens[unit].text), sentence=sent,
             start=start, end=end, text=text[start:end], qualifier=qualifier,
             subject=_subject(mentions, sent, start)))
         i = j

@@ -16,6 +16,7 @@ from actorgraph.knowledge.lexicon import Lexicon, normalize_form
 from actorgraph.model import Mention, RelationFact
 
 BODIES = ("organization", "country", "place")
+BACKERS = ("country", "organization")
 WINDOW = 6
 
 
@@ -72,7 +73,44 @@ def find_relations(tokens: list[Token], mentions: list[Mention], grammar: Gramma
                 added.append(Mention(start=p.start, end=p.start, text="", type="country",
                                      sentence=p.sentence, label="implied", key=key,
                                      name=state, role="implied", section=p.section))
+    out += _backed(tokens, spans, grammar) + _part_of(tokens, spans, grammar)
     return _unique(out), added
+
+
+def _backed(tokens: list[Token], spans, grammar: Grammar) -> list[RelationFact]:
+    """"[groups] backed by [actor]": each group named before the cue is sponsored_by the
+    actor named next to it (after it in Arabic and Persian, before it in Azerbaijani)."""
+    table = words.phrases(grammar, {"backed": grammar.words.get("backed_by") or []})
+    out = []
+    for hit in words.find(tokens, grammar, table, prefix=grammar.prefix):
+        sent = tokens[hit.start].sentence
+        near = [(s, m) for s, m in spans if m.sentence == sent and m.role != "implied"]
+        if grammar.script == "arabic":
+            sponsor = [m for s, m in near if hit.end <= s[0] <= hit.end + 2
+                       and m.type in ("country", "organization")]
+            groups = [m for s, m in near if s[1] <= hit.start and hit.start - s[1] <= 8
+                      and m.type == "organization"]
+        else:
+            sponsor = [m for s, m in near if s[1] == hit.start and m.type in BACKERS]
+            groups = [m for s, m in near if s[0] >= hit.end and s[0] - hit.end <= 3
+                      and m.type == "organization"][:1]
+        for g in groups:
+            if sponsor and g.key != sponsor[0].key:
+                out.append(RelationFact(g.key, "sponsored_by", sponsor[0].key, sent,
+                                        "backed_by"))
+    return out
+
+
+def _part_of(tokens: list[Token], spans, grammar: Grammar) -> list[RelationFact]:
+    """"[body] in [body]" with nothing else between: the first is part of the second."""
+    ins = grammar.wordset("in_words")
+    bodies = sorted(((s, m) for s, m in spans if m.type == "organization"), key=lambda x: x[0])
+    out = []
+    for (s1, a), (s2, b) in zip(bodies, bodies[1:]):
+        if a.sentence == b.sentence and s2[0] - s1[1] == 1 and \
+                grammar.fold(tokens[s1[1]].text) in ins and a.key != b.key:
+            out.append(RelationFact(a.key, "member_of", b.key, a.sentence, "part_of"))
+    return out
 
 
 def _left(titles: Titles, before, ps: int, title_first: bool):
@@ -80,7 +118,7 @@ def _left(titles: Titles, before, ps: int, title_first: bool):
         return None
     (ms, me), m = max(before, key=lambda x: x[0][1])
     hit = titles.between(me, ps)
-    if hit and ps - me <= WINDOW:
+    if hit and ps - me <= WINDOW and not title_first:
         return hit.label, m
     if title_first and ps - me <= WINDOW:       # "[title] body (in body) person"
         chain = sorted(before, key=lambda x: -x[0][1])
