@@ -4,6 +4,8 @@ stages of `extract.textrules` for dates, numbers, relations, events and attribut
 Word classes are data: `data/words.yaml` (names) and `data/claims.yaml` (the rest)."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from actorgraph.extract.rules_az import morph
 from actorgraph.extract.rules_az.names import Finder, is_capital
 from actorgraph.extract.rules_az.typing import type_candidate
@@ -21,7 +23,7 @@ class Azerbaijani(Grammar):
     script = "latin"
 
     def fold(self, word: str) -> str:
-        return " ".join(morph.lower(word).replace("\u2019", "'").split())
+        return _fold(word)
 
     def analyses(self, word: str) -> list[Analysis]:
         return morph.analyses(word)
@@ -80,6 +82,11 @@ def _drop_unsupported(cands: list[Candidate], g: Grammar) -> list[Candidate]:
     words = {g.fold(w) for c in cands if c.end - c.start > 1 for w in c.name.split()}
     words |= {g.fold(c.name) for c in cands if c.votes}
     return [c for c in cands if c.votes or g.fold(c.name) in words]
+
+
+@lru_cache(maxsize=65536)
+def _fold(word: str) -> str:
+    return " ".join(morph.lower(word).replace("\u2019", "'").split())
 
 
 class RulesAzerbaijani(RuleExtractor):

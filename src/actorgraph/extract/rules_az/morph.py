@@ -10,6 +10,8 @@ marked unsure: the name finder takes them off only with evidence.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from actorgraph.extract.textrules.grammar import Analysis
 
 BACK, FRONT = set("aıou"), set("eəiöü")
@@ -58,11 +60,16 @@ SURE = {"loc", "abl", "ins", "cop"}
 
 def analyses(word: str) -> list[Analysis]:
     """Readings of a written word without a case ending, longest ending first."""
+    return list(_analyses(word))
+
+
+@lru_cache(maxsize=65536)
+def _analyses(word: str) -> tuple[Analysis, ...]:
     for sep in APOSTROPHES:
         if sep in word[1:]:
             stem, _, rest = word.rpartition(sep)
             if stem and rest and _is_ending(rest):
-                return [Analysis(stem, sep + rest, True, _case_of(rest))]
+                return (Analysis(stem, sep + rest, True, _case_of(rest)),)
     out = []
     low = lower(word)
     for n in range(1, len(word) - 1):
@@ -86,7 +93,7 @@ def analyses(word: str) -> list[Analysis]:
     if any(sum(a.case == c for a in out) > 1 for c in cases):   # "İra-nın" or "İran-ın"?
         out = [Analysis(a.stem, a.affix, a.sure and lower(a.stem)[-1] in "ıiuü", a.case)
                if a.case in cases else a for a in out]
-    return out
+    return tuple(out)
 
 
 def _is_ending(rest: str) -> bool:

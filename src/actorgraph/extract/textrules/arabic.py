@@ -39,18 +39,28 @@ def given_names() -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=65536)
+def _clitics(word: str) -> tuple[Analysis, ...]:
+    out = []
+    if word.startswith("لل") and len(word) > 4:            # li + al-
+        out.append(Analysis("ال" + word[2:], "ل", True, "prep"))
+    for clitic in PROCLITICS:
+        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
+            out.append(Analysis(word[len(clitic):], clitic, True, "prep"))
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _bare_forms(grammar: Grammar, word: str) -> tuple[str, ...]:
+    return (grammar.fold(word), *(grammar.fold(a.stem) for a in _clitics(word)))
+
+
 class ArabicScript(Grammar):
     script = "arabic"
     prefix = False
 
     def analyses(self, word: str) -> list[Analysis]:
-        out = []
-        if word.startswith("لل") and len(word) > 4:            # li + al-
-            out.append(Analysis("ال" + word[2:], "ل", True, "prep"))
-        for clitic in PROCLITICS:
-            if word.startswith(clitic) and len(word) - len(clitic) >= 3:
-                out.append(Analysis(word[len(clitic):], clitic, True, "prep"))
-        return out
+        return list(_clitics(word))
 
     def number(self, word: str) -> float | None:
         value = super().number(word)
@@ -63,7 +73,7 @@ class ArabicScript(Grammar):
 
     def bare_forms(self, word: str) -> list[str]:
         """The word folded, then without each proclitic."""
-        return [self.fold(word), *(self.fold(a.stem) for a in self.analyses(word))]
+        return list(_bare_forms(self, word))
 
     def in_class(self, word: str, name: str) -> str | None:
         """The form of `word` (with or without a proclitic) that is in the word class."""

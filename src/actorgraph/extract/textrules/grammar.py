@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from actorgraph.extract.textrules.text import Token
@@ -74,20 +74,29 @@ class Grammar:
 
     def table(self, name: str) -> dict[str, Any]:
         """A mapping class of `data/words.yaml` (word -> value), its keys folded."""
-        raw = self.words.get(name) or {}
-        return {self.fold(str(k)): v for k, v in raw.items()}
+        if name not in self._tables:
+            raw = self.words.get(name) or {}
+            self._tables[name] = {self.fold(str(k)): v for k, v in raw.items()}
+        return self._tables[name]
 
     def grouped(self, name: str) -> dict[str, str]:
         """A class of `data/words.yaml` grouped by value ({label: [words]}) as word -> label."""
-        out = {}
-        for label, items in (self.words.get(name) or {}).items():
-            for w in items:
-                out[self.fold(str(w))] = str(label)
-        return out
+        key = f"grouped:{name}"
+        if key not in self._tables:
+            out = {}
+            for label, items in (self.words.get(name) or {}).items():
+                for w in items:
+                    out[self.fold(str(w))] = str(label)
+            self._tables[key] = out
+        return self._tables[key]
+
+    @cached_property
+    def _tables(self) -> dict[str, dict[str, Any]]:
+        return {}
 
     def fold(self, word: str) -> str:
         """The form words are compared in."""
-        return normalize_form(word)
+        return _fold(word)
 
     def analyses(self, word: str) -> list[Analysis]:
         """Readings of `word` with an ending or clitic removed, likeliest first (not itself)."""
@@ -103,6 +112,11 @@ class Grammar:
         if re.fullmatch(r"\d+(?:[.,]\d+)?", digits):
             return float(digits.replace(",", "."))
         return self.table("numbers").get(self.fold(word))
+
+
+@lru_cache(maxsize=65536)
+def _fold(word: str) -> str:
+    return normalize_form(word)
 
 
 _DIGITS = str.maketrans({**{chr(0x06f0 + i): str(i) for i in range(10)},

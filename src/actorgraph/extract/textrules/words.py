@@ -29,16 +29,22 @@ def find(tokens: list[Token], grammar: Grammar, table: list[tuple[list[str], str
          prefix: bool = False) -> list[Hit]:
     """Non-overlapping occurrences of the table's phrases, left to right."""
     folded = [grammar.fold(t.text) for t in tokens]
-    bare = [[grammar.fold(a.stem) for a in grammar.analyses(t.text)] for t in tokens]
+    index: dict[str, list[tuple[list[str], str]]] = {}
+    for words, label in table:          # by the first word, or its first letters (prefixes)
+        key = words[0][:2] if prefix and len(words) == 1 else words[0]
+        index.setdefault(key, []).append((words, label))
     out: list[Hit] = []
     i = 0
     while i < len(tokens):
         hit = None
-        for words, label in table:
+        readings = [folded[i], *(grammar.fold(a.stem) for a in grammar.analyses(tokens[i].text))]
+        keys = dict.fromkeys([*readings, *(r[:2] for r in readings)] if prefix else readings)
+        options = sorted((p for k in keys for p in index.get(k, ())), key=lambda p: -len(p[0]))
+        for words, label in options:
             n = len(words)
             if i + n > len(tokens) or tokens[i + n - 1].sentence != tokens[i].sentence:
                 continue
-            if all(_same(folded[i + k], bare[i + k], w, prefix and k == n - 1)
+            if all(_same(folded[i + k], tokens[i + k].text, grammar, w, prefix and k == n - 1)
                    for k, w in enumerate(words)):
                 hit = Hit(i, i + n, label, " ".join(words))
                 break
@@ -50,7 +56,7 @@ def find(tokens: list[Token], grammar: Grammar, table: list[tuple[list[str], str
     return out
 
 
-def _same(word: str, readings: list[str], want: str, prefix: bool) -> bool:
+def _same(word: str, written: str, grammar: Grammar, want: str, prefix: bool) -> bool:
     if prefix:
         return word.startswith(want)
-    return word == want or want in readings
+    return word == want or want in (grammar.fold(a.stem) for a in grammar.analyses(written))
