@@ -188,3 +188,27 @@ def test_fa_state_form_and_group_with_its_country():
     x = run("rules-fa", "سفیر جمهوری اسلامی ایران با نمایندگان حزب‌الله لبنان دیدار کرد.")
     assert by_text(x, "جمهوری اسلامی ایران").key == "country:iran"
     assert by_text(x, "حزب‌الله لبنان").type == "organization"
+
+
+def test_weekday_needs_a_time_word_and_birth_years_date_nothing():
+    x = run("rules-az", "Cümə namazından sonra 1979-cu il təvəllüdlü Kamil Rzayev saxlanılıb.",
+            published="2022-06-15")
+    e = next(e for e in x.events if e.type == "COERCE")
+    assert e.date is None
+    y = run("rules-az", "Ötən cümə Kamil Rzayev saxlanılıb.", published="2022-06-15")
+    assert next(e for e in y.events).date.value == "2022-06-10"
+
+
+def test_month_takes_the_year_written_before_it_and_that_day():
+    x = run("rules-az", "2019-cu ilin mayında Kamil Rzayev saxlanılıb. Həmin gün Nurlan "
+                        "Hüseynova hücum olub.", published="2022-06-15")
+    assert next(e for e in x.events if e.type == "COERCE").date.value == "2019-05"
+    y = run("rules-ar", "في 4 أيار/مايو اعتقل زيد الحسيني. وفي اليوم نفسه وقع هجوم في حمص.",
+            published="2022-06-15")
+    assert next(e for e in y.events if e.type == "COERCE").date.value == "2022-05-04"
+
+
+def test_headline_event_is_the_body_event():
+    x = run("rules-az", "Jurnalist saxlanılıb\n\nPolis dünən Kamil Rzayevi saxlanılıb.",
+            published="2022-06-15")
+    assert sum(e.type == "COERCE" for e in x.events) == 1

@@ -20,6 +20,13 @@ YEAR = re.compile(r"^(\d{4})(?:[-\u2011\u2013]\w+)?$")
 DAY = re.compile(r"^(\d{1,2})(?:[-\u2011]\w+)?$")
 
 
+def _born(grammar: Grammar, tokens: list[Token], i: int) -> bool:
+    born = grammar.wordset("birth_words")
+    return any(grammar.fold(t.text) in born or any(grammar.fold(t.text).startswith(b)
+                                                   for b in born if grammar.prefix)
+               for t in tokens[max(0, i - 2):i + 4] if t.sentence == tokens[i].sentence)
+
+
 def _published(published: str | None) -> dt.date | None:
     if not published or not re.match(r"^\d{4}-\d{2}-\d{2}", published):
         return None
@@ -51,10 +58,25 @@ def find_dates(text: str, tokens: list[Token], grammar: Grammar,
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if i in used or year is None or not 1900 <= year <= 2100:
             continue
+        if nxt is not None and _born(grammar, tokens, i):
+            continue        # "1986-cı il təvəllüdlü": a birth year dates no event
         if nxt is not None and grammar.fold(nxt.text) in grammar.wordset("year_words") \
                 or tok.text != to_ascii_digits(tok.text) or "-" in tok.text:
             out.append(_value(text, tokens, i, i + 1, f"{year:04d}", "year"))
-    return sorted(out, key=lambda d: d.start)
+    return _same_day(sorted(out, key=lambda d: d.start))
+
+
+def _same_day(dates: list[DateValue]) -> list[DateValue]:
+    """"That day" is the day named last before it."""
+    out: list[DateValue] = []
+    for d in dates:
+        if d.value == "same":
+            last = next((o for o in reversed(out) if o.precision == "day"), None)
+            if last is None:
+                continue
+            d = DateValue(last.value, "day", d.text, d.start, d.end)
+        out.append(d)
+    return out
 
 
 def _month_date(tokens, hit, grammar: Grammar, months: dict, pub, used: set[int]):
@@ -79,6 +101,8 @@ def _month_date(tokens, hit, grammar: Grammar, months: dict, pub, used: set[int]
     written = year is not None and tokens[end].sentence == tokens[hit.start].sentence
     if written:
         end += 1
+    elif calendar == "gregorian" and _year_before(tokens, start, grammar):
+        year, written = _year_before(tokens, start, grammar), True
     elif pub is not None:
         year = grammar.from_gregorian(calendar, pub.isoformat())
     else:
@@ -92,6 +116,17 @@ def _month_date(tokens, hit, grammar: Grammar, months: dict, pub, used: set[int]
     return start, end, f"{y:04d}-{m:02d}-{d:02d}", "day"
 
 
+def _year_before(tokens: list[Token], at: int, grammar: Grammar) -> int | None:
+    """The year written earlier in the sentence ("2023-cü ilin martında ... aprelində")."""
+    for k in range(at - 1, -1, -1):
+        if tokens[k].sentence != tokens[at].sentence:
+            break
+        year = _int(tokens[k], YEAR)
+        if year is not None and 1900 <= year <= 2100 and not _born(grammar, tokens, k):
+            return year
+    return None
+
+
 def _relative(text: str, tokens: list[Token], grammar: Grammar, pub, used: set[int]
               ) -> list[DateValue]:
     if pub is None:
@@ -100,15 +135,17 @@ def _relative(text: str, tokens: list[Token], grammar: Grammar, pub, used: set[i
                "w": grammar.words.get("weekdays") or {},
                "y": grammar.words.get("relative_years") or {}}
     out: list[DateValue] = []
-    last: str | None = None
+    context = grammar.wordset("past_words") | grammar.wordset("weekday_context") \
+        | frozenset(grammar.fold(str(k)) for k in classes["d"])
     for hit in words.find(tokens, grammar, _tables(grammar, classes)):
         if any(i in used for i in range(hit.start, hit.end)):
             continue
         kind, value = hit.label.split(":", 1)
         if kind == "d" and value == "same":
-            if last:
-                out.append(_value(text, tokens, hit.start, hit.end, last, "day"))
+            out.append(_value(text, tokens, hit.start, hit.end, "same", "day"))
             continue
+        if kind == "w" and not _near(tokens, hit, context, grammar):
+            continue        # "cümə imamı", "Friday prayers": a weekday that dates nothing
         if kind == "y":
             out.append(_value(text, tokens, hit.start, hit.end, str(pub.year + int(value)),
                               "year"))
@@ -119,8 +156,7 @@ def _relative(text: str, tokens: list[Token], grammar: Grammar, pub, used: set[i
             back = (pub.weekday() - int(value)) % 7
             past = _near(tokens, hit, grammar.wordset("past_words"), grammar)
             day = pub - dt.timedelta(days=back or (7 if past else 0))
-        last = day.isoformat()
-        out.append(_value(text, tokens, hit.start, hit.end, last, "day"))
+        out.append(_value(text, tokens, hit.start, hit.end, day.isoformat(), "day"))
     return out
 
 

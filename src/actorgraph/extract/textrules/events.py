@@ -37,12 +37,25 @@ def find_events(text: str, tokens: list[Token], mentions: list[Mention], grammar
     return out
 
 
-def merge_told_again(events: list[EventFact]) -> list[EventFact]:
+def merge_told_again(events: list[EventFact], headlines: frozenset[int] = frozenset()
+                     ) -> list[EventFact]:
     """One event told again in the same document: a later event of the same type whose date
-    does not differ and whose parties overlap (or that names none) joins the first one.
+    does not differ and whose parties overlap (or that names none) joins the first one; an
+    event of a headline is the first one of its type the body tells.
     Events that name no party and no date say nothing that can be kept."""
+    body = sorted((e for e in events if e.sentence not in headlines),
+                  key=lambda e: (e.sentence, e.trigger_start))
+    heads = [e for e in events if e.sentence in headlines]
+    for h in heads:
+        told = next((e for e in body if e.type == h.type), None)
+        if told is None:
+            body.append(h)
+            continue
+        told.actors = tuple(dict.fromkeys(told.actors + h.actors))
+        told.targets = tuple(dict.fromkeys(told.targets + tuple(k for k in h.targets
+                                                                if k not in told.actors)))
     out: list[EventFact] = []
-    for e in sorted(events, key=lambda e: (e.sentence, e.trigger_start)):
+    for e in sorted(body, key=lambda e: (e.sentence, e.trigger_start)):
         parties = set(e.actors) | set(e.targets) | ({e.location} if e.location else set())
         if not parties and e.date is None:
             continue

@@ -74,10 +74,22 @@ def _attribute(out: Extraction, text: str, tokens, grammar: Grammar,
     for e in out.events:
         e.date = dating.date_for(e.trigger_start, e.trigger_end, spans[e.sentence], found) \
             or dating.carried(text, spans[e.sentence][0], found)
-    out.events = merge_told_again(out.events)
+    out.events = merge_told_again(out.events, _headlines(out, text))
     for e in out.events:
         e.attribution = who.of(e.sentence, e.trigger_start, exclude=e.actors + e.targets)
     for q in out.quantities:
         q.attribution = who.of(q.sentence, q.start, exclude=(q.subject,) if q.subject else ())
     for r in out.relations:
         r.attribution = who.of(r.sentence, spans[r.sentence][0], exclude=(r.subject, r.object))
+
+
+def _headlines(out: Extraction, text: str) -> frozenset[int]:
+    """Sentences that are a title: a line of its own without closing punctuation."""
+    found = set()
+    for s in out.sentences:
+        line = text[s.start:s.end].strip()
+        alone = (s.start == 0 or text[s.start - 1] == "\n") and \
+            (s.end == len(text) or text[s.end:s.end + 1] == "\n")
+        if alone and not line.endswith((".", "!", "?", "\u061f", ":", "\u06d4")):
+            found.add(s.index)
+    return frozenset(found)
