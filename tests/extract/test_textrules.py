@@ -212,3 +212,23 @@ def test_headline_event_is_the_body_event():
     x = run("rules-az", "Jurnalist saxlanılıb\n\nPolis dünən Kamil Rzayevi saxlanılıb.",
             published="2022-06-15")
     assert sum(e.type == "COERCE" for e in x.events) == 1
+
+
+def test_ar_ordinal_day_and_definite_event_told_again():
+    x = run("rules-ar", "قصفت طائرات مواقع قرب الموصل في الثالث والعشرين من آذار/مارس. "
+                        "وأسفر القصف عن أضرار.", published="2021-05-01")
+    assaults = [e for e in x.events if e.type == "ASSAULT"]
+    assert len(assaults) == 1 and assaults[0].date.value == "2021-03-23"
+
+
+def test_ar_two_events_of_one_kind_in_one_sentence_keep_their_dates():
+    x = run("rules-ar", "وصل الوفد إلى الموصل مساء الأحد والتقى المحافظ اليوم.",
+            published="2021-11-08")
+    dates = sorted(e.date.value for e in x.events if e.type == "CONSULT")
+    assert dates == ["2021-11-07", "2021-11-08"]
+
+
+def test_fa_month_name_alone_is_no_date():
+    x = run("rules-fa", "در حمله‌ای دیگر در تیر اندازی دو نفر کشته شدند.",
+            published="2024-10-29")
+    assert all(e.date is None for e in x.events)

@@ -13,6 +13,7 @@ from actorgraph.extract.textrules.arabic import ArabicScript
 class Arabic(ArabicScript):
     code = "ar"
     package = "actorgraph.extract.rules_ar"
+    date_after = True
 
     def _extends(self, word: str) -> bool:
         return any(f.startswith("ال") for f in self.bare_forms(word))

@@ -71,9 +71,21 @@ class ArabicScript(Grammar):
                     break
         return value
 
+    def anaphoric(self, tokens: list[Token], i: int, phrase: str = "") -> bool:
+        """A definite event noun ("الهجوم", "بالهجوم" for the listed "هجوم") is the event
+        told before."""
+        return super().anaphoric(tokens, i, phrase) or (
+            self.code == "ar" and bool(phrase) and not phrase.startswith("ال")
+            and any(f == "ال" + phrase for f in self.bare_forms(tokens[i].text)))
+
     def bare_forms(self, word: str) -> list[str]:
         """The word folded, then without each proclitic."""
         return list(_bare_forms(self, word))
+
+    def readings(self, word: str) -> list[str]:
+        """Also without the article: "الهجوم", "بالهجوم" read as "هجوم"."""
+        forms = self.bare_forms(word)
+        return forms + [f[2:] for f in forms if f.startswith("ال") and len(f) > 4]
 
     def in_class(self, word: str, name: str) -> str | None:
         """The form of `word` (with or without a proclitic) that is in the word class."""

@@ -48,10 +48,16 @@ def find_dates(text: str, tokens: list[Token], grammar: Grammar,
     out: list[DateValue] = []
     used: set[int] = set()
     months = grammar.words.get("months") or {}
-    for hit in words.find(tokens, grammar, words.phrases(grammar, {"m": months}), prefix):
+    last_end = -1
+    for hit in words.find(tokens, grammar, words.phrases(grammar, {"m": months}),
+                          prefix and grammar.script == "latin"):
+        if hit.start == last_end and "/" in text[tokens[hit.start - 1].end:tokens[hit.start].start]:
+            last_end = hit.end      # "أيار/مايو": one month in two series
+            continue
         value = _month_date(tokens, hit, grammar, months, pub, used)
         if value:
             out.append(_value(text, tokens, *value))
+            last_end = hit.end
     out += _relative(text, tokens, grammar, pub, used)
     for i, tok in enumerate(tokens):
         year = _int(tok, YEAR)
@@ -89,8 +95,11 @@ def _month_date(tokens, hit, grammar: Grammar, months: dict, pub, used: set[int]
         tokens[hit.start].sentence else None
     start, end = hit.start, hit.end
     day = _int(before, DAY)
+    ordinal = _ordinal_day(tokens, hit.start, grammar)
     if day is not None and 1 <= day <= 31:
         start -= 1
+    elif ordinal is not None:
+        day, start = ordinal
     else:
         day = _int(after, DAY) if grammar.prefix else None
         if day is not None and 1 <= day <= 31 and _int(after, YEAR) is None:
@@ -103,6 +112,8 @@ def _month_date(tokens, hit, grammar: Grammar, months: dict, pub, used: set[int]
         end += 1
     elif calendar == "gregorian" and _year_before(tokens, start, grammar):
         year, written = _year_before(tokens, start, grammar), True
+    elif calendar != "gregorian" and day is None:
+        return None         # "تیر", "مهر" alone are words too: a month of its own needs a day
     elif pub is not None:
         year = grammar.from_gregorian(calendar, pub.isoformat())
     else:
@@ -114,6 +125,24 @@ def _month_date(tokens, hit, grammar: Grammar, months: dict, pub, used: set[int]
     if d is None:
         return start, end, f"{y:04d}-{m:02d}", "month"
     return start, end, f"{y:04d}-{m:02d}-{d:02d}", "day"
+
+
+def _ordinal_day(tokens: list[Token], at: int, grammar: Grammar) -> tuple[int, int] | None:
+    """"العاشر من تشرين", "السادس والعشرين من شباط": ordinal day words, "of", the month."""
+    of, ordinals = grammar.wordset("of_words"), grammar.table("ordinal_days")
+    if not ordinals or at < 2 or grammar.fold(tokens[at - 1].text) not in of:
+        return None
+    day, start = 0, at - 1
+    for k in range(at - 2, max(-1, at - 5), -1):
+        if tokens[k].sentence != tokens[at].sentence:
+            break
+        forms = [grammar.fold(tokens[k].text), *(grammar.fold(a.stem)
+                                                 for a in grammar.analyses(tokens[k].text))]
+        value = next((ordinals[f] for f in forms if f in ordinals), None)
+        if value is None:
+            break
+        day, start = day + int(value), k
+    return (day, start) if 1 <= day <= 31 else None
 
 
 def _year_before(tokens: list[Token], at: int, grammar: Grammar) -> int | None:
@@ -181,13 +210,15 @@ def _value(text: str, tokens: list[Token], start: int, end: int, value: str,
     return DateValue(value=value, precision=precision, text=text[a:b], start=a, end=b)
 
 
-def date_for(start: int, end: int, sentence: tuple[int, int], dates: list[DateValue]
-             ) -> DateValue | None:
-    """The date of a fact told at [start, end): the nearest date of its sentence."""
+def date_for(start: int, end: int, sentence: tuple[int, int], dates: list[DateValue],
+             after: bool = False) -> DateValue | None:
+    """The date of a fact told at [start, end): the nearest date of its sentence on the side
+    the language writes a verb's time words (after it in Arabic, before it otherwise)."""
     inside = [d for d in dates if sentence[0] <= d.start < sentence[1] and d.value]
     if not inside:
         return None
-    return min(inside, key=lambda d: (d.precision != "day", abs(d.start - start)))
+    return min(inside, key=lambda d: ((d.start >= end) != after, abs(d.start - start),
+                                      d.precision != "day"))
 
 
 def carried(text: str, at: int, dates: list[DateValue]) -> DateValue | None:

@@ -16,24 +16,21 @@ def find_events(text: str, tokens: list[Token], mentions: list[Mention], grammar
                 ) -> list[EventFact]:
     table = words.phrases(grammar, grammar.words.get("events") or {})
     out: list[EventFact] = []
-    seen: set[tuple[int, str]] = set()
     for hit in words.find(tokens, grammar, table, prefix=grammar.prefix):
         first, last = tokens[hit.start], tokens[hit.end - 1]
-        key = (first.sentence, hit.label)
-        if key in seen:
-            continue
-        seen.add(key)
         near = [m for m in mentions if m.sentence == first.sentence and m.role != "implied"]
         actors = tuple(dict.fromkeys(m.key for m in near if m.type in PARTIES
                                      and m.end <= first.start))
         targets = tuple(dict.fromkeys(m.key for m in near if m.type in PARTIES
                                       and m.start >= last.end and m.key not in actors))
-        places = [m.key for m in near if m.type == "place"]
+        places = sorted((m for m in near if m.type == "place"),
+                        key=lambda m: (m.start < first.start, abs(m.start - first.start)))
         out.append(EventFact(type=hit.label, sentence=first.sentence,
                              trigger=text[first.start:last.end],
                              trigger_start=first.start, trigger_end=last.end,
                              rule=f"trigger:{hit.phrase}", actors=actors, targets=targets,
-                             location=places[-1] if places else None))
+                             location=places[0].key if places else None,
+                             mode="again" if grammar.anaphoric(tokens, hit.start, hit.phrase) else None))
     return out
 
 
@@ -56,6 +53,13 @@ def merge_told_again(events: list[EventFact], headlines: frozenset[int] = frozen
                                                                 if k not in told.actors)))
     out: list[EventFact] = []
     for e in sorted(body, key=lambda e: (e.sentence, e.trigger_start)):
+        if e.mode == "again":           # "the attack", "این حمله": one told before
+            e.mode = None
+            earlier = next((o for o in reversed(out) if o.type == e.type and _dates_agree(o, e)),
+                           None)
+            if earlier is not None:
+                _join(earlier, e)
+                continue
         parties = set(e.actors) | set(e.targets) | ({e.location} if e.location else set())
         if not parties and e.date is None:
             continue
@@ -66,13 +70,17 @@ def merge_told_again(events: list[EventFact], headlines: frozenset[int] = frozen
         if same is None:
             out.append(e)
             continue
-        same.actors = tuple(dict.fromkeys(same.actors + tuple(k for k in e.actors
-                                                              if k not in same.targets)))
-        same.targets = tuple(dict.fromkeys(same.targets + tuple(k for k in e.targets
-                                                                if k not in same.actors)))
-        same.location = same.location or e.location
-        same.date = same.date or e.date
+        _join(same, e)
     return out
+
+
+def _join(same: EventFact, e: EventFact) -> None:
+    same.actors = tuple(dict.fromkeys(same.actors + tuple(k for k in e.actors
+                                                          if k not in same.targets)))
+    same.targets = tuple(dict.fromkeys(same.targets + tuple(k for k in e.targets
+                                                            if k not in same.actors)))
+    same.location = same.location or e.location
+    same.date = same.date or e.date
 
 
 def _dates_agree(a: EventFact, b: EventFact) -> bool:

@@ -102,9 +102,21 @@ class Grammar:
         """Readings of `word` with an ending or clitic removed, likeliest first (not itself)."""
         return []
 
+    date_after = False      # a verb's time words follow it (Arabic), else precede it
+
+    def anaphoric(self, tokens: list[Token], i: int, phrase: str = "") -> bool:
+        """Whether the event word at tokens[i] refers back to an event told before ("this
+        attack"): after a demonstrative of the class `demonstratives`."""
+        return i > 0 and tokens[i - 1].sentence == tokens[i].sentence and \
+            self.fold(tokens[i - 1].text) in self.wordset("demonstratives")
+
     def appositive(self, word: str) -> bool:
         """Whether a name ending in `word` can stand in apposition to a title before it."""
         return True
+
+    def readings(self, word: str) -> list[str]:
+        """The folded forms a class word may match: the word, without an ending or clitic."""
+        return [self.fold(word), *(self.fold(a.stem) for a in self.analyses(word))]
 
     def number(self, word: str) -> float | None:
         """The value of a number word or a written number, else None."""

@@ -72,7 +72,8 @@ def _attribute(out: Extraction, text: str, tokens, grammar: Grammar,
     who = Attributor(tokens, out.mentions, grammar)
     spans = {s.index: (s.start, s.end) for s in out.sentences}
     for e in out.events:
-        e.date = dating.date_for(e.trigger_start, e.trigger_end, spans[e.sentence], found) \
+        e.date = dating.date_for(e.trigger_start, e.trigger_end, spans[e.sentence], found,
+                                 grammar.date_after) \
             or dating.carried(text, spans[e.sentence][0], found)
     out.events = merge_told_again(out.events, _headlines(out, text))
     for e in out.events:

@@ -37,7 +37,7 @@ def find(tokens: list[Token], grammar: Grammar, table: list[tuple[list[str], str
     i = 0
     while i < len(tokens):
         hit = None
-        readings = [folded[i], *(grammar.fold(a.stem) for a in grammar.analyses(tokens[i].text))]
+        readings = grammar.readings(tokens[i].text)
         keys = dict.fromkeys([*readings, *(r[:2] for r in readings)] if prefix else readings)
         options = sorted((p for k in keys for p in index.get(k, ())), key=lambda p: -len(p[0]))
         for words, label in options:
@@ -59,4 +59,4 @@ def find(tokens: list[Token], grammar: Grammar, table: list[tuple[list[str], str
 def _same(word: str, written: str, grammar: Grammar, want: str, prefix: bool) -> bool:
     if prefix:
         return word.startswith(want)
-    return word == want or want in (grammar.fold(a.stem) for a in grammar.analyses(written))
+    return word == want or want in grammar.readings(written)
