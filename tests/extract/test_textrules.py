@@ -232,3 +232,31 @@ def test_fa_month_name_alone_is_no_date():
     x = run("rules-fa", "در حمله‌ای دیگر در تیر اندازی دو نفر کشته شدند.",
             published="2024-10-29")
     assert all(e.date is None for e in x.events)
+
+
+def test_az_known_name_with_an_ending_alone():
+    x = run("rules-az", "Səhər. Gürcüstanın nümayəndəsi gəlib.")
+    assert by_text(x, "Gürcüstanın").type == "country"
+
+
+def test_fa_our_country_is_the_home_state():
+    x = run("rules-fa", "مهدی رضایی، وزیر کشورمان، با هیئت عراقی دیدار کرد.")
+    person = by_text(x, "مهدی رضایی")
+    assert any(r.subject == person.key and r.object == "country:iran" for r in x.relations)
+
+
+def test_ar_place_named_inside_a_place_and_group_with_its_country():
+    x = run("rules-ar", "هبطت الطائرة في مطار بغداد الدولي.")
+    assert {"مطار بغداد الدولي", "بغداد"} <= {m.text for m in x.mentions}
+    y = run("rules-fa", "نیروهای حزب‌الله لبنان آماده‌اند.")
+    assert any(r.predicate == "based_in" and r.object == "country:lebanon" for r in y.relations)
+
+
+def test_ar_group_whose_sites_were_hit_operates_there():
+    x = run("rules-ar", "قصفت طائرات مواقع لعصائب أهل الحق قرب الموصل.", published="2021-05-01")
+    assert any(r.predicate == "operates_in" and r.object == "place:mosul" for r in x.relations)
+
+
+def test_ar_title_chain_stops_at_other_words():
+    x = run("rules-ar", "رئيس مجلس النواب الذي التقى أمس زيد الحسيني.")
+    assert not any(r.rule.startswith("title") for r in x.relations)

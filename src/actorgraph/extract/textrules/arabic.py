@@ -105,7 +105,8 @@ class ArabicScript(Grammar):
             out.append(c)
             i = c.end
         out = self._joined_names(text, tokens, out)
-        return out + self._surnames(tokens, out)
+        inner = [p for c in out for p in c.parts]
+        return out + inner + self._surnames(tokens, out)
 
     def _honoured(self, text: str, tokens: list[Token], i: int, lex: Lexicon
                   ) -> Candidate | None:
@@ -158,6 +159,7 @@ class ArabicScript(Grammar):
         if form is None:
             return None
         end = i + 1
+        parts: list[Candidate] = []
         while end < len(tokens) and end - i <= 4 and joined(text, tokens, end - 1, end + 1) \
                 and not self._stop(tokens[end]):
             known = lexicon_at(text, tokens, end, self, lex)
@@ -165,6 +167,8 @@ class ArabicScript(Grammar):
                 break
             if known is not None:
                 end = known.end
+                parts = [known] if known.entry is not None and \
+                    known.entry.type in ("place", "country") else []
                 if form in places and end < len(tokens) and self._extends(tokens[end].text) \
                         and joined(text, tokens, end - 1, end + 1) \
                         and not self._stop(tokens[end]):
@@ -178,7 +182,7 @@ class ArabicScript(Grammar):
             return None
         name = " ".join([self._stem(tokens[i].text), *(t.text for t in tokens[i + 1:end])])
         if form in places:
-            c = Candidate(i, end, name)
+            c = Candidate(i, end, name, parts=parts)   # "مطار X الدولي" names X too
             c.vote("place", 4.0, f"place_head:{tokens[i].text}")
             return c
         c = Candidate(i, end, name, kind=heads[form])
@@ -199,6 +203,7 @@ class ArabicScript(Grammar):
                     and prev.entry.country == c.entry.country \
                     and joined(text, tokens, prev.start, c.end):
                 prev.end, prev.name = c.end, f"{prev.name} {c.name}"
+                prev.parts.append(c)        # the country is named too
                 continue
             if c.entry is not None and c.entry.type == "country":
                 start = self._state_form(text, tokens, c.start,

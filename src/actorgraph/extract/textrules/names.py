@@ -33,6 +33,7 @@ class Candidate:
     titles: tuple[str, ...] = ()
     label: str = "pattern"
     trim: int = 0           # letters of the last word left out of the span (an ending)
+    parts: list[Candidate] = field(default_factory=list)   # known names inside this one
 
     def vote(self, etype: str, weight: float, reason: str) -> None:
         self.votes[etype] = self.votes.get(etype, 0.0) + weight
@@ -56,7 +57,10 @@ def lexicon_at(text: str, tokens: list[Token], i: int, grammar: Grammar, lex: Le
         if not joined(text, tokens, i, end):
             continue
         words = [t.text for t in tokens[i:end]]
-        for first in _readings(grammar, words[0], prefix=True):
+        firsts = _readings(grammar, words[0], prefix=True)
+        if end - i == 1:
+            firsts += [r for r in _readings(grammar, words[0], prefix=False) if r not in firsts]
+        for first in firsts:
             lasts = [first] if end - i == 1 else _readings(grammar, words[-1], prefix=False)
             for last in lasts:
                 form = " ".join([first, *words[1:-1], last]) if end - i > 1 else first

@@ -18,7 +18,7 @@ from actorgraph.extract.textrules.numbers import find_quantities
 from actorgraph.extract.textrules.relations import find_relations
 from actorgraph.extract.textrules.text import split_sentences, tokenize
 from actorgraph.knowledge.lexicon import Lexicon
-from actorgraph.model import CleanDocument, DateValue, Extraction
+from actorgraph.model import CleanDocument, DateValue, Extraction, RelationFact
 
 
 def extract_one(clean: CleanDocument, grammar: Grammar, lex: Lexicon) -> Extraction:
@@ -75,6 +75,7 @@ def _attribute(out: Extraction, text: str, tokens, grammar: Grammar,
         e.date = dating.date_for(e.trigger_start, e.trigger_end, spans[e.sentence], found,
                                  grammar.date_after) \
             or dating.carried(text, spans[e.sentence][0], found)
+    _active_in(out, grammar)
     out.events = merge_told_again(out.events, _headlines(out, text))
     for e in out.events:
         e.attribution = who.of(e.sentence, e.trigger_start, exclude=e.actors + e.targets)
@@ -94,3 +95,24 @@ def _headlines(out: Extraction, text: str) -> frozenset[int]:
         if alone and not line.endswith((".", "!", "?", "\u061f", ":", "\u06d4")):
             found.add(s.index)
     return frozenset(found)
+
+
+def _active_in(out: Extraction, grammar: Grammar) -> None:
+    """An armed group whose sites an attack hit operates where the attack happened: the
+    group named after the attack word, the place on the side the language writes where."""
+    kinds = {m.key: m for m in out.mentions}
+    have = {(r.subject, r.predicate, r.object) for r in out.relations}
+    for e in out.events:
+        place = kinds.get(e.location or "")
+        if e.type != "ASSAULT" or place is None or place.type != "place" \
+                or not any(m.key == place.key and m.sentence == e.sentence and
+                           (m.start >= e.trigger_end) == grammar.date_after
+                           for m in out.mentions):
+            continue
+        for k in e.targets:
+            m = kinds.get(k)
+            if m is None or m.kind != "armed_group" or (k, "operates_in", e.location) in have:
+                continue
+            have.add((k, "operates_in", e.location))
+            out.relations.append(RelationFact(k, "operates_in", e.location, e.sentence,
+                                              "event:place"))

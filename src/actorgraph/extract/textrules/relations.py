@@ -26,7 +26,10 @@ class Titles:
                                         "member_of": grammar.words.get("member_titles") or []})
         self.hits = words.find(tokens, grammar, table, prefix=grammar.prefix)
         self.home = words.phrases(grammar, {"home": grammar.words.get("home_titles") or []})
-        self.tokens = tokens
+        self.tokens, self.grammar = tokens, grammar
+
+    def fold(self, k: int) -> str:
+        return self.grammar.fold(self.tokens[k].text)
 
     def between(self, a: int, b: int):
         """The last title phrase wholly inside tokens [a, b)."""
@@ -50,30 +53,36 @@ def find_relations(tokens: list[Token], mentions: list[Mention], grammar: Gramma
     for (ps, pe), p in spans:
         if p.type != "person":
             continue
-        if not grammar.appositive(tokens[pe - 1].text):
-            continue        # "... başçısı Rəisini": an object, not the holder of the title
         same = [(s, m) for s, m in spans if m.sentence == p.sentence and m.key != p.key]
         people = [s for s, m in same if m.type == "person"]
         before = [(s, m) for s, m in same if s[1] <= ps and m.type in BODIES
                   and not any(s[1] <= q[0] < ps for q in people)]
         after = [(s, m) for s, m in same if s[0] >= pe and m.type in BODIES
                  and not any(pe <= q[0] < s[0] for q in people)]
-        found = _left(titles, before, ps, grammar.script == "arabic") \
+        found = _left(titles, before, ps, grammar.script == "arabic",
+                      grammar.wordset("in_words")) \
             or _right(titles, after, pe, tokens)
         if found and found[1].type == "place" and found[0] != "leader_of":
             found = None    # a member of a place is no relation; its governor is
         if found:
             pred, body = found
             out.append(RelationFact(p.key, pred, body.key, p.sentence, f"title:{pred}"))
-        elif grammar.home_state and ps and _home_title(titles, tokens, ps, grammar):
-            state = lex.country_by_code.get(grammar.home_state)
-            if state:
-                key = f"country:{normalize_form(state)}"
-                out.append(RelationFact(p.key, "leader_of", key, p.sentence, "title:home_state"))
-                added.append(Mention(start=p.start, end=p.start, text="", type="country",
-                                     sentence=p.sentence, label="implied", key=key,
-                                     name=state, role="implied", section=p.section))
-    out += _backed(tokens, spans, grammar) + _part_of(tokens, spans, grammar)
+            continue
+        home = None
+        if grammar.home_state and ps and _home_title(titles, tokens, ps, grammar) \
+                and grammar.appositive(tokens[pe - 1].text):     # not "... başçısı Rəisini"
+            home = "leader_of"
+        elif grammar.home_state:
+            home = _home_after(titles, tokens, pe, grammar)     # "X، رئیس‌جمهور کشورمان"
+        state = lex.country_by_code.get(grammar.home_state or "")
+        if home and state:
+            key = f"country:{normalize_form(state)}"
+            out.append(RelationFact(p.key, home, key, p.sentence, "title:home_state"))
+            added.append(Mention(start=p.start, end=p.start, text="", type="country",
+                                 sentence=p.sentence, label="implied", key=key,
+                                 name=state, role="implied", section=p.section))
+    out += _backed(tokens, spans, grammar) + _part_of(tokens, spans, grammar) \
+        + _own_country(spans)
     return _unique(out), added
 
 
@@ -101,6 +110,18 @@ def _backed(tokens: list[Token], spans, grammar: Grammar) -> list[RelationFact]:
     return out
 
 
+def _own_country(spans) -> list[RelationFact]:
+    """A group named with its country inside its name ("حزب‌الله لبنان") is based there."""
+    out = []
+    for (s1, a) in spans:
+        if a.type != "organization":
+            continue
+        for (s2, b) in spans:
+            if b.type == "country" and s1[0] < s2[0] and s2[1] == s1[1]:
+                out.append(RelationFact(a.key, "based_in", b.key, a.sentence, "own_country"))
+    return out
+
+
 def _part_of(tokens: list[Token], spans, grammar: Grammar) -> list[RelationFact]:
     """"[body] in [body]" with nothing else between: the first is part of the second."""
     ins = grammar.wordset("in_words")
@@ -113,19 +134,23 @@ def _part_of(tokens: list[Token], spans, grammar: Grammar) -> list[RelationFact]
     return out
 
 
-def _left(titles: Titles, before, ps: int, title_first: bool):
+def _left(titles: Titles, before, ps: int, title_first: bool, links: frozenset[str] = frozenset()):
     if not before:
         return None
     (ms, me), m = max(before, key=lambda x: x[0][1])
     hit = titles.between(me, ps)
     if hit and ps - me <= WINDOW and not title_first:
         return hit.label, m
-    if title_first and ps - me <= WINDOW:       # "[title] body (in body) person"
+    if title_first:             # "[title] body (in body) person": nothing else between
         chain = sorted(before, key=lambda x: -x[0][1])
-        for (s, _e), body in chain:
+        end = ps
+        for (s, e), body in chain:
+            if any(titles.fold(k) not in links for k in range(e, end)):
+                return None
             hit = titles.between(max(0, s - 3), s)
             if hit:
                 return hit.label, body
+            end = s
     return None
 
 
@@ -137,6 +162,16 @@ def _right(titles: Titles, after, pe: int, tokens: list[Token]):
     if hit and ms - pe <= WINDOW and pe < len(tokens):
         gap = tokens[pe - 1].end, tokens[pe].start
         return (hit.label, m) if gap[1] > gap[0] else None
+    return None
+
+
+def _home_after(titles: Titles, tokens: list[Token], pe: int, grammar: Grammar) -> str | None:
+    """"[person], [title] [our country]": the title of the home state's office."""
+    hit = next((h for h in titles.hits if h.start in (pe, pe + 1)), None)
+    if hit is None or hit.end >= len(tokens) or tokens[hit.end].sentence != tokens[pe].sentence:
+        return None
+    if grammar.fold(tokens[hit.end].text) in grammar.wordset("home_words"):
+        return hit.label
     return None
 
 
