@@ -109,10 +109,10 @@ def _active_in(out: Extraction, grammar: Grammar) -> None:
                            (m.start >= e.trigger_end) == grammar.date_after
                            for m in out.mentions):
             continue
-        for k in e.targets:
+        for k in e.targets if e.location else ():
             m = kinds.get(k)
-            if m is None or m.kind != "armed_group" or (k, "operates_in", e.location) in have:
+            if m is None or m.kind != "armed_group" or (k, "operates_in", place.key) in have:
                 continue
-            have.add((k, "operates_in", e.location))
-            out.relations.append(RelationFact(k, "operates_in", e.location, e.sentence,
+            have.add((k, "operates_in", place.key))
+            out.relations.append(RelationFact(k, "operates_in", place.key, e.sentence,
                                               "event:place"))
