@@ -260,3 +260,9 @@ def test_ar_group_whose_sites_were_hit_operates_there():
 def test_ar_title_chain_stops_at_other_words():
     x = run("rules-ar", "رئيس مجلس النواب الذي التقى أمس زيد الحسيني.")
     assert not any(r.rule.startswith("title") for r in x.relations)
+
+
+def test_undated_event_takes_the_last_day_named_before_it():
+    x = run("rules-ar", "قصفت طائرات مواقع في حمص أمس.\n\nفي المقابل، نفى هادي العامري ذلك.",
+            published="2021-05-10")
+    assert next(e for e in x.events if e.type == "REJECT").date.value == "2021-05-09"

@@ -221,10 +221,15 @@ def date_for(start: int, end: int, sentence: tuple[int, int], dates: list[DateVa
                                       d.precision != "day"))
 
 
-def carried(text: str, at: int, dates: list[DateValue]) -> DateValue | None:
+def carried(text: str, at: int, dates: list[DateValue], paragraph: bool = True
+            ) -> DateValue | None:
     """The date an undated sentence inherits: the last day or month named before it in its
-    paragraph (a chronicle's "19 May, morning." heads the paragraph it dates)."""
-    para = text.rfind("\n\n", 0, at)
-    before = [d for d in dates if para < d.start < at and d.value
-              and d.precision in ("day", "month")]
+    paragraph (a chronicle's "19 May, morning." heads the paragraph it dates), or, with
+    `paragraph` False, the last day named before it anywhere."""
+    if paragraph:
+        para = text.rfind("\n\n", 0, at)
+        before = [d for d in dates if para < d.start < at and d.value
+                  and d.precision in ("day", "month")]
+    else:
+        before = [d for d in dates if d.start < at and d.value and d.precision == "day"]
     return before[-1] if before else None

@@ -77,6 +77,8 @@ def _attribute(out: Extraction, text: str, tokens, grammar: Grammar,
             or dating.carried(text, spans[e.sentence][0], found)
     _active_in(out, grammar)
     out.events = merge_told_again(out.events, _headlines(out, text))
+    for e in out.events:                # still undated: the last day the text named before
+        e.date = e.date or dating.carried(text, e.trigger_start, found, paragraph=False)
     for e in out.events:
         e.attribution = who.of(e.sentence, e.trigger_start, exclude=e.actors + e.targets)
     for q in out.quantities:
