@@ -266,3 +266,16 @@ def test_undated_event_takes_the_last_day_named_before_it():
     x = run("rules-ar", "قصفت طائرات مواقع في حمص أمس.\n\nفي المقابل، نفى هادي العامري ذلك.",
             published="2021-05-10")
     assert next(e for e in x.events if e.type == "REJECT").date.value == "2021-05-09"
+
+
+def test_relative_years_dawn_of_a_weekday_and_attribution():
+    x = run("rules-az", "Ötən il Kamil Rzayev saxlanılıb, Daxili İşlər Nazirliyi bildirib.",
+            published="2022-06-15")
+    e = next(e for e in x.events if e.type == "COERCE")
+    assert e.date.value == "2021"
+    assert e.attribution.modality == "reported" and e.attribution.cue == "bildirib"
+    y = run("rules-ar", "قال هادي العامري إن قصفا استهدف الموصل فجر الأحد.",
+            published="2021-11-10")
+    a = next(e for e in y.events if e.type == "ASSAULT")
+    assert a.date.value == "2021-11-07"
+    assert a.attribution.attributed_to == "person:hadi al amiri"

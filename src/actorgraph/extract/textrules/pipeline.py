@@ -81,6 +81,9 @@ def _attribute(out: Extraction, text: str, tokens, grammar: Grammar,
         e.date = e.date or dating.carried(text, e.trigger_start, found, paragraph=False)
     for e in out.events:
         e.attribution = who.of(e.sentence, e.trigger_start, exclude=e.actors + e.targets)
+        speaker = e.attribution.attributed_to
+        if speaker in e.actors and len(e.actors) > 1:   # who says it, not who did it
+            e.actors = tuple(k for k in e.actors if k != speaker)
     for q in out.quantities:
         q.attribution = who.of(q.sentence, q.start, exclude=(q.subject,) if q.subject else ())
     for r in out.relations:
