@@ -279,3 +279,25 @@ def test_relative_years_dawn_of_a_weekday_and_attribution():
     a = next(e for e in y.events if e.type == "ASSAULT")
     assert a.date.value == "2021-11-07"
     assert a.attribution.attributed_to == "person:hadi al amiri"
+
+
+def test_az_portfolio_title_and_lone_ministry_word():
+    x = run("rules-az", "Səhiyyə Naziri Teymur Musayev danışıb. Nazirliyin açıqlamasına görə, "
+                        "hər şey qaydasındadır.")
+    assert by_text(x, "Teymur Musayev").type == "person"
+    assert not {"Səhiyyə", "Nazirliyin"} & {m.text for m in x.mentions}
+
+
+def test_fa_weekday_that_is_also_a_city():
+    x = run("rules-fa", "روز دوشنبه هیئتی به تهران رفت.")
+    assert "دوشنبه" not in {m.text for m in x.mentions}
+
+
+def test_ar_title_with_its_country_adjective_and_group_noun():
+    x = run("rules-ar", "التقى السفير التركي علي رضا غوناي بقادة من حركة حماس.")
+    assert by_text(x, "علي رضا").type == "person" or any(
+        m.text.startswith("علي رضا") for m in x.mentions if m.type == "person")
+    hamas = by_text(x, "حركة حماس")
+    assert hamas.key == "organization:hamas"
+    y = run("rules-fa", "اعضای شورای مرکزی حماس دیدار کردند.")
+    assert all(m.key != "organization:hamas" or m.text == "حماس" for m in y.mentions)

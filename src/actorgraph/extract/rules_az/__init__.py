@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from actorgraph.extract.rules_az import morph
-from actorgraph.extract.rules_az.names import Finder, is_capital
+from actorgraph.extract.rules_az.names import Finder, is_capital, org_kind
 from actorgraph.extract.rules_az.typing import type_candidate
 from actorgraph.extract.textrules import RuleExtractor
 from actorgraph.extract.textrules.grammar import Analysis, Grammar
@@ -50,6 +50,9 @@ class Azerbaijani(Grammar):
                 type_candidate(f, c)
                 if c.end - c.start == 1 and c.entry is None and not _kept_alone(f, c, starts):
                     continue
+                if c.end - c.start == 1 and c.entry is None and org_kind(self, c.name) \
+                        and "acronym" not in c.evidence:
+                    continue        # "Nazirliyin": the ministry named before, not a name
                 out.append(c)
         return _drop_unsupported(out, self)
 
@@ -78,8 +81,10 @@ def _kept_alone(f: Finder, c: Candidate, openers: set[int]) -> bool:
 
 
 def _drop_unsupported(cands: list[Candidate], g: Grammar) -> list[Candidate]:
-    """A lone word no rule typed stays only as a short form of a longer name."""
-    words = {g.fold(w) for c in cands if c.end - c.start > 1 for w in c.name.split()}
+    """A lone word no rule typed stays only as a short form of a longer person's name (its
+    first or last word) or as another form of a typed name."""
+    words = {g.fold(w) for c in cands if c.end - c.start > 1 and "person" in c.votes
+             for w in (c.name.split()[0], c.name.split()[-1])}
     words |= {g.fold(c.name) for c in cands if c.votes}
     return [c for c in cands if c.votes or g.fold(c.name) in words]
 

@@ -137,7 +137,7 @@ class Finder:
                 or self.text[prev.end:tok.start].strip():
             return True
         return self.lex.lookup(self.bare(prev.text)) is not None or is_acronym(prev.text) \
-            or self.is_title(prev.text)
+            or self.is_title(prev.text) or morph.lower(prev.text) in self.g.wordset("portfolios")
 
     def pieces(self, start: int, end: int) -> list[Candidate]:
         """A run cut into known names (lexicon) and the stretches between them."""
@@ -151,8 +151,6 @@ class Finder:
                 continue
             if rest < pos:
                 out.append(self.stretch(rest, pos))
-            found.name = " ".join([*(t.text for t in self.tokens[found.start:found.end - 1]),
-                                   self.bare(self.tokens[found.end - 1].text)])
             found.trim = _trim(self.tokens[found.end - 1].text)
             out.append(found)
             pos = rest = found.end

@@ -139,7 +139,13 @@ class ArabicScript(Grammar):
         return out
 
     def _accept(self, entry, form: str, words: list[str]) -> bool:
-        return len(words) > 1 or self.fold(form) not in self.wordset("not_names")
+        """A one-word known name that is also a calendar word ("دوشنبه") is the word."""
+        if len(words) > 1:
+            return True
+        folded = self.fold(form)
+        calendar = {self.fold(str(k)) for k in (*(self.words.get("weekdays") or {}),
+                                                 *(self.words.get("months") or {}))}
+        return folded not in self.wordset("not_names") and folded not in calendar
 
     def _stop(self, tok: Token) -> bool:
         return any(f in self.wordset("stop") for f in self.bare_forms(tok.text)[:1]) \
@@ -160,6 +166,7 @@ class ArabicScript(Grammar):
             return None
         end = i + 1
         parts: list[Candidate] = []
+        inherit, known_end = None, -1
         while end < len(tokens) and end - i <= 4 and joined(text, tokens, end - 1, end + 1) \
                 and not self._stop(tokens[end]):
             known = lexicon_at(text, tokens, end, self, lex)
@@ -167,6 +174,10 @@ class ArabicScript(Grammar):
                 break
             if known is not None:
                 end = known.end
+                inherit = known.entry if known.entry is not None and \
+                    known.entry.type == "organization" and known.start == i + 1 and \
+                    form in self.wordset("group_nouns") else None
+                known_end = known.end
                 parts = [known] if known.entry is not None and \
                     known.entry.type in ("place", "country") else []
                 if form in places and end < len(tokens) and self._extends(tokens[end].text) \
@@ -187,6 +198,9 @@ class ArabicScript(Grammar):
             return c
         c = Candidate(i, end, name, kind=heads[form])
         c.vote("organization", 4.0, f"head:{tokens[i].text}")
+        if inherit is not None and end == known_end:   # "تنظيم الدولة الإسلامية": that group
+            c.entry, c.kind = inherit, inherit.kind or c.kind
+            c.vote("organization", 10.0, f"lexicon:{inherit.name}")
         return c
 
     def _joined_names(self, text: str, tokens: list[Token], found: list[Candidate]
@@ -272,12 +286,20 @@ class ArabicScript(Grammar):
 
     def _title_before(self, tokens: list[Token], i: int) -> str | None:
         titles = self.wordset("titles")
+        if i >= 2 and self._nisba(tokens[i - 1].text):
+            i -= 1                  # "السفير الإيراني X": a title, its country's adjective
         for n in (3, 2, 1):
             if i - n < 0 or tokens[i - n].sentence != tokens[i].sentence:
                 continue
             words = [t.text for t in tokens[i - n:i]]
-            for first in self.bare_forms(words[0]):
+            for first in self.readings(words[0]):
                 phrase = " ".join([first, *(self.fold(w) for w in words[1:])])
                 if phrase in titles:
                     return phrase
         return None
+
+    def _nisba(self, word: str) -> bool:
+        """A definite adjective of relation ("الإيراني", "العراقية")."""
+        f = self.fold(word)
+        return self.code == "ar" and f.startswith("ال") and f.endswith(("ي", "يه")) \
+            and len(f) > 5
