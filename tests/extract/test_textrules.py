@@ -301,3 +301,15 @@ def test_ar_title_with_its_country_adjective_and_group_noun():
     assert hamas.key == "organization:hamas"
     y = run("rules-fa", "اعضای شورای مرکزی حماس دیدار کردند.")
     assert all(m.key != "organization:hamas" or m.text == "حماس" for m in y.mentions)
+
+
+def test_az_title_after_a_body_in_the_genitive():
+    x = run("rules-az", "Mərasimdə Dövlət Şurasının Sədri Rauf Qasımov iştirak edib.")
+    person = by_text(x, "Rauf Qasımov")
+    assert any(r.subject == person.key and r.predicate == "leader_of" for r in x.relations)
+
+
+def test_fa_three_word_name_closed_by_a_comma_and_minister_of_a_country():
+    x = run("rules-fa", "علی رضا کاظمی، عضو شورای شهر، با وزیر خارجه قطر دیدار کرد.")
+    assert by_text(x, "علی رضا کاظمی").type == "person"
+    assert not any(m.type == "person" and "خارجه" in m.text for m in x.mentions)

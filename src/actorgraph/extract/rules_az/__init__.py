@@ -28,9 +28,12 @@ class Azerbaijani(Grammar):
     def analyses(self, word: str) -> list[Analysis]:
         return morph.analyses(word)
 
-    def appositive(self, word: str) -> bool:
-        """An accusative or dative name is an object, not the title holder before it."""
-        return not any(a.sure and a.case in ("acc", "dat") for a in morph.analyses(word))
+    def appositive(self, word: str, strict: bool = True) -> bool:
+        """An accusative name is an object, not the holder of the title before it; without a
+        body named (`strict`), a dative one too ("X-ə" after a bare title)."""
+        cases = ("acc", "dat") if strict else ("acc",)
+        return not any(a.case in cases and (a.sure or morph.lower(a.stem).endswith(("ov", "ev")))
+                       for a in morph.analyses(word))     # "Nəsirovu": a family name's -u
 
     def number(self, word: str) -> float | None:
         value = super().number(word)

@@ -136,6 +136,8 @@ class Finder:
         if prev is None or prev.sentence != tok.sentence or not is_capital(prev) \
                 or self.text[prev.end:tok.start].strip():
             return True
+        if any(a.case == "gen" for a in morph.analyses(prev.text)):
+            return True             # "Ali Məclisin Sədri X": the body's title
         return self.lex.lookup(self.bare(prev.text)) is not None or is_acronym(prev.text) \
             or self.is_title(prev.text) or morph.lower(prev.text) in self.g.wordset("portfolios")
 

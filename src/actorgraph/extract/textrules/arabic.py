@@ -274,8 +274,14 @@ class ArabicScript(Grammar):
             if end - i == 2 and not particle and not tokens[end - 1].text.startswith("ال") \
                     and not self.in_class(tokens[end - 2].text, "particles"):
                 break
-        if end - i < 2:
-            return None
+        if end - i == 2 and end + 1 < len(tokens) and joined(text, tokens, end - 1, end + 1) \
+                and not self._stop(tokens[end]) and not self.in_class(tokens[end].text, "titles") \
+                and text[tokens[end].end:tokens[end].end + 1] in ("\u060c", ",", ".", "\u061b"):
+            end += 1        # "علی اکبر احمدیان،": a third name word that the comma closes
+        if end - i < 2 or any(self.in_class(t.text, "portfolios") or
+                              lexicon_at(text, tokens, t.index, self, lex, limit=t.index + 1)
+                              for t in tokens[i:end]):
+            return None     # "وزیر خارجه عمان": a title's portfolio and country, no name
         name = " ".join([self._stem(tok.text), *(t.text for t in tokens[i + 1:end])])
         c = Candidate(i, end, name)
         if title:

@@ -110,7 +110,7 @@ class Grammar:
         return i > 0 and tokens[i - 1].sentence == tokens[i].sentence and \
             self.fold(tokens[i - 1].text) in self.wordset("demonstratives")
 
-    def appositive(self, word: str) -> bool:
+    def appositive(self, word: str, strict: bool = True) -> bool:
         """Whether a name ending in `word` can stand in apposition to a title before it."""
         return True
 

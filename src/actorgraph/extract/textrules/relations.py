@@ -62,6 +62,8 @@ def find_relations(tokens: list[Token], mentions: list[Mention], grammar: Gramma
         found = _left(titles, before, ps, grammar.script == "arabic",
                       grammar.wordset("in_words")) \
             or _right(titles, after, pe, tokens)
+        if found and not grammar.appositive(tokens[pe - 1].text, strict=False):
+            found = None    # "... Prezidenti X-i qəbul edib": X is received, holds no title
         if found and found[1].type == "place" and found[0] != "leader_of":
             found = None    # a member of a place is no relation; its governor is
         if found:
