@@ -23,11 +23,17 @@ _BUILTIN: dict[str, str] = {
     "auto": "actorgraph.extract.router:ByLanguage",
     "rules-en": "actorgraph.extract.rules_en:RulesEnglish",
     "rules-ru": "actorgraph.extract.rules_ru:RulesRussian",
+    "rules-az": "actorgraph.extract.rules_az:RulesAzerbaijani",
+    "rules-fa": "actorgraph.extract.rules_fa:RulesPersian",
+    "rules-ar": "actorgraph.extract.rules_ar:RulesArabic",
 }
 # ISO 639-1 language -> the extractor that reads it (others: extract.router.FALLBACK)
 LANGUAGES: dict[str, str] = {
     "en": "rules-en",
     "ru": "rules-ru",
+    "az": "rules-az",
+    "fa": "rules-fa",
+    "ar": "rules-ar",
 }
 _factories: dict[str, Callable[[], Extractor]] = {}
 _instances: dict[str, Extractor] = {}

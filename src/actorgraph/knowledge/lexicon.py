@@ -23,11 +23,21 @@ from rigour.territories import get_territories
 from actorgraph.knowledge.data import load_jsonl, load_yaml
 
 _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u02bb": "'", "`": "'"})
+# Arabic-script letters that Arabic and Persian spell differently, folded to one form:
+# Persian yeh and alef maksura to yeh, keheh to kaf, teh marbuta and heh forms to heh,
+# tatweel dropped, Persian and Arabic-Indic digits to ASCII (alef forms and harakat go
+# with the combining marks below).
+_ARABIC = str.maketrans({"\u06cc": "\u064a", "\u0649": "\u064a", "\u06a9": "\u0643",
+                         "\u0629": "\u0647", "\u06c0": "\u0647", "\u06d5": "\u0647",
+                         "\u0671": "\u0627", "\u0640": None,
+                         **{chr(0x06f0 + i): str(i) for i in range(10)},
+                         **{chr(0x0660 + i): str(i) for i in range(10)}})
 
 
 def normalize_form(text: str) -> str:
-    """Fold a surface form for lexicon look-up: case, diacritics, apostrophes, 'the', possessive."""
-    s = unicodedata.normalize("NFKD", text.translate(_APOS))
+    """Fold a surface form for lexicon look-up: case, diacritics, apostrophes, 'the', possessive;
+    Arabic-script spelling variants (ي/ی, ك/ک, alef forms, ة/ه, tatweel, harakat, ZWNJ)."""
+    s = unicodedata.normalize("NFKD", text.translate(_APOS)).translate(_ARABIC)
     s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
     s = re.sub(r"'s$", "", s.strip())
     s = re.sub(r"(?<![\w])(?:[^\W\d_]\.){2,}", lambda m: m.group(0).replace(".", "") + " ", s)
