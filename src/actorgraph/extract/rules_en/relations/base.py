@@ -164,7 +164,10 @@ class Facts:
         self.items: dict[tuple, RelationFact] = {}
 
     def add(self, subjects, predicate: str, objects, trigger: Token, rule: str,
-            support: tuple[str, ...] = ()) -> None:
+            support: tuple[str, ...] = (), states: bool = False) -> None:
+        """`states`: the construction makes a state a member or the body one belongs to
+        ("Chile's ambassador", "a task force with troops from Chile"), which the ontology's
+        types of member_of leave out."""
         ctx = self.ctx
         if ctx.negated(trigger):
             return
@@ -180,15 +183,17 @@ class Facts:
                 pred = predicate
                 if pred == "allied_with" and s.type == "person" and o.type == "person":
                     pred = "associate_of"
-                self._add_one(s, pred, o, sent, rule, support)
+                self._add_one(s, pred, o, sent, rule, support, states)
 
     def _add_one(self, s: Ent, predicate: str, o: Ent, sent: int, rule: str,
-                 support: tuple[str, ...]) -> None:
+                 support: tuple[str, ...], states: bool = False) -> None:
         ctx = self.ctx
         allowed = self.rules.types[predicate]
+        extra = ("country",) if states and predicate == "member_of" else ()
         if True:
             if True:
-                if not ctx.type_ok(s, allowed["subject"]) or not ctx.type_ok(o, allowed["object"]):
+                if not ctx.type_ok(s, allowed["subject"] | set(extra)) or \
+                        not ctx.type_ok(o, allowed["object"] | set(extra)):
                     return
                 a, b = s.key, o.key
                 if predicate in self.rules.symmetric and b < a:

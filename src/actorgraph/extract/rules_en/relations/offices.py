@@ -10,8 +10,13 @@ import re
 from spacy.tokens import Token
 
 from actorgraph.extract.rules_en.reference.arguments import Context, Ent
-from actorgraph.extract.rules_en.relations.base import HYPHENS, Rules, lemma_of
+from actorgraph.extract.rules_en.relations.base import HYPHENS, Rules, lemma_of, pobjs_of, preps_of
+from actorgraph.extract.rules_en.ruledata import words
 from actorgraph.knowledge.lexicon import normalize_form
+
+STATE_OFFICES = words("relations", "state_offices")
+DIPLOMATIC_OFFICES = words("relations", "diplomatic_offices")
+STATE_BODY_NOUNS = words("relations", "state_body_nouns")
 
 _MODIFIER_DEPS = ("amod", "compound", "nmod")
 
@@ -88,3 +93,24 @@ def appointed_holders(ctx: Context, rules: Rules, n: Token) -> list[Ent]:
         toks = [c for c in v.children if c.dep_ == "nsubj" and c.i < v.i - 1
                 and c.right_edge.i >= v.i - 2 and v.doc[v.i - 1].text == ","]
     return [e for t in toks for e in ctx.ents(t) if e.type == "person"]
+
+
+def office_states(ctx: Context, t: Token) -> list[Ent]:
+    """The states whose service the office noun `t` is in: "Chile's ambassador", "the
+    spokeswoman of Jordan's foreign ministry", "Egyptian government spokesman",
+    "a Peruvian diplomat". A place after "to" or "in" is where it is held, not whose."""
+    word = lemma_of(t) if lemma_of(t) in STATE_OFFICES else t.lower_
+    if word not in STATE_OFFICES:
+        return []
+    mods = modifiers(t)
+    scope = [t] + [c for c in mods if c.dep_ == "compound"]
+    owners = [c for n in scope for c in n.children if c.dep_ == "poss"]
+    owners += [o for n in scope for p in preps_of(n, ("of",)) for o in pobjs_of(p)]
+    out = [e for o in owners for e in ctx.ents(o, "object") if e.type == "country"]
+    body = any(lemma_of(c) in STATE_BODY_NOUNS or c.lower_ in STATE_BODY_NOUNS for c in mods)
+    if word in DIPLOMATIC_OFFICES or body:
+        for c in mods:
+            d = ctx.demonym_country(c)
+            if d is not None:
+                out.append(d)
+    return out

@@ -21,6 +21,7 @@ from actorgraph.extract.rules_en.relations.offices import (
     appointed_holders,
     head_title,
     is_body,
+    office_states,
     portfolio_bodies,
     second_role,
 )
@@ -81,6 +82,9 @@ def list_ents(ctx: Context, tok: Token) -> list[Ent]:
 
 
 def _role_holders(ctx: Context, rules: Rules, noun: Token, types) -> list[Ent]:
+    if noun.dep_ == "conj" and any(c.lower_ == "other" and c.dep_ == "amod"
+                                   for c in noun.children):
+        return _others_of(ctx, noun)
     n = _role_head(rules, noun)
     # "Its founder was X", "His principal aide is X", "Its best-known members are X; Y and Z"
     if n.dep_ == "nsubj" and lemma_of(n.head) in rules.copulas:
@@ -105,6 +109,10 @@ def _role_holders(ctx: Context, rules: Rules, noun: Token, types) -> list[Ent]:
         if n.head.lower_ == "among" and lemma_of(host) in rules.copulas:
             toks, _ = ctx.subject(host)
             return [e for t in toks for e in ctx.ents(t)]
+        if n.head.lower_ == "of" and lemma_of(host) == "one":   # "one of its members, X"
+            listed = [e for c in host.children if c.dep_ == "appos" for e in ctx.ents(c)]
+            if listed:
+                return listed
     if n.dep_ == "appos":
         found = ctx.apposed(n, types)
         if found:
@@ -139,7 +147,32 @@ def _role_holders(ctx: Context, rules: Rules, noun: Token, types) -> list[Ent]:
                     holders.extend(ctx.ents(c))
     if holders:
         return holders
-    return appointed_holders(ctx, rules, n) or _governing_holders(ctx, rules, n)
+    found = appointed_holders(ctx, rules, n) or _governing_holders(ctx, rules, n)
+    if not found and n.dep_ == "conj" and n.head.pos_ == "NOUN":
+        # "described X as Y's cousin and a member of Z": the first noun's holder
+        first = n.head
+        while first.dep_ == "conj" and first.head.pos_ == "NOUN":
+            first = first.head
+        found = _governing_holders(ctx, rules, first)
+    return found
+
+
+def _others_of(ctx: Context, n: Token) -> list[Ent]:
+    """'X, Y and other units of Z': the names coordinated before 'other ...' are units of
+    Z (the parser may hang 'other units' on a noun above the names: the names written just
+    before the conjunction are the ones meant)."""
+    j = n.left_edge.i - 1
+    while j >= 0 and (n.doc[j].pos_ in ("CCONJ", "PUNCT")):
+        j -= 1
+    m = ctx.mention_at(n.doc[j]) if j >= 0 else None
+    if m is None:
+        return []
+    root = ctx.mention_root(m)
+    first = root
+    while first.dep_ == "conj" and ctx.mention_at(first.head) is not None:
+        first = first.head
+    toks = [first, *first.conjuncts]
+    return [e for t in toks if t.i < n.i and ctx.mention_at(t) is not None for e in ctx.ents(t)]
 
 
 def _governing_holders(ctx: Context, rules: Rules, n: Token) -> list[Ent]:
@@ -286,6 +319,14 @@ def rule_role(ctx: Context, rules: Rules, t: Token, out: Facts, pred: str | None
             lead = "member_of" if second_role(rules, t) else "leader_of"
             out.add(holders, lead, bodies, t, "role_portfolio")
             objects = [o for o in objects if o not in bodies]
+    if pred in ("member_of", "leader_of"):
+        # "Chile's ambassador X", "Egyptian government spokesman X": in the state's service
+        out.add(holders, "member_of", office_states(ctx, t), t, "state_office", states=True)
+    if word in rules.part_nouns:
+        # "the Dawn Front's affiliate for Jordan and Lebanon": the branch acts there
+        places = [e for o in objects_of(ctx, t, ("for", "in"), "place")
+                  for e in [o] if e.type in ("country", "place")]
+        out.add(holders, "operates_in", places, t, "branch_for")
     if word in rules.flexible and not whole:
         people = [o for o in objects if o.type == "person"]
         others = [o for o in objects if o.type != "person"]
@@ -318,6 +359,8 @@ def rule_subject_object(ctx: Context, rules: Rules, v: Token, out: Facts) -> Non
         out.add(actors_of(ctx, v), pred, objects, v, f"verb_{pred}")
     if lemma in rules.member_preps:
         objects = objects_of(ctx, v, rules.member_preps[lemma])
+        for topic in (o for p in preps_of(v, ("on", "about")) for o in pobjs_of(p)):
+            objects += objects_of(ctx, topic, rules.member_preps[lemma])  # "writes on X for Y"
         members = actors_of(ctx, v) or [   # "X's fighters are enrolled in Y": X is a member
             e for c in v.children if c.dep_ == "nsubjpass" for e in ctx.ents(c, "actor")]
         out.add(members, "member_of", objects, v, "verb_member_prep")
@@ -368,6 +411,12 @@ def rule_coalition_descriptor(ctx: Context, rules: Rules, n: Token, out: Facts) 
     for t in n.subtree:
         if t.pos_ in ("NOUN", "PROPN"):
             members.extend(ctx.list_items(t))
+    for clause in (c for c in n.children if c.dep_ == "relcl"):
+        # "a banner under which X, Y and smaller factions claim their attacks"
+        if any(p.dep_ == "prep" and p.lower_ in ("under", "within", "in", "through")
+               and any(o.tag_ == "WDT" for o in pobjs_of(p)) for p in clause.children):
+            members.extend(e for c in clause.children if c.dep_ == "nsubj"
+                           for e in list_ents(ctx, c))
     out.add(members, "member_of", holders, n, "coalition_descriptor")
 
 

@@ -52,6 +52,7 @@ from actorgraph.extract.rules_en.relations.places import (
     rule_territory,
     rule_travel,
 )
+from actorgraph.extract.rules_en.relations.presence import contributors, facilities_used
 from actorgraph.extract.rules_en.relations.roles import (
     role_holders,
     rule_coalition_descriptor,
@@ -200,5 +201,7 @@ def find_relations(doc: Doc, sentences: list[Sentence], mentions: list[Mention],
     lists_in_places(ctx, rules, facts)
     demonym_lists(ctx, rules, facts)
     demonym_groups(ctx, rules, facts)
+    facilities_used(ctx, rules, facts)
+    contributors(ctx, rules, facts)
     successions(ctx, rules, facts, lambda t: role_holders(ctx, rules, t))
     return facts.result()

@@ -19,6 +19,7 @@ from actorgraph.extract.rules_en.relations.base import (
     sponsors_of,
     state_of_modifier,
 )
+from actorgraph.extract.rules_en.relations.roles import list_ents
 from actorgraph.extract.rules_en.ruledata import words
 from actorgraph.knowledge.lexicon import normalize_form
 
@@ -198,7 +199,11 @@ def _state_targets(ctx: Context, toks: list[Token]) -> list[Ent]:
 def rule_oppose_verb(ctx: Context, rules: Rules, v: Token, out: Facts) -> None:
     """'X seeks to overthrow Y', 'Its purpose — to overthrow the government of Y'."""
     objects = _state_targets(ctx, [c for c in v.children if c.dep_ == "dobj"])
-    out.add(actors_of(ctx, v), "opposes", objects, v, "oppose_verb")
+    doers = actors_of(ctx, v)
+    if v.dep_ == "acl" and v.head.dep_ == "appos" and v.head.tag_ == "NNS":
+        # "X and Y, two separatist groups fighting the Jordanian state": both named
+        doers = [e for e in list_ents(ctx, v.head.head) if e.type == "organization"] or doers
+    out.add(doers, "opposes", objects, v, "oppose_verb")
 
 
 def rule_against(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
