@@ -135,3 +135,26 @@ def test_facilities_used_by_groups_near_a_place(nlp):
     got = triples(facts)
     assert (k["Dawn Front"], "operates_in", k["Maan"]) in got
     assert (k["Crescent Brigades"], "operates_in", k["Maan"]) in got
+
+
+# -- appointment, leaders named, bases -----------------------------------------------------
+
+def test_elected_in_a_participle_clause_is_not_under_the_modal(nlp):
+    facts, k = relations("Whether Petra Lind, elected Finland's president in May, will change "
+                         "course remains unclear.")
+    assert [f.rule for f in facts if (f.subject, f.predicate, f.object) == (
+        k["Petra Lind"], "leader_of", k["Finland"])] == ["role_noun"]
+
+
+def test_the_group_named_someone_as_its_emir(nlp):
+    facts, k = relations("The Dawn Front lost two leaders in 2019. A few months later the "
+                         "group named Karim Saleh as its emir.")
+    assert (k["Karim Saleh"], "leader_of", k["Dawn Front"]) in triples(facts)
+
+
+def test_a_base_in_one_place_and_later_in_another(nlp):
+    facts, k = relations("The Dawn Front set up its base in Kandahar province, and later in "
+                         "neighbouring Zabul.")
+    got = triples(facts)
+    assert (k["Dawn Front"], "based_in", k["Kandahar"]) in got
+    assert (k["Dawn Front"], "based_in", k["Zabul"]) in got

@@ -79,6 +79,11 @@ def portfolio_bodies(ctx: Context, rules: Rules, t: Token, word: str) -> list[En
 
 
 def appointed_holders(ctx: Context, rules: Rules, n: Token) -> list[Ent]:
+    """The persons `appointed_tokens` names."""
+    return [e for t in appointed_tokens(rules, n) for e in ctx.ents(t) if e.type == "person"]
+
+
+def appointed_tokens(rules: Rules, n: Token) -> list[Token]:
     """'Lukas Brandt, elected Moldova's president in May, ...': the role noun is the object
     of a verb of appointment whose clause, set off by a comma, is a reduced passive on the
     person named before it (the parser reads it as an acl, or as the main verb)."""
@@ -88,11 +93,9 @@ def appointed_holders(ctx: Context, rules: Rules, n: Token) -> list[Ent]:
     if v.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("aux", "auxpass") for c in v.children):
         return []
     if v.dep_ == "acl":
-        toks = [v.head]
-    else:
-        toks = [c for c in v.children if c.dep_ == "nsubj" and c.i < v.i - 1
-                and c.right_edge.i >= v.i - 2 and v.doc[v.i - 1].text == ","]
-    return [e for t in toks for e in ctx.ents(t) if e.type == "person"]
+        return [v.head]
+    return [c for c in v.children if c.dep_ == "nsubj" and c.i < v.i - 1
+            and c.right_edge.i >= v.i - 2 and v.doc[v.i - 1].text == ","]
 
 
 def office_states(ctx: Context, t: Token) -> list[Ent]:

@@ -19,6 +19,7 @@ from actorgraph.extract.rules_en.relations.base import (
 )
 from actorgraph.extract.rules_en.relations.offices import (
     appointed_holders,
+    appointed_tokens,
     head_title,
     is_body,
     office_states,
@@ -187,6 +188,12 @@ def _governing_holders(ctx: Context, rules: Rules, n: Token) -> list[Ent]:
     if n.dep_ in ("attr", "oprd") and lemma_of(n.head) in rules.copulas:
         toks, _ = ctx.subject(n.head)
         return [e for t in toks for e in ctx.ents(t)]
+    if n.dep_ == "pobj" and n.head.lower_ == "as" and n.head.head.pos_ in ("NOUN", "PROPN"):
+        # "the group named X as its emir", the verb read as a participle on 'group'
+        named = [x for c in n.head.head.children if c.dep_ == "acl"
+                 and lemma_of(c) in rules.as_verbs for x in c.children if x.dep_ in ("oprd", "dobj")]
+        if named:
+            return [e for x in named for e in ctx.ents(x)]
     if n.dep_ == "oprd" or (n.dep_ == "pobj" and n.head.lower_ == "as"):
         verb = n.head if n.dep_ == "oprd" else n.head.head
         if lemma_of(verb) in rules.as_verbs:
@@ -297,6 +304,9 @@ def rule_role(ctx: Context, rules: Rules, t: Token, out: Facts, pred: str | None
     if not holders:
         return
     objects, stated = _role_objects(ctx, rules, t, pred)
+    # "X, elected Y's president in May, will ...": the participle clause is stated, not
+    # under the modal of the clause it is set in
+    at = next(iter(appointed_tokens(rules, _role_head(rules, t))), t)
     rule = "role_noun"
     word = lemma_of(t) if lemma_of(t) in rules.role else t.lower_
     if not objects and not stated and pred == "member_of" and (
@@ -321,7 +331,7 @@ def rule_role(ctx: Context, rules: Rules, t: Token, out: Facts, pred: str | None
             objects = [o for o in objects if o not in bodies]
     if pred in ("member_of", "leader_of"):
         # "Chile's ambassador X", "Egyptian government spokesman X": in the state's service
-        out.add(holders, "member_of", office_states(ctx, t), t, "state_office", states=True)
+        out.add(holders, "member_of", office_states(ctx, t), at, "state_office", states=True)
     if word in rules.part_nouns:
         # "the Dawn Front's affiliate for Jordan and Lebanon": the branch acts there
         places = [e for o in objects_of(ctx, t, ("for", "in"), "place")
@@ -333,7 +343,7 @@ def rule_role(ctx: Context, rules: Rules, t: Token, out: Facts, pred: str | None
         out.add(holders, "associate_of", people, t, rule)
         out.add(holders, "member_of", others, t, rule)
         return
-    out.add(holders, pred, objects, t, rule)
+    out.add(holders, pred, objects, at, rule)
 
 
 def rule_role_multiword(ctx: Context, rules: Rules, first: Token, last: Token,
