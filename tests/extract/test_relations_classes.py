@@ -158,3 +158,25 @@ def test_a_base_in_one_place_and_later_in_another(nlp):
     got = triples(facts)
     assert (k["Dawn Front"], "based_in", k["Kandahar"]) in got
     assert (k["Dawn Front"], "based_in", k["Zabul"]) in got
+
+
+def test_a_deputy_title_without_its_group_takes_the_group_in_context(nlp):
+    facts, k = relations("The Dawn Front chose a new leader on Tuesday. Rashid Karami, deputy "
+                         "secretary-general since 1998, was elected.")
+    assert (k["Rashid Karami"], "member_of", k["Dawn Front"]) in triples(facts)
+
+
+def test_a_regional_commander_named_after_the_place(nlp):
+    facts, k = relations("Officials named the Dawn Front's commander in Syria, Karim Saleh, "
+                         "as the target.")
+    got = triples(facts)
+    assert (k["Karim Saleh"], "member_of", k["Dawn Front"]) in got
+    assert (k["Karim Saleh"], "leader_of", k["Dawn Front"]) not in got
+
+
+def test_a_deputy_minister_is_not_placed_in_the_group_in_context(nlp):
+    facts, k = relations("The Dawn Front has fought in Maan since 2012. Deputy Interior "
+                         "Minister Omar Nouri visited Maan, and the Interior Ministry took "
+                         "charge of the city.")
+    got = triples(facts)
+    assert (k["Omar Nouri"], "member_of", k["Dawn Front"]) not in got

@@ -18,6 +18,7 @@ from actorgraph.extract.rules_en.relations.base import (
     preps_of,
 )
 from actorgraph.extract.rules_en.relations.offices import (
+    STATE_OFFICES,
     appointed_holders,
     appointed_tokens,
     head_title,
@@ -135,7 +136,7 @@ def _role_holders(ctx: Context, rules: Rules, noun: Token, types) -> list[Ent]:
         todo = [n]
         while todo and len(chain) < 3:
             t = todo.pop(0)
-            for p in preps_of(t, ("of",)):
+            for p in preps_of(t, ("of", "in")):    # "its commander in Syria, X"
                 for o in pobjs_of(p):
                     chain.append(o)
                     todo.append(o)
@@ -309,8 +310,12 @@ def rule_role(ctx: Context, rules: Rules, t: Token, out: Facts, pred: str | None
     at = next(iter(appointed_tokens(rules, _role_head(rules, t))), t)
     rule = "role_noun"
     word = lemma_of(t) if lemma_of(t) in rules.role else t.lower_
-    if not objects and not stated and pred == "member_of" and (
-            word in rules.context_members):
+    if not objects and not stated and (pred == "member_of" and word in rules.context_members
+                                       or second_role(rules, t) and pred == "leader_of"
+                                       and word not in rules.portfolio_roles
+                                       and (whole or word not in STATE_OFFICES)):
+        # "X, a leading member who ...", "X, deputy secretary-general since 1998": one of
+        # the group the sentence or the one before names (a deputy minister is the state's)
         objects = _context_group(ctx, t)
         rule = "role_noun_context"
     if word in rules.person_only:
@@ -321,6 +326,9 @@ def rule_role(ctx: Context, rules: Rules, t: Token, out: Facts, pred: str | None
         pred = "member_of"   # "a former commander of the TTP": one of its commanders
     if pred == "leader_of" and second_role(rules, t):
         pred = "member_of"   # "the group's deputy commander": one of its members
+    if pred == "leader_of" and word not in rules.state_leaders and any(
+            e.type in ("place", "country") for e in objects_of(ctx, head, ("in",), "place")):
+        pred = "member_of"   # "the group's commander in Syria": one of its commanders
     if word in rules.portfolio_roles:
         # "Interior Minister X" heads the interior ministry; a deputy minister is in it
         bodies = [o for o in objects if is_body(rules, word, o)] or (
