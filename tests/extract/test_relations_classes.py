@@ -180,3 +180,31 @@ def test_a_deputy_minister_is_not_placed_in_the_group_in_context(nlp):
                          "charge of the city.")
     got = triples(facts)
     assert (k["Omar Nouri"], "member_of", k["Dawn Front"]) not in got
+
+
+
+# -- sponsorship and membership written in passing -------------------------------------------
+
+def test_a_sponsor_participle_over_a_flat_list_of_names(nlp):
+    facts, k = relations("The Syrian-backed Liwa al-Nasr, Saraya al-Fajr and Crescent Brigades "
+                         "fired rockets.")
+    got = triples(facts)
+    for g in ("Liwa al-Nasr", "Saraya al-Fajr", "Crescent Brigades"):
+        assert (k[g], "sponsored_by", "country:syria") in got
+
+
+def test_training_the_fighters_of_groups_sponsors_each_group(nlp):
+    facts, k = relations("Syria has trained fighters from Liwa al-Nasr and Saraya al-Fajr.")
+    got = triples(facts)
+    assert (k["Liwa al-Nasr"], "sponsored_by", k["Syria"]) in got
+    assert (k["Saraya al-Fajr"], "sponsored_by", k["Syria"]) in got
+
+
+def test_belonging_to_what_a_state_calls_a_coalition(nlp):
+    facts, k = relations("The Dawn Front belongs to what Damascus calls the Axis of Defiance.")
+    assert (k["Dawn Front"], "member_of", k["Axis of Defiance"]) in triples(facts)
+
+
+def test_part_of_what_a_state_calls_a_coalition(nlp):
+    facts, k = relations("The Dawn Front is part of what Damascus calls the Axis of Defiance.")
+    assert (k["Dawn Front"], "member_of", k["Axis of Defiance"]) in triples(facts)

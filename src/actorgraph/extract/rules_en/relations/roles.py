@@ -8,10 +8,12 @@ from spacy.tokens import Token
 from actorgraph.extract.rules_en.reference.arguments import Context, Ent, country_key
 from actorgraph.extract.rules_en.relations.base import (
     HYPHENS,
+    NAMING_VERBS,
     Facts,
     Rules,
     actors_of,
     lemma_of,
+    named_by_free_relative,
     objects_of,
     patients_of,
     pobjs_of,
@@ -27,7 +29,7 @@ from actorgraph.extract.rules_en.relations.offices import (
     portfolio_bodies,
     second_role,
 )
-from actorgraph.extract.rules_en.ruledata import table, words
+from actorgraph.extract.rules_en.ruledata import table
 
 
 def role_pred(rules: Rules, t: Token) -> str | None:
@@ -242,6 +244,7 @@ def _role_objects(ctx: Context, rules: Rules, noun: Token, pred: str) -> tuple[l
             stated = True
             for o in pobjs_of(p):
                 out.extend(ctx.ents(o, "object"))
+            out.extend(named_by_free_relative(ctx, p))      # "part of what X calls Y"
         for c in t.children:
             if c.dep_ == "poss":
                 stated = True
@@ -439,7 +442,6 @@ def rule_coalition_descriptor(ctx: Context, rules: Rules, n: Token, out: Facts) 
 
 
 STATE_TITLES = table("relations", "state_titles")
-NAMING_VERBS = words("relations", "naming_verbs")   # "a man known as X"
 
 
 def _title_words(ctx: Context, m) -> set[str]:
