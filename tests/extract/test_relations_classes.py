@@ -208,3 +208,25 @@ def test_belonging_to_what_a_state_calls_a_coalition(nlp):
 def test_part_of_what_a_state_calls_a_coalition(nlp):
     facts, k = relations("The Dawn Front is part of what Damascus calls the Axis of Defiance.")
     assert (k["Dawn Front"], "member_of", k["Axis of Defiance"]) in triples(facts)
+
+
+
+# -- where a group acts, written on its descriptor -------------------------------------------
+
+def test_a_group_noun_in_apposition_placed_in_a_country(nlp):
+    facts, k = relations("Liwa al-Nasr, an Iranian-backed militia in Iraq, fired rockets.")
+    got = triples(facts)
+    assert (k["Liwa al-Nasr"], "operates_in", "country:iraq") in got
+    assert (k["Liwa al-Nasr"], "sponsored_by", "country:iran") in got
+
+
+def test_a_demonym_branch_acts_in_its_country(nlp):
+    facts, k = relations("Liwa al-Nasr, the Syrian branch of the Dawn Front, fired rockets.")
+    got = triples(facts)
+    assert (k["Liwa al-Nasr"], "member_of", k["Dawn Front"]) in got
+    assert (k["Liwa al-Nasr"], "operates_in", "country:syria") in got
+
+
+def test_took_over_as_leader(nlp):
+    facts, k = relations("Karim Saleh took over as leader of Liwa al-Nasr in 2019.")
+    assert (k["Karim Saleh"], "leader_of", k["Liwa al-Nasr"]) in triples(facts)

@@ -133,6 +133,8 @@ def rule_operate(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
         if not doers and t.dep_ == "attr" and lemma_of(t.head) in rules.copulas:
             toks, _ = ctx.subject(t.head)
             doers = [e for x in toks for e in ctx.ents(x) if e.type == "organization"]
+        if not doers and t.dep_ == "appos":      # "X, an Iranian-backed militia in Iraq"
+            doers = [e for e in ctx.apposed(t, ("organization",)) if e.type == "organization"]
         rule = "group_in"
     else:
         doers = [e for o in of_orgs for e in ctx.ents(o) if e.type == "organization"]

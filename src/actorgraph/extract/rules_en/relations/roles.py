@@ -347,6 +347,10 @@ def rule_role(ctx: Context, rules: Rules, t: Token, out: Facts, pred: str | None
         # "the Dawn Front's affiliate for Jordan and Lebanon": the branch acts there
         places = [e for o in objects_of(ctx, t, ("for", "in"), "place")
                   for e in [o] if e.type in ("country", "place")]
+        # "the Syrian branch of Y", "Y's Iraqi affiliate": the country of its demonym
+        places += [d for c in t.children if c.dep_ == "amod" and c.i < t.i
+                   and not (c.i + 1 < len(t.doc) and t.doc[c.i + 1].text in HYPHENS)
+                   for d in [ctx.demonym_country(c)] if d is not None]
         out.add(holders, "operates_in", places, t, "branch_for")
     if word in rules.flexible and not whole:
         people = [o for o in objects if o.type == "person"]
