@@ -26,6 +26,12 @@ def test_demonym_government_spokesman_before_the_name(nlp):
     assert (k["Omar Fathy"], "member_of", "country:egypt") in triples(facts)
 
 
+def test_spokeswoman_for_a_demonym_ministry(nlp):
+    facts, k = relations("Lina Haddad, a spokeswoman for the Jordanian foreign ministry, "
+                         "denied the report.")
+    assert (k["Lina Haddad"], "member_of", "country:jordan") in triples(facts)
+
+
 def test_a_commander_in_a_country_is_no_member_of_the_country(nlp):
     facts, k = relations("Ali Nouri, a senior commander in Syria, was killed in a strike.")
     assert not any(p == "member_of" and o.startswith("country:") for _, p, o in triples(facts))

@@ -99,8 +99,8 @@ def appointed_tokens(rules: Rules, n: Token) -> list[Token]:
 
 
 def office_states(ctx: Context, t: Token) -> list[Ent]:
-    """The states whose service the office noun `t` is in: "Chile's ambassador", "the
-    spokeswoman of Jordan's foreign ministry", "Egyptian government spokesman",
+    """The states whose service the office noun `t` is in: "Chile's ambassador", "a
+    spokeswoman for the Jordanian foreign ministry", "Egyptian government spokesman",
     "a Peruvian diplomat". A place after "to" or "in" is where it is held, not whose."""
     word = lemma_of(t) if lemma_of(t) in STATE_OFFICES else t.lower_
     if word not in STATE_OFFICES:
@@ -109,7 +109,13 @@ def office_states(ctx: Context, t: Token) -> list[Ent]:
     scope = [t] + [c for c in mods if c.dep_ == "compound"]
     owners = [c for n in scope for c in n.children if c.dep_ == "poss"]
     owners += [o for n in scope for p in preps_of(n, ("of",)) for o in pobjs_of(p)]
+    # "a spokeswoman for the Jordanian foreign ministry": the state of the body named
+    bodies = [o for n in scope for p in preps_of(n, ("of", "for")) for o in pobjs_of(p)
+              if lemma_of(o) in STATE_BODY_NOUNS and ctx.mention_at(o) is None]
+    owners += [c for b in bodies for c in b.children if c.dep_ == "poss"]
     out = [e for o in owners for e in ctx.ents(o, "object") if e.type == "country"]
+    out += [d for b in bodies for c in b.children if c.dep_ in ("amod", "compound")
+            for d in [ctx.demonym_country(c)] if d is not None]
     body = any(lemma_of(c) in STATE_BODY_NOUNS or c.lower_ in STATE_BODY_NOUNS for c in mods)
     if word in DIPLOMATIC_OFFICES or body:
         for c in mods:
