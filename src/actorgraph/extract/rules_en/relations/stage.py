@@ -15,7 +15,9 @@ that state them, never by two names sharing a sentence:
   with Y", "X's cooperation with Y"), opposition ("seeks to overthrow Y",
   "called for regime change in Y", "campaign against Y") and place ("based
   in Y", "cells in Y", "deployed to Y", "groups such as X in Y");
-- lists under a coalition ("This coalition includes groups such as X, Y").
+- lists under a coalition ("This coalition includes groups such as X, Y");
+- titles of state office ("Chile's ambassador X": a member of the state, `offices`),
+  sites a group uses and states that put troops into a force (`presence`).
 
 The trigger words of each construction live in `data/relations.yaml`; the
 spaCy `Matcher` built from them finds the triggers, and rules over the
