@@ -16,6 +16,7 @@ from actorgraph.model import RelationFact
 HYPOTHETICAL = ":hypothetical"
 HYPHENS = ("-", "\u2010", "\u2011")
 DISTRIBUTIVE = words("relations", "distributive_quantifiers")   # "X and Y, both armed by Z"
+NAMING_VERBS = words("relations", "naming_verbs")
 
 
 # -- the patterns of data/relations.yaml ----------------------------------------------
@@ -164,7 +165,10 @@ class Facts:
         self.items: dict[tuple, RelationFact] = {}
 
     def add(self, subjects, predicate: str, objects, trigger: Token, rule: str,
-            support: tuple[str, ...] = ()) -> None:
+            support: tuple[str, ...] = (), states: bool = False) -> None:
+        """`states`: the construction makes a state a member or the body one belongs to
+        ("Chile's ambassador", "a task force with troops from Chile"), which the ontology's
+        types of member_of leave out."""
         ctx = self.ctx
         if ctx.negated(trigger):
             return
@@ -180,15 +184,17 @@ class Facts:
                 pred = predicate
                 if pred == "allied_with" and s.type == "person" and o.type == "person":
                     pred = "associate_of"
-                self._add_one(s, pred, o, sent, rule, support)
+                self._add_one(s, pred, o, sent, rule, support, states)
 
     def _add_one(self, s: Ent, predicate: str, o: Ent, sent: int, rule: str,
-                 support: tuple[str, ...]) -> None:
+                 support: tuple[str, ...], states: bool = False) -> None:
         ctx = self.ctx
         allowed = self.rules.types[predicate]
+        extra = ("country",) if states and predicate == "member_of" else ()
         if True:
             if True:
-                if not ctx.type_ok(s, allowed["subject"]) or not ctx.type_ok(o, allowed["object"]):
+                if not ctx.type_ok(s, allowed["subject"] | set(extra)) or \
+                        not ctx.type_ok(o, allowed["object"] | set(extra)):
                     return
                 a, b = s.key, o.key
                 if predicate in self.rules.symmetric and b < a:
@@ -226,6 +232,18 @@ def objects_of(ctx: Context, t: Token, preps, role: str = "object") -> list[Ent]
     for p in preps_of(t, preps):
         for o in pobjs_of(p):
             out.extend(ctx.ents(o, role))
+        out.extend(named_by_free_relative(ctx, p, role))
+    return out
+
+
+def named_by_free_relative(ctx: Context, p: Token, role: str = "object") -> list[Ent]:
+    """'belongs to what Tehran calls the Axis of Resistance': the name a free relative
+    clause of naming gives is what the preposition governs."""
+    out: list[Ent] = []
+    for v in p.children:
+        if v.dep_ == "pcomp" and lemma_of(v) in NAMING_VERBS and any(
+                c.dep_ == "dobj" and c.lower_ == "what" for c in v.children):
+            out.extend(e for c in v.children if c.dep_ == "oprd" for e in ctx.ents(c, role))
     return out
 
 
@@ -307,3 +325,28 @@ def distributed(ctx: Context, tok: Token) -> list[Ent]:
         todo.extend(c for c in t.children if c.dep_ in ("conj", "appos") and c.i != tok.i)
     return out if len(out) > 1 else []
 
+
+
+def names_listed_after(ctx: Context, tok: Token) -> list[Ent]:
+    """The names written after the name at `tok` as a flat list ('X, Y and Z', 'X, Y, and
+    the Z'), read from the words themselves where the parser has not joined them by
+    conjunction: only commas, 'and' and an article between two names."""
+    doc = ctx.doc
+    m = ctx.mention_at(tok)
+    if m is None:
+        return []
+    out: list[Ent] = []
+    i = max(t.i for t in doc if ctx.mention_at(t) is m) + 1
+    while i < len(doc):
+        j = i
+        seps = 0
+        while j < len(doc) and doc[j].lower_ in (",", "and", "the"):
+            seps += doc[j].lower_ in (",", "and")
+            j += 1
+        nxt = ctx.mention_at(doc[j]) if j < len(doc) else None
+        if not seps or nxt is None or nxt is m or nxt.type != m.type:
+            break
+        out.append(ctx.ent_of(nxt))
+        m = nxt
+        i = max(t.i for t in doc[j:j + 12] if ctx.mention_at(t) is nxt) + 1
+    return out

@@ -10,8 +10,13 @@ import re
 from spacy.tokens import Token
 
 from actorgraph.extract.rules_en.reference.arguments import Context, Ent
-from actorgraph.extract.rules_en.relations.base import HYPHENS, Rules, lemma_of
+from actorgraph.extract.rules_en.relations.base import HYPHENS, Rules, lemma_of, pobjs_of, preps_of
+from actorgraph.extract.rules_en.ruledata import words
 from actorgraph.knowledge.lexicon import normalize_form
+
+STATE_OFFICES = words("relations", "state_offices")
+DIPLOMATIC_OFFICES = words("relations", "diplomatic_offices")
+STATE_BODY_NOUNS = words("relations", "state_body_nouns")
 
 _MODIFIER_DEPS = ("amod", "compound", "nmod")
 
@@ -74,6 +79,11 @@ def portfolio_bodies(ctx: Context, rules: Rules, t: Token, word: str) -> list[En
 
 
 def appointed_holders(ctx: Context, rules: Rules, n: Token) -> list[Ent]:
+    """The persons `appointed_tokens` names."""
+    return [e for t in appointed_tokens(rules, n) for e in ctx.ents(t) if e.type == "person"]
+
+
+def appointed_tokens(rules: Rules, n: Token) -> list[Token]:
     """'Lukas Brandt, elected Moldova's president in May, ...': the role noun is the object
     of a verb of appointment whose clause, set off by a comma, is a reduced passive on the
     person named before it (the parser reads it as an acl, or as the main verb)."""
@@ -83,8 +93,33 @@ def appointed_holders(ctx: Context, rules: Rules, n: Token) -> list[Ent]:
     if v.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("aux", "auxpass") for c in v.children):
         return []
     if v.dep_ == "acl":
-        toks = [v.head]
-    else:
-        toks = [c for c in v.children if c.dep_ == "nsubj" and c.i < v.i - 1
-                and c.right_edge.i >= v.i - 2 and v.doc[v.i - 1].text == ","]
-    return [e for t in toks for e in ctx.ents(t) if e.type == "person"]
+        return [v.head]
+    return [c for c in v.children if c.dep_ == "nsubj" and c.i < v.i - 1
+            and c.right_edge.i >= v.i - 2 and v.doc[v.i - 1].text == ","]
+
+
+def office_states(ctx: Context, t: Token) -> list[Ent]:
+    """The states whose service the office noun `t` is in: "Chile's ambassador", "a
+    spokeswoman for the Jordanian foreign ministry", "Egyptian government spokesman",
+    "a Peruvian diplomat". A place after "to" or "in" is where it is held, not whose."""
+    word = lemma_of(t) if lemma_of(t) in STATE_OFFICES else t.lower_
+    if word not in STATE_OFFICES:
+        return []
+    mods = modifiers(t)
+    scope = [t] + [c for c in mods if c.dep_ == "compound"]
+    owners = [c for n in scope for c in n.children if c.dep_ == "poss"]
+    owners += [o for n in scope for p in preps_of(n, ("of",)) for o in pobjs_of(p)]
+    # "a spokeswoman for the Jordanian foreign ministry": the state of the body named
+    bodies = [o for n in scope for p in preps_of(n, ("of", "for")) for o in pobjs_of(p)
+              if lemma_of(o) in STATE_BODY_NOUNS and ctx.mention_at(o) is None]
+    owners += [c for b in bodies for c in b.children if c.dep_ == "poss"]
+    out = [e for o in owners for e in ctx.ents(o, "object") if e.type == "country"]
+    out += [d for b in bodies for c in b.children if c.dep_ in ("amod", "compound")
+            for d in [ctx.demonym_country(c)] if d is not None]
+    body = any(lemma_of(c) in STATE_BODY_NOUNS or c.lower_ in STATE_BODY_NOUNS for c in mods)
+    if word in DIPLOMATIC_OFFICES or body:
+        for c in mods:
+            d = ctx.demonym_country(c)
+            if d is not None:
+                out.append(d)
+    return out

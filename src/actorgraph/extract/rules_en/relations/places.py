@@ -32,9 +32,15 @@ def rule_based(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
     'X's leaders live in Y', 'its headquarters in Y'."""
     places = places_only(ctx, objects_of(ctx, t, ("in", "inside", "out"), "place"))
     lemma = lemma_of(t)
-    if not places and lemma in rules.based_nouns and t.dep_ == "dobj":
-        # "the group built its base in Nangarhar": the place hangs on the verb
-        places = places_only(ctx, objects_of(ctx, t.head, ("in", "inside"), "place"))
+    if lemma in rules.based_nouns and t.dep_ == "dobj":
+        # "the group built its base in Nangarhar": the place hangs on the verb; "its base
+        # in A, and later in B": a second place, coordinated after the object
+        v = t.head
+        later = [p for p in preps_of(v, ("in", "inside")) if p.i > t.i and any(
+            c.dep_ == "cc" and t.i < c.i < p.i for c in v.children)]
+        found = [e for p in (later if places else preps_of(v, ("in", "inside")))
+                 for o in pobjs_of(p) for e in ctx.ents(o, "place")]
+        places += [e for e in places_only(ctx, found) if e.key not in {p.key for p in places}]
     if not places:
         return
     if t.pos_ in ("VERB", "AUX") or t.tag_ == "VBN":
@@ -127,6 +133,8 @@ def rule_operate(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
         if not doers and t.dep_ == "attr" and lemma_of(t.head) in rules.copulas:
             toks, _ = ctx.subject(t.head)
             doers = [e for x in toks for e in ctx.ents(x) if e.type == "organization"]
+        if not doers and t.dep_ == "appos":      # "X, an Iranian-backed militia in Iraq"
+            doers = [e for e in ctx.apposed(t, ("organization",)) if e.type == "organization"]
         rule = "group_in"
     else:
         doers = [e for o in of_orgs for e in ctx.ents(o) if e.type == "organization"]

@@ -8,23 +8,28 @@ from spacy.tokens import Token
 from actorgraph.extract.rules_en.reference.arguments import Context, Ent, country_key
 from actorgraph.extract.rules_en.relations.base import (
     HYPHENS,
+    NAMING_VERBS,
     Facts,
     Rules,
     actors_of,
     lemma_of,
+    named_by_free_relative,
     objects_of,
     patients_of,
     pobjs_of,
     preps_of,
 )
 from actorgraph.extract.rules_en.relations.offices import (
+    STATE_OFFICES,
     appointed_holders,
+    appointed_tokens,
     head_title,
     is_body,
+    office_states,
     portfolio_bodies,
     second_role,
 )
-from actorgraph.extract.rules_en.ruledata import table, words
+from actorgraph.extract.rules_en.ruledata import table
 
 
 def role_pred(rules: Rules, t: Token) -> str | None:
@@ -81,6 +86,9 @@ def list_ents(ctx: Context, tok: Token) -> list[Ent]:
 
 
 def _role_holders(ctx: Context, rules: Rules, noun: Token, types) -> list[Ent]:
+    if noun.dep_ == "conj" and any(c.lower_ == "other" and c.dep_ == "amod"
+                                   for c in noun.children):
+        return _others_of(ctx, noun)
     n = _role_head(rules, noun)
     # "Its founder was X", "His principal aide is X", "Its best-known members are X; Y and Z"
     if n.dep_ == "nsubj" and lemma_of(n.head) in rules.copulas:
@@ -105,6 +113,10 @@ def _role_holders(ctx: Context, rules: Rules, noun: Token, types) -> list[Ent]:
         if n.head.lower_ == "among" and lemma_of(host) in rules.copulas:
             toks, _ = ctx.subject(host)
             return [e for t in toks for e in ctx.ents(t)]
+        if n.head.lower_ == "of" and lemma_of(host) == "one":   # "one of its members, X"
+            listed = [e for c in host.children if c.dep_ == "appos" for e in ctx.ents(c)]
+            if listed:
+                return listed
     if n.dep_ == "appos":
         found = ctx.apposed(n, types)
         if found:
@@ -126,7 +138,7 @@ def _role_holders(ctx: Context, rules: Rules, noun: Token, types) -> list[Ent]:
         todo = [n]
         while todo and len(chain) < 3:
             t = todo.pop(0)
-            for p in preps_of(t, ("of",)):
+            for p in preps_of(t, ("of", "in")):    # "its commander in Syria, X"
                 for o in pobjs_of(p):
                     chain.append(o)
                     todo.append(o)
@@ -139,7 +151,32 @@ def _role_holders(ctx: Context, rules: Rules, noun: Token, types) -> list[Ent]:
                     holders.extend(ctx.ents(c))
     if holders:
         return holders
-    return appointed_holders(ctx, rules, n) or _governing_holders(ctx, rules, n)
+    found = appointed_holders(ctx, rules, n) or _governing_holders(ctx, rules, n)
+    if not found and n.dep_ == "conj" and n.head.pos_ == "NOUN":
+        # "described X as Y's cousin and a member of Z": the first noun's holder
+        first = n.head
+        while first.dep_ == "conj" and first.head.pos_ == "NOUN":
+            first = first.head
+        found = _governing_holders(ctx, rules, first)
+    return found
+
+
+def _others_of(ctx: Context, n: Token) -> list[Ent]:
+    """'X, Y and other units of Z': the names coordinated before 'other ...' are units of
+    Z (the parser may hang 'other units' on a noun above the names: the names written just
+    before the conjunction are the ones meant)."""
+    j = n.left_edge.i - 1
+    while j >= 0 and (n.doc[j].pos_ in ("CCONJ", "PUNCT")):
+        j -= 1
+    m = ctx.mention_at(n.doc[j]) if j >= 0 else None
+    if m is None:
+        return []
+    root = ctx.mention_root(m)
+    first = root
+    while first.dep_ == "conj" and ctx.mention_at(first.head) is not None:
+        first = first.head
+    toks = [first, *first.conjuncts]
+    return [e for t in toks if t.i < n.i and ctx.mention_at(t) is not None for e in ctx.ents(t)]
 
 
 def _governing_holders(ctx: Context, rules: Rules, n: Token) -> list[Ent]:
@@ -154,6 +191,12 @@ def _governing_holders(ctx: Context, rules: Rules, n: Token) -> list[Ent]:
     if n.dep_ in ("attr", "oprd") and lemma_of(n.head) in rules.copulas:
         toks, _ = ctx.subject(n.head)
         return [e for t in toks for e in ctx.ents(t)]
+    if n.dep_ == "pobj" and n.head.lower_ == "as" and n.head.head.pos_ in ("NOUN", "PROPN"):
+        # "the group named X as its emir", the verb read as a participle on 'group'
+        named = [x for c in n.head.head.children if c.dep_ == "acl"
+                 and lemma_of(c) in rules.as_verbs for x in c.children if x.dep_ in ("oprd", "dobj")]
+        if named:
+            return [e for x in named for e in ctx.ents(x)]
     if n.dep_ == "oprd" or (n.dep_ == "pobj" and n.head.lower_ == "as"):
         verb = n.head if n.dep_ == "oprd" else n.head.head
         if lemma_of(verb) in rules.as_verbs:
@@ -202,6 +245,7 @@ def _role_objects(ctx: Context, rules: Rules, noun: Token, pred: str) -> tuple[l
             stated = True
             for o in pobjs_of(p):
                 areas.extend(ctx.ents(o, "object"))
+            areas.extend(named_by_free_relative(ctx, p))    # "part of what X calls Y"
         for c in t.children:
             if c.dep_ == "poss":
                 stated = True
@@ -267,10 +311,17 @@ def rule_role(ctx: Context, rules: Rules, t: Token, out: Facts, pred: str | None
     if not holders:
         return
     objects, stated = _role_objects(ctx, rules, t, pred)
+    # "X, elected Y's president in May, will ...": the participle clause is stated, not
+    # under the modal of the clause it is set in
+    at = next(iter(appointed_tokens(rules, _role_head(rules, t))), t)
     rule = "role_noun"
     word = lemma_of(t) if lemma_of(t) in rules.role else t.lower_
-    if not objects and not stated and pred == "member_of" and (
-            word in rules.context_members):
+    if not objects and not stated and (pred == "member_of" and word in rules.context_members
+                                       or second_role(rules, t) and pred == "leader_of"
+                                       and word not in rules.portfolio_roles
+                                       and (whole or word not in STATE_OFFICES)):
+        # "X, a leading member who ...", "X, deputy secretary-general since 1998": one of
+        # the group the sentence or the one before names (a deputy minister is the state's)
         objects = _context_group(ctx, t)
         rule = "role_noun_context"
     if word in rules.person_only:
@@ -281,6 +332,9 @@ def rule_role(ctx: Context, rules: Rules, t: Token, out: Facts, pred: str | None
         pred = "member_of"   # "a former commander of the TTP": one of its commanders
     if pred == "leader_of" and second_role(rules, t):
         pred = "member_of"   # "the group's deputy commander": one of its members
+    if pred == "leader_of" and word not in rules.state_leaders and any(
+            e.type in ("place", "country") for e in objects_of(ctx, head, ("in",), "place")):
+        pred = "member_of"   # "the group's commander in Syria": one of its commanders
     if word in rules.portfolio_roles:
         # "Interior Minister X" heads the interior ministry; a deputy minister is in it
         bodies = [o for o in objects if is_body(rules, word, o)] or (
@@ -289,13 +343,25 @@ def rule_role(ctx: Context, rules: Rules, t: Token, out: Facts, pred: str | None
             lead = "member_of" if second_role(rules, t) else "leader_of"
             out.add(holders, lead, bodies, t, "role_portfolio")
             objects = [o for o in objects if o not in bodies]
+    if pred in ("member_of", "leader_of"):
+        # "Chile's ambassador X", "Egyptian government spokesman X": in the state's service
+        out.add(holders, "member_of", office_states(ctx, t), at, "state_office", states=True)
+    if word in rules.part_nouns:
+        # "the Dawn Front's affiliate for Jordan and Lebanon": the branch acts there
+        places = [e for o in objects_of(ctx, t, ("for", "in"), "place")
+                  for e in [o] if e.type in ("country", "place")]
+        # "the Syrian branch of Y", "Y's Iraqi affiliate": the country of its demonym
+        places += [d for c in t.children if c.dep_ == "amod" and c.i < t.i
+                   and not (c.i + 1 < len(t.doc) and t.doc[c.i + 1].text in HYPHENS)
+                   for d in [ctx.demonym_country(c)] if d is not None]
+        out.add(holders, "operates_in", places, t, "branch_for")
     if word in rules.flexible and not whole:
         people = [o for o in objects if o.type == "person"]
         others = [o for o in objects if o.type != "person"]
         out.add(holders, "associate_of", people, t, rule)
         out.add(holders, "member_of", others, t, rule)
         return
-    out.add(holders, pred, objects, t, rule)
+    out.add(holders, pred, objects, at, rule)
 
 
 def rule_role_multiword(ctx: Context, rules: Rules, first: Token, last: Token,
@@ -321,6 +387,8 @@ def rule_subject_object(ctx: Context, rules: Rules, v: Token, out: Facts) -> Non
         out.add(actors_of(ctx, v), pred, objects, v, f"verb_{pred}")
     if lemma in rules.member_preps:
         objects = objects_of(ctx, v, rules.member_preps[lemma])
+        for topic in (o for p in preps_of(v, ("on", "about")) for o in pobjs_of(p)):
+            objects += objects_of(ctx, topic, rules.member_preps[lemma])  # "writes on X for Y"
         members = actors_of(ctx, v) or [   # "X's fighters are enrolled in Y": X is a member
             e for c in v.children if c.dep_ == "nsubjpass" for e in ctx.ents(c, "actor")]
         out.add(members, "member_of", objects, v, "verb_member_prep")
@@ -371,11 +439,16 @@ def rule_coalition_descriptor(ctx: Context, rules: Rules, n: Token, out: Facts) 
     for t in n.subtree:
         if t.pos_ in ("NOUN", "PROPN"):
             members.extend(ctx.list_items(t))
+    for clause in (c for c in n.children if c.dep_ == "relcl"):
+        # "a banner under which X, Y and smaller factions claim their attacks"
+        if any(p.dep_ == "prep" and p.lower_ in ("under", "within", "in", "through")
+               and any(o.tag_ == "WDT" for o in pobjs_of(p)) for p in clause.children):
+            members.extend(e for c in clause.children if c.dep_ == "nsubj"
+                           for e in list_ents(ctx, c))
     out.add(members, "member_of", holders, n, "coalition_descriptor")
 
 
 STATE_TITLES = table("relations", "state_titles")
-NAMING_VERBS = words("relations", "naming_verbs")   # "a man known as X"
 
 
 def _title_words(ctx: Context, m) -> set[str]:

@@ -15,7 +15,9 @@ that state them, never by two names sharing a sentence:
   with Y", "X's cooperation with Y"), opposition ("seeks to overthrow Y",
   "called for regime change in Y", "campaign against Y") and place ("based
   in Y", "cells in Y", "deployed to Y", "groups such as X in Y");
-- lists under a coalition ("This coalition includes groups such as X, Y").
+- lists under a coalition ("This coalition includes groups such as X, Y");
+- titles of state office ("Chile's ambassador X": a member of the state, `offices`),
+  sites a group uses and states that put troops into a force (`presence`).
 
 The trigger words of each construction live in `data/relations.yaml`; the
 spaCy `Matcher` built from them finds the triggers, and rules over the
@@ -52,6 +54,7 @@ from actorgraph.extract.rules_en.relations.places import (
     rule_territory,
     rule_travel,
 )
+from actorgraph.extract.rules_en.relations.presence import contributors, facilities_used
 from actorgraph.extract.rules_en.relations.roles import (
     role_holders,
     rule_coalition_descriptor,
@@ -200,5 +203,7 @@ def find_relations(doc: Doc, sentences: list[Sentence], mentions: list[Mention],
     lists_in_places(ctx, rules, facts)
     demonym_lists(ctx, rules, facts)
     demonym_groups(ctx, rules, facts)
+    facilities_used(ctx, rules, facts)
+    contributors(ctx, rules, facts)
     successions(ctx, rules, facts, lambda t: role_holders(ctx, rules, t))
     return facts.result()

@@ -12,6 +12,7 @@ from actorgraph.extract.rules_en.relations.base import (
     actors_of,
     distributed,
     lemma_of,
+    names_listed_after,
     objects_of,
     patients_of,
     pobjs_of,
@@ -19,9 +20,11 @@ from actorgraph.extract.rules_en.relations.base import (
     sponsors_of,
     state_of_modifier,
 )
+from actorgraph.extract.rules_en.relations.roles import list_ents
 from actorgraph.extract.rules_en.ruledata import words
 from actorgraph.knowledge.lexicon import normalize_form
 
+FORCE_NOUNS = words("relations", "force_nouns")               # "fighters from X"
 ALLY_PARTICIPLES = words("relations", "ally_participles")   # "Iran-aligned militias"
 HOSTILITY_NOUNS = words("relations", "hostility_nouns")
 
@@ -57,6 +60,8 @@ def rule_sponsor_participle(ctx: Context, rules: Rules, t: Token, out: Facts) ->
                     and not any(x.dep_ in ("det", "amod", "compound") and x.i < c.i
                                 and ctx.mention_at(x) is None for x in c.children)
                     for e in ctx.ents(c) if e.key not in {h.key for h in holders}]
+        if len(holders) == 1:                      # 'the Iran-funded X, Y and Z', misparsed
+            holders += names_listed_after(ctx, holder_tok)
     if word in ALLY_PARTICIPLES:
         out.add(holders, "allied_with", states, t, "ally_participle")
     else:
@@ -111,7 +116,10 @@ def rule_sponsor_verb(ctx: Context, rules: Rules, v: Token, out: Facts) -> None:
                                              or ctx.described(x))]
     else:
         sponsors = sponsors_of(ctx, ctx.actor_tokens(v))
-        clients = patients_of(ctx, v, rules)
+        clients = patients_of(ctx, v, rules) or [   # 'Y trained fighters from X and Z'
+            e for o in ctx.patient_tokens(v) if lemma_of(o) in FORCE_NOUNS
+            for p in preps_of(o, ("from", "of")) for x in pobjs_of(p) for e in list_ents(ctx, x)
+            if e.type == "organization"]
     out.add(clients, "sponsored_by", sponsors, v, f"sponsor_verb_{lemma}", support)
 
 
@@ -198,7 +206,11 @@ def _state_targets(ctx: Context, toks: list[Token]) -> list[Ent]:
 def rule_oppose_verb(ctx: Context, rules: Rules, v: Token, out: Facts) -> None:
     """'X seeks to overthrow Y', 'Its purpose — to overthrow the government of Y'."""
     objects = _state_targets(ctx, [c for c in v.children if c.dep_ == "dobj"])
-    out.add(actors_of(ctx, v), "opposes", objects, v, "oppose_verb")
+    doers = actors_of(ctx, v)
+    if v.dep_ == "acl" and v.head.dep_ == "appos" and v.head.tag_ == "NNS":
+        # "X and Y, two separatist groups fighting the Jordanian state": both named
+        doers = [e for e in list_ents(ctx, v.head.head) if e.type == "organization"] or doers
+    out.add(doers, "opposes", objects, v, "oppose_verb")
 
 
 def rule_against(ctx: Context, rules: Rules, t: Token, out: Facts) -> None:
