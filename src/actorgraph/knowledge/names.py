@@ -36,6 +36,7 @@ __all__ = [
     "fold", "strip_titles", "phonetic_key", "vowel_key", "name_keys", "tokens",
     "significant_tokens", "acronym", "looks_like_acronym", "is_abjad", "tables", "org_symbols",
     "is_designator", "is_qualifier", "surname_gender", "phonetic_variants", "vowel_variants", "designator_classes",
+    "long_vowels_agree",
 ]
 
 VOWELS = "aeiouy"
@@ -337,6 +338,35 @@ def phonetic_key(token: str) -> str:
 
 
 _VOWEL_RUN = re.compile("[aeiouy]+")
+
+
+def _gaps(consonants: str) -> tuple[str, ...]:
+    """The vowel letters before, between and after the consonants of a normalised token
+    (doubled consonants written once): "hoseini" -> ("", "o", "ei", "i")."""
+    out, run = [], ""
+    prev = ""
+    for ch in consonants:
+        if ch in VOWELS:
+            run += ch
+        elif ch != prev or run:
+            out.append(run)
+            run = ""
+        prev = ch if ch not in VOWELS else ""
+    out.append(run)
+    return tuple(out)
+
+
+@lru_cache(maxsize=1 << 20)
+def long_vowels_agree(abjad_token: str, latin_token: str) -> bool:
+    """Whether a Latin spelling writes a vowel wherever an abjad spelling of the same
+    skeleton writes its long i (ی / ي, folded "y"): حسینی ("hsyny") is Hosseini, not
+    Hassani, though all three have the skeleton h-s-n. Short vowels, which abjads leave
+    out, constrain nothing."""
+    ga = _gaps(_normalised(abjad_token)[2])
+    gb = _gaps(_normalised(latin_token)[2])
+    if len(ga) != len(gb):
+        return True          # not aligned consonant for consonant: no evidence either way
+    return all("y" not in x or any(v in y for v in "iey") for x, y in zip(ga, gb))
 
 
 def _vowel_class(m: re.Match) -> str:

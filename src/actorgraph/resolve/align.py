@@ -13,6 +13,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from actorgraph.knowledge.names import (
     designator_classes,
+    long_vowels_agree,
     phonetic_key,
     phonetic_variants,
     surname_gender,
@@ -57,6 +58,14 @@ def token_match(x: NameForm, i: int, y: NameForm, j: int) -> tuple[float, str]:
     return 0.0, ""
 
 
+def _long_vowels(a: str, b: str) -> bool:
+    """`long_vowels_agree`, the abjad spelling being the one that writes fewer vowels."""
+    va, vb = sum(c in "aeiou" for c in a), sum(c in "aeiou" for c in b)
+    if va == vb:
+        return True
+    return long_vowels_agree(a, b) if va < vb else long_vowels_agree(b, a)
+
+
 _TOKEN_CACHE: dict[tuple[str, str, bool, bool], tuple[float, str]] = {}
 _TOKEN_CACHE_SIZE = 1 << 21
 
@@ -65,6 +74,8 @@ def _spelling_match(a: str, b: str, abjad: bool, ska: str, skb: str,
                     vka: str, vkb: str) -> tuple[float, str]:
     """token_match on spelling alone (cached by token pair)."""
     if abjad:
+        if not _long_vowels(a, b):
+            return 0.0, ""          # حسینی writes the i of Hosseini that Hassani lacks
         if ska == skb:
             return 0.9, "skeleton"
         # a letter read two ways (كاظمي ~ Kazimi: ظ is dh or z)
