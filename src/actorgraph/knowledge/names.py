@@ -36,7 +36,7 @@ __all__ = [
     "fold", "strip_titles", "phonetic_key", "vowel_key", "name_keys", "tokens",
     "significant_tokens", "acronym", "looks_like_acronym", "is_abjad", "tables", "org_symbols",
     "is_designator", "is_qualifier", "surname_gender", "phonetic_variants", "vowel_variants", "designator_classes",
-    "long_vowels_agree",
+    "long_vowels_agree", "script_readings",
 ]
 
 VOWELS = "aeiouy"
@@ -354,6 +354,18 @@ def _gaps(consonants: str) -> tuple[str, ...]:
         prev = ch if ch not in VOWELS else ""
     out.append(run)
     return tuple(out)
+
+
+_CYRILLIC_GE = str.maketrans({"г": "х", "Г": "Х"})
+
+
+def script_readings(name: str) -> tuple[str, ...]:
+    """The name, and how else its script may render the sound of another language's
+    name: Russian writes the h of Turkic and Persian names as г (Гасан is Hasan,
+    Гаджизаде is Hacızadə, Гейдар is Heydar), so a Cyrillic г is also read as х."""
+    if "г" in name or "Г" in name:
+        return (name, name.translate(_CYRILLIC_GE))
+    return (name,)
 
 
 @lru_cache(maxsize=1 << 20)

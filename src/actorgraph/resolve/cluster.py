@@ -32,7 +32,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from itertools import combinations
 
-from actorgraph.knowledge.names import fold, name_keys, phonetic_key, tokens
+from actorgraph.knowledge.names import fold, name_keys, phonetic_key, script_readings, tokens
 from actorgraph.resolve.compare import Profile, compare_profiles, conflict, profile
 from actorgraph.resolve.records import Candidate, Merge, NameGroup, Resolution, Score
 
@@ -49,9 +49,10 @@ def blocking_keys(group: NameGroup) -> set[str]:
     """All blocking keys of a group (its names' keys, prefixed by its type)."""
     keys: set[str] = set()
     names = sorted(group.names, key=lambda nc: (-len(nc[0].split()), -nc[1], nc[0]))
-    for raw, _ in names[:_MAX_KEY_FORMS]:
-        for k in name_keys(raw, group.type):
-            keys.add(f"{group.type}|{k}")
+    for name, _ in names[:_MAX_KEY_FORMS]:
+        for raw in script_readings(name):
+            for k in name_keys(raw, group.type):
+                keys.add(f"{group.type}|{k}")
     return keys
 
 

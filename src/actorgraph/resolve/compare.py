@@ -389,4 +389,11 @@ def conflict(a: Profile, b: Profile) -> str | None:
     if x.folded == y.folded:
         return None
     res = _token_conflict(Pair(a, b, x, y))
+    if res and any(u.raw != x.raw or v.raw != y.raw for u in a.compared for v in b.compared):
+        # another reading of the same name (Гаджизаде read as Хаджизаде) may agree
+        for u in a.compared:
+            for v in b.compared:
+                if min(len(u.toks), len(v.toks)) >= 2 and (
+                        u.folded == v.folded or not _token_conflict(Pair(a, b, u, v))):
+                    return None
     return f"token_conflict: {res[1]}" if res else None

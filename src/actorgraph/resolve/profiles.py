@@ -18,6 +18,7 @@ from actorgraph.knowledge.names import (
     looks_like_acronym,
     org_symbols,
     phonetic_key,
+    script_readings,
     significant_tokens,
     strip_titles,
     tables,
@@ -119,9 +120,9 @@ def profile(group: NameGroup) -> Profile:
     """Analyse a group's names once; the fullest, most frequent name comes first."""
     # rank the names first (cheap, cached), analyse only the leading ones
     ranked = []
-    for raw, count in group.names:
-        if raw and raw.strip():
-            toks = significant_tokens(raw, group.type)
+    for name, count in group.names:
+        for raw in script_readings(name) if name else ():
+            toks = significant_tokens(raw, group.type) if raw.strip() else ()
             if toks:
                 ranked.append((-len(toks), -count, raw))
     ranked.sort()
