@@ -357,14 +357,19 @@ def _gaps(consonants: str) -> tuple[str, ...]:
 
 
 _CYRILLIC_GE = str.maketrans({"г": "х", "Г": "Х"})
+_AZERBAIJANI_G = str.maketrans({"g": "k", "G": "K"})
 
 
 def script_readings(name: str) -> tuple[str, ...]:
     """The name, and how else its script may render the sound of another language's
     name: Russian writes the h of Turkic and Persian names as г (Гасан is Hasan,
-    Гаджизаде is Hacızadə, Гейдар is Heydar), so a Cyrillic г is also read as х."""
+    Гаджизаде is Hacızadə, Гейдар is Heydar), so a Cyrillic г is also read as х; the
+    Azerbaijani g (a palatal k) is written к in Russian (Əsgərov is Аскеров), so in a
+    name spelled with the Azerbaijani ə it is also read as k."""
     if "г" in name or "Г" in name:
         return (name, name.translate(_CYRILLIC_GE))
+    if ("ə" in name or "Ə" in name) and ("g" in name or "G" in name):
+        return (name, name.translate(_AZERBAIJANI_G))
     return (name,)
 
 
