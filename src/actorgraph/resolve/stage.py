@@ -39,9 +39,15 @@ def _group_mentions(store: Store) -> dict[str, list[StoredMention]]:
 
 
 def _names(mentions: list[StoredMention]) -> Counter:
+    """The group's names as written and, where no mention writes it, the dictionary form
+    its extractor gave, counted as often as the group is named: "Fazil Mustafaya" and
+    "Fazil Mustafanın" are "Fazil Mustafa", "Азербайджанской Республики" is
+    "Азербайджанская Республика", and that form is the one compared across documents."""
     names = Counter(m.text for m in mentions if m.role == "name")
     if not names:
         names[mentions[0].name] = 0
+    elif mentions[0].name and mentions[0].name not in names:
+        names[mentions[0].name] = sum(names.values())
     return names
 
 
