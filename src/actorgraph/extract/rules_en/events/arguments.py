@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from actorgraph.extract.rules_en.events.rules import (
+    CHARGE_VERBS,
     CONTENT_VERBS,
     HALT_VERBS,
     PATIENT_POSSESSOR,
@@ -21,6 +22,7 @@ from actorgraph.extract.rules_en.reference.arguments import Context, Ent, lemma_
 from actorgraph.extract.rules_en.ruledata import words
 
 PARTNERSHIP_NOUNS = words("events", "partnership_nouns")   # "in cooperation with Y"
+ENVOY_SEATS = words("events", "envoy_seats")               # "at the X embassy"
 
 Spec = tuple[str, str | None]          # (event type, mode)
 
@@ -209,7 +211,7 @@ def _noun_participants(ctx: Context, rules: Rules, ev: Event, head: Token, word:
         ev.add("actors", [e for t in ctx.actor_tokens(measure.head)
                           for e in ctx.ents(t, "actor")])
     if ev.mode == "honour" and ev.actors:   # "declared mourning for X", "paid tribute to X";
-        ev.add("targets", with_targets(ctx, head, ("for", "to")))   # no one's: no honour given
+        _honoured(ctx, ev, head, measure)    # no one's: no honour given
     # "in cooperation with Y": a partner in the act
     for p in preps_of(head, ("in",)):
         for o in pobjs_of(p):
@@ -235,6 +237,24 @@ def _noun_participants(ctx: Context, rules: Rules, ev: Event, head: Token, word:
                            if e.type != "place"])
     if etype == "MOBILIZE":
         _border_targets(ctx, ev, head)
+
+
+def _honoured(ctx: Context, ev: Event, head: Token, measure: Token | None) -> None:
+    """Who condolences, mourning or a tribute honour: 'for X', 'to X' on the noun or on
+    the verb that gives it ('offered his condolences to X'), else the state whose embassy
+    they are given at ('signed the book of condolences at the X embassy')."""
+    ev.add("targets", with_targets(ctx, head, ("for", "to")))
+    holder = measure if measure is not None else head
+    verb = holder.head if holder.dep_ == "dobj" else None
+    if verb is None or ev.targets:
+        return
+    ev.add("targets", with_targets(ctx, verb, ("for", "to")))
+    if not ev.targets:
+        for p in preps_of(verb, ("at",)):
+            for o in pobjs_of(p):
+                if lemma_of(o) in ENVOY_SEATS:
+                    ev.add("targets", [e for e in ents_of(ctx, [o, *o.children], "target")
+                                       if e.type == "country"])
 
 
 def _border_targets(ctx: Context, ev: Event, head: Token) -> None:
@@ -300,7 +320,7 @@ def threat_governor(rules: Rules, t: Token) -> Token | None:
                 continue
             lemma = lemma_of(node)
             if lemma in rules.threat_verbs or lemma in REQUEST_VERBS or lemma in HALT_VERBS \
-                    or lemma in CONTENT_VERBS:
+                    or lemma in CONTENT_VERBS or lemma in CHARGE_VERBS:
                 return node
             if lemma in rules.call_verbs and (via_for or lemma != "call"):
                 return node

@@ -12,6 +12,7 @@ from actorgraph.extract.rules_en.ruledata import table, words
 HYPOTHETICAL = ":hypothetical"
 REQUEST_VERBS = words("events", "request_verbs")
 CONTENT_VERBS = words("events", "content_verbs")
+CHARGE_VERBS = words("events", "charge_verbs")
 MODAL_NOUNS = words("events", "modal_nouns")
 HALT_VERBS = words("events", "halt_verbs")
 THWART_VERBS = words("events", "thwart_verbs")

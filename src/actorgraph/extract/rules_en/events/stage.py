@@ -39,6 +39,7 @@ from actorgraph.extract.rules_en.events.arguments import (
     threat_governor,
 )
 from actorgraph.extract.rules_en.events.rules import (
+    CHARGE_VERBS,
     CONTENT_VERBS,
     HALT_VERBS,
     HYPOTHETICAL,
@@ -49,7 +50,7 @@ from actorgraph.extract.rules_en.events.rules import (
     Rules,
     load_rules,
 )
-from actorgraph.extract.rules_en.events.verbs import BREAK_VERBS, read_verb
+from actorgraph.extract.rules_en.events.verbs import BREAK_VERBS, EXTRA_VERBS, read_verb
 from actorgraph.extract.rules_en.reference.arguments import Context
 from actorgraph.extract.rules_en.ruledata import words
 from actorgraph.model import EventFact, Mention, Sentence
@@ -69,7 +70,8 @@ def _matcher(doc: Doc, rules: Rules) -> Matcher:
                        | rules.creation_only | rules.call_verbs | rules.framing_verbs
                        | rules.travel_verbs
                        | rules.send_verbs | rules.open_verbs | rules.list_verbs
-                       | rules.light_verbs | {"declare"} | BREAK_VERBS)
+                       | rules.light_verbs | {"declare"} | BREAK_VERBS | EXTRA_VERBS
+                       | rules.threat_verbs)
         nouns = sorted(set(rules.nouns) | set(rules.support_nouns) | set(SUPERVISION_NOUNS))
         m.add("VERB", [[{"LEMMA": {"IN": verbs}, "POS": {"IN": ["VERB", "AUX"]}}]])
         m.add("NOUN", [[{"LEMMA": {"IN": nouns}, "POS": {"IN": ["NOUN", "PROPN"]}}],
@@ -83,6 +85,9 @@ def _matcher(doc: Doc, rules: Rules) -> Matcher:
 def _linked(a: Token, b: Token) -> bool:
     if a.head.i == b.i or b.head.i == a.i:
         return True
+    if a.head.pos_ == "ADP" and a.head.head.i == b.i or \
+            b.head.pos_ == "ADP" and b.head.head.i == a.i:
+        return True   # "was killed in a drone strike", "sentenced to life imprisonment"
     if a.head.i == b.head.i and a.i != b.i:
         return True
     return (a.dep_ == "conj" and a.head.head.i == b.i) or (
@@ -151,6 +156,10 @@ def _fact(ev: Event, sentence: int) -> EventFact:
 
 
 def _modal(ctx: Context, rules: Rules, t: Token) -> bool:
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("pobj", "conj"):
+        holder = t.head if t.dep_ == "pobj" else t.head.head
+        if holder.lower_ == "of" and lemma_of(holder.head) in MODAL_NOUNS:
+            return True   # "the risk of drone attacks", "the threat of an attack": a possibility
     node = t
     for _ in range(6):
         if node.pos_ == "ADJ" and lemma_of(node) in rules.modal_adjectives:
@@ -187,6 +196,10 @@ def find_events(doc: Doc, sentences: list[Sentence], mentions: list[Mention],
         if ev is None:
             continue
         g = threat_governor(rules, t) if ev.type != "THREATEN" else None
+        if g is not None and lemma_of(g) in CHARGE_VERBS:
+            if t.pos_ in ("VERB", "AUX"):
+                continue   # "accused X of setting out to kill Y": charged, not told as done
+            g = None       # "blamed X for the attack": the attack is told
         if g is not None and ev.type in ("SUPPORT", "AID", "COOPERATE", "AGREE") and \
                 lemma_of(g) in rules.threat_verbs | rules.call_verbs:
             g = None   # "pledged allegiance", "promised support": no threat
@@ -211,15 +224,36 @@ def find_events(doc: Doc, sentences: list[Sentence], mentions: list[Mention],
         ev.hypothetical = ctx.hypothetical(t) or _modal(ctx, rules, t) or (
             ev.type != "ASSAULT" and t.dep_ == "xcomp" and lemma_of(t.head) in INTENT_VERBS)
         by_sentence.setdefault(si, []).append(ev)
-    facts: list[EventFact] = []
-    told: list[Event] = []
+    told: list[tuple[Event, int]] = []
     for si in sorted(by_sentence):
         for ev in _merge(by_sentence[si]):
-            if not _worth(rules, ev) or _retold(ev, told):
+            earlier = [old for old, _ in told]
+            again = _refers_back(rules, ev, earlier)
+            if again is not None:   # "his deputy was killed in the same attack"
+                again.add("targets", [e for e in ev.targets
+                                      if e.key not in {a.key for a in again.actors}])
                 continue
-            told.append(ev)
-            facts.append(_fact(ev, si))
-    return facts
+            if not _worth(rules, ev) or _retold(ev, earlier):
+                continue
+            told.append((ev, si))
+    return [_fact(ev, si) for ev, si in told]
+
+
+def _refers_back(rules: Rules, ev: Event, told: list[Event]) -> Event | None:
+    """The event told before that a verb names again through 'the same' noun of its type
+    ('was killed in the same attack', 'the same strike wounded X'), if any."""
+    t = ev.trigger
+    if t.pos_ not in ("VERB", "AUX"):
+        return None
+    nouns = [o for c in t.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    nouns += [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for n in nouns:
+        spec = rules.nouns.get(n.lower_) or rules.nouns.get(lemma_of(n))
+        if spec is None or spec[0] != ev.type:
+            continue
+        if any(c.lower_ == "same" for c in n.children):
+            return next((old for old in reversed(told) if old.type == ev.type), None)
+    return None
 
 
 def _retold(ev: Event, told: list[Event]) -> bool:

@@ -41,6 +41,18 @@ ENVOYS = words("events", "envoys")
 STREET_PROTEST = words("events", "street_protest_verbs")
 PEOPLE_ONLY = words("events", "people_only_verbs")       # "executed two prisoners", not a plan
 MEMBER_NOUNS = word_set(load_data("arguments.yaml")["member_nouns"])
+ACCIDENT_VERBS = words("events", "accident_verbs")        # "came down in fog, killing"
+RESPONSIBLE = words("events", "responsibility_adjectives")  # "held X responsible"
+RETRIBUTION = words("events", "retribution_verbs")       # "warned that X would pay"
+REPORT_VERBS = words("events", "report_verbs")           # "said it had never been there"
+SENTENCE_RECEIVE = words("events", "sentence_receive_verbs")
+SENTENCE_GIVE = words("events", "sentence_give_verbs")
+SENTENCE_NOUNS = words("events", "sentence_nouns")
+HARM_VERBS = words("events", "harm_verbs")               # "X killed in Kabul strike"
+# verbs read only in a family of their own: "held X responsible", "said it had not"
+EXTRA_VERBS = {"hold"} | REPORT_VERBS | SENTENCE_RECEIVE | SENTENCE_GIVE
+MODALS = {"will", "would", "shall", "should", "can", "could", "may", "might", "must", "'ll",
+          "wo", "ca"}
 
 Reading = tuple[Spec, str] | Event | None   # (spec, rule name), or the event, or no event
 
@@ -132,6 +144,70 @@ def _light(ctx: Context, rules: Rules, vb: _Verb) -> Reading:
     return None   # read with its noun
 
 
+def _held_responsible(ctx: Context, rules: Rules, vb: _Verb) -> Reading:
+    """'held X fully responsible', 'holds X accountable': an accusation (CAMEO 112)."""
+    return ("ACCUSE", None), "held_responsible"
+
+
+def _retribution(ctx: Context, rules: Rules, vb: _Verb) -> Reading:
+    """'warned that X would pay a heavy price': a threat against X."""
+    return ("THREATEN", None), f"verb_{vb.lemma}"
+
+
+def _denied_by_report(ctx: Context, rules: Rules, vb: _Verb) -> Reading:
+    """'told reporters that his company had not built them': the speaker denies it."""
+    return ("REJECT", None), "said_not"
+
+
+def _sentence(ctx: Context, rules: Rules, vb: _Verb) -> Reading:
+    """'received life imprisonment', 'was given 20 years': the subject is sentenced."""
+    v = vb.tok
+    ev = Event("COERCE", "imprison", v, "sentence_given")
+    ev.add("targets", ents_of(ctx, ctx.subject(v)[0], "target"))
+    if ctx.is_passive(v):
+        ev.add("actors", ents_of(ctx, ctx.agent(v), "actor"))
+    located(ctx, rules, ev, v)
+    ev.explicit = True
+    return ev
+
+
+def _holds_responsible(rules: Rules, vb: _Verb) -> bool:
+    return vb.lemma == "hold" and any(
+        c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and lemma_of(c) in RESPONSIBLE
+        for c in vb.tok.children)
+
+
+def _threatens_retribution(rules: Rules, vb: _Verb) -> bool:
+    return vb.lemma in rules.threat_verbs and vb.spec is None and any(
+        c.dep_ == "ccomp" and lemma_of(c) in RETRIBUTION for c in vb.tok.children)
+
+
+def _negated_past(c: Token) -> bool:
+    """A clause told as not having happened: 'had not built', 'had never been', 'did not'."""
+    kids = list(c.children)
+    if not any(k.dep_ == "neg" for k in kids) or any(
+            k.dep_ == "aux" and k.lower_ in MODALS for k in kids):
+        return False
+    return c.tag_ in ("VBD", "VBN") or any(
+        k.dep_ in ("aux", "auxpass") and k.tag_ in ("VBD",) for k in kids)
+
+
+def _reports_denial(rules: Rules, vb: _Verb) -> bool:
+    return vb.lemma in REPORT_VERBS and any(
+        c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and _negated_past(c)
+        for c in vb.tok.children)
+
+
+def _gets_sentence(rules: Rules, vb: _Verb) -> bool:
+    v = vb.tok
+    objs = [c for c in v.children if c.dep_ in ("dobj", "npadvmod", "attr")]
+    if not any(lemma_of(o) in SENTENCE_NOUNS or o.lower_ in SENTENCE_NOUNS for o in objs):
+        return False
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children)
+    return (vb.lemma in SENTENCE_RECEIVE and not passive) or (
+        vb.lemma in SENTENCE_GIVE and passive)
+
+
 def _fires_weapons(rules: Rules, vb: _Verb) -> bool:
     return vb.lemma in ("open", "fire", "launch") and (
         "fire" in vb.objects and vb.lemma == "open" or
@@ -159,6 +235,10 @@ _FAMILIES: tuple[tuple[Callable[[Rules, _Verb], bool],
     (lambda r, vb: vb.lemma in r.creation_only, _creation),
     (_fires_weapons, _weapons),
     (_calls_on, _call_on),
+    (_holds_responsible, _held_responsible),
+    (_threatens_retribution, _retribution),
+    (_reports_denial, _denied_by_report),
+    (_gets_sentence, _sentence),
     (lambda r, vb: vb.lemma in r.light_verbs and vb.spec is None, _light),
 )
 
@@ -182,6 +262,11 @@ def _not_an_assault(ctx: Context, vb: _Verb, etype: str) -> bool:
         return True   # "videos attacking the president": words, not an assault
     if etype == "ASSAULT" and any(lemma_of(t) in NON_AGENTS for t in ctx.actor_tokens(v)):
         return True   # "a crush during the procession killed 56 people"
+    if etype == "ASSAULT" and v.dep_ in ("advcl", "conj") and v.tag_ == "VBG":
+        h = v.head
+        prt = " ".join(c.lower_ for c in h.children if c.dep_ == "prt")
+        if lemma_of(h) in ACCIDENT_VERBS or f"{lemma_of(h)} {prt}" in ACCIDENT_VERBS:
+            return True   # "the helicopter came down in fog, killing all aboard"
     # "the gas tank exploded": an accident unless a weapon did
     return vb.lemma in ("explode", "detonate") and not vb.dobjs and not any(
         lemma_of(x) in WEAPON_OBJECTS | EXPLOSIVES for x in ctx.subject(v)[0])
@@ -233,6 +318,8 @@ def _not_an_act(ctx: Context, rules: Rules, vb: _Verb, etype: str) -> bool:
         return True
     if etype == "AID" and not vb.dobjs and not ctx.is_passive(v):
         return True
+    if etype == "AID" and v.dep_ == "acl" and v.tag_ == "VBG":
+        return True   # "convoys supplying the troops": what the convoys are, not an act
     if vb.lemma in STREET_PROTEST and (vb.dobjs or ctx.is_passive(v) or (
             v.tag_ == "VBN" and ctx.agent(v))):
         return True   # "as demonstrated by", "demonstrated its reach": no one took to the street
@@ -242,6 +329,17 @@ def _not_an_act(ctx: Context, rules: Rules, vb: _Verb, etype: str) -> bool:
         return True   # "condemns Azerbaijan's ties with Israel": an opinion, not a protest
     return bool(vb.lemma == "approve" and vb.dobjs and not vb.objects & rules.creation_nouns
                 and not any(ctx.ents(d) for d in vb.dobjs))
+
+
+def _bare_participle(ctx: Context, rules: Rules, vb: _Verb) -> bool:
+    """A verb that needs an object, without one or any auxiliary, over 'in/during' an act:
+    the passive participle of a headline ('X killed in Kabul strike')."""
+    v = vb.tok
+    if vb.lemma not in HARM_VERBS or vb.dobjs or ctx.is_passive(v) or any(
+            c.dep_ in ("aux", "dative") for c in v.children):
+        return False
+    return any(lemma_of(o) in rules.nouns or o.lower_ in rules.nouns
+               for p in preps_of(v, ("in", "during")) for o in pobjs_of(p))
 
 
 def _people(ctx: Context, toks: list[Token]) -> bool:
@@ -287,6 +385,8 @@ def read_verb(ctx: Context, rules: Rules, v: Token) -> Event | None:
                 ev.location = found[0]
     if etype == "ASSAULT":
         ev.mode = assault_mode(rules, v, v, mode)
+        if _bare_participle(ctx, rules, vb):   # "X killed in Kabul strike": X is killed
+            ev.targets, ev.actors = ev.targets + ev.actors, []
     located(ctx, rules, ev, v)
     ev.explicit = True   # a clause tells something new, even about "it" or "the group"
     return ev

@@ -1,0 +1,138 @@
+"""Event classes and the constructions that only look like events, on sentences written
+for these tests (invented names; not the annotated texts)."""
+from __future__ import annotations
+
+from actorgraph.extract.rules_en.events.stage import find_events
+
+from .helpers import parsed
+
+
+def events(text: str):
+    state = parsed(text)
+    found = [e for e in find_events(state.doc, state.sentences, state.mentions)
+             if not e.rule.endswith(":hypothetical")]
+    return found, {m.text: m.key for m in state.mentions}
+
+
+def of_type(found, etype: str):
+    return [e for e in found if e.type == etype]
+
+
+# -- what is not an event of its own ---------------------------------------------------------
+
+def test_the_risk_of_attacks_is_no_attack(nlp):
+    found, _ = events("Analysts see a growing risk of rocket and drone attacks on the "
+                      "airport in Baghdad during the talks.")
+    assert of_type(found, "ASSAULT") == []
+    found, _ = events("Police in Oslo spoke of the danger of a bombing in Bergen.")
+    assert of_type(found, "ASSAULT") == []
+
+
+def test_an_act_named_as_a_clause_subject_is_a_topic(nlp):
+    found, _ = events("Lena Voss, leader of the Tarkan Front, warned that accusing the "
+                      "militias of the bombing risked dragging Norway into a war.")
+    assert of_type(found, "ACCUSE") == []
+    found, _ = events("Blaming Norway for the ambush would only help the Tarkan Front, "
+                      "Ivo Berg said.")
+    assert of_type(found, "ACCUSE") == []
+
+
+def test_the_act_an_accusation_charges_is_not_asserted(nlp):
+    found, k = events("Ivo Berg accused Norway of setting out to kill thousands of people.")
+    assert of_type(found, "ASSAULT") == []
+    (e,) = of_type(found, "ACCUSE")
+    assert e.targets == (k["Norway"],)
+
+
+def test_deaths_in_an_accident_are_no_assault(nlp):
+    found, _ = events("An army helicopter came down in fog near Tarsa, killing all nine "
+                      "people aboard, General Ole Brun among them.")
+    assert of_type(found, "ASSAULT") == []
+    found, _ = events("The ferry capsized outside Bergen on Sunday, killing Arvo Lind "
+                      "and eleven others.")
+    assert of_type(found, "ASSAULT") == []
+
+
+def test_a_participle_describing_a_noun_tells_no_act(nlp):
+    found, _ = events("Roadside bombs hit convoys supplying Norwegian troops near Kabul.")
+    assert of_type(found, "AID") == []
+
+
+def test_killed_in_the_same_attack_is_that_attack(nlp):
+    found, k = events("A drone strike hit a depot in Kabul on Monday, killing commander "
+                      "Arvo Lind. His deputy, Jaan Tamm, was killed in the same attack.")
+    (e,) = of_type(found, "ASSAULT")
+    assert set(e.targets) == {k["Arvo Lind"], k["Jaan Tamm"]}
+
+
+def test_a_verb_and_the_noun_in_its_phrase_are_one_event(nlp):
+    found, k = events("Arvo Lind was sentenced to life imprisonment in Oslo.")
+    (e,) = of_type(found, "COERCE")
+    assert e.targets == (k["Arvo Lind"],)
+    found, k = events("Jaan Tamm, the group's deputy, was killed in a drone strike in "
+                      "Helmand.")
+    (e,) = of_type(found, "ASSAULT")
+    assert e.targets == (k["Jaan Tamm"],)
+
+
+def test_a_headline_participle_is_passive(nlp):
+    found, k = events("Tarkan Front confirms Arvo Lind killed in Kabul strike")
+    (e,) = of_type(found, "ASSAULT")
+    assert e.targets == (k["Arvo Lind"],) and k["Arvo Lind"] not in e.actors
+
+
+def test_future_and_negated_acts_are_no_events(nlp):
+    found, _ = events("Norway said it would retaliate against the Tarkan Front.")
+    assert of_type(found, "ASSAULT") == []
+    found, _ = events("The Tarkan Front had not struck the base in Baghdad.")
+    assert found == []
+
+
+# -- classes of events ------------------------------------------------------------------------
+
+def test_holding_someone_responsible_accuses_them(nlp):
+    found, k = events("In a statement on Monday, the Tarkan Front held Norway fully "
+                      "responsible for the blasts.")
+    (e,) = of_type(found, "ACCUSE")
+    assert e.actors == (k["Tarkan Front"],) and e.targets == (k["Norway"],)
+    found, k = events("Ivo Berg holds the Tarkan Front accountable for the ambush.")
+    (e,) = of_type(found, "ACCUSE")
+    assert e.targets == (k["Tarkan Front"],)
+
+
+def test_vowing_that_someone_will_be_punished_threatens_them(nlp):
+    found, k = events("The Tarkan Front vowed that Norway would be punished.")
+    (e,) = of_type(found, "THREATEN")
+    assert e.actors == (k["Tarkan Front"],) and e.targets == (k["Norway"],)
+    found, k = events("Ivo Berg warned that the Tarkan Front would pay a heavy price.")
+    (e,) = of_type(found, "THREATEN")
+    assert e.targets == (k["Tarkan Front"],)
+
+
+def test_a_negated_statement_of_the_speaker_is_a_denial(nlp):
+    found, k = events("Its founder, Arvo Lind, told reporters in Oslo that his company had "
+                      "not built the drones.")
+    (e,) = of_type(found, "REJECT")
+    assert e.actors == (k["Arvo Lind"],)
+    found, k = events("Government spokesman Ole Brun said that the rifles had never been in "
+                      "Norway.")
+    (e,) = of_type(found, "REJECT")
+    assert e.actors == (k["Ole Brun"],)
+
+
+def test_a_sentence_received_or_given_is_a_coercion(nlp):
+    found, k = events("Arvo Lind received life imprisonment for organising the ambush; "
+                      "Jaan Tamm, the gunman, was given 20 years.")
+    targets = {t for e in of_type(found, "COERCE") for t in e.targets}
+    assert {k["Arvo Lind"], k["Jaan Tamm"]} <= targets
+    assert all(e.mode == "imprison" for e in of_type(found, "COERCE"))
+
+
+def test_condolences_to_someone_honour_them(nlp):
+    found, k = events("Ivo Berg offered his condolences to Norway.")
+    (e,) = of_type(found, "SUPPORT")
+    assert e.actors == (k["Ivo Berg"],) and e.targets == (k["Norway"],)
+    found, k = events("Lena Voss signed the book of condolences at the Norwegian embassy "
+                      "in Baghdad.")
+    (e,) = of_type(found, "SUPPORT")
+    assert e.actors == (k["Lena Voss"],) and "country:norway" in e.targets
