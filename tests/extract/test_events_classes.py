@@ -136,3 +136,68 @@ def test_condolences_to_someone_honour_them(nlp):
                       "in Baghdad.")
     (e,) = of_type(found, "SUPPORT")
     assert e.actors == (k["Lena Voss"],) and "country:norway" in e.targets
+
+
+def test_saying_someone_was_involved_accuses_them(nlp):
+    found, k = events("Ivo Berg suggested that Norway had been involved in the bombing.")
+    (e,) = of_type(found, "ACCUSE")
+    assert e.actors == (k["Ivo Berg"],) and e.targets == (k["Norway"],)
+    found, k = events("Lena Voss said the Tarkan Front was behind the ambush.")
+    (e,) = of_type(found, "ACCUSE")
+    assert e.targets == (k["Tarkan Front"],)
+
+
+def test_a_negated_allegation_is_a_denial(nlp):
+    found, k = events("Lena Voss alleged that Ivo Berg had not been in Oslo when the bomb "
+                      "went off.")
+    assert of_type(found, "ACCUSE") == []
+    (e,) = of_type(found, "REJECT")
+    assert e.actors == (k["Lena Voss"],)
+
+
+def test_a_phase_of_a_withdrawal_tells_the_withdrawal(nlp):
+    found, k = events("Norway completed the first phase of its withdrawal from Mali at the "
+                      "end of June.")
+    (e,) = of_type(found, "RETREAT")
+    assert e.actors == (k["Norway"],)
+
+
+def test_declaring_war_or_targets_threatens(nlp):
+    found, k = events("President Ivo Berg declared all-out war on the Tarkan Front.")
+    (e,) = of_type(found, "THREATEN")
+    assert e.actors == (k["Ivo Berg"],) and e.targets == (k["Tarkan Front"],)
+    found, k = events("The Tarkan Front declared Norwegian ships legitimate targets.")
+    (e,) = of_type(found, "THREATEN")
+    assert e.actors == (k["Tarkan Front"],) and "country:norway" in e.targets
+
+
+def test_saying_oneself_was_responsible_concedes(nlp):
+    found, k = events("After months of silence, Norway said that it was responsible for "
+                      "the raid.")
+    assert of_type(found, "ACCUSE") == []
+    (e,) = of_type(found, "CONCEDE")
+    assert e.actors == (k["Norway"],)
+
+
+def test_calling_an_act_someone_s_accuses_them(nlp):
+    found, k = events("Ivo Berg called the bombing a Swedish attack.")
+    (e,) = of_type(found, "ACCUSE")
+    assert e.actors == (k["Ivo Berg"],) and e.targets == ("country:sweden",)
+    found, k = events("Lena Voss condemned what she called a terrorist act by the Tarkan "
+                      "Front.")
+    assert len(found) == 1 and found[0].type in ("PROTEST", "ACCUSE")
+    assert found[0].targets == (k["Tarkan Front"],)
+
+
+def test_held_responsible_read_as_a_clause(nlp):
+    found, k = events("In a statement on Monday, the Tarkan Front held Norway fully "
+                      "responsible and vowed revenge.")
+    (e,) = of_type(found, "ACCUSE")
+    assert e.targets == (k["Norway"],)
+
+
+def test_a_threat_against_it_is_not_against_the_threatener(nlp):
+    found, k = events("In a statement on Monday, the Tarkan Front held Norway fully "
+                      "responsible and vowed that it would be punished.")
+    (e,) = of_type(found, "THREATEN")
+    assert e.actors == (k["Tarkan Front"],) and e.targets == (k["Norway"],)

@@ -203,13 +203,11 @@ def _noun_participants(ctx: Context, rules: Rules, ev: Event, head: Token, word:
         ev.add("targets", ents_of(ctx, poss, "target"))
     else:
         ev.add("actors", ctx.nominal_actor(head))
-    if head.dep_ == "dobj" and lemma_in(head.head, rules.light_verbs) and not ev.actors:
-        ev.add("actors", [e for t in ctx.actor_tokens(head.head) for e in ctx.ents(t, "actor")])
     measure = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
-    if measure is not None and measure.dep_ == "dobj" and not ev.actors \
-            and lemma_in(measure.head, rules.light_verbs):   # "declared three days of mourning"
-        ev.add("actors", [e for t in ctx.actor_tokens(measure.head)
-                          for e in ctx.ents(t, "actor")])
+    for held in (head, measure):   # "gave it his backing", "declared three days of mourning"
+        if held is not None and held.dep_ == "dobj" and lemma_in(held.head, rules.light_verbs) \
+                and not is_explicit(ev.actors):
+            _light_subject(ctx, ev, held.head)
     if ev.mode == "honour" and ev.actors:   # "declared mourning for X", "paid tribute to X";
         _honoured(ctx, ev, head, measure)    # no one's: no honour given
     # "in cooperation with Y": a partner in the act
@@ -257,6 +255,14 @@ def _honoured(ctx: Context, ev: Event, head: Token, measure: Token | None) -> No
                                        if e.type == "country"])
 
 
+def _light_subject(ctx: Context, ev: Event, verb: Token) -> None:
+    """The subject of the light verb acts; named there, it stands for the noun's 'its'."""
+    subject = [e for t in ctx.actor_tokens(verb) for e in ctx.ents(t, "actor")]
+    if is_explicit(subject):
+        ev.actors = [a for a in ev.actors if a.key not in {e.key for e in subject}]
+    ev.add("actors", subject)
+
+
 def _border_targets(ctx: Context, ev: Event, head: Token) -> None:
     """'exercises close to the Azerbaijani border': the country a mobilisation is near."""
     hosts = [head] + ([head.head] if head.dep_ == "dobj" else [])
@@ -293,6 +299,10 @@ def _told_before(ctx: Context, rules: Rules, head: Token) -> bool:
         c.dep_ in ("compound", "amod", "nummod") and (ctx.mention_at(c) or c.like_num)
         for c in head.children)
     told_here = head.dep_ == "dobj" and lemma_in(head.head, rules.light_verbs)
+    measure = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+    if measure is not None and measure.dep_ == "dobj" and lemma_in(measure.head,
+                                                                    rules.light_verbs):
+        told_here = True   # "completed the first phase of its withdrawal"
     return definite and not own and not told_here
 
 

@@ -50,7 +50,8 @@ from actorgraph.extract.rules_en.events.rules import (
     Rules,
     load_rules,
 )
-from actorgraph.extract.rules_en.events.verbs import BREAK_VERBS, EXTRA_VERBS, read_verb
+from actorgraph.extract.rules_en.events.stances import EXTRA_VERBS
+from actorgraph.extract.rules_en.events.verbs import BREAK_VERBS, read_verb
 from actorgraph.extract.rules_en.reference.arguments import Context
 from actorgraph.extract.rules_en.ruledata import words
 from actorgraph.model import EventFact, Mention, Sentence
@@ -115,11 +116,17 @@ def _listed(a: Event, b: Event) -> bool:
     return not (shared or same_place)
 
 
+def _kin(a: str, b: str) -> bool:
+    """One act: the same type, or a condemnation and the accusation in it ('condemned what
+    he called an attack by X')."""
+    return a == b or {a, b} == {"PROTEST", "ACCUSE"}
+
+
 def _merge(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     for ev in sorted(events, key=lambda e: e.trigger.i):
         for other in out:
-            if other.type == ev.type and _linked(other.trigger, ev.trigger) \
+            if _kin(other.type, ev.type) and _linked(other.trigger, ev.trigger) \
                     and _compatible(other, ev) and not _listed(other, ev):
                 other.add("actors", ev.actors)
                 other.add("targets", ev.targets)

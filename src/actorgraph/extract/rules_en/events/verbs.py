@@ -4,12 +4,10 @@ verbs that tell no act here, and the parse around it gives who acts on whom wher
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from spacy.tokens import Token
 
 from actorgraph.extract.rules_en.events.arguments import (
-    Spec,
     assault_mode,
     ents_of,
     located,
@@ -25,10 +23,27 @@ from actorgraph.extract.rules_en.events.rules import (
     RETREAT_OBJECTS,
     WEAPON_OBJECTS,
     Event,
+    Reading,
     Rules,
 )
+from actorgraph.extract.rules_en.events.rules import Verb as _Verb
+from actorgraph.extract.rules_en.events.stances import (
+    declare,
+    denied_by_report,
+    gets_sentence,
+    held_responsible,
+    holds_responsible,
+    involved,
+    named_act,
+    names_act,
+    reports_denial,
+    retribution,
+    says_involved,
+    sentence,
+    threatens_retribution,
+)
 from actorgraph.extract.rules_en.reference.argdata import lemma_of, pobjs_of, preps_of
-from actorgraph.extract.rules_en.reference.arguments import Context, load_data, word_set
+from actorgraph.extract.rules_en.reference.arguments import Context, Ent, load_data, word_set
 from actorgraph.extract.rules_en.ruledata import words
 
 BREAK_VERBS = words("events", "break_verbs")   # "... diplomatic relations"
@@ -42,37 +57,10 @@ STREET_PROTEST = words("events", "street_protest_verbs")
 PEOPLE_ONLY = words("events", "people_only_verbs")       # "executed two prisoners", not a plan
 MEMBER_NOUNS = word_set(load_data("arguments.yaml")["member_nouns"])
 ACCIDENT_VERBS = words("events", "accident_verbs")        # "came down in fog, killing"
-RESPONSIBLE = words("events", "responsibility_adjectives")  # "held X responsible"
-RETRIBUTION = words("events", "retribution_verbs")       # "warned that X would pay"
-REPORT_VERBS = words("events", "report_verbs")           # "said it had never been there"
-SENTENCE_RECEIVE = words("events", "sentence_receive_verbs")
-SENTENCE_GIVE = words("events", "sentence_give_verbs")
-SENTENCE_NOUNS = words("events", "sentence_nouns")
 HARM_VERBS = words("events", "harm_verbs")               # "X killed in Kabul strike"
-# verbs read only in a family of their own: "held X responsible", "said it had not"
-EXTRA_VERBS = {"hold"} | REPORT_VERBS | SENTENCE_RECEIVE | SENTENCE_GIVE
-MODALS = {"will", "would", "shall", "should", "can", "could", "may", "might", "must", "'ll",
-          "wo", "ca"}
-
-Reading = tuple[Spec, str] | Event | None   # (spec, rule name), or the event, or no event
 
 
-@dataclass(frozen=True)
-class _Verb:
-    """A verb trigger as the verb readers see it: its lemma, its direct objects (and their
-    lemmas and forms), and its entry in the `verbs` table of events.yaml, if any."""
 
-    tok: Token
-    lemma: str
-    dobjs: list[Token]
-    objects: set[str]
-    spec: Spec | None
-
-    @classmethod
-    def of(cls, rules: Rules, v: Token) -> _Verb:
-        dobjs = [c for c in v.children if c.dep_ == "dobj"]
-        objects = {lemma_of(c) for c in dobjs} | {c.lower_ for c in dobjs}
-        return cls(v, lemma_of(v), dobjs, objects, rules.verbs.get(lemma_of(v)))
 
 
 # -- verbs that are events only with a particular object or complement -----------------------
@@ -112,13 +100,6 @@ def _list(ctx: Context, rules: Rules, vb: _Verb) -> Reading:
     return ("SANCTION", "designation"), "added_to_sanctions_list"
 
 
-def _declare(ctx: Context, rules: Rules, vb: _Verb) -> Reading:
-    """'declared the ambassador persona non grata'."""
-    if "persona" not in {t.lower_ for t in vb.tok.subtree}:
-        return None
-    return ("COERCE", "expel"), "persona_non_grata"
-
-
 def _framing(ctx: Context, rules: Rules, vb: _Verb) -> Reading:
     return read_framing(ctx, rules, vb.tok)
 
@@ -144,70 +125,6 @@ def _light(ctx: Context, rules: Rules, vb: _Verb) -> Reading:
     return None   # read with its noun
 
 
-def _held_responsible(ctx: Context, rules: Rules, vb: _Verb) -> Reading:
-    """'held X fully responsible', 'holds X accountable': an accusation (CAMEO 112)."""
-    return ("ACCUSE", None), "held_responsible"
-
-
-def _retribution(ctx: Context, rules: Rules, vb: _Verb) -> Reading:
-    """'warned that X would pay a heavy price': a threat against X."""
-    return ("THREATEN", None), f"verb_{vb.lemma}"
-
-
-def _denied_by_report(ctx: Context, rules: Rules, vb: _Verb) -> Reading:
-    """'told reporters that his company had not built them': the speaker denies it."""
-    return ("REJECT", None), "said_not"
-
-
-def _sentence(ctx: Context, rules: Rules, vb: _Verb) -> Reading:
-    """'received life imprisonment', 'was given 20 years': the subject is sentenced."""
-    v = vb.tok
-    ev = Event("COERCE", "imprison", v, "sentence_given")
-    ev.add("targets", ents_of(ctx, ctx.subject(v)[0], "target"))
-    if ctx.is_passive(v):
-        ev.add("actors", ents_of(ctx, ctx.agent(v), "actor"))
-    located(ctx, rules, ev, v)
-    ev.explicit = True
-    return ev
-
-
-def _holds_responsible(rules: Rules, vb: _Verb) -> bool:
-    return vb.lemma == "hold" and any(
-        c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and lemma_of(c) in RESPONSIBLE
-        for c in vb.tok.children)
-
-
-def _threatens_retribution(rules: Rules, vb: _Verb) -> bool:
-    return vb.lemma in rules.threat_verbs and vb.spec is None and any(
-        c.dep_ == "ccomp" and lemma_of(c) in RETRIBUTION for c in vb.tok.children)
-
-
-def _negated_past(c: Token) -> bool:
-    """A clause told as not having happened: 'had not built', 'had never been', 'did not'."""
-    kids = list(c.children)
-    if not any(k.dep_ == "neg" for k in kids) or any(
-            k.dep_ == "aux" and k.lower_ in MODALS for k in kids):
-        return False
-    return c.tag_ in ("VBD", "VBN") or any(
-        k.dep_ in ("aux", "auxpass") and k.tag_ in ("VBD",) for k in kids)
-
-
-def _reports_denial(rules: Rules, vb: _Verb) -> bool:
-    return vb.lemma in REPORT_VERBS and any(
-        c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and _negated_past(c)
-        for c in vb.tok.children)
-
-
-def _gets_sentence(rules: Rules, vb: _Verb) -> bool:
-    v = vb.tok
-    objs = [c for c in v.children if c.dep_ in ("dobj", "npadvmod", "attr")]
-    if not any(lemma_of(o) in SENTENCE_NOUNS or o.lower_ in SENTENCE_NOUNS for o in objs):
-        return False
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children)
-    return (vb.lemma in SENTENCE_RECEIVE and not passive) or (
-        vb.lemma in SENTENCE_GIVE and passive)
-
-
 def _fires_weapons(rules: Rules, vb: _Verb) -> bool:
     return vb.lemma in ("open", "fire", "launch") and (
         "fire" in vb.objects and vb.lemma == "open" or
@@ -230,15 +147,17 @@ _FAMILIES: tuple[tuple[Callable[[Rules, _Verb], bool],
      _open),
     (lambda r, vb: vb.lemma in BREAK_VERBS and bool(vb.objects & RELATION_OBJECTS), _break),
     (lambda r, vb: vb.lemma in r.list_verbs, _list),
-    (lambda r, vb: vb.lemma == "declare", _declare),
+    (lambda r, vb: vb.lemma == "declare", declare),
     (lambda r, vb: vb.lemma in r.framing_verbs and vb.spec is None, _framing),
     (lambda r, vb: vb.lemma in r.creation_only, _creation),
     (_fires_weapons, _weapons),
     (_calls_on, _call_on),
-    (_holds_responsible, _held_responsible),
-    (_threatens_retribution, _retribution),
-    (_reports_denial, _denied_by_report),
-    (_gets_sentence, _sentence),
+    (holds_responsible, held_responsible),
+    (threatens_retribution, retribution),
+    (reports_denial, denied_by_report),
+    (says_involved, involved),
+    (names_act, named_act),
+    (gets_sentence, sentence),
     (lambda r, vb: vb.lemma in r.light_verbs and vb.spec is None, _light),
 )
 
@@ -329,6 +248,18 @@ def _not_an_act(ctx: Context, rules: Rules, vb: _Verb, etype: str) -> bool:
         return True   # "condemns Azerbaijan's ties with Israel": an opinion, not a protest
     return bool(vb.lemma == "approve" and vb.dobjs and not vb.objects & rules.creation_nouns
                 and not any(ctx.ents(d) for d in vb.dobjs))
+
+
+def _not_self(ctx: Context, ev: Event, v: Token, subs: list[Token]) -> list[Ent]:
+    """The one a clause under a threat or accusation is about; a pronoun there that would be
+    the speaker itself ('X held Y responsible and vowed that it would be punished') stands
+    for the object of the verb the threat is coordinated with."""
+    found = ents_of(ctx, subs, "target")
+    actors = {e.key for e in ev.actors}
+    if ev.type == "THREATEN" and found and all(e.key in actors for e in found) and all(
+            s.pos_ == "PRON" for s in subs) and v.dep_ == "conj":
+        return ents_of(ctx, [c for c in v.head.children if c.dep_ == "dobj"], "target")
+    return found
 
 
 def _bare_participle(ctx: Context, rules: Rules, vb: _Verb) -> bool:
@@ -429,7 +360,7 @@ def _verb_targets(ctx: Context, rules: Rules, ev: Event, vb: _Verb) -> None:
         for c in v.children:
             if c.dep_ == "ccomp":
                 subs, _ = ctx.subject(c)
-                ev.add("targets", ents_of(ctx, subs, "target"))
+                ev.add("targets", _not_self(ctx, ev, v, subs))
     if rule == "call_on":
         ev.add("targets", with_targets(ctx, v, ("on", "upon")))
     if vb.lemma in ("link", "attribute", "blame"):
