@@ -201,3 +201,31 @@ def test_a_threat_against_it_is_not_against_the_threatener(nlp):
                       "responsible and vowed that it would be punished.")
     (e,) = of_type(found, "THREATEN")
     assert e.actors == (k["Tarkan Front"],) and e.targets == (k["Norway"],)
+
+
+# -- dates counted from an act told before ----------------------------------------------------
+
+def dated(text: str, published: str):
+    from actorgraph.extract.rules_en.pipeline import STAGES
+
+    state = parsed(text, published=published)
+    for stage in STAGES[[s.name for s in STAGES].index("corefer") + 1:]:
+        stage.func(state)
+    return state.events
+
+
+def test_days_after_the_attack_count_from_the_attack(nlp):
+    found = dated("Gunmen of the Tarkan Front attacked a police post in Oslo on 3 March.\n\n"
+                  "The Front is small.\n\nIts leader lives abroad.\n\n"
+                  "Ten days after the attack, Norwegian jets bombed Tarkan Front camps in "
+                  "Syria.", "2025-04-02")
+    (late,) = [e for e in found if e.trigger == "bombed"]
+    assert late.date is not None and late.date.value == "2025-03-13"
+
+
+def test_that_night_is_the_night_of_the_act_it_answers(nlp):
+    found = dated("Gunmen of the Tarkan Front attacked a police post in Oslo on 3 March.\n\n"
+                  "The Front is small.\n\nIts leader lives abroad.\n\n"
+                  "Prime Minister Ivo Berg condemned the attack that night.", "2025-04-02")
+    (e,) = [e for e in found if e.type == "PROTEST"]
+    assert e.date is not None and e.date.value == "2025-03-03"
