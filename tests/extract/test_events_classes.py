@@ -229,3 +229,58 @@ def test_that_night_is_the_night_of_the_act_it_answers(nlp):
                   "Prime Minister Ivo Berg condemned the attack that night.", "2025-04-02")
     (e,) = [e for e in found if e.type == "PROTEST"]
     assert e.date is not None and e.date.value == "2025-03-03"
+
+
+def test_the_plural_personae_non_gratae_expels(nlp):
+    found, k = events("On 4 May Norway declared three Swedish embassy staff personae non "
+                      "gratae.")
+    (e,) = of_type(found, "COERCE")
+    assert e.mode == "expel" and e.actors == (k["Norway"],)
+
+
+def test_saying_someone_acted_on_the_orders_of_x_accuses_x(nlp):
+    found, k = events("Lena Voss said that the cell had acted on the orders of the Tarkan "
+                      "Front.")
+    (e,) = of_type(found, "ACCUSE")
+    assert e.targets == (k["Tarkan Front"],)
+
+
+def test_claiming_the_attack_names_who_did_the_attack_told_before(nlp):
+    found, k = events("A rocket killed Arvo Lind in Bergen on Monday. "
+                      "The Tarkan Front claimed the attack.")
+    (e,) = of_type(found, "ASSAULT")
+    assert k["Tarkan Front"] in e.actors and k["Arvo Lind"] in e.targets
+
+
+def test_an_act_named_as_a_time_reference_is_no_new_event(nlp):
+    found, _ = events("Radios exploded across Norway a day after pager blasts.")
+    assert [e.trigger for e in of_type(found, "ASSAULT")] == ["exploded"] or \
+        of_type(found, "ASSAULT") == []
+
+
+def test_attacks_named_in_a_title_are_no_event(nlp):
+    found, _ = events("Plausible deniability: front groups and the rocket attacks in Bergen")
+    assert of_type(found, "ASSAULT") == []
+
+
+def test_one_verdict_for_several_convicts_is_one_event(nlp):
+    found, k = events("Arvo Lind received life imprisonment; Jaan Tamm, the gunman, was "
+                      "given 20 years.")
+    (e,) = of_type(found, "COERCE")
+    assert set(e.targets) == {k["Arvo Lind"], k["Jaan Tamm"]}
+
+
+def test_a_claim_refers_to_the_act_just_told_not_an_older_one(nlp):
+    found, k = events("In 2019 the Tarkan Front bombed a mosque in Bergen. The group grew. "
+                      "Its leader moved abroad. Last week bombs exploded among mourners, and "
+                      "the Sami Brigade claimed the attack.")
+    bergen = [e for e in of_type(found, "ASSAULT") if e.location == k["Bergen"]]
+    assert bergen and k["Sami Brigade"] not in bergen[0].actors
+
+
+def test_a_claim_in_a_sentence_with_its_own_date_is_a_new_act(nlp):
+    found, k = events("The Tarkan Front bombed a mosque in Bergen in 2019. In January this "
+                      "year, bombs exploded among mourners, and the Sami Brigade claimed the "
+                      "attack.")
+    bergen = [e for e in of_type(found, "ASSAULT") if e.location == k["Bergen"]]
+    assert bergen and k["Sami Brigade"] not in bergen[0].actors

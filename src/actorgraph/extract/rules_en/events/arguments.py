@@ -23,6 +23,9 @@ from actorgraph.extract.rules_en.ruledata import words
 
 PARTNERSHIP_NOUNS = words("events", "partnership_nouns")   # "in cooperation with Y"
 ENVOY_SEATS = words("events", "envoy_seats")               # "at the X embassy"
+CLAIM_VERBS = words("events", "claim_verbs")               # "claimed the attack"
+TIME_PREPS = words("events", "time_prepositions")          # "a day after pager blasts"
+RESPONSIBILITY_NOUNS = words("events", "responsibility_nouns")
 
 Spec = tuple[str, str | None]          # (event type, mode)
 
@@ -186,11 +189,24 @@ def read_noun(ctx: Context, rules: Rules, n: Token) -> Event | None:
     if etype == "ASSAULT":
         ev.mode = assault_mode(rules, n, head, mode)
     _noun_location(ctx, rules, ev, head)
+    if not ev.actors and not ev.targets and (_time_anchor(head) or _in_a_title(n)):
+        return None   # "a day after pager blasts", a heading "... and the attacks on X"
     named = is_explicit(ev.actors + ev.targets) or ev.location is not None
     ev.explicit = named
     if _told_before(ctx, rules, head):
         return None
     return ev
+
+
+def _time_anchor(head: Token) -> bool:
+    """'a day after pager blasts', 'since the bombing': an act named to tell when."""
+    return head.dep_ == "pobj" and head.head.lower_ in TIME_PREPS
+
+
+def _in_a_title(n: Token) -> bool:
+    """A plural act in a sentence without a verb: a heading names a topic, not an event."""
+    return n.tag_ in ("NNS", "NNPS") and not any(
+        t.pos_ in ("VERB", "AUX") for t in n.sent)
 
 
 def _noun_participants(ctx: Context, rules: Rules, ev: Event, head: Token, word: str) -> None:
@@ -204,6 +220,9 @@ def _noun_participants(ctx: Context, rules: Rules, ev: Event, head: Token, word:
     else:
         ev.add("actors", ctx.nominal_actor(head))
     measure = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+    claim = claimed_by(head)
+    if claim is not None and not is_explicit(ev.actors):   # "claimed responsibility for it"
+        _light_subject(ctx, ev, claim)
     for held in (head, measure):   # "gave it his backing", "declared three days of mourning"
         if held is not None and held.dep_ == "dobj" and lemma_in(held.head, rules.light_verbs) \
                 and not is_explicit(ev.actors):
@@ -255,6 +274,19 @@ def _honoured(ctx: Context, ev: Event, head: Token, measure: Token | None) -> No
                                        if e.type == "country"])
 
 
+def claimed_by(head: Token) -> Token | None:
+    """The verb that claims the act a noun names: 'claimed the attack', 'claimed (or took)
+    responsibility for the bombing'."""
+    if head.dep_ == "dobj" and lemma_of(head.head) in CLAIM_VERBS:
+        return head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "for":
+        owner = head.head.head
+        if lemma_of(owner) in RESPONSIBILITY_NOUNS and owner.dep_ == "dobj" and \
+                lemma_of(owner.head) in CLAIM_VERBS:
+            return owner.head
+    return None
+
+
 def _light_subject(ctx: Context, ev: Event, verb: Token) -> None:
     """The subject of the light verb acts; named there, it stands for the noun's 'its'."""
     subject = [e for t in ctx.actor_tokens(verb) for e in ctx.ents(t, "actor")]
@@ -298,7 +330,8 @@ def _told_before(ctx: Context, rules: Rules, head: Token) -> bool:
     own = any(preps_of(head, ("of", "on", "against", "in", "at", "targeting"))) or any(
         c.dep_ in ("compound", "amod", "nummod") and (ctx.mention_at(c) or c.like_num)
         for c in head.children)
-    told_here = head.dep_ == "dobj" and lemma_in(head.head, rules.light_verbs)
+    told_here = head.dep_ == "dobj" and lemma_in(head.head, rules.light_verbs) or \
+        claimed_by(head) is not None
     measure = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
     if measure is not None and measure.dep_ == "dobj" and lemma_in(measure.head,
                                                                     rules.light_verbs):

@@ -33,6 +33,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from actorgraph.extract.rules_en.events.arguments import (
+    claimed_by,
     lemma_of,
     read_noun,
     threat_event,
@@ -97,7 +98,8 @@ def _linked(a: Token, b: Token) -> bool:
 
 def _compatible(a: Event, b: Event) -> bool:
     ta, tb = {e.key for e in a.targets}, {e.key for e in b.targets}
-    if ta and tb and not ta & tb:
+    one_verdict = a.rule == b.rule == "sentence_given"   # "X got life; Y was given 20 years"
+    if ta and tb and not ta & tb and not one_verdict:
         return False
     if a.location and b.location and a.location.key != b.location.key:
         return False
@@ -240,10 +242,34 @@ def find_events(doc: Doc, sentences: list[Sentence], mentions: list[Mention],
                 again.add("targets", [e for e in ev.targets
                                       if e.key not in {a.key for a in again.actors}])
                 continue
+            reach = 0 if _dated_here(ev.trigger) else CLAIM_REACH   # its own time: a new act
+            again = _claimed_again(ev, [old for old, at in told if si - at <= reach])
+            if again is not None:   # "X claimed the attack": the attack told before
+                again.add("actors", [e for e in ev.actors
+                                     if e.key not in {t.key for t in again.targets}])
+                continue
             if not _worth(rules, ev) or _retold(ev, earlier):
                 continue
             told.append((ev, si))
     return [_fact(ev, si) for ev, si in told]
+
+
+CLAIM_REACH = 1   # sentences back that "claimed the attack" looks for the attack
+
+
+def _dated_here(t: Token) -> bool:
+    return any(x.ent_type_ == "DATE" for x in t.sent)
+
+
+def _claimed_again(ev: Event, told: list[Event]) -> Event | None:
+    """'The Front claimed the attack', 'took responsibility for the bombing': a definite act
+    claimed, with nothing of its own but the claimer, is the latest one of its type just
+    told (in its sentence or the one before)."""
+    t = ev.trigger
+    if t.pos_ not in ("NOUN", "PROPN") or claimed_by(t) is None or ev.targets or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children):
+        return None
+    return next((old for old in reversed(told) if old.type == ev.type), None)
 
 
 def _refers_back(rules: Rules, ev: Event, told: list[Event]) -> Event | None:

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from actorgraph.extract.rules_en.events.arguments import ents_of, located, with_targets
 from actorgraph.extract.rules_en.events.rules import Event, Reading, Rules, Verb
 from actorgraph.extract.rules_en.reference.argdata import lemma_of, pobjs_of, preps_of
-from actorgraph.extract.rules_en.reference.arguments import Context
+from actorgraph.extract.rules_en.reference.arguments import Context, Ent
 from actorgraph.extract.rules_en.ruledata import words
 
 RESPONSIBLE = words("events", "responsibility_adjectives")  # "held X responsible"
@@ -24,6 +24,7 @@ INVOLVEMENT = words("events", "involvement_words")
 WAR_NOUNS = words("events", "war_nouns")                 # "declared war on X"
 TARGET_NOUNS = words("events", "target_nouns")           # "declared X legitimate targets"
 NAMING_VERBS = words("events", "naming_verbs")           # "called it an Israeli attack"
+ORDER_NOUNS = words("events", "order_nouns")             # "on the orders of X"
 MODALS = {"will", "would", "shall", "should", "can", "could", "may", "might", "must", "'ll",
           "wo", "ca"}
 # verbs read only in a family of their own: "held X responsible", "said it had not"
@@ -44,7 +45,7 @@ def declare(ctx: Context, rules: Rules, vb: Verb) -> Reading:
         held = [d for d in vb.dobjs if lemma_of(d) not in TARGET_NOUNS]
         held += [c for d in vb.dobjs for c in d.subtree if c.dep_ == "nsubj"]
         ev.add("targets", ents_of(ctx, held, "target"))
-    elif "persona" in {t.lower_ for t in v.subtree}:
+    elif {"persona", "personae"} & {t.lower_ for t in v.subtree}:
         return ("COERCE", "expel"), "persona_non_grata"
     else:
         return None
@@ -131,8 +132,7 @@ def involved(ctx: Context, rules: Rules, vb: Verb) -> Reading:
     a speaker who says it was responsible itself concedes it."""
     v = vb.tok
     speakers = ents_of(ctx, ctx.actor_tokens(v), "actor")
-    named = ents_of(ctx, [s for c in v.children if c.dep_ == "ccomp"
-                          for s in ctx.subject(c)[0]], "target")
+    named = [e for c in v.children if c.dep_ == "ccomp" for e in _culprits(ctx, c)]
     if not speakers:
         return None
     own = {e.key for e in speakers}
@@ -153,10 +153,23 @@ def names_act(rules: Rules, vb: Verb) -> bool:
         for c in vb.tok.children)
 
 
+def _orders(c: Token) -> list[Token]:
+    """'acted on the orders of X', 'at the behest of X': X."""
+    return [x for p in c.children if p.dep_ == "prep" for o in pobjs_of(p)
+            if lemma_of(o) in ORDER_NOUNS for q in preps_of(o, ("of",)) for x in pobjs_of(q)]
+
+
+def _culprits(ctx: Context, c: Token) -> list[Ent]:
+    """Whom a clause of involvement puts the act on: the one behind it, else its subject."""
+    behind = _orders(c)
+    return ents_of(ctx, behind or ctx.subject(c)[0], "target")
+
+
 def says_involved(rules: Rules, vb: Verb) -> bool:
     def involved(c: Token) -> bool:
         return lemma_of(c) in INVOLVEMENT or any(
-            k.dep_ in ("acomp", "prep", "attr") and k.lower_ in INVOLVEMENT for k in c.children)
+            k.dep_ in ("acomp", "prep", "attr") and k.lower_ in INVOLVEMENT
+            for k in c.children) or bool(_orders(c))
     return vb.lemma in OPINION_VERBS and any(
         c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and involved(c)
         for c in vb.tok.children)

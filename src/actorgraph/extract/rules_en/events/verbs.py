@@ -373,7 +373,7 @@ def _verb_targets(ctx: Context, rules: Rules, ev: Event, vb: _Verb) -> None:
         ev.add("targets", with_targets(ctx, v, ("with",)))
     if rule == "persona_non_grata":  # "declared four diplomats persona non grata"
         ev.add("targets", [e for c in v.children if c.dep_ in ("ccomp", "xcomp")
-                           and "persona" in {x.lower_ for x in c.subtree}
+                           and {"persona", "personae"} & {x.lower_ for x in c.subtree}
                            for x in ctx.subject(c)[0] for e in ctx.ents(x, "target")])
     if rule == "broke_relations":    # "broke off diplomatic relations with Kyiv"
         ev.add("targets", [e for d in vb.dobjs for e in with_targets(ctx, d, ("with",))])
