@@ -284,3 +284,32 @@ def test_a_claim_in_a_sentence_with_its_own_date_is_a_new_act(nlp):
                       "attack.")
     bergen = [e for e in of_type(found, "ASSAULT") if e.location == k["Bergen"]]
     assert bergen and k["Sami Brigade"] not in bergen[0].actors
+
+
+def test_acts_inside_a_description_are_not_told(nlp):
+    found, k = events("Norwegian jets struck a depot of the Tarkan Front on Monday, and the "
+                      "ministry described the raid as a response to recent attacks on "
+                      "Norwegian soldiers in Mali.")
+    assert [e.trigger for e in of_type(found, "ASSAULT")] == ["struck"]
+
+
+def test_an_act_owned_by_a_weekday_is_dated_to_it(nlp):
+    found = dated("The Tarkan Front on Saturday confirmed the death of Arvo Lind in Friday "
+                  "evening's Norwegian air raid on Bergen.", "2025-03-10")
+    (e,) = [e for e in found if e.type == "ASSAULT"]
+    assert e.date is not None and e.date.value == "2025-03-07"
+
+
+def test_an_act_told_again_the_same_day_is_one_event(nlp):
+    found = dated("Norwegian jets killed Arvo Lind in Bergen on 7 March.\n\n"
+                  "Witnesses said an air strike in Bergen on 7 March flattened a school.",
+                  "2025-03-10")
+    assaults = [e for e in found if e.type == "ASSAULT"]
+    assert len(assaults) == 1 and assaults[0].date is not None
+    assert assaults[0].date.value == "2025-03-07"
+
+
+def test_two_acts_of_one_day_in_two_places_stay_two(nlp):
+    found = dated("On 3 March Norwegian jets bombed a depot in Bergen. On 3 March the "
+                  "Tarkan Front shelled a village in Tromso.", "2025-03-10")
+    assert len([e for e in found if e.type == "ASSAULT"]) == 2

@@ -170,7 +170,8 @@ def count(state: State) -> None:
 def date(state: State) -> None:
     """Resolve every date expression, then give each event the date that governs it; an
     event its sentence leaves undated takes the month of one told just before it; a
-    relative date with no date near ("ten days after the attack") counts from the act."""
+    relative date with no date near ("ten days after the attack") counts from the act; an
+    act told twice the same day (a headline and its lead) is one event."""
     state.dates = dates.resolve_dates(state.parsed, state.sentences, state.clean.doc.meta.published)
     dated: dict[int, list[DateValue]] = {}
     for e in sorted(state.events, key=lambda e: (e.sentence, e.trigger_start)):
@@ -182,6 +183,7 @@ def date(state: State) -> None:
             dated.setdefault(e.sentence, []).append(e.date)
     when.date_from_events(state.parsed, state.events,
                           [(s.start, s.end) for s in state.sentences])
+    state.events = when.merge_retold(state.events)
 
 
 def found(state: State) -> None:

@@ -182,7 +182,7 @@ def read_noun(ctx: Context, rules: Rules, n: Token) -> Event | None:
             _noun_head(rules, n).i == n.i:
         return None   # "arrest warrants": the head noun decides
     head = _noun_head(rules, n)
-    if head.dep_ == "oprd" or (head.dep_ == "pobj" and head.head.lower_ == "as"):
+    if head.dep_ == "oprd" or _in_a_description(head):
         return None   # "decried the detention as an attack on X": a description, not an act
     ev = Event(etype, mode, n, f"noun_{word}")
     _noun_participants(ctx, rules, ev, head, word)
@@ -196,6 +196,22 @@ def read_noun(ctx: Context, rules: Rules, n: Token) -> Event | None:
     if _told_before(ctx, rules, head):
         return None
     return ev
+
+
+def _in_a_description(head: Token) -> bool:
+    """In what an 'as' phrase calls something: 'as an attack on X', 'described the raid as a
+    response to recent attacks on X' (the noun phrase under 'as', through its own nouns)."""
+    node = head
+    for _ in range(4):
+        if node.dep_ != "pobj":
+            return False
+        if node.head.lower_ == "as":
+            return True
+        holder = node.head.head
+        if holder.pos_ not in ("NOUN", "PROPN"):
+            return False
+        node = holder
+    return False
 
 
 def _time_anchor(head: Token) -> bool:

@@ -75,12 +75,48 @@ def _named_type(doc: Doc, ev: EventFact, sentence: tuple[int, int]) -> str | Non
     return None
 
 
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def _own_weekday(doc: Doc, ev: EventFact) -> int | None:
+    """The weekday an act's noun owns: 'Friday's strikes', 'Friday evening's air raid'."""
+    span = doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    nouns = [root] + [o for p in root.children if p.dep_ == "prep"
+                      for o in p.children if o.dep_ == "pobj"]
+    for n in nouns:
+        for c in n.children:
+            if c.dep_ != "poss":
+                continue
+            for w in [c, *c.children]:
+                if w.lower_ in WEEKDAYS:
+                    return WEEKDAYS.index(w.lower_)
+    return None
+
+
+def _weekday_before(ev: EventFact, weekday: int) -> None:
+    """'on Saturday confirmed ... Friday's raid': the latest such weekday up to the date the
+    sentence gives."""
+    d = ev.date
+    if d is None or not d.value or d.precision != "day":
+        return
+    day = date.fromisoformat(d.value)
+    day -= timedelta(days=(day.weekday() - weekday) % 7)
+    ev.date = DateValue(day.isoformat(), "day", d.text, d.start, d.end)
+
+
 def date_from_events(doc: Doc, events: list[EventFact],
                      sentences: list[tuple[int, int]]) -> None:
     """Resolve an event's unresolved relative date ('that night', 'ten days after') from
-    the event it counts from, told and dated earlier in the document."""
+    the event it counts from, told and dated earlier in the document; an act owned by a
+    weekday ('Friday's strikes') takes that weekday up to its sentence's date."""
     told: list[EventFact] = []
     for ev in sorted(events, key=lambda e: (e.sentence, e.trigger_start)):
+        weekday = _own_weekday(doc, ev)
+        if weekday is not None:
+            _weekday_before(ev, weekday)
         d = ev.date
         if d is not None and d.value is None and d.text and 0 <= ev.sentence < len(sentences):
             rel = _relative(d.text)
@@ -98,3 +134,35 @@ def date_from_events(doc: Doc, events: list[EventFact],
                         ev.date = DateValue(new.value, new.precision, d.text, d.start, d.end)
         if ev.date is not None and ev.date.value:
             told.append(ev)
+
+
+def _named(ev: EventFact) -> set[str]:
+    return set(ev.actors) | {t for t in ev.targets if not t.startswith("place:")}
+
+
+def _same_act(a: EventFact, b: EventFact) -> bool:
+    """Two tellings of one act in a report (a headline and its lead): the same type on the
+    same day, in no two different places, sharing a participant or one naming none."""
+    if a.type != b.type or a.date is None or b.date is None or not a.date.value \
+            or a.date.precision != "day" or a.date.value != b.date.value:
+        return False
+    if a.location and b.location and a.location != b.location:
+        return False
+    na, nb = _named(a), _named(b)
+    return bool(na & nb) or not na or not nb
+
+
+def merge_retold(events: list[EventFact]) -> list[EventFact]:
+    """One event for each act a document tells more than once on the same day."""
+    kept: list[EventFact] = []
+    for ev in sorted(events, key=lambda e: (e.sentence, e.trigger_start)):
+        first = next((k for k in kept if _same_act(k, ev)), None)
+        if first is None:
+            kept.append(ev)
+            continue
+        first.actors += tuple(a for a in ev.actors if a not in first.actors)
+        first.targets += tuple(t for t in ev.targets if t not in first.targets
+                               and t not in first.actors)
+        first.location = first.location or ev.location
+        first.mode = first.mode or ev.mode
+    return kept
