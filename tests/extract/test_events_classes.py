@@ -313,3 +313,17 @@ def test_two_acts_of_one_day_in_two_places_stay_two(nlp):
     found = dated("On 3 March Norwegian jets bombed a depot in Bergen. On 3 March the "
                   "Tarkan Front shelled a village in Tromso.", "2025-03-10")
     assert len([e for e in found if e.type == "ASSAULT"]) == 2
+
+
+def test_the_demonym_of_an_attack_noun_acts(nlp):
+    found, k = events("Officials counted the dead after a Swedish air raid on Bergen.")
+    (e,) = of_type(found, "ASSAULT")
+    assert "country:sweden" in e.actors
+
+
+def test_a_weekday_act_without_a_date_counts_from_the_act_before(nlp):
+    found = dated("Norwegian jets bombed a depot in Bergen on 7 March.\n\n"
+                  "Officials said nine people were killed in Wednesday's strikes on Tromso.",
+                  "2025-03-10")
+    (e,) = [e for e in found if e.trigger in ("killed", "strikes")]
+    assert e.date is not None and e.date.value == "2025-03-05"

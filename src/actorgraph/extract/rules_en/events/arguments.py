@@ -235,6 +235,10 @@ def _noun_participants(ctx: Context, rules: Rules, ev: Event, head: Token, word:
         ev.add("targets", ents_of(ctx, poss, "target"))
     else:
         ev.add("actors", ctx.nominal_actor(head))
+    if not ev.actors and etype in ("ASSAULT", "MOBILIZE", "COERCE", "SANCTION"):
+        # "an Israeli air raid", "Iranian missile strikes": the state of the demonym acts
+        ev.add("actors", [d for c in head.children if c.dep_ == "amod"
+                          and (d := ctx.demonym_country(c)) is not None])
     measure = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
     claim = claimed_by(head)
     if claim is not None and not is_explicit(ev.actors):   # "claimed responsibility for it"

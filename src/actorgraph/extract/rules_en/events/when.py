@@ -96,15 +96,19 @@ def _own_weekday(doc: Doc, ev: EventFact) -> int | None:
     return None
 
 
-def _weekday_before(ev: EventFact, weekday: int) -> None:
+def _weekday_before(ev: EventFact, weekday: int, told: list[EventFact]) -> None:
     """'on Saturday confirmed ... Friday's raid': the latest such weekday up to the date the
-    sentence gives."""
+    sentence gives, else up to the day of the act told just before."""
     d = ev.date
-    if d is None or not d.value or d.precision != "day":
+    base = d.value if d is not None and d.value and d.precision == "day" else next(
+        (o.date.value for o in reversed(told)
+         if o.date is not None and o.date.value and o.date.precision == "day"), None)
+    if base is None:
         return
-    day = date.fromisoformat(d.value)
+    day = date.fromisoformat(base)
     day -= timedelta(days=(day.weekday() - weekday) % 7)
-    ev.date = DateValue(day.isoformat(), "day", d.text, d.start, d.end)
+    ev.date = DateValue(day.isoformat(), "day", d.text if d else "", d.start if d else -1,
+                        d.end if d else -1)
 
 
 def date_from_events(doc: Doc, events: list[EventFact],
@@ -116,7 +120,7 @@ def date_from_events(doc: Doc, events: list[EventFact],
     for ev in sorted(events, key=lambda e: (e.sentence, e.trigger_start)):
         weekday = _own_weekday(doc, ev)
         if weekday is not None:
-            _weekday_before(ev, weekday)
+            _weekday_before(ev, weekday, told)
         d = ev.date
         if d is not None and d.value is None and d.text and 0 <= ev.sentence < len(sentences):
             rel = _relative(d.text)
