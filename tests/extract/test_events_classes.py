@@ -327,3 +327,11 @@ def test_a_weekday_act_without_a_date_counts_from_the_act_before(nlp):
                   "2025-03-10")
     (e,) = [e for e in found if e.trigger in ("killed", "strikes")]
     assert e.date is not None and e.date.value == "2025-03-05"
+
+
+def test_suggesting_someone_struck_accuses_them(nlp):
+    found, k = events("Ivo Berg suggested that the Tarkan Front had struck again.")
+    (e,) = of_type(found, "ACCUSE")
+    assert e.actors == (k["Ivo Berg"],) and e.targets == (k["Tarkan Front"],)
+    found, k = events("The ministry said that Norwegian jets struck the depot.")
+    assert of_type(found, "ACCUSE") == []

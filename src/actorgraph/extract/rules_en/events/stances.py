@@ -25,10 +25,12 @@ WAR_NOUNS = words("events", "war_nouns")                 # "declared war on X"
 TARGET_NOUNS = words("events", "target_nouns")           # "declared X legitimate targets"
 NAMING_VERBS = words("events", "naming_verbs")           # "called it an Israeli attack"
 ORDER_NOUNS = words("events", "order_nouns")             # "on the orders of X"
+HEDGED = words("events", "hedged_opinion_verbs")         # "suggested X had struck again"
+HOSTILE = words("events", "hostile_types")
 MODALS = {"will", "would", "shall", "should", "can", "could", "may", "might", "must", "'ll",
           "wo", "ca"}
 # verbs read only in a family of their own: "held X responsible", "said it had not"
-EXTRA_VERBS = {"hold"} | REPORT_VERBS | SENTENCE_RECEIVE | SENTENCE_GIVE | OPINION_VERBS \
+EXTRA_VERBS = {"hold"} | REPORT_VERBS | SENTENCE_RECEIVE | SENTENCE_GIVE | OPINION_VERBS | HEDGED \
     | NAMING_VERBS
 
 
@@ -166,12 +168,17 @@ def _culprits(ctx: Context, c: Token) -> list[Ent]:
 
 
 def says_involved(rules: Rules, vb: Verb) -> bool:
+    def hostile(c: Token) -> bool:   # "suggested the militia had struck again"
+        spec = rules.verbs.get(lemma_of(c))
+        return vb.lemma in HEDGED and spec is not None and spec[0] in HOSTILE and not any(
+            k.dep_ in ("auxpass", "nsubjpass") for k in c.children)
+
     def involved(c: Token) -> bool:
         return lemma_of(c) in INVOLVEMENT or any(
             k.dep_ in ("acomp", "prep", "attr") and k.lower_ in INVOLVEMENT
             for k in c.children) or bool(_orders(c))
-    return vb.lemma in OPINION_VERBS and any(
-        c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and involved(c)
+    return vb.lemma in OPINION_VERBS | HEDGED and any(
+        c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and (involved(c) or hostile(c))
         for c in vb.tok.children)
 
 
