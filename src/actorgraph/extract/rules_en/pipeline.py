@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 from actorgraph.extract.rules_en.claims import attribute as attribution
 from actorgraph.extract.rules_en.claims import dates, disputes, foundings, quantities
 from actorgraph.extract.rules_en.events import stage as events
+from actorgraph.extract.rules_en.events import when
 from actorgraph.extract.rules_en.names import metonymy
 from actorgraph.extract.rules_en.names.recognise import Candidate, recognise
 from actorgraph.extract.rules_en.names.typing import context_kind, mention_votes
@@ -169,7 +170,9 @@ def count(state: State) -> None:
 
 def date(state: State) -> None:
     """Resolve every date expression, then give each event the date that governs it; an
-    event its sentence leaves undated takes the month of one told just before it."""
+    event its sentence leaves undated takes the month of one told just before it; a
+    relative date with no date near ("ten days after the attack") counts from the act; an
+    act told twice the same day (a headline and its lead) is one event."""
     state.dates = dates.resolve_dates(state.parsed, state.sentences, state.clean.doc.meta.published)
     dated: dict[int, list[DateValue]] = {}
     for e in sorted(state.events, key=lambda e: (e.sentence, e.trigger_start)):
@@ -179,6 +182,9 @@ def date(state: State) -> None:
             or dates.carried(e.sentence, state.sentences, state.clean.text, state.dates, dated)
         if e.date is not None:
             dated.setdefault(e.sentence, []).append(e.date)
+    when.date_from_events(state.parsed, state.events,
+                          [(s.start, s.end) for s in state.sentences])
+    state.events = when.merge_retold(state.events)
 
 
 def found(state: State) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from actorgraph.extract.rules_en.events.rules import (
+    CHARGE_VERBS,
     CONTENT_VERBS,
     HALT_VERBS,
     PATIENT_POSSESSOR,
@@ -21,6 +22,10 @@ from actorgraph.extract.rules_en.reference.arguments import Context, Ent, lemma_
 from actorgraph.extract.rules_en.ruledata import words
 
 PARTNERSHIP_NOUNS = words("events", "partnership_nouns")   # "in cooperation with Y"
+ENVOY_SEATS = words("events", "envoy_seats")               # "at the X embassy"
+CLAIM_VERBS = words("events", "claim_verbs")               # "claimed the attack"
+TIME_PREPS = words("events", "time_prepositions")          # "a day after pager blasts"
+RESPONSIBILITY_NOUNS = words("events", "responsibility_nouns")
 
 Spec = tuple[str, str | None]          # (event type, mode)
 
@@ -177,18 +182,47 @@ def read_noun(ctx: Context, rules: Rules, n: Token) -> Event | None:
             _noun_head(rules, n).i == n.i:
         return None   # "arrest warrants": the head noun decides
     head = _noun_head(rules, n)
-    if head.dep_ == "oprd" or (head.dep_ == "pobj" and head.head.lower_ == "as"):
+    if head.dep_ == "oprd" or _in_a_description(head):
         return None   # "decried the detention as an attack on X": a description, not an act
     ev = Event(etype, mode, n, f"noun_{word}")
     _noun_participants(ctx, rules, ev, head, word)
     if etype == "ASSAULT":
         ev.mode = assault_mode(rules, n, head, mode)
     _noun_location(ctx, rules, ev, head)
+    if not ev.actors and not ev.targets and (_time_anchor(head) or _in_a_title(n)):
+        return None   # "a day after pager blasts", a heading "... and the attacks on X"
     named = is_explicit(ev.actors + ev.targets) or ev.location is not None
     ev.explicit = named
     if _told_before(ctx, rules, head):
         return None
     return ev
+
+
+def _in_a_description(head: Token) -> bool:
+    """In what an 'as' phrase calls something: 'as an attack on X', 'described the raid as a
+    response to recent attacks on X' (the noun phrase under 'as', through its own nouns)."""
+    node = head
+    for _ in range(4):
+        if node.dep_ != "pobj":
+            return False
+        if node.head.lower_ == "as":
+            return True
+        holder = node.head.head
+        if holder.pos_ not in ("NOUN", "PROPN"):
+            return False
+        node = holder
+    return False
+
+
+def _time_anchor(head: Token) -> bool:
+    """'a day after pager blasts', 'since the bombing': an act named to tell when."""
+    return head.dep_ == "pobj" and head.head.lower_ in TIME_PREPS
+
+
+def _in_a_title(n: Token) -> bool:
+    """A plural act in a sentence without a verb: a heading names a topic, not an event."""
+    return n.tag_ in ("NNS", "NNPS") and not any(
+        t.pos_ in ("VERB", "AUX") for t in n.sent)
 
 
 def _noun_participants(ctx: Context, rules: Rules, ev: Event, head: Token, word: str) -> None:
@@ -201,15 +235,20 @@ def _noun_participants(ctx: Context, rules: Rules, ev: Event, head: Token, word:
         ev.add("targets", ents_of(ctx, poss, "target"))
     else:
         ev.add("actors", ctx.nominal_actor(head))
-    if head.dep_ == "dobj" and lemma_in(head.head, rules.light_verbs) and not ev.actors:
-        ev.add("actors", [e for t in ctx.actor_tokens(head.head) for e in ctx.ents(t, "actor")])
+    if not ev.actors and etype in ("ASSAULT", "MOBILIZE", "COERCE", "SANCTION"):
+        # "an Israeli air raid", "Iranian missile strikes": the state of the demonym acts
+        ev.add("actors", [d for c in head.children if c.dep_ == "amod"
+                          and (d := ctx.demonym_country(c)) is not None])
     measure = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
-    if measure is not None and measure.dep_ == "dobj" and not ev.actors \
-            and lemma_in(measure.head, rules.light_verbs):   # "declared three days of mourning"
-        ev.add("actors", [e for t in ctx.actor_tokens(measure.head)
-                          for e in ctx.ents(t, "actor")])
+    claim = claimed_by(head)
+    if claim is not None and not is_explicit(ev.actors):   # "claimed responsibility for it"
+        _light_subject(ctx, ev, claim)
+    for held in (head, measure):   # "gave it his backing", "declared three days of mourning"
+        if held is not None and held.dep_ == "dobj" and lemma_in(held.head, rules.light_verbs) \
+                and not is_explicit(ev.actors):
+            _light_subject(ctx, ev, held.head)
     if ev.mode == "honour" and ev.actors:   # "declared mourning for X", "paid tribute to X";
-        ev.add("targets", with_targets(ctx, head, ("for", "to")))   # no one's: no honour given
+        _honoured(ctx, ev, head, measure)    # no one's: no honour given
     # "in cooperation with Y": a partner in the act
     for p in preps_of(head, ("in",)):
         for o in pobjs_of(p):
@@ -235,6 +274,45 @@ def _noun_participants(ctx: Context, rules: Rules, ev: Event, head: Token, word:
                            if e.type != "place"])
     if etype == "MOBILIZE":
         _border_targets(ctx, ev, head)
+
+
+def _honoured(ctx: Context, ev: Event, head: Token, measure: Token | None) -> None:
+    """Who condolences, mourning or a tribute honour: 'for X', 'to X' on the noun or on
+    the verb that gives it ('offered his condolences to X'), else the state whose embassy
+    they are given at ('signed the book of condolences at the X embassy')."""
+    ev.add("targets", with_targets(ctx, head, ("for", "to")))
+    holder = measure if measure is not None else head
+    verb = holder.head if holder.dep_ == "dobj" else None
+    if verb is None or ev.targets:
+        return
+    ev.add("targets", with_targets(ctx, verb, ("for", "to")))
+    if not ev.targets:
+        for p in preps_of(verb, ("at",)):
+            for o in pobjs_of(p):
+                if lemma_of(o) in ENVOY_SEATS:
+                    ev.add("targets", [e for e in ents_of(ctx, [o, *o.children], "target")
+                                       if e.type == "country"])
+
+
+def claimed_by(head: Token) -> Token | None:
+    """The verb that claims the act a noun names: 'claimed the attack', 'claimed (or took)
+    responsibility for the bombing'."""
+    if head.dep_ == "dobj" and lemma_of(head.head) in CLAIM_VERBS:
+        return head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "for":
+        owner = head.head.head
+        if lemma_of(owner) in RESPONSIBILITY_NOUNS and owner.dep_ == "dobj" and \
+                lemma_of(owner.head) in CLAIM_VERBS:
+            return owner.head
+    return None
+
+
+def _light_subject(ctx: Context, ev: Event, verb: Token) -> None:
+    """The subject of the light verb acts; named there, it stands for the noun's 'its'."""
+    subject = [e for t in ctx.actor_tokens(verb) for e in ctx.ents(t, "actor")]
+    if is_explicit(subject):
+        ev.actors = [a for a in ev.actors if a.key not in {e.key for e in subject}]
+    ev.add("actors", subject)
 
 
 def _border_targets(ctx: Context, ev: Event, head: Token) -> None:
@@ -272,7 +350,12 @@ def _told_before(ctx: Context, rules: Rules, head: Token) -> bool:
     own = any(preps_of(head, ("of", "on", "against", "in", "at", "targeting"))) or any(
         c.dep_ in ("compound", "amod", "nummod") and (ctx.mention_at(c) or c.like_num)
         for c in head.children)
-    told_here = head.dep_ == "dobj" and lemma_in(head.head, rules.light_verbs)
+    told_here = head.dep_ == "dobj" and lemma_in(head.head, rules.light_verbs) or \
+        claimed_by(head) is not None
+    measure = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+    if measure is not None and measure.dep_ == "dobj" and lemma_in(measure.head,
+                                                                    rules.light_verbs):
+        told_here = True   # "completed the first phase of its withdrawal"
     return definite and not own and not told_here
 
 
@@ -300,7 +383,7 @@ def threat_governor(rules: Rules, t: Token) -> Token | None:
                 continue
             lemma = lemma_of(node)
             if lemma in rules.threat_verbs or lemma in REQUEST_VERBS or lemma in HALT_VERBS \
-                    or lemma in CONTENT_VERBS:
+                    or lemma in CONTENT_VERBS or lemma in CHARGE_VERBS:
                 return node
             if lemma in rules.call_verbs and (via_for or lemma != "call"):
                 return node

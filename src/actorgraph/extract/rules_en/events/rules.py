@@ -6,12 +6,14 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from actorgraph.extract.rules_en.reference.argdata import lemma_of
 from actorgraph.extract.rules_en.reference.arguments import Ent, load_data, word_set
 from actorgraph.extract.rules_en.ruledata import table, words
 
 HYPOTHETICAL = ":hypothetical"
 REQUEST_VERBS = words("events", "request_verbs")
 CONTENT_VERBS = words("events", "content_verbs")
+CHARGE_VERBS = words("events", "charge_verbs")
 MODAL_NOUNS = words("events", "modal_nouns")
 HALT_VERBS = words("events", "halt_verbs")
 THWART_VERBS = words("events", "thwart_verbs")
@@ -104,3 +106,25 @@ class Event:
         for e in ents:
             if e.key not in {x.key for x in have}:
                 have.append(e)
+
+
+@dataclass(frozen=True)
+class Verb:
+    """A verb trigger as the verb readers see it: its lemma, its direct objects (and their
+    lemmas and forms), and its entry in the `verbs` table of events.yaml, if any."""
+
+    tok: Token
+    lemma: str
+    dobjs: list[Token]
+    objects: set[str]
+    spec: tuple[str, str | None] | None
+
+    @classmethod
+    def of(cls, rules: Rules, v: Token) -> Verb:
+        dobjs = [c for c in v.children if c.dep_ == "dobj"]
+        objects = {lemma_of(c) for c in dobjs} | {c.lower_ for c in dobjs}
+        return cls(v, lemma_of(v), dobjs, objects, rules.verbs.get(lemma_of(v)))
+
+
+# what a verb family reads: ((event type, mode), rule name), or the event, or no event
+Reading = tuple[tuple[str, str | None], str] | Event | None

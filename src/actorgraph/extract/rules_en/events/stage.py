@@ -33,12 +33,14 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from actorgraph.extract.rules_en.events.arguments import (
+    claimed_by,
     lemma_of,
     read_noun,
     threat_event,
     threat_governor,
 )
 from actorgraph.extract.rules_en.events.rules import (
+    CHARGE_VERBS,
     CONTENT_VERBS,
     HALT_VERBS,
     HYPOTHETICAL,
@@ -49,6 +51,7 @@ from actorgraph.extract.rules_en.events.rules import (
     Rules,
     load_rules,
 )
+from actorgraph.extract.rules_en.events.stances import EXTRA_VERBS
 from actorgraph.extract.rules_en.events.verbs import BREAK_VERBS, read_verb
 from actorgraph.extract.rules_en.reference.arguments import Context
 from actorgraph.extract.rules_en.ruledata import words
@@ -69,7 +72,8 @@ def _matcher(doc: Doc, rules: Rules) -> Matcher:
                        | rules.creation_only | rules.call_verbs | rules.framing_verbs
                        | rules.travel_verbs
                        | rules.send_verbs | rules.open_verbs | rules.list_verbs
-                       | rules.light_verbs | {"declare"} | BREAK_VERBS)
+                       | rules.light_verbs | {"declare"} | BREAK_VERBS | EXTRA_VERBS
+                       | rules.threat_verbs)
         nouns = sorted(set(rules.nouns) | set(rules.support_nouns) | set(SUPERVISION_NOUNS))
         m.add("VERB", [[{"LEMMA": {"IN": verbs}, "POS": {"IN": ["VERB", "AUX"]}}]])
         m.add("NOUN", [[{"LEMMA": {"IN": nouns}, "POS": {"IN": ["NOUN", "PROPN"]}}],
@@ -83,6 +87,9 @@ def _matcher(doc: Doc, rules: Rules) -> Matcher:
 def _linked(a: Token, b: Token) -> bool:
     if a.head.i == b.i or b.head.i == a.i:
         return True
+    if a.head.pos_ == "ADP" and a.head.head.i == b.i or \
+            b.head.pos_ == "ADP" and b.head.head.i == a.i:
+        return True   # "was killed in a drone strike", "sentenced to life imprisonment"
     if a.head.i == b.head.i and a.i != b.i:
         return True
     return (a.dep_ == "conj" and a.head.head.i == b.i) or (
@@ -91,7 +98,8 @@ def _linked(a: Token, b: Token) -> bool:
 
 def _compatible(a: Event, b: Event) -> bool:
     ta, tb = {e.key for e in a.targets}, {e.key for e in b.targets}
-    if ta and tb and not ta & tb:
+    one_verdict = a.rule == b.rule == "sentence_given"   # "X got life; Y was given 20 years"
+    if ta and tb and not ta & tb and not one_verdict:
         return False
     if a.location and b.location and a.location.key != b.location.key:
         return False
@@ -110,11 +118,17 @@ def _listed(a: Event, b: Event) -> bool:
     return not (shared or same_place)
 
 
+def _kin(a: str, b: str) -> bool:
+    """One act: the same type, or a condemnation and the accusation in it ('condemned what
+    he called an attack by X')."""
+    return a == b or {a, b} == {"PROTEST", "ACCUSE"}
+
+
 def _merge(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     for ev in sorted(events, key=lambda e: e.trigger.i):
         for other in out:
-            if other.type == ev.type and _linked(other.trigger, ev.trigger) \
+            if _kin(other.type, ev.type) and _linked(other.trigger, ev.trigger) \
                     and _compatible(other, ev) and not _listed(other, ev):
                 other.add("actors", ev.actors)
                 other.add("targets", ev.targets)
@@ -151,6 +165,10 @@ def _fact(ev: Event, sentence: int) -> EventFact:
 
 
 def _modal(ctx: Context, rules: Rules, t: Token) -> bool:
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("pobj", "conj"):
+        holder = t.head if t.dep_ == "pobj" else t.head.head
+        if holder.lower_ == "of" and lemma_of(holder.head) in MODAL_NOUNS:
+            return True   # "the risk of drone attacks", "the threat of an attack": a possibility
     node = t
     for _ in range(6):
         if node.pos_ == "ADJ" and lemma_of(node) in rules.modal_adjectives:
@@ -187,6 +205,10 @@ def find_events(doc: Doc, sentences: list[Sentence], mentions: list[Mention],
         if ev is None:
             continue
         g = threat_governor(rules, t) if ev.type != "THREATEN" else None
+        if g is not None and lemma_of(g) in CHARGE_VERBS:
+            if t.pos_ in ("VERB", "AUX"):
+                continue   # "accused X of setting out to kill Y": charged, not told as done
+            g = None       # "blamed X for the attack": the attack is told
         if g is not None and ev.type in ("SUPPORT", "AID", "COOPERATE", "AGREE") and \
                 lemma_of(g) in rules.threat_verbs | rules.call_verbs:
             g = None   # "pledged allegiance", "promised support": no threat
@@ -211,15 +233,60 @@ def find_events(doc: Doc, sentences: list[Sentence], mentions: list[Mention],
         ev.hypothetical = ctx.hypothetical(t) or _modal(ctx, rules, t) or (
             ev.type != "ASSAULT" and t.dep_ == "xcomp" and lemma_of(t.head) in INTENT_VERBS)
         by_sentence.setdefault(si, []).append(ev)
-    facts: list[EventFact] = []
-    told: list[Event] = []
+    told: list[tuple[Event, int]] = []
     for si in sorted(by_sentence):
         for ev in _merge(by_sentence[si]):
-            if not _worth(rules, ev) or _retold(ev, told):
+            earlier = [old for old, _ in told]
+            again = _refers_back(rules, ev, earlier)
+            if again is not None:   # "his deputy was killed in the same attack"
+                again.add("targets", [e for e in ev.targets
+                                      if e.key not in {a.key for a in again.actors}])
                 continue
-            told.append(ev)
-            facts.append(_fact(ev, si))
-    return facts
+            reach = 0 if _dated_here(ev.trigger) else CLAIM_REACH   # its own time: a new act
+            again = _claimed_again(ev, [old for old, at in told if si - at <= reach])
+            if again is not None:   # "X claimed the attack": the attack told before
+                again.add("actors", [e for e in ev.actors
+                                     if e.key not in {t.key for t in again.targets}])
+                continue
+            if not _worth(rules, ev) or _retold(ev, earlier):
+                continue
+            told.append((ev, si))
+    return [_fact(ev, si) for ev, si in told]
+
+
+CLAIM_REACH = 1   # sentences back that "claimed the attack" looks for the attack
+
+
+def _dated_here(t: Token) -> bool:
+    return any(x.ent_type_ == "DATE" for x in t.sent)
+
+
+def _claimed_again(ev: Event, told: list[Event]) -> Event | None:
+    """'The Front claimed the attack', 'took responsibility for the bombing': a definite act
+    claimed, with nothing of its own but the claimer, is the latest one of its type just
+    told (in its sentence or the one before)."""
+    t = ev.trigger
+    if t.pos_ not in ("NOUN", "PROPN") or claimed_by(t) is None or ev.targets or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children):
+        return None
+    return next((old for old in reversed(told) if old.type == ev.type), None)
+
+
+def _refers_back(rules: Rules, ev: Event, told: list[Event]) -> Event | None:
+    """The event told before that a verb names again through 'the same' noun of its type
+    ('was killed in the same attack', 'the same strike wounded X'), if any."""
+    t = ev.trigger
+    if t.pos_ not in ("VERB", "AUX"):
+        return None
+    nouns = [o for c in t.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    nouns += [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for n in nouns:
+        spec = rules.nouns.get(n.lower_) or rules.nouns.get(lemma_of(n))
+        if spec is None or spec[0] != ev.type:
+            continue
+        if any(c.lower_ == "same" for c in n.children):
+            return next((old for old in reversed(told) if old.type == ev.type), None)
+    return None
 
 
 def _retold(ev: Event, told: list[Event]) -> bool:

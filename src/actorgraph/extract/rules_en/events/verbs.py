@@ -4,12 +4,10 @@ verbs that tell no act here, and the parse around it gives who acts on whom wher
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from spacy.tokens import Token
 
 from actorgraph.extract.rules_en.events.arguments import (
-    Spec,
     assault_mode,
     ents_of,
     located,
@@ -25,10 +23,27 @@ from actorgraph.extract.rules_en.events.rules import (
     RETREAT_OBJECTS,
     WEAPON_OBJECTS,
     Event,
+    Reading,
     Rules,
 )
+from actorgraph.extract.rules_en.events.rules import Verb as _Verb
+from actorgraph.extract.rules_en.events.stances import (
+    declare,
+    denied_by_report,
+    gets_sentence,
+    held_responsible,
+    holds_responsible,
+    involved,
+    named_act,
+    names_act,
+    reports_denial,
+    retribution,
+    says_involved,
+    sentence,
+    threatens_retribution,
+)
 from actorgraph.extract.rules_en.reference.argdata import lemma_of, pobjs_of, preps_of
-from actorgraph.extract.rules_en.reference.arguments import Context, load_data, word_set
+from actorgraph.extract.rules_en.reference.arguments import Context, Ent, load_data, word_set
 from actorgraph.extract.rules_en.ruledata import words
 
 BREAK_VERBS = words("events", "break_verbs")   # "... diplomatic relations"
@@ -41,26 +56,11 @@ ENVOYS = words("events", "envoys")
 STREET_PROTEST = words("events", "street_protest_verbs")
 PEOPLE_ONLY = words("events", "people_only_verbs")       # "executed two prisoners", not a plan
 MEMBER_NOUNS = word_set(load_data("arguments.yaml")["member_nouns"])
+ACCIDENT_VERBS = words("events", "accident_verbs")        # "came down in fog, killing"
+HARM_VERBS = words("events", "harm_verbs")               # "X killed in Kabul strike"
 
-Reading = tuple[Spec, str] | Event | None   # (spec, rule name), or the event, or no event
 
 
-@dataclass(frozen=True)
-class _Verb:
-    """A verb trigger as the verb readers see it: its lemma, its direct objects (and their
-    lemmas and forms), and its entry in the `verbs` table of events.yaml, if any."""
-
-    tok: Token
-    lemma: str
-    dobjs: list[Token]
-    objects: set[str]
-    spec: Spec | None
-
-    @classmethod
-    def of(cls, rules: Rules, v: Token) -> _Verb:
-        dobjs = [c for c in v.children if c.dep_ == "dobj"]
-        objects = {lemma_of(c) for c in dobjs} | {c.lower_ for c in dobjs}
-        return cls(v, lemma_of(v), dobjs, objects, rules.verbs.get(lemma_of(v)))
 
 
 # -- verbs that are events only with a particular object or complement -----------------------
@@ -98,13 +98,6 @@ def _list(ctx: Context, rules: Rules, vb: _Verb) -> Reading:
     if not any(lemma_of(c) in rules.sanction_lists for o in lists for c in o.subtree):
         return None
     return ("SANCTION", "designation"), "added_to_sanctions_list"
-
-
-def _declare(ctx: Context, rules: Rules, vb: _Verb) -> Reading:
-    """'declared the ambassador persona non grata'."""
-    if "persona" not in {t.lower_ for t in vb.tok.subtree}:
-        return None
-    return ("COERCE", "expel"), "persona_non_grata"
 
 
 def _framing(ctx: Context, rules: Rules, vb: _Verb) -> Reading:
@@ -154,11 +147,17 @@ _FAMILIES: tuple[tuple[Callable[[Rules, _Verb], bool],
      _open),
     (lambda r, vb: vb.lemma in BREAK_VERBS and bool(vb.objects & RELATION_OBJECTS), _break),
     (lambda r, vb: vb.lemma in r.list_verbs, _list),
-    (lambda r, vb: vb.lemma == "declare", _declare),
+    (lambda r, vb: vb.lemma == "declare", declare),
     (lambda r, vb: vb.lemma in r.framing_verbs and vb.spec is None, _framing),
     (lambda r, vb: vb.lemma in r.creation_only, _creation),
     (_fires_weapons, _weapons),
     (_calls_on, _call_on),
+    (holds_responsible, held_responsible),
+    (threatens_retribution, retribution),
+    (reports_denial, denied_by_report),
+    (says_involved, involved),
+    (names_act, named_act),
+    (gets_sentence, sentence),
     (lambda r, vb: vb.lemma in r.light_verbs and vb.spec is None, _light),
 )
 
@@ -182,6 +181,11 @@ def _not_an_assault(ctx: Context, vb: _Verb, etype: str) -> bool:
         return True   # "videos attacking the president": words, not an assault
     if etype == "ASSAULT" and any(lemma_of(t) in NON_AGENTS for t in ctx.actor_tokens(v)):
         return True   # "a crush during the procession killed 56 people"
+    if etype == "ASSAULT" and v.dep_ in ("advcl", "conj") and v.tag_ == "VBG":
+        h = v.head
+        prt = " ".join(c.lower_ for c in h.children if c.dep_ == "prt")
+        if lemma_of(h) in ACCIDENT_VERBS or f"{lemma_of(h)} {prt}" in ACCIDENT_VERBS:
+            return True   # "the helicopter came down in fog, killing all aboard"
     # "the gas tank exploded": an accident unless a weapon did
     return vb.lemma in ("explode", "detonate") and not vb.dobjs and not any(
         lemma_of(x) in WEAPON_OBJECTS | EXPLOSIVES for x in ctx.subject(v)[0])
@@ -233,6 +237,8 @@ def _not_an_act(ctx: Context, rules: Rules, vb: _Verb, etype: str) -> bool:
         return True
     if etype == "AID" and not vb.dobjs and not ctx.is_passive(v):
         return True
+    if etype == "AID" and v.dep_ == "acl" and v.tag_ == "VBG":
+        return True   # "convoys supplying the troops": what the convoys are, not an act
     if vb.lemma in STREET_PROTEST and (vb.dobjs or ctx.is_passive(v) or (
             v.tag_ == "VBN" and ctx.agent(v))):
         return True   # "as demonstrated by", "demonstrated its reach": no one took to the street
@@ -242,6 +248,29 @@ def _not_an_act(ctx: Context, rules: Rules, vb: _Verb, etype: str) -> bool:
         return True   # "condemns Azerbaijan's ties with Israel": an opinion, not a protest
     return bool(vb.lemma == "approve" and vb.dobjs and not vb.objects & rules.creation_nouns
                 and not any(ctx.ents(d) for d in vb.dobjs))
+
+
+def _not_self(ctx: Context, ev: Event, v: Token, subs: list[Token]) -> list[Ent]:
+    """The one a clause under a threat or accusation is about; a pronoun there that would be
+    the speaker itself ('X held Y responsible and vowed that it would be punished') stands
+    for the object of the verb the threat is coordinated with."""
+    found = ents_of(ctx, subs, "target")
+    actors = {e.key for e in ev.actors}
+    if ev.type == "THREATEN" and found and all(e.key in actors for e in found) and all(
+            s.pos_ == "PRON" for s in subs) and v.dep_ == "conj":
+        return ents_of(ctx, [c for c in v.head.children if c.dep_ == "dobj"], "target")
+    return found
+
+
+def _bare_participle(ctx: Context, rules: Rules, vb: _Verb) -> bool:
+    """A verb that needs an object, without one or any auxiliary, over 'in/during' an act:
+    the passive participle of a headline ('X killed in Kabul strike')."""
+    v = vb.tok
+    if vb.lemma not in HARM_VERBS or vb.dobjs or ctx.is_passive(v) or any(
+            c.dep_ in ("aux", "dative") for c in v.children):
+        return False
+    return any(lemma_of(o) in rules.nouns or o.lower_ in rules.nouns
+               for p in preps_of(v, ("in", "during")) for o in pobjs_of(p))
 
 
 def _people(ctx: Context, toks: list[Token]) -> bool:
@@ -287,6 +316,8 @@ def read_verb(ctx: Context, rules: Rules, v: Token) -> Event | None:
                 ev.location = found[0]
     if etype == "ASSAULT":
         ev.mode = assault_mode(rules, v, v, mode)
+        if _bare_participle(ctx, rules, vb):   # "X killed in Kabul strike": X is killed
+            ev.targets, ev.actors = ev.targets + ev.actors, []
     located(ctx, rules, ev, v)
     ev.explicit = True   # a clause tells something new, even about "it" or "the group"
     return ev
@@ -329,7 +360,7 @@ def _verb_targets(ctx: Context, rules: Rules, ev: Event, vb: _Verb) -> None:
         for c in v.children:
             if c.dep_ == "ccomp":
                 subs, _ = ctx.subject(c)
-                ev.add("targets", ents_of(ctx, subs, "target"))
+                ev.add("targets", _not_self(ctx, ev, v, subs))
     if rule == "call_on":
         ev.add("targets", with_targets(ctx, v, ("on", "upon")))
     if vb.lemma in ("link", "attribute", "blame"):
@@ -342,7 +373,7 @@ def _verb_targets(ctx: Context, rules: Rules, ev: Event, vb: _Verb) -> None:
         ev.add("targets", with_targets(ctx, v, ("with",)))
     if rule == "persona_non_grata":  # "declared four diplomats persona non grata"
         ev.add("targets", [e for c in v.children if c.dep_ in ("ccomp", "xcomp")
-                           and "persona" in {x.lower_ for x in c.subtree}
+                           and {"persona", "personae"} & {x.lower_ for x in c.subtree}
                            for x in ctx.subject(c)[0] for e in ctx.ents(x, "target")])
     if rule == "broke_relations":    # "broke off diplomatic relations with Kyiv"
         ev.add("targets", [e for d in vb.dobjs for e in with_targets(ctx, d, ("with",))])
