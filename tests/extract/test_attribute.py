@@ -187,3 +187,51 @@ def test_a_statement_tagged_after_the_main_verb_of_the_sentence():
     state, a = attribution("Turkish drones struck a convoy of the PKK near Sinjar on Friday, "
                            "the ministry said, in its first strike this year.", "struck")
     assert (a.attributed_to, a.modality, a.cue) == ("anonymous", "reported", "said")
+
+
+# -- who counted: reporting clauses on the figure, "by X's count", a figure given ------
+
+RANGE = ("Estimates ranged from the three guards Hamas acknowledged to the 19 counted by the "
+         "Palestinian Red Crescent.")
+
+
+def test_a_relative_clause_of_reporting_on_the_figure_names_its_speaker():
+    state, a = attribution(RANGE, "three")
+    assert a.attributed_to == key_of(state, "Hamas")
+
+
+def test_a_reduced_passive_of_counting_on_the_figure_names_its_speaker():
+    state, a = attribution(RANGE, "19")
+    assert a.attributed_to == key_of(state, "Palestinian Red Crescent")
+
+
+def test_by_someones_count():
+    state, a = attribution("The shelling killed 40 people by the Red Cross's count.", "40")
+    assert (a.attributed_to, a.modality) == (key_of(state, "Red Cross"), "reported")
+
+
+def test_the_giver_of_a_figure_is_its_speaker():
+    state, a = attribution("Mahmoud Tahan, the governor of Idlib, gave a total of 61 dead.", "61")
+    assert a.attributed_to == key_of(state, "Mahmoud Tahan")
+
+
+def test_a_figure_given_is_not_a_figure_had():
+    state, a = attribution("The brigade lost a total of 61 fighters in the battle.", "61")
+    assert a.attributed_to is None
+
+
+def test_a_speaker_granted_anonymity_is_anonymous():
+    _, a = attribution("A Houthi official who spoke on condition of anonymity put the number of "
+                       "dead at 12.", "12")
+    assert a.attributed_to == "anonymous"
+
+
+@pytest.mark.parametrize("text, name, word", [
+    ("Jordan's Civil Defence Directorate sent crews to the fire. The directorate counts four "
+     "dead.", "Civil Defence Directorate", "four"),
+    ("Yemen's Health Ministry issued a statement on Sunday. On Monday the ministry reported "
+     "nine deaths in Taiz.", "Health Ministry", "nine"),
+])
+def test_the_institution_named_before_by_its_head_noun(text, name, word):
+    state, a = attribution(text, word)
+    assert a.attributed_to == key_of(state, name)

@@ -153,3 +153,54 @@ def test_a_number_of_dead_counts_people(nlp):
     state = parsed("The committee initially reported 133 dead.")
     found = find_quantities(state.doc, state.sentences, state.mentions)
     assert [(q.value, q.unit) for q in found] == [(133.0, "people")]
+
+
+# -- counts of casualties, durations that measure something, elided units ----------------
+
+def _values(text: str) -> list[tuple[float, str]]:
+    _, found = quantities(text)
+    return [(q.value, q.unit) for q in found]
+
+
+def test_a_number_before_a_participle_of_injury_counts_people():
+    found = _values("The police counted two dead and seven wounded after the blast in Mosul.")
+    assert (2.0, "people") in found and (7.0, "people") in found
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("The navy said a sailor was killed in the attack on the frigate.", "sailors"),
+    ("One officer was wounded when the convoy was ambushed near Kirkuk.", "officers"),
+    ("The blast near the market killed a police officer.", "officers"),
+    ("A drone strike killed one of its commanders, the group said.", "commanders"),
+    ("The bulletin listed one civilian contractor killed and three guards hurt.", "contractors"),
+])
+def test_a_single_casualty_is_a_count_of_one(text, unit):
+    assert (1.0, unit) in _values(text)
+
+
+@pytest.mark.parametrize("text", [
+    "One analyst said the ceasefire would hold.",
+    "A spokesman for the ministry denied the report.",
+    "A gunman killed the mayor.",
+])
+def test_one_that_is_not_a_casualty_is_no_count(text):
+    assert not [v for v, _ in _values(text) if v == 1]
+
+
+def test_a_number_inside_a_date_entity_still_counts_what_follows():
+    assert (2.0, "boats") in _values("On 3 March two explosive-laden boats struck the port of "
+                                     "Aden.")
+
+
+def test_a_number_with_more_counts_the_unit_named_before_it():
+    found = _values("The army said five houses were destroyed and two more damaged.")
+    assert (5.0, "houses") in found and (2.0, "houses") in found
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The court handed him a 12-year prison sentence for spying.", 12, "years"),
+    ("The government declared three days of national mourning.", 3, "days"),
+    ("Rescuers ended a nine-day search for the missing miners.", 9, "days"),
+])
+def test_a_duration_that_measures_a_thing_is_a_quantity(text, value, unit):
+    assert (float(value), unit) in _values(text)

@@ -89,6 +89,8 @@ def speaker(ref: Referents, token) -> str | None:
     cls = pronoun_class(token)
     if cls == "author":
         return None
+    if _unnamed(token):                  # "an official who spoke on condition of anonymity"
+        return "anonymous"
     if cls:
         return ref.key_of(token) or "anonymous"
     named = ref.named_by(token)
@@ -105,6 +107,8 @@ def speaker(ref: Referents, token) -> str | None:
             or ref.role_holder(token)
     else:
         key = ref.key_of(token) or (ref.modifier_key(token) if institution else None)
+        if key is None and institution:
+            key = _named_before(ref, token)
     if key:
         return key
     if key := _demonym_state(ref, token):           # "a Jordanian government spokesman"
@@ -115,6 +119,35 @@ def speaker(ref: Referents, token) -> str | None:
             if key:
                 return key
     return "anonymous"
+
+
+def _unnamed(token) -> bool:
+    """Whether a relative clause on the speaker says it is unnamed ("who spoke on condition
+    of anonymity", "who asked not to be named")."""
+    for clause in (c for c in token.children if c.dep_ in ("relcl", "acl")):
+        words = list(clause.subtree)
+        if any(t.lower_ in attribution_cues()["anonymity_words"] for t in words):
+            return True
+        if any(t.lemma_ in ("name", "identify") for t in words) and \
+                any(t.dep_ == "neg" or t.lemma_ in ("decline", "refuse") for t in words):
+            return True
+    return False
+
+
+def _named_before(ref: Referents, token) -> str | None:
+    """"the directorate", "the ministry": the last organisation named before it whose name's
+    head is that noun ("Civil Defence Directorate", "Ministry of Health")."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    words = {token.lower_, token.lemma_.lower()}
+    for m in reversed(ref.mentions):
+        if m.start >= token.idx or m.type != "organization":
+            continue
+        parts = m.text.casefold().split()
+        head = parts[0] if " of " in f" {m.text.casefold()} " else parts[-1] if parts else ""
+        if head in words:
+            return m.key
+    return None
 
 
 def _by(ref: Referents, token) -> str | None:
@@ -219,10 +252,56 @@ def _path_up(head):
         node = node.head
 
 
+def _on_the_figure(head, ids: set[int]) -> Cue | None:
+    """A reporting clause on the figure itself: "the 19 counted by X", "the three guards X
+    acknowledged" (not "the guards who said": its subject is the figure)."""
+    nodes = [head] + ([head.head] if head.dep_ in ("nummod", "quantmod") else [])
+    for node in nodes:
+        for c in node.children:
+            if c.dep_ in ("acl", "relcl") and c.i not in ids and (mod := verb_modality(c)):
+                subj = _subject(c)
+                if subj is not None and subj.tag_ not in ("WDT", "WP") and can_speak(subj):
+                    return Cue(c.text.lower(), mod, c, subj)
+    return None
+
+
+def _counted_by(node) -> Cue | None:
+    """"by X's count", "by the estimate of X" attached to `node`."""
+    cues = attribution_cues()
+    for by in (c for c in node.children if c.lower_ == "by" and c.dep_ in ("prep", "agent")):
+        for noun in (t for t in by.children if t.dep_ == "pobj"
+                     and t.lower_ in cues["count_nouns"]):
+            who = next((t for t in noun.children if t.dep_ == "poss"), None)
+            of = next((t for t in noun.children if t.dep_ == "prep" and t.lower_ == "of"), None)
+            who = who or (next((t for t in of.children if t.dep_ == "pobj"), None) if of else None)
+            if who is not None:
+                return Cue(f"by ... {noun.lower_}", "reported", by, who)
+    return None
+
+
+def _figure_given(node, child) -> Cue | None:
+    """"X gave a total of 61 dead": a figure noun whose "of" holds the fact, the object of a
+    verb of giving a figure; its subject is the speaker."""
+    cues = attribution_cues()
+    if child is None or child.dep_ != "prep" or node.lemma_.lower() not in cues["figure_nouns"] \
+            or node.dep_ != "dobj" or node.head.lemma_.lower() not in cues["figure_verbs"]:
+        return None
+    subj = _subject(node.head)
+    if subj is not None and can_speak(subj):
+        return Cue(node.head.text.lower(), "reported", node.head, subj)
+    return None
+
+
 def _governing_cue(head, tokens: list) -> Cue | None:
     """The innermost reporting cue whose scope holds the fact."""
     ids = {t.i for t in tokens}
+    cue = _on_the_figure(head, ids)
+    if cue is not None:
+        return cue
     for node, child in _path_up(head):
+        cue = _counted_by(node) or _figure_given(node, child)
+        if cue is not None:
+            return cue
         acc = _according(node)
         if acc is not None and acc[0].i not in ids and (child is None or child.i != acc[0].i):
             word = acc[0].lower_
