@@ -55,3 +55,30 @@ def test_a_denial_answers_the_account_of_its_subject():
     assert disputes(text) == [(0, 2, (), "denied")]
     # nobody named in the denial was in the account before: no pair
     assert disputes("The market burned on Monday. Armenia denies arming the group.") == []
+
+
+# -- a person said to be safe and said to be dead; an account first given, then revised ----
+
+def test_a_person_said_to_be_safe_and_then_said_to_be_dead():
+    text = ("An aide to Omar Bashiri told reporters on Saturday that Bashiri was unharmed. "
+            "The army said the raid on the compound had been a success. "
+            "On Sunday the movement confirmed the death of Omar Bashiri.")
+    assert disputes(text) == [(0, 2, (), "fate")]
+
+
+def test_a_person_who_survived_one_attack_and_died_in_none_is_no_dispute():
+    text = ("Omar Bashiri survived the ambush near Kufra. Two of his guards were killed. "
+            "Bashiri later left for Benghazi.")
+    assert [d for d in disputes(text) if d[3] == "fate"] == []
+
+
+def test_an_account_first_given_then_revised_by_another_speaker():
+    text = ("The provincial police first reported a mortar attack on the depot. "
+            "The governor's office later said a small quadcopter carrying explosives had "
+            "struck it.")
+    assert disputes(text) == [(0, 1, (), "account_revised")]
+
+
+def test_first_as_an_order_of_events_is_no_revision():
+    text = ("The rebels first attacked the depot. Then they moved on to the airport.")
+    assert disputes(text) == []

@@ -204,3 +204,9 @@ def test_a_number_with_more_counts_the_unit_named_before_it():
 ])
 def test_a_duration_that_measures_a_thing_is_a_quantity(text, value, unit):
     assert (float(value), unit) in _values(text)
+
+
+def test_a_count_of_the_dead_is_not_about_the_institution_that_gives_it():
+    state, found = quantities("The Health Ministry of Ruritania said 20 people were killed in "
+                              "the shelling.")
+    assert [(q.value, q.subject) for q in found] == [(20.0, None)]

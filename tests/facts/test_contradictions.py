@@ -220,3 +220,29 @@ def test_a_denial_of_the_involvement_an_earlier_sentence_gives():
                   "2024")
     assert find_contradictions([rej], [a, r3], lambda e: e, texts={"d": other},
                                aliases=aliases) == []
+
+
+def _figure_at(cid, text, sentence, phrase, unit, value):
+    start = text.index(phrase)
+    c = ClaimRow(cid, "d1", sentence, start, start + len(phrase), "quantity",
+                 {"unit": unit, "value": value}, None, "asserted", None, "body", "2024-01-01")
+    f = FactRow("q" + cid, "quantity", {"subject": None, "unit": unit, "value": value},
+                [cid], "2024", [])
+    return c, f
+
+
+def test_a_count_of_people_does_not_revise_a_weight_named_before():
+    text = ("At least 80 tons of explosives were dropped on the block. The ministry said six "
+            "people died, up from an initial count of two dead.")
+    a, fa = _figure_at("a", text, 0, "80 tons", "tons", 80)
+    b, fb = _figure_at("b", text, 1, "The ministry said six people died, up from an initial "
+                       "count of two dead", "people", 2)
+    assert find_contradictions([fa, fb], [a, b], lambda e: e, {"d1": text}) == []
+
+
+def test_a_bare_figure_revises_the_count_before_it():
+    text = ("The army said 30 fighters were killed. Medics later put the number at 12.")
+    a, fa = _figure_at("a", text, 0, "30 fighters", "fighters", 30)
+    b, fb = _figure_at("b", text, 1, "Medics later put the number at 12", "unspecified", 12)
+    found = find_contradictions([fa, fb], [a, b], lambda e: e, {"d1": text})
+    assert [c.kind for c in found] == ["value"]

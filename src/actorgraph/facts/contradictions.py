@@ -128,14 +128,17 @@ def revision_conflicts(quantities: list[FactRow], claims: dict[str, ClaimRow],
     for i, (cb, qb) in enumerate(located):
         later = texts.get(cb.doc_id, "")[cb.start:cb.end].lower()
         if not any(cue in later for cue in REVISION_CUES) or any(
-                re.search(rf"\b{w}\b", later) for w in ("first", "initially", "originally")):
+                re.search(rf"\b{w}\b", later) for w in ("first", "initially", "originally",
+                                                       "initial", "original")):
             continue   # "officials first put the toll at 103": the figure later revised
         # the figure it revises: a sentence or two before, of the same unit if one is
-        # (a bare "the figure ... is 95" revises a bare "the toll at 103" before "132 children")
+        # (a bare "the figure ... is 95" revises a bare "the toll at 103" before "132 children");
+        # a count of people revises a count of people, not of tons or munitions
         ub = qb.data["unit"]
         earlier = [(ca, qa) for ca, qa in located[:i] if ca.doc_id == cb.doc_id
                    and 0 < cb.sentence - ca.sentence <= REVISION_WINDOW
-                   and (qa.data["unit"] == ub or ub in GENERIC_UNITS)]
+                   and (qa.data["unit"] == ub or ub == "unspecified"
+                        or ub in GENERIC_UNITS and qa.data["unit"] in GENERIC_UNITS)]
         if not earlier:
             continue
         ca, qa = max(earlier, key=lambda cq: (cq[1].data["unit"] == ub,

@@ -428,6 +428,9 @@ def speaks_for(doc, span, mentions: list[Mention], referents: Referents | None =
     if cue.who.dep_ == "appos":
         nouns.append(cue.who.head)
     for noun in nouns:
+        itself = ref.at(noun)               # "the Health Ministry": it speaks for no one else
+        if itself is not None and not role_family(noun):
+            continue
         if role_family(noun) or noun.lemma_.lower() in attribution_cues()["institutions"]:
             for child in noun.children:
                 if child.dep_ == "prep" and child.lower_ in ("of", "for"):

@@ -168,6 +168,107 @@ def denial(ctx: Context, t: Token) -> set[str] | None:
     return (deniers | about) if deniers else None
 
 
+FATE_WINDOW = 8      # sentences between a person said to be safe and said to be dead
+
+
+@lru_cache(maxsize=1)
+def fate_words() -> dict[str, frozenset]:
+    raw = load_data("disputes.yaml")
+    return {k: word_set(raw[k]) for k in (
+        "safe_adjectives", "surviving_verbs", "killing_verbs", "death_nouns",
+        "dead_adjectives", "first_adverbs", "later_adverbs")}
+
+
+def _persons(ref: Referents, heads) -> set[str]:
+    """The persons the noun phrases headed by `heads` name (not their owners: "his guards")."""
+    toks = [x for h in heads for x in (h, *h.conjuncts, *(
+        c for c in h.children if c.dep_ in ("compound", "appos", "flat")))]
+    out = set()
+    for t in toks:
+        m = ref.at(t)
+        if m is not None and m.type == "person":
+            out.add(m.key)
+        elif t.pos_ == "PRON" and (key := ref.key_of(t)) and key.startswith("person"):
+            out.add(key)
+    return out
+
+
+def said_safe(ref: Referents, sent) -> set[str]:
+    """The persons a sentence says are safe or survived ("X was unharmed", "X survived")."""
+    w = fate_words()
+    out: set[str] = set()
+    for t in sent:
+        subj_of = None
+        if t.pos_ == "ADJ" and _lemma(t) in w["safe_adjectives"] and t.dep_ in ("acomp", "oprd"):
+            subj_of = t.head
+        elif t.pos_ == "VERB" and _lemma(t) in w["surviving_verbs"]:
+            subj_of = t
+        if subj_of is None or any(c.dep_ == "neg" for c in subj_of.children):
+            continue
+        subjects = [c for c in subj_of.children if c.dep_ in ("nsubj", "nsubjpass")]
+        out |= _persons(ref, subjects)
+    return out
+
+
+def said_dead(ref: Referents, sent) -> set[str]:
+    """The persons a sentence says were killed or are dead ("confirmed the death of X", "X
+    was killed", "eliminated X")."""
+    w = fate_words()
+    out: set[str] = set()
+    for t in sent:
+        lemma = _lemma(t)
+        if t.pos_ == "VERB" and lemma in w["killing_verbs"] and not any(
+                c.dep_ == "neg" for c in t.children):
+            held = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+        elif t.pos_ == "NOUN" and lemma in w["death_nouns"]:
+            held = [c for c in t.children if c.dep_ == "poss"] + [
+                g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj"]
+        elif t.pos_ == "ADJ" and lemma in w["dead_adjectives"] and t.dep_ == "acomp":
+            held = [c for c in t.head.children if c.dep_ == "nsubj"]
+        else:
+            continue
+        out |= _persons(ref, held)
+    return out
+
+
+def fates(ref: Referents, ctx: Context, spans) -> list[tuple[int, int, str]]:
+    """(earlier, later, cue) for a person said to be safe in one sentence and dead in another
+    a few sentences apart, in either order."""
+    safe = {i: said_safe(ref, ctx.sentence_tokens(i)) for i in spans}
+    dead = {i: said_dead(ref, ctx.sentence_tokens(i)) for i in spans}
+    out = []
+    for i in sorted(spans):
+        for j in (j for j in sorted(spans) if 0 < j - i <= FATE_WINDOW):
+            if safe[i] & dead[j] - dead[i] or dead[i] & safe[j] - safe[i]:
+                out.append((i, j, "safe" if safe[i] & dead[j] else "dead"))
+                break
+    return out
+
+
+def revisions(ctx: Context, spans, speaker_of) -> list[tuple[int, int, str]]:
+    """(earlier, later, cue): a statement said to be given first ("police first reported a
+    mortar attack") and the nearest later statement, within WINDOW, by another speaker or
+    said to come later."""
+    w = fate_words()
+    out = []
+    for i in sorted(spans):
+        cue = next((f"{c.text} {t.text}" for t in ctx.sentence_tokens(i)
+                    if t.pos_ == "VERB" and _lemma(t) in words().statements
+                    for c in t.children if c.dep_ == "advmod" and c.lower_ in w["first_adverbs"]
+                    and c.i < t.i), None)
+        if cue is None:
+            continue
+        for j in range(i + 1, i + 1 + WINDOW):
+            if j not in spans or not _statement(ctx, j):
+                continue
+            later = any(t.lower_ in w["later_adverbs"] for t in ctx.sentence_tokens(j))
+            if later or speaker_of(j) != speaker_of(i):
+                out.append((i, j, cue))
+            break
+    return out
+
+
 def find_disputes(doc: Doc, sentences: list[Sentence], mentions: list[Mention],
                   ctx: Context | None = None,
                   told: set[int] | None = None) -> list[DisputeFact]:
@@ -227,6 +328,11 @@ def find_disputes(doc: Doc, sentences: list[Sentence], mentions: list[Mention],
         earlier = _antecedent(ctx, si, account, spans)
         if earlier is not None:
             add(si, earlier, _cue_text(head, account), rule, also)
+    for earlier, later, cue in fates(ref, ctx, spans):
+        add(later, earlier, cue, "fate")
+    for earlier, later, cue in revisions(ctx, spans, lambda j: attribute(
+            doc, (spans[j].start, spans[j].end), mentions, referents=ref).attributed_to):
+        add(later, earlier, cue, "account_revised")
     # a denial that carries on a counter-account ("... tell a different story. The group
     # denied ...") is already part of that dispute
     carried = {s for d in out if d.rule != "denied" for s in (d.sentence, *d.also)}
