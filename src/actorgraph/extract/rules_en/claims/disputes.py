@@ -162,10 +162,23 @@ def denial(ctx: Context, t: Token) -> set[str] | None:
     Mali': who denies, and who the denied words name."""
     if t.pos_ != "VERB" or _lemma(t) not in words().denying or ctx.negated(t):
         return None
-    deniers = {e.key for c in t.children if c.dep_ == "nsubj" for e in ctx.ents(c, "actor")}
+    subjects = [c for c in t.children if c.dep_ == "nsubj"]
+    deniers = {e.key for c in subjects for e in ctx.ents(c, "actor")}
+    # the body the denier speaks for: "Korvan's chief executive", "Ruritania's ministry"
+    deniers |= _named(ctx, [x for c in subjects for x in c.subtree if x.dep_ != "relcl"])
     denied = [c for c in t.children if c.dep_ in ("ccomp", "xcomp", "dobj", "pcomp")]
     about = _mentioned(ctx, [x for c in denied for x in c.subtree])
     return (deniers | about) if deniers else None
+
+
+def _named(ctx: Context, toks) -> set[str]:
+    """The actors tokens name: mentions, and the states their adjectives name ("Iraqi")."""
+    out = _mentioned(ctx, toks)
+    for x in toks:
+        if x.dep_ in ("amod", "compound", "nmod") and x.pos_ in ("ADJ", "PROPN") \
+                and (e := ctx.demonym_country(x)) is not None:
+            out.add(e.key)
+    return out
 
 
 FATE_WINDOW = 8      # sentences between a person said to be safe and said to be dead
@@ -217,8 +230,9 @@ def said_dead(ref: Referents, sent) -> set[str]:
     out: set[str] = set()
     for t in sent:
         lemma = _lemma(t)
-        if t.pos_ == "VERB" and lemma in w["killing_verbs"] and not any(
-                c.dep_ == "neg" for c in t.children):
+        if any(c.dep_ == "neg" for a in (t, *t.ancestors) for c in a.children):
+            continue           # "reports that X had been killed were never confirmed"
+        if t.pos_ == "VERB" and lemma in w["killing_verbs"]:
             held = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
         elif t.pos_ == "NOUN" and lemma in w["death_nouns"]:
             held = [c for c in t.children if c.dep_ == "poss"] + [
@@ -246,24 +260,39 @@ def fates(ref: Referents, ctx: Context, spans) -> list[tuple[int, int, str]]:
     return out
 
 
-def revisions(ctx: Context, spans, speaker_of) -> list[tuple[int, int, str]]:
+def _first_given(ctx: Context, i: int):
+    """(verb, cue) of a statement said to be given first ("police first reported ...")."""
+    for t in ctx.sentence_tokens(i):
+        if t.pos_ == "VERB" and _lemma(t) in words().statements:
+            for c in t.children:
+                if c.dep_ == "advmod" and c.lower_ in fate_words()["first_adverbs"] and c.i < t.i:
+                    return t, f"{c.text} {t.text}"
+    return None
+
+
+def revisions(ctx: Context, spans) -> list[tuple[int, int, str]]:
     """(earlier, later, cue): a statement said to be given first ("police first reported a
-    mortar attack") and the nearest later statement, within WINDOW, by another speaker or
-    said to come later."""
-    w = fate_words()
+    mortar attack") and the statement said to come after it ("shortly afterwards the navy
+    said ...", "officials later said ..."): in the same sentence, else the next statement
+    within WINDOW, if that one says it comes later and is no first account itself."""
+    later = fate_words()["later_adverbs"]
     out = []
     for i in sorted(spans):
-        cue = next((f"{c.text} {t.text}" for t in ctx.sentence_tokens(i)
-                    if t.pos_ == "VERB" and _lemma(t) in words().statements
-                    for c in t.children if c.dep_ == "advmod" and c.lower_ in w["first_adverbs"]
-                    and c.i < t.i), None)
-        if cue is None:
+        first = _first_given(ctx, i)
+        if first is None:
+            continue
+        verb, cue = first
+        toks = ctx.sentence_tokens(i)
+        if any(t.i > verb.i and t.pos_ == "VERB" and _lemma(t) in words().statements
+               and any(c.dep_ == "nsubj" for c in t.children)
+               and any(x.lower_ in later for x in toks if verb.i < x.i < t.i) for t in toks):
+            out.append((i, i, cue))
             continue
         for j in range(i + 1, i + 1 + WINDOW):
             if j not in spans or not _statement(ctx, j):
                 continue
-            later = any(t.lower_ in w["later_adverbs"] for t in ctx.sentence_tokens(j))
-            if later or speaker_of(j) != speaker_of(i):
+            if _first_given(ctx, j) is None and any(
+                    t.lower_ in later for t in ctx.sentence_tokens(j)):
                 out.append((i, j, cue))
             break
     return out
@@ -309,7 +338,7 @@ def find_disputes(doc: Doc, sentences: list[Sentence], mentions: list[Mention],
         if named:
             for j in range(si - 1, max(-1, si - 1 - WINDOW), -1):
                 if j in spans and (j in told or _statement(ctx, j)) \
-                        and _mentioned(ctx, ctx.sentence_tokens(j)) & named:
+                        and _named(ctx, ctx.sentence_tokens(j)) & named:
                     add(si, j, doc[t.i:min(t.i + 4, ctx.sentence_tokens(si)[-1].i)].text,
                         "denied")
                     break
@@ -330,8 +359,7 @@ def find_disputes(doc: Doc, sentences: list[Sentence], mentions: list[Mention],
             add(si, earlier, _cue_text(head, account), rule, also)
     for earlier, later, cue in fates(ref, ctx, spans):
         add(later, earlier, cue, "fate")
-    for earlier, later, cue in revisions(ctx, spans, lambda j: attribute(
-            doc, (spans[j].start, spans[j].end), mentions, referents=ref).attributed_to):
+    for earlier, later, cue in revisions(ctx, spans):
         add(later, earlier, cue, "account_revised")
     # a denial that carries on a counter-account ("... tell a different story. The group
     # denied ...") is already part of that dispute
