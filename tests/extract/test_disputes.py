@@ -120,3 +120,10 @@ def test_a_denial_by_an_organ_of_the_state_an_adjective_named():
             "choose their targets. Moldova's interior ministry denied that any information "
             "had been shared.")
     assert disputes(text) == [(0, 1, (), "denied")]
+
+
+def test_a_denial_by_a_body_named_by_the_short_form_of_its_name():
+    text = ("Ardent Systems said the radios had been designed and assembled by Korvan Trading, a "
+            "firm in Sofia. Korvan's chief executive, Ilse Marek, denied that her firm built the "
+            "radios.")
+    assert disputes(text) == [(0, 1, (), "denied")]

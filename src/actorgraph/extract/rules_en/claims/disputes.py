@@ -153,8 +153,28 @@ def _places_in(ctx: Context, index: int, key: str) -> bool:
     return False
 
 
+def short_forms(ctx: Context) -> dict[str, str]:
+    """Keys of short forms of an organisation's name written in the same document ("Korvan"
+    after "Korvan Trading") -> the key of the full name."""
+    cached = getattr(ctx, "_short_forms", None)
+    if cached is not None:
+        return cached
+    out: dict[str, str] = {}
+    orgs = [m for m in ctx.mentions if m.type == "organization"]
+    for m in ctx.mentions:
+        words = m.text.casefold().split()
+        full = next((o for o in orgs if o.key != m.key and o.start < m.start
+                     and o.text.casefold().split()[:len(words)] == words
+                     and len(o.text.split()) > len(words)), None)
+        if full is not None:
+            out[m.key] = full.key
+    ctx._short_forms = out            # type: ignore[attr-defined]
+    return out
+
+
 def _mentioned(ctx: Context, toks) -> set[str]:
-    return {m.key for x in toks if (m := ctx.mention_at(x)) is not None}
+    forms = short_forms(ctx)
+    return {forms.get(m.key, m.key) for x in toks if (m := ctx.mention_at(x)) is not None}
 
 
 def denial(ctx: Context, t: Token) -> set[str] | None:
