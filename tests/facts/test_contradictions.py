@@ -246,3 +246,19 @@ def test_a_bare_figure_revises_the_count_before_it():
     b, fb = _figure_at("b", text, 1, "Medics later put the number at 12", "unspecified", 12)
     found = find_contradictions([fa, fb], [a, b], lambda e: e, {"d1": text})
     assert [c.kind for c in found] == ["value"]
+
+
+def test_a_person_hurt_lightly_in_one_report_and_gravely_in_another():
+    light = ClaimRow("l", "d1", 2, 0, 10, "condition",
+                     {"subject": "k1", "condition": "light", "cue": "superficial"}, None,
+                     "asserted", None, "body", "2024", keys={"k1": "envoy"})
+    grave = ClaimRow("g", "d2", 7, 0, 10, "condition",
+                     {"subject": "k2", "condition": "grave", "cue": "lost"}, None,
+                     "asserted", None, "body", "2024", keys={"k2": "envoy"})
+    other = ClaimRow("o", "d2", 8, 0, 10, "condition",
+                     {"subject": "k3", "condition": "grave", "cue": "seriously"}, None,
+                     "asserted", None, "body", "2024", keys={"k3": "guard"})
+    found = find_contradictions([], [light, grave, other], lambda e: e.upper())
+    assert [(x.kind, x.claims, x.entity_id) for x in found] == [("condition", ["g", "l"],
+                                                                  "envoy")]
+    assert "ENVOY" in found[0].summary

@@ -16,7 +16,9 @@ Rules, each named, each saying in one line what differs:
   act with exact figures that disagree (`facts/tallies.py`);
 - `dispute`: an account and the one a report itself sets against it ("gave a
   different account", "that account did not hold", "not on Jordanian soil"),
-  found per document by `extract/disputes.py`.
+  found per document by `extract/disputes.py`;
+- `condition`: one person's hurt told as light ("superficial wounds") in one claim and
+  as grave ("lost an eye") in another.
 """
 from __future__ import annotations
 
@@ -327,6 +329,23 @@ def dispute_conflicts(claims: list[ClaimRow], facts: list[FactRow],
     return out
 
 
+def condition_conflicts(claims: list[ClaimRow], names) -> list[Contradiction]:
+    """One person said to be lightly hurt in one claim and gravely in another."""
+    told: dict[str, dict[str, list[ClaimRow]]] = defaultdict(lambda: defaultdict(list))
+    for c in sorted(claims, key=lambda c: c.id):
+        person = c.entity(c.payload.get("subject")) if c.kind == "condition" else None
+        if person:
+            told[person][c.payload["condition"]].append(c)
+    out = []
+    for person, by in sorted(told.items()):
+        for light in by.get("light", []):
+            for grave in by.get("grave", []):
+                summary = (f"{names(person)} hurt: lightly ({light.payload.get('cue')}) in one "
+                           f"account, gravely ({grave.payload.get('cue')}) in another")
+                out.append(_make("condition", summary, [light.id, grave.id], [], person))
+    return out
+
+
 def casualty_conflicts(facts: list[FactRow], claims: list[ClaimRow], texts: dict[str, str],
                        names) -> list[Contradiction]:
     """Two sources' counts of the dead or wounded of one act that cannot both hold."""
@@ -378,6 +397,7 @@ def find_contradictions(facts: list[FactRow], claims: list[ClaimRow], names,
              + date_conflicts(events, names, docs_of)
              + death_conflicts(events, by_id, texts or {}, persons or set(), names)
              + dispute_conflicts(claims, facts, names)
+             + condition_conflicts(claims, names)
              + casualty_conflicts(facts, claims, texts or {}, names))
     # a denial a report answers in its own words, already paired with the act it denies
     denials = {s for c in found if c.kind == "denial" for s in sentences_of(c.claims)}

@@ -73,7 +73,10 @@ def claim_rows(doc_id: str, extraction: Extraction, ingested_at: str) -> list[di
              + [("founding", f.sentence, f.attribution, founding_payload(f))
                 for f in extraction.foundings]
              + [("account", s, att, payload) for d in extraction.disputes
-                for s, att, payload in dispute_rows(d)])
+                for s, att, payload in dispute_rows(d)]
+             + [("condition", c.sentence, c.attribution,
+                 {"subject": c.subject, "condition": c.condition, "cue": c.cue})
+                for c in extraction.conditions])
     for kind, index, att, payload in facts:
         sent = sentences.get(index)
         if sent is None:
