@@ -235,3 +235,35 @@ def test_a_speaker_granted_anonymity_is_anonymous():
 def test_the_institution_named_before_by_its_head_noun(text, name, word):
     state, a = attribution(text, word)
     assert a.attributed_to == key_of(state, name)
+
+
+def test_a_newspaper_named_by_its_modifier_speaks():
+    state, a = attribution("Russia's Kommersant newspaper reported that 40 tons of explosives "
+                           "were used.", "40")
+    assert a.attributed_to == key_of(state, "Kommersant")
+
+
+def test_a_figure_given_with_its_date_between():
+    state, a = attribution("Mahmoud Tahan, Syria's acting health minister, gave a combined "
+                           "figure on 3 May of 61 dead and 340 wounded.", "61")
+    assert a.attributed_to == key_of(state, "Mahmoud Tahan")
+
+
+def test_a_group_calling_itself_by_a_name_is_that_name():
+    state, a = attribution("Hours after the blast, a group calling itself the Lions of Tigris "
+                           "said it had planted 12 bombs.", "12")
+    assert a.attributed_to == key_of(state, "Lions of Tigris")
+
+
+def test_a_definite_group_noun_is_the_group_named_with_it_before():
+    state, a = attribution("The Northern Coalition deployed troops near Mosul. The Sabirin "
+                           "Brigade fired rockets at the base on Monday. The coalition reported "
+                           "nine people wounded.", "nine")
+    assert a.attributed_to == key_of(state, "Northern Coalition")
+
+
+def test_a_plural_role_is_no_one_person_named_before():
+    state, a = attribution("Kemal Aydin, the health minister, gave no figures. A newspaper, "
+                           "citing two members of the Guards, reported that 40 people had "
+                           "died.", "40")
+    assert a.attributed_to != key_of(state, "Kemal Aydin")

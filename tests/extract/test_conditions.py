@@ -42,3 +42,20 @@ def test_a_pronoun_takes_the_person_named_before():
 def test_no_condition_of_the_person(text):
     _, found = conditions(text)
     assert [c for _, c in found if c == "grave"] == []
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Farid Nazari was taken to hospital. The agency described his injury as superficial.",
+     "light"),
+    ("Farid Nazari was taken to hospital. His wounds were described as critical.", "grave"),
+])
+def test_a_wound_described_as_light_or_grave(text, condition):
+    state, found = conditions(text)
+    assert found == [(key_of(state, "Farid Nazari"), condition)]
+
+
+def test_he_is_not_a_plural_role_named_before():
+    state, found = conditions("Kemal Aydin, the health minister, gave no figures. Farid "
+                              "Nazari, the envoy, was among the wounded; a newspaper, citing two "
+                              "members of the Guards, reported that he had lost an eye.")
+    assert found == [(key_of(state, "Farid Nazari"), "grave")]

@@ -91,6 +91,11 @@ def speaker(ref: Referents, token) -> str | None:
         return None
     if _unnamed(token):                  # "an official who spoke on condition of anonymity"
         return "anonymous"
+    if (called := _calling_itself(ref, token)) is not None:
+        return called
+    if token.pos_ == "NOUN" and token.lemma_.lower() in group_nouns() \
+            and (named := _named_before(ref, token)) is not None:
+        return named                     # "the coalition" after "the Northern Coalition"
     if cls:
         return ref.key_of(token) or "anonymous"
     named = ref.named_by(token)
@@ -106,7 +111,8 @@ def speaker(ref: Referents, token) -> str | None:
         key = ref.role_holder(token, guess=False) or ref.modifier_key(token) \
             or ref.role_holder(token)
     else:
-        key = ref.key_of(token) or (ref.modifier_key(token) if institution else None)
+        key = ref.key_of(token) or (_nearest_modifier(ref, token) or ref.modifier_key(token)
+                                    if institution else None)
         if key is None and institution:
             key = _named_before(ref, token)
     if key:
@@ -132,6 +138,30 @@ def _unnamed(token) -> bool:
                 any(t.dep_ == "neg" or t.lemma_ in ("decline", "refuse") for t in words):
             return True
     return False
+
+
+def _nearest_modifier(ref: Referents, token) -> str | None:
+    """"Russia's Kommersant newspaper": the organisation right before the noun, not its
+    country further out."""
+    for child in sorted(token.children, key=lambda c: -c.i):
+        if child.i < token.i and child.dep_ in ("compound", "amod", "nmod"):
+            m = ref.at(child)
+            if m is not None and m.type == "organization":
+                return m.key
+    return None
+
+
+def _calling_itself(ref: Referents, token) -> str | None:
+    """"a group calling itself X", "an outfit that calls itself X": X."""
+    for clause in (c for c in token.children if c.dep_ in ("acl", "relcl")):
+        if clause.lemma_.lower() in ("call", "name", "style") and any(
+                c.lower_ in ("itself", "themselves", "himself", "herself")
+                for c in clause.children):
+            for named in (c for c in clause.children if c.dep_ in ("oprd", "attr", "xcomp",
+                                                                   "ccomp", "dobj")):
+                if (m := ref.at(named)) is not None:
+                    return m.key
+    return None
 
 
 def _named_before(ref: Referents, token) -> str | None:
@@ -283,12 +313,17 @@ def _figure_given(node, child) -> Cue | None:
     """"X gave a total of 61 dead": a figure noun whose "of" holds the fact, the object of a
     verb of giving a figure; its subject is the speaker."""
     cues = attribution_cues()
-    if child is None or child.dep_ != "prep" or node.lemma_.lower() not in cues["figure_nouns"] \
-            or node.dep_ != "dobj" or node.head.lemma_.lower() not in cues["figure_verbs"]:
-        return None
-    subj = _subject(node.head)
-    if subj is not None and can_speak(subj):
-        return Cue(node.head.text.lower(), "reported", node.head, subj)
+    verb = None
+    if child is not None and child.dep_ == "prep" and node.lemma_.lower() in cues["figure_nouns"] \
+            and node.dep_ == "dobj" and node.head.lemma_.lower() in cues["figure_verbs"]:
+        verb = node.head
+    elif node.lemma_.lower() in cues["figure_verbs"] and node.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in cues["figure_nouns"]
+            for c in node.children):        # "gave a figure on 3 May of 61 dead"
+        verb = node
+    subj = _subject(verb) if verb is not None else None
+    if verb is not None and subj is not None and can_speak(subj):
+        return Cue(verb.text.lower(), "reported", verb, subj)
     return None
 
 

@@ -56,6 +56,11 @@ def _hurt(tok):
             s.lemma_.lower() in c["injury_nouns"] for s in tok.head.children
             if s.dep_.startswith("nsubj")):        # "his wounds were minor"
         return grade, next(s for s in tok.head.children if s.dep_.startswith("nsubj"))
+    if grade and tok.head.lower_ == "as" and tok.dep_ in ("amod", "pobj", "acomp", "oprd"):
+        wound = next((n for n in tok.head.head.children if n.dep_ in ("dobj", "nsubjpass")
+                      and n.lemma_.lower() in c["injury_nouns"]), None)
+        if wound is not None:                     # "described his injury as superficial"
+            return grade, wound
     if grade and tok.dep_ == "advmod" and tok.head.lemma_.lower() in c["injury_verbs"]:
         return grade, tok.head                    # "was lightly wounded"
     if lemma in c["losing_verbs"] and any(o.dep_ == "dobj" and o.lower_ in c["body_parts"]

@@ -233,6 +233,8 @@ class Referents:
         m = self.named_by(token)
         if m is not None:
             return m.key
+        if token.tag_ in ("NNS", "NNPS"):
+            return None            # "two members": no one person named before
         family = role_family(token)
         for tok in self._backwards(token):
             if role_family(tok) == family and tok.pos_ == "NOUN":
