@@ -59,3 +59,11 @@ def test_he_is_not_a_plural_role_named_before():
                               "Nazari, the envoy, was among the wounded; a newspaper, citing two "
                               "members of the Guards, reported that he had lost an eye.")
     assert found == [(key_of(state, "Farid Nazari"), "grave")]
+
+
+def test_a_role_named_after_its_place_by_apposition():
+    state, found = conditions("Kemal Aydin, the health minister, gave no figures. Its "
+                              "ambassador in Vienna, Farid Nazari, was among the wounded; a "
+                              "newspaper, citing two members of the Guards, reported that he "
+                              "had lost an eye.")
+    assert found == [(key_of(state, "Farid Nazari"), "grave")]
