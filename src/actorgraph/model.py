@@ -226,6 +226,7 @@ class QuantityFact:
     qualifier: str | None = None    # over, about, at least, estimated, approximately ...
     subject: str | None = None      # mention key of what the figure is about
     attribution: Attribution = field(default_factory=Attribution)
+    measure: str | None = None      # a casualty count's measure: dead | wounded
 
 
 @dataclass

@@ -210,3 +210,26 @@ def test_a_count_of_the_dead_is_not_about_the_institution_that_gives_it():
     state, found = quantities("The Health Ministry of Ruritania said 20 people were killed in "
                               "the shelling.")
     assert [(q.value, q.subject) for q in found] == [(20.0, None)]
+
+
+# -- what a casualty count measures: the dead or the wounded ---------------------------
+
+@pytest.mark.parametrize("text, value, measure", [
+    ("The police counted two dead and seven wounded after the blast in Mosul.", 2, "dead"),
+    ("The police counted two dead and seven wounded after the blast in Mosul.", 7, "wounded"),
+    ("A drone strike killed one of its commanders, the group said.", 1, "dead"),
+    ("At least 12 people died in the fire.", 12, "dead"),
+    ("Shelling killed 14 civilians in Idlib.", 14, "dead"),
+    ("Nine guards were injured in the ambush.", 9, "wounded"),
+    ("The ministry reported 30 deaths.", 30, "dead"),
+    ("The brigade has 900 fighters.", 900, None),
+])
+def test_a_casualty_count_says_what_it_measures(text, value, measure):
+    _, found = quantities(text)
+    assert [q.measure for q in found if q.value == value] == [measure]
+
+
+def test_the_ends_of_a_range_of_estimates_of_the_dead_are_counts_of_the_dead():
+    state, found = quantities("Estimates of the dead ranged from the single guard Hamas "
+                              "acknowledged to the 19 counted by the Palestinian Red Crescent.")
+    assert sorted((q.value, q.measure) for q in found) == [(1.0, "dead"), (19.0, "dead")]

@@ -262,3 +262,27 @@ def test_a_person_hurt_lightly_in_one_report_and_gravely_in_another():
     assert [(x.kind, x.claims, x.entity_id) for x in found] == [("condition", ["g", "l"],
                                                                   "envoy")]
     assert "ENVOY" in found[0].summary
+
+
+def _count(cid, doc, sentence, value, measure, speaker, qualifier=None):
+    return ClaimRow(cid, doc, sentence, 0, 10, "quantity",
+                    {"value": value, "unit": "people", "measure": measure,
+                     "qualifier": qualifier}, speaker, "asserted", None, "body", "2024",
+                    keys={speaker: speaker} if speaker else {})
+
+
+def test_counts_of_the_dead_by_two_voices_that_cannot_both_hold():
+    from actorgraph.facts.tallies import counted_conflicts
+    one = _count("a", "d", 4, 1, "dead", "militia")
+    bound = _count("b", "d", 5, 17, "dead", "anonymous", "at least")
+    found = find_contradictions([], [one, bound], lambda e: e.upper())
+    assert [(x.kind, x.claims) for x in found] == [("value", ["a", "b"])]
+    # a range of estimates in one sentence: the ends are two voices' counts
+    low, high = _count("l", "d", 9, 1, "dead", "militia"), _count("h", "d", 9, 22, "dead", "ngo")
+    assert [{a.id, b.id} for a, b, _ in counted_conflicts([low, high])] == [{"l", "h"}]
+    # a bound the other count meets, one voice going on, far apart, or another measure: none
+    assert counted_conflicts([_count("a", "d", 4, 22, "dead", "ngo"), bound]) == []
+    assert counted_conflicts([one, _count("b", "d", 5, 17, "dead", "militia")]) == []
+    assert counted_conflicts([one, _count("b", "d", 9, 17, "dead", "ngo")]) == []
+    assert counted_conflicts([one, _count("b", "d", 5, 17, "wounded", "ngo")]) == []
+    assert counted_conflicts([one, _count("b", "d", 5, 1.1, "dead", "ngo")]) == []

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from actorgraph import ontology
 from actorgraph.facts.dates import dates_agree
-from actorgraph.facts.tallies import act_tally_conflicts, tally_conflicts
+from actorgraph.facts.tallies import act_tally_conflicts, counted_conflicts, tally_conflicts
 from actorgraph.store.facts import ClaimRow, FactRow
 from actorgraph.store.ids import short_hash
 
@@ -350,7 +350,8 @@ def casualty_conflicts(facts: list[FactRow], claims: list[ClaimRow], texts: dict
                        names) -> list[Contradiction]:
     """Two sources' counts of the dead or wounded of one act that cannot both hold."""
     out = []
-    for a, b, measure in tally_conflicts(claims, facts, texts, ATTACKS):
+    for a, b, measure in tally_conflicts(claims, facts, texts, ATTACKS) + counted_conflicts(
+            claims):
         who = [names(c.attributed_to) if c.attributed_to and c.attributed_to != "anonymous"
                else "one source" for c in (a, b)]
         summary = f"{measure}: counted differently by {who[0]} and {who[1]}"

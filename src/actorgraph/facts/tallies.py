@@ -142,3 +142,54 @@ def act_tally_conflicts(claims: list[ClaimRow], facts: list[FactRow], texts: dic
                 if differing:
                     out.append((ca, cb, differing[0], f))
     return out
+
+
+LOWER = ("at least", "over", "more than")                  # qualifiers of a lower bound
+UPPER = ("up to", "at most", "fewer than", "less than", "under")
+APPROXIMATE = ("about", "approximately", "estimated", "nearly")
+
+
+def _interval(claim: ClaimRow) -> tuple[float, float]:
+    """The values a count allows, by its qualifier: "at least 17" all from 17 up."""
+    value, qualifier = float(claim.payload["value"]), claim.payload.get("qualifier")
+    if qualifier in LOWER:
+        return value, float("inf")
+    if qualifier in UPPER:
+        return 0.0, value
+    if qualifier in APPROXIMATE:
+        return value * (1 - TALLY_TOLERANCE), value * (1 + TALLY_TOLERANCE)
+    return value, value
+
+
+def _apart(a: ClaimRow, b: ClaimRow) -> bool:
+    (lo_a, hi_a), (lo_b, hi_b) = _interval(a), _interval(b)
+    lo, hi = max(lo_a, lo_b), min(hi_a, hi_b)
+    return lo > hi and (lo - hi) / lo > TALLY_TOLERANCE
+
+
+def counted_conflicts(claims: list[ClaimRow]) -> list[tuple[ClaimRow, ClaimRow, str]]:
+    """Pairs of counts of the dead (or of the wounded), as the extractor measured them, by
+    two voices a sentence or two apart in one report, that cannot both hold ("one of its
+    members" / "at least 17 people died"). Counts in one sentence conflict only when two
+    voices give them (the two ends of a range of estimates); a sentence with two counts of
+    one measure by one voice tells two groups, and is left out."""
+    counts = sorted((c for c in claims if c.kind == "quantity" and c.payload.get("measure")),
+                    key=lambda c: (c.doc_id, c.sentence, c.id))
+    per: dict[tuple[str, int, str], list[ClaimRow]] = {}
+    for c in counts:
+        per.setdefault((c.doc_id, c.sentence, c.payload["measure"]), []).append(c)
+    out = []
+    for i, a in enumerate(counts):
+        for b in counts[i + 1:]:
+            if b.doc_id != a.doc_id or b.sentence - a.sentence > TALLY_WINDOW:
+                break
+            measure = a.payload["measure"]
+            if b.payload["measure"] != measure or a.speaker_key == b.speaker_key:
+                continue
+            if a.sentence != b.sentence and any(len({x.speaker_key for x in per[(c.doc_id,
+                    c.sentence, measure)]}) != len(per[(c.doc_id, c.sentence, measure)])
+                    for c in (a, b)):
+                continue   # two counts of one voice in a sentence: two groups
+            if _apart(a, b):
+                out.append((a, b, measure))
+    return out

@@ -41,8 +41,11 @@ def event_payload(e: EventFact) -> dict[str, Any]:
 
 
 def quantity_payload(q: QuantityFact) -> dict[str, Any]:
-    return {"value": q.value, "unit": q.unit, "qualifier": q.qualifier, "subject": q.subject,
-            "text": q.text, "start": q.start, "end": q.end}
+    payload = {"value": q.value, "unit": q.unit, "qualifier": q.qualifier, "subject": q.subject,
+               "text": q.text, "start": q.start, "end": q.end}
+    if q.measure:
+        payload["measure"] = q.measure
+    return payload
 
 
 def founding_payload(f: FoundingFact) -> dict[str, Any]:

@@ -94,8 +94,8 @@ def speaker(ref: Referents, token) -> str | None:
     if (called := _calling_itself(ref, token)) is not None:
         return called
     if token.pos_ == "NOUN" and token.lemma_.lower() in group_nouns() \
-            and (named := _named_before(ref, token)) is not None:
-        return named                     # "the coalition" after "the Northern Coalition"
+            and (before := _named_before(ref, token)) is not None:
+        return before                    # "the coalition" after "the Northern Coalition"
     if cls:
         return ref.key_of(token) or "anonymous"
     named = ref.named_by(token)

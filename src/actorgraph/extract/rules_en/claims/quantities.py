@@ -142,6 +142,71 @@ def _single_casualties(span) -> dict[tuple[int, int], object]:
     return out
 
 
+def measure_of(word: str) -> str | None:
+    """'dead' or 'wounded' for a word of the dead or of the wounded, else None."""
+    for measure, said in cues()["measures"].items():
+        if word.lower() in said:
+            return measure
+    return None
+
+
+def _range_subject(node):
+    """The figure noun of "estimates of the dead ranged from X to Y" for X or Y, else None."""
+    prep = node.head if node.dep_ == "pobj" else None
+    if prep is None or prep.lower_ not in ("from", "to", "between"):
+        return None
+    verb = next((a for a in list(prep.ancestors)[:4]        # "to" hung on "from" or on a
+                 if a.lemma_.lower() in cues()["range_verbs"]), None)   # clause in between
+    if verb is None:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj if subj is not None and subj.lemma_.lower() in cues()["figure_nouns"] else None
+
+
+def _measure(doc, last: int, noun) -> str | None:
+    """What a count of casualties measures: the dead ("two dead", "30 deaths", "killed one
+    of", "12 people died", "14 civilians were killed") or the wounded; None for other counts."""
+    for node in dict.fromkeys(n for n in (noun, doc[last]) if n is not None):
+        measure = _measure_at(node)
+        if measure:
+            return measure
+    return None
+
+
+def _measure_at(node) -> str | None:
+    measure = measure_of(node.lower_) if node.pos_ in ("NOUN", "ADJ", "VERB") else None
+    if measure:
+        return measure
+    for child in node.children:               # "one contractor killed"
+        if child.dep_ == "acl" and child.tag_ == "VBN" and (m := measure_of(child.lemma_)):
+            return m
+    head = node.head
+    if node.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() \
+            not in ("die", "perish") and (m := measure_of(head.lemma_)):
+        return m
+    if node.dep_ == "nsubj" and head.lemma_.lower() in ("die", "perish"):
+        return "dead"
+    figure = _range_subject(node)
+    if figure is not None:
+        of = next((c for c in figure.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        return measure_of(obj.lower_) if obj is not None else None
+    return None
+
+
+def _range_singles(span) -> dict[tuple[int, int], object]:
+    """"estimates of the dead ranged from the single guard X acknowledged to ...": the one
+    at an end of a range of estimates is a count of one."""
+    out: dict[tuple[int, int], object] = {}
+    for tok in span:
+        if tok.dep_ == "pobj" and _range_subject(tok) is not None:
+            for d in tok.children:
+                if d.dep_ in ("det", "nummod", "amod") and d.lower_ in cues()["single_words"] \
+                        and d.i < tok.i and d.lower_ not in ("a", "an"):
+                    out[(d.i, d.i)] = tok
+    return out
+
+
 def _figure_before(doc, first: int):
     """A bare number that gives the value of a figure named before it in the sentence:
     "put the number of wounded at more than 40" counts the wounded."""
@@ -264,14 +329,14 @@ def find_quantities(doc, sentences: list[Sentence], mentions: list[Mention]) -> 
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None:
             continue
-        singles = _single_casualties(span)
+        singles = _single_casualties(span) | _range_singles(span)
         before: str | None = None
         for first, last in sorted(set(number_phrases(span)) | set(singles)):
             toks = doc[first:last + 1]
             if any(t.ent_type_ in hard or ref.at(t) is not None for t in toks) \
                     or any(s < toks.end_char and toks.start_char < e for s, e in dates):
                 continue
-            value = parse_number([t.text for t in toks])
+            value = 1.0 if (first, last) in singles else parse_number([t.text for t in toks])
             if value is None or (value <= 1 and not toks.text[:1].isdigit()
                                  and (first, last) not in singles):
                 continue
@@ -311,4 +376,5 @@ def _fact(doc, ref: Referents, mentions: list[Mention], where: tuple[Sentence, i
         subject = speaks_for(doc, (toks.start_char, end), mentions, referents=ref)
     return QuantityFact(value=value, unit=unit, sentence=sentence.index, start=start,
                         end=end, text=doc.text[start:end], qualifier=qualifier,
-                        subject=subject, attribution=attribution)
+                        subject=subject, attribution=attribution,
+                        measure=_measure(doc, last, noun))
