@@ -233,3 +233,29 @@ def test_the_ends_of_a_range_of_estimates_of_the_dead_are_counts_of_the_dead():
     state, found = quantities("Estimates of the dead ranged from the single guard Hamas "
                               "acknowledged to the 19 counted by the Palestinian Red Crescent.")
     assert sorted((q.value, q.measure) for q in found) == [(1.0, "dead"), (19.0, "dead")]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The court sentenced Tural Aliyev to 14 years in prison.", 14, "years"),
+    ("A judge jailed the smuggler for six years.", 6, "years"),
+    ("Gunmen have attacked the checkpoint at least twice this month.", 2, "times"),
+])
+def test_a_prison_term_and_a_number_of_times(text, value, unit):
+    assert (float(value), unit) in _values(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The group has twice as many fighters as it had in 2019.",
+    "He spent six years in prison before the revolution.",
+])
+def test_no_term_and_no_number_of_times(text):
+    assert not [u for _, u in _values(text) if u in ("years", "times")]
+
+
+@pytest.mark.parametrize("text", [
+    "The commander accused the army of planning to kill around 300 villagers.",
+    "The militia threatened that it would kill 40 hostages.",
+])
+def test_a_killing_intended_or_threatened_is_no_count_of_the_dead(text):
+    _, found = quantities(text)
+    assert [q.measure for q in found] == [None]

@@ -286,3 +286,38 @@ def test_counts_of_the_dead_by_two_voices_that_cannot_both_hold():
     assert counted_conflicts([one, _count("b", "d", 9, 17, "dead", "ngo")]) == []
     assert counted_conflicts([one, _count("b", "d", 5, 17, "wounded", "ngo")]) == []
     assert counted_conflicts([one, _count("b", "d", 5, 1.1, "dead", "ngo")]) == []
+
+
+def test_counts_of_two_acts_each_told_by_its_sentence_do_not_conflict():
+    from actorgraph.facts.tallies import counted_conflicts
+    raid = _count("a", "d", 4, 25, "dead", "army", "at least")
+    rocket = _count("b", "d", 6, 1, "dead", None)
+    e1 = FactRow("e1", "event", {"type": "ASSAULT", "actors": [], "targets": []}, ["x"], "2024",
+                 [])
+    e2 = FactRow("e2", "event", {"type": "ASSAULT", "actors": [], "targets": []}, ["y"], "2024",
+                 [])
+    told = [ClaimRow("x", "d", 4, 0, 9, "event", {}, None, "asserted", None, "body", "2024"),
+            ClaimRow("y", "d", 6, 0, 9, "event", {}, None, "asserted", None, "body", "2024")]
+    assert counted_conflicts([raid, rocket] + told, [e1, e2]) == []
+    assert len(counted_conflicts([raid, rocket] + told[:1], [e1])) == 1
+
+
+def test_a_count_of_a_member_and_of_the_body_it_belongs_to_is_one_voice():
+    from actorgraph.facts.tallies import counted_conflicts
+    minister = _count("a", "d", 4, 12, "dead", "minister")
+    ministry = _count("b", "d", 5, 8, "dead", "ministry")
+    member = FactRow("r", "relation", {"subject": "minister", "predicate": "leader_of",
+                                       "object": "ministry"}, [], "2024", [])
+    assert counted_conflicts([minister, ministry], [member]) == []
+    assert len(counted_conflicts([minister, ministry], [])) == 1
+
+
+def test_a_count_of_people_revises_a_count_of_the_same_measure():
+    text = ("The agency first said that 34 staff had been injured. It later put the number of "
+            "wounded at more than 40.")
+    a, fa = _figure_at("a", text, 0, "34 staff", "staff", 34)
+    b, fb = _figure_at("b", text, 1, "It later put the number of wounded at more than 40",
+                       "people", 40)
+    a.payload["measure"] = b.payload["measure"] = "wounded"
+    found = find_contradictions([fa, fb], [a, b], lambda e: e, {"d1": text})
+    assert [c.kind for c in found] == ["value"]

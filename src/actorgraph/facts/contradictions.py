@@ -137,10 +137,12 @@ def revision_conflicts(quantities: list[FactRow], claims: dict[str, ClaimRow],
         # (a bare "the figure ... is 95" revises a bare "the toll at 103" before "132 children");
         # a count of people revises a count of people, not of tons or munitions
         ub = qb.data["unit"]
+        measure = cb.payload.get("measure")
         earlier = [(ca, qa) for ca, qa in located[:i] if ca.doc_id == cb.doc_id
                    and 0 < cb.sentence - ca.sentence <= REVISION_WINDOW
                    and (qa.data["unit"] == ub or ub == "unspecified"
-                        or ub in GENERIC_UNITS and qa.data["unit"] in GENERIC_UNITS)]
+                        or ub in GENERIC_UNITS and (qa.data["unit"] in GENERIC_UNITS or (
+                            measure is not None and ca.payload.get("measure") == measure)))]
         if not earlier:
             continue
         ca, qa = max(earlier, key=lambda cq: (cq[1].data["unit"] == ub,
@@ -351,7 +353,7 @@ def casualty_conflicts(facts: list[FactRow], claims: list[ClaimRow], texts: dict
     """Two sources' counts of the dead or wounded of one act that cannot both hold."""
     out = []
     for a, b, measure in tally_conflicts(claims, facts, texts, ATTACKS) + counted_conflicts(
-            claims):
+            claims, facts):
         who = [names(c.attributed_to) if c.attributed_to and c.attributed_to != "anonymous"
                else "one source" for c in (a, b)]
         summary = f"{measure}: counted differently by {who[0]} and {who[1]}"

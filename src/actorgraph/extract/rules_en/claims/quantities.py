@@ -113,7 +113,23 @@ def _measured(noun) -> str | None:
         if child.dep_ == "prep" and child.lower_ == "of" and any(
                 g.dep_ == "pobj" and g.pos_ == "NOUN" for g in child.children):
             return lemma + "s"
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("to", "for") \
+            and noun.head.head.lemma_.lower() in cues()["sentencing_verbs"]:
+        return lemma + "s"                        # "sentenced to 14 years"
     return None
+
+
+def _times(span) -> dict[tuple[int, int], float]:
+    """"at least twice": the adverbs that count times, with their value."""
+    out = {}
+    for tok in span:
+        value = cues()["multiplicatives"].get(tok.lower_)
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if value and value > 1 and tok.pos_ in ("ADV", "DET") and not (   # not "twice as
+                nxt is not None and nxt.lower_ in ("as", "the", "more", "that", "a", "an",
+                                                   "per", "its", "their", "his", "her")):
+            out[(tok.i, tok.i)] = float(value)
+    return out
 
 
 def _single_casualties(span) -> dict[tuple[int, int], object]:
@@ -181,6 +197,8 @@ def _measure_at(node) -> str | None:
         if child.dep_ == "acl" and child.tag_ == "VBN" and (m := measure_of(child.lemma_)):
             return m
     head = node.head
+    if head.tag_ == "VB" or any(c.tag_ == "MD" for c in head.children):
+        return None                               # "to kill 300", "would kill 40": not done
     if node.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() \
             not in ("die", "perish") and (m := measure_of(head.lemma_)):
         return m
@@ -330,8 +348,13 @@ def find_quantities(doc, sentences: list[Sentence], mentions: list[Mention]) -> 
         if span is None:
             continue
         singles = _single_casualties(span) | _range_singles(span)
+        times = _times(span)
         before: str | None = None
-        for first, last in sorted(set(number_phrases(span)) | set(singles)):
+        for first, last in sorted(set(number_phrases(span)) | set(singles) | set(times)):
+            if (first, last) in times:
+                out.append(_fact(doc, ref, mentions, (sentence, span.start), first, last,
+                                 times[(first, last)], (None, None, "times", False)))
+                continue
             toks = doc[first:last + 1]
             if any(t.ent_type_ in hard or ref.at(t) is not None for t in toks) \
                     or any(s < toks.end_char and toks.start_char < e for s, e in dates):
