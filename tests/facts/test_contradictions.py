@@ -321,3 +321,22 @@ def test_a_count_of_people_revises_a_count_of_the_same_measure():
     a.payload["measure"] = b.payload["measure"] = "wounded"
     found = find_contradictions([fa, fb], [a, b], lambda e: e, {"d1": text})
     assert [c.kind for c in found] == ["value"]
+
+
+def test_a_short_name_inside_another_word_names_nobody():
+    text = ("Kara Hisar rejects the inquiry. Khalid Aziz, an ally of the premier, "
+            "accused the militias of the attack.")
+    rej = ClaimRow("r", "d", 0, 0, 31, "event", {}, None, "asserted", None, "body", "2024")
+    acc = ClaimRow("a", "d", 1, 32, len(text), "event", {}, None, "asserted", None, "body",
+                   "2024")
+    facts = [FactRow("e1", "event", {"type": "REJECT", "actors": ["hand"], "targets": []},
+                     ["r"], "2024", []),
+             FactRow("e2", "event", {"type": "ACCUSE", "actors": ["rafael"],
+                                     "targets": ["premier"]}, ["a"], "2024", [])]
+    aliases = {"hand": {"Kara Hisar", "KH"}}
+    assert find_contradictions(facts, [rej, acc], lambda e: e, {"d": text}, aliases) == []
+    named = text.replace("accused the militias", "accused KH")
+    acc2 = ClaimRow("a", "d", 1, 32, len(named), "event", {}, None, "asserted", None, "body",
+                    "2024")
+    assert len(find_contradictions(facts, [rej, acc2], lambda e: e, {"d": named},
+                                   aliases)) == 1

@@ -171,7 +171,8 @@ def denial_conflicts(events: list[FactRow], claims: dict[str, ClaimRow], names,
 
     def said_of(claim: ClaimRow, who: set[str]) -> set[str]:
         text = texts.get(claim.doc_id, "")[claim.start:claim.end].lower()
-        return {x for x in who if any(n.lower() in text for n in aliases.get(x, ()) if n)}
+        return {x for x in who if any(re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", text)
+                                      for n in aliases.get(x, ()) if n)}
 
     for rej in (e for e in events if e.data["type"] == "REJECT"):
         deniers = set(rej.data["actors"])
