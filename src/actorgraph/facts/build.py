@@ -145,42 +145,7 @@ def _gather(claims: list[ClaimRow], types: dict[str, str]) -> _Gathered:
     return out
 
 
-def _join(other: _Event, ev: _Event) -> None:
-    other.actors |= ev.actors
-    other.targets |= ev.targets
-    other.specific |= ev.specific
-    other.location = other.location or ev.location
-    other.mode = other.mode or ev.mode
-    other.date = _more_precise(other.date, ev.date)
-    other.claims += ev.claims
-    other.docs |= ev.docs
-    other.first_seen = min(other.first_seen, ev.first_seen)
-
-
-def _compatible(a: set[str], b: set[str]) -> bool:
-    return not a or not b or bool(a & b)
-
-
-def _placed(events: list[_Event], countries: set[str]) -> list[_Event]:
-    """An undated telling at a place (not a country) joins the one dated event of its type
-    at that place whose actors and targets it does not contradict; with two or more such
-    events it cannot say which, and stays apart."""
-    out: list[_Event] = []
-    for ev in events:
-        if ev.date or not ev.location or ev.location in countries:
-            out.append(ev)
-            continue
-        at = [o for o in events if o is not ev and o.type == ev.type and o.date
-              and o.location == ev.location and _compatible(o.actors, ev.actors)
-              and _compatible(o.targets, ev.targets)]
-        if len(at) == 1:
-            _join(at[0], ev)
-        else:
-            out.append(ev)
-    return out
-
-
-def _merge_events(told: list[_Event], countries: set[str] | None = None) -> list[_Event]:
+def _merge_events(told: list[_Event]) -> list[_Event]:
     """The same real event told several times becomes one event.
 
     Merged in an order given by what each claim says, not by its id, so that the same
@@ -190,11 +155,19 @@ def _merge_events(told: list[_Event], countries: set[str] | None = None) -> list
     for ev in sorted(told, key=_telling_order):
         for other in events:
             if _same_event(other, ev):
-                _join(other, ev)
+                other.actors |= ev.actors
+                other.targets |= ev.targets
+                other.specific |= ev.specific
+                other.location = other.location or ev.location
+                other.mode = other.mode or ev.mode
+                other.date = _more_precise(other.date, ev.date)
+                other.claims += ev.claims
+                other.docs |= ev.docs
+                other.first_seen = min(other.first_seen, ev.first_seen)
                 break
         else:
             events.append(ev)
-    return _placed(events, countries or set())
+    return events
 
 
 def _relation_rows(relations: dict[tuple[str, str, str], list[ClaimRow]]) -> list[FactRow]:
@@ -262,7 +235,7 @@ def build_facts(store: Store) -> dict[str, int]:
     claims = read_claims(store)
     entities = store.entities()
     gathered = _gather(claims, {e.id: e.type for e in entities})
-    events = _merge_events(gathered.told, {e.id for e in entities if e.type == "country"})
+    events = _merge_events(gathered.told)
     _drop_subsumed(gathered.relations)
     rows = (_relation_rows(gathered.relations) + _event_rows(events)
             + _quantity_rows(gathered.quantities) + _founding_rows(gathered.foundings))
