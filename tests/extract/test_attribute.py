@@ -267,3 +267,16 @@ def test_a_plural_role_is_no_one_person_named_before():
                            "citing two members of the Guards, reported that 40 people had "
                            "died.", "40")
     assert a.attributed_to != key_of(state, "Kemal Aydin")
+
+
+def test_said_in_a_statement_that():
+    state, a = attribution("The Sabirin Brigade said in a statement that one of its members, "
+                           "Karim Haddadi, had been killed.", "one")
+    assert (a.attributed_to, a.modality) == (key_of(state, "Sabirin Brigade"), "reported")
+
+
+def test_a_trailing_speaker_the_parse_hung_on_the_clause_before():
+    state, a = attribution("The blasts also reached Turkey, where 14 people were wounded in "
+                           "Kilis and its countryside, the Syrian Observatory for Human Rights "
+                           "said.", "14")
+    assert a.attributed_to == key_of(state, "Syrian Observatory for Human Rights")

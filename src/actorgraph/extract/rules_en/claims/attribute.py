@@ -247,6 +247,24 @@ def _subject(verb):
                     return obj
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)                       # "share ... and argue that"
+    return _trailing_subject(verb)
+
+
+def _trailing_subject(verb):
+    """"..., the Syrian Observatory said." with the speaker hung by the parse on the clause
+    before: the noun phrase set off by a comma right before a closing reporting verb."""
+    doc = verb.doc
+    if verb.i == 0 or verb_modality(verb) is None or (
+            verb.i + 1 < len(doc) and doc[verb.i + 1].text not in (".", "!", "\"", "\u201d")):
+        return None
+    node = doc[verb.i - 1]
+    while node.dep_ in ("pobj", "prep", "compound", "amod", "poss", "case", "det") \
+            and node.head.i < verb.i and node.head.i != node.i:
+        node = node.head
+    left = node.left_edge.i
+    if node.dep_ in ("appos", "conj", "npadvmod", "dobj", "pobj") and left > 0 \
+            and doc[left - 1].text == "," and node.pos_ in ("PROPN", "NOUN"):
+        return node
     return None
 
 
@@ -361,6 +379,9 @@ def _governing_cue(head, tokens: list) -> Cue | None:
                     who = c
                 elif c.dep_ == "acl" and c.lemma_ != "be" and who is None:
                     who = _subject(c)
+            if who is None and node.dep_ == "pobj" and node.head.dep_ == "prep" \
+                    and verb_modality(node.head.head):     # "X said in a statement that"
+                who = _subject(node.head.head)
             return Cue(node.text.lower(), nmod, node, who, who is None)
         for c in node.children:             # "X did Y, he said" (parataxis)
             if c.dep_ == "parataxis" and (mod := verb_modality(c)) and c.i not in ids \
