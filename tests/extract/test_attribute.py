@@ -280,3 +280,10 @@ def test_a_trailing_speaker_the_parse_hung_on_the_clause_before():
                            "Kilis and its countryside, the Syrian Observatory for Human Rights "
                            "said.", "14")
     assert a.attributed_to == key_of(state, "Syrian Observatory for Human Rights")
+
+
+def test_a_reporting_verb_left_hanging_takes_the_subject_of_the_verb_it_hangs_on():
+    state, a = attribution("Recep Demir, in what turned out to be his last televised interview, "
+                           "delivered the same day, accused Ankara of setting out to arrest "
+                           "around 300 officers within two days.", "300")
+    assert a.attributed_to == key_of(state, "Recep Demir")

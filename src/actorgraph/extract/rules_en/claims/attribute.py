@@ -245,8 +245,8 @@ def _subject(verb):
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head)                       # "share ... and argue that"
+    if verb.dep_ in ("conj", "dep", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)        # "share ... and argue that", "..., accusing X of"
     return _trailing_subject(verb)
 
 
