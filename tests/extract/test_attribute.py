@@ -287,3 +287,10 @@ def test_a_reporting_verb_left_hanging_takes_the_subject_of_the_verb_it_hangs_on
                            "delivered the same day, accused Ankara of setting out to arrest "
                            "around 300 officers within two days.", "300")
     assert a.attributed_to == key_of(state, "Recep Demir")
+
+
+def test_a_participle_clause_is_not_given_a_subject_through_the_clause_it_hangs_on():
+    state, a = attribution("The Sabirin Brigade lost a depot. They lowered it the following "
+                           "week, saying several names had been listed twice, and the number "
+                           "now used is 61.", "61")
+    assert a.attributed_to in (None, "anonymous")

@@ -245,8 +245,10 @@ def _subject(verb):
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj
-    if verb.dep_ in ("conj", "dep", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head)        # "share ... and argue that", "..., accusing X of"
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP")     # a finite verb needs a subject: the
+    if (verb.dep_ in ("conj", "dep") or verb.dep_ == "advcl" and finite) \
+            and verb.head.pos_ in ("VERB", "AUX"):   # parse hung "..., accused X of" apart
+        return _subject(verb.head)                   # "share ... and argue that"
     return _trailing_subject(verb)
 
 
