@@ -144,6 +144,7 @@ class Extraction:
     quantities: list[QuantityFact] = field(default_factory=list)
     foundings: list[FoundingFact] = field(default_factory=list)
     disputes: list[DisputeFact] = field(default_factory=list)
+    conditions: list[ConditionFact] = field(default_factory=list)
     extractor: str | None = None            # the registry name of what extracted it
     extractor_version: str | None = None
     problems: list[str] = field(default_factory=list)   # what went wrong, stage by stage
@@ -225,6 +226,7 @@ class QuantityFact:
     qualifier: str | None = None    # over, about, at least, estimated, approximately ...
     subject: str | None = None      # mention key of what the figure is about
     attribution: Attribution = field(default_factory=Attribution)
+    measure: str | None = None      # a casualty count's measure: dead | wounded
 
 
 @dataclass
@@ -253,3 +255,14 @@ class DisputeFact:
     also: tuple[int, ...] = ()      # sentences the disputing account goes on in
     attribution: Attribution = field(default_factory=Attribution)
     disputed_attribution: Attribution = field(default_factory=Attribution)
+
+
+@dataclass
+class ConditionFact:
+    """How badly a person was hurt, as one sentence says it."""
+
+    subject: str                    # mention key of the person
+    condition: str                  # light | grave
+    sentence: int
+    cue: str = ""                   # the word that grades the hurt ("superficial", "lost")
+    attribution: Attribution = field(default_factory=Attribution)

@@ -187,3 +187,110 @@ def test_a_statement_tagged_after_the_main_verb_of_the_sentence():
     state, a = attribution("Turkish drones struck a convoy of the PKK near Sinjar on Friday, "
                            "the ministry said, in its first strike this year.", "struck")
     assert (a.attributed_to, a.modality, a.cue) == ("anonymous", "reported", "said")
+
+
+# -- who counted: reporting clauses on the figure, "by X's count", a figure given ------
+
+RANGE = ("Estimates ranged from the three guards Hamas acknowledged to the 19 counted by the "
+         "Palestinian Red Crescent.")
+
+
+def test_a_relative_clause_of_reporting_on_the_figure_names_its_speaker():
+    state, a = attribution(RANGE, "three")
+    assert a.attributed_to == key_of(state, "Hamas")
+
+
+def test_a_reduced_passive_of_counting_on_the_figure_names_its_speaker():
+    state, a = attribution(RANGE, "19")
+    assert a.attributed_to == key_of(state, "Palestinian Red Crescent")
+
+
+def test_by_someones_count():
+    state, a = attribution("The shelling killed 40 people by the Red Cross's count.", "40")
+    assert (a.attributed_to, a.modality) == (key_of(state, "Red Cross"), "reported")
+
+
+def test_the_giver_of_a_figure_is_its_speaker():
+    state, a = attribution("Mahmoud Tahan, the governor of Idlib, gave a total of 61 dead.", "61")
+    assert a.attributed_to == key_of(state, "Mahmoud Tahan")
+
+
+def test_a_figure_given_is_not_a_figure_had():
+    state, a = attribution("The brigade lost a total of 61 fighters in the battle.", "61")
+    assert a.attributed_to is None
+
+
+def test_a_speaker_granted_anonymity_is_anonymous():
+    _, a = attribution("A Houthi official who spoke on condition of anonymity put the number of "
+                       "dead at 12.", "12")
+    assert a.attributed_to == "anonymous"
+
+
+@pytest.mark.parametrize("text, name, word", [
+    ("Jordan's Civil Defence Directorate sent crews to the fire. The directorate counts four "
+     "dead.", "Civil Defence Directorate", "four"),
+    ("Yemen's Health Ministry issued a statement on Sunday. On Monday the ministry reported "
+     "nine deaths in Taiz.", "Health Ministry", "nine"),
+])
+def test_the_institution_named_before_by_its_head_noun(text, name, word):
+    state, a = attribution(text, word)
+    assert a.attributed_to == key_of(state, name)
+
+
+def test_a_newspaper_named_by_its_modifier_speaks():
+    state, a = attribution("Russia's Kommersant newspaper reported that 40 tons of explosives "
+                           "were used.", "40")
+    assert a.attributed_to == key_of(state, "Kommersant")
+
+
+def test_a_figure_given_with_its_date_between():
+    state, a = attribution("Mahmoud Tahan, Syria's acting health minister, gave a combined "
+                           "figure on 3 May of 61 dead and 340 wounded.", "61")
+    assert a.attributed_to == key_of(state, "Mahmoud Tahan")
+
+
+def test_a_group_calling_itself_by_a_name_is_that_name():
+    state, a = attribution("Hours after the blast, a group calling itself the Lions of Tigris "
+                           "said it had planted 12 bombs.", "12")
+    assert a.attributed_to == key_of(state, "Lions of Tigris")
+
+
+def test_a_definite_group_noun_is_the_group_named_with_it_before():
+    state, a = attribution("The Northern Coalition deployed troops near Mosul. The Sabirin "
+                           "Brigade fired rockets at the base on Monday. The coalition reported "
+                           "nine people wounded.", "nine")
+    assert a.attributed_to == key_of(state, "Northern Coalition")
+
+
+def test_a_plural_role_is_no_one_person_named_before():
+    state, a = attribution("Kemal Aydin, the health minister, gave no figures. A newspaper, "
+                           "citing two members of the Guards, reported that 40 people had "
+                           "died.", "40")
+    assert a.attributed_to != key_of(state, "Kemal Aydin")
+
+
+def test_said_in_a_statement_that():
+    state, a = attribution("The Sabirin Brigade said in a statement that one of its members, "
+                           "Karim Haddadi, had been killed.", "one")
+    assert (a.attributed_to, a.modality) == (key_of(state, "Sabirin Brigade"), "reported")
+
+
+def test_a_trailing_speaker_the_parse_hung_on_the_clause_before():
+    state, a = attribution("The blasts also reached Turkey, where 14 people were wounded in "
+                           "Kilis and its countryside, the Syrian Observatory for Human Rights "
+                           "said.", "14")
+    assert a.attributed_to == key_of(state, "Syrian Observatory for Human Rights")
+
+
+def test_a_reporting_verb_left_hanging_takes_the_subject_of_the_verb_it_hangs_on():
+    state, a = attribution("Recep Demir, in what turned out to be his last televised interview, "
+                           "delivered the same day, accused Ankara of setting out to arrest "
+                           "around 300 officers within two days.", "300")
+    assert a.attributed_to == key_of(state, "Recep Demir")
+
+
+def test_a_participle_clause_is_not_given_a_subject_through_the_clause_it_hangs_on():
+    state, a = attribution("The Sabirin Brigade lost a depot. They lowered it the following "
+                           "week, saying several names had been listed twice, and the number "
+                           "now used is 61.", "61")
+    assert a.attributed_to in (None, "anonymous")

@@ -153,3 +153,109 @@ def test_a_number_of_dead_counts_people(nlp):
     state = parsed("The committee initially reported 133 dead.")
     found = find_quantities(state.doc, state.sentences, state.mentions)
     assert [(q.value, q.unit) for q in found] == [(133.0, "people")]
+
+
+# -- counts of casualties, durations that measure something, elided units ----------------
+
+def _values(text: str) -> list[tuple[float, str]]:
+    _, found = quantities(text)
+    return [(q.value, q.unit) for q in found]
+
+
+def test_a_number_before_a_participle_of_injury_counts_people():
+    found = _values("The police counted two dead and seven wounded after the blast in Mosul.")
+    assert (2.0, "people") in found and (7.0, "people") in found
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("The navy said a sailor was killed in the attack on the frigate.", "sailors"),
+    ("One officer was wounded when the convoy was ambushed near Kirkuk.", "officers"),
+    ("The blast near the market killed a police officer.", "officers"),
+    ("A drone strike killed one of its commanders, the group said.", "commanders"),
+    ("The bulletin listed one civilian contractor killed and three guards hurt.", "contractors"),
+])
+def test_a_single_casualty_is_a_count_of_one(text, unit):
+    assert (1.0, unit) in _values(text)
+
+
+@pytest.mark.parametrize("text", [
+    "One analyst said the ceasefire would hold.",
+    "A spokesman for the ministry denied the report.",
+    "A gunman killed the mayor.",
+])
+def test_one_that_is_not_a_casualty_is_no_count(text):
+    assert not [v for v, _ in _values(text) if v == 1]
+
+
+def test_a_number_inside_a_date_entity_still_counts_what_follows():
+    assert (2.0, "boats") in _values("On 3 March two explosive-laden boats struck the port of "
+                                     "Aden.")
+
+
+def test_a_number_with_more_counts_the_unit_named_before_it():
+    found = _values("The army said five houses were destroyed and two more damaged.")
+    assert (5.0, "houses") in found and (2.0, "houses") in found
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The court handed him a 12-year prison sentence for spying.", 12, "years"),
+    ("The government declared three days of national mourning.", 3, "days"),
+    ("Rescuers ended a nine-day search for the missing miners.", 9, "days"),
+])
+def test_a_duration_that_measures_a_thing_is_a_quantity(text, value, unit):
+    assert (float(value), unit) in _values(text)
+
+
+def test_a_count_of_the_dead_is_not_about_the_institution_that_gives_it():
+    state, found = quantities("The Health Ministry of Ruritania said 20 people were killed in "
+                              "the shelling.")
+    assert [(q.value, q.subject) for q in found] == [(20.0, None)]
+
+
+# -- what a casualty count measures: the dead or the wounded ---------------------------
+
+@pytest.mark.parametrize("text, value, measure", [
+    ("The police counted two dead and seven wounded after the blast in Mosul.", 2, "dead"),
+    ("The police counted two dead and seven wounded after the blast in Mosul.", 7, "wounded"),
+    ("A drone strike killed one of its commanders, the group said.", 1, "dead"),
+    ("At least 12 people died in the fire.", 12, "dead"),
+    ("Shelling killed 14 civilians in Idlib.", 14, "dead"),
+    ("Nine guards were injured in the ambush.", 9, "wounded"),
+    ("The ministry reported 30 deaths.", 30, "dead"),
+    ("The brigade has 900 fighters.", 900, None),
+])
+def test_a_casualty_count_says_what_it_measures(text, value, measure):
+    _, found = quantities(text)
+    assert [q.measure for q in found if q.value == value] == [measure]
+
+
+def test_the_ends_of_a_range_of_estimates_of_the_dead_are_counts_of_the_dead():
+    state, found = quantities("Estimates of the dead ranged from the single guard Hamas "
+                              "acknowledged to the 19 counted by the Palestinian Red Crescent.")
+    assert sorted((q.value, q.measure) for q in found) == [(1.0, "dead"), (19.0, "dead")]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The court sentenced Tural Aliyev to 14 years in prison.", 14, "years"),
+    ("A judge jailed the smuggler for six years.", 6, "years"),
+    ("Gunmen have attacked the checkpoint at least twice this month.", 2, "times"),
+])
+def test_a_prison_term_and_a_number_of_times(text, value, unit):
+    assert (float(value), unit) in _values(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The group has twice as many fighters as it had in 2019.",
+    "He spent six years in prison before the revolution.",
+])
+def test_no_term_and_no_number_of_times(text):
+    assert not [u for _, u in _values(text) if u in ("years", "times")]
+
+
+@pytest.mark.parametrize("text", [
+    "The commander accused the army of planning to kill around 300 villagers.",
+    "The militia threatened that it would kill 40 hostages.",
+])
+def test_a_killing_intended_or_threatened_is_no_count_of_the_dead(text):
+    _, found = quantities(text)
+    assert [q.measure for q in found] == [None]

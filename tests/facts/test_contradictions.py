@@ -220,3 +220,123 @@ def test_a_denial_of_the_involvement_an_earlier_sentence_gives():
                   "2024")
     assert find_contradictions([rej], [a, r3], lambda e: e, texts={"d": other},
                                aliases=aliases) == []
+
+
+def _figure_at(cid, text, sentence, phrase, unit, value):
+    start = text.index(phrase)
+    c = ClaimRow(cid, "d1", sentence, start, start + len(phrase), "quantity",
+                 {"unit": unit, "value": value}, None, "asserted", None, "body", "2024-01-01")
+    f = FactRow("q" + cid, "quantity", {"subject": None, "unit": unit, "value": value},
+                [cid], "2024", [])
+    return c, f
+
+
+def test_a_count_of_people_does_not_revise_a_weight_named_before():
+    text = ("At least 80 tons of explosives were dropped on the block. The ministry said six "
+            "people died, up from an initial count of two dead.")
+    a, fa = _figure_at("a", text, 0, "80 tons", "tons", 80)
+    b, fb = _figure_at("b", text, 1, "The ministry said six people died, up from an initial "
+                       "count of two dead", "people", 2)
+    assert find_contradictions([fa, fb], [a, b], lambda e: e, {"d1": text}) == []
+
+
+def test_a_bare_figure_revises_the_count_before_it():
+    text = ("The army said 30 fighters were killed. Medics later put the number at 12.")
+    a, fa = _figure_at("a", text, 0, "30 fighters", "fighters", 30)
+    b, fb = _figure_at("b", text, 1, "Medics later put the number at 12", "unspecified", 12)
+    found = find_contradictions([fa, fb], [a, b], lambda e: e, {"d1": text})
+    assert [c.kind for c in found] == ["value"]
+
+
+def test_a_person_hurt_lightly_in_one_report_and_gravely_in_another():
+    light = ClaimRow("l", "d1", 2, 0, 10, "condition",
+                     {"subject": "k1", "condition": "light", "cue": "superficial"}, None,
+                     "asserted", None, "body", "2024", keys={"k1": "envoy"})
+    grave = ClaimRow("g", "d2", 7, 0, 10, "condition",
+                     {"subject": "k2", "condition": "grave", "cue": "lost"}, None,
+                     "asserted", None, "body", "2024", keys={"k2": "envoy"})
+    other = ClaimRow("o", "d2", 8, 0, 10, "condition",
+                     {"subject": "k3", "condition": "grave", "cue": "seriously"}, None,
+                     "asserted", None, "body", "2024", keys={"k3": "guard"})
+    found = find_contradictions([], [light, grave, other], lambda e: e.upper())
+    assert [(x.kind, x.claims, x.entity_id) for x in found] == [("condition", ["g", "l"],
+                                                                  "envoy")]
+    assert "ENVOY" in found[0].summary
+
+
+def _count(cid, doc, sentence, value, measure, speaker, qualifier=None):
+    return ClaimRow(cid, doc, sentence, 0, 10, "quantity",
+                    {"value": value, "unit": "people", "measure": measure,
+                     "qualifier": qualifier}, speaker, "asserted", None, "body", "2024",
+                    keys={speaker: speaker} if speaker else {})
+
+
+def test_counts_of_the_dead_by_two_voices_that_cannot_both_hold():
+    from actorgraph.facts.tallies import counted_conflicts
+    one = _count("a", "d", 4, 1, "dead", "militia")
+    bound = _count("b", "d", 5, 17, "dead", "anonymous", "at least")
+    found = find_contradictions([], [one, bound], lambda e: e.upper())
+    assert [(x.kind, x.claims) for x in found] == [("value", ["a", "b"])]
+    # a range of estimates in one sentence: the ends are two voices' counts
+    low, high = _count("l", "d", 9, 1, "dead", "militia"), _count("h", "d", 9, 22, "dead", "ngo")
+    assert [{a.id, b.id} for a, b, _ in counted_conflicts([low, high])] == [{"l", "h"}]
+    # a bound the other count meets, one voice going on, far apart, or another measure: none
+    assert counted_conflicts([_count("a", "d", 4, 22, "dead", "ngo"), bound]) == []
+    assert counted_conflicts([one, _count("b", "d", 5, 17, "dead", "militia")]) == []
+    assert counted_conflicts([one, _count("b", "d", 9, 17, "dead", "ngo")]) == []
+    assert counted_conflicts([one, _count("b", "d", 5, 17, "wounded", "ngo")]) == []
+    assert counted_conflicts([one, _count("b", "d", 5, 1.1, "dead", "ngo")]) == []
+
+
+def test_counts_of_two_acts_each_told_by_its_sentence_do_not_conflict():
+    from actorgraph.facts.tallies import counted_conflicts
+    raid = _count("a", "d", 4, 25, "dead", "army", "at least")
+    rocket = _count("b", "d", 6, 1, "dead", None)
+    e1 = FactRow("e1", "event", {"type": "ASSAULT", "actors": [], "targets": []}, ["x"], "2024",
+                 [])
+    e2 = FactRow("e2", "event", {"type": "ASSAULT", "actors": [], "targets": []}, ["y"], "2024",
+                 [])
+    told = [ClaimRow("x", "d", 4, 0, 9, "event", {}, None, "asserted", None, "body", "2024"),
+            ClaimRow("y", "d", 6, 0, 9, "event", {}, None, "asserted", None, "body", "2024")]
+    assert counted_conflicts([raid, rocket] + told, [e1, e2]) == []
+    assert len(counted_conflicts([raid, rocket] + told[:1], [e1])) == 1
+
+
+def test_a_count_of_a_member_and_of_the_body_it_belongs_to_is_one_voice():
+    from actorgraph.facts.tallies import counted_conflicts
+    minister = _count("a", "d", 4, 12, "dead", "minister")
+    ministry = _count("b", "d", 5, 8, "dead", "ministry")
+    member = FactRow("r", "relation", {"subject": "minister", "predicate": "leader_of",
+                                       "object": "ministry"}, [], "2024", [])
+    assert counted_conflicts([minister, ministry], [member]) == []
+    assert len(counted_conflicts([minister, ministry], [])) == 1
+
+
+def test_a_count_of_people_revises_a_count_of_the_same_measure():
+    text = ("The agency first said that 34 staff had been injured. It later put the number of "
+            "wounded at more than 40.")
+    a, fa = _figure_at("a", text, 0, "34 staff", "staff", 34)
+    b, fb = _figure_at("b", text, 1, "It later put the number of wounded at more than 40",
+                       "people", 40)
+    a.payload["measure"] = b.payload["measure"] = "wounded"
+    found = find_contradictions([fa, fb], [a, b], lambda e: e, {"d1": text})
+    assert [c.kind for c in found] == ["value"]
+
+
+def test_a_short_name_inside_another_word_names_nobody():
+    text = ("Kara Hisar rejects the inquiry. Khalid Aziz, an ally of the premier, "
+            "accused the militias of the attack.")
+    rej = ClaimRow("r", "d", 0, 0, 31, "event", {}, None, "asserted", None, "body", "2024")
+    acc = ClaimRow("a", "d", 1, 32, len(text), "event", {}, None, "asserted", None, "body",
+                   "2024")
+    facts = [FactRow("e1", "event", {"type": "REJECT", "actors": ["hand"], "targets": []},
+                     ["r"], "2024", []),
+             FactRow("e2", "event", {"type": "ACCUSE", "actors": ["rafael"],
+                                     "targets": ["premier"]}, ["a"], "2024", [])]
+    aliases = {"hand": {"Kara Hisar", "KH"}}
+    assert find_contradictions(facts, [rej, acc], lambda e: e, {"d": text}, aliases) == []
+    named = text.replace("accused the militias", "accused KH")
+    acc2 = ClaimRow("a", "d", 1, 32, len(named), "event", {}, None, "asserted", None, "body",
+                    "2024")
+    assert len(find_contradictions(facts, [rej, acc2], lambda e: e, {"d": named},
+                                   aliases)) == 1

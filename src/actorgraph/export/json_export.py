@@ -71,8 +71,8 @@ def claim_item(c: ClaimRow, text: str) -> dict[str, Any]:
     item: dict[str, Any] = {"id": c.id, "doc": c.doc_id, "start": c.start, "end": c.end,
                             "text": text[c.start:c.end]}
     p = c.payload
-    subject = c.entity(p.get("subject")) if c.kind in ("relation", "quantity") else (
-        c.entity(p["actors"][0]) if p.get("actors") else None)
+    subject = c.entity(p.get("subject")) if c.kind in ("relation", "quantity", "condition") \
+        else (c.entity(p["actors"][0]) if p.get("actors") else None)
     if subject:
         item["subject"] = subject
     item["attributed_to"] = c.attributed_to

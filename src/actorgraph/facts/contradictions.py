@@ -16,7 +16,9 @@ Rules, each named, each saying in one line what differs:
   act with exact figures that disagree (`facts/tallies.py`);
 - `dispute`: an account and the one a report itself sets against it ("gave a
   different account", "that account did not hold", "not on Jordanian soil"),
-  found per document by `extract/disputes.py`.
+  found per document by `extract/disputes.py`;
+- `condition`: one person's hurt told as light ("superficial wounds") in one claim and
+  as grave ("lost an eye") in another.
 """
 from __future__ import annotations
 
@@ -26,7 +28,7 @@ from dataclasses import dataclass
 
 from actorgraph import ontology
 from actorgraph.facts.dates import dates_agree
-from actorgraph.facts.tallies import act_tally_conflicts, tally_conflicts
+from actorgraph.facts.tallies import act_tally_conflicts, counted_conflicts, tally_conflicts
 from actorgraph.store.facts import ClaimRow, FactRow
 from actorgraph.store.ids import short_hash
 
@@ -128,14 +130,19 @@ def revision_conflicts(quantities: list[FactRow], claims: dict[str, ClaimRow],
     for i, (cb, qb) in enumerate(located):
         later = texts.get(cb.doc_id, "")[cb.start:cb.end].lower()
         if not any(cue in later for cue in REVISION_CUES) or any(
-                re.search(rf"\b{w}\b", later) for w in ("first", "initially", "originally")):
+                re.search(rf"\b{w}\b", later) for w in ("first", "initially", "originally",
+                                                       "initial", "original")):
             continue   # "officials first put the toll at 103": the figure later revised
         # the figure it revises: a sentence or two before, of the same unit if one is
-        # (a bare "the figure ... is 95" revises a bare "the toll at 103" before "132 children")
+        # (a bare "the figure ... is 95" revises a bare "the toll at 103" before "132 children");
+        # a count of people revises a count of people, not of tons or munitions
         ub = qb.data["unit"]
+        measure = cb.payload.get("measure")
         earlier = [(ca, qa) for ca, qa in located[:i] if ca.doc_id == cb.doc_id
                    and 0 < cb.sentence - ca.sentence <= REVISION_WINDOW
-                   and (qa.data["unit"] == ub or ub in GENERIC_UNITS)]
+                   and (qa.data["unit"] == ub or ub == "unspecified"
+                        or ub in GENERIC_UNITS and (qa.data["unit"] in GENERIC_UNITS or (
+                            measure is not None and ca.payload.get("measure") == measure)))]
         if not earlier:
             continue
         ca, qa = max(earlier, key=lambda cq: (cq[1].data["unit"] == ub,
@@ -164,7 +171,8 @@ def denial_conflicts(events: list[FactRow], claims: dict[str, ClaimRow], names,
 
     def said_of(claim: ClaimRow, who: set[str]) -> set[str]:
         text = texts.get(claim.doc_id, "")[claim.start:claim.end].lower()
-        return {x for x in who if any(n.lower() in text for n in aliases.get(x, ()) if n)}
+        return {x for x in who if any(re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", text)
+                                      for n in aliases.get(x, ()) if n)}
 
     for rej in (e for e in events if e.data["type"] == "REJECT"):
         deniers = set(rej.data["actors"])
@@ -324,11 +332,29 @@ def dispute_conflicts(claims: list[ClaimRow], facts: list[FactRow],
     return out
 
 
+def condition_conflicts(claims: list[ClaimRow], names) -> list[Contradiction]:
+    """One person said to be lightly hurt in one claim and gravely in another."""
+    told: dict[str, dict[str, list[ClaimRow]]] = defaultdict(lambda: defaultdict(list))
+    for c in sorted(claims, key=lambda c: c.id):
+        person = c.entity(c.payload.get("subject")) if c.kind == "condition" else None
+        if person:
+            told[person][c.payload["condition"]].append(c)
+    out = []
+    for person, by in sorted(told.items()):
+        for light in by.get("light", []):
+            for grave in by.get("grave", []):
+                summary = (f"{names(person)} hurt: lightly ({light.payload.get('cue')}) in one "
+                           f"account, gravely ({grave.payload.get('cue')}) in another")
+                out.append(_make("condition", summary, [light.id, grave.id], [], person))
+    return out
+
+
 def casualty_conflicts(facts: list[FactRow], claims: list[ClaimRow], texts: dict[str, str],
                        names) -> list[Contradiction]:
     """Two sources' counts of the dead or wounded of one act that cannot both hold."""
     out = []
-    for a, b, measure in tally_conflicts(claims, facts, texts, ATTACKS):
+    for a, b, measure in tally_conflicts(claims, facts, texts, ATTACKS) + counted_conflicts(
+            claims, facts):
         who = [names(c.attributed_to) if c.attributed_to and c.attributed_to != "anonymous"
                else "one source" for c in (a, b)]
         summary = f"{measure}: counted differently by {who[0]} and {who[1]}"
@@ -375,6 +401,7 @@ def find_contradictions(facts: list[FactRow], claims: list[ClaimRow], names,
              + date_conflicts(events, names, docs_of)
              + death_conflicts(events, by_id, texts or {}, persons or set(), names)
              + dispute_conflicts(claims, facts, names)
+             + condition_conflicts(claims, names)
              + casualty_conflicts(facts, claims, texts or {}, names))
     # a denial a report answers in its own words, already paired with the act it denies
     denials = {s for c in found if c.kind == "denial" for s in sentences_of(c.claims)}

@@ -142,3 +142,89 @@ def act_tally_conflicts(claims: list[ClaimRow], facts: list[FactRow], texts: dic
                 if differing:
                     out.append((ca, cb, differing[0], f))
     return out
+
+
+LOWER = ("at least", "over", "more than")                  # qualifiers of a lower bound
+UPPER = ("up to", "at most", "fewer than", "less than", "under")
+APPROXIMATE = ("about", "approximately", "estimated", "nearly")
+
+
+def _interval(claim: ClaimRow) -> tuple[float, float]:
+    """The values a count allows, by its qualifier: "at least 17" all from 17 up."""
+    value, qualifier = float(claim.payload["value"]), claim.payload.get("qualifier")
+    if qualifier in LOWER:
+        return value, float("inf")
+    if qualifier in UPPER:
+        return 0.0, value
+    if qualifier in APPROXIMATE:
+        return value * (1 - TALLY_TOLERANCE), value * (1 + TALLY_TOLERANCE)
+    return value, value
+
+
+def _apart(a: ClaimRow, b: ClaimRow) -> bool:
+    (lo_a, hi_a), (lo_b, hi_b) = _interval(a), _interval(b)
+    lo, hi = max(lo_a, lo_b), min(hi_a, hi_b)
+    return lo > hi and (lo - hi) / lo > TALLY_TOLERANCE
+
+
+INSIDE = ("member_of", "leader_of", "founder_of")     # a voice that speaks for a body
+
+
+def _one_voice(facts: list[FactRow]):
+    """Whether two speakers are one voice: the same, or one belongs to or leads the other
+    (a health minister and the ministry)."""
+    linked = {frozenset((f.data["subject"], f.data["object"])) for f in facts
+              if f.kind == "relation" and f.data.get("predicate") in INSIDE}
+
+    def same(a: ClaimRow, b: ClaimRow) -> bool:
+        x, y = a.attributed_to, b.attributed_to
+        return a.speaker_key == b.speaker_key or (x is not None and x == y) \
+            or frozenset((x, y)) in linked
+    return same
+
+
+def _acts_told(claims: list[ClaimRow], facts: list[FactRow]) -> dict[tuple[str, int], set[str]]:
+    by_id = {c.id: c for c in claims}
+    told: dict[tuple[str, int], set[str]] = {}
+    for f in facts:
+        if f.kind == "event":
+            for cid in f.claims:
+                if cid in by_id:
+                    told.setdefault((by_id[cid].doc_id, by_id[cid].sentence), set()).add(f.id)
+    return told
+
+
+def counted_conflicts(claims: list[ClaimRow], facts: list[FactRow] | None = None
+                      ) -> list[tuple[ClaimRow, ClaimRow, str]]:
+    """Pairs of counts of the dead (or of the wounded), as the extractor measured them, by
+    two voices a sentence or two apart in one report, that cannot both hold ("one of its
+    members" / "at least 17 people died"). Counts in one sentence conflict only when two
+    voices give them (the two ends of a range of estimates); a sentence with two counts of
+    one measure by one voice tells two groups, and is left out; so are two sentences that
+    each tell acts the other does not (two acts), and two voices of which one speaks for
+    the other (`facts`: the relations and events)."""
+    facts = facts or []
+    same_voice, told = _one_voice(facts), _acts_told(claims, facts)
+    counts = sorted((c for c in claims if c.kind == "quantity" and c.payload.get("measure")),
+                    key=lambda c: (c.doc_id, c.sentence, c.id))
+    per: dict[tuple[str, int, str], list[ClaimRow]] = {}
+    for c in counts:
+        per.setdefault((c.doc_id, c.sentence, c.payload["measure"]), []).append(c)
+    out = []
+    for i, a in enumerate(counts):
+        for b in counts[i + 1:]:
+            if b.doc_id != a.doc_id or b.sentence - a.sentence > TALLY_WINDOW:
+                break
+            measure = a.payload["measure"]
+            if b.payload["measure"] != measure or same_voice(a, b):
+                continue
+            acts_a, acts_b = (told.get((c.doc_id, c.sentence), set()) for c in (a, b))
+            if acts_a and acts_b and not acts_a & acts_b:
+                continue   # each sentence tells its own act
+            if a.sentence != b.sentence and any(len({x.speaker_key for x in per[(c.doc_id,
+                    c.sentence, measure)]}) != len(per[(c.doc_id, c.sentence, measure)])
+                    for c in (a, b)):
+                continue   # two counts of one voice in a sentence: two groups
+            if _apart(a, b):
+                out.append((a, b, measure))
+    return out

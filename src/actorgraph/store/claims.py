@@ -41,8 +41,11 @@ def event_payload(e: EventFact) -> dict[str, Any]:
 
 
 def quantity_payload(q: QuantityFact) -> dict[str, Any]:
-    return {"value": q.value, "unit": q.unit, "qualifier": q.qualifier, "subject": q.subject,
-            "text": q.text, "start": q.start, "end": q.end}
+    payload = {"value": q.value, "unit": q.unit, "qualifier": q.qualifier, "subject": q.subject,
+               "text": q.text, "start": q.start, "end": q.end}
+    if q.measure:
+        payload["measure"] = q.measure
+    return payload
 
 
 def founding_payload(f: FoundingFact) -> dict[str, Any]:
@@ -73,7 +76,10 @@ def claim_rows(doc_id: str, extraction: Extraction, ingested_at: str) -> list[di
              + [("founding", f.sentence, f.attribution, founding_payload(f))
                 for f in extraction.foundings]
              + [("account", s, att, payload) for d in extraction.disputes
-                for s, att, payload in dispute_rows(d)])
+                for s, att, payload in dispute_rows(d)]
+             + [("condition", c.sentence, c.attribution,
+                 {"subject": c.subject, "condition": c.condition, "cue": c.cue})
+                for c in extraction.conditions])
     for kind, index, att, payload in facts:
         sent = sentences.get(index)
         if sent is None:

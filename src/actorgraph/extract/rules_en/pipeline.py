@@ -25,7 +25,7 @@ from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 
 from actorgraph.extract.rules_en.claims import attribute as attribution
-from actorgraph.extract.rules_en.claims import dates, disputes, foundings, quantities
+from actorgraph.extract.rules_en.claims import conditions, dates, disputes, foundings, quantities
 from actorgraph.extract.rules_en.events import stage as events
 from actorgraph.extract.rules_en.events import when
 from actorgraph.extract.rules_en.names import metonymy
@@ -40,6 +40,7 @@ from actorgraph.knowledge.kinds import decide
 from actorgraph.knowledge.lexicon import Lexicon, load_lexicon
 from actorgraph.model import (
     CleanDocument,
+    ConditionFact,
     DateValue,
     DisputeFact,
     EventFact,
@@ -67,6 +68,7 @@ class State:
     dates: list[DateValue] = field(default_factory=list)
     foundings: list[FoundingFact] = field(default_factory=list)
     disputes: list[DisputeFact] = field(default_factory=list)
+    conditions: list[ConditionFact] = field(default_factory=list)
 
     @property
     def parsed(self) -> Doc:
@@ -226,6 +228,11 @@ def dispute(state: State) -> None:
                                             told={e.sentence for e in state.events})
 
 
+def condition(state: State) -> None:
+    """How badly each person a sentence says was hurt was hurt, with who says so."""
+    state.conditions = conditions.find_conditions(state.parsed, state.sentences, state.mentions)
+
+
 def implied(state: State) -> None:
     """States that facts name only by a demonym ("an Iranian-backed proxy") get a
     mention of their own, so that they resolve to the country; not a name of it."""
@@ -280,6 +287,8 @@ STAGES: tuple[Stage, ...] = (
     Stage("act", act, reads=("events", "relations"), writes=("relations",)),
     Stage("dispute", dispute, reads=("doc", "sentences", "mentions", "events"),
           writes=("disputes",)),
+    Stage("condition", condition, reads=("doc", "sentences", "mentions"),
+          writes=("conditions",)),
     Stage("implied", implied, reads=("relations", "events", "quantities", "mentions"),
           writes=("mentions",)),
 )
@@ -314,6 +323,7 @@ def extract(clean: CleanDocument, nlp: Language | None = None,
     return Extraction(sentences=state.sentences, mentions=mentions, relations=state.relations,
                       events=state.events, quantities=state.quantities,
                       foundings=state.foundings, disputes=state.disputes,
+                      conditions=state.conditions,
                       problems=[f"stage {name}: {why}" for name, why in failed.items()])
 
 

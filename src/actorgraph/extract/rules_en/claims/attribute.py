@@ -89,6 +89,13 @@ def speaker(ref: Referents, token) -> str | None:
     cls = pronoun_class(token)
     if cls == "author":
         return None
+    if _unnamed(token):                  # "an official who spoke on condition of anonymity"
+        return "anonymous"
+    if (called := _calling_itself(ref, token)) is not None:
+        return called
+    if token.pos_ == "NOUN" and token.lemma_.lower() in group_nouns() \
+            and (before := _named_before(ref, token)) is not None:
+        return before                    # "the coalition" after "the Northern Coalition"
     if cls:
         return ref.key_of(token) or "anonymous"
     named = ref.named_by(token)
@@ -104,7 +111,10 @@ def speaker(ref: Referents, token) -> str | None:
         key = ref.role_holder(token, guess=False) or ref.modifier_key(token) \
             or ref.role_holder(token)
     else:
-        key = ref.key_of(token) or (ref.modifier_key(token) if institution else None)
+        key = ref.key_of(token) or (_nearest_modifier(ref, token) or ref.modifier_key(token)
+                                    if institution else None)
+        if key is None and institution:
+            key = _named_before(ref, token)
     if key:
         return key
     if key := _demonym_state(ref, token):           # "a Jordanian government spokesman"
@@ -115,6 +125,59 @@ def speaker(ref: Referents, token) -> str | None:
             if key:
                 return key
     return "anonymous"
+
+
+def _unnamed(token) -> bool:
+    """Whether a relative clause on the speaker says it is unnamed ("who spoke on condition
+    of anonymity", "who asked not to be named")."""
+    for clause in (c for c in token.children if c.dep_ in ("relcl", "acl")):
+        words = list(clause.subtree)
+        if any(t.lower_ in attribution_cues()["anonymity_words"] for t in words):
+            return True
+        if any(t.lemma_ in ("name", "identify") for t in words) and \
+                any(t.dep_ == "neg" or t.lemma_ in ("decline", "refuse") for t in words):
+            return True
+    return False
+
+
+def _nearest_modifier(ref: Referents, token) -> str | None:
+    """"Russia's Kommersant newspaper": the organisation right before the noun, not its
+    country further out."""
+    for child in sorted(token.children, key=lambda c: -c.i):
+        if child.i < token.i and child.dep_ in ("compound", "amod", "nmod"):
+            m = ref.at(child)
+            if m is not None and m.type == "organization":
+                return m.key
+    return None
+
+
+def _calling_itself(ref: Referents, token) -> str | None:
+    """"a group calling itself X", "an outfit that calls itself X": X."""
+    for clause in (c for c in token.children if c.dep_ in ("acl", "relcl")):
+        if clause.lemma_.lower() in ("call", "name", "style") and any(
+                c.lower_ in ("itself", "themselves", "himself", "herself")
+                for c in clause.children):
+            for named in (c for c in clause.children if c.dep_ in ("oprd", "attr", "xcomp",
+                                                                   "ccomp", "dobj")):
+                if (m := ref.at(named)) is not None:
+                    return m.key
+    return None
+
+
+def _named_before(ref: Referents, token) -> str | None:
+    """"the directorate", "the ministry": the last organisation named before it whose name's
+    head is that noun ("Civil Defence Directorate", "Ministry of Health")."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    words = {token.lower_, token.lemma_.lower()}
+    for m in reversed(ref.mentions):
+        if m.start >= token.idx or m.type != "organization":
+            continue
+        parts = m.text.casefold().split()
+        head = parts[0] if " of " in f" {m.text.casefold()} " else parts[-1] if parts else ""
+        if head in words:
+            return m.key
+    return None
 
 
 def _by(ref: Referents, token) -> str | None:
@@ -182,8 +245,28 @@ def _subject(verb):
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head)                       # "share ... and argue that"
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP")     # a finite verb needs a subject: the
+    if (verb.dep_ in ("conj", "dep") or verb.dep_ == "advcl" and finite) \
+            and verb.head.pos_ in ("VERB", "AUX"):   # parse hung "..., accused X of" apart
+        return _subject(verb.head)                   # "share ... and argue that"
+    return _trailing_subject(verb)
+
+
+def _trailing_subject(verb):
+    """"..., the Syrian Observatory said." with the speaker hung by the parse on the clause
+    before: the noun phrase set off by a comma right before a closing reporting verb."""
+    doc = verb.doc
+    if verb.i == 0 or verb_modality(verb) is None or (
+            verb.i + 1 < len(doc) and doc[verb.i + 1].text not in (".", "!", "\"", "\u201d")):
+        return None
+    node = doc[verb.i - 1]
+    while node.dep_ in ("pobj", "prep", "compound", "amod", "poss", "case", "det") \
+            and node.head.i < verb.i and node.head.i != node.i:
+        node = node.head
+    left = node.left_edge.i
+    if node.dep_ in ("appos", "conj", "npadvmod", "dobj", "pobj") and left > 0 \
+            and doc[left - 1].text == "," and node.pos_ in ("PROPN", "NOUN"):
+        return node
     return None
 
 
@@ -219,10 +302,61 @@ def _path_up(head):
         node = node.head
 
 
+def _on_the_figure(head, ids: set[int]) -> Cue | None:
+    """A reporting clause on the figure itself: "the 19 counted by X", "the three guards X
+    acknowledged" (not "the guards who said": its subject is the figure)."""
+    nodes = [head] + ([head.head] if head.dep_ in ("nummod", "quantmod") else [])
+    for node in nodes:
+        for c in node.children:
+            if c.dep_ in ("acl", "relcl") and c.i not in ids and (mod := verb_modality(c)):
+                subj = _subject(c)
+                if subj is not None and subj.tag_ not in ("WDT", "WP") and can_speak(subj):
+                    return Cue(c.text.lower(), mod, c, subj)
+    return None
+
+
+def _counted_by(node) -> Cue | None:
+    """"by X's count", "by the estimate of X" attached to `node`."""
+    cues = attribution_cues()
+    for by in (c for c in node.children if c.lower_ == "by" and c.dep_ in ("prep", "agent")):
+        for noun in (t for t in by.children if t.dep_ == "pobj"
+                     and t.lower_ in cues["count_nouns"]):
+            who = next((t for t in noun.children if t.dep_ == "poss"), None)
+            of = next((t for t in noun.children if t.dep_ == "prep" and t.lower_ == "of"), None)
+            who = who or (next((t for t in of.children if t.dep_ == "pobj"), None) if of else None)
+            if who is not None:
+                return Cue(f"by ... {noun.lower_}", "reported", by, who)
+    return None
+
+
+def _figure_given(node, child) -> Cue | None:
+    """"X gave a total of 61 dead": a figure noun whose "of" holds the fact, the object of a
+    verb of giving a figure; its subject is the speaker."""
+    cues = attribution_cues()
+    verb = None
+    if child is not None and child.dep_ == "prep" and node.lemma_.lower() in cues["figure_nouns"] \
+            and node.dep_ == "dobj" and node.head.lemma_.lower() in cues["figure_verbs"]:
+        verb = node.head
+    elif node.lemma_.lower() in cues["figure_verbs"] and node.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in cues["figure_nouns"]
+            for c in node.children):        # "gave a figure on 3 May of 61 dead"
+        verb = node
+    subj = _subject(verb) if verb is not None else None
+    if verb is not None and subj is not None and can_speak(subj):
+        return Cue(verb.text.lower(), "reported", verb, subj)
+    return None
+
+
 def _governing_cue(head, tokens: list) -> Cue | None:
     """The innermost reporting cue whose scope holds the fact."""
     ids = {t.i for t in tokens}
+    cue = _on_the_figure(head, ids)
+    if cue is not None:
+        return cue
     for node, child in _path_up(head):
+        cue = _counted_by(node) or _figure_given(node, child)
+        if cue is not None:
+            return cue
         acc = _according(node)
         if acc is not None and acc[0].i not in ids and (child is None or child.i != acc[0].i):
             word = acc[0].lower_
@@ -247,6 +381,9 @@ def _governing_cue(head, tokens: list) -> Cue | None:
                     who = c
                 elif c.dep_ == "acl" and c.lemma_ != "be" and who is None:
                     who = _subject(c)
+            if who is None and node.dep_ == "pobj" and node.head.dep_ == "prep" \
+                    and verb_modality(node.head.head):     # "X said in a statement that"
+                who = _subject(node.head.head)
             return Cue(node.text.lower(), nmod, node, who, who is None)
         for c in node.children:             # "X did Y, he said" (parataxis)
             if c.dep_ == "parataxis" and (mod := verb_modality(c)) and c.i not in ids \
@@ -349,6 +486,9 @@ def speaks_for(doc, span, mentions: list[Mention], referents: Referents | None =
     if cue.who.dep_ == "appos":
         nouns.append(cue.who.head)
     for noun in nouns:
+        itself = ref.at(noun)               # "the Health Ministry": it speaks for no one else
+        if itself is not None and not role_family(noun):
+            continue
         if role_family(noun) or noun.lemma_.lower() in attribution_cues()["institutions"]:
             for child in noun.children:
                 if child.dep_ == "prep" and child.lower_ in ("of", "for"):

@@ -153,8 +153,28 @@ def _places_in(ctx: Context, index: int, key: str) -> bool:
     return False
 
 
+def short_forms(ctx: Context) -> dict[str, str]:
+    """Keys of short forms of an organisation's name written in the same document ("Korvan"
+    after "Korvan Trading") -> the key of the full name."""
+    cached = getattr(ctx, "_short_forms", None)
+    if cached is not None:
+        return cached
+    out: dict[str, str] = {}
+    orgs = [m for m in ctx.mentions if m.type == "organization"]
+    for m in ctx.mentions:
+        words = m.text.casefold().split()
+        full = next((o for o in orgs if o.key != m.key and o.start < m.start
+                     and o.text.casefold().split()[:len(words)] == words
+                     and len(o.text.split()) > len(words)), None)
+        if full is not None:
+            out[m.key] = full.key
+    ctx._short_forms = out            # type: ignore[attr-defined]
+    return out
+
+
 def _mentioned(ctx: Context, toks) -> set[str]:
-    return {m.key for x in toks if (m := ctx.mention_at(x)) is not None}
+    forms = short_forms(ctx)
+    return {forms.get(m.key, m.key) for x in toks if (m := ctx.mention_at(x)) is not None}
 
 
 def denial(ctx: Context, t: Token) -> set[str] | None:
@@ -162,10 +182,140 @@ def denial(ctx: Context, t: Token) -> set[str] | None:
     Mali': who denies, and who the denied words name."""
     if t.pos_ != "VERB" or _lemma(t) not in words().denying or ctx.negated(t):
         return None
-    deniers = {e.key for c in t.children if c.dep_ == "nsubj" for e in ctx.ents(c, "actor")}
+    subjects = [c for c in t.children if c.dep_ == "nsubj"]
+    deniers = {e.key for c in subjects for e in ctx.ents(c, "actor")}
+    # the body the denier speaks for: "Korvan's chief executive", "Ruritania's ministry"
+    deniers |= _named(ctx, [x for c in subjects for x in c.subtree if x.dep_ != "relcl"])
     denied = [c for c in t.children if c.dep_ in ("ccomp", "xcomp", "dobj", "pcomp")]
     about = _mentioned(ctx, [x for c in denied for x in c.subtree])
     return (deniers | about) if deniers else None
+
+
+def _named(ctx: Context, toks) -> set[str]:
+    """The actors tokens name: mentions, and the states their adjectives name ("Iraqi")."""
+    out = _mentioned(ctx, toks)
+    for x in toks:
+        if x.dep_ in ("amod", "compound", "nmod") and x.pos_ in ("ADJ", "PROPN") \
+                and (e := ctx.demonym_country(x)) is not None:
+            out.add(e.key)
+    return out
+
+
+FATE_WINDOW = 8      # sentences between a person said to be safe and said to be dead
+
+
+@lru_cache(maxsize=1)
+def fate_words() -> dict[str, frozenset]:
+    raw = load_data("disputes.yaml")
+    return {k: word_set(raw[k]) for k in (
+        "safe_adjectives", "surviving_verbs", "killing_verbs", "death_nouns",
+        "dead_adjectives", "first_adverbs", "later_adverbs")}
+
+
+def _persons(ref: Referents, heads) -> set[str]:
+    """The persons the noun phrases headed by `heads` name (not their owners: "his guards")."""
+    toks = [x for h in heads for x in (h, *h.conjuncts, *(
+        c for c in h.children if c.dep_ in ("compound", "appos", "flat")))]
+    out = set()
+    for t in toks:
+        m = ref.at(t)
+        if m is not None and m.type == "person":
+            out.add(m.key)
+        elif t.pos_ == "PRON" and (key := ref.key_of(t)) and key.startswith("person"):
+            out.add(key)
+    return out
+
+
+def said_safe(ref: Referents, sent) -> set[str]:
+    """The persons a sentence says are safe or survived ("X was unharmed", "X survived")."""
+    w = fate_words()
+    out: set[str] = set()
+    for t in sent:
+        subj_of = None
+        if t.pos_ == "ADJ" and _lemma(t) in w["safe_adjectives"] and t.dep_ in ("acomp", "oprd"):
+            subj_of = t.head
+        elif t.pos_ == "VERB" and _lemma(t) in w["surviving_verbs"]:
+            subj_of = t
+        if subj_of is None or any(c.dep_ == "neg" for c in subj_of.children):
+            continue
+        subjects = [c for c in subj_of.children if c.dep_ in ("nsubj", "nsubjpass")]
+        out |= _persons(ref, subjects)
+    return out
+
+
+def said_dead(ref: Referents, sent) -> set[str]:
+    """The persons a sentence says were killed or are dead ("confirmed the death of X", "X
+    was killed", "eliminated X")."""
+    w = fate_words()
+    out: set[str] = set()
+    for t in sent:
+        lemma = _lemma(t)
+        if any(c.dep_ == "neg" for a in (t, *t.ancestors) for c in a.children):
+            continue           # "reports that X had been killed were never confirmed"
+        if t.pos_ == "VERB" and lemma in w["killing_verbs"]:
+            held = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+        elif t.pos_ == "NOUN" and lemma in w["death_nouns"]:
+            held = [c for c in t.children if c.dep_ == "poss"] + [
+                g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj"]
+        elif t.pos_ == "ADJ" and lemma in w["dead_adjectives"] and t.dep_ == "acomp":
+            held = [c for c in t.head.children if c.dep_ == "nsubj"]
+        else:
+            continue
+        out |= _persons(ref, held)
+    return out
+
+
+def fates(ref: Referents, ctx: Context, spans) -> list[tuple[int, int, str]]:
+    """(earlier, later, cue) for a person said to be safe in one sentence and dead in another
+    a few sentences apart, in either order."""
+    safe = {i: said_safe(ref, ctx.sentence_tokens(i)) for i in spans}
+    dead = {i: said_dead(ref, ctx.sentence_tokens(i)) for i in spans}
+    out = []
+    for i in sorted(spans):
+        for j in (j for j in sorted(spans) if 0 < j - i <= FATE_WINDOW):
+            if safe[i] & dead[j] - dead[i] or dead[i] & safe[j] - safe[i]:
+                out.append((i, j, "safe" if safe[i] & dead[j] else "dead"))
+                break
+    return out
+
+
+def _first_given(ctx: Context, i: int):
+    """(verb, cue) of a statement said to be given first ("police first reported ...")."""
+    for t in ctx.sentence_tokens(i):
+        if t.pos_ == "VERB" and _lemma(t) in words().statements:
+            for c in t.children:
+                if c.dep_ == "advmod" and c.lower_ in fate_words()["first_adverbs"] and c.i < t.i:
+                    return t, f"{c.text} {t.text}"
+    return None
+
+
+def revisions(ctx: Context, spans) -> list[tuple[int, int, str]]:
+    """(earlier, later, cue): a statement said to be given first ("police first reported a
+    mortar attack") and the statement said to come after it ("shortly afterwards the navy
+    said ...", "officials later said ..."): in the same sentence, else the next statement
+    within WINDOW, if that one says it comes later and is no first account itself."""
+    later = fate_words()["later_adverbs"]
+    out = []
+    for i in sorted(spans):
+        first = _first_given(ctx, i)
+        if first is None:
+            continue
+        verb, cue = first
+        toks = ctx.sentence_tokens(i)
+        if any(t.i > verb.i and t.pos_ == "VERB" and _lemma(t) in words().statements
+               and any(c.dep_ == "nsubj" for c in t.children)
+               and any(x.lower_ in later for x in toks if verb.i < x.i < t.i) for t in toks):
+            out.append((i, i, cue))
+            continue
+        for j in range(i + 1, i + 1 + WINDOW):
+            if j not in spans or not _statement(ctx, j):
+                continue
+            if _first_given(ctx, j) is None and any(
+                    t.lower_ in later for t in ctx.sentence_tokens(j)):
+                out.append((i, j, cue))
+            break
+    return out
 
 
 def find_disputes(doc: Doc, sentences: list[Sentence], mentions: list[Mention],
@@ -208,7 +358,7 @@ def find_disputes(doc: Doc, sentences: list[Sentence], mentions: list[Mention],
         if named:
             for j in range(si - 1, max(-1, si - 1 - WINDOW), -1):
                 if j in spans and (j in told or _statement(ctx, j)) \
-                        and _mentioned(ctx, ctx.sentence_tokens(j)) & named:
+                        and _named(ctx, ctx.sentence_tokens(j)) & named:
                     add(si, j, doc[t.i:min(t.i + 4, ctx.sentence_tokens(si)[-1].i)].text,
                         "denied")
                     break
@@ -227,6 +377,10 @@ def find_disputes(doc: Doc, sentences: list[Sentence], mentions: list[Mention],
         earlier = _antecedent(ctx, si, account, spans)
         if earlier is not None:
             add(si, earlier, _cue_text(head, account), rule, also)
+    for earlier, later, cue in fates(ref, ctx, spans):
+        add(later, earlier, cue, "fate")
+    for earlier, later, cue in revisions(ctx, spans):
+        add(later, earlier, cue, "account_revised")
     # a denial that carries on a counter-account ("... tell a different story. The group
     # denied ...") is already part of that dispute
     carried = {s for d in out if d.rule != "denied" for s in (d.sentence, *d.also)}

@@ -86,15 +86,143 @@ def _counted(doc, first: int, last: int):
         return head.head, None, unit_of(head.head)
     if nxt is not None and nxt.pos_ == "ADJ" and nxt.lower_ in c["people_words"]:
         return nxt, None, "people"                      # "reported 133 dead"
+    if nxt is not None and nxt.pos_ in ("ADJ", "VERB") and nxt.lower_ in c["casualty_words"] \
+            and not (last + 2 < len(doc) and doc[last + 2].pos_ in ("NOUN", "PROPN")):
+        return nxt, None, "people"                      # "two dead and seven wounded"
     if head.dep_ == "pobj" and head.head.lower_ == "of" and \
             unit_of(head.head.head) == "population":          # "population of 88 million"
         return head.head.head, None, "population"
-    for tok in doc[last + 1:last + 4]:                    # next noun, past adjectives
+    for tok in doc[last + 1:last + 6]:         # next noun, past adjectives ("explosive-laden")
         if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NNS", "NNPS"):
             return tok, None, unit_of(tok)
         if tok.pos_ not in ("ADJ", "NOUN", "PROPN", "PUNCT") or tok.text in (",", ";"):
             break
     return _figure_before(doc, first)
+
+
+def _measured(noun) -> str | None:
+    """The unit of time a number of which measures the noun it modifies ("a 12-year
+    sentence", "three days of mourning", "a nine-day search"), else None."""
+    lemma = noun.lemma_.lower()
+    if lemma not in cues()["duration_words"]:
+        return None
+    if noun.dep_ in ("compound", "amod", "nmod") and noun.head.pos_ == "NOUN" \
+            and noun.head.i > noun.i:
+        return lemma + "s"
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and any(
+                g.dep_ == "pobj" and g.pos_ == "NOUN" for g in child.children):
+            return lemma + "s"
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("to", "for") \
+            and noun.head.head.lemma_.lower() in cues()["sentencing_verbs"]:
+        return lemma + "s"                        # "sentenced to 14 years"
+    return None
+
+
+def _times(span) -> dict[tuple[int, int], float]:
+    """"at least twice": the adverbs that count times, with their value."""
+    out = {}
+    for tok in span:
+        value = cues()["multiplicatives"].get(tok.lower_)
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if value and value > 1 and tok.pos_ in ("ADV", "DET") and not (   # not "twice as
+                nxt is not None and nxt.lower_ in ("as", "the", "more", "that", "a", "an",
+                                                   "per", "its", "their", "his", "her")):
+            out[(tok.i, tok.i)] = float(value)
+    return out
+
+
+def _single_casualties(span) -> dict[tuple[int, int], object]:
+    """The words that make one casualty a count: "a sailor was killed", "killed one of its
+    commanders", "one contractor killed", "one officer wounded"; (first, last) -> the
+    patient noun, or None when the number itself is it ("one of ...")."""
+    c = cues()
+    out: dict[tuple[int, int], object] = {}
+    for verb in span:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in c["casualty_verbs"]:
+            continue
+        patients = [ch for ch in verb.children if ch.dep_ in ("nsubjpass", "dobj")]
+        if verb.tag_ == "VBN" and not any(ch.dep_ in ("aux", "auxpass") for ch in verb.children):
+            if verb.dep_ == "acl":                        # "one contractor killed"
+                patients.append(verb.head)
+            patients += [ch for ch in verb.children if ch.dep_ == "nsubj"]
+        patients += [cj for p in patients for cj in p.conjuncts]
+        for p in patients:
+            if p.lower_ in c["single_words"] and p.tag_ == "CD":
+                out[(p.i, p.i)] = None
+                continue
+            for d in p.children:
+                if d.dep_ in ("det", "nummod", "amod") and d.lower_ in c["single_words"] \
+                        and d.i < p.i:
+                    out[(d.i, d.i)] = p
+    return out
+
+
+def measure_of(word: str) -> str | None:
+    """'dead' or 'wounded' for a word of the dead or of the wounded, else None."""
+    for measure, said in cues()["measures"].items():
+        if word.lower() in said:
+            return measure
+    return None
+
+
+def _range_subject(node):
+    """The figure noun of "estimates of the dead ranged from X to Y" for X or Y, else None."""
+    prep = node.head if node.dep_ == "pobj" else None
+    if prep is None or prep.lower_ not in ("from", "to", "between"):
+        return None
+    verb = next((a for a in list(prep.ancestors)[:4]        # "to" hung on "from" or on a
+                 if a.lemma_.lower() in cues()["range_verbs"]), None)   # clause in between
+    if verb is None:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj if subj is not None and subj.lemma_.lower() in cues()["figure_nouns"] else None
+
+
+def _measure(doc, last: int, noun) -> str | None:
+    """What a count of casualties measures: the dead ("two dead", "30 deaths", "killed one
+    of", "12 people died", "14 civilians were killed") or the wounded; None for other counts."""
+    for node in dict.fromkeys(n for n in (noun, doc[last]) if n is not None):
+        measure = _measure_at(node)
+        if measure:
+            return measure
+    return None
+
+
+def _measure_at(node) -> str | None:
+    measure = measure_of(node.lower_) if node.pos_ in ("NOUN", "ADJ", "VERB") else None
+    if measure:
+        return measure
+    for child in node.children:               # "one contractor killed"
+        if child.dep_ == "acl" and child.tag_ == "VBN" and (m := measure_of(child.lemma_)):
+            return m
+    head = node.head
+    if head.tag_ == "VB" or any(c.tag_ == "MD" for c in head.children):
+        return None                               # "to kill 300", "would kill 40": not done
+    if node.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() \
+            not in ("die", "perish") and (m := measure_of(head.lemma_)):
+        return m
+    if node.dep_ == "nsubj" and head.lemma_.lower() in ("die", "perish"):
+        return "dead"
+    figure = _range_subject(node)
+    if figure is not None:
+        of = next((c for c in figure.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        return measure_of(obj.lower_) if obj is not None else None
+    return None
+
+
+def _range_singles(span) -> dict[tuple[int, int], object]:
+    """"estimates of the dead ranged from the single guard X acknowledged to ...": the one
+    at an end of a range of estimates is a count of one."""
+    out: dict[tuple[int, int], object] = {}
+    for tok in span:
+        if tok.dep_ == "pobj" and _range_subject(tok) is not None:
+            for d in tok.children:
+                if d.dep_ in ("det", "nummod", "amod") and d.lower_ in cues()["single_words"] \
+                        and d.i < tok.i and d.lower_ not in ("a", "an"):
+                    out[(d.i, d.i)] = tok
+    return out
 
 
 def _figure_before(doc, first: int):
@@ -186,11 +314,32 @@ def _subject(ref: Referents, doc, first: int, last: int, noun, partitive) -> str
     return None
 
 
+SOFT_LABELS = ("DATE", "TIME")     # spaCy's dates swallow "three days", "3 March two boats"
+
+
+def _what_counts(doc, first: int, last: int, singles: dict, before: str | None):
+    """(noun, partitive, unit, timed) for the number at doc[first:last+1], or None when it
+    counts nothing. `before` is the unit of the sentence's figure before it, which "two
+    more" counts; `timed` is whether the unit is one of time ("a 12-year sentence")."""
+    c = cues()
+    if (first, last) in singles and singles[(first, last)] is not None:
+        noun = singles[(first, last)]
+        return noun, None, unit_of(noun), False
+    noun, partitive, unit = _counted(doc, first, last)
+    if unit is None and noun is not None and (timed := _measured(noun)):
+        return noun, None, timed, True
+    nxt = doc[last + 1] if last + 1 < len(doc) else None
+    if unit is None and before and nxt is not None and nxt.lower_ in c["ellipsis_words"]:
+        return None, None, before, False
+    return (noun, partitive, unit, False) if unit is not None else None
+
+
 def find_quantities(doc, sentences: list[Sentence], mentions: list[Mention]) -> list[QuantityFact]:
     """Every figure the body sentences give about something counted, in text order."""
     c = cues()
     ref = Referents(doc, mentions)
     dates = [(f.start, f.end) for f in find_expressions(doc.text, doc) if f.kind != "parser"]
+    hard = set(c["skip_entity_labels"]) - set(SOFT_LABELS)
     out: list[QuantityFact] = []
     for sentence in sentences:
         if sentence.kind != "body":
@@ -198,33 +347,57 @@ def find_quantities(doc, sentences: list[Sentence], mentions: list[Mention]) -> 
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None:
             continue
-        for first, last in number_phrases(span):
+        singles = _single_casualties(span) | _range_singles(span)
+        times = _times(span)
+        before: str | None = None
+        for first, last in sorted(set(number_phrases(span)) | set(singles) | set(times)):
+            if (first, last) in times:
+                out.append(_fact(doc, ref, mentions, (sentence, span.start), first, last,
+                                 times[(first, last)], (None, None, "times", False)))
+                continue
             toks = doc[first:last + 1]
-            if any(t.ent_type_ in c["skip_entity_labels"] or ref.at(t) is not None for t in toks) \
+            if any(t.ent_type_ in hard or ref.at(t) is not None for t in toks) \
                     or any(s < toks.end_char and toks.start_char < e for s, e in dates):
                 continue
-            words = [t.text for t in toks]
-            value = parse_number(words)
-            if value is None or (value <= 1 and not toks.text[:1].isdigit()):
+            value = 1.0 if (first, last) in singles else parse_number([t.text for t in toks])
+            if value is None or (value <= 1 and not toks.text[:1].isdigit()
+                                 and (first, last) not in singles):
                 continue
             if first > 0 and doc[first - 1].text in ("[", "#", "No.", "no."):
                 continue                                  # a footnote, a list or a number label
             if first == span.start and last + 1 < len(doc) and doc[last + 1].text in (".", ")"):
                 continue
-            noun, partitive, unit = _counted(doc, first, last)
-            if unit is None:
+            counted = _what_counts(doc, first, last, singles, before)
+            if counted is None:
                 continue
-            if partitive is not None and partitive.tag_ == "PRP":
-                key = ref.key_of(partitive)
-                unit = "members" if key and key.startswith("organization") else "people"
-            qualifier, start = _qualifier(doc, first, last, span.start)
-            start = min(start, noun.idx) if noun is not None else start       # "$5 million"
-            end = max(toks.end_char, noun.idx + len(noun) if noun is not None else 0)
-            attribution = attribute(doc, (toks.start_char, end), mentions, referents=ref)
-            subject = _subject(ref, doc, first, last, noun, partitive)
-            if subject is None and unit in PEOPLE_UNITS:
-                subject = speaks_for(doc, (toks.start_char, end), mentions, referents=ref)
-            out.append(QuantityFact(value=value, unit=unit, sentence=sentence.index, start=start,
-                                    end=end, text=doc.text[start:end], qualifier=qualifier,
-                                    subject=subject, attribution=attribution))
+            noun, partitive, unit, timed = counted
+            if any(t.ent_type_ in SOFT_LABELS for t in toks) and not timed and (
+                    noun is None or noun.ent_type_ in SOFT_LABELS):
+                continue                                  # a date, not a count
+            before = unit
+            out.append(_fact(doc, ref, mentions, (sentence, span.start), first, last, value,
+                             counted))
     return out
+
+
+def _fact(doc, ref: Referents, mentions: list[Mention], where: tuple[Sentence, int],
+          first: int, last: int, value: float, counted) -> QuantityFact:
+    """The quantity fact of a number and what it counts; `where` is its sentence and the
+    sentence's first token."""
+    sentence, sent_start = where
+    noun, partitive, unit, _ = counted
+    toks = doc[first:last + 1]
+    if partitive is not None and partitive.tag_ == "PRP":
+        key = ref.key_of(partitive)
+        unit = "members" if key and key.startswith("organization") else "people"
+    qualifier, start = _qualifier(doc, first, last, sent_start)
+    start = min(start, noun.idx) if noun is not None else start       # "$5 million"
+    end = max(toks.end_char, noun.idx + len(noun) if noun is not None else 0)
+    attribution = attribute(doc, (toks.start_char, end), mentions, referents=ref)
+    subject = _subject(ref, doc, first, last, noun, partitive)
+    if subject is None and unit in PEOPLE_UNITS:
+        subject = speaks_for(doc, (toks.start_char, end), mentions, referents=ref)
+    return QuantityFact(value=value, unit=unit, sentence=sentence.index, start=start,
+                        end=end, text=doc.text[start:end], qualifier=qualifier,
+                        subject=subject, attribution=attribution,
+                        measure=_measure(doc, last, noun))

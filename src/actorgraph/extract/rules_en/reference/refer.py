@@ -107,6 +107,13 @@ class Referents:
         for child in token.children:
             if child.dep_ == "appos" and fits(self.at(child)):
                 return self.at(child)
+        if role_family(token):        # "the ambassador in Vienna, X," with X put on Vienna
+            for prep in (c for c in token.children if c.dep_ == "prep" and c.i > token.i):
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    for named in (c for c in obj.children if c.dep_ == "appos"):
+                        m = self.at(named)
+                        if m is not None and m.type == "person":
+                            return m
         right = token.right_edge.i + 1         # textual apposition: "the founder of Y, X,"
         inner = token.dep_ == "pobj" and token.head.head.pos_ in ("NOUN", "PROPN")
         if (role_family(token) or group) and not inner and right + 1 < len(self.doc) \
@@ -233,6 +240,8 @@ class Referents:
         m = self.named_by(token)
         if m is not None:
             return m.key
+        if token.tag_ in ("NNS", "NNPS"):
+            return None            # "two members": no one person named before
         family = role_family(token)
         for tok in self._backwards(token):
             if role_family(tok) == family and tok.pos_ == "NOUN":
