@@ -352,6 +352,7 @@ def test_a_title_case_headline_capitalises_common_nouns_not_names(nlp):
     ("Residents of Khabat district said the rockets came from the south.", "Khabat", "place"),
     ("Engineers repaired the Hamrin dam after the flood.", "Hamrin", "place"),
     ("Patrols moved along the Samur river at night.", "Samur", "place"),
+    ("Chile's Portada news site reported that the depot burned.", "Portada", "organization"),
 ])
 def test_a_name_modifying_a_common_noun_is_of_that_nouns_kind(nlp, text, name, etype):
     assert (name, etype) in names(run(text))

@@ -120,6 +120,8 @@ def _noun_after(doc: Doc, c: Candidate, lex: Lexicon) -> str | None:
     for _ in range(2):
         if root.dep_ != "compound" or head.i < c.end or head.pos_ != "NOUN":
             return None
+        if any(t.lower_ in WORDS["media_modifiers"] for t in doc[c.end:head.i + 1]):
+            return "organization"     # "the Ynet news site", "a Kavir media outlet"
         kind = _noun_kind(head)
         if kind is not None:
             return kind
