@@ -238,7 +238,10 @@ def test_the_plural_personae_non_gratae_expels(nlp):
     assert e.mode == "expel" and e.actors == (k["Norway"],)
 
 
-def test_saying_someone_acted_on_the_orders_of_x_accuses_x(nlp):
+def test_saying_someone_was_recruited_or_ordered_by_x_accuses_x(nlp):
+    found, k = events("Norway said the gunmen had been recruited by the Tarkan Front.")
+    (e,) = of_type(found, "ACCUSE")
+    assert e.actors == (k["Norway"],) and e.targets == (k["Tarkan Front"],)
     found, k = events("Lena Voss said that the cell had acted on the orders of the Tarkan "
                       "Front.")
     (e,) = of_type(found, "ACCUSE")

@@ -27,6 +27,7 @@ NAMING_VERBS = words("events", "naming_verbs")           # "called it an Israeli
 ORDER_NOUNS = words("events", "order_nouns")             # "on the orders of X"
 HEDGED = words("events", "hedged_opinion_verbs")         # "suggested X had struck again"
 HOSTILE = words("events", "hostile_types")
+INSTIGATION = words("events", "instigation_verbs")       # "recruited by X"
 MODALS = {"will", "would", "shall", "should", "can", "could", "may", "might", "must", "'ll",
           "wo", "ca"}
 # verbs read only in a family of their own: "held X responsible", "said it had not"
@@ -161,9 +162,16 @@ def _orders(c: Token) -> list[Token]:
             if lemma_of(o) in ORDER_NOUNS for q in preps_of(o, ("of",)) for x in pobjs_of(q)]
 
 
+def _instigated(ctx: Context, c: Token) -> list[Token]:
+    """'had been recruited by X', 'was ordered and financed by X': X."""
+    if lemma_of(c) not in INSTIGATION or not ctx.is_passive(c):
+        return []
+    return ctx.agent(c)
+
+
 def _culprits(ctx: Context, c: Token) -> list[Ent]:
     """Whom a clause of involvement puts the act on: the one behind it, else its subject."""
-    behind = _orders(c)
+    behind = _orders(c) or _instigated(ctx, c)
     return ents_of(ctx, behind or ctx.subject(c)[0], "target")
 
 
@@ -176,7 +184,8 @@ def says_involved(rules: Rules, vb: Verb) -> bool:
     def involved(c: Token) -> bool:
         return lemma_of(c) in INVOLVEMENT or any(
             k.dep_ in ("acomp", "prep", "attr") and k.lower_ in INVOLVEMENT
-            for k in c.children) or bool(_orders(c))
+            for k in c.children) or bool(_orders(c)) or (
+            lemma_of(c) in INSTIGATION and any(k.dep_ == "auxpass" for k in c.children))
     return vb.lemma in OPINION_VERBS | HEDGED and any(
         c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and (involved(c) or hostile(c))
         for c in vb.tok.children)
