@@ -294,3 +294,18 @@ def test_a_participle_clause_is_not_given_a_subject_through_the_clause_it_hangs_
                            "week, saying several names had been listed twice, and the number "
                            "now used is 61.", "61")
     assert a.attributed_to in (None, "anonymous")
+
+
+def test_a_closing_report_after_a_list_of_casualties_attributes_them(nlp):
+    from .test_recognise import run
+    ex = run("The blast killed two guards and wounded four workers and a French engineer, "
+             "company spokeswoman Lea Martin said on Monday.")
+    assert {q.value: q.attribution.attributed_to for q in ex.quantities} == {
+        2.0: "person:lea martin", 4.0: "person:lea martin"}
+
+
+def test_a_closing_report_with_its_time_attributes_the_sentence(nlp):
+    from .test_recognise import run
+    ex = run("The rockets killed one guard and wounded three workers and a Danish engineer, "
+             "mission spokesman Maj. Tom Berg said at the time.")
+    assert {q.attribution.attributed_to for q in ex.quantities} == {"person:tom berg"}

@@ -256,8 +256,7 @@ def _trailing_subject(verb):
     """"..., the Syrian Observatory said." with the speaker hung by the parse on the clause
     before: the noun phrase set off by a comma right before a closing reporting verb."""
     doc = verb.doc
-    if verb.i == 0 or verb_modality(verb) is None or (
-            verb.i + 1 < len(doc) and doc[verb.i + 1].text not in (".", "!", "\"", "\u201d")):
+    if verb.i == 0 or verb_modality(verb) is None or not _closes_sentence(verb):
         return None
     node = doc[verb.i - 1]
     while node.dep_ in ("pobj", "prep", "compound", "amod", "poss", "case", "det") \
@@ -268,6 +267,17 @@ def _trailing_subject(verb):
             and doc[left - 1].text == "," and node.pos_ in ("PROPN", "NOUN"):
         return node
     return None
+
+
+def _closes_sentence(verb) -> bool:
+    """Nothing but punctuation and the verb's own time or manner follows it to the end of
+    its sentence ("... said.", "... said at the time.", "... said on Monday.")."""
+    adverbials = {t.i for c in verb.children if c.i > verb.i
+                  and c.dep_ in ("prep", "advmod", "npadvmod", "punct") for t in c.subtree}
+    for t in verb.doc[verb.i + 1:verb.sent.end]:
+        if not (t.is_punct or t.i in adverbials):
+            return False
+    return True
 
 
 def _according(node):
@@ -396,7 +406,32 @@ def _governing_cue(head, tokens: list) -> Cue | None:
         obj = next((t for t in acc.subtree if t.dep_ == "pobj"), None)
         if obj is not None and acc.i < head.i and head not in list(acc.subtree):
             return Cue("according to", "reported", acc, obj)
-    return None
+    return _closing_report(sent, ids)
+
+
+def _closing_report(sent, ids: set[int]) -> Cue | None:
+    """"..., company spokeswoman X said on Monday.": a reporting verb that closes the
+    sentence after a comma reports all of it, its speaker the noun phrase right before it,
+    however the parse hung the two (as an apposition of the last object, a conjunct)."""
+    verbs = [t for t in sent if t.pos_ in ("VERB", "AUX")]
+    if not verbs or verbs[-1].i in ids:
+        return None
+    verb = verbs[-1]
+    modality = verb_modality(verb)
+    speaker = verb.doc[verb.i - 1] if verb.i > sent.start else None
+    if modality is None or speaker is None or speaker.pos_ not in ("PROPN", "NOUN") \
+            or not can_speak(speaker):
+        return None
+    left = speaker.i
+    while left > sent.start and verb.doc[left - 1].dep_ in ("compound", "amod", "det", "poss",
+                                                             "case", "nmod") \
+            and verb.doc[left - 1].text != ",":
+        left -= 1
+    if left <= sent.start or verb.doc[left - 1].text != ",":
+        return None
+    if not _closes_sentence(verb):
+        return None          # "..., X said that ..." or "X told Y": not a closing report
+    return Cue(verb.text.lower(), modality, verb, speaker)
 
 
 def _clause_modality(head, stop) -> tuple[str | None, str | None]:
