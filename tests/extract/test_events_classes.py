@@ -338,3 +338,14 @@ def test_suggesting_someone_struck_accuses_them(nlp):
     assert e.actors == (k["Ivo Berg"],) and e.targets == (k["Tarkan Front"],)
     found, k = events("The ministry said that Norwegian jets struck the depot.")
     assert of_type(found, "ACCUSE") == []
+
+
+def test_an_entry_of_a_digest_dates_what_it_tells(nlp):
+    found = dated("Weekly incident digest\n\n"
+                  "3 Oct - Tyre (south). Norwegian aircraft struck a Tarkan Front depot near "
+                  "the port in the evening.\n\n"
+                  "5 Oct - Sidon. Tarkan Front gunmen attacked a Norwegian checkpoint.",
+                  "2025-10-12")
+    by_trigger = {e.trigger: e.date.value if e.date else None for e in found}
+    assert by_trigger.get("struck") == "2025-10-03"
+    assert by_trigger.get("attacked") == "2025-10-05"

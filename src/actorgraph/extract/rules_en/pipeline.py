@@ -172,7 +172,8 @@ def count(state: State) -> None:
 
 def date(state: State) -> None:
     """Resolve every date expression, then give each event the date that governs it; an
-    event its sentence leaves undated takes the month of one told just before it; a
+    event its sentence leaves undated takes the date its paragraph opens with (a digest's
+    entry), else the month of one told just before it; a
     relative date with no date near ("ten days after the attack") counts from the act; an
     act told twice the same day (a headline and its lead) is one event."""
     state.dates = dates.resolve_dates(state.parsed, state.sentences, state.clean.doc.meta.published)
@@ -181,6 +182,7 @@ def date(state: State) -> None:
         trigger = state.parsed.char_span(e.trigger_start, e.trigger_end, alignment_mode="expand")
         e.date = dates.date_for(e.sentence, e.trigger_start, e.trigger_end, state.dates,
                                 state.sentences, trigger=trigger.root if trigger else None) \
+            or dates.entry_date(e.sentence, state.sentences, state.clean.text, state.dates) \
             or dates.carried(e.sentence, state.sentences, state.clean.text, state.dates, dated)
         if e.date is not None:
             dated.setdefault(e.sentence, []).append(e.date)

@@ -444,3 +444,24 @@ def carried(sentence_index: int, sentences: list[Sentence], text: str, dates: li
                 return DateValue((d.value or "")[:7], "month", "", -1, -1)
             return DateValue(d.value, d.precision, "", -1, -1)
     return None
+
+
+def entry_date(sentence_index: int, sentences: list[Sentence], text: str,
+               dates: list[DateValue]) -> DateValue | None:
+    """The date of an event its sentence does not date, in a paragraph that opens with a
+    date: a chronology's or a digest's entry ("3 Oct - Tyre (south). Aircraft struck a
+    depot."). The entry's date holds for what the entry tells, at its own precision."""
+    sent = sentences[sentence_index] if 0 <= sentence_index < len(sentences) else None
+    if sent is None or any(sent.start <= d.start < sent.end for d in dates):
+        return None
+    if set(re.findall(r"[a-z]+", text[sent.start:sent.end].lower())) & NEW_TIME:
+        return None
+    first = sentence_index
+    while first > 0 and "\n" not in text[sentences[first - 1].end:sentences[first].start]:
+        first -= 1
+    opening = sentences[first]
+    lead = len(text[opening.start:opening.end]) - len(text[opening.start:opening.end].lstrip(" *#-|"))
+    for d in dates:
+        if d.value and d.start == opening.start + lead:
+            return DateValue(d.value, d.precision, "", -1, -1)
+    return None
