@@ -384,3 +384,16 @@ def test_a_name_known_to_an_audience_is_another_name(nlp, text):
     keys = {m.text: m.key for m in ex.mentions}
     assert keys["Abu Hamza"] == keys["Omar Sadiq"]
     assert keys.get("Tal Afar", "") != keys["Omar Sadiq"]
+
+
+def test_the_head_of_a_states_official_name_is_that_state_when_the_text_names_it(nlp):
+    ex = run("Karim Dastani, a critic of the Islamic Republic, was arrested in Tehran. "
+             "Iran denied it.")
+    keys = {m.text: (m.type, m.key) for m in ex.mentions}
+    assert keys["Islamic Republic"][0] == "country"
+    assert keys["Islamic Republic"][1] == keys["Iran"][1]
+
+
+def test_the_head_of_an_official_name_stays_apart_when_two_states_fit(nlp):
+    ex = run("Iran and Pakistan closed the border; the Islamic Republic blamed smugglers.")
+    assert {m.text: m.type for m in ex.mentions}.get("Islamic Republic") != "country"

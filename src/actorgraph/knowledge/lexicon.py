@@ -72,6 +72,9 @@ class Lexicon:
     by_form: dict[str, LexEntry] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)   # folded demonym -> country name
     country_by_code: dict[str, str] = field(default_factory=dict)
+    # "islamic republic" -> {"Iran", "Pakistan"}: the head of a state's official name
+    # ("the Islamic Republic of Iran") that a text may use alone for it
+    elliptic: dict[str, set[str]] = field(default_factory=dict)
     _near: list[str] | None = field(default=None, repr=False)
     _near_found: dict[str, LexEntry | None] = field(default_factory=dict, repr=False)
 
@@ -112,6 +115,12 @@ class Lexicon:
             out.extend(e.aliases)
         return out
 
+    def elliptic_state(self, text: str, states: set[str]) -> str | None:
+        """The state among `states` (named in the same text) that `text` names by the head
+        of its official name alone ("the Islamic Republic" beside Iran), if exactly one."""
+        fits = self.elliptic.get(normalize_form(text), set()) & states
+        return next(iter(fits)) if len(fits) == 1 else None
+
     def is_demonym(self, text: str) -> bool:
         key = normalize_form(text)
         return key in self.demonyms or key.rstrip("s") in self.demonyms
@@ -149,6 +158,10 @@ def load_lexicon() -> Lexicon:
                                              source="rigour")
         forms = [terr.name] + ([terr.full_name] if terr.full_name else [])
         lex.add(entry, forms)
+        head = (terr.full_name or "").split(" of ")[0]
+        if terr.is_country and " of " in (terr.full_name or "") and len(head.split()) >= 2 \
+                and "(" not in head:
+            lex.elliptic.setdefault(normalize_form(head), set()).add(entry.name)
     _add_capitals_and_demonyms(lex)
     _add_other_languages(lex)
     return lex

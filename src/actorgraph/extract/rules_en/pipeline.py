@@ -149,7 +149,22 @@ def type_names(state: State) -> None:
             m.name = country
             m.key = f"country:{corefer.normalize_form(country)}"
         mentions.append(m)
+    _elliptic_states(mentions, lex)
     state.mentions = mentions
+
+
+def _elliptic_states(mentions: list[Mention], lex) -> None:
+    """"the Islamic Republic" in a text that names Iran (and no other Islamic Republic) is
+    Iran: the head of a state's official name used alone."""
+    states = {m.name or m.text for m in mentions if m.type == "country" and m.role == "name"}
+    for m in mentions:
+        if m.type == "country" or lex.lookup(m.text) is not None:
+            continue
+        country = lex.elliptic_state(m.text, states)
+        if country is not None:
+            m.type, m.name = "country", country
+            m.votes = {"country": max(m.votes.values(), default=0) + 20.0}
+            m.evidence = m.evidence + ("elliptic_state_name",)
 
 
 def link(state: State) -> None:
