@@ -397,3 +397,9 @@ def test_the_head_of_a_states_official_name_is_that_state_when_the_text_names_it
 def test_the_head_of_an_official_name_stays_apart_when_two_states_fit(nlp):
     ex = run("Iran and Pakistan closed the border; the Islamic Republic blamed smugglers.")
     assert {m.text: m.type for m in ex.mentions}.get("Islamic Republic") != "country"
+
+
+def test_a_name_qualifying_a_person_noun_is_not_that_person(nlp):
+    ex = run("Police questioned the Zarvan bombing suspect on Monday.")
+    evidence = {r for m in ex.mentions if m.text == "Zarvan" for r in m.evidence}
+    assert "noun_after:person" not in evidence

@@ -123,6 +123,8 @@ def _noun_after(doc: Doc, c: Candidate, lex: Lexicon) -> str | None:
         if any(t.lower_ in WORDS["media_modifiers"] for t in doc[c.end:head.i + 1]):
             return "organization"     # "the Ynet news site", "a Kavir media outlet"
         kind = _noun_kind(head)
+        if kind == "person":
+            return None       # "the Hawler rocket suspect": a name that qualifies a person
         if kind is not None:
             return kind
         root, head = head, head.head
