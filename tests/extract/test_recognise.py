@@ -403,3 +403,9 @@ def test_a_name_qualifying_a_person_noun_is_not_that_person(nlp):
     ex = run("Police questioned the Zarvan bombing suspect on Monday.")
     evidence = {r for m in ex.mentions if m.text == "Zarvan" for r in m.evidence}
     assert "noun_after:person" not in evidence
+
+
+def test_a_capitalised_first_word_is_the_short_form_of_a_company_name(nlp):
+    ex = run("The radios were sold by KLM Trading, a Vienna-based firm. KLM's director denied it.")
+    keys = {m.text: m.key for m in ex.mentions}
+    assert keys["KLM"] == keys["KLM Trading"]

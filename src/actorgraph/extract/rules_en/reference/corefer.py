@@ -162,12 +162,18 @@ def _compatible(a: Mention, b: Mention) -> bool:
 
 def _acronyms(mentions: list[Mention], text: str, groups: _Groups) -> None:
     """An acronym joins the name it abbreviates: the one it follows in parentheses
-    ("Middle East Institute (MEI)"), else the only name in the document it fits."""
+    ("Middle East Institute (MEI)"), else the only name in the document it fits, by its
+    initials or as the name's own first word ("BAC" for "BAC Consulting")."""
     defined: dict[str, int] = {}
     fits: dict[str, set[int]] = defaultdict(set)
+    lex = load_lexicon()
     for i, m in enumerate(mentions):
         if len(m.text.split()) >= 2 and decide(m.votes) != "person":
             fits[initials(m.text)].add(i)
+            first = m.text.split()[0]      # "BAC Consulting" is "BAC" for short
+            if first.isupper() and first.isalpha() and 2 <= len(first) <= 8 \
+                    and lex.lookup(first) is None:
+                fits[first].add(i)
     for i, m in enumerate(mentions):
         word = m.text.strip()
         if not (word.isupper() and 2 <= len(word) <= 8 and word.isalpha()):
