@@ -30,7 +30,7 @@ class ByLanguage:
 
     @property
     def version(self) -> str:
-        return "+".join(f"{name}" for name in sorted(set(registry.LANGUAGES.values())))
+        return "+".join(sorted(set(registry.LANGUAGES.values())))
 
     def extract(self, docs: Iterable[CleanDocument]) -> Iterator[Extraction]:
         docs = list(docs)

@@ -223,8 +223,6 @@ def _places() -> dict[str, Place]:
         for form in row.get("names", ()):
             other.setdefault(normalize_form(form), set()).add(place)
     out = {k: next(iter(v)) for k, v in other.items() if len(v) == 1}
-    for key in {k for k, v in other.items() if len(v) > 1}:
-        out.pop(key, None)
     out.update(main)
     return out
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from actorgraph.extract.groups import Groups
 from actorgraph.extract.rules_ru.names import folded
 from actorgraph.extract.rules_ru.ruledata import words
 from actorgraph.knowledge.kinds import decide
@@ -29,22 +30,6 @@ ALIAS_BETWEEN = re.compile(
 STOP = {"и", "по", "в", "на", "о", "об", "для", "с", "при", "за"}
 
 
-class _Groups:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def initials(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"\w+", name) if w.lower() not in STOP).upper()
 
@@ -54,7 +39,7 @@ def link(mentions: list[Mention], text: str, entries: dict[int, str]) -> None:
     `entries` maps a mention's index to the name of its lexicon entry, if any."""
     if not mentions:
         return
-    groups = _Groups(len(mentions))
+    groups = Groups(len(mentions))
     seen: dict[str, int] = {}
     for i, m in enumerate(mentions):
         form = f"lex:{entries[i]}" if i in entries else folded(m.name or m.text)
@@ -86,7 +71,7 @@ def stem(word: str) -> str:
     return word
 
 
-def _inflected(mentions: list[Mention], groups: _Groups, entries: dict[int, str]) -> None:
+def _inflected(mentions: list[Mention], groups: Groups, entries: dict[int, str]) -> None:
     """One-word names of organisations and places that differ only in their case ending
     ('«Хезболлы»', '«Хезболла»') are one name, where the tagger could not say its nominative."""
     seen: dict[tuple[str, str], int] = {}
@@ -103,7 +88,7 @@ def _inflected(mentions: list[Mention], groups: _Groups, entries: dict[int, str]
             seen[k] = i
 
 
-def _aliases(mentions: list[Mention], text: str, groups: _Groups) -> None:
+def _aliases(mentions: list[Mention], text: str, groups: Groups) -> None:
     for i in range(1, len(mentions)):
         a, b = mentions[i - 1], mentions[i]
         between = text[a.end:b.start]
@@ -118,7 +103,7 @@ def _words(m: Mention) -> tuple[str, ...]:
     return tuple(folded(m.name or m.text).split())
 
 
-def _short_persons(mentions: list[Mention], groups: _Groups) -> None:
+def _short_persons(mentions: list[Mention], groups: Groups) -> None:
     full = [i for i, m in enumerate(mentions)
             if decide(m.votes) == "person" and len(_words(m)) >= 2]
     for i, m in enumerate(mentions):
@@ -132,7 +117,7 @@ def _short_persons(mentions: list[Mention], groups: _Groups) -> None:
             groups.union(i, next(iter(owners)))
 
 
-def _abbreviations(mentions: list[Mention], groups: _Groups) -> None:
+def _abbreviations(mentions: list[Mention], groups: Groups) -> None:
     fits: dict[str, set[int]] = defaultdict(set)
     for i, m in enumerate(mentions):
         if len(_words(m)) >= 2 and decide(m.votes) == "organization":
@@ -143,7 +128,7 @@ def _abbreviations(mentions: list[Mention], groups: _Groups) -> None:
             groups.union(i, next(iter(fits[word])))
 
 
-def _bare_heads(mentions: list[Mention], groups: _Groups) -> None:
+def _bare_heads(mentions: list[Mention], groups: Groups) -> None:
     for i, m in enumerate(mentions):
         w = _words(m)
         if len(w) != 1 or decide(m.votes) != "organization":

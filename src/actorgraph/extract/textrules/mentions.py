@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from actorgraph.extract.groups import Groups
 from actorgraph.extract.textrules.grammar import Grammar
 from actorgraph.extract.textrules.names import Candidate
 from actorgraph.extract.textrules.text import Token
@@ -36,19 +37,8 @@ def build_mentions(clean: CleanDocument, tokens: list[Token], cands: list[Candid
 
 
 def _key(mentions: list[Mention], entries: list[str | None], grammar: Grammar) -> None:
-    parent = list(range(len(mentions)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(a: int, b: int) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-
+    groups_of = Groups(len(mentions))
+    find, union = groups_of.find, groups_of.union
     first: dict[str, int] = {}
     for i, m in enumerate(mentions):
         for form in filter(None, (f"entry:{entries[i]}" if entries[i] else None,

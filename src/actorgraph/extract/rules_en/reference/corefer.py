@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from actorgraph.extract.groups import Groups
 from actorgraph.extract.rules_en.ruledata import words
 from actorgraph.knowledge.kinds import decide
 from actorgraph.knowledge.lexicon import load_lexicon, normalize_form
@@ -51,24 +52,6 @@ STOP = words("reference", "stop")
 KUNYA = words("reference", "kunya")   # "Abu Taqwa" is the start of "Abu Taqwa al-Saidi"
 
 
-class _Groups:
-    """Union-find over mention indices."""
-
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def initials(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"[\w']+", name) if w.lower() not in STOP).upper()
 
@@ -81,7 +64,7 @@ def link_mentions(mentions: list[Mention], text: str) -> None:
     """Give every mention its document-level `key` and `name`, and settle its type by vote."""
     if not mentions:
         return
-    groups = _Groups(len(mentions))
+    groups = Groups(len(mentions))
     by_form: dict[str, int] = {}
     for i, m in enumerate(mentions):
         form = normalize_form(m.name or m.text)
@@ -108,7 +91,7 @@ def _group_votes(members: list[Mention]) -> dict[str, float]:
     return votes
 
 
-def _alias_phrases(mentions: list[Mention], text: str, groups: _Groups) -> None:
+def _alias_phrases(mentions: list[Mention], text: str, groups: Groups) -> None:
     """Join two names the text itself equates ("X, better known as Y", "X (Y)",
     "X, or Y in the Azerbaijani language", "X, a group that calls itself Y"). The
     earlier name may lie up to three names back, so that names inside the phrase
@@ -160,7 +143,7 @@ def _compatible(a: Mention, b: Mention) -> bool:
     return not ("person" in (ta, tb) and ta != tb and strong > 2)   # a weak guess may yield
 
 
-def _acronyms(mentions: list[Mention], text: str, groups: _Groups) -> None:
+def _acronyms(mentions: list[Mention], text: str, groups: Groups) -> None:
     """An acronym joins the name it abbreviates: the one it follows in parentheses
     ("Middle East Institute (MEI)"), else the only name in the document it fits, by its
     initials or as the name's own first word ("BAC" for "BAC Consulting")."""
@@ -190,7 +173,7 @@ def _acronyms(mentions: list[Mention], text: str, groups: _Groups) -> None:
             groups.union(i, next(iter(fits[word])))
 
 
-def _short_forms(mentions: list[Mention], groups: _Groups) -> None:
+def _short_forms(mentions: list[Mention], groups: Groups) -> None:
     full: dict[tuple[str, ...], int] = {}
     for i, m in enumerate(mentions):
         toks = tuple(_tokens(m.text))
@@ -234,7 +217,7 @@ def _without(long: tuple[str, ...], short: tuple[str, ...], droppable) -> bool:
     return i == len(short)
 
 
-def _org_short_forms(mentions: list[Mention], groups: _Groups) -> None:
+def _org_short_forms(mentions: list[Mention], groups: Groups) -> None:
     """An organisation or place named by a shorter form of one longer name of the document
     joins it, when what is left out is generic ("Group", "al-") or a demonym."""
     lex = load_lexicon()
@@ -260,7 +243,7 @@ def _fold_titles(titles) -> set[str]:
     return {t.lower().rstrip(".") for t in titles}
 
 
-def _titles(mentions: list[Mention], groups: _Groups, j: int) -> set[str]:
+def _titles(mentions: list[Mention], groups: Groups, j: int) -> set[str]:
     root = groups.find(j)
     return {t for i, m in enumerate(mentions) if groups.find(i) == root
             for t in _fold_titles(m.titles)}
