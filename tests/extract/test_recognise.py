@@ -197,6 +197,7 @@ def test_a_short_form_fitting_two_long_names_stays_apart(nlp):
     ("It struck at the Tamboura shopping mall in Nairobi.", "Tamboura"),
     ("Car bombs exploded at the Kadoro junction in Mogadishu.", "Kadoro"),
     ("The column was routed near Tinzaghar, close to the border.", "Tinzaghar"),
+    ("Two rockets landed on Shindand Airfield overnight.", "Shindand Airfield"),
 ])
 def test_sites_are_places(nlp, text, name):
     assert (name, "place") in names(run(text))
@@ -409,3 +410,22 @@ def test_a_capitalised_first_word_is_the_short_form_of_a_company_name(nlp):
     ex = run("The radios were sold by KLM Trading, a Vienna-based firm. KLM's director denied it.")
     keys = {m.text: m.key for m in ex.mentions}
     assert keys["KLM"] == keys["KLM Trading"]
+
+
+def test_a_towns_other_spelling_joins_the_town_it_names(nlp):
+    """A weak guess of person for a name that GeoNames gives as another spelling of a
+    town the same text names as a place is that town (Kurdish, Arabic and older forms)."""
+    ex = run("DUHOK, Iraq — A roadside bomb wounded two border guards near Duhok on Sunday. "
+             "Police in Dahuk said the device had been planted overnight. The raid on Zaxo "
+             "came at dawn, and residents of Zakho fled north.")
+    typed = {m.text: m for m in ex.mentions}
+    assert typed["Dahuk"].type == "place" and typed["Zaxo"].type == "place"
+    assert typed["Dahuk"].key == typed["Duhok"].key
+    assert typed["Zaxo"].key == typed["Zakho"].key
+
+
+def test_a_persons_name_that_is_also_a_towns_stays_a_person(nlp):
+    ex = run("Hamid Rezaei, a lawyer, flew to Isparta on Monday. Rezaei said the hearing in "
+             "Isparta was postponed, and Hamid told reporters he would return.")
+    assert ("Isparta", "place") in names(ex)
+    assert not any(m.text == "Hamid" and m.type == "place" for m in ex.mentions)

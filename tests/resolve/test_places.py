@@ -2,7 +2,7 @@
 typed a place are looked up, so a person who shares a town's name is not a town."""
 from actorgraph.knowledge.lexicon import known_place
 from actorgraph.resolve.records import NameGroup
-from actorgraph.resolve.stage import lexicon_links
+from actorgraph.resolve.stage import division_links, lexicon_links
 
 
 def _group(gid, etype, *names):
@@ -29,3 +29,22 @@ def test_a_person_named_like_a_town_is_not_linked_to_it():
 def test_a_group_naming_two_towns_links_neither():
     groups = [_group("a", "place", "Mosul", "Hewler"), _group("b", "place", "Arbil")]
     assert lexicon_links(groups) == []
+
+
+def test_a_place_and_its_province_or_region_are_one_place():
+    """"Helmand province", "the Mopti region" and "Tigray Region" name the places
+    "Helmand", "Mopti" and "Tigray" (reports say either)."""
+    groups = [_group("a", "place", "Tigray Region"), _group("b", "place", "Tigray"),
+              _group("c", "place", "Mopti region"), _group("d", "place", "Mopti"),
+              _group("e", "place", "Kandahar Province"), _group("f", "place", "Helmand")]
+    linked = {frozenset(p) for p in division_links(groups)}
+    assert linked == {frozenset({"a", "b"}), frozenset({"c", "d"})}
+
+
+def test_a_region_named_for_a_state_is_not_the_state():
+    """Iran's "Azerbaijan region" is not the Republic of Azerbaijan; an organisation called
+    after a region is not the region."""
+    groups = [_group("a", "place", "Azerbaijan region"), _group("b", "country", "Azerbaijan"),
+              _group("c", "place", "Azerbaijan"), _group("d", "organization", "Darfur Region"),
+              _group("e", "place", "Darfur"), _group("f", "place", "Southern Region")]
+    assert division_links(groups) == []

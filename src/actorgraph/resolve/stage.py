@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from actorgraph.knowledge.lexicon import LexEntry, known_place, load_lexicon, normalize_form
 from actorgraph.knowledge.names import fold
+from actorgraph.knowledge.wordlists import WORDS
 from actorgraph.resolve.cluster import resolve
 from actorgraph.resolve.judged import Constraints, constraints
 from actorgraph.resolve.records import NameGroup, Resolution
@@ -93,6 +94,31 @@ def lexicon_links(records: list[NameGroup]) -> list[tuple[str, str]]:
     return links
 
 
+def division_links(records: list[NameGroup]) -> list[tuple[str, str]]:
+    """A place named "X province" or "X Region" is the place X that another group names
+    ("Helmand province", "Helmand"), unless X is a state ("Azerbaijan region" is Iran's)."""
+    lex = load_lexicon()
+    bare: dict[str, str] = {}
+    for g in records:
+        if g.type == "place":
+            for n, _ in g.names:
+                bare.setdefault(normalize_form(n), g.id)
+    links = []
+    for g in records:
+        if g.type != "place":
+            continue
+        for n, _ in g.names:
+            words = n.split()
+            if len(words) < 2 or words[-1].lower() not in WORDS["division_nouns"]:
+                continue
+            head = " ".join(words[:-1])
+            entry = lex.lookup(head)
+            other = bare.get(normalize_form(head))
+            if other is not None and other != g.id and (entry is None or entry.type == "place"):
+                links.append((other, g.id))
+    return sorted(set(links))
+
+
 def _place_key(name: str, entry: LexEntry | None) -> tuple[str, str] | None:
     """The one place a place's name is: its GeoNames town (through the gazetteer's
     name of it where the gazetteer knows it), else its gazetteer entry."""
@@ -166,7 +192,8 @@ def resolve_store(store: Store) -> ResolveSummary:
     groups = _group_mentions(store)
     records = name_groups(groups)
     rules = constraints(judgements(store), records)
-    result = resolve(records, must_link=rules.must + lexicon_links(records),
+    result = resolve(records, must_link=rules.must + lexicon_links(records)
+                     + division_links(records),
                      cannot_link=rules.cannot)
     by_id = {r.id: r for r in records}
     entities: list[EntityRecord] = []

@@ -37,7 +37,7 @@ from actorgraph.extract.rules_en.reference.refer import Referents
 from actorgraph.extract.rules_en.relations import active
 from actorgraph.extract.rules_en.relations import stage as relations
 from actorgraph.knowledge.kinds import decide
-from actorgraph.knowledge.lexicon import Lexicon, load_lexicon
+from actorgraph.knowledge.lexicon import Lexicon, known_place, load_lexicon
 from actorgraph.model import (
     CleanDocument,
     ConditionFact,
@@ -150,6 +150,7 @@ def type_names(state: State) -> None:
             m.key = f"country:{corefer.normalize_form(country)}"
         mentions.append(m)
     _elliptic_states(mentions, lex)
+    _town_spellings(mentions, lex)
     state.mentions = mentions
 
 
@@ -165,6 +166,26 @@ def _elliptic_states(mentions: list[Mention], lex) -> None:
             m.type, m.name = "country", country
             m.votes = {"country": max(m.votes.values(), default=0) + 20.0}
             m.evidence = m.evidence + ("elliptic_state_name",)
+
+
+def _town_spellings(mentions: list[Mention], lex: Lexicon) -> None:
+    """A name only weakly guessed a person or group ("Police in Dahuk said") that GeoNames
+    gives as a spelling of a town the same text names as a place ("Duhok") is that town."""
+    towns: dict[int, str] = {}
+    for m in mentions:
+        if m.type == "place" and (town := known_place(m.name or m.text)) is not None:
+            towns.setdefault(town.geonameid, m.name or m.text)
+    for m in mentions:
+        if m.type == "place" or m.role != "name" or max(m.votes.values(), default=0) > 2.0 \
+                or lex.lookup(m.text) is not None or len(m.text.split()) > 1 \
+                or any(r.endswith(":person") and not r.startswith("spacy_label")
+                       for r in m.evidence):
+            continue  # a known name, a longer name, or a person by more than the model's guess
+        town = known_place(m.text)
+        if town is not None and town.geonameid in towns:
+            m.type, m.name = "place", towns[town.geonameid]
+            m.votes = {**m.votes, "place": max(m.votes.values(), default=0) + 3.0}
+            m.evidence = m.evidence + ("town_spelling",)
 
 
 def link(state: State) -> None:
