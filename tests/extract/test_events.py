@@ -400,3 +400,63 @@ def test_persona_non_grata_and_sentences_passed(nlp):
     assert one(found, "COERCE").targets == ("country:russia",)
     found, k = events("A court in Manama passed a sentence of fifteen years on Hassan Kamali.")
     assert one(found, "COERCE").targets == (k["Hassan Kamali"],)
+
+
+def test_a_place_named_again_by_its_head_noun_is_where_the_act_happened(nlp):
+    """'the airfield' after 'Kandahar Airfield': a definite noun that is the last word of
+    one place named before stands for that place."""
+    found, keys = events("A drone struck Kandahar Airfield on 2 June. On 9 August two drones "
+                         "struck near the airfield again, without casualties.")
+    assaults = [e for e in found if e.type == "ASSAULT"]
+    assert len(assaults) == 2
+    assert assaults[1].location == keys["Kandahar Airfield"]
+
+
+def test_a_head_noun_fitting_two_places_names_neither(nlp):
+    found, keys = events("Rockets hit Mazar Airport and Herat Airport on Monday. On Friday a "
+                         "drone struck near the airport.")
+    assert not any(e.location in (keys["Mazar Airport"], keys["Herat Airport"])
+                   for e in found if e.trigger == "struck")
+
+
+def test_a_weapon_that_hits_or_lands_tells_an_attack(nlp):
+    """'A rocket hit X', 'the drone that hit a depot', 'shells landed near X': a verb of
+    impact whose subject is a weapon is an assault; without a weapon it is none."""
+    for text in ("A rocket hit a warehouse in Tartus on 3 May.",
+                 "The drone that hit a fuel depot near Hasakah on 12 March caused no casualties.",
+                 "Two mortar shells landed near the governor's office in Tartus on Friday.",
+                 "The rocket that hit a shed at the army base at Tartus airport on the night "
+                 "of 14 April caused no casualties."):
+        found, keys = events(text)
+        assert one(found, "ASSAULT").location is not None, text
+    for text in ("The plane landed in Tartus on Friday.",
+                 "Sanctions hit the economy of Tartus hard in 2020."):
+        found, keys = events(text)
+        assert not [e for e in found if e.type == "ASSAULT"], text
+
+
+def test_acts_told_as_a_count_of_times_are_no_one_event(nlp):
+    """'struck the port at least twice this year', 'has attacked the convoy three times':
+    a tally of several acts, not one act to put on a timeline; 'repeatedly' is said of
+    acts of which the sentence names one."""
+    for text in ("Drones have struck the depot in Tartus at least twice this year.",
+                 "The Sabirin Brigade has attacked convoys near Tartus three times since May."):
+        found, keys = events(text)
+        assert not [e for e in found if e.type == "ASSAULT"], text
+    found, keys = events("Drones struck the depot in Tartus again on Friday, two days after "
+                         "the first raid.")
+    assert [e for e in found if e.type == "ASSAULT"]
+    found, keys = events("The brigade has struck repeatedly in Syria, most notably at the depot "
+                         "in Tartus in 2019.")
+    assert [e for e in found if e.type == "ASSAULT"]
+
+
+def test_the_weapon_of_an_act_told_before_tells_it_again(nlp):
+    """'the drone had hit a depot' after 'a drone struck an outpost': the definite weapon
+    is the one of the act already told, not a second act."""
+    found, keys = events("A drone struck an outpost near Tartus on 3 May, killing two soldiers. "
+                         "Officials later said the drone had hit a depot in Hasakah.")
+    assert len([e for e in found if e.type == "ASSAULT"]) == 1
+    found, keys = events("A drone struck an outpost near Tartus on 3 May. A week later a "
+                         "rocket hit a depot near Hasakah.")
+    assert len([e for e in found if e.type == "ASSAULT"]) == 2

@@ -40,6 +40,7 @@ class _Event:
     targets: set[str] = field(default_factory=set)
     specific: set[str] = field(default_factory=set)   # targets that are not countries
     location: str | None = None
+    site: bool = False                                # the location is a place, not a state
     claims: list[str] = field(default_factory=list)
     first_seen: str = ""
     docs: set[str] = field(default_factory=set)
@@ -58,7 +59,17 @@ def _same_event(e: _Event, f: _Event) -> bool:
         return bool(e.actors & f.actors) and e.targets == f.targets
     return bool(e.actors & f.actors) and (not e.targets or not f.targets
                                           or bool(e.targets & f.targets)) \
-        or bool(e.specific & f.specific)
+        or bool(e.specific & f.specific) or _same_site(e, f)
+
+
+def _same_site(e: _Event, f: _Event) -> bool:
+    """One report says who struck the port, another whom the strike at the port killed:
+    the same act at one named place (not a whole state) on agreeing dates (checked
+    before), when neither's actors or targets contradict the other's."""
+    if not (e.site and f.site and e.location == f.location and e.date and f.date):
+        return False   # an undated telling at a place ("has fought X in Y") is no one act
+    return (not e.actors or not f.actors or bool(e.actors & f.actors)) and \
+        (not e.targets or not f.targets or bool(e.targets & f.targets))
 
 
 def _telling_order(e: _Event) -> tuple:
@@ -114,9 +125,10 @@ def _telling(c: ClaimRow, types: dict[str, str]) -> _Event:
     actors = {e for k in p["actors"] if (e := c.entity(k)) is not None}
     targets = {e for k in p["targets"] if (e := c.entity(k)) is not None}
     date = (p.get("date") or {}).get("value")
+    location = c.entity(p.get("location"))
     return _Event(p["type"], p.get("mode"), date, (p.get("date") or {}).get("precision"),
                   actors, targets, {t for t in targets if types.get(t) != "country"},
-                  c.entity(p.get("location")), [c.id], c.ingested_at,
+                  location, types.get(location or "") == "place", [c.id], c.ingested_at,
                   {p.get("origin") or c.doc_id})
 
 
@@ -159,6 +171,7 @@ def _merge_events(told: list[_Event]) -> list[_Event]:
                 other.targets |= ev.targets
                 other.specific |= ev.specific
                 other.location = other.location or ev.location
+                other.site = other.site or ev.site
                 other.mode = other.mode or ev.mode
                 other.date = _more_precise(other.date, ev.date)
                 other.claims += ev.claims

@@ -71,13 +71,17 @@ def located(ctx: Context, rules: Rules, ev: Event, t: Token, climb: bool = True)
         steps += 1
 
 
-def _place_after(ctx: Context, rules: Rules, t: Token) -> Ent | None:
-    """The place or country in an "in X", "at X", "near X" on `t`."""
+def _place_after(ctx: Context, rules: Rules, t: Token, depth: int = 0) -> Ent | None:
+    """The place or country in an "in X", "at X", "near X" on `t`, or on what that
+    phrase names ("a shed at the army base at Tartus airport")."""
     for p in preps_of(t, rules.location_preps):
         for o in pobjs_of(p):
             found = places_only(ctx.ents(o, "place"))
             if found:
                 return found[0]
+            deeper = _place_after(ctx, rules, o, depth + 1) if depth < 2 else None
+            if deeper is not None:
+                return deeper
     return None
 
 

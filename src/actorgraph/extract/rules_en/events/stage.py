@@ -47,12 +47,13 @@ from actorgraph.extract.rules_en.events.rules import (
     MODAL_NOUNS,
     REQUEST_VERBS,
     SUPERVISION_NOUNS,
+    WEAPON_OBJECTS,
     Event,
     Rules,
     load_rules,
 )
 from actorgraph.extract.rules_en.events.stances import EXTRA_VERBS
-from actorgraph.extract.rules_en.events.verbs import BREAK_VERBS, read_verb
+from actorgraph.extract.rules_en.events.verbs import BREAK_VERBS, IMPACT_VERBS, read_verb
 from actorgraph.extract.rules_en.reference.arguments import Context
 from actorgraph.extract.rules_en.ruledata import words
 from actorgraph.model import EventFact, Mention, Sentence
@@ -62,6 +63,7 @@ __all__ = ["HYPOTHETICAL", "find_events", "load_rules"]
 _MATCHERS: dict[int, Matcher] = {}
 # "as the African Union prepares to withdraw its troops": an intention, not yet an act
 INTENT_VERBS = words("events", "intent_verbs")
+FREQUENCY_WORDS = words("events", "frequency_words")
 
 
 def _matcher(doc: Doc, rules: Rules) -> Matcher:
@@ -72,7 +74,7 @@ def _matcher(doc: Doc, rules: Rules) -> Matcher:
                        | rules.creation_only | rules.call_verbs | rules.framing_verbs
                        | rules.travel_verbs
                        | rules.send_verbs | rules.open_verbs | rules.list_verbs
-                       | rules.light_verbs | {"declare"} | BREAK_VERBS | EXTRA_VERBS
+                       | rules.light_verbs | {"declare"} | BREAK_VERBS | EXTRA_VERBS | IMPACT_VERBS
                        | rules.threat_verbs)
         nouns = sorted(set(rules.nouns) | set(rules.support_nouns) | set(SUPERVISION_NOUNS))
         m.add("VERB", [[{"LEMMA": {"IN": verbs}, "POS": {"IN": ["VERB", "AUX"]}}]])
@@ -201,6 +203,8 @@ def find_events(doc: Doc, sentences: list[Sentence], mentions: list[Mention],
         if si < 0 or ctx.negated(t):
             continue
         label = doc.vocab.strings[match_id]
+        if label == "VERB" and _several_times(t):
+            continue   # "struck the depot at least twice this year": a tally, not an act
         ev = read_verb(ctx, rules, t) if label == "VERB" else read_noun(ctx, rules, t)
         if ev is None:
             continue
@@ -257,6 +261,20 @@ def find_events(doc: Doc, sentences: list[Sentence], mentions: list[Mention],
 CLAIM_REACH = 1   # sentences back that "claimed the attack" looks for the attack
 
 
+def _several_times(verb: Token) -> bool:
+    """A frequency word in the verb's own clause: 'twice', 'repeatedly', 'three times'."""
+    for x in verb.subtree:
+        if x.lower_ not in FREQUENCY_WORDS or x.lower_ == "times" and not any(
+                c.dep_ == "nummod" for c in x.children):
+            continue
+        node = x
+        while node.i != verb.i and node.pos_ not in ("VERB", "AUX"):
+            node = node.head
+        if node.i == verb.i:
+            return True
+    return False
+
+
 def _dated_here(t: Token) -> bool:
     return any(x.ent_type_ == "DATE" for x in t.sent)
 
@@ -274,12 +292,18 @@ def _claimed_again(ev: Event, told: list[Event]) -> Event | None:
 
 def _refers_back(rules: Rules, ev: Event, told: list[Event]) -> Event | None:
     """The event told before that a verb names again through 'the same' noun of its type
-    ('was killed in the same attack', 'the same strike wounded X'), if any."""
+    ('was killed in the same attack', 'the same strike wounded X') or through its weapon
+    ('the drone had hit a base'), if any."""
     t = ev.trigger
     if t.pos_ not in ("VERB", "AUX"):
         return None
     nouns = [o for c in t.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
-    nouns += [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if ev.type == "ASSAULT" and lemma_of(t) in IMPACT_VERBS and any(
+            lemma_of(s) in WEAPON_OBJECTS and any(c.dep_ == "det" and c.lower_ in (
+                "the", "that", "this") for c in s.children) for s in subjects):
+        return next((old for old in reversed(told) if old.type == ev.type), None)
+    nouns += subjects
     for n in nouns:
         spec = rules.nouns.get(n.lower_) or rules.nouns.get(lemma_of(n))
         if spec is None or spec[0] != ev.type:

@@ -50,7 +50,8 @@ BREAK_VERBS = words("events", "break_verbs")   # "... diplomatic relations"
 CAPTIVES = words("events", "captives")
 PLEDGE_OBJECTS = words("events", "pledge_objects")       # "pledged allegiance to X"
 RELATION_OBJECTS = words("events", "relation_objects")   # "broke off relations"
-EXPLOSIVES = words("events", "explosives")               # what explodes in an attack
+EXPLOSIVES = words("events", "explosives")
+IMPACT_VERBS = words("events", "impact_verbs")               # what explodes in an attack
 REFLEXIVES = words("events", "reflexives")
 ENVOYS = words("events", "envoys")
 STREET_PROTEST = words("events", "street_protest_verbs")
@@ -132,6 +133,22 @@ def _fires_weapons(rules: Rules, vb: _Verb) -> bool:
                                             bool(preps_of(vb.tok, ("at", "on", "upon")))))
 
 
+def _weapon_impact(rules: Rules, vb: _Verb) -> bool:
+    """'a rocket hit the depot', 'the drone that hit a depot', 'shells landed near X'."""
+    if vb.lemma not in IMPACT_VERBS:
+        return False
+    v = vb.tok
+    subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if v.dep_ == "relcl" and any(s.tag_ in ("WDT", "WP") for s in subjects):
+        subjects.append(v.head)    # "the drone that hit ...": the relative's head
+    return any(lemma_of(s) in WEAPON_OBJECTS | EXPLOSIVES or s.lower_ in WEAPON_OBJECTS
+               for s in subjects)
+
+
+def _impact(ctx: Context, rules: Rules, vb: _Verb) -> Reading:
+    return ("ASSAULT", None), f"weapon_{vb.lemma}"
+
+
 def _calls_on(rules: Rules, vb: _Verb) -> bool:
     return vb.lemma == "call" and bool(preps_of(vb.tok, ("on", "upon"))) and any(
         c.dep_ in ("xcomp", "ccomp") for c in vb.tok.children)
@@ -151,6 +168,7 @@ _FAMILIES: tuple[tuple[Callable[[Rules, _Verb], bool],
     (lambda r, vb: vb.lemma in r.framing_verbs and vb.spec is None, _framing),
     (lambda r, vb: vb.lemma in r.creation_only, _creation),
     (_fires_weapons, _weapons),
+    (_weapon_impact, _impact),
     (_calls_on, _call_on),
     (holds_responsible, held_responsible),
     (threatens_retribution, retribution),

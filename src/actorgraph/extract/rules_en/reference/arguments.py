@@ -125,6 +125,10 @@ class Context(Clauses):
             keys = self._roles_seen()[lemma]
             if len(keys) == 1:
                 return [Ent(next(iter(keys)), "person", "role")]
+        if t.pos_ == "NOUN" and self._definite(t) and not self._has_of(t):
+            named = self._place_by_head(t)
+            if named:
+                return named
         if lemma in self.w.place:
             for c in t.children:        # "Nangarhar province", "Daraa governorate"
                 cm = self.mention_at(c)
@@ -151,6 +155,16 @@ class Context(Clauses):
         if t.pos_ == "PROPN" or (t.text[:1].isupper() and t.dep_ == "compound"):
             return self.surname(t)
         return []
+
+    def _place_by_head(self, t: Token) -> list[Ent]:
+        """'the airfield' after 'Kandahar Airfield': the one place named before whose name
+        ends in this noun; none if two places fit."""
+        heads = {t.lower_, t.lemma_.lower()}
+        fits = [m for m in self.mentions if m.end <= t.idx and m.type == "place"
+                and m.text.split()[-1].lower() in heads]
+        if len({m.key for m in fits}) != 1:
+            return []
+        return [self.ent_of(fits[-1], "place")]
 
     def demonym_country(self, tok: Token) -> Ent | None:
         """'Iranian', 'Israelis' -> the country, keyed as the pipeline keys countries."""
