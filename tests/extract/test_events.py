@@ -460,3 +460,13 @@ def test_the_weapon_of_an_act_told_before_tells_it_again(nlp):
     found, keys = events("A drone struck an outpost near Tartus on 3 May. A week later a "
                          "rocket hit a depot near Hasakah.")
     assert len([e for e in found if e.type == "ASSAULT"]) == 2
+
+
+def test_an_act_with_no_one_named_but_a_nationality_is_not_told(nlp):
+    """'Some bloggers called for attacks on Armenian diplomats': nobody named does it,
+    and the adjective names no one it is done to; named, it is a threat."""
+    found, keys = events("Some bloggers also called for attacks on Armenian diplomats.")
+    assert not found
+    found, keys = events("The Sabirin Brigade also called for attacks on Armenian "
+                         "diplomats.")
+    assert one(found, "THREATEN").actors == (keys["Sabirin Brigade"],)

@@ -153,6 +153,9 @@ def _worth(rules: Rules, ev: Event) -> bool:
         return False
     if need == "target" and not targets:
         return False
+    if ev.type == "THREATEN" and not actors and not ev.location and targets \
+            and all(e.how == "demonym" for e in targets):
+        return False   # "some bloggers called for attacking Armenian buildings": no one named
     return bool(actors or targets or ev.location) and ev.explicit
 
 
