@@ -53,3 +53,11 @@ def test_an_undated_fight_at_a_place_is_not_a_dated_strike_there(tmp_path):
         "b.txt": "Sabirin Brigade fighters attacked army posts in Tartus.\n"})
     dated = [e for e in found if e["type"] == "ASSAULT" and e["date"] == "2019-05-04"]
     assert len(dated) == 1 and len(dated[0]["claims"]) == 1
+
+
+def test_a_post_struck_and_an_attack_at_the_post_are_one_event(tmp_path):
+    found = events_of(tmp_path, {
+        "a.txt": "On May 4, 2019, a drone struck Camp Ardent, a small logistics post in Syria.\n",
+        "b.txt": "The drone attack at Camp Ardent in May 2019 was the first.\n"})
+    assaults = [e for e in found if e["type"] == "ASSAULT"]
+    assert [e["date"] for e in assaults] == ["2019-05-04"], assaults

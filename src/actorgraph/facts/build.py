@@ -40,7 +40,7 @@ class _Event:
     targets: set[str] = field(default_factory=set)
     specific: set[str] = field(default_factory=set)   # targets that are not countries
     location: str | None = None
-    site: bool = False                                # the location is a place, not a state
+    sites: set[str] = field(default_factory=set)    # its location and targets that are places
     claims: list[str] = field(default_factory=list)
     first_seen: str = ""
     docs: set[str] = field(default_factory=set)
@@ -63,10 +63,11 @@ def _same_event(e: _Event, f: _Event) -> bool:
 
 
 def _same_site(e: _Event, f: _Event) -> bool:
-    """One report says who struck the port, another whom the strike at the port killed:
-    the same act at one named place (not a whole state) on agreeing dates (checked
-    before), when neither's actors or targets contradict the other's."""
-    if not (e.site and f.site and e.location == f.location and e.date and f.date):
+    """One report says who struck the port, another whom the strike at the port killed,
+    or one strikes a post and the other tells the attack at it: the same act at one named
+    place (not a whole state; its location or target) on agreeing dates (checked before),
+    when neither's actors or targets contradict the other's."""
+    if not (e.sites & f.sites and e.date and f.date):
         return False   # an undated telling at a place ("has fought X in Y") is no one act
     return (not e.actors or not f.actors or bool(e.actors & f.actors)) and \
         (not e.targets or not f.targets or bool(e.targets & f.targets))
@@ -128,7 +129,8 @@ def _telling(c: ClaimRow, types: dict[str, str]) -> _Event:
     location = c.entity(p.get("location"))
     return _Event(p["type"], p.get("mode"), date, (p.get("date") or {}).get("precision"),
                   actors, targets, {t for t in targets if types.get(t) != "country"},
-                  location, types.get(location or "") == "place", [c.id], c.ingested_at,
+                  location, {x for x in {location, *targets} if x and types.get(x) == "place"},
+                  [c.id], c.ingested_at,
                   {p.get("origin") or c.doc_id})
 
 
@@ -171,7 +173,7 @@ def _merge_events(told: list[_Event]) -> list[_Event]:
                 other.targets |= ev.targets
                 other.specific |= ev.specific
                 other.location = other.location or ev.location
-                other.site = other.site or ev.site
+                other.sites |= ev.sites
                 other.mode = other.mode or ev.mode
                 other.date = _more_precise(other.date, ev.date)
                 other.claims += ev.claims
