@@ -470,3 +470,11 @@ def test_an_act_with_no_one_named_but_a_nationality_is_not_told(nlp):
     found, keys = events("The Sabirin Brigade also called for attacks on Armenian "
                          "diplomats.")
     assert one(found, "THREATEN").actors == (keys["Sabirin Brigade"],)
+
+
+def test_the_owner_of_a_site_described_in_apposition_is_struck_too(nlp):
+    """'struck Camp Ardent, a small French supply post': the post is France's."""
+    found, keys = events("On May 4, 2019, a drone struck Camp Ardent, a small French supply post "
+                         "in northern Syria.")
+    ev = one(found, "ASSAULT")
+    assert "country:france" in ev.targets and keys["Camp Ardent"] in ev.targets + (ev.location,)

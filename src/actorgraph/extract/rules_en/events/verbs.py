@@ -374,6 +374,9 @@ def _verb_targets(ctx: Context, rules: Rules, ev: Event, vb: _Verb) -> None:
         else:
             ev.add("targets", [e for e in ctx.ents(p, "target") if e.type != "place"
                                or etype in ("ASSAULT", "COERCE")])
+        if ctx.mention_at(p) is not None:   # "struck Camp X, a small French supply post"
+            ev.add("targets", [e for a in p.children if a.dep_ == "appos" and a.pos_ == "NOUN"
+                               for e in ctx.target_owner(a)])
     if etype in ("REQUEST", "ACCUSE", "REJECT", "THREATEN"):   # "vowed that X would pay"
         for c in v.children:
             if c.dep_ == "ccomp":

@@ -259,6 +259,10 @@ class Context(Clauses):
         self.invented.setdefault(country_key(name), name)
         return Ent(country_key(name), "country", "capital")
 
+    def target_owner(self, t: Token) -> list[Ent]:
+        """Whose target a target noun is ('a French supply post': France's)."""
+        return self._target_owner(t, 0)
+
     def _target_owner(self, t: Token, depth: int) -> list[Ent]:
         """'Israeli targets', 'Israelis', 'targets in Baku', 'an Azerbaijani member of
         parliament'."""
