@@ -157,14 +157,18 @@ def _dateline(sent: Any, make: Any) -> list[Any]:
 def parse(text: str, models: Models) -> Parsed:
     """Tokens, sentences, morphology, syntax and names of `text` (offsets into it)."""
     from natasha import Doc
+    from threadpoolctl import threadpool_limits
 
     doc = Doc(text)
     doc.segment(models.segmenter)
     doc.sents = _by_lines(doc.sents)     # a headline without a stop is a sentence of its own
     doc.envelop_sent_tokens()
-    doc.tag_morph(models.morph_tagger)
-    doc.parse_syntax(models.syntax)
-    doc.tag_ner(models.ner)
+    # slovnet's numpy networks multiply small matrices: BLAS threads cost more in start-up
+    # and waiting than they save (4x slower on 2 busy cores), so one thread while they run
+    with threadpool_limits(limits=1, user_api="blas"):
+        doc.tag_morph(models.morph_tagger)
+        doc.parse_syntax(models.syntax)
+        doc.tag_ner(models.ner)
     toks: list[Tok] = []
     sents: list[tuple[int, int]] = []
     for si, sent in enumerate(doc.sents):
