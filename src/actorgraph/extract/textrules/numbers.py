@@ -2,6 +2,8 @@
 noun it counts, with its qualifier and the actor the sentence is about."""
 from __future__ import annotations
 
+import bisect
+
 from actorgraph.extract.textrules.grammar import Grammar
 from actorgraph.extract.textrules.text import Token
 from actorgraph.model import DateValue, Mention, QuantityFact, Sentence
@@ -75,7 +77,9 @@ def _not_a_count(text: str, tokens: list[Token], i: int, j: int, value: float) -
 def find_quantities(text: str, tokens: list[Token], sentences: list[Sentence],
                     mentions: list[Mention], dates: list[DateValue], grammar: Grammar
                     ) -> list[QuantityFact]:
-    dated = {i for d in dates for i, t in enumerate(tokens) if d.start <= t.start < d.end}
+    starts = [t.start for t in tokens]
+    dated = {i for d in dates for i in range(bisect.bisect_left(starts, d.start),
+                                             bisect.bisect_left(starts, d.end))}
     quals = grammar.table("qualifiers")
     out: list[QuantityFact] = []
     i = 0
