@@ -57,11 +57,15 @@ class Parsed:
         return [self.toks[k] for k in self.kids[i]]
 
     def subtree(self, i: int) -> list[int]:
-        out, todo = [], [i]
+        """`i` and the tokens under it. natasha's parser may link heads in a cycle ("Среди
+        17 раненых есть дети": each of two words the other's head), so each token once."""
+        out, todo = {i}, [i]
         while todo:
             k = todo.pop()
-            out.append(k)
-            todo.extend(self.kids[k])
+            for j in self.kids[k]:
+                if j not in out:
+                    out.add(j)
+                    todo.append(j)
         return sorted(out)
 
     def at(self, offset: int) -> Tok | None:
