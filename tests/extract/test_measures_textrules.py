@@ -29,6 +29,7 @@ def test_fa_dead_wounded_and_held():
     got = _measures("rules-fa", "در این انفجار ۸ نفر کشته و ۲۰ نفر زخمی شدند.")
     assert got == {8: "dead", 20: "wounded"}
     assert _measures("rules-fa", "پلیس ۶ نفر را بازداشت کرد.") == {6: "arrested"}
+    assert _measures("rules-fa", "مهاجمان ۵ نگهبان را به شهادت رساندند.") == {5: "dead"}
 
 
 def test_fa_weapons_by_the_noun():
