@@ -38,3 +38,14 @@ def test_other_measures_close_values_bounds_and_one_language_do_not():
                   languages=langs) == []           # "up to 9" allows 4
     assert _found(ru, _count("f2", "b", "d_ru2", "задержанный", 9, "arrested"),
                   languages=langs) == []           # one language: its units compare
+
+
+def test_a_reports_later_count_of_the_held_is_a_running_total_not_another_account():
+    from actorgraph.facts.tallies import counted_conflicts
+
+    from .test_contradictions import _count as counted
+    first = counted("a", "d", 0, 6, "arrested", "paper")
+    later = counted("b", "d", 1, 4, "arrested", "ministry")
+    assert counted_conflicts([first, later]) == []
+    dead = counted("c", "d", 1, 4, "dead", "ministry")
+    assert len(counted_conflicts([counted("e", "d", 0, 6, "dead", "paper"), dead])) == 1
