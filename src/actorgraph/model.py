@@ -226,7 +226,8 @@ class QuantityFact:
     qualifier: str | None = None    # over, about, at least, estimated, approximately ...
     subject: str | None = None      # mention key of what the figure is about
     attribution: Attribution = field(default_factory=Attribution)
-    measure: str | None = None      # a casualty count's measure: dead | wounded
+    measure: str | None = None      # what it measures, in English: dead | wounded (every
+    # reader); arrested, missiles, rockets, drones, fighters, members (ru, az, fa, ar)
 
 
 @dataclass

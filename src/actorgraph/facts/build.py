@@ -238,11 +238,13 @@ def _contradictions(store: Store, rows: list[FactRow], claims: list[ClaimRow],
     """The contradictions among the facts, with the documents' texts and the entities'
     names, aliases, states and persons they are read with."""
     names = {e.id: e.name for e in entities}
-    texts = {d["id"]: store.document_text(d["id"]) or "" for d in store.documents()}
+    docs = store.documents()
+    texts = {d["id"]: store.document_text(d["id"]) or "" for d in docs}
     aliases = {e.id: {n for n, _ in e.names} | {e.name} for e in entities}
     return find_contradictions(rows, claims, lambda eid: names.get(eid, "?"), texts, aliases,
                                _same_state(entities),
-                               {e.id for e in entities if e.type == "person"})
+                               {e.id for e in entities if e.type == "person"},
+                               {d["id"]: d.get("language") for d in docs})
 
 
 def build_facts(store: Store) -> dict[str, int]:

@@ -18,7 +18,9 @@ Rules, each named, each saying in one line what differs:
   different account", "that account did not hold", "not on Jordanian soil"),
   found per document by `extract/disputes.py`;
 - `condition`: one person's hurt told as light ("superficial wounds") in one claim and
-  as grave ("lost an eye") in another.
+  as grave ("lost an eye") in another;
+- `value` (measured): one subject's count of one measure (the dead, the held, missiles ...)
+  in reports of two languages, with values apart (`facts/measured.py`).
 """
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ from dataclasses import dataclass
 
 from actorgraph import ontology
 from actorgraph.facts.dates import dates_agree
+from actorgraph.facts.measured import measured_conflicts
 from actorgraph.facts.tallies import act_tally_conflicts, counted_conflicts, tally_conflicts
 from actorgraph.store.facts import ClaimRow, FactRow
 from actorgraph.store.ids import short_hash
@@ -369,6 +372,19 @@ def casualty_conflicts(facts: list[FactRow], claims: list[ClaimRow], texts: dict
     return out
 
 
+def across_languages(quantities: list[FactRow], by_id: dict[str, ClaimRow], names,
+                     languages: dict[str, str | None]) -> list[Contradiction]:
+    """One subject's count of one measure told apart by reports in two languages."""
+    out = []
+    for a, b, measure, ca, cb in measured_conflicts(quantities, by_id, languages):
+        subject = a.data["subject"]
+        (lo, in_lo), (hi, in_hi) = sorted(((a.data["value"], languages[ca.doc_id]),
+                                           (b.data["value"], languages[cb.doc_id])))
+        summary = f"{names(subject)}, {measure}: {lo:g} in a report in {in_lo}, {hi:g} in {in_hi}"
+        out.append(_make("value", summary, [ca.id, cb.id], [a.id, b.id], subject))
+    return out
+
+
 def _rule(c: Contradiction, by_id: dict[str, ClaimRow]) -> str | None:
     return next((by_id[x].payload.get("rule") for x in c.claims if x in by_id), None)
 
@@ -377,7 +393,8 @@ def find_contradictions(facts: list[FactRow], claims: list[ClaimRow], names,
                         texts: dict[str, str] | None = None,
                         aliases: dict[str, set[str]] | None = None,
                         same_state=lambda a, b: a == b,
-                        persons: set[str] | None = None) -> list[Contradiction]:
+                        persons: set[str] | None = None,
+                        languages: dict[str, str | None] | None = None) -> list[Contradiction]:
     """Every contradiction among the facts. Two that rest on the same sentences are one:
     the more specific rule's is kept (a founding date over the date of the support that
     created the group, a denial over a generic dispute)."""
@@ -402,7 +419,8 @@ def find_contradictions(facts: list[FactRow], claims: list[ClaimRow], names,
              + death_conflicts(events, by_id, texts or {}, persons or set(), names)
              + dispute_conflicts(claims, facts, names)
              + condition_conflicts(claims, names)
-             + casualty_conflicts(facts, claims, texts or {}, names))
+             + casualty_conflicts(facts, claims, texts or {}, names)
+             + across_languages(quantities, by_id, names, languages or {}))
     # a denial a report answers in its own words, already paired with the act it denies
     denials = {s for c in found if c.kind == "denial" for s in sentences_of(c.claims)}
 

@@ -202,10 +202,12 @@ def counted_conflicts(claims: list[ClaimRow], facts: list[FactRow] | None = None
     voices give them (the two ends of a range of estimates); a sentence with two counts of
     one measure by one voice tells two groups, and is left out; so are two sentences that
     each tell acts the other does not (two acts), and two voices of which one speaks for
-    the other (`facts`: the relations and events)."""
+    the other (`facts`: the relations and events). Other measures (the held, missiles) are
+    left out: a report's later count of arrests is a running total, not another account."""
     facts = facts or []
     same_voice, told = _one_voice(facts), _acts_told(claims, facts)
-    counts = sorted((c for c in claims if c.kind == "quantity" and c.payload.get("measure")),
+    counts = sorted((c for c in claims if c.kind == "quantity"
+                     and c.payload.get("measure") in MEASURES),
                     key=lambda c: (c.doc_id, c.sentence, c.id))
     per: dict[tuple[str, int, str], list[ClaimRow]] = {}
     for c in counts:

@@ -34,9 +34,11 @@ _ARABIC = str.maketrans({"\u06cc": "\u064a", "\u0649": "\u064a", "\u06a9": "\u06
                          **{chr(0x0660 + i): str(i) for i in range(10)}})
 
 
+@lru_cache(maxsize=65536)
 def normalize_form(text: str) -> str:
     """Fold a surface form for lexicon look-up: case, diacritics, apostrophes, 'the', possessive;
-    Arabic-script spelling variants (ي/ی, ك/ک, alef forms, ة/ه, tatweel, harakat, ZWNJ)."""
+    Arabic-script spelling variants (ي/ی, ك/ک, alef forms, ة/ه, tatweel, harakat, ZWNJ).
+    Kept per process: every extractor looks up the same words again and again."""
     s = unicodedata.normalize("NFKD", text.translate(_APOS)).translate(_ARABIC)
     s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
     s = re.sub(r"'s$", "", s.strip())

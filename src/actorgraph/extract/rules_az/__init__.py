@@ -47,11 +47,13 @@ class Azerbaijani(Grammar):
     def find_names(self, text: str, tokens: list[Token], lex: Lexicon) -> list[Candidate]:
         f = Finder(self, lex, text, tokens)
         starts = _sentence_openers(text, tokens)
+        later = {morph.lower(f.bare(t.text)) for t in tokens
+                 if t.index not in starts and is_capital(t)}   # once, not once per name
         out: list[Candidate] = []
         for start, end in f.runs():
             for c in f.pieces(start, end):
                 type_candidate(f, c)
-                if c.end - c.start == 1 and c.entry is None and not _kept_alone(f, c, starts):
+                if c.end - c.start == 1 and c.entry is None and not _kept_alone(f, c, starts, later):
                     continue
                 if c.end - c.start == 1 and c.entry is None and org_kind(self, c.name) \
                         and "acronym" not in c.evidence:
@@ -70,16 +72,16 @@ def _sentence_openers(text: str, tokens: list[Token]) -> set[int]:
     return out
 
 
-def _kept_alone(f: Finder, c: Candidate, openers: set[int]) -> bool:
+def _kept_alone(f: Finder, c: Candidate, openers: set[int], later: set[str]) -> bool:
+    """A one-word name opening a sentence stays when the document writes it capitalised
+    elsewhere too (`later`: the bare forms of capitalised words that open nothing)."""
     word = f.tokens[c.start].text
     if morph.lower(c.name) in f.g.wordset("not_names") or morph.lower(word) in \
             f.g.wordset("not_names"):
         return False
     if c.start in openers:
-        later = [t for t in f.tokens if t.index not in openers and is_capital(t)
-                 and morph.lower(f.bare(t.text)) == morph.lower(c.name)]
-        return bool(later) or any(r.startswith(("title:", "head:", "place_noun:", "acronym"))
-                                  for r in c.evidence)
+        return morph.lower(c.name) in later or any(
+            r.startswith(("title:", "head:", "place_noun:", "acronym")) for r in c.evidence)
     return True
 
 

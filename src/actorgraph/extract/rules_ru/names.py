@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from actorgraph.extract.rules_ru.nlp import Parsed, Tok
@@ -413,5 +414,8 @@ def _lexicon_words(parsed: Parsed, taken: set[int], lex: Lexicon, vocab: Any) ->
     return out
 
 
+@lru_cache(maxsize=4096)
 def folded(name: str) -> str:
+    """`name` folded for comparison (ё as е; the lexicon's folding); called for every
+    mention pair's words, so kept per process."""
     return normalize_form(name.replace("ё", "е").replace("Ё", "Е"))

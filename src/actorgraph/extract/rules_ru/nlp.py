@@ -57,11 +57,15 @@ class Parsed:
         return [self.toks[k] for k in self.kids[i]]
 
     def subtree(self, i: int) -> list[int]:
-        out, todo = [], [i]
+        """`i` and the tokens under it. natasha's parser may link heads in a cycle ("Среди
+        17 раненых есть дети": each of two words the other's head), so each token once."""
+        out, todo = {i}, [i]
         while todo:
             k = todo.pop()
-            out.append(k)
-            todo.extend(self.kids[k])
+            for j in self.kids[k]:
+                if j not in out:
+                    out.add(j)
+                    todo.append(j)
         return sorted(out)
 
     def at(self, offset: int) -> Tok | None:
@@ -157,14 +161,18 @@ def _dateline(sent: Any, make: Any) -> list[Any]:
 def parse(text: str, models: Models) -> Parsed:
     """Tokens, sentences, morphology, syntax and names of `text` (offsets into it)."""
     from natasha import Doc
+    from threadpoolctl import threadpool_limits
 
     doc = Doc(text)
     doc.segment(models.segmenter)
     doc.sents = _by_lines(doc.sents)     # a headline without a stop is a sentence of its own
     doc.envelop_sent_tokens()
-    doc.tag_morph(models.morph_tagger)
-    doc.parse_syntax(models.syntax)
-    doc.tag_ner(models.ner)
+    # slovnet's numpy networks multiply small matrices: BLAS threads cost more in start-up
+    # and waiting than they save (4x slower on 2 busy cores), so one thread while they run
+    with threadpool_limits(limits=1, user_api="blas"):
+        doc.tag_morph(models.morph_tagger)
+        doc.parse_syntax(models.syntax)
+        doc.tag_ner(models.ner)
     toks: list[Tok] = []
     sents: list[tuple[int, int]] = []
     for si, sent in enumerate(doc.sents):

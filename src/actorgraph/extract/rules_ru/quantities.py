@@ -1,7 +1,8 @@
 """Figures in Russian text: digits ("более 60", "2,5 тысячи") and number words ("шестерых",
 "двадцать"), with their qualifier ("более", "около"), what they count (the noun they
 quantify, by its lemma: "20 лет" -> "год"; people when a collective stands alone:
-"задержаны четверо") and whom they are about."""
+"задержаны четверо"), what they measure in the English reader's words (dead, wounded,
+arrested; missiles, drones, fighters ...: `measure`) and whom they are about."""
 from __future__ import annotations
 
 import re
@@ -18,6 +19,9 @@ MULTIPLIERS: dict[str, float] = _N["multipliers"]
 QUALIFIERS: dict[str, str] = _N["qualifiers"]
 NOT_UNITS = set(_N["not_units"])
 NEGATED: dict[str, str] = _N["negated_qualifiers"]
+MEASURES = {w: m for m, words in _N["measures"].items() for w in words}
+WEAPONS = {w: m for m, words in _N["weapon_units"].items() for w in words}
+PEOPLE = {w: m for m, words in _N["people_units"].items() for w in words}
 MONTHS = set(load_data("dates.yaml")["months"])
 NUMBER = re.compile(r"^\d{1,3}(?:[ \u00a0]?\d{3})*(?:[.,]\d+)?$")
 
@@ -82,9 +86,31 @@ def find_quantities(parsed: Parsed, sentences: list[Sentence], mentions: list[Me
         sent = sentence_of(sentences, t.start)
         out.append(QuantityFact(value=value, unit=unit, sentence=sent, start=first.start,
                                 end=end, text=parsed.text[first.start:end], qualifier=qualifier,
-                                subject=_subject(parsed, noun or last, mentions, sent, refs)))
+                                subject=_subject(parsed, noun or last, mentions, sent, refs),
+                                measure=measure_of(parsed, noun or last)))
         i = last.i + 1
     return out
+
+
+def measure_of(parsed: Parsed, node: Tok) -> str | None:
+    """What the count whose noun (or, without one, whose number) is `node` measures: weapons
+    by the noun ("40 ракет"); the dead, hurt or held by the noun or a participle on it
+    ("11 раненых", "пятеро задержанных"), or by the verb it is the subject or object of
+    ("погибли 7 человек", "задержаны четверо", "задержала троих подозреваемых"), not under
+    "не"; else fighters or members by the noun."""
+    if node.lemma in WEAPONS:
+        return WEAPONS[node.lemma]
+    if node.lemma in MEASURES:
+        return MEASURES[node.lemma]
+    for kid in parsed.children(node.i):
+        if kid.rel in ("amod", "acl") and kid.lemma in MEASURES:
+            return MEASURES[kid.lemma]
+    head = parsed.toks[node.head] if node.head >= 0 else None
+    if head is not None and node.rel in ("nsubj", "nsubj:pass", "obj") \
+            and head.lemma in MEASURES \
+            and not any(k.lemma == "не" for k in parsed.children(head.i)):
+        return MEASURES[head.lemma]
+    return PEOPLE.get(node.lemma)
 
 
 def _counted(parsed: Parsed, t: Tok) -> Tok | None:

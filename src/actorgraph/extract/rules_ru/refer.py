@@ -47,11 +47,12 @@ class Refs:
         return out
 
     def conjuncts(self, t: Tok) -> list[Tok]:
-        out, todo = [], [t.i]
+        out, todo, seen = [], [t.i], {t.i}     # each once: the parse may hold a cycle
         while todo:
             k = todo.pop()
             for j in self.p.kids[k]:
-                if self.p.toks[j].rel == "conj":
+                if self.p.toks[j].rel == "conj" and j not in seen:
+                    seen.add(j)
                     out.append(self.p.toks[j])
                     todo.append(j)
         return out

@@ -1,8 +1,12 @@
 """Quantities: a number (digits in any script, or number words joined by "and") and the
-noun it counts, with its qualifier and the actor the sentence is about."""
+noun it counts, with its qualifier, what it measures (`measures`) and the actor the sentence
+is about."""
 from __future__ import annotations
 
+import bisect
+
 from actorgraph.extract.textrules.grammar import Grammar
+from actorgraph.extract.textrules.measures import measure_of
 from actorgraph.extract.textrules.text import Token
 from actorgraph.model import DateValue, Mention, QuantityFact, Sentence
 
@@ -75,7 +79,9 @@ def _not_a_count(text: str, tokens: list[Token], i: int, j: int, value: float) -
 def find_quantities(text: str, tokens: list[Token], sentences: list[Sentence],
                     mentions: list[Mention], dates: list[DateValue], grammar: Grammar
                     ) -> list[QuantityFact]:
-    dated = {i for d in dates for i, t in enumerate(tokens) if d.start <= t.start < d.end}
+    starts = [t.start for t in tokens]
+    dated = {i for d in dates for i in range(bisect.bisect_left(starts, d.start),
+                                             bisect.bisect_left(starts, d.end))}
     quals = grammar.table("qualifiers")
     out: list[QuantityFact] = []
     i = 0
@@ -100,7 +106,8 @@ def find_quantities(text: str, tokens: list[Token], sentences: list[Sentence],
         out.append(QuantityFact(
             value=value, unit=grammar.fold(tokens[unit].text), sentence=sent,
             start=start, end=end, text=text[start:end], qualifier=qualifier,
-            subject=_subject(mentions, sent, start)))
+            subject=_subject(mentions, sent, start),
+            measure=measure_of(tokens, i, j, unit, grammar)))
         i = j
     return out
 
