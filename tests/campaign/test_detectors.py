@@ -110,12 +110,21 @@ def test_clusters_match_the_operators_and_hold_no_decoy(generated, corpus):
     assert not members & set(truth["decoys"])
 
 
-def test_without_the_percentile_the_aggregator_joins(generated, corpus):
-    """The decoy is a real one: with every edge kept it bridges the clusters."""
+def test_without_the_share_filter_the_aggregator_joins(generated, corpus):
+    """The decoy is a real one: it co-forwards with members repeatedly, so without the
+    share filter it bridges the clusters."""
     truth = generated[1]
     aggregator = next(c["id"] for c in truth["channels"] if c["role"] == "aggregator")
-    loose = coordination.run(corpus.posts, coordination.Settings(percentile=0))
+    loose = coordination.run(corpus.posts, coordination.Settings(min_share=0))
     assert aggregator in {m for c in loose.clusters for m in c.members}
+    assert len(loose.clusters) < len(truth["clusters"])
+
+
+def test_percentile_cuts_edges_by_weight(corpus):
+    full = coordination.run(corpus.posts)
+    top = coordination.run(corpus.posts, coordination.Settings(percentile=0.9))
+    assert len(top.kept) < len(full.kept)
+    assert min(e.weight for e in top.kept) >= top.cut > full.cut
 
 
 def test_report_cites_posts_times_and_rules(generated, corpus):

@@ -18,7 +18,8 @@ class Cluster:
     members: list[str]
     edges: list[Edge]
 
-    def report(self, channels: dict[str, Channel], top: int = 10) -> dict:
+    def report(self, channels: dict[str, Channel], activity: dict[str, int] | None = None,
+               top: int = 10) -> dict:
         led: Counter[str] = Counter()
         followed: Counter[str] = Counter()
         items: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
@@ -35,7 +36,8 @@ class Cluster:
         return {
             "id": self.id,
             "members": [{"id": m, "name": channels[m].name if m in channels else m,
-                         "led": led[m], "followed": followed[m]} for m in self.members],
+                         "posts": (activity or {}).get(m), "led": led[m],
+                         "followed": followed[m]} for m in self.members],
             "first_movers": [m for m, _ in sorted(((m, led[m] - followed[m])
                                                    for m in self.members),
                                                   key=lambda x: (-x[1], x[0]))[:3]],
@@ -45,7 +47,7 @@ class Cluster:
                           for (rule, obj), shared in ranked[:top]],
             "timeline": dict(sorted(timeline.items())),
             "posts": len(posts),
-            "edges": [e.evidence() for e in self.edges],
+            "edges": [e.evidence(activity) for e in self.edges],
         }
 
 

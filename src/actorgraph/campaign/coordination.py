@@ -3,6 +3,7 @@ thresholded network, its clusters, and a JSON report recording every parameter, 
 edge's post pairs (ids, UTC times, rule) and each cluster's report."""
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -31,7 +32,8 @@ class Settings:
     """The parameters of a run; the defaults are the literature's (see docs/campaign.md)."""
     window: int | None = 60            # seconds; None: estimated from the data (CooRnet)
     min_repetitions: int = 2
-    percentile: float = 0.5
+    min_share: float = 0.05
+    percentile: float = 0.0
     rules: tuple[str, ...] = tuple(RULES)
     similarity: float = neardup.THRESHOLD
     method: str = "components"
@@ -45,6 +47,7 @@ class Result:
     edges: list[network.Edge]
     kept: list[network.Edge]
     cut: float
+    activity: dict[str, int]
     clusters: list[clustering.Cluster] = field(default_factory=list)
 
 
@@ -65,8 +68,10 @@ def run(posts: list[Post], settings: Settings = Settings()) -> Result:
     found = [p for r in settings.rules for p in rule_pairs(posts, r, window,
                                                              settings.similarity)]
     all_edges = network.edges(found)
-    kept, cut = network.threshold(all_edges, settings.min_repetitions, settings.percentile)
-    return Result(settings, window, found, all_edges, kept, cut,
+    activity = dict(Counter(p.channel_id for p in posts))
+    kept, cut = network.threshold(all_edges, activity, settings.min_repetitions,
+                                  settings.min_share, settings.percentile)
+    return Result(settings, window, found, all_edges, kept, cut, activity,
                   clustering.clusters(kept, settings.method))
 
 
@@ -75,13 +80,14 @@ def report(corpus: Corpus, result: Result) -> dict:
     return {
         "settings": {"window_seconds": result.window, "window_estimated": s.window is None,
                      "window_inclusive": True, "min_repetitions": s.min_repetitions,
-                     "percentile": s.percentile, "weight_cut": result.cut,
+                     "min_share": s.min_share, "percentile": s.percentile,
+                     "weight_cut": result.cut,
                      "rules": list(s.rules), "similarity": s.similarity,
                      "cluster_method": s.method},
         "input": {"files": corpus.files, "messages": corpus.messages, "posts": len(corpus.posts),
                   "channels": len(corpus.channels)},
         "pairs": {rule: sum(1 for p in result.pairs if p.rule == rule) for rule in s.rules},
         "edges": {"all": len(result.edges), "kept": len(result.kept)},
-        "clusters": [c.report(corpus.channels) for c in result.clusters],
-        "network": [e.evidence() for e in result.kept],
+        "clusters": [c.report(corpus.channels, result.activity) for c in result.clusters],
+        "network": [e.evidence(result.activity) for e in result.kept],
     }

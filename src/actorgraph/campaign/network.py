@@ -1,8 +1,17 @@
 """The coordination network: post pairs folded into account–account edges. An edge's
 weight is the number of distinct objects the two accounts shared within the window
-(per rule, and over all rules together); edges below `min_repetitions` are dropped,
-then those below the `percentile` of the remaining weights (CooRnet keeps the top 10 %,
-0.9; CooRTweet the upper half, 0.5; 0 keeps all). Every edge keeps its post pairs."""
+(per rule, and over all rules together). Edges are dropped, in this order:
+
+1. below `min_repetitions` (CooRTweet's `min_participation`, 2);
+2. below `min_share`: the weight as a share of the busier account's posts. A hyperactive
+   account (an aggregator forwarding everything) co-shares with everyone now and then;
+   its edges are heavy in count but a tiny share of its activity (the concern behind
+   CooRTweet's edge symmetry score and the coordination-network-toolkit's co-post
+   baseline). 0 keeps all;
+3. below the `percentile` of the remaining weights (CooRnet keeps the top 10 %, 0.9;
+   CooRTweet the upper half, 0.5; 0 keeps all).
+
+Every edge keeps its post pairs."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -33,8 +42,10 @@ class Edge:
             out[p.rule].add(p.object)
         return {rule: len(objs) for rule, objs in sorted(out.items())}
 
-    def evidence(self) -> dict:
-        return {"a": self.a, "b": self.b, "weight": self.weight, "rules": self.rule_weights(),
+    def evidence(self, activity: dict[str, int] | None = None) -> dict:
+        extra = {"share": round(share(self, activity), 4)} if activity else {}
+        return {"a": self.a, "b": self.b, "weight": self.weight, **extra,
+                "rules": self.rule_weights(),
                 "pairs": [p.evidence() for p in sorted(self.pairs,
                                                        key=lambda p: (p.time_a, p.a, p.b))]}
 
@@ -47,10 +58,16 @@ def edges(pairs: list[PostPair]) -> list[Edge]:
     return sorted(by_accounts.values(), key=lambda e: (e.a, e.b))
 
 
-def threshold(all_edges: list[Edge], min_repetitions: int = 2,
-              percentile: float = 0.5) -> tuple[list[Edge], float]:
+def share(edge: Edge, activity: dict[str, int]) -> float:
+    """The edge's weight per post of the busier of its two accounts."""
+    return edge.weight / max(activity.get(edge.a, 1), activity.get(edge.b, 1), 1)
+
+
+def threshold(all_edges: list[Edge], activity: dict[str, int], min_repetitions: int = 2,
+              min_share: float = 0.05, percentile: float = 0.0) -> tuple[list[Edge], float]:
     """The edges kept, and the weight the percentile asked for."""
-    kept = [e for e in all_edges if e.weight >= min_repetitions]
+    kept = [e for e in all_edges if e.weight >= min_repetitions
+            and share(e, activity) >= min_share]
     if not kept or percentile <= 0:
         return kept, float(min_repetitions)
     cut = float(np.quantile([e.weight for e in kept], percentile))

@@ -6,11 +6,13 @@ neutral sentence banks of `synthetic_text.py`.
 Planted:
 - operator clusters: an originator posts an item; the other members copy it within
   [1, 60] s as a forward, as the same text (cosmetic changes: emoji, case, @mention),
-  or as a near-duplicate (one word dropped, inserted or changed, or a hashtag added),
+  or as a near-duplicate (one word dropped, inserted or changed, a hashtag added, or
+  the longest word written with look-alike Cyrillic letters),
   carrying the item's link in another form (tracking parameters, `youtu.be` vs
   `shorts`, `t.me/s/`) and its media file (the same bytes);
 - organic channels sharing the same viral links, and forwarding the same outside
-  posts, hours apart (decoys);
+  posts, hours apart, and now and then the same breaking-news link within 90 s, once
+  (decoys: co-shares that are not repeated);
 - a hyperactive aggregator that forwards most posts, mostly minutes to hours later,
   a few within seconds (a decoy);
 - narratives (`synthetic_text.NARRATIVES`) through the whole period, one with a spike day;
@@ -35,6 +37,7 @@ from actorgraph.campaign import synthetic_text as bank
 START = int(datetime(2025, 3, 1, tzinfo=UTC).timestamp())
 LOCAL_OFFSET = 4 * 3600          # the exporting machine's clock: Asia/Baku, UTC+4
 PLACEHOLDER = "(File not included. Change data exporting settings to download.)"
+HOMOGLYPHS = str.maketrans("aeopcx", "аеорсх")   # Latin → Cyrillic look-alikes
 AGGREGATOR_SHARE = 0.6             # of all original posts, forwarded by the aggregator
 HOUR_WEIGHTS = [1, 1, 1, 1, 2, 4, 6, 8, 9, 9, 9, 8, 8, 8, 8, 8, 7, 7, 6, 5, 4, 3, 2, 1]
 
@@ -206,7 +209,7 @@ def _near(plan: Plan, text: str, lang: str) -> tuple[str, str]:
     edit's signature: two copies with the same edit carry the same words."""
     rng = plan.rng
     words = text.split(" ")
-    edit = rng.randrange(4)
+    edit = rng.randrange(5)
     pos = rng.randrange(1, len(words) - 1)
     if edit == 0:
         del words[pos]
@@ -220,10 +223,19 @@ def _near(plan: Plan, text: str, lang: str) -> tuple[str, str]:
         pos, word = (nums[0] if nums else pos), str(rng.randint(1000, 9999))
         words[pos] = word
         sign = f"num{pos}{word}"
-    else:
+    elif edit == 3:
         word = "#" + rng.choice(bank.PLACES[lang]).replace(" ", "")
         words.append(word)
         sign = f"tag{word}"
+    else:                            # look-alike Cyrillic letters in the longest word
+        pos = max(range(len(words)), key=lambda i: (len(words[i]) * (
+            words[i].translate(HOMOGLYPHS) != words[i]), -i))
+        if words[pos].translate(HOMOGLYPHS) == words[pos]:
+            del words[pos]
+            sign = f"del{pos}"
+        else:
+            words[pos] = words[pos].translate(HOMOGLYPHS)
+            sign = f"glyph{pos}"
     return _cosmetic(plan, " ".join(words)), sign
 
 
@@ -320,6 +332,21 @@ def _organic_shares(plan: Plan, links: int, outside: int) -> None:
             t += rng.randint(3600, 6 * 3600)
 
 
+def _breaking(plan: Plan, events: int) -> None:
+    """Breaking news: several organic channels post the same link within 90 s, once.
+    These are real co-shares inside the window, but not repeated: noise, not coordination."""
+    rng = plan.rng
+    organic = [c for c in plan.chans if c.role == "organic"]
+    for _ in range(events):
+        kind, ident = _new_link(plan)
+        t0 = _when(plan)
+        for k, ch in enumerate(rng.sample(organic, rng.randint(2, 4))):
+            plan.posts.append(Planned(
+                ch.index, t0 + rng.randint(0, 90), _text(plan, ch.lang, None), ch.lang,
+                link=_url(plan, kind, ident, k), link_key=f"link:{kind}:{ident}",
+                text_key=f"text:n{plan.next()}"))
+
+
 def _aggregate(plan: Plan, share: float) -> None:
     """The aggregator forwards a share of all original posts, after a delay spread evenly
     on a log scale from 5 s to 6 h: about a third within a minute, so it co-forwards with
@@ -345,6 +372,7 @@ def plan(cfg: Config) -> Plan:
     _operators(p, max(cfg.clusters, int(originals * 0.3 / copies)))
     _organic_shares(p, links=max(2, cfg.posts // 400), outside=max(2, cfg.posts // 400))
     _background(p, max(10, int(originals * 0.62)))
+    _breaking(p, events=cfg.days // 3)
     _spike(p)
     _aggregate(p, AGGREGATOR_SHARE)
     return p
