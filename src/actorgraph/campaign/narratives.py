@@ -107,12 +107,12 @@ def assign(posts: list[Post], narratives: list[Narrative],
     for pid, group in group_of.items():
         members[group].append(pid)
     time_of = {p.id: p.time for p in posts}
-    for group in members.values():
-        labelled = sorted((pid for pid in group if labels.get(pid)),
+    for ids in members.values():
+        labelled = sorted((pid for pid in ids if labels.get(pid)),
                           key=lambda pid: (time_of[pid], pid))
         for source in labelled:
             for nid in list(labels[source]):
-                for pid in group:
+                for pid in ids:
                     if nid not in labels[pid]:
                         labels[pid][nid] = Label(pid, nid, "near-duplicate", [source])
     return dict(labels)
