@@ -6,7 +6,7 @@ from collections import Counter
 
 import click
 
-from actorgraph.cli import analysis, evaluation, exchange, facts, resolution, web
+from actorgraph.cli import analysis, campaign, evaluation, exchange, facts, resolution, web
 from actorgraph.cli.options import (
     db_option,
     open_store,
@@ -186,5 +186,6 @@ for command in (analysis.contradictions, analysis.source, analysis.changes, anal
                 evaluation.eval_command, exchange.import_, facts.facts, facts.timeline,
                 resolution.entity_cmd, resolution.review, resolution.merge,
                 resolution.distinguish, resolution.split, resolution.rename,
-                resolution.judgements_cmd, resolution.undo, resolution.resolve_cmd, web.serve):
+                resolution.judgements_cmd, resolution.undo, resolution.resolve_cmd, web.serve,
+                *campaign.COMMANDS):
     cli.add_command(command)
