@@ -370,8 +370,10 @@ def plan(cfg: Config) -> Plan:
     copies = 1 + (cfg.cluster_size - 1) * 0.85
     originals = cfg.posts / (1 + AGGREGATOR_SHARE)
     _operators(p, max(cfg.clusters, int(originals * 0.3 / copies)))
+    before = len(p.posts)
     _organic_shares(p, links=max(2, cfg.posts // 400), outside=max(2, cfg.posts // 400))
-    _background(p, max(10, int(originals * 0.62)))
+    shared = len(p.posts) - before
+    _background(p, max(10, int(originals * 0.7) - shared))
     _breaking(p, events=cfg.days // 3)
     _spike(p)
     _aggregate(p, AGGREGATOR_SHARE)
