@@ -47,7 +47,12 @@ def parse_window(value: str | None) -> int | None:
 
 @click.group("campaign")
 def campaign() -> None:
-    """Synthetic channel exports for trying and testing the campaign commands."""
+    """Synthetic channel exports for trying and testing the campaign commands.
+
+    \b
+    Example:
+      actorgraph campaign generate demo-campaign --seed 7 --posts 3000
+    """
 
 
 @campaign.command("generate")
