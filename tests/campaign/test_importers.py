@@ -96,6 +96,15 @@ def test_album_collapses_to_one_post_with_all_ids(tmp_path):
     assert album.source.path == str(path) and len(album.source.sha256) == 64
 
 
+def test_a_forwarded_album_is_one_post_too(tmp_path):
+    path = _desktop(tmp_path, [
+        _msg(1, 100, "caption", photo="a.jpg", forwarded_from="Other"),
+        _msg(2, 100, "", photo="b.jpg", forwarded_from="Other"),
+        _msg(3, 100, "", photo="c.jpg")])
+    posts = read_exports([path]).posts
+    assert [p.source.message_ids for p in posts] == [(1, 2), (3,)]
+
+
 def test_forwarded_from_is_resolved_through_the_registry(tmp_path):
     a = tmp_path / "a"
     b = tmp_path / "b"
@@ -177,6 +186,7 @@ def test_posts_table_csv_and_jsonl(tmp_path):
         "c1,1,2025-03-02T10:00:00Z,One,hello there,https://x.org/a?utm_source=t,,,h1\n"
         "c2,9,1740909601,Two,fwd,,c1,1,\n", encoding="utf-8")
     corpus = read_exports([csv_path])
+    assert corpus.messages == 2 and corpus.files == [str(csv_path)]
     a, b = corpus.posts
     assert (a.id, a.time, a.links, a.media[0].key()) == ("c1:1", 1740909600,
                                                          ("https://x.org/a?utm_source=t",),

@@ -46,9 +46,9 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
 def read_file(path: Path, counts: telegram_desktop.Counts) -> tuple[list[Post], list[Channel]]:
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        sha = file_sha256(path)
-        counts.messages += 0
-        return tabular.read_rows(path, tabular.csv_rows(path), sha)
+        rows = tabular.csv_rows(path)
+        counts.messages += len(rows)
+        return tabular.read_rows(path, rows, file_sha256(path))
     if suffix in {".jsonl", ".ndjson"}:
         rows = tabular.jsonl_rows(path)
         return _rows(path, rows, counts)
@@ -82,6 +82,8 @@ def read_exports(paths: Iterable[str | Path]) -> Corpus:
     channels: dict[str, Channel] = {}
     for path in expand(paths):
         got, chans = read_file(path, counts)
+        if str(path) not in counts.files:
+            counts.files.append(str(path))
         posts.extend(got)
         for chan in chans:
             known = channels.setdefault(chan.id, chan)
@@ -89,8 +91,7 @@ def read_exports(paths: Iterable[str | Path]) -> Corpus:
                 known.sources.extend(s for s in chan.sources if s not in known.sources)
     posts.sort(key=lambda p: (p.time, p.id))
     corpus = Corpus(posts=posts, channels=channels, messages=counts.messages,
-                    service=counts.service, albums=counts.albums,
-                    files=[str(p) for p in expand(paths)])
+                    service=counts.service, albums=counts.albums, files=counts.files)
     resolve_forwards(corpus)
     return corpus
 

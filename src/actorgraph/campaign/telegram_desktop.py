@@ -6,8 +6,9 @@ and a full account (`chats.list` and `left_chats.list`, each item a single chat)
   links are taken from `link` entities, `text_link.href` and the plain text;
 - time is `date_unixtime` (UTC epoch); the offset-less local `date` is never read;
 - `forwarded_from` is a display name only (no id, no original message id);
-- an album arrives as consecutive messages with the same `date_unixtime` and sender,
-  each with a photo or file and at most one caption: it is collapsed to one post;
+- an album arrives as consecutive messages with the same `date_unixtime` and sender
+  (and forward source, for a forwarded album), each with a photo or file and at most one
+  caption: it is collapsed to one post;
 - service messages (`type: service`) are counted, not posts.
 """
 from __future__ import annotations
@@ -129,9 +130,9 @@ def _sender(chat: dict, msg: dict) -> tuple[str, str]:
 
 
 def _album_key(msg: dict) -> tuple | None:
-    if not (msg.get("photo") or msg.get("file")) or msg.get("forwarded_from"):
+    if not (msg.get("photo") or msg.get("file")):
         return None
-    return (msg.get("date_unixtime"), msg.get("from_id"))
+    return (msg.get("date_unixtime"), msg.get("from_id"), msg.get("forwarded_from"))
 
 
 def _groups(messages: list[dict]) -> Iterator[list[dict]]:
