@@ -115,3 +115,30 @@ def test_channel_and_cluster_pages_in_chromium(served, exports):
         shot(page, "campaign-channel")
         browser.close()
     assert not errors, errors
+
+
+def test_channel_page_shows_who_runs_it_by_the_store(exports, tmp_path):
+    """A report in the store says who runs a channel of the exports: the channel page
+    names the operator with the evidence type and links to the sentences."""
+    from actorgraph.store.store import Store
+    from actorgraph.web.app import create_app
+    from actorgraph.web.settings import WebSettings
+    from actorgraph.workflow import ingest
+
+    truth = exports[1]
+    chan = next(c for c in truth["channels"] if c["lang"] == "en")
+    report = tmp_path / "report.txt"
+    report.write_text(f'Hezbollah runs the Telegram channel "{chan["name"]}", which posts '
+                      "statements about the border area, analysts said.", encoding="utf-8")
+    store = Store(f"sqlite:///{tmp_path / 'r.db'}")
+    assert ingest([str(report)], store).ok
+    app = create_app(WebSettings(campaign=(str(exports[0]),)), store=store)
+    client = TestClient(app, base_url="http://127.0.0.1")
+    data = client.get(f"/api/campaign/channels/{chan['id']}").json()
+    assert [o["name"] for o in data["operators"]] == ["Hezbollah"]
+    assert data["operators"][0]["evidence"] == "a report says so"
+    assert data["operators"][0]["claims"] >= 1
+    html = client.get(f"/campaign/channels/{chan['id']}").text
+    assert "Hezbollah" in html and 'id="operators"' in html
+    other = next(c for c in truth["channels"] if c["id"] != chan["id"])
+    assert client.get(f"/api/campaign/channels/{other['id']}").json()["operators"] == []

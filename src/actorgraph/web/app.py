@@ -60,8 +60,8 @@ def create_app(settings: WebSettings | None = None, store: Store | None = None) 
                               f"{settings.max_page_size}) and `offset`.")
     app.state.settings = settings
     app.state.reader = Reader(store)
-    app.state.campaign = (CampaignData(settings.campaign, settings.narratives)
-                          if settings.campaign else None)
+    app.state.campaign = (CampaignData(settings.campaign, settings.narratives,
+                                       app.state.reader) if settings.campaign else None)
     static = resources.files("actorgraph").joinpath("web/static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     for router in ROUTERS:

@@ -12,6 +12,8 @@ from actorgraph.campaign import narratives as nv
 from actorgraph.campaign.importers import Corpus, read_exports
 from actorgraph.campaign.records import Post, utc_day, utc_iso
 from actorgraph.campaign.report import channels_report
+from actorgraph.knowledge.names import fold
+from actorgraph.store.reader import Reader
 
 CHART_W, CHART_H = 720, 120
 
@@ -28,9 +30,11 @@ class Analysis:
 class CampaignData:
     """Lazily computed analysis of the exports; one computation, shared by requests."""
 
-    def __init__(self, paths: tuple[str, ...], narratives: str | None = None) -> None:
+    def __init__(self, paths: tuple[str, ...], narratives: str | None = None,
+                 reader: Reader | None = None) -> None:
         self.paths = paths
         self.narratives = narratives
+        self.reader = reader
         self._lock = threading.Lock()
         self._analysis: Analysis | None = None
 
@@ -76,6 +80,7 @@ class CampaignData:
                               "weight": e["weight"], "rules": e["rules"],
                               "pairs": len(e["pairs"])} for e in edges],
                 "narratives": dict(nar.most_common()),
+                "operators": operators(self.reader, chan.name) if self.reader else [],
                 "chart": chart([p.time for p in posts]),
                 "recent": [_post(p, a.labels) for p in posts[-limit:][::-1]]}
 
@@ -106,6 +111,25 @@ class CampaignData:
                   + sorted({p["b_utc"][:10] for p in e["pairs"]})[-1:]}
                  for e in c["edges"]]
         return {"center": {"id": center}, "nodes": nodes, "edges": edges, "truncated": False}
+
+
+def operators(reader: Reader, name: str) -> list[dict]:
+    """Who runs the channel, by the store: the `operates_channel` facts of the store's
+    channel entity of exactly this name (after folding), each with its claims (a report
+    says so); the entity page shows their sentences."""
+    out = []
+    for cid in reader.find_entities("channel", name):
+        record = reader.entity(cid)
+        if record is None or fold(name) not in {fold(n) for n, _ in record.names}:
+            continue
+        for fact in reader.relations_to([record.id], {"operates_channel"}):
+            for eid, role in fact.entities:
+                if role == "subject":
+                    who = reader.entity(eid)
+                    out.append({"id": eid, "name": who.name if who else eid, "fact": fact.id,
+                                "claims": len(fact.claims), "evidence": "a report says so",
+                                "channel_entity": record.id})
+    return out
 
 
 def _cluster_head(c: dict) -> dict:
