@@ -8,6 +8,7 @@ keywords matched, or the labelled post it is a near-duplicate of.
 from __future__ import annotations
 
 import statistics
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,14 +79,34 @@ def load(path: str | Path) -> list[Narrative]:
     return out
 
 
-def match(narrative: Narrative, toks: list[str]) -> Label | None:
+class Words:
+    """A post's words, for membership and prefix look-ups (sorted, by bisection)."""
+
+    def __init__(self, toks: list[str]) -> None:
+        self.toks = toks
+        self.set = set(toks)
+        self.sorted = sorted(self.set)
+
+    def has(self, word: str) -> bool:
+        if not word.endswith("*"):
+            return word in self.set
+        stem = word[:-1]
+        i = bisect_left(self.sorted, stem)
+        return i < len(self.sorted) and self.sorted[i].startswith(stem)
+
+
+def match(narrative: Narrative, toks: list[str] | Words) -> Label | None:
     """The rule by which a post's tokens carry `narrative`, if any (post id left blank)."""
+    words = toks if isinstance(toks, Words) else Words(toks)
+    seq = words.toks
     for phrase in narrative.phrases:
+        if not all(words.has(w) for w in phrase):
+            continue
         n = len(phrase)
-        for i in range(len(toks) - n + 1):
-            if all(_term(w, t) for w, t in zip(phrase, toks[i:i + n])):
+        for i in range(len(seq) - n + 1):
+            if all(_term(w, t) for w, t in zip(phrase, seq[i:i + n])):
                 return Label("", narrative.id, "phrase", [" ".join(phrase)])
-    hits = [k for k in narrative.keywords if any(_term(k, t) for t in toks)]
+    hits = [k for k in narrative.keywords if words.has(k)]
     if len(hits) >= narrative.min_keywords:
         return Label("", narrative.id, "keywords", hits)
     return None
@@ -96,9 +117,9 @@ def assign(posts: list[Post], narratives: list[Narrative],
     """Post id → narrative id → label: by rule, then spread to near-duplicates."""
     labels: dict[str, dict[str, Label]] = defaultdict(dict)
     for p in posts:
-        toks = tokens(p.text)
+        words = Words(tokens(p.text))
         for nar in narratives:
-            found = match(nar, toks)
+            found = match(nar, words)
             if found:
                 found.post = p.id
                 labels[p.id][nar.id] = found
