@@ -2,7 +2,7 @@
 
 Layers, top to bottom (a module imports from its own layer or lower ones):
 
-    cli → web → workflow → resolve, facts, export, imports, profile, evaluation
+    cli → web → workflow → resolve, facts, export, imports, profile, evaluation, campaign
         → store, extract, ingest → knowledge, model, ontology
 
 Extraction is swappable, so outside `extract/` only the workflow and the CLI know it,
@@ -20,7 +20,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "actorgraph"
 LAYERS = [
     {"actorgraph", "model", "ontology", "knowledge"},
     {"store", "extract", "ingest"},
-    {"resolve", "facts", "export", "imports", "profile", "evaluation"},
+    {"resolve", "facts", "export", "imports", "profile", "evaluation", "campaign"},
     {"workflow"},
     {"web"},
     {"cli"},

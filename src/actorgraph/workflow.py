@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
+from actorgraph.campaign import documents as posts
+from actorgraph.campaign.records import ExportError
 from actorgraph.extract import registry
 from actorgraph.extract.base import Extractor
 from actorgraph.facts.build import build_facts
@@ -51,15 +53,19 @@ def _loaded(sources: Iterable[str], store: Store, overrides: DocumentMeta,
         if progress:
             progress(source)
         try:
-            loaded = load_source(source, overrides)
-            if loaded.sha256 in seen or store.extraction_complete(loaded.sha256):
-                report.unchanged.append(source)
-                continue
-            seen.add(loaded.sha256)
-            loaded = with_language(loaded)
-            yield loaded, clean(loaded)
+            docs = (posts.post_documents(source, overrides) if posts.is_export_path(source)
+                    else iter([load_source(source, overrides)]))
+            for loaded in docs:
+                if loaded.sha256 in seen or store.extraction_complete(loaded.sha256):
+                    report.unchanged.append(loaded.source)
+                    continue
+                seen.add(loaded.sha256)
+                loaded = with_language(loaded)
+                yield loaded, clean(loaded)
         except IngestError as err:
             report.failed.append((err.source, err.reason))
+        except ExportError as err:
+            report.failed.append((source, str(err)))
         except (ValueError, UnicodeError, RecursionError) as err:
             report.failed.append((source, f"{type(err).__name__}: {err}"))
 
@@ -85,11 +91,14 @@ def ingest(paths: Iterable[str], store: Store, overrides: DocumentMeta | None = 
            progress: Callable[[str], None] | None = None,
            extractor: str = registry.DEFAULT) -> IngestReport:
     """Ingest every source under `paths` into `store` with the extractor named
-    `extractor`, then re-resolve entities and rebuild the facts."""
+    `extractor`, then re-resolve entities and rebuild the facts. Channel exports
+    (Telegram Desktop, Telethon, post tables: `campaign/documents.py`) give one document
+    per post."""
     report = IngestReport()
     reader = registry.get(extractor)
-    items = _loaded(iter_sources(list(paths)), store, overrides or DocumentMeta(), report,
-                    progress)
+    paths = list(paths)
+    sources = list(dict.fromkeys([*iter_sources(paths), *posts.exports_in(paths)]))
+    items = _loaded(sources, store, overrides or DocumentMeta(), report, progress)
     while batch := list(islice(items, BATCH)):
         for loaded, cleaned, extraction in _extracted(reader, batch):
             try:

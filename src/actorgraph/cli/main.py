@@ -6,7 +6,7 @@ from collections import Counter
 
 import click
 
-from actorgraph.cli import analysis, evaluation, exchange, facts, resolution, web
+from actorgraph.cli import analysis, campaign, evaluation, exchange, facts, resolution, web
 from actorgraph.cli.options import (
     db_option,
     open_store,
@@ -53,7 +53,8 @@ def cli() -> None:
               show_default=True, help="Which extractor reads the texts.")
 def ingest(paths, db, title, publisher, author, published, url_, language, progress,
            extractor) -> None:
-    """Ingest files, folders and web pages (.txt .md .html .pdf, http(s) URLs).
+    """Ingest files, folders and web pages (.txt .md .html .pdf, http(s) URLs), and
+    channel exports (Telegram Desktop or Telethon JSON, post tables): one document per post.
 
     Metadata comes from a NAME.meta.json sidecar beside each file, else from the
     page's HTML metadata, else from these flags. The same content is stored once;
@@ -67,6 +68,7 @@ def ingest(paths, db, title, publisher, author, published, url_, language, progr
     """
     import logging
 
+    from actorgraph.campaign.documents import exports_in
     from actorgraph.ingest import iter_sources
     from actorgraph.workflow import ingest as run_ingest
 
@@ -74,7 +76,7 @@ def ingest(paths, db, title, publisher, author, published, url_, language, progr
     store = open_store(db, write=True)
     overrides = DocumentMeta(title=title, publisher=publisher, author=author,
                              published=published, url=url_, language=language)
-    sources = list(iter_sources(list(paths)))
+    sources = list(dict.fromkeys([*iter_sources(list(paths)), *exports_in(list(paths))]))
     show = sys.stderr.isatty() if progress is None else progress
     if show:
         with click.progressbar(length=len(sources), label="Ingesting", file=sys.stderr) as bar:
@@ -186,5 +188,6 @@ for command in (analysis.contradictions, analysis.source, analysis.changes, anal
                 evaluation.eval_command, exchange.import_, facts.facts, facts.timeline,
                 resolution.entity_cmd, resolution.review, resolution.merge,
                 resolution.distinguish, resolution.split, resolution.rename,
-                resolution.judgements_cmd, resolution.undo, resolution.resolve_cmd, web.serve):
+                resolution.judgements_cmd, resolution.undo, resolution.resolve_cmd, web.serve,
+                *campaign.COMMANDS):
     cli.add_command(command)

@@ -21,7 +21,12 @@ from actorgraph.cli.options import db_option, open_store
 @click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME",
               help="A host name browsers may use to reach this server (repeatable); the "
                    "loopback names and the --host address are always allowed.")
-def serve(db, host, port, allow_writes, allowed_hosts) -> None:
+@click.option("--campaign", "campaign", multiple=True, type=click.Path(exists=True),
+              metavar="PATH", help="Channel exports (files or folders) to analyse on the "
+                                   "Campaign pages (repeatable).")
+@click.option("--narratives", type=click.Path(exists=True, dir_okay=False),
+              help="With --campaign: the analyst's narratives file.")
+def serve(db, host, port, allow_writes, allowed_hosts, campaign, narratives) -> None:
     """Serve the store as a local web UI and JSON API (OpenAPI at /openapi.json).
 
     Search names in any spelling, open entity pages with every fact's evidence,
@@ -35,6 +40,7 @@ def serve(db, host, port, allow_writes, allowed_hosts) -> None:
       actorgraph serve --db sqlite:///case.db
       actorgraph serve --db sqlite:///case.db --port 9000 --allow-writes
       actorgraph serve --db sqlite:///case.db --host 0.0.0.0 --allowed-host graph.example.org
+      actorgraph serve --campaign exports/ --narratives narratives.yaml
     """
     import uvicorn
 
@@ -42,7 +48,8 @@ def serve(db, host, port, allow_writes, allowed_hosts) -> None:
     from actorgraph.web.settings import WebSettings
 
     settings = WebSettings(db=db, host=host, port=port, allow_writes=allow_writes,
-                           extra_hosts=tuple(allowed_hosts))
+                           extra_hosts=tuple(allowed_hosts), campaign=tuple(campaign),
+                           narratives=narratives)
     store = open_store(db)
     sock = _listen(host, port)    # before anything says "serving"
     app = create_app(settings, store=store)

@@ -11,6 +11,7 @@ from fastapi.staticfiles import StaticFiles
 
 from actorgraph.store.reader import Reader
 from actorgraph.store.store import Store
+from actorgraph.web.api import campaign as api_campaign
 from actorgraph.web.api import claims as api_claims
 from actorgraph.web.api import contradictions as api_contradictions
 from actorgraph.web.api import documents as api_documents
@@ -18,10 +19,12 @@ from actorgraph.web.api import entities as api_entities
 from actorgraph.web.api import events as api_events
 from actorgraph.web.api import judgements as api_judgements
 from actorgraph.web.api import search as api_search
+from actorgraph.web.campaign_data import CampaignData
 from actorgraph.web.render import render
 from actorgraph.web.security import SecurityMiddleware
 from actorgraph.web.settings import WebSettings
 from actorgraph.web.views import (
+    campaign,
     contradictions,
     document,
     documents,
@@ -38,10 +41,10 @@ ROUTERS = [
     # pages
     home.router, search.router, entities.router, graph.router, profile.router,
     entity.router, timeline.router, documents.router, document.router,
-    contradictions.router,
+    contradictions.router, campaign.router,
     # the JSON API
     api_entities.router, api_events.router, api_claims.router, api_documents.router,
-    api_contradictions.router, api_search.router, api_judgements.router,
+    api_contradictions.router, api_search.router, api_judgements.router, api_campaign.router,
 ]
 
 
@@ -57,6 +60,8 @@ def create_app(settings: WebSettings | None = None, store: Store | None = None) 
                               f"{settings.max_page_size}) and `offset`.")
     app.state.settings = settings
     app.state.reader = Reader(store)
+    app.state.campaign = (CampaignData(settings.campaign, settings.narratives,
+                                       app.state.reader) if settings.campaign else None)
     static = resources.files("actorgraph").joinpath("web/static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     for router in ROUTERS:

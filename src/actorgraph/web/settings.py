@@ -27,6 +27,8 @@ class WebSettings:
     max_graph_nodes: int = 250   # the network view stops growing here
     extra_hosts: tuple[str, ...] = field(default_factory=tuple)
     max_body: int = 1_000_000    # bytes; larger request bodies get 413
+    campaign: tuple[str, ...] = field(default_factory=tuple)   # channel exports to analyse
+    narratives: str | None = None                              # the analyst's narratives file
 
     @property
     def url(self) -> str:

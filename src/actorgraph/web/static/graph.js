@@ -28,17 +28,23 @@
     info.replaceChildren.apply(info, parts);
   }
 
+  var nodeBase = box.dataset.nodeBase || "/entities/";   // channel pages set their own
+
   function nodeInfo(n) {
     var d = n.data();
-    var entity = "/entities/" + encodeURIComponent(d.id);
+    var entity = nodeBase + encodeURIComponent(d.id);
     show([
       el("h4", d.label),
       el("p", d.type + (d.kind ? " · " + d.kind.replace(/_/g, " ") : "") +
               " · " + n.degree() + " link" + (n.degree() === 1 ? "" : "s")),
       (function () {
         var p = el("p");
-        p.append(el("a", "Entity page", { href: entity }), " · ",
-                 el("a", "Centre here", { href: entity + "/graph" + window.location.search }));
+        if (box.dataset.nodeBase) {
+          p.append(el("a", "Channel page", { href: entity }));
+        } else {
+          p.append(el("a", "Entity page", { href: entity }), " · ",
+                   el("a", "Centre here", { href: entity + "/graph" + window.location.search }));
+        }
         return p;
       })()
     ]);
@@ -111,10 +117,11 @@
       cy.on("tap", "node", function (evt) { nodeInfo(evt.target); });
       cy.on("tap", "edge", function (evt) { edgeInfo(evt.target); });
       cy.on("dbltap", "node", function (evt) {
-        window.location.href = "/entities/" + encodeURIComponent(evt.target.id());
+        window.location.href = nodeBase + encodeURIComponent(evt.target.id());
       });
       window.cy = cy;   // for the browser tests and the curious
-      status.textContent = g.nodes.length + " entities, " + g.edges.length + " links" +
+      status.textContent = g.nodes.length + (box.dataset.nodeBase ? " channels, " : " entities, ") +
+        g.edges.length + " links" +
         (g.truncated ? " (cut short at the node limit)" : "") + ". Double-click a node to open it.";
       box.dataset.ready = "true";
     })
