@@ -24,6 +24,18 @@ from actorgraph.store.store import EntityRecord
 
 
 @dataclass(frozen=True)
+class FactBrief:
+    """A fact of an entity with its corroboration, without its evidence: what a summary
+    counts and ranks before the few facts it shows are loaded in full."""
+
+    id: str
+    kind: str
+    data: dict
+    documents: int      # distinct documents whose claims support it
+    claims: int
+
+
+@dataclass(frozen=True)
 class EventRow:
     """An event fact, parsed once, for filtering the timeline in memory."""
 
@@ -136,6 +148,25 @@ class Reader(EvidenceReader):
                 t.facts.c.kind == kind)
         with self.engine.connect() as conn:
             return sorted(set(conn.execute(q).scalars()))
+
+    def fact_briefs(self, eid: str) -> list[FactBrief]:
+        """Every fact naming the entity, with how many documents and claims support it, in
+        one aggregate query (a hub named in thousands of documents reads no evidence)."""
+        fe, fc, c, f = t.fact_entities, t.fact_claims, t.claims, t.facts
+        mine = select(fe.c.fact_id).where(fe.c.entity_id == eid).distinct().subquery()
+        support = (select(fc.c.fact_id, func.count(func.distinct(c.c.doc_id)).label("docs"),
+                          func.count().label("claims"))
+                   .select_from(fc.join(c, c.c.id == fc.c.claim_id))
+                   .where(fc.c.fact_id.in_(select(mine.c.fact_id)))
+                   .group_by(fc.c.fact_id).subquery())
+        q = (select(f.c.id, f.c.kind, f.c.data, support.c.docs, support.c.claims)
+             .select_from(f.join(mine, mine.c.fact_id == f.c.id)
+                          .outerjoin(support, support.c.fact_id == f.c.id))
+             .order_by(f.c.id))
+        with self.engine.connect() as conn:
+            rows = conn.execute(q).all()
+        return [FactBrief(r.id, r.kind, json.loads(r.data), r.docs or 0, r.claims or 0)
+                for r in rows]
 
     def facts(self, ids: Iterable[str]) -> list[FactRow]:
         """The facts with these ids, with their claim ids and entities."""
