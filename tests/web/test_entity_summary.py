@@ -80,3 +80,27 @@ def test_bad_facts_queries_are_422(client, web_store, query):
 def test_unknown_entity_facts_are_404(client):
     assert client.get("/api/entities/ent-nosuch/facts?kind=event").status_code == 404
     assert client.get("/entities/ent-nosuch/facts?kind=event").status_code == 404
+
+
+def test_the_web_dossier_shows_the_best_of_each_section(client, web_store, monkeypatch):
+    from actorgraph.profile import dossier
+    from actorgraph.web.views import profile
+
+    eid, _ = _busiest(web_store)
+    e = web_store.entity_by_id(eid)
+    full = dossier.build(Reader(web_store), e)
+    monkeypatch.setattr(profile, "PER_SECTION", 1)
+    monkeypatch.setattr(profile, "PER_LINE", 1)
+    page = client.get(f"/api/entities/{eid}/profile").json()
+    shown = {s["title"]: s["lines"] for s in page["sections"]}
+    whole = {s.title: s.lines for s in full.sections}
+    assert set(shown) == set(whole)
+    assert any(len(lines) > 1 for title, lines in whole.items() if title != "Names and aliases")
+    for title, lines in shown.items():
+        if title != "Names and aliases":
+            assert len(lines) == 1, title
+            assert all(len(line["notes"]) <= 1 for line in lines)
+    assert len(page["notes"]) < len(full.notes)
+    assert "the best corroborated 1 of each kind here" in page["summary"]
+    html = client.get(f"/entities/{eid}/profile")
+    assert html.status_code == 200 and "the best corroborated 1" in html.text
