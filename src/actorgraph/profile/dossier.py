@@ -11,7 +11,7 @@ listed best corroborated first (most documents), events by date.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 
 from actorgraph import ontology
 from actorgraph.facts.evidence import Evidence, Who
@@ -165,7 +165,7 @@ def _best(reader: Reader, eid: str, per_section: int) -> tuple[list[FactRow], in
         buckets.setdefault((b.kind, b.data.get("predicate") or ""), []).append(b)
     chosen = [b.id for bs in buckets.values()
               for b in sorted(bs, key=lambda b: (-b.documents, -b.claims, b.id))[:per_section]]
-    return [replace(f, claims=f.claims[:SAMPLE]) for f in reader.facts(chosen)], len(briefs)
+    return reader.facts(chosen, max_claims=SAMPLE), len(briefs)
 
 
 def build(reader: Reader, entity: EntityRecord, per_section: int | None = None,

@@ -22,6 +22,8 @@ from actorgraph.store.facts import FactRow
 from actorgraph.store.grades import grades
 from actorgraph.store.store import EntityRecord
 
+HUB_MENTIONS = 500   # an entity mentioned this often has its fact summary cached
+
 
 @dataclass(frozen=True)
 class FactBrief:
@@ -151,7 +153,13 @@ class Reader(EvidenceReader):
 
     def fact_briefs(self, eid: str) -> list[FactBrief]:
         """Every fact naming the entity, with how many documents and claims support it, in
-        one aggregate query (a hub named in thousands of documents reads no evidence)."""
+        one aggregate query (a hub named in thousands of documents reads no evidence);
+        a hub's (HUB_MENTIONS mentions or more: few entities) kept until the store changes."""
+        if self.mention_counts().get(eid, 0) >= HUB_MENTIONS:
+            return self.cached(f"fact_briefs:{eid}", lambda: self._fact_briefs(eid))
+        return self._fact_briefs(eid)
+
+    def _fact_briefs(self, eid: str) -> list[FactBrief]:
         fe, fc, c, f = t.fact_entities, t.fact_claims, t.claims, t.facts
         mine = select(fe.c.fact_id).where(fe.c.entity_id == eid).distinct().subquery()
         support = (select(fc.c.fact_id, func.count(func.distinct(c.c.doc_id)).label("docs"),
@@ -168,17 +176,24 @@ class Reader(EvidenceReader):
         return [FactBrief(r.id, r.kind, json.loads(r.data), r.docs or 0, r.claims or 0)
                 for r in rows]
 
-    def facts(self, ids: Iterable[str]) -> list[FactRow]:
-        """The facts with these ids, with their claim ids and entities."""
+    def facts(self, ids: Iterable[str], max_claims: int | None = None) -> list[FactRow]:
+        """The facts with these ids, with their claim ids (the first `max_claims` of each
+        by id, if given: a summary of a fact a thousand documents support) and entities."""
         rows: dict[str, Any] = {}
         claims: dict[str, list[str]] = defaultdict(list)
         parts: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        fc = t.fact_claims
         with self.engine.connect() as conn:
             for chunk in chunks(ids):
                 for r in conn.execute(select(t.facts).where(t.facts.c.id.in_(chunk))):
                     rows[r.id] = r
-                for fid, cid in conn.execute(select(t.fact_claims).where(
-                        t.fact_claims.c.fact_id.in_(chunk))):
+                q = select(fc.c.fact_id, fc.c.claim_id).where(fc.c.fact_id.in_(chunk))
+                if max_claims is not None:
+                    ranked = q.add_columns(func.row_number().over(
+                        partition_by=fc.c.fact_id, order_by=fc.c.claim_id).label("n")).subquery()
+                    q = select(ranked.c.fact_id, ranked.c.claim_id).where(
+                        ranked.c.n <= max_claims)
+                for fid, cid in conn.execute(q):
                     claims[fid].append(cid)
                 for fid, eid, role in conn.execute(select(t.fact_entities).where(
                         t.fact_entities.c.fact_id.in_(chunk))):

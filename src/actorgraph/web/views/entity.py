@@ -103,7 +103,7 @@ def build(reader: Reader, e: EntityRecord) -> m.EntityPage:
              for key, bs in groups.items()}
     found = reader.contradictions_of(e.id, [b.id for b in briefs])
     chosen = found[:TOP_OTHER]
-    facts = reader.facts(b.id for bs in shown.values() for b in bs)
+    facts = reader.facts((b.id for bs in shown.values() for b in bs), max_claims=SAMPLE)
     p, views = present(reader, facts, {b.id: b.documents for b in briefs},
                        claim_ids={c for x in chosen for c in x["claims"]},
                        entity_ids={x["entity_id"] for x in chosen if x["entity_id"]})

@@ -13,7 +13,7 @@ from actorgraph.web import models as m
 from actorgraph.web.params import PagingDep, ReaderDep
 from actorgraph.web.present import predicate_label
 from actorgraph.web.render import render
-from actorgraph.web.views.entity import _direction, _top, find, present, ref
+from actorgraph.web.views.entity import SAMPLE, _direction, _top, find, present, ref
 
 router = APIRouter()
 Kind = Annotated[Literal["relation", "event", "quantity", "founding"],
@@ -30,7 +30,7 @@ def build(reader: Reader, e: EntityRecord, kind: str, predicate: str | None,
               and (predicate is None or b.data.get("predicate") == predicate)
               and (direction is None or kind != "relation" or _direction(b, e.id) == direction)]
     chosen = _top(briefs, offset + limit)[offset:]
-    facts = {f.id: f for f in reader.facts(b.id for b in chosen)}
+    facts = {f.id: f for f in reader.facts((b.id for b in chosen), max_claims=SAMPLE)}
     _, views = present(reader, [facts[b.id] for b in chosen if b.id in facts],
                        {b.id: b.documents for b in chosen})
     return m.Page[m.Fact](items=[views[b.id] for b in chosen if b.id in views],
