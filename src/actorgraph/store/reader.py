@@ -193,7 +193,7 @@ class Reader(EvidenceReader):
                         partition_by=fc.c.fact_id, order_by=fc.c.claim_id).label("n")).subquery()
                     q = select(ranked.c.fact_id, ranked.c.claim_id).where(
                         ranked.c.n <= max_claims)
-                for fid, cid in conn.execute(q):
+                for fid, cid in conn.execute(q) if max_claims != 0 else ():
                     claims[fid].append(cid)
                 for fid, eid, role in conn.execute(select(t.fact_entities).where(
                         t.fact_entities.c.fact_id.in_(chunk))):
@@ -213,14 +213,15 @@ class Reader(EvidenceReader):
     def relations_to(self, objects: Iterable[str], predicates: Collection[str]
                      ) -> list[FactRow]:
         """The relations with one of `predicates` whose object is one of `objects` (grading
-        asks for those that make someone an insider of a fact's subject)."""
+        asks for those that make someone an insider of a fact's subject), without their
+        claims: grading reads who relates to whom, and a hub is the object of many."""
         with self.engine.connect() as conn:
             ids: set[str] = set()
             for chunk in chunks(objects):
                 ids |= set(conn.execute(select(t.fact_entities.c.fact_id).where(and_(
                     t.fact_entities.c.entity_id.in_(chunk),
                     t.fact_entities.c.role == "object"))).scalars())
-        return [f for f in self.facts(ids)
+        return [f for f in self.facts(ids, max_claims=0)
                 if f.kind == "relation" and f.data["predicate"] in predicates]
 
     def events(self) -> list[EventRow]:
