@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DEMO_DB ?= sqlite:///$(CURDIR)/demo.db
 DEMO_PORT ?= 8765
 
-.PHONY: install demo test lint eval bench clean chromium
+.PHONY: install demo test test-sqlite test-postgres lint eval bench clean chromium
 
 $(BIN)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,19 @@ demo: install
 	$(BIN)/actorgraph summary --db $(DEMO_DB)
 	$(BIN)/actorgraph serve --db $(DEMO_DB) --port $(DEMO_PORT)
 
-test: install chromium lint
+test: install chromium lint test-sqlite test-postgres
+
+test-sqlite: install chromium
 	$(BIN)/python -m pytest -q
+
+# The tests that use a database, again on a throw-away PostgreSQL cluster (installed with
+# apt-get if missing, started on a free local port, removed afterwards; if it cannot start,
+# this fails). The other tests (extraction, knowledge, loading, ontology, resolution on
+# records, evaluation) never open a store, so one pass on SQLite covers them.
+PG_TESTS ?= tests/store tests/cli tests/web tests/export tests/facts tests/test_workflow.py \
+            tests/test_parallel.py tests/extract/test_isolation.py
+test-postgres: install chromium
+	tools/with_postgres.sh $(BIN)/python -m pytest -q $(PG_TESTS)
 
 # Static checks, run before the tests: ruff (style, imports) and mypy (types, non-strict).
 lint: install

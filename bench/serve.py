@@ -12,7 +12,10 @@
    mentions and claims are copied per document; entities, their names, facts and
    contradictions per group, so a fact gathers the claims of all copies in its group
    (several documents and publishers each). The search index fills through its triggers
-   as the documents are inserted.
+   as the documents are inserted. Hubs: the countries (Iran, Iraq, Azerbaijan, ...) keep
+   their names and ids in every group, as real ones would, so each is named in a share of
+   all documents and is a party to the facts of every group (a fact between hubs alone is
+   one fact with the claims of all groups); --no-hubs renames them too.
 3. Serves that store with uvicorn on 127.0.0.1 (a free port) and times a bounded number
    of requests (--requests per kind, sequential, one keep-alive connection) to it only.
 4. Prints p50 / p95 / max per kind; the targets are p95 < 100 ms for entity pages and
@@ -68,20 +71,19 @@ def template_store(folder: Path) -> Store:
 class Renamer:
     """The numbered variants of group g, and the text of a document rewritten to them."""
 
-    def __init__(self, mentions: list[dict]) -> None:
+    def __init__(self, mentions: list[dict], hubs: frozenset[str] = frozenset()) -> None:
+        self.hubs = hubs
         self.by_doc: dict[str, list[dict]] = defaultdict(list)
         for m in mentions:
             self.by_doc[m["doc_id"]].append(m)
         for ms in self.by_doc.values():
             ms.sort(key=lambda m: (m["start"], -m["end"]))
 
-    @staticmethod
-    def name(name: str, g: int) -> str:
-        return name if g == 0 else f"{name} {g}"
+    def name(self, name: str, g: int, eid: str | None = None) -> str:
+        return name if g == 0 or eid in self.hubs else f"{name} {g}"
 
-    @staticmethod
-    def entity(eid: str, g: int) -> str:
-        return eid if g == 0 else "ent-" + short_hash(eid, str(g))
+    def entity(self, eid: str, g: int) -> str:
+        return eid if g == 0 or eid in self.hubs else "ent-" + short_hash(eid, str(g))
 
     def rewrite(self, doc_id: str, text: str, g: int):
         """(new text, offset map, renamed mentions) for group g."""
@@ -89,7 +91,7 @@ class Renamer:
             return text, (lambda i: i), list(self.by_doc[doc_id])
         pieces, shifts, out, pos, delta = [], [], [], 0, 0
         for m in self.by_doc[doc_id]:
-            if m["start"] < pos or not m["entity_id"]:
+            if m["start"] < pos or not m["entity_id"] or m["entity_id"] in self.hubs:
                 if m["start"] >= pos:
                     out.append(dict(m, _shift=delta))
                 continue
@@ -111,7 +113,8 @@ class Renamer:
         return "".join(pieces), shift, out
 
 
-def generate(template: Store, target: Store, n_docs: int, groups: int) -> dict[str, int]:
+def generate(template: Store, target: Store, n_docs: int, groups: int,
+             hubs: bool = True) -> dict[str, int]:
     docs = _rows(template, t.documents, [t.documents.c.id])
     segments = _rows(template, t.segments)
     sentences = _rows(template, t.sentences)
@@ -126,7 +129,8 @@ def generate(template: Store, target: Store, n_docs: int, groups: int) -> dict[s
     for kind, rows in (("segments", segments), ("sentences", sentences), ("claims", claims)):
         for r in rows:
             by_doc[r["doc_id"]][kind].append(r)
-    renamer = Renamer(mentions)
+    renamer = Renamer(mentions, frozenset(
+        e["id"] for e in entities.values() if hubs and e["type"] == "country"))
     # copies: doc copy k uses template k % len(docs), in group (k // len(docs)) % groups
     claim_copies: dict[tuple[str, int], list[str]] = defaultdict(list)
     names: dict[tuple[str, str], int] = defaultdict(int)
@@ -179,8 +183,10 @@ def generate(template: Store, target: Store, n_docs: int, groups: int) -> dict[s
     ent_rows, name_rows = [], []
     for g in sorted(used):
         for e in entities.values():
+            if g and e["id"] in renamer.hubs:
+                continue
             ent_rows.append(dict(e, id=renamer.entity(e["id"], g),
-                                 name=renamer.name(e["name"], g)))
+                                 name=renamer.name(e["name"], g, e["id"])))
     for (eid, name), count in names.items():
         name_rows.append({"entity_id": eid, "name": name, "folded": fold(name),
                           "count": count})
@@ -200,12 +206,22 @@ def generate(template: Store, target: Store, n_docs: int, groups: int) -> dict[s
         return value
 
     fact_rows, fc_rows, fe_rows, con_rows = [], [], [], []
+    hub_only = {f["id"] for f in facts if fe_of[f["id"]]
+                and all(r["entity_id"] in renamer.hubs for r in fe_of[f["id"]])}
     for g in sorted(used):
-        new_fact = {f["id"]: f["id"] if g == 0 else f["id"][:4] + short_hash(f["id"], str(g))
-                    for f in facts}
+        new_fact = {f["id"]: f["id"] if g == 0 or f["id"] in hub_only
+                    else f["id"][:4] + short_hash(f["id"], str(g)) for f in facts}
         for f in facts:
             data = {k: remap(v, g) for k, v in json.loads(f["data"]).items()}
             fid = new_fact[f["id"]]
+            if f["id"] in hub_only:   # one fact, with the claims of every group
+                fc_rows += [{"fact_id": fid, "claim_id": c}
+                            for old in fc_of[f["id"]] for c in claim_copies.get((old, g), [])]
+                if g:
+                    continue
+                fe_rows += fe_of[f["id"]]
+                fact_rows.append(dict(f))
+                continue
             fact_rows.append(dict(f, id=fid, data=json.dumps(data, sort_keys=True)))
             fc_rows += [{"fact_id": fid, "claim_id": c} for old in fc_of[f["id"]]
                         for c in claim_copies.get((old, g), [])]
@@ -257,6 +273,9 @@ def _pct(xs: list[float], p: float) -> float:
     return xs[min(len(xs) - 1, round(p / 100 * (len(xs) - 1)))]
 
 
+SIZES: dict[str, int] = {}   # kind -> the largest response, in bytes
+
+
 def measure(store: Store, n: int, seed: int = 7) -> dict[str, list[float]]:
     import httpx
 
@@ -289,8 +308,19 @@ def measure(store: Store, n: int, seed: int = 7) -> dict[str, list[float]]:
            lambda e: "/api/contradictions?limit=50",
            lambda e: f"/api/entities/by-name/{rng.choice(names)}"]
     plan["API"] = [api[i % len(api)](entity_ids[i]) for i in range(n)]
+    hub = hubs[0]   # the most mentioned entity
+    few = max(5, n // 6)
+    plan["hub entity page (HTML)"] = [f"/entities/{hub}"] * few
+    plan["hub entity (API)"] = [f"/api/entities/{hub}"] * few
+    plan["hub profile (HTML)"] = [f"/entities/{hub}/profile"] * few
+    plan["hub contradictions (HTML)"] = [f"/contradictions?about={hub}"] * few
     plan["search"] = [(f"/api/search?q={rng.choice(words)}" if i % 2 else
                        f"/search?q={rng.choice(names)}") for i in range(n)]
+    with store.engine.connect() as conn:
+        hub_docs = conn.execute(select(func.count(func.distinct(t.mentions.c.doc_id))).where(
+            t.mentions.c.entity_id == hub)).scalar()
+        hub_name = conn.execute(select(t.entities.c.name).where(t.entities.c.id == hub)).scalar()
+    print(f"hub:      {hub_name} ({hub}): {counts[hub]:,} mentions in {hub_docs:,} documents")
     server, thread, base = _serve(store)
     out: dict[str, list[float]] = {}
     try:
@@ -304,6 +334,7 @@ def measure(store: Store, n: int, seed: int = 7) -> dict[str, list[float]]:
                     t0 = time.perf_counter()
                     r = client.get(url)
                     times.append((time.perf_counter() - t0) * 1000)
+                    SIZES[kind] = max(SIZES.get(kind, 0), len(r.content))
                     if r.status_code >= 500 or (r.status_code != 200 and "by-name" not in url):
                         raise SystemExit(f"{url}: {r.status_code} {r.text[:200]}")
                 out[kind] = times
@@ -325,6 +356,8 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=10_000)
     ap.add_argument("--groups", type=int, default=250)
     ap.add_argument("--requests", type=int, default=300, help="per kind")
+    ap.add_argument("--no-hubs", action="store_true",
+                    help="rename the countries per group too (no entity is a hub)")
     ap.add_argument("--keep", metavar="FILE", help="keep the generated database in FILE")
     ap.add_argument("--db", metavar="FILE", help="measure this database (one kept with "
                     "--keep earlier) instead of generating one")
@@ -338,7 +371,7 @@ def main() -> None:
             template = template_store(tmp)
             t1 = time.perf_counter()
             store = Store(f"sqlite:///{tmp / 'bench.db'}")
-            sizes = generate(template, store, args.docs, args.groups)
+            sizes = generate(template, store, args.docs, args.groups, hubs=not args.no_hubs)
             t2 = time.perf_counter()
             print(f"template: examples/corpus ingested in {t1 - t0:.1f} s; generated store "
                   f"in {t2 - t1:.1f} s ({(tmp / 'bench.db').stat().st_size / 2**20:.0f} MiB)")
@@ -348,12 +381,14 @@ def main() -> None:
                 shutil.copy(tmp / "bench.db", args.keep)
         results = measure(store, args.requests)
         print(f"\n{'requests to 127.0.0.1':34s} {'n':>5s} {'p50 ms':>8s} {'p95 ms':>8s} "
-              f"{'max ms':>8s}")
+              f"{'max ms':>8s} {'largest':>9s}")
         for kind, ms in results.items():
+            size = f"{SIZES[kind] / 1024:7.0f} KB" if kind in SIZES else ""
             print(f"{kind:34s} {len(ms):5d} {statistics.median(ms):8.1f} {_pct(ms, 95):8.1f} "
-                  f"{max(ms):8.1f}")
+                  f"{max(ms):8.1f} {size:>9s}")
         print()
-        for kind, limit in [("entity page (HTML)", 100), ("API", 100), ("search", 200)]:
+        for kind, limit in [("entity page (HTML)", 100), ("API", 100), ("search", 200),
+                            ("hub entity page (HTML)", 300)]:
             p95 = _pct(results[kind], 95)
             print(f"{kind:20s} p95 {p95:6.1f} ms  (target < {limit} ms) "
                   f"{'ok' if p95 < limit else 'SLOW'}")

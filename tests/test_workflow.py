@@ -10,6 +10,8 @@ from actorgraph.model import CleanDocument, Extraction, Mention, Sentence
 from actorgraph.store.store import Store
 from actorgraph.workflow import ingest
 
+from .dbs import new_db_url
+
 
 class Brittle:
     """Names the first capitalised word of each line; trips over any text saying BOOM."""
@@ -103,14 +105,14 @@ def test_a_run_killed_while_resolving_is_repaired_by_the_next(tmp_path, monkeypa
                                   "Haddadi founded the group in 2014.\n", encoding="utf-8")
     (corpus / "b.txt").write_text("Karim Haddadi, the leader of the Northern Shield Brigade, "
                                   "was arrested in Erbil in 2020.\n", encoding="utf-8")
-    clean = Store(f"sqlite:///{tmp_path / 'clean.db'}")
+    clean = Store(new_db_url(tmp_path, 'clean.db'))
     ingest([str(corpus)], clean)
     assert not clean.is_stale()
 
     def killed(store):
         raise KeyboardInterrupt   # as a kill between resolution and facts would leave it
 
-    broken = Store(f"sqlite:///{tmp_path / 'broken.db'}")
+    broken = Store(new_db_url(tmp_path, 'broken.db'))
     with monkeypatch.context() as m:
         m.setattr(workflow, "build_facts", killed)
         with pytest.raises(KeyboardInterrupt):

@@ -2,8 +2,8 @@
 
 Documents get a language (metadata, else detection), then go to the extractor
 (`extract.registry`: "auto", the one for their language, unless told otherwise)
-in small batches, so it can parse them together; each document is then stored in its
-own transaction. A bad file is reported with its reason and the batch goes on; a
+in small batches, so it can parse them together (in this process, or in worker processes:
+`parallel`); each document is then stored, in input order, in its own transaction. A bad file is reported with its reason and the batch goes on; a
 document the extractor cannot read is found by retrying its batch one by one, and is
 stored with its text but no extraction, marked "extraction failed: REASON" (one the
 extractor read only in part is marked "extraction partial: ..."). Ingesting such a
@@ -13,23 +13,19 @@ whole store (`refresh`), as they do after an analyst's judgement or a STIX impor
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 
 from actorgraph.campaign import documents as posts
-from actorgraph.campaign.records import ExportError
 from actorgraph.extract import registry
-from actorgraph.extract.base import Extractor
 from actorgraph.facts.build import build_facts
 from actorgraph.imports.stix import ImportReport, import_bundle
-from actorgraph.ingest import IngestError, clean, iter_sources, load_source, with_language
-from actorgraph.model import CleanDocument, DocumentMeta, Extraction, LoadedDocument
+from actorgraph.ingest import iter_sources
+from actorgraph.model import DocumentMeta
+from actorgraph.parallel import Read, read_documents
 from actorgraph.resolve.stage import ResolveSummary, resolve_store
 from actorgraph.store.store import Store
-
-BATCH = 16
 
 
 @dataclass
@@ -45,72 +41,57 @@ class IngestReport:
         return not self.failed
 
 
-def _loaded(sources: Iterable[str], store: Store, overrides: DocumentMeta,
-            report: IngestReport, progress: Callable[[str], None] | None
-            ) -> Iterator[tuple[LoadedDocument, CleanDocument]]:
-    seen: set[str] = set()
-    for source in sources:
-        if progress:
-            progress(source)
-        try:
-            docs = (posts.post_documents(source, overrides) if posts.is_export_path(source)
-                    else iter([load_source(source, overrides)]))
-            for loaded in docs:
-                if loaded.sha256 in seen or store.extraction_complete(loaded.sha256):
-                    report.unchanged.append(loaded.source)
-                    continue
-                seen.add(loaded.sha256)
-                loaded = with_language(loaded)
-                yield loaded, clean(loaded)
-        except IngestError as err:
-            report.failed.append((err.source, err.reason))
-        except ExportError as err:
-            report.failed.append((source, str(err)))
-        except (ValueError, UnicodeError, RecursionError) as err:
-            report.failed.append((source, f"{type(err).__name__}: {err}"))
-
-
-def _extracted(extractor: Extractor, batch: list[tuple[LoadedDocument, CleanDocument]]
-               ) -> list[tuple[LoadedDocument, CleanDocument, Extraction]]:
-    """The batch with its extractions. Where the extractor fails, the batch is read again
-    one document at a time, so only the document it cannot read gets an empty extraction
-    marked failed: a bug on one document never costs the rest of the batch."""
+def _store_read(store: Store, read: Read, report: IngestReport) -> None:
+    """Store one read document (or record why there is none) in the report's lists."""
+    if read.failure is not None:
+        report.failed.append((read.source, read.failure))
+        return
+    if read.document is None:
+        report.unchanged.append(read.source)
+        return
+    loaded, cleaned, extraction = read.document
     try:
-        extractions = list(extractor.extract([cleaned for _, cleaned in batch]))
-    except Exception as err:  # noqa: BLE001 - any extractor bug is recorded per document
-        if len(batch) == 1:
-            failed = Extraction(extractor=extractor.name, extractor_version=extractor.version,
-                                problems=[f"{type(err).__name__}: {err}"], failed=True)
-            return [(batch[0][0], batch[0][1], failed)]
-        return [done for item in batch for done in _extracted(extractor, [item])]
-    return [(loaded, cleaned, extraction)
-            for (loaded, cleaned), extraction in zip(batch, extractions, strict=True)]
+        _, status = store.add_document(loaded, cleaned, extraction)
+    except (ValueError, RecursionError) as err:
+        report.failed.append((loaded.source, f"{type(err).__name__}: {err}"))
+        return
+    if extraction.error:      # stored, but reported as the failure it is
+        report.failed.append((loaded.source, extraction.error))
+        return
+    {"added": report.added, "new version": report.versions, "re-extracted":
+     report.repaired, "unchanged": report.unchanged}[status].append(loaded.source)
 
 
 def ingest(paths: Iterable[str], store: Store, overrides: DocumentMeta | None = None,
            progress: Callable[[str], None] | None = None,
-           extractor: str = registry.DEFAULT) -> IngestReport:
+           extractor: str = registry.DEFAULT, workers: int = 1) -> IngestReport:
     """Ingest every source under `paths` into `store` with the extractor named
     `extractor`, then re-resolve entities and rebuild the facts. Channel exports
     (Telegram Desktop, Telethon, post tables: `campaign/documents.py`) give one document
-    per post."""
+    per post.
+
+    With `workers` > 1, loading and extraction run in that many worker processes
+    (`parallel`); this process stores the documents, in input order, so the store and
+    its export are the same as with one."""
     report = IngestReport()
-    reader = registry.get(extractor)
+    if workers <= 1:
+        registry.get(extractor)   # an unknown name fails before any file is read
+    seen: set[str] = set()
+
+    def is_stored(sha256: str) -> bool:
+        if sha256 in seen or store.extraction_complete(sha256):
+            return True
+        seen.add(sha256)
+        return False
+
     paths = list(paths)
     sources = list(dict.fromkeys([*iter_sources(paths), *posts.exports_in(paths)]))
-    items = _loaded(sources, store, overrides or DocumentMeta(), report, progress)
-    while batch := list(islice(items, BATCH)):
-        for loaded, cleaned, extraction in _extracted(reader, batch):
-            try:
-                _, status = store.add_document(loaded, cleaned, extraction)
-            except (ValueError, RecursionError) as err:
-                report.failed.append((loaded.source, f"{type(err).__name__}: {err}"))
-                continue
-            if extraction.error:      # stored, but reported as the failure it is
-                report.failed.append((loaded.source, extraction.error))
-                continue
-            {"added": report.added, "new version": report.versions, "re-extracted":
-             report.repaired, "unchanged": report.unchanged}[status].append(loaded.source)
+    reads = read_documents(sources, overrides or DocumentMeta(), extractor,
+                           is_stored, workers=workers, store_url=store.url)
+    for read in reads:
+        if progress:
+            progress(read.source)
+        _store_read(store, read, report)
     if report.added or report.versions or store.is_stale():
         refresh(store)
     return report

@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from actorgraph.cli.main import cli
 
 from ..conftest import EXAMPLES
+from ..dbs import new_db_url
 
 
 def invoke(*args):
@@ -38,7 +39,7 @@ def test_help_of_every_command_has_an_example():
 
 def test_ingest_export_is_stable_and_idempotent(tmp_path):
     corpus = small_corpus(tmp_path)
-    a, b = f"sqlite:///{tmp_path / 'a.db'}", f"sqlite:///{tmp_path / 'b.db'}"
+    a, b = new_db_url(tmp_path, 'a.db'), new_db_url(tmp_path, 'b.db')
     assert invoke("ingest", str(corpus), "--db", a).exit_code == 0
     assert invoke("ingest", str(corpus), "--db", b).exit_code == 0
     ea = invoke("export", "--db", a, "--format", "json").output
@@ -58,7 +59,7 @@ def test_ingest_export_is_stable_and_idempotent(tmp_path):
 
 def test_changed_file_gets_a_new_version(tmp_path):
     corpus = small_corpus(tmp_path, n=1)
-    url = f"sqlite:///{tmp_path / 'v.db'}"
+    url = new_db_url(tmp_path, 'v.db')
     invoke("ingest", str(corpus), "--db", url)
     path = next(corpus.glob("*.txt"))
     path.write_text(path.read_text(encoding="utf-8") + "\nA later correction was added.\n",
@@ -76,7 +77,7 @@ def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path):
     (corpus / "broken.pdf").write_bytes(b"%PDF-1.4 not really a pdf")
     (corpus / "sidecar.txt").write_text("A short note on Hezbollah in Lebanon.", encoding="utf-8")
     (corpus / "sidecar.meta.json").write_text("{not json", encoding="utf-8")
-    url = f"sqlite:///{tmp_path / 'bad.db'}"
+    url = new_db_url(tmp_path, 'bad.db')
     result = CliRunner().invoke(cli, ["ingest", str(corpus), "--db", url])
     assert result.exit_code == 1
     for name in ("binary.txt", "empty.txt", "broken.pdf", "sidecar.meta.json"):
@@ -91,7 +92,7 @@ def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path):
 def test_hostile_text_is_stored_as_text(tmp_path):
     path = tmp_path / "hostile.txt"
     path.write_text("<script>alert(1)</script> Hezbollah operates in Lebanon.", encoding="utf-8")
-    url = f"sqlite:///{tmp_path / 'h.db'}"
+    url = new_db_url(tmp_path, 'h.db')
     assert invoke("ingest", str(path), "--db", url).exit_code == 0
     data = json.loads(invoke("export", "--db", url).output)
     assert len(data["documents"]) == 1
@@ -100,7 +101,7 @@ def test_hostile_text_is_stored_as_text(tmp_path):
 
 def test_entities_search_finds_any_spelling(tmp_path):
     corpus = small_corpus(tmp_path, n=6)
-    url = f"sqlite:///{tmp_path / 's.db'}"
+    url = new_db_url(tmp_path, 's.db')
     invoke("ingest", str(corpus), "--db", url)
     out = invoke("entities", "--db", url, "--type", "country").output
     assert "Iran" in out
@@ -122,7 +123,7 @@ def test_a_published_flag_that_is_no_date_is_refused(tmp_path):
 
 
 def test_grading_an_unknown_source_needs_new(tmp_path):
-    db = f"sqlite:///{tmp_path / 'g.db'}"
+    db = new_db_url(tmp_path, 'g.db')
     (tmp_path / "r.txt").write_text("The Caspian Monitor reports on the region.\n",
                                     encoding="utf-8")
     (tmp_path / "r.meta.json").write_text('{"publisher": "Caspian Monitor"}', encoding="utf-8")
@@ -159,7 +160,7 @@ def test_a_file_that_is_not_a_store_is_named(tmp_path):
 def test_resolve_by_hand_and_the_warning_of_a_stale_store(tmp_path):
     from actorgraph.store.store import Store
 
-    db = f"sqlite:///{tmp_path / 's.db'}"
+    db = new_db_url(tmp_path, 's.db')
     assert invoke("ingest", str(small_corpus(tmp_path, 1)), "--db", db).exit_code == 0
     Store(db).mark_stale()
     warned = CliRunner().invoke(cli, ["stats", "--db", db])

@@ -7,6 +7,8 @@ from click.testing import CliRunner
 
 from actorgraph.cli.main import cli
 
+from ..dbs import new_db_url
+
 REPORT_A = ("Karim Haddadi founded the Northern Shield Brigade in 2016. Haddadi later moved to "
             "Basra. Ilham Aliyev and Heydar Aliyev were mentioned by the brigade.")
 REPORT_B = ("Kerim Hadadi, who leads the Northern Shield Brigade, spoke in Basra. The brigade, "
@@ -20,7 +22,7 @@ def run(*args, input=None):
 def setup(tmp_path):
     for name, text in (("a.txt", REPORT_A), ("b.txt", REPORT_B)):
         (tmp_path / name).write_text(text, encoding="utf-8")
-    url = f"sqlite:///{tmp_path / 'r.db'}"
+    url = new_db_url(tmp_path, 'r.db')
     assert run("ingest", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--db", url).exit_code == 0
     return url
 

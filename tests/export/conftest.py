@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from ..conftest import EXAMPLES
+from ..dbs import new_db_url
 
 REPORTS = ("01_husseiniyyun-origins", "02_ganja-shooting-five-years-on",
            "07_baku-tehran-tensions-2023")
@@ -16,7 +17,7 @@ def example_store(tmp_path_factory):
     from actorgraph.workflow import ingest
 
     folder = tmp_path_factory.mktemp("export")
-    store = Store(f"sqlite:///{folder / 'examples.db'}")
+    store = Store(new_db_url(folder, 'examples.db'))
     report = ingest([str(EXAMPLES / f"{name}.txt") for name in REPORTS], store)
     assert report.ok and len(report.added) == len(REPORTS)
     return store
@@ -32,4 +33,4 @@ def example_snapshot(example_store):
 def empty_store(tmp_path, name="empty.db"):
     from actorgraph.store.store import Store
 
-    return Store(f"sqlite:///{tmp_path / name}")
+    return Store(new_db_url(tmp_path, name))

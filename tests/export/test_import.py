@@ -12,6 +12,7 @@ from actorgraph.export.snapshot import load
 from actorgraph.imports.stix import BundleError
 from actorgraph.workflow import import_stix
 
+from ..dbs import new_db_url
 from .conftest import empty_store
 
 
@@ -150,5 +151,5 @@ def test_bad_files_are_refused(tmp_path):
         import_stix(empty_store(tmp_path), bad)
     bad.write_text("not json", encoding="utf-8")
     result = CliRunner().invoke(cli, ["import", str(bad), "--db",
-                                      f"sqlite:///{tmp_path / 'x.db'}"])
+                                      new_db_url(tmp_path, 'x.db')])
     assert result.exit_code == 1 and "not JSON" in result.output

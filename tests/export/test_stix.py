@@ -9,6 +9,8 @@ from stix2validator import ValidationOptions, validate_instance, validate_string
 
 from actorgraph.export import neighbourhood, stix
 
+from ..dbs import new_db_url
+
 OPTIONS = ValidationOptions(version="2.1")
 
 
@@ -144,7 +146,7 @@ def test_two_stores_of_the_same_report_export_the_same_bytes(tmp_path):
 
     outputs = []
     for name in ("a", "b"):
-        store = Store(f"sqlite:///{tmp_path / name}.db")
+        store = Store(new_db_url(tmp_path, f"{name}.db"))
         ingest([str(EXAMPLES / "02_ganja-shooting-five-years-on.txt")], store)
         snap = load(store)
         outputs.append((stix.dumps(snap), ftm.dumps(snap), graph.graphml(snap), graph.gexf(snap)))

@@ -7,6 +7,8 @@ from click.testing import CliRunner
 
 from actorgraph.cli.main import cli
 
+from ..dbs import new_db_url
+
 REPORT = ("The Northern Shield Brigade is an Iranian-backed militia based in Iraq. "
           "Karim Haddadi, the founder and leader of the Northern Shield Brigade, said in 2021 "
           "that the group had 3,000 fighters. In March 2022, the brigade attacked a police "
@@ -16,7 +18,7 @@ REPORT = ("The Northern Shield Brigade is an Iranian-backed militia based in Ira
 def test_profile_lines_rest_on_verbatim_sentences(tmp_path):
     path = tmp_path / "r.txt"
     path.write_text(REPORT, encoding="utf-8")
-    url = f"sqlite:///{tmp_path / 'p.db'}"
+    url = new_db_url(tmp_path, 'p.db')
     runner = CliRunner()
     assert runner.invoke(cli, ["ingest", str(path), "--db", url]).exit_code == 0
     md = runner.invoke(cli, ["profile", "Northern Shield Brigade", "--db", url]).output

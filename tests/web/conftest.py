@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from ..conftest import EXAMPLES
+from ..dbs import copy_db, new_db_url
 
 with warnings.catch_warnings():
     # starlette now prefers the httpx2 package for its test client; httpx still works
@@ -104,7 +105,7 @@ def make_store(folder: Path):
     from actorgraph.store.store import Store
     from actorgraph.workflow import ingest
 
-    store = Store(f"sqlite:///{folder / 'web.db'}")
+    store = Store(new_db_url(folder, 'web.db'))
     report = ingest([str(_corpus(folder / "corpus"))], store)
     assert report.ok, report.failed
     add_events(store)
@@ -122,11 +123,7 @@ def writable_store(web_store, tmp_path):
     """A private copy of the shared store, for tests that write."""
     from actorgraph.store.store import Store
 
-    db = Path(web_store.url.removeprefix("sqlite:///"))
-    with web_store.engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    shutil.copy(db, tmp_path / "copy.db")
-    return Store(f"sqlite:///{tmp_path / 'copy.db'}")
+    return Store(copy_db(web_store, tmp_path))
 
 
 def client_for(store, **settings) -> TestClient:

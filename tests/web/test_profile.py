@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from actorgraph.cli.main import cli
 from actorgraph.store.store import Store
 
+from ..dbs import new_db_url
 from .conftest import client_for
 
 
@@ -59,7 +60,7 @@ HOSTILE_META = {"title": "Hostile <script>window.__pwned=4</script> report",
 def test_profiles_escape_hostile_text(tmp_path):
     (tmp_path / "r.txt").write_text(HOSTILE, encoding="utf-8")
     (tmp_path / "r.meta.json").write_text(json.dumps(HOSTILE_META), encoding="utf-8")
-    url = f"sqlite:///{tmp_path / 'h.db'}"
+    url = new_db_url(tmp_path, 'h.db')
     assert CliRunner().invoke(cli, ["ingest", str(tmp_path / "r.txt"), "--db", url]).exit_code == 0
     store = Store(url)
     entity = store.entity("Northern Shield Brigade")

@@ -51,8 +51,11 @@ def cli() -> None:
               help="Show a progress bar (default: only on a terminal).")
 @click.option("--extractor", type=click.Choice(registry.names()), default=registry.DEFAULT,
               show_default=True, help="Which extractor reads the texts.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes that load and extract (one per core; the store is "
+                   "written in input order, so the result is the same with any number).")
 def ingest(paths, db, title, publisher, author, published, url_, language, progress,
-           extractor) -> None:
+           extractor, workers) -> None:
     """Ingest files, folders and web pages (.txt .md .html .pdf, http(s) URLs), and
     channel exports (Telegram Desktop or Telethon JSON, post tables): one document per post.
 
@@ -65,6 +68,7 @@ def ingest(paths, db, title, publisher, author, published, url_, language, progr
     \b
     Example:
       actorgraph ingest reports/ https://example.org/analysis.html --db sqlite:///case.db
+      actorgraph ingest reports/ --workers 2 --db postgresql+psycopg://team@db/case
     """
     import logging
 
@@ -81,9 +85,9 @@ def ingest(paths, db, title, publisher, author, published, url_, language, progr
     if show:
         with click.progressbar(length=len(sources), label="Ingesting", file=sys.stderr) as bar:
             report = run_ingest(sources, store, overrides, progress=lambda s: bar.update(1),
-                                extractor=extractor)
+                                extractor=extractor, workers=workers)
     else:
-        report = run_ingest(sources, store, overrides, extractor=extractor)
+        report = run_ingest(sources, store, overrides, extractor=extractor, workers=workers)
     for source, reason in report.failed:
         click.echo(f"error: {source}: {reason}", err=True)
     click.echo(f"{len(report.added)} added, {len(report.versions)} new versions, "

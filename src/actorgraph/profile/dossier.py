@@ -31,6 +31,7 @@ RELATION_SECTIONS: tuple[tuple[str, dict[str, str]], ...] = (
     ("Where it is based and active", {"based_in": EITHER, "operates_in": EITHER}),
     ("Rivals and targets", {"opposes": EITHER}),
 )
+SAMPLE = 50   # claims of one fact read to grade it, when the dossier shows the best only
 
 
 @dataclass(frozen=True)
@@ -123,8 +124,10 @@ class _Notes:
 class _Lines:
     """The entity's facts as dossier lines: worded, graded, footnoted."""
 
-    def __init__(self, ev: Evidence, notes: _Notes) -> None:
+    def __init__(self, ev: Evidence, notes: _Notes, per_line: int | None = None,
+                 per_section: int | None = None) -> None:
         self.ev, self.notes = ev, notes
+        self.per_line, self.per_section = per_line, per_section
         self.texts: dict[str, str] = {}
         self.grades: dict[str, str] = {}
         self.documents: dict[str, int] = {}
@@ -138,8 +141,9 @@ class _Lines:
 
     def __call__(self, facts: Iterable[FactRow], prefix: str = "") -> list[Line]:
         return [Line(text=prefix + self.texts[f.id], fact=f.id, grade=self.grades[f.id],
-                     notes=self.notes([c.id for c in self.ev.ordered(f.claims)]))
-                for f in facts]
+                     notes=self.notes([c.id for c in self.ev.ordered(f.claims)]
+                                      [:self.per_line]))
+                for f in list(facts)[:self.per_section]]
 
     def relations(self, facts: list[FactRow], eid: str, ends: dict[str, str]) -> list[Line]:
         """The relations whose predicate is in `ends` with the entity at that end."""
@@ -151,14 +155,34 @@ class _Lines:
         return self(sorted(chosen, key=lambda f: (-self.documents[f.id], self.texts[f.id])))
 
 
-def build(reader: Reader, entity: EntityRecord) -> Dossier:
-    """Gather the entity's facts and contradictions into the dossier's sections."""
+def _best(reader: Reader, eid: str, per_section: int) -> tuple[list[FactRow], int]:
+    """The best corroborated `per_section` facts of each kind and relation predicate (all a
+    section of that size can show), each with a sample of its claims; and how many facts
+    the entity has in all."""
+    briefs = reader.fact_briefs(eid)
+    buckets: dict[tuple[str, str], list] = {}
+    for b in briefs:
+        buckets.setdefault((b.kind, b.data.get("predicate") or ""), []).append(b)
+    chosen = [b.id for bs in buckets.values()
+              for b in sorted(bs, key=lambda b: (-b.documents, -b.claims, b.id))[:per_section]]
+    return reader.facts(chosen, max_claims=SAMPLE), len(briefs)
+
+
+def build(reader: Reader, entity: EntityRecord, per_section: int | None = None,
+          per_line: int | None = None) -> Dossier:
+    """Gather the entity's facts and contradictions into the dossier's sections; all of
+    them, or (the web's) the best corroborated `per_section` of each section, each line
+    with its first `per_line` notes, its grade from a sample of SAMPLE of its claims."""
     eid = entity.id
-    facts = reader.facts(reader.fact_ids_of(eid))
-    found = reader.contradictions_of(eid, [f.id for f in facts])
+    if per_section is None:
+        facts = reader.facts(reader.fact_ids_of(eid))
+        total = len(facts)
+    else:
+        facts, total = _best(reader, eid, per_section)
+    found = reader.contradictions_of(eid, [f.id for f in facts])[:per_section]
     ev = Evidence(reader, facts, claim_ids={c for x in found for c in x["claims"]})
     notes = _Notes(ev)
-    lines = _Lines(ev, notes)
+    lines = _Lines(ev, notes, per_line, per_section)
     lines.add(facts)
     names = [Line(text=f"{n} ({c} mention{'s' if c != 1 else ''})", notes=[])
              for n, c in sorted(entity.names, key=lambda x: (-x[1], x[0]))]
@@ -167,12 +191,14 @@ def build(reader: Reader, entity: EntityRecord) -> Dossier:
                                                 key=lambda f: f.data["date"])))]
     sections += [Section(title, lines.relations(facts, eid, ends))
                  for title, ends in RELATION_SECTIONS]
-    events = sorted((f for f in facts if f.kind == "event"),
-                    key=lambda f: (f.data.get("date") or "9999", f.id))
+    events = sorted((f for f in facts if f.kind == "event"),   # the best, if not all
+                    key=lambda f: (-lines.documents[f.id], f.id))[:per_section]
+    events.sort(key=lambda f: (f.data.get("date") or "9999", f.id))
     sections += [Section("Size estimates and other figures",
                          lines(f for f in facts if f.kind == "quantity")),
                  Section("Activities", lines(events))]
-    open_questions = [Line(text=c["summary"], notes=notes(c["claims"])) for c in found]
+    open_questions = [Line(text=c["summary"], notes=notes(c["claims"][:per_line]))
+                      for c in found]
     open_questions += lines((f for f in facts if lines.grades[f.id][1:] == "3"),
                             prefix="Only claimed or hedged so far: ")
     sections.append(Section("Contradictions and open questions", open_questions))
@@ -181,8 +207,11 @@ def build(reader: Reader, entity: EntityRecord) -> Dossier:
     publishers = {source_name(asdict(d)) for d in sources}
     kind = f" ({entity.kind.replace('_', ' ')})" if entity.kind else ""
     summary = (f"{entity.name}: {entity.type}{kind}, named in "
-               f"{reader.documents_of_entity(eid, 0)[0]} stored documents; {len(facts)} facts "
-               f"from {len(sources)} documents by {len(publishers)} publishers.")
+               f"{reader.documents_of_entity(eid, 0)[0]} stored documents; {total} facts"
+               + (f" from {len(sources)} documents by {len(publishers)} publishers."
+                  if total == len(facts) else
+                  f"; the best corroborated {per_section} of each kind here, from "
+                  f"{len(sources)} documents by {len(publishers)} publishers."))
     return Dossier(entity=Who(id=eid, name=entity.name, type=entity.type, kind=entity.kind),
                    summary=summary, sections=[s for s in sections if s.lines],
                    notes=notes.notes, sources=sources)

@@ -93,6 +93,13 @@ def _extraction_error(conn: Connection) -> None:
         conn.exec_driver_sql("ALTER TABLE documents ADD COLUMN extraction_error TEXT")
 
 
+def _postgres_search(conn: Connection) -> None:
+    """PostgreSQL's full-text index (tsvector, GIN); stores made before it had none (SQLite's
+    FTS5 index is migration 0005's)."""
+    if conn.dialect.name == "postgresql":
+        create_index(conn)
+
+
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0001_initial", _initial),
     ("0002_claims_and_facts", _facts),
@@ -103,11 +110,31 @@ MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0007_document_extractor", _document_extractor),
     ("0008_store_state", _store_state),
     ("0009_extraction_error", _extraction_error),
+    ("0010_postgres_search", _postgres_search),
 ]
 
 
+def _no_nul(value):
+    """A parameter PostgreSQL can hold: its text type refuses NUL characters, which no stored
+    text has (the loader refuses binary files) and no id has; U+FFFD stands in for them, so a
+    look-up of such an id finds nothing, as on SQLite, instead of failing."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd") if "\x00" in value else value
+    if isinstance(value, dict):
+        return {k: _no_nul(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_no_nul(v) for v in value)
+    return value
+
+
 def make_engine(url: str) -> Engine:
-    engine = create_engine(url, future=True)
+    # a server's connections may be closed under the pool (restart, idle timeout): each is
+    # pinged before reuse
+    engine = create_engine(url, future=True, pool_pre_ping=not url.startswith("sqlite"))
+    if engine.dialect.name == "postgresql":
+        @event.listens_for(engine, "before_cursor_execute", retval=True)
+        def _params(conn, cursor, statement, parameters, context, executemany):
+            return statement, _no_nul(parameters)
     if engine.dialect.name == "sqlite":
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn, _record):  # pragma: no cover - trivial

@@ -22,6 +22,20 @@ from actorgraph.store.facts import FactRow
 from actorgraph.store.grades import grades
 from actorgraph.store.store import EntityRecord
 
+HUB_MENTIONS = 500   # an entity mentioned this often has its fact summary cached
+
+
+@dataclass(frozen=True)
+class FactBrief:
+    """A fact of an entity with its corroboration, without its evidence: what a summary
+    counts and ranks before the few facts it shows are loaded in full."""
+
+    id: str
+    kind: str
+    data: dict
+    documents: int      # distinct documents whose claims support it
+    claims: int
+
 
 @dataclass(frozen=True)
 class EventRow:
@@ -137,17 +151,49 @@ class Reader(EvidenceReader):
         with self.engine.connect() as conn:
             return sorted(set(conn.execute(q).scalars()))
 
-    def facts(self, ids: Iterable[str]) -> list[FactRow]:
-        """The facts with these ids, with their claim ids and entities."""
+    def fact_briefs(self, eid: str) -> list[FactBrief]:
+        """Every fact naming the entity, with how many documents and claims support it, in
+        one aggregate query (a hub named in thousands of documents reads no evidence);
+        a hub's (HUB_MENTIONS mentions or more: few entities) kept until the store changes."""
+        if self.mention_counts().get(eid, 0) >= HUB_MENTIONS:
+            return self.cached(f"fact_briefs:{eid}", lambda: self._fact_briefs(eid))
+        return self._fact_briefs(eid)
+
+    def _fact_briefs(self, eid: str) -> list[FactBrief]:
+        fe, fc, c, f = t.fact_entities, t.fact_claims, t.claims, t.facts
+        mine = select(fe.c.fact_id).where(fe.c.entity_id == eid).distinct().subquery()
+        support = (select(fc.c.fact_id, func.count(func.distinct(c.c.doc_id)).label("docs"),
+                          func.count().label("claims"))
+                   .select_from(fc.join(c, c.c.id == fc.c.claim_id))
+                   .where(fc.c.fact_id.in_(select(mine.c.fact_id)))
+                   .group_by(fc.c.fact_id).subquery())
+        q = (select(f.c.id, f.c.kind, f.c.data, support.c.docs, support.c.claims)
+             .select_from(f.join(mine, mine.c.fact_id == f.c.id)
+                          .outerjoin(support, support.c.fact_id == f.c.id))
+             .order_by(f.c.id))
+        with self.engine.connect() as conn:
+            rows = conn.execute(q).all()
+        return [FactBrief(r.id, r.kind, json.loads(r.data), r.docs or 0, r.claims or 0)
+                for r in rows]
+
+    def facts(self, ids: Iterable[str], max_claims: int | None = None) -> list[FactRow]:
+        """The facts with these ids, with their claim ids (the first `max_claims` of each
+        by id, if given: a summary of a fact a thousand documents support) and entities."""
         rows: dict[str, Any] = {}
         claims: dict[str, list[str]] = defaultdict(list)
         parts: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        fc = t.fact_claims
         with self.engine.connect() as conn:
             for chunk in chunks(ids):
                 for r in conn.execute(select(t.facts).where(t.facts.c.id.in_(chunk))):
                     rows[r.id] = r
-                for fid, cid in conn.execute(select(t.fact_claims).where(
-                        t.fact_claims.c.fact_id.in_(chunk))):
+                q = select(fc.c.fact_id, fc.c.claim_id).where(fc.c.fact_id.in_(chunk))
+                if max_claims is not None:
+                    ranked = q.add_columns(func.row_number().over(
+                        partition_by=fc.c.fact_id, order_by=fc.c.claim_id).label("n")).subquery()
+                    q = select(ranked.c.fact_id, ranked.c.claim_id).where(
+                        ranked.c.n <= max_claims)
+                for fid, cid in conn.execute(q) if max_claims != 0 else ():
                     claims[fid].append(cid)
                 for fid, eid, role in conn.execute(select(t.fact_entities).where(
                         t.fact_entities.c.fact_id.in_(chunk))):
@@ -167,14 +213,15 @@ class Reader(EvidenceReader):
     def relations_to(self, objects: Iterable[str], predicates: Collection[str]
                      ) -> list[FactRow]:
         """The relations with one of `predicates` whose object is one of `objects` (grading
-        asks for those that make someone an insider of a fact's subject)."""
+        asks for those that make someone an insider of a fact's subject), without their
+        claims: grading reads who relates to whom, and a hub is the object of many."""
         with self.engine.connect() as conn:
             ids: set[str] = set()
             for chunk in chunks(objects):
                 ids |= set(conn.execute(select(t.fact_entities.c.fact_id).where(and_(
                     t.fact_entities.c.entity_id.in_(chunk),
                     t.fact_entities.c.role == "object"))).scalars())
-        return [f for f in self.facts(ids)
+        return [f for f in self.facts(ids, max_claims=0)
                 if f.kind == "relation" and f.data["predicate"] in predicates]
 
     def events(self) -> list[EventRow]:

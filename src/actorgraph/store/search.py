@@ -7,8 +7,15 @@ indexed in the same transaction that stores it: the ingest needs no extra call.
 database edited by hand, or restored without its index). Search only returns current
 document versions.
 
-PostgreSQL (and anything else): no index yet; :func:`search_documents` falls back to
-``ILIKE`` on each word.
+PostgreSQL: the same ``documents_fts`` table holds each document's ``tsvector`` (title
+weighted above text) under a GIN index, kept in step by a trigger on ``documents`` (and
+``ON DELETE CASCADE``). The text search configuration ``actorgraph`` is ``simple`` (no
+stemming: the corpus is in many languages, as with FTS5) with diacritics removed by the
+``unaccent`` dictionary where the server has that extension (a trusted extension since
+PostgreSQL 13, so the store's owner may create it). Queries go through ``to_tsquery``,
+snippets through ``ts_headline``.
+
+Any other database: :func:`search_documents` falls back to ``ILIKE`` on each word.
 """
 from __future__ import annotations
 
@@ -16,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, and_, func, select, text
+from sqlalchemy.exc import DBAPIError
 
 from actorgraph.store import schema as t
 
@@ -50,15 +58,69 @@ class DocumentHit:
     snippet: str        # plain text; matches wrapped in MARK_START ... MARK_END
 
 
+PG_CONFIG = "actorgraph"
+_PG_CREATE = [
+    f"""CREATE TABLE IF NOT EXISTS {FTS_TABLE} (
+        doc_id VARCHAR(40) PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        search TSVECTOR NOT NULL)""",
+    f"CREATE INDEX IF NOT EXISTS ix_{FTS_TABLE}_search ON {FTS_TABLE} USING GIN (search)",
+    # a document's vector, its title weighted above its text; one too long for a tsvector
+    # (1 MB) keeps its words without positions
+    f"""CREATE OR REPLACE FUNCTION {FTS_TABLE}_vector(title TEXT, body TEXT)
+    RETURNS tsvector LANGUAGE plpgsql AS $$
+    BEGIN
+        RETURN setweight(to_tsvector('{PG_CONFIG}', coalesce(title, '')), 'A')
+            || setweight(to_tsvector('{PG_CONFIG}', body), 'B');
+    EXCEPTION WHEN program_limit_exceeded THEN
+        RETURN strip(to_tsvector('{PG_CONFIG}', coalesce(title, '') || ' ' || body));
+    END $$""",
+    f"""CREATE OR REPLACE FUNCTION {FTS_TABLE}_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        INSERT INTO {FTS_TABLE}(doc_id, search)
+        VALUES (NEW.id, {FTS_TABLE}_vector(NEW.title, NEW.text))
+        ON CONFLICT (doc_id) DO UPDATE SET search = EXCLUDED.search;
+        RETURN NULL;
+    END $$""",
+    f"DROP TRIGGER IF EXISTS {FTS_TABLE}_sync ON documents",
+    f"""CREATE TRIGGER {FTS_TABLE}_sync AFTER INSERT OR UPDATE OF title, text ON documents
+        FOR EACH ROW EXECUTE FUNCTION {FTS_TABLE}_sync()""",
+]
+
+
 def has_fts(conn: Connection) -> bool:
-    return conn.dialect.name == "sqlite"
+    return conn.dialect.name in ("sqlite", "postgresql")
+
+
+def _pg_config(conn: Connection) -> None:
+    """The text search configuration: `simple`, with `unaccent` first where available."""
+    exists = conn.exec_driver_sql(
+        "SELECT 1 FROM pg_ts_config WHERE cfgname = %(n)s "
+        "AND cfgnamespace = current_schema()::regnamespace", {"n": PG_CONFIG}).first()
+    if exists:
+        return
+    available = conn.exec_driver_sql(
+        "SELECT 1 FROM pg_available_extensions WHERE name = 'unaccent'").first() is not None
+    if available:
+        try:
+            with conn.begin_nested():   # a user who may not create it searches with accents
+                conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS unaccent")
+        except DBAPIError:
+            available = False
+    conn.exec_driver_sql(f"CREATE TEXT SEARCH CONFIGURATION {PG_CONFIG} (COPY = simple)")
+    if available:
+        conn.exec_driver_sql(
+            f"ALTER TEXT SEARCH CONFIGURATION {PG_CONFIG} ALTER MAPPING FOR "
+            "asciiword, word, hword, hword_part, asciihword, hword_asciipart, numword, "
+            "numhword WITH unaccent, simple")
 
 
 def create_index(conn: Connection) -> None:
     """The migration: create the FTS table and its triggers, and index what is stored."""
     if not has_fts(conn):
         return
-    for stmt in _CREATE:
+    if conn.dialect.name == "postgresql":
+        _pg_config(conn)
+    for stmt in (_PG_CREATE if conn.dialect.name == "postgresql" else _CREATE):
         conn.exec_driver_sql(stmt)
     rebuild_index(conn)
 
@@ -68,19 +130,29 @@ def rebuild_index(conn: Connection) -> None:
     if not has_fts(conn):
         return
     conn.exec_driver_sql(f"DELETE FROM {FTS_TABLE}")
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}(doc_id, search) "
+                             f"SELECT id, {FTS_TABLE}_vector(title, text) FROM documents")
+        return
     conn.exec_driver_sql(
         f"INSERT INTO {FTS_TABLE}(doc_id, title, text) "
         "SELECT id, coalesce(title, ''), text FROM documents")
 
 
+def _indexed(conn: Connection) -> int:
+    if conn.dialect.name == "postgresql":
+        return conn.exec_driver_sql(f"SELECT count(*) FROM {FTS_TABLE}").scalar() or 0
+    # the shadow table FTS5 keeps one small row per indexed document in: cheap to count
+    return conn.exec_driver_sql(f"SELECT count(*) FROM {FTS_TABLE}_docsize").scalar() or 0
+
+
 def ensure_index(engine: Engine) -> bool:
     """Rebuild the index if it does not hold exactly the stored documents; True if it did."""
-    if engine.dialect.name != "sqlite":
+    if engine.dialect.name not in ("sqlite", "postgresql"):
         return False
     with engine.connect() as conn:
         docs = conn.execute(select(func.count()).select_from(t.documents)).scalar()
-        # the shadow table FTS5 keeps one small row per indexed document in: cheap to count
-        indexed = conn.exec_driver_sql(f"SELECT count(*) FROM {FTS_TABLE}_docsize").scalar()
+        indexed = _indexed(conn)
     if docs == indexed:
         return False
     with engine.begin() as conn:
@@ -108,7 +180,35 @@ def search_documents(engine: Engine, query: str, limit: int = 20,
         return 0, []
     if engine.dialect.name == "sqlite":
         return _search_fts(engine, _fts_query(ws), limit, offset)
+    if engine.dialect.name == "postgresql":
+        return _search_pg(engine, _ts_query(ws), limit, offset)
     return _search_like(engine, ws, limit, offset)
+
+
+def _ts_query(ws: list[str]) -> str:
+    # each word quoted as a tsquery literal (no operator gets through); the last a prefix
+    quoted = ["'" + w.replace("'", "").replace("\\", "") + "'" for w in ws]
+    quoted[-1] += ":*"
+    return " & ".join(quoted)
+
+
+def _search_pg(engine: Engine, q: str, limit: int, offset: int
+               ) -> tuple[int, list[DocumentHit]]:
+    ensure_index(engine)
+    base = (f"FROM {FTS_TABLE} f JOIN documents d ON d.id = f.doc_id, "
+            f"to_tsquery('{PG_CONFIG}', :q) AS query WHERE f.search @@ query AND d.current")
+    options = (f'StartSel="{MARK_START}", StopSel="{MARK_END}", MaxWords=30, MinWords=12, '
+               'ShortWord=1, MaxFragments=1, FragmentDelimiter=" … "')
+    with engine.connect() as conn:
+        total = conn.execute(text(f"SELECT count(*) {base}"), {"q": q}).scalar() or 0
+        rows = conn.execute(text(
+            f"SELECT page.doc_id, ts_headline('{PG_CONFIG}', d.text, "
+            f"to_tsquery('{PG_CONFIG}', :q), :options) AS snip FROM ("
+            f"SELECT f.doc_id, ts_rank(f.search, query) AS rank {base} "
+            "ORDER BY rank DESC, f.doc_id LIMIT :limit OFFSET :offset) AS page "
+            "JOIN documents d ON d.id = page.doc_id ORDER BY page.rank DESC, page.doc_id"),
+            {"q": q, "options": options, "limit": limit, "offset": offset}).all()
+    return total, [DocumentHit(r.doc_id, r.snip or "") for r in rows]
 
 
 def _search_fts(engine: Engine, q: str, limit: int, offset: int

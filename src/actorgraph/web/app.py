@@ -30,6 +30,7 @@ from actorgraph.web.views import (
     documents,
     entities,
     entity,
+    entity_facts,
     graph,
     home,
     profile,
@@ -40,7 +41,7 @@ from actorgraph.web.views import (
 ROUTERS = [
     # pages
     home.router, search.router, entities.router, graph.router, profile.router,
-    entity.router, timeline.router, documents.router, document.router,
+    entity.router, entity_facts.router, timeline.router, documents.router, document.router,
     contradictions.router, campaign.router,
     # the JSON API
     api_entities.router, api_events.router, api_claims.router, api_documents.router,

@@ -108,13 +108,25 @@ class Fact(BaseModel):
     grade: Grade
     contradicted: bool = False
     claims: list[Claim]
+    claims_total: int = Field(0, description=(
+        "How many claims support it; a summary lists only the first few in `claims`."))
 
 
 class RelationGroup(BaseModel):
     predicate: str
     direction: Literal["out", "in"]
     label: str
-    facts: list[Fact]
+    facts: list[Fact] = Field(description="The best corroborated of them (see `total`).")
+    total: int = Field(0, description="How many relations of this predicate it has.")
+    more: str | None = Field(None, description="The page listing all of them.")
+
+
+class Section(BaseModel):
+    """How many facts of one kind an entity has, and where all of them are listed."""
+
+    total: int
+    shown: int
+    more: str | None = None
 
 
 class Contradiction(BaseModel):
@@ -138,6 +150,9 @@ class EntityPage(BaseModel):
     foundings: list[Fact] = Field(default=[], description="Founding dates the sources give.")
     contradictions: list[Contradiction]
     sources: list[DocumentRef] = Field(description="The latest documents that name it.")
+    sections: dict[str, Section] = Field(default={}, description=(
+        "Per kind (relation, event, quantity, founding, contradiction): how many there are "
+        "and how many this summary shows, the best corroborated first; `more` lists all."))
 
 
 class GraphNode(BaseModel):

@@ -50,3 +50,12 @@ def paragraph_breaks(doc: Doc) -> Doc:
 def model_version() -> str:
     nlp = load_nlp()
     return f"{nlp.meta.get('name')}-{nlp.meta.get('version')} (spaCy {spacy.__version__})"
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per document: spaCy joins every token's text on each call,
+    so reading it per claim made long documents quadratic."""
+    text = doc.user_data.get("actorgraph:text")
+    if text is None:
+        text = doc.user_data["actorgraph:text"] = doc.text
+    return text

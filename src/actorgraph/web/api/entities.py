@@ -7,7 +7,8 @@ from fastapi import APIRouter, Query
 
 from actorgraph.web import models as m
 from actorgraph.web.params import DateFrom, DateTo, EntityType, PagingDep, ReaderDep, SettingsDep
-from actorgraph.web.views import entities, entity, graph, profile
+from actorgraph.web.views import entities, entity, entity_facts, graph, profile
+from actorgraph.web.views.entity_facts import Direction, Kind, Predicate
 from actorgraph.web.views.graph import Depth, Predicates
 
 router = APIRouter(prefix="/api/entities", tags=["entities"])
@@ -30,8 +31,20 @@ def entity_by_name(name: str, reader: ReaderDep) -> m.EntityPage:
 
 @router.get("/{entity_id}", response_model=m.EntityPage)
 def get_entity(entity_id: str, reader: ReaderDep) -> m.EntityPage:
-    """Everything about one entity: names, relations, events, figures, contradictions."""
+    """One entity summarised: names, and per section (relations by predicate, events,
+    figures, foundings, contradictions) how many there are and the best corroborated; the
+    rest through `sections[...].more` (`/api/entities/{id}/facts`)."""
     return entity.build(reader, entity.find(reader, entity_id))
+
+
+@router.get("/{entity_id}/facts", response_model=m.Page[m.Fact])
+def get_entity_facts(entity_id: str, reader: ReaderDep, paging: PagingDep, kind: Kind,
+                     predicate: Predicate = None, direction: Direction = None
+                     ) -> m.Page[m.Fact]:
+    """All of an entity's facts of one kind (or one relation predicate), the best
+    corroborated first, one page at a time."""
+    return entity_facts.build(reader, entity.find(reader, entity_id), kind, predicate,
+                              direction, paging.limit, paging.offset)
 
 
 @router.get("/{entity_id}/neighbours", response_model=m.Graph)

@@ -1,14 +1,19 @@
 """The entity page: names, relations by predicate, events in date order, figures and
-contradictions, each fact with its corroboration and its evidence sentences."""
+contradictions, each fact with its corroboration and its evidence sentences; summarised
+(counts first, the best corroborated facts of each kind, the rest on `entity_facts`'
+paged lists), so its size does not grow with the number of documents naming it."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
 from typing import Literal
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
-from actorgraph.store.reader import Reader
+from actorgraph.store.facts import FactRow
+from actorgraph.store.reader import FactBrief, Reader
 from actorgraph.store.store import EntityRecord
 from actorgraph.web import models as m
 from actorgraph.web.params import ReaderDep
@@ -17,6 +22,10 @@ from actorgraph.web.render import render
 
 router = APIRouter()
 ORDER = list(PREDICATES)
+TOP = 5           # relations shown per predicate on the entity page
+TOP_OTHER = 10    # events, figures, foundings, contradictions shown there
+EVIDENCE = 3      # evidence sentences shown per fact on a summary
+SAMPLE = 50       # claims of one fact read to grade and word it on a summary
 
 
 def find(reader: Reader, entity_id: str) -> EntityRecord:
@@ -39,30 +48,91 @@ def ref(e: EntityRecord) -> m.EntityRef:
     return m.EntityRef(id=e.id, name=e.name, type=e.type, kind=e.kind)
 
 
+def _section(brief: FactBrief) -> tuple[str, str]:
+    """The section a fact of the entity goes to on its page: (kind, group)."""
+    if brief.kind == "relation":
+        return "relation", brief.data["predicate"]
+    return brief.kind, ""
+
+
+def _direction(brief: FactBrief, eid: str) -> Literal["out", "in"]:
+    pred = brief.data["predicate"]
+    return "out" if brief.data["subject"] == eid or pred in SYMMETRIC else "in"
+
+
+def _top(briefs: list[FactBrief], n: int) -> list[FactBrief]:
+    """The best corroborated: most documents, then most claims."""
+    return sorted(briefs, key=lambda b: (-b.documents, -b.claims, b.id))[:n]
+
+
+def _more(eid: str, kind: str, predicate: str | None = None, direction: str | None = None
+          ) -> str:
+    query = f"kind={kind}" + (f"&predicate={predicate}&direction={direction}"
+                              if predicate else "")
+    return f"/entities/{eid}/facts?{query}"
+
+
+def present(reader: Reader, facts: list[FactRow], documents: dict[str, int],
+            claim_ids: Iterable[str] = (), entity_ids: Iterable[str] = ()
+            ) -> tuple[Presenter, dict[str, m.Fact]]:
+    """The facts as the web shows them, each with its first EVIDENCE claims: a fact a
+    thousand documents support is graded and counted on a sample of SAMPLE of its claims
+    (its document count comes from them all, through `fact_briefs`)."""
+    sampled = [replace(f, claims=f.claims[:SAMPLE]) for f in facts]
+    p = Presenter(reader, sampled, claim_ids=claim_ids, entity_ids=entity_ids)
+    views = {}
+    for f, s in zip(facts, sampled):
+        view = p.fact(s)
+        views[f.id] = view.model_copy(update={
+            "claims": view.claims[:EVIDENCE], "claims_total": len(f.claims),
+            "documents": max(view.documents, documents.get(f.id, 0))})
+    return p, views
+
+
 def build(reader: Reader, e: EntityRecord) -> m.EntityPage:
-    """Everything the store says about one entity."""
-    facts = reader.facts(reader.fact_ids_of(e.id))
-    found = reader.contradictions_of(e.id, [f.id for f in facts])
-    p = Presenter(reader, facts, claim_ids={c for x in found for c in x["claims"]},
-                  entity_ids={x["entity_id"] for x in found if x["entity_id"]})
-    groups: dict[tuple[str, Literal["out", "in"]], list[m.Fact]] = defaultdict(list)
-    events, quantities, foundings = [], [], []
-    for f in facts:
-        view = p.fact(f)
-        if f.kind == "relation":
-            pred = f.data["predicate"]
-            out = f.data["subject"] == e.id or pred in SYMMETRIC
-            groups[(pred, "out" if out else "in")].append(view)
-        elif f.kind == "event":
-            events.append(view)
-        elif f.kind == "founding":
-            foundings.append(view)
-        else:
-            quantities.append(view)
-    relations = [m.RelationGroup(predicate=pred, direction=d, label=predicate_label(pred, d),
-                                 facts=sorted(fs, key=lambda x: (-x.documents, x.text)))
-                 for (pred, d), fs in sorted(groups.items(), key=lambda kv: (
-                     ORDER.index(kv[0][0]) if kv[0][0] in ORDER else len(ORDER), kv[0]))]
+    """What the store says about one entity, summarised: every section counted, and the
+    best corroborated facts of each shown (TOP per relation predicate, more of the other
+    kinds), the rest a link away, so a hub named in thousands of documents is as quick
+    and as small as any entity."""
+    briefs = reader.fact_briefs(e.id)
+    groups: dict[tuple[str, str], list[FactBrief]] = defaultdict(list)
+    for b in briefs:
+        kind, pred = _section(b)
+        groups[(kind, pred + ("/" + _direction(b, e.id) if pred else ""))].append(b)
+    shown = {key: _top(bs, TOP if key[0] == "relation" else TOP_OTHER)
+             for key, bs in groups.items()}
+    found = reader.contradictions_of(e.id, [b.id for b in briefs])
+    chosen = found[:TOP_OTHER]
+    facts = reader.facts((b.id for bs in shown.values() for b in bs), max_claims=SAMPLE)
+    p, views = present(reader, facts, {b.id: b.documents for b in briefs},
+                       claim_ids={c for x in chosen for c in x["claims"]},
+                       entity_ids={x["entity_id"] for x in chosen if x["entity_id"]})
+    by_grade = lambda v: (v.grade.grade, -v.documents, v.text)  # noqa: E731
+    relations = []
+    for (kind, key), bs in sorted(groups.items(), key=lambda kv: (
+            ORDER.index(kv[0][1].split("/")[0]) if kv[0][1].split("/")[0] in ORDER
+            else len(ORDER), kv[0][1])):
+        if kind != "relation":
+            continue
+        pred, way = key.split("/")
+        d: Literal["out", "in"] = "in" if way == "in" else "out"
+        relations.append(m.RelationGroup(
+            predicate=pred, direction=d, label=predicate_label(pred, d), total=len(bs),
+            facts=sorted((views[b.id] for b in shown[(kind, key)]), key=by_grade),
+            more=_more(e.id, "relation", pred, d) if len(bs) > TOP else None))
+
+    def section(kind: str) -> list[m.Fact]:
+        return [views[b.id] for b in shown.get((kind, ""), [])]
+    sections = {kind: m.Section(total=len(groups.get((kind, ""), [])),
+                                shown=len(shown.get((kind, ""), [])),
+                                more=_more(e.id, kind)
+                                if len(groups.get((kind, ""), [])) > TOP_OTHER else None)
+                for kind in ("event", "quantity", "founding")}
+    sections["relation"] = m.Section(total=sum(g.total for g in relations),
+                                     shown=sum(len(g.facts) for g in relations))
+    sections["contradiction"] = m.Section(
+        total=len(found), shown=len(chosen),
+        more=f"/contradictions?about={e.id}" if len(found) > len(chosen) else None)
     total, docs = reader.documents_of_entity(e.id)
     return m.EntityPage(
         entity=ref(e),
@@ -70,11 +140,11 @@ def build(reader: Reader, e: EntityRecord) -> m.EntityPage:
                                                                key=lambda x: (-x[1], x[0]))],
         mentions=reader.mention_counts().get(e.id, 0), documents=total,
         reasons=list(e.reasons), relations=relations,
-        events=sorted(events, key=lambda x: (x.date or "9999", x.id)),
-        quantities=sorted(quantities, key=lambda x: (x.unit or "", x.value or 0)),
-        foundings=sorted(foundings, key=lambda x: (x.date or "", x.id)),
-        contradictions=[p.contradiction(c) for c in found],
-        sources=[doc_ref(d) for d in docs])
+        events=sorted(section("event"), key=lambda x: (x.date or "9999", x.id)),
+        quantities=sorted(section("quantity"), key=lambda x: (x.unit or "", x.value or 0)),
+        foundings=sorted(section("founding"), key=lambda x: (x.date or "", x.id)),
+        contradictions=[p.contradiction(c) for c in chosen],
+        sources=[doc_ref(d) for d in docs], sections=sections)
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse, include_in_schema=False)

@@ -18,6 +18,10 @@ from actorgraph.web.render import render
 from actorgraph.web.views.entity import find, ref
 
 router = APIRouter()
+# the web's dossier: the best corroborated lines of each section, the first notes of each
+# (`actorgraph profile` writes the whole dossier)
+PER_SECTION = 20
+PER_LINE = 3
 
 
 class Links:
@@ -62,12 +66,12 @@ def page(d: Dossier, e: EntityRecord) -> m.ProfilePage:
 
 
 def build(reader: Reader, e: EntityRecord) -> m.ProfilePage:
-    return page(dossier.build(reader, e), e)
+    return page(dossier.build(reader, e, PER_SECTION, PER_LINE), e)
 
 
 @router.get("/entities/{entity_id}/profile", response_class=HTMLResponse,
             include_in_schema=False)
 def profile_page(request: Request, entity_id: str, reader: ReaderDep) -> HTMLResponse:
-    d = dossier.build(reader, find(reader, entity_id))
+    d = dossier.build(reader, find(reader, entity_id), PER_SECTION, PER_LINE)
     return render(request, "profile.html", d, title=f"Profile: {d.entity.name}",
                   links=Links)

@@ -26,6 +26,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from actorgraph.extract.rules_en.claims.numbers import parse_number
+from actorgraph.extract.rules_en.nlp import doc_text
 from actorgraph.extract.rules_en.ruledata import load_data, words
 from actorgraph.model import DateValue, Sentence
 
@@ -282,7 +283,7 @@ def _paragraph_starts(text: str) -> list[int]:
 def resolve_dates(doc, sentences: list[Sentence], published: str | None) -> list[DateValue]:
     """Every temporal expression of `doc` (a spaCy Doc or a plain string), in text order,
     resolved to an ISO prefix with its precision (value None when it cannot be resolved)."""
-    text = doc if isinstance(doc, str) else doc.text
+    text = doc if isinstance(doc, str) else doc_text(doc)
     pub = parse_published(published)
     paras = _paragraph_starts(text)
     sent_starts = [s.start for s in sentences] or \

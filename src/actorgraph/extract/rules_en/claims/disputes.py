@@ -161,9 +161,15 @@ def short_forms(ctx: Context) -> dict[str, str]:
         return cached
     out: dict[str, str] = {}
     orgs = [m for m in ctx.mentions if m.type == "organization"]
+    by_first: dict[str, list] = {}    # the orgs by their first word, in order: a full
+    for o in orgs:                    # name starts with its short form's first word
+        first = o.text.casefold().split()[:1]
+        if first:
+            by_first.setdefault(first[0], []).append(o)
     for m in ctx.mentions:
         words = m.text.casefold().split()
-        full = next((o for o in orgs if o.key != m.key and o.start < m.start
+        candidates = by_first.get(words[0], []) if words else orgs
+        full = next((o for o in candidates if o.key != m.key and o.start < m.start
                      and o.text.casefold().split()[:len(words)] == words
                      and len(o.text.split()) > len(words)), None)
         if full is not None:

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from actorgraph.extract.rules_en.nlp import doc_text
 from actorgraph.extract.rules_en.reference.arguments import Context, Ent, load_data, word_set
 from actorgraph.extract.rules_en.ruledata import words
 from actorgraph.model import DateValue, FoundingFact, Mention, Sentence
@@ -121,7 +122,7 @@ def _by_dating(ctx: Context, dates: list[DateValue], t: Token) -> tuple[list[Ent
                 rest = doc[j + 1:min(len(doc), j + 14, doc[j].sent.end)]
                 found = [d for d in dates if d.value and rest.start_char <= d.start < rest.end_char
                          and re.search(r"\b(?:as early as|in|since|from)\s*$",
-                                       doc.text[rest.start_char:d.start], re.I)]
+                                       doc_text(doc)[rest.start_char:d.start], re.I)]
                 date = found[0] if found else None
             between = doc[t.i + 1:j]
             if date is None or date.precision not in ("year", "month", "day"):

@@ -31,6 +31,7 @@ import re
 from actorgraph.extract.rules_en.claims.attribute import attribute, speaks_for
 from actorgraph.extract.rules_en.claims.dates import find_expressions
 from actorgraph.extract.rules_en.claims.numbers import cues, number_phrases, parse_number
+from actorgraph.extract.rules_en.nlp import doc_text
 from actorgraph.extract.rules_en.reference.refer import Referents
 from actorgraph.extract.rules_en.ruledata import words
 from actorgraph.knowledge.wordlists import WORDS
@@ -236,7 +237,7 @@ def _figure_before(doc, first: int):
             if obj is not None and obj.pos_ in ("NOUN", "PROPN", "ADJ"):
                 return obj, None, unit_of(obj) if obj.pos_ != "ADJ" else "people"
             return tok, None, "unspecified"
-    before = doc.text[max(sent.start_char, doc[first].idx - 12):doc[first].idx].lower()
+    before = doc_text(doc)[max(sent.start_char, doc[first].idx - 12):doc[first].idx].lower()
     if before.endswith(("as many as ", "as few as ")):   # "have spoken of as many as 20,000"
         return doc[first], None, "unspecified"
     return None, None, None
@@ -246,12 +247,12 @@ def _qualifier(doc, first: int, last: int, sent_start: int) -> tuple[str | None,
     """The qualifier written before (or after) the number, and where the expression starts."""
     c = cues()
     start = doc[first].idx
-    before = doc.text[doc[max(sent_start, first - 4)].idx:start].lower()
+    before = doc_text(doc)[doc[max(sent_start, first - 4)].idx:start].lower()
     for phrase in sorted(c["qualifiers"], key=len, reverse=True):
         m = re.search(rf"(?:^|(?<=\W)){re.escape(phrase)}\s*$", before)
         if m:
             return c["qualifiers"][phrase], start - len(before) + m.start()
-    after = doc.text[doc[last].idx + len(doc[last]):doc[last].idx + len(doc[last]) + 12].lower()
+    after = doc_text(doc)[doc[last].idx + len(doc[last]):doc[last].idx + len(doc[last]) + 12].lower()
     for phrase, norm in c["qualifiers_after"].items():
         if after.startswith(phrase) or after.startswith(" " + phrase):
             return norm, start
@@ -338,7 +339,7 @@ def find_quantities(doc, sentences: list[Sentence], mentions: list[Mention]) -> 
     """Every figure the body sentences give about something counted, in text order."""
     c = cues()
     ref = Referents(doc, mentions)
-    dates = [(f.start, f.end) for f in find_expressions(doc.text, doc) if f.kind != "parser"]
+    dates = [(f.start, f.end) for f in find_expressions(doc_text(doc), doc) if f.kind != "parser"]
     hard = set(c["skip_entity_labels"]) - set(SOFT_LABELS)
     out: list[QuantityFact] = []
     for sentence in sentences:
@@ -398,6 +399,6 @@ def _fact(doc, ref: Referents, mentions: list[Mention], where: tuple[Sentence, i
     if subject is None and unit in PEOPLE_UNITS:
         subject = speaks_for(doc, (toks.start_char, end), mentions, referents=ref)
     return QuantityFact(value=value, unit=unit, sentence=sentence.index, start=start,
-                        end=end, text=doc.text[start:end], qualifier=qualifier,
+                        end=end, text=doc_text(doc)[start:end], qualifier=qualifier,
                         subject=subject, attribution=attribution,
                         measure=_measure(doc, last, noun))

@@ -226,15 +226,18 @@ def _org_short_forms(mentions: list[Mention], groups: Groups) -> None:
         return word in DROPPABLE or lex.is_demonym(word)
 
     kinds = ("organization", "place")
-    for i, m in enumerate(mentions):
-        short = tuple(_tokens(m.text))
-        kind = decide(m.votes)
-        if not short or kind not in kinds or m.role != "name":
+    # each name's words and kind, once (per pair, they made long documents quadratic)
+    names = {j: (tuple(_tokens(o.text)), decide(o.votes)) for j, o in enumerate(mentions)
+             if o.role == "name"}
+    for i in range(len(mentions)):
+        if i not in names:
             continue
-        owners = {groups.find(j) for j, o in enumerate(mentions)
-                  if j != i and o.role == "name" and decide(o.votes) == kind
-                  and len(_tokens(o.text)) > len(short)
-                  and _without(tuple(_tokens(o.text)), short, droppable)}
+        short, kind = names[i]
+        if not short or kind not in kinds:
+            continue
+        owners = {groups.find(j) for j, (words, k) in names.items()
+                  if j != i and k == kind and len(words) > len(short)
+                  and _without(words, short, droppable)}
         if len(owners) == 1:
             groups.union(i, next(iter(owners)))
 

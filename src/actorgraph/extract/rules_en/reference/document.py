@@ -29,6 +29,8 @@ class Document(ABC):
         self._sent_starts = [s.start for s in sentences]
         self._tok_mention: dict[int, int] = {}
         self._mention_root: list[int] = []
+        self._mention_end: list[int] = []       # one past each mention's last token
+        self._index_of: dict[int, int] = {}     # id(mention) -> its place in self.mentions
         self.key_type: dict[str, str] = {}
         self.key_votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         self.key_names: dict[str, set[str]] = defaultdict(set)
@@ -43,6 +45,8 @@ class Document(ABC):
             root = next((i for i in toks if i < len(doc)
                          and not lo <= doc[i].head.i < max(hi, lo + 1)), min(lo, len(doc) - 1))
             self._mention_root.append(root)
+            self._mention_end.append(min(max(hi, lo + 1), len(doc)))
+            self._index_of.setdefault(id(m), mi)
             mtype = "country" if m.role == "metonym" else m.type
             self.key_type.setdefault(m.key, mtype)
             for t, v in m.votes.items():
@@ -71,8 +75,19 @@ class Document(ABC):
         mi = self._tok_mention.get(tok.i)
         return self.mentions[mi] if mi is not None else None
 
+    def _index(self, m: Mention) -> int:
+        """The place of `m` in self.mentions: by identity in constant time (a list search
+        per call made the document's mentions quadratic); an equal copy by search, which
+        finds the first equal mention, whose tokens, root and end are the same."""
+        mi = self._index_of.get(id(m))
+        return mi if mi is not None and self.mentions[mi] is m else self.mentions.index(m)
+
     def mention_root(self, m: Mention) -> Token:
-        return self.doc[self._mention_root[self.mentions.index(m)]]
+        return self.doc[self._mention_root[self._index(m)]]
+
+    def mention_end(self, m: Mention) -> int:
+        """One past the index of the mention's last token: no token after it is its."""
+        return self._mention_end[self._index(m)]
 
     def ent_of(self, m: Mention, how: str = "name") -> Ent:
         return Ent(m.key, "country" if m.role == "metonym" else m.type, how)

@@ -13,6 +13,7 @@ import bisect
 import re
 from functools import lru_cache
 
+from actorgraph.extract.rules_en.nlp import doc_text
 from actorgraph.extract.rules_en.ruledata import load_data
 from actorgraph.model import Mention
 
@@ -119,7 +120,7 @@ class Referents:
         if (role_family(token) or group) and not inner and right + 1 < len(self.doc) \
                 and self.doc[right].text == ",":
             m = self.starting_at(self.doc[right + 1])
-            after = self.doc.text[m.end:m.end + 1] if m else ""
+            after = doc_text(self.doc)[m.end:m.end + 1] if m else ""
             if fits(m) and after in (",", ")", "\u2014"):
                 return m
         if token.dep_ == "appos" and fits(self.at(token.head)):

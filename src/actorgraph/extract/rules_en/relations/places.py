@@ -228,8 +228,8 @@ def lists_in_places(ctx: Context, rules: Rules, out: Facts) -> None:
         if m.type != "organization":
             continue
         root = ctx.mention_root(m)
-        last = max(i for i in range(root.i, len(doc)) if ctx.mention_at(doc[i]) is m
-                   or i == root.i)
+        last = max(i for i in range(root.i, max(root.i + 1, ctx.mention_end(m)))
+                   if ctx.mention_at(doc[i]) is m or i == root.i)
         j = last + 1
         if j < len(doc) and doc[j].text == ",":
             j += 1

@@ -1,0 +1,83 @@
+"""Extraction of one long report against bare spaCy on the same text, by length.
+
+    .venv/bin/python bench/long_document.py [--sizes 25,100,200]
+
+For each size (KB of text), a report is made by joining the English reports of
+examples/corpus end to end as often as needed (each copy a new stretch of the same
+long text) and cut at a paragraph break; a fresh process then times (1) bare spaCy
+(`nlp(text)`, the pipeline the English extractor parses with) and (2) the English
+extractor's whole `extract` (the same parse and every rule), and prints words per
+second for both, their ratio, and the process's peak memory. A cost linear in length
+keeps the ratio and words/s flat as the size grows.
+"""
+from __future__ import annotations
+
+import argparse
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+
+def _text(kb: int) -> str:
+    parts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples" / "corpus")
+                                                          .glob("*.txt"))]
+    text, i = "", 0
+    while len(text.encode()) < kb * 1024:
+        text += parts[i % len(parts)].strip() + "\n\n"
+        i += 1
+    cut = text.encode()[:kb * 1024].decode(errors="ignore")
+    return cut[:cut.rfind("\n\n")] + "\n"
+
+
+def one(kb: int) -> None:
+    from actorgraph.extract import registry
+    from actorgraph.extract.rules_en.nlp import load_nlp
+    from actorgraph.model import CleanDocument, DocumentMeta, LoadedDocument, Segment
+
+    text = _text(kb)
+    words = len(text.split())
+    nlp = load_nlp()
+    extractor = registry.get("rules-en")
+    warm = _text(2)
+    list(extractor.extract([_clean(warm, LoadedDocument, CleanDocument, DocumentMeta,
+                                   Segment)]))
+    t0 = time.perf_counter()
+    nlp(text)
+    bare = time.perf_counter() - t0
+    doc = _clean(text, LoadedDocument, CleanDocument, DocumentMeta, Segment)
+    t0 = time.perf_counter()
+    [extraction] = list(extractor.extract([doc]))
+    full = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{kb:6d} KB {words:8,d} words   bare spaCy {bare:7.1f} s {words / bare:7,.0f} w/s"
+          f"   extract {full:7.1f} s {words / full:7,.0f} w/s   ratio {bare / full:5.2f}"
+          f"   peak {peak:6,.0f} MB   ({len(extraction.mentions):,} mentions)", flush=True)
+
+
+def _clean(text, LoadedDocument, CleanDocument, DocumentMeta, Segment):
+    import hashlib
+
+    loaded = LoadedDocument("long.txt", "text/plain", text.encode(), text,
+                            DocumentMeta(language="en"), hashlib.sha256(text.encode()).hexdigest())
+    return CleanDocument(loaded, (Segment(0, len(text), "body"),))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="25,100,200", help="KB of text, comma-separated")
+    ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.one:
+        one(args.one)
+        return
+    for kb in (int(s) for s in args.sizes.split(",")):
+        subprocess.run([sys.executable, __file__, "--one", str(kb)], check=True)
+
+
+if __name__ == "__main__":
+    main()

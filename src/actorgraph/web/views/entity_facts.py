@@ -1,0 +1,55 @@
+"""All the facts of one kind (or one relation predicate) of an entity, paged, the best
+corroborated first: where the entity page's "show all" links go."""
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from actorgraph.store.reader import Reader
+from actorgraph.store.store import EntityRecord
+from actorgraph.web import models as m
+from actorgraph.web.params import PagingDep, ReaderDep
+from actorgraph.web.present import predicate_label
+from actorgraph.web.render import render
+from actorgraph.web.views.entity import SAMPLE, _direction, _top, find, present, ref
+
+router = APIRouter()
+Kind = Annotated[Literal["relation", "event", "quantity", "founding"],
+                 Query(description="Which facts: relations, events, figures or foundings.")]
+Predicate = Annotated[str | None, Query(max_length=60, pattern=r"^[a-z_]+$", description=(
+    "With kind=relation: only this predicate."))]
+Direction = Annotated[Literal["out", "in"] | None, Query(description=(
+    "With a predicate: the entity as its subject (out) or its object (in)."))]
+
+
+def build(reader: Reader, e: EntityRecord, kind: str, predicate: str | None,
+          direction: str | None, limit: int, offset: int) -> m.Page[m.Fact]:
+    briefs = [b for b in reader.fact_briefs(e.id) if b.kind == kind
+              and (predicate is None or b.data.get("predicate") == predicate)
+              and (direction is None or kind != "relation" or _direction(b, e.id) == direction)]
+    chosen = _top(briefs, offset + limit)[offset:]
+    facts = {f.id: f for f in reader.facts((b.id for b in chosen), max_claims=SAMPLE)}
+    _, views = present(reader, [facts[b.id] for b in chosen if b.id in facts],
+                       {b.id: b.documents for b in chosen})
+    return m.Page[m.Fact](items=[views[b.id] for b in chosen if b.id in views],
+                          total=len(briefs), limit=limit, offset=offset)
+
+
+def title(e: EntityRecord, kind: str, predicate: str | None, direction: str | None) -> str:
+    if predicate:
+        return f"{e.name}: {predicate_label(predicate, direction or 'out')}"
+    return f"{e.name}: " + {"event": "events", "quantity": "figures",
+                            "founding": "founding dates"}.get(kind, "relations")
+
+
+@router.get("/entities/{entity_id}/facts", response_class=HTMLResponse,
+            include_in_schema=False)
+def entity_facts_page(request: Request, entity_id: str, reader: ReaderDep, paging: PagingDep,
+                      kind: Kind, predicate: Predicate = None,
+                      direction: Direction = None) -> HTMLResponse:
+    e = find(reader, entity_id)
+    page = build(reader, e, kind, predicate, direction, paging.limit, paging.offset)
+    return render(request, "entity_facts.html", page, title=title(e, kind, predicate, direction),
+                  entity=ref(e), kind=kind)
