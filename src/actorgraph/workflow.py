@@ -53,6 +53,8 @@ def _loaded(sources: Iterable[str], store: Store, overrides: DocumentMeta,
         try:
             loaded = load_source(source, overrides)
             if loaded.sha256 in seen or store.extraction_complete(loaded.sha256):
+                if loaded.meta.tlp:   # a marking given again replaces the stored one
+                    store.set_document_tlp(loaded.sha256, loaded.meta.tlp)
                 report.unchanged.append(source)
                 continue
             seen.add(loaded.sha256)

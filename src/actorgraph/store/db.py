@@ -93,6 +93,14 @@ def _extraction_error(conn: Connection) -> None:
         conn.exec_driver_sql("ALTER TABLE documents ADD COLUMN extraction_error TEXT")
 
 
+def _tlp_and_users(conn: Connection) -> None:
+    """TLP markings of documents and sources, and the team server's users."""
+    if "tlp" not in {c["name"] for c in inspect(conn).get_columns("documents")}:
+        conn.exec_driver_sql("ALTER TABLE documents ADD COLUMN tlp VARCHAR(10)")
+    schema.source_tlp.create(conn, checkfirst=True)
+    schema.users.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0001_initial", _initial),
     ("0002_claims_and_facts", _facts),
@@ -103,6 +111,7 @@ MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0007_document_extractor", _document_extractor),
     ("0008_store_state", _store_state),
     ("0009_extraction_error", _extraction_error),
+    ("0010_tlp_and_users", _tlp_and_users),
 ]
 
 
