@@ -123,6 +123,13 @@ def test_a_browser_login_and_its_csrf_token(team, husseiniyyun):
     assert r.status_code == 401 and "Wrong name or token" in r.text
     r = c.post("/login", data={"name": "anna", "token": tokens["anna"]})
     assert r.status_code == 403          # a login form from another site
+    for site in ("cross-site", "same-site"):
+        r = c.post("/login", data={"name": "anna", "token": tokens["anna"]},
+                   headers={"Origin": "null", "Sec-Fetch-Site": site})
+        assert r.status_code == 403, site
+    r = c.post("/login", data={"name": "anna", "token": tokens["anna"]},
+               headers={"Origin": "null", "Sec-Fetch-Site": "same-origin"})   # Chromium's
+    assert r.status_code == 303
     assert _login(c, "anna", tokens["anna"], next="//evil.example/") == "/"
     assert _login(c, "anna", tokens["anna"], next="/timeline?x=1") == "/timeline?x=1"
     page = f"/entities/{husseiniyyun['entity']['id']}"
