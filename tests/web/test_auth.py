@@ -232,3 +232,19 @@ def test_serve_on_an_open_address_needs_users(monkeypatch, writable_store):
     add_user(writable_store.engine, "ana", "analyst")
     r = CliRunner().invoke(cli, args)
     assert r.exit_code == 0 and "logins required" in r.output
+
+
+def test_the_login_cookie_is_secure_over_https(team):
+    from actorgraph.web.app import create_app
+    from actorgraph.web.settings import WebSettings
+
+    store, tokens = team
+    app = create_app(WebSettings(host="127.0.0.1", auth=True,
+                                 extra_hosts=("graph.example.org",)), store=store)
+    c = TestClient(app, base_url="https://graph.example.org", follow_redirects=False)
+    r = c.post("/login", data={"name": "rita", "token": tokens["rita"]},
+               headers={"Origin": "https://graph.example.org"})
+    assert r.status_code == 303 and "Secure" in r.headers["set-cookie"]
+    plain = _client(store)
+    r = plain.post("/login", data={"name": "rita", "token": tokens["rita"]}, headers=OWN)
+    assert r.status_code == 303 and "Secure" not in r.headers["set-cookie"]
