@@ -99,6 +99,10 @@ def _tlp_and_users(conn: Connection) -> None:
         conn.exec_driver_sql("ALTER TABLE documents ADD COLUMN tlp VARCHAR(10)")
     schema.source_tlp.create(conn, checkfirst=True)
     schema.users.create(conn, checkfirst=True)
+    # the visible documents are read from this index alone, not from the rows that hold
+    # whole texts (the marking is their last column)
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_documents_tlp "
+                         "ON documents (tlp, publisher, id)")
 
 
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [

@@ -52,18 +52,19 @@ class ScopedReader(Reader):
 
     def __init__(self, base: Reader, scope: tlp.Scope) -> None:
         self.store, self.engine, self.cache = base.store, base.engine, base.cache
-        self.scope = scope
+
+        def documents() -> tlp.Scope:
+            with self.engine.connect() as conn:
+                return scope.with_documents(conn)
+        self.scope = scope   # (for the cache key) then the same scope with its documents
+        self.scope = self.cached("scope", documents)
 
     def cached(self, key: str, build: Any) -> Any:
         return self.cache.get(self.scope.key + key, build)
 
     def _visible_docs(self, ids: Iterable[str]) -> set[str]:
-        out: set[str] = set()
-        with self.engine.connect() as conn:
-            for chunk in chunks(ids):
-                out |= set(conn.execute(select(t.documents.c.id).where(
-                    t.documents.c.id.in_(chunk), self.scope.documents())).scalars())
-        return out
+        assert self.scope.docs is not None
+        return set(ids) & self.scope.docs
 
     def _visible_claims(self, ids: Iterable[str]) -> set[str]:
         with self.engine.connect() as conn:
@@ -144,8 +145,11 @@ class ScopedReader(Reader):
         return self.cached("mention_counts", build)
 
     def _visible_names(self, ids: Iterable[str]) -> dict[str, Counter[str]]:
-        with self.engine.connect() as conn:
-            return tlp.visible_names(conn, self.scope, ids)
+        def build() -> dict[str, Counter[str]]:
+            with self.engine.connect() as conn:
+                return tlp.visible_names(conn, self.scope, None)
+        every = self.cached("visible_names", build)
+        return {i: every[i] for i in ids if i in every}
 
     def entity(self, eid: str) -> EntityRecord | None:
         if eid not in self._entities():

@@ -23,7 +23,7 @@ import getpass
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -65,6 +65,9 @@ class Scope:
 
     clearance: str | None = None
     blocked: tuple[str, ...] = ()   # publishers marked above the clearance
+    # the visible documents' ids, when read once (`with_documents`): single rows are then
+    # checked against this set instead of the condition
+    docs: frozenset[str] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def of(cls, markings: dict[str, str], clearance: str | None) -> Scope:
@@ -97,6 +100,11 @@ class Scope:
                                   docs.c.publisher.not_in(self.blocked)))
         return cond
 
+    def with_documents(self, conn: Connection) -> Scope:
+        """This scope holding the set of its visible documents' ids."""
+        return self if self.everything else replace(self, docs=frozenset(
+            conn.execute(self.doc_ids()).scalars()))
+
     def doc_ids(self) -> Any:
         """A subquery of the visible documents' ids."""
         return select(t.documents.c.id).where(self.documents())
@@ -115,16 +123,22 @@ class Scope:
         return text, params
 
 
-def visible_names(conn: Connection, scope: Scope, ids: Iterable[str]
+def visible_names(conn: Connection, scope: Scope, ids: Iterable[str] | None
                   ) -> dict[str, Counter[str]]:
-    """entity id -> the names visible documents write for it, with their counts."""
+    """entity id -> the names visible documents write for it, with their counts (of the
+    entities `ids`; None: of every entity, in one pass)."""
     out: dict[str, Counter[str]] = defaultdict(Counter)
     m = t.mentions
-    ids = sorted(set(ids))
-    for i in range(0, len(ids), 500):
-        q = (select(m.c.entity_id, m.c.text, func.count()).where(
-            m.c.entity_id.in_(ids[i:i + 500]), m.c.role == "name",
-            m.c.doc_id.in_(scope.doc_ids())).group_by(m.c.entity_id, m.c.text))
+    base = (select(m.c.entity_id, m.c.text, func.count()).where(
+        m.c.role == "name", m.c.entity_id.is_not(None), m.c.doc_id.in_(scope.doc_ids()))
+        .group_by(m.c.entity_id, m.c.text))
+    if ids is None:
+        queries = [base]
+    else:
+        ids = sorted(set(ids))
+        queries = [base.where(m.c.entity_id.in_(ids[i:i + 500]))
+                   for i in range(0, len(ids), 500)]
+    for q in queries:
         for eid, text, n in conn.execute(q):
             out[eid][text] += n
     return out
@@ -191,14 +205,16 @@ def claim_entities(payload: dict, keys: dict[str, str]) -> set[str]:
     return {e for e in found if e}
 
 
-def trim_fact(fact: Any, visible: dict[str, tuple[dict, dict[str, str]]]) -> Any | None:
+def trim_fact(fact: Any, visible: dict[str, tuple[dict, dict[str, str]]],
+              seen: set[str] | None = None) -> Any | None:
     """The fact as its visible claims alone tell it, or None if none is visible.
 
     `visible`: claim id -> (payload, the mention key -> entity map of its document), for
-    the visible claims. What only hidden claims give is left out: an event's actors,
+    the visible claims (`seen`: their ids, when `visible` holds only those of facts with
+    some claim hidden). What only hidden claims give is left out: an event's actors,
     targets, place, manner and date (then the most precise date a visible claim gives), a
     relation's kinds of support, a figure's qualifier."""
-    claims = [c for c in fact.claims if c in visible]
+    claims = [c for c in fact.claims if c in (visible if seen is None else seen)]
     if not claims:
         return None
     if len(claims) == len(fact.claims):
@@ -219,9 +235,10 @@ def trim_fact(fact: Any, visible: dict[str, tuple[dict, dict[str, str]]]) -> Any
             data["mode"] = modes[0] if modes else None
         dates = sorted({v for p in payloads if (v := (p.get("date") or {}).get("value"))})
         if data.get("date") not in dates:
-            data["date"] = max(dates, key=len, default=None)
+            best = max(dates, key=len, default=None)
+            data["date"] = best
             data["precision"] = next((p["date"].get("precision") for p in payloads
-                                      if (p.get("date") or {}).get("value") == data["date"]),
+                                      if best and (p.get("date") or {}).get("value") == best),
                                      None)
         entities = [(e, role) for e, role in fact.entities if e in named]
     elif fact.kind == "relation" and data.get("support"):
@@ -235,30 +252,46 @@ def trim_fact(fact: Any, visible: dict[str, tuple[dict, dict[str, str]]]) -> Any
 
 def visible_claims(conn: Connection, scope: Scope, claim_ids: Iterable[str]
                    ) -> dict[str, tuple[dict, dict[str, str]]]:
-    """claim id -> (payload, key -> entity map of its document) for the visible ones."""
+    """claim id -> (payload, key -> entity map of its document, for the keys the payload
+    names) for the visible ones."""
     rows: list[Any] = []
     ids = sorted(set(claim_ids))
     for i in range(0, len(ids), 500):
-        rows += conn.execute(select(t.claims.c.id, t.claims.c.doc_id, t.claims.c.payload)
-                             .where(t.claims.c.id.in_(ids[i:i + 500]),
-                                    t.claims.c.doc_id.in_(scope.doc_ids()))).all()
+        q = select(t.claims.c.id, t.claims.c.doc_id, t.claims.c.payload).where(
+            t.claims.c.id.in_(ids[i:i + 500]))
+        if scope.docs is None:
+            q = q.where(t.claims.c.doc_id.in_(scope.doc_ids()))
+        rows += [r for r in conn.execute(q) if scope.docs is None or r.doc_id in scope.docs]
+    payloads = {r.id: json.loads(r.payload) for r in rows}
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        p = payloads[r.id]
+        wanted[r.doc_id] |= {k for f in ENTITY_FIELDS if (k := p.get(f))}
+        wanted[r.doc_id] |= {k for f in LIST_FIELDS for k in p.get(f) or ()}
     keys: dict[str, dict[str, str]] = defaultdict(dict)
-    docs = sorted({r.doc_id for r in rows})
-    for i in range(0, len(docs), 500):
-        for doc_id, key, eid in conn.execute(
-                select(t.mentions.c.doc_id, t.mentions.c.key, t.mentions.c.entity_id)
-                .where(t.mentions.c.doc_id.in_(docs[i:i + 500]),
-                       t.mentions.c.entity_id.is_not(None)).distinct()):
-            keys[doc_id][key] = eid
-    return {r.id: (json.loads(r.payload), keys[r.doc_id]) for r in rows}
+    m = t.mentions
+    every = sorted({k for names in wanted.values() for k in names})
+    docs = sorted(d for d, names in wanted.items() if names)
+    for i in range(0, len(docs), 200):
+        for j in range(0, len(every), 300):
+            for doc_id, key, eid in conn.execute(select(m.c.doc_id, m.c.key, m.c.entity_id)
+                                                 .where(m.c.doc_id.in_(docs[i:i + 200]),
+                                                        m.c.key.in_(every[j:j + 300]),
+                                                        m.c.entity_id.is_not(None)).distinct()):
+                if key in wanted[doc_id]:
+                    keys[doc_id][key] = eid
+    return {r.id: (payloads[r.id], keys[r.doc_id]) for r in rows}
 
 
 def trim_facts(conn: Connection, scope: Scope, facts: list[Any]) -> list[Any]:
-    """The visible facts among `facts`, each as its visible claims tell it."""
+    """The visible facts among `facts`, each as its visible claims tell it (the claims'
+    payloads are read only for the facts some of whose claims are hidden)."""
     if scope.everything:
         return facts
-    visible = visible_claims(conn, scope, (c for f in facts for c in f.claims))
-    return [x for f in facts if (x := trim_fact(f, visible)) is not None]
+    seen = visible_claim_ids(conn, scope, (c for f in facts for c in f.claims))
+    partial = [f for f in facts if 0 < sum(c in seen for c in f.claims) < len(f.claims)]
+    visible = visible_claims(conn, scope, (c for f in partial for c in f.claims if c in seen))
+    return [x for f in facts if (x := trim_fact(f, visible, seen)) is not None]
 
 
 def visible_contradictions(rows: list[dict], visible_claim_ids: set[str],
@@ -272,6 +305,11 @@ def visible_claim_ids(conn: Connection, scope: Scope, claim_ids: Iterable[str]) 
     ids = sorted(set(claim_ids))
     out: set[str] = set()
     for i in range(0, len(ids), 500):
+        if scope.docs is not None:
+            out |= {cid for cid, doc in conn.execute(select(t.claims.c.id, t.claims.c.doc_id)
+                                                     .where(t.claims.c.id.in_(ids[i:i + 500])))
+                    if doc in scope.docs}
+            continue
         out |= set(conn.execute(select(t.claims.c.id).where(
             t.claims.c.id.in_(ids[i:i + 500]), t.claims.c.doc_id.in_(scope.doc_ids())))
             .scalars())
