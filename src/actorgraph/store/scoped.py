@@ -62,9 +62,12 @@ class ScopedReader(Reader):
     def cached(self, key: str, build: Any) -> Any:
         return self.cache.get(self.scope.key + key, build)
 
-    def _visible_docs(self, ids: Iterable[str]) -> set[str]:
+    def _docs(self) -> frozenset[str]:
         assert self.scope.docs is not None
-        return set(ids) & self.scope.docs
+        return self.scope.docs
+
+    def _visible_docs(self, ids: Iterable[str]) -> set[str]:
+        return set(ids) & self._docs()
 
     def _visible_claims(self, ids: Iterable[str]) -> set[str]:
         with self.engine.connect() as conn:
@@ -97,14 +100,17 @@ class ScopedReader(Reader):
         return super().doc_claim_ids(doc_id) if self._visible_docs([doc_id]) else []
 
     def documents_page(self, limit: int, offset: int) -> tuple[int, list[dict]]:
-        d = t.documents
-        cond = and_(d.c.current.is_(True), self.scope.documents())
-        with self.engine.connect() as conn:
-            total = conn.execute(select(func.count()).select_from(d).where(cond)).scalar()
-            ids = list(conn.execute(select(d.c.id).where(cond).order_by(
-                d.c.published.desc(), d.c.id.desc()).limit(limit).offset(offset)).scalars())
-        rows = super().documents(ids)
-        return total or 0, [rows[i] for i in ids if i in rows]
+        def build() -> list[str]:
+            """The visible current documents' ids, newest first (from an index alone)."""
+            d = t.documents
+            with self.engine.connect() as conn:
+                ids = conn.execute(select(d.c.id).where(d.c.current.is_(True)).order_by(
+                    d.c.published.desc(), d.c.id.desc())).scalars()
+                return [i for i in ids if i in self._docs()]
+        order = self.cached("documents_order", build)
+        page = order[offset:offset + limit]
+        rows = super().documents(page)
+        return len(order), [rows[i] for i in page if i in rows]
 
     def search_documents(self, query: str, limit: int, offset: int
                          ) -> tuple[int, list[DocumentHit]]:
@@ -120,13 +126,18 @@ class ScopedReader(Reader):
         if entity_id:
             where.append(c.c.id.in_(select(t.fact_claims.c.claim_id).where(
                 t.fact_claims.c.fact_id.in_(self.fact_ids_of(entity_id)))))
-        q = (select(c.c.id).join(t.documents, t.documents.c.id == c.c.doc_id)
-             .where(t.documents.c.current.is_(True), *where))
+        q = select(c.c.id).where(*where)
+        if self.has_old_versions():
+            q = q.join(t.documents, t.documents.c.id == c.c.doc_id).where(
+                t.documents.c.current.is_(True))
+
+        def total() -> int:
+            with self.engine.connect() as conn:
+                return conn.execute(select(func.count()).select_from(q.subquery())).scalar() or 0
         with self.engine.connect() as conn:
-            total = conn.execute(select(func.count()).select_from(q.subquery())).scalar()
             ids = list(conn.execute(q.order_by(c.c.doc_id, c.c.start, c.c.id)
                                     .limit(limit).offset(offset)).scalars())
-        return total or 0, ids
+        return self.cached(f"claims_total:{(doc, kind, modality, entity_id)!r}", total), ids
 
     # -- entities ----------------------------------------------------------------------
     def _entities(self) -> set[str]:
@@ -206,8 +217,17 @@ class ScopedReader(Reader):
 
     # -- facts -------------------------------------------------------------------------
     def facts(self, ids: Iterable[str]) -> list[FactRow]:
-        with self.engine.connect() as conn:
-            return tlp.trim_facts(conn, self.scope, super().facts(ids))
+        """The visible facts among `ids`, as their visible claims tell them (kept, per
+        fact, until the store changes: pages ask for the same facts again and again)."""
+        memo: dict[str, FactRow | None] = self.cached("trimmed_facts", dict)
+        ids = set(ids)
+        todo = ids - memo.keys()
+        if todo:
+            rows = super().facts(todo)
+            with self.engine.connect() as conn:
+                trimmed = {f.id: f for f in tlp.trim_facts(conn, self.scope, rows)}
+            memo.update({f.id: trimmed.get(f.id) for f in rows})
+        return sorted((f for i in ids if (f := memo.get(i)) is not None), key=lambda f: f.id)
 
     def fact_ids_of(self, eid: str, kind: str | None = None) -> list[str]:
         return sorted(f.id for f in self.facts(super().fact_ids_of(eid, kind))

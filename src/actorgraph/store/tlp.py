@@ -301,9 +301,16 @@ def visible_contradictions(rows: list[dict], visible_claim_ids: set[str],
             and (not c.get("entity_id") or c["entity_id"] in entities)]
 
 
+MANY = 20_000   # ids past which one pass over the claims beats lists of them
+
+
 def visible_claim_ids(conn: Connection, scope: Scope, claim_ids: Iterable[str]) -> set[str]:
     ids = sorted(set(claim_ids))
     out: set[str] = set()
+    if len(ids) > MANY and scope.docs is not None:
+        wanted = set(ids)
+        return {cid for cid, doc in conn.execute(select(t.claims.c.id, t.claims.c.doc_id))
+                if doc in scope.docs and cid in wanted}
     for i in range(0, len(ids), 500):
         if scope.docs is not None:
             out |= {cid for cid, doc in conn.execute(select(t.claims.c.id, t.claims.c.doc_id)
