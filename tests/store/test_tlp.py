@@ -67,3 +67,4 @@ def test_a_scope_covers_the_levels_up_to_its_clearance():
     assert green.levels == ("CLEAR", "GREEN") and green.blocked == ("Desk",)
     with pytest.raises(ValueError, match="not a TLP marking"):
         Scope.of({}, "PURPLE")
+    assert Scope.of({"Odd": "PURPLE"}, "AMBER").blocked == ("Odd",)   # unknown: highest

@@ -75,7 +75,9 @@ class Scope:
         if clearance is None or tlp_level(clearance) == TOP:
             return cls(None)
         level = tlp_level(clearance)
-        blocked = sorted(s for s, mark in markings.items() if RANK[mark] > RANK[level])
+        # a marking this version does not know (a hand-edited store) counts as the highest
+        blocked = sorted(s for s, mark in markings.items()
+                         if RANK.get(mark, RANK[TOP]) > RANK[level])
         return cls(level, tuple(blocked))
 
     @property
