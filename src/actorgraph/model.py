@@ -19,6 +19,18 @@ ORG_KINDS: tuple[str, ...] = (
     "religious", "academic", "company", "other",
 )
 SegmentKind = Literal["body", "furniture", "bio"]
+# Traffic Light Protocol markings, least restricted first (TLP 2.0; WHITE is CLEAR's old name)
+TLP_LEVELS: tuple[str, ...] = ("CLEAR", "GREEN", "AMBER", "RED")
+
+
+def tlp_level(text: str) -> str:
+    """A TLP marking as stored ("amber", "TLP:AMBER" -> "AMBER"); ValueError naming the
+    levels for anything else."""
+    level = text.strip().upper().removeprefix("TLP:")
+    level = "CLEAR" if level == "WHITE" else level
+    if level not in TLP_LEVELS:
+        raise ValueError(f"not a TLP marking (one of {', '.join(TLP_LEVELS)}): {text!r}")
+    return level
 ODD_SPACES = frozenset("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
                        "\u200a\u200b\u202f\u205f\u3000\ufeff\t")
 
@@ -33,6 +45,7 @@ class DocumentMeta:
     published: str | None = None  # ISO prefix: 2023, 2023-12, 2023-12-15
     url: str | None = None
     language: str | None = None
+    tlp: str | None = None        # a TLP marking (TLP_LEVELS); None: the publisher's, or CLEAR
 
     def merged(self, other: DocumentMeta) -> DocumentMeta:
         """Fill the fields this one lacks from `other` (self wins)."""

@@ -33,6 +33,7 @@ class Read:
     document: tuple[LoadedDocument, CleanDocument, Extraction] | None = None
     failure: str | None = None
     sha256: str | None = None
+    tlp: str | None = None      # a stored document's marking given again (it replaces the old)
 
 
 def extracted(extractor: Extractor, batch: list[tuple[LoadedDocument, CleanDocument]]
@@ -64,7 +65,8 @@ def read_batch(sources: list[str], overrides: DocumentMeta, extractor: str,
                     else iter([load_source(source, overrides)]))
             for loaded in docs:
                 if is_stored(loaded.sha256):
-                    reads.append(Read(loaded.source, sha256=loaded.sha256))
+                    reads.append(Read(loaded.source, sha256=loaded.sha256,
+                                      tlp=loaded.meta.tlp))
                     continue
                 loaded = with_language(loaded)
                 todo.append((loaded, clean(loaded)))

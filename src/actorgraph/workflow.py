@@ -47,6 +47,8 @@ def _store_read(store: Store, read: Read, report: IngestReport) -> None:
         report.failed.append((read.source, read.failure))
         return
     if read.document is None:
+        if read.tlp and read.sha256:   # a marking given again replaces the stored one
+            store.set_document_tlp(read.sha256, read.tlp)
         report.unchanged.append(read.source)
         return
     loaded, cleaned, extraction = read.document

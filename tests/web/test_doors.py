@@ -42,11 +42,15 @@ def test_the_bound_address_and_the_allowed_hosts_are_answered(web_store):
     assert TestClient(app, base_url="http://other.example.org").get("/").status_code == 400
 
 
-def test_serve_takes_allowed_hosts(monkeypatch, web_store):
+def test_serve_takes_allowed_hosts(monkeypatch, writable_store):
     """`serve --allowed-host NAME` (repeatable) reaches the app's settings."""
     import uvicorn
 
     from actorgraph.cli.main import cli
+    from actorgraph.store.users import add_user
+
+    web_store = writable_store
+    add_user(web_store.engine, "ana", "analyst")   # an open address needs logins (test_auth)
 
     seen = {}
 

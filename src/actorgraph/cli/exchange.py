@@ -30,20 +30,30 @@ def _write(text: str, output: str | None) -> None:
 
 
 def run_export(store: Store, fmt: str, output: str | None, entity: str | None,
-               depth: int) -> None:
-    """Write the store (or an entity's neighbourhood) in `fmt` to `output` or stdout."""
+               depth: int, clearance: str | None = None) -> None:
+    """Write the store (or an entity's neighbourhood) in `fmt` to `output` or stdout; with
+    a `clearance`, only what a user cleared for that TLP level may see."""
     from actorgraph.export import graph, json_export, neighbourhood, snapshot
+    from actorgraph.store.tlp import Scope, source_markings
 
-    start = find_entity(store, entity, click.UsageError).id if entity else None
+    with store.engine.connect() as conn:
+        scope = Scope.of(source_markings(conn), clearance)
+    start = None
+    if entity:
+        found = store.entities(search=None, scope=scope) if not scope.everything else None
+        start = find_entity(store, entity, click.UsageError).id
+        if found is not None and start not in {e.id for e in found}:
+            raise click.UsageError(f"no entity named {entity!r}")
     if fmt == "json":
         if start is None:
-            return _write(json_export.dumps(store), output)
-        snap = snapshot.load(store)
-        data = neighbourhood.limit_ontology(json_export.build(store), start, depth, snap.named)
+            return _write(json_export.dumps(store, scope), output)
+        snap = snapshot.load(store, scope)
+        data = neighbourhood.limit_ontology(json_export.build(store, scope), start, depth,
+                                            snap.named)
         return _write(json.dumps(data, ensure_ascii=False, indent=1) + "\n", output)
     if fmt == "csv" and not output:
         raise click.UsageError("--format csv writes four files: give a directory with -o DIR")
-    snap = snapshot.load(store)
+    snap = snapshot.load(store, scope)
     if start is not None:
         snap = neighbourhood.limit(snap, start, depth)
     if fmt == "csv" and output:

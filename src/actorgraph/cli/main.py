@@ -6,13 +6,13 @@ from collections import Counter
 
 import click
 
-from actorgraph.cli import analysis, campaign, evaluation, exchange, facts, resolution, web
+from actorgraph.cli import access, analysis, campaign, evaluation, exchange, facts, resolution, web
 from actorgraph.cli.options import (
     db_option,
     open_store,
 )
 from actorgraph.extract import registry
-from actorgraph.model import DocumentMeta
+from actorgraph.model import TLP_LEVELS, DocumentMeta, tlp_level
 
 
 def _iso(value: str | None) -> str | None:
@@ -20,6 +20,13 @@ def _iso(value: str | None) -> str | None:
 
     try:
         return None if value is None else iso_date(value)
+    except ValueError as err:
+        raise click.BadParameter(str(err)) from None
+
+
+def _tlp(value: str | None) -> str | None:
+    try:
+        return None if value is None else tlp_level(value)
     except ValueError as err:
         raise click.BadParameter(str(err)) from None
 
@@ -54,8 +61,11 @@ def cli() -> None:
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes that load and extract (one per core; the store is "
                    "written in input order, so the result is the same with any number).")
+@click.option("--tlp", callback=lambda ctx, param, value: _tlp(value),
+              help="TLP marking (CLEAR, GREEN, AMBER, RED), when no sidecar gives one; "
+                   "readers of a team server see only what their clearance covers.")
 def ingest(paths, db, title, publisher, author, published, url_, language, progress,
-           extractor, workers) -> None:
+           extractor, workers, tlp) -> None:
     """Ingest files, folders and web pages (.txt .md .html .pdf, http(s) URLs), and
     channel exports (Telegram Desktop or Telethon JSON, post tables): one document per post.
 
@@ -79,7 +89,7 @@ def ingest(paths, db, title, publisher, author, published, url_, language, progr
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # damaged PDFs are reported by name below
     store = open_store(db, write=True)
     overrides = DocumentMeta(title=title, publisher=publisher, author=author,
-                             published=published, url=url_, language=language)
+                             published=published, url=url_, language=language, tlp=tlp)
     sources = list(dict.fromkeys([*iter_sources(list(paths)), *exports_in(list(paths))]))
     show = sys.stderr.isatty() if progress is None else progress
     if show:
@@ -108,7 +118,10 @@ def ingest(paths, db, title, publisher, author, published, url_, language, progr
 @click.option("--entity", default=None, help="Only this entity's neighbourhood (id or name).")
 @click.option("--depth", default=1, show_default=True, type=click.IntRange(min=0),
               help="With --entity: how many relation or event hops from it.")
-def export(db, fmt, output, entity, depth) -> None:
+@click.option("--clearance", type=click.Choice(TLP_LEVELS, case_sensitive=False),
+              default=None, help="Only what a reader cleared for this TLP level may see "
+              "(facts with their visible evidence only). Default: everything.")
+def export(db, fmt, output, entity, depth, clearance) -> None:
     """Export the graph: the ontology's JSON (stable ids, byte-for-byte), STIX 2.1,
     FollowTheMoney, GraphML, GEXF or CSV (see docs/formats.md).
 
@@ -117,8 +130,10 @@ def export(db, fmt, output, entity, depth) -> None:
       actorgraph export --format json --db sqlite:///case.db -o case.json
       actorgraph export --format stix --entity Husseiniyyun --depth 2 -o husseiniyyun.json
       actorgraph export --format csv -o tables/
+      actorgraph export --format stix --clearance GREEN -o shareable.json
     """
-    exchange.run_export(open_store(db), fmt, output, entity, depth)
+    exchange.run_export(open_store(db), fmt, output, entity, depth,
+                        clearance.upper() if clearance else None)
 
 
 @cli.command()
@@ -193,5 +208,6 @@ for command in (analysis.contradictions, analysis.source, analysis.changes, anal
                 resolution.entity_cmd, resolution.review, resolution.merge,
                 resolution.distinguish, resolution.split, resolution.rename,
                 resolution.judgements_cmd, resolution.undo, resolution.resolve_cmd, web.serve,
-                *campaign.COMMANDS):
+                *campaign.COMMANDS, access.users):
     cli.add_command(command)
+analysis.source.add_command(access.source_tlp)

@@ -6,15 +6,17 @@ from typing import Any
 
 from actorgraph.store.facts import ClaimRow, read_claims, read_contradictions, read_facts
 from actorgraph.store.store import Store
+from actorgraph.store.tlp import Scope
 
 FORMAT = "actorgraph/1"
 DOC_FIELDS = ("id", "source", "title", "publisher", "author", "published", "url", "sha256")
 
 
-def entity_items(store: Store) -> list[dict[str, Any]]:
-    """Entities as the ontology exports them: id, type, kind (organisations), name, aliases."""
+def entity_items(store: Store, scope: Scope | None = None) -> list[dict[str, Any]]:
+    """Entities as the ontology exports them: id, type, kind (organisations), name, aliases
+    (those `scope` shows, with their visible names, when given)."""
     out = []
-    for e in store.entities():
+    for e in store.entities(scope=scope):
         item: dict[str, Any] = {"id": e.id, "type": e.type}
         if e.type == "organization" and e.kind:
             item["kind"] = e.kind
@@ -32,13 +34,14 @@ def _doc_item(d: dict[str, Any]) -> dict[str, Any]:
     return item
 
 
-def build(store: Store) -> dict[str, Any]:
-    """The export as a dict: documents, entities with aliases, and the fact arrays."""
-    docs: list[dict[str, Any]] = [_doc_item(d) for d in store.documents()]
-    entities = entity_items(store)
+def build(store: Store, scope: Scope | None = None) -> dict[str, Any]:
+    """The export as a dict: documents, entities with aliases, and the fact arrays (of
+    what `scope` shows, when given)."""
+    docs: list[dict[str, Any]] = [_doc_item(d) for d in store.documents(scope=scope)]
+    entities = entity_items(store, scope)
     texts = {d["id"]: store.document_text(d["id"]) or "" for d in docs}
     relations, events = [], []
-    for f in read_facts(store):
+    for f in read_facts(store, scope=scope):
         if f.kind == "relation":
             item = {"id": f.id, "subject": f.data["subject"], "predicate": f.data["predicate"],
                     "object": f.data["object"]}
@@ -60,9 +63,9 @@ def build(store: Store) -> dict[str, Any]:
         "entities": sorted(entities, key=lambda e: e["id"]),
         "relations": relations,
         "events": events,
-        "claims": [claim_item(c, texts[c.doc_id]) for c in read_claims(store)],
+        "claims": [claim_item(c, texts[c.doc_id]) for c in read_claims(store, scope)],
         "contradictions": [{"id": c["id"], "claims": c["claims"], "summary": c["summary"]}
-                           for c in read_contradictions(store)],
+                           for c in read_contradictions(store, scope=scope)],
     }
 
 
@@ -82,5 +85,6 @@ def claim_item(c: ClaimRow, text: str) -> dict[str, Any]:
     return item
 
 
-def dumps(store: Store) -> str:
-    return json.dumps(build(store), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+def dumps(store: Store, scope: Scope | None = None) -> str:
+    return json.dumps(build(store, scope), ensure_ascii=False, indent=1,
+                      sort_keys=False) + "\n"

@@ -17,6 +17,7 @@ from actorgraph.export.json_export import claim_item, entity_items
 from actorgraph.facts.grading import Assessment, Grader
 from actorgraph.store.facts import read_claims, read_contradictions, read_facts
 from actorgraph.store.store import Store
+from actorgraph.store.tlp import Scope
 
 # event types whose actors count as acting in attacks (persons become STIX threat actors)
 ATTACKS = frozenset(e.name for e in ontology.event_types() if e.attack)
@@ -46,16 +47,16 @@ class Snapshot:
         return {c["id"]: c for c in self.claims}
 
 
-def load(store: Store) -> Snapshot:
-    """Read the whole store once."""
-    docs = sorted(store.documents(), key=lambda d: d["id"])
+def load(store: Store, scope: Scope | None = None) -> Snapshot:
+    """Read the whole store once (what `scope` shows of it, when given)."""
+    docs = sorted(store.documents(scope=scope), key=lambda d: d["id"])
     for d in docs:
         d.pop("original", None)
     texts = {d["id"]: store.document_text(d["id"]) or "" for d in docs}
     relations, events, quantities = [], [], []
-    grader = Grader(store)
+    grader = Grader(store, scope)
     grades: dict[str, Assessment] = {}
-    for f in read_facts(store):
+    for f in read_facts(store, scope=scope):
         grades[f.id] = grader(f)
         d = f.data
         if f.kind == "relation":
@@ -75,22 +76,23 @@ def load(store: Store) -> Snapshot:
                                "value": d["value"], "qualifier": d.get("qualifier"),
                                "claims": f.claims})
     claims = []
-    for c in read_claims(store):
+    for c in read_claims(store, scope=scope):
         item = claim_item(c, texts.get(c.doc_id, ""))
         item["kind"] = c.kind
         claims.append(item)
     named: dict[str, set[str]] = {}
-    for m in store.mentions():
+    for m in store.mentions(scope=scope):
         if m.entity_id:
             named.setdefault(m.doc_id, set()).add(m.entity_id)
     attackers = {a for ev in events if ev["type"] in ATTACKS
                  and grades[ev["id"]].credibility != 5 for a in ev["actors"]}
-    entities = entity_items(store)
+    entities = entity_items(store, scope)
     return Snapshot(
         documents=docs, entities=entities, relations=relations, events=events,
         quantities=quantities, claims=claims,
         contradictions=[{"id": c["id"], "claims": c["claims"], "facts": c["facts"],
-                         "summary": c["summary"]} for c in read_contradictions(store)],
+                         "summary": c["summary"]}
+                        for c in read_contradictions(store, scope=scope)],
         named=named, grades=grades, attackers=attackers,
         everyone={e["id"]: e for e in entities})
 

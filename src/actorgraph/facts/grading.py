@@ -131,13 +131,15 @@ def assess(fact: FactRow, claims: dict[str, ClaimRow], docs: dict[str, dict],
 class Grader:
     """Everything needed to grade the facts of one store, read once."""
 
-    def __init__(self, store) -> None:
-        self.claims = {c.id: c for c in read_claims(store)}
-        self.docs = {d["id"]: d for d in store.documents()}
+    def __init__(self, store, scope=None) -> None:
+        """`scope` (a `store.tlp.Scope`): grade on what it shows only."""
+        self.claims = {c.id: c for c in read_claims(store, scope=scope)}
+        self.docs = {d["id"]: d for d in store.documents(scope=scope)}
         self.texts = {d: store.document_text(d) or "" for d in self.docs}
-        self.facts = read_facts(store)
+        self.facts = read_facts(store, scope=scope)
         self.relations = [f for f in self.facts if f.kind == "relation"]
-        self.contradicted = {f for c in read_contradictions(store) for f in c["facts"]}
+        self.contradicted = {f for c in read_contradictions(store, scope=scope)
+                             for f in c["facts"]}
         self.grades = read_grades(store)
 
     def __call__(self, fact: FactRow) -> Assessment:

@@ -3,14 +3,16 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from actorgraph.ingest.errors import IngestError
 from actorgraph.ingest.sources import SIDECAR_SUFFIX
-from actorgraph.model import DocumentMeta
+from actorgraph.model import DocumentMeta, tlp_level
 
-META_FIELDS: tuple[str, ...] = ("title", "publisher", "author", "published", "url", "language")
+META_FIELDS: tuple[str, ...] = ("title", "publisher", "author", "published", "url", "language",
+                                 "tlp")
 
 _ISO_PREFIX = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -52,7 +54,8 @@ def sidecar_meta(path: str | Path) -> DocumentMeta | None:
     """Read the ``NAME.meta.json`` sidecar beside `path`, or None if there is none.
 
     The sidecar is a JSON object with any of the keys title, publisher,
-    author, published (ISO date prefix), url and language; other keys (notes)
+    author, published (ISO date prefix), url, language and tlp (a TLP marking:
+    CLEAR, GREEN, AMBER or RED); other keys (notes)
     are ignored. Malformed JSON, a non-object or a field of the wrong type
     raises `IngestError` naming the sidecar file and the problem, so a typo in
     hand-written metadata is never silently dropped.
@@ -77,6 +80,11 @@ def sidecar_meta(path: str | Path) -> DocumentMeta | None:
             iso_date(meta.published)
         except ValueError as exc:
             raise IngestError(str(sidecar), f"field 'published' is {exc}") from None
+    if meta.tlp is not None:
+        try:
+            meta = replace(meta, tlp=tlp_level(meta.tlp))
+        except ValueError as exc:
+            raise IngestError(str(sidecar), f"field 'tlp' is {exc}") from None
     return meta
 
 

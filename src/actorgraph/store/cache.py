@@ -2,8 +2,8 @@
 kept until the store changes.
 
 The key is a fingerprint of cheap counts that move whenever an ingest (documents), a
-resolution (entities, names, facts and their claims), a judgement or its undoing, or
-a source grade does, also when another process (a CLI ingest) made the change. It is
+resolution (entities, names, facts and their claims), a judgement or its undoing, a
+source grade or a source's TLP marking does, also when another process (a CLI ingest) made the change. It is
 read at most once every FRESH seconds; a write through this process clears it at once
 (`clear`, which `Reader.invalidate` calls).
 """
@@ -40,7 +40,10 @@ class StoreCache:
         j = t.judgements
         q = select(count(t.documents), count(t.entities), count(t.entity_names),
                    count(t.facts), count(t.fact_claims), count(t.contradictions), count(j),
-                   count(j, j.c.undone.is_(True)), count(t.source_grades))
+                   count(j, j.c.undone.is_(True)), count(t.source_grades),
+                   count(t.source_tlp),
+                   select(t.store_state.c.value).where(t.store_state.c.key == "tlp_marked")
+                   .scalar_subquery())
         with self.engine.connect() as conn:
             fp = tuple(conn.execute(q).one())
         self._fp = (now, fp)

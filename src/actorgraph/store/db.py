@@ -100,6 +100,18 @@ def _postgres_search(conn: Connection) -> None:
         create_index(conn)
 
 
+def _tlp_and_users(conn: Connection) -> None:
+    """TLP markings of documents and sources, and the team server's users."""
+    if "tlp" not in {c["name"] for c in inspect(conn).get_columns("documents")}:
+        conn.exec_driver_sql("ALTER TABLE documents ADD COLUMN tlp VARCHAR(10)")
+    schema.source_tlp.create(conn, checkfirst=True)
+    schema.users.create(conn, checkfirst=True)
+    # the visible documents are read from this index alone, not from the rows that hold
+    # whole texts (the marking is their last column)
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_documents_tlp "
+                         "ON documents (tlp, publisher, id)")
+
+
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0001_initial", _initial),
     ("0002_claims_and_facts", _facts),
@@ -111,6 +123,7 @@ MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0008_store_state", _store_state),
     ("0009_extraction_error", _extraction_error),
     ("0010_postgres_search", _postgres_search),
+    ("0011_tlp_and_users", _tlp_and_users),
 ]
 
 

@@ -8,6 +8,13 @@ from sqlalchemy import delete, insert, select
 
 from actorgraph.store import schema as t
 from actorgraph.store.store import Store
+from actorgraph.store.tlp import (
+    Scope,
+    trim_facts,
+    visible_claim_ids,
+    visible_contradictions,
+    visible_entities,
+)
 
 
 @dataclass
@@ -57,11 +64,14 @@ def key_map(store: Store) -> dict[str, dict[str, str]]:
     return out
 
 
-def read_claims(store: Store) -> list[ClaimRow]:
-    """Every claim of the current documents, with its document's key -> entity map."""
+def read_claims(store: Store, scope: Scope | None = None) -> list[ClaimRow]:
+    """Every claim of the current documents (that `scope` shows, when given), with its
+    document's key -> entity map."""
     keys = key_map(store)
     q = (select(t.claims).join(t.documents, t.documents.c.id == t.claims.c.doc_id)
          .where(t.documents.c.current.is_(True)).order_by(t.claims.c.id))
+    if scope is not None and not scope.everything:
+        q = q.where(scope.documents())
     with store.engine.connect() as conn:
         return [ClaimRow(r.id, r.doc_id, r.sentence, r.start, r.end, r.kind,
                          json.loads(r.payload), r.speaker_key, r.modality, r.cue, r.section,
@@ -87,8 +97,19 @@ def replace_facts(store: Store, rows: list[FactRow]) -> None:
             conn.execute(insert(t.fact_entities), ents)
 
 
-def read_facts(store: Store, kind: str | None = None,
-               entity_id: str | None = None) -> list[FactRow]:
+def read_facts(store: Store, kind: str | None = None, entity_id: str | None = None,
+               scope: Scope | None = None) -> list[FactRow]:
+    """The facts (of one kind, of one entity); with a `scope`, those it shows, each as
+    its visible claims tell it (`tlp.trim_facts`)."""
+    rows = _read_facts(store, kind, entity_id)
+    if scope is None or scope.everything:
+        return rows
+    with store.engine.connect() as conn:
+        rows = trim_facts(conn, scope, rows)
+    return [f for f in rows if entity_id is None or entity_id in {e for e, _ in f.entities}]
+
+
+def _read_facts(store: Store, kind: str | None, entity_id: str | None) -> list[FactRow]:
     q = select(t.facts).order_by(t.facts.c.id)
     if kind:
         q = q.where(t.facts.c.kind == kind)
@@ -119,13 +140,21 @@ def replace_contradictions(store: Store, found) -> None:
                  "entity_id": c.entity_id, "first_seen": c.first_seen} for c in found])
 
 
-def read_contradictions(store: Store, entity_id: str | None = None) -> list[dict]:
+def read_contradictions(store: Store, entity_id: str | None = None,
+                        scope: Scope | None = None) -> list[dict]:
+    """The contradictions (about one entity); with a `scope`, those whose claims it all
+    shows."""
     q = select(t.contradictions).order_by(t.contradictions.c.id)
     with store.engine.connect() as conn:
         rows = [dict(r._mapping) for r in conn.execute(q)]
     for r in rows:
         r["claims"] = json.loads(r["claims"])
         r["facts"] = json.loads(r["facts"])
+    if scope is not None and not scope.everything:
+        with store.engine.connect() as conn:
+            rows = visible_contradictions(
+                rows, visible_claim_ids(conn, scope, (c for r in rows for c in r["claims"])),
+                visible_entities(conn, scope))
     if entity_id:
         with store.engine.connect() as conn:
             mine = set(conn.execute(select(t.fact_entities.c.fact_id).where(

@@ -55,6 +55,7 @@ documents = Table(
     Column("extractor", String(60)),            # registry name of what extracted it
     Column("extractor_version", String(120)),
     Column("extraction_error", Text),           # "extraction failed: ...", None when clean
+    Column("tlp", String(10)),                  # TLP marking; None: its publisher's, or CLEAR
 )
 Index("ix_documents_source", documents.c.source)
 
@@ -206,4 +207,30 @@ source_grades = Table(
     Column("author", Text, nullable=False),
     Column("reason", Text),
     Column("created_at", String(40), nullable=False),
+)
+
+
+# TLP markings of sources (publishers): append-only, newest wins, like the grades. A
+# document is shown to a user cleared for both its own marking and its publisher's.
+source_tlp = Table(
+    "source_tlp", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source", Text, nullable=False),        # a publisher, as written
+    Column("tlp", String(10), nullable=False),
+    Column("author", Text, nullable=False),
+    Column("created_at", String(40), nullable=False),
+)
+
+# The team server's users: a role, a TLP clearance and the salted hash of one API token.
+users = Table(
+    "users", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(100), nullable=False, unique=True),
+    Column("role", String(20), nullable=False),          # reader, analyst, admin
+    Column("clearance", String(10), nullable=False),     # the highest TLP marking shown
+    Column("token_salt", LargeBinary),
+    Column("token_hash", LargeBinary),                   # scrypt(token, salt); None: no token
+    Column("created_at", String(40), nullable=False),
+    Column("created_by", Text, nullable=False),
+    Column("token_at", String(40)),
 )

@@ -21,11 +21,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, and_, func, select, text
 from sqlalchemy.exc import DBAPIError
 
 from actorgraph.store import schema as t
+
+if TYPE_CHECKING:
+    from actorgraph.store.tlp import Scope
 
 FTS_TABLE = "documents_fts"
 # snippet() wraps matches in these; the web layer splits on them and escapes the rest
@@ -173,16 +177,18 @@ def _fts_query(ws: list[str]) -> str:
 
 
 def search_documents(engine: Engine, query: str, limit: int = 20,
-                     offset: int = 0) -> tuple[int, list[DocumentHit]]:
-    """Current documents matching every word of `query`, best first: (total, one page)."""
+                     offset: int = 0, scope: Scope | None = None
+                     ) -> tuple[int, list[DocumentHit]]:
+    """Current documents matching every word of `query`, best first: (total, one page);
+    only those `scope` lets its user see, when given."""
     ws = words(query)
     if not ws:
         return 0, []
     if engine.dialect.name == "sqlite":
-        return _search_fts(engine, _fts_query(ws), limit, offset)
+        return _search_fts(engine, _fts_query(ws), limit, offset, scope)
     if engine.dialect.name == "postgresql":
-        return _search_pg(engine, _ts_query(ws), limit, offset)
-    return _search_like(engine, ws, limit, offset)
+        return _search_pg(engine, _ts_query(ws), limit, offset, scope)
+    return _search_like(engine, ws, limit, offset, scope)
 
 
 def _ts_query(ws: list[str]) -> str:
@@ -192,36 +198,47 @@ def _ts_query(ws: list[str]) -> str:
     return " & ".join(quoted)
 
 
-def _search_pg(engine: Engine, q: str, limit: int, offset: int
+def _search_pg(engine: Engine, q: str, limit: int, offset: int, scope: Scope | None = None
                ) -> tuple[int, list[DocumentHit]]:
     ensure_index(engine)
     base = (f"FROM {FTS_TABLE} f JOIN documents d ON d.id = f.doc_id, "
             f"to_tsquery('{PG_CONFIG}', :q) AS query WHERE f.search @@ query AND d.current")
+    params: dict[str, object] = {"q": q}
+    if scope is not None and not scope.everything:
+        cond, more = scope.sql("d")
+        base += f" AND {cond}"
+        params.update(more)
     options = (f'StartSel="{MARK_START}", StopSel="{MARK_END}", MaxWords=30, MinWords=12, '
                'ShortWord=1, MaxFragments=1, FragmentDelimiter=" … "')
     with engine.connect() as conn:
-        total = conn.execute(text(f"SELECT count(*) {base}"), {"q": q}).scalar() or 0
+        total = conn.execute(text(f"SELECT count(*) {base}"), params).scalar() or 0
         rows = conn.execute(text(
             f"SELECT page.doc_id, ts_headline('{PG_CONFIG}', d.text, "
             f"to_tsquery('{PG_CONFIG}', :q), :options) AS snip FROM ("
             f"SELECT f.doc_id, ts_rank(f.search, query) AS rank {base} "
             "ORDER BY rank DESC, f.doc_id LIMIT :limit OFFSET :offset) AS page "
             "JOIN documents d ON d.id = page.doc_id ORDER BY page.rank DESC, page.doc_id"),
-            {"q": q, "options": options, "limit": limit, "offset": offset}).all()
+            {**params, "options": options, "limit": limit, "offset": offset}).all()
     return total, [DocumentHit(r.doc_id, r.snip or "") for r in rows]
 
 
-def _search_fts(engine: Engine, q: str, limit: int, offset: int
+def _search_fts(engine: Engine, q: str, limit: int, offset: int, scope: Scope | None = None
                 ) -> tuple[int, list[DocumentHit]]:
     ensure_index(engine)
     base = (f"FROM {FTS_TABLE} f JOIN documents d ON d.id = f.doc_id "
             f"WHERE {FTS_TABLE} MATCH :q AND d.current")
+    params: dict[str, object] = {"q": q}
+    if scope is not None and not scope.everything:
+        cond, more = scope.sql("d")
+        base += f" AND {cond}"
+        params.update(more)
     with engine.connect() as conn:
-        total = conn.execute(text(f"SELECT count(*) {base}"), {"q": q}).scalar() or 0
+        total = conn.execute(text(f"SELECT count(*) {base}"), params).scalar() or 0
         rows = conn.execute(text(
             f"SELECT f.doc_id, snippet({FTS_TABLE}, 2, :a, :b, '…', 24) AS snip {base} "
             f"ORDER BY bm25({FTS_TABLE}, 0.0, 4.0, 1.0), f.doc_id LIMIT :limit OFFSET :offset"),
-            {"q": q, "a": MARK_START, "b": MARK_END, "limit": limit, "offset": offset}).all()
+            {**params, "a": MARK_START, "b": MARK_END, "limit": limit,
+             "offset": offset}).all()
     return total, [DocumentHit(r.doc_id, r.snip or "") for r in rows]
 
 
@@ -229,10 +246,12 @@ def _like(word: str) -> str:
     return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def _search_like(engine: Engine, ws: list[str], limit: int, offset: int
-                 ) -> tuple[int, list[DocumentHit]]:
+def _search_like(engine: Engine, ws: list[str], limit: int, offset: int,
+                 scope: Scope | None = None) -> tuple[int, list[DocumentHit]]:
     cond = and_(t.documents.c.current.is_(True),
                 *[t.documents.c.text.ilike(_like(w), escape="\\") for w in ws])
+    if scope is not None and not scope.everything:
+        cond = and_(cond, scope.documents())
     with engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(t.documents).where(cond)).scalar()
         rows = conn.execute(select(t.documents.c.id, t.documents.c.text).where(cond)

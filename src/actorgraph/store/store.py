@@ -7,6 +7,7 @@ one transaction, so a failure never loses what was already stored.
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ from actorgraph.store import schema as t
 from actorgraph.store.claims import claim_rows
 from actorgraph.store.db import migrate, now, open_engine, resolve_url
 from actorgraph.store.ids import document_id
+from actorgraph.store.tlp import Scope, scoped_entities
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,8 @@ class Store:
             stored = conn.execute(select(t.documents.c.id, t.documents.c.extraction_error).where(
                 t.documents.c.sha256 == loaded.sha256)).first()
             if stored is not None:
+                if loaded.meta.tlp:
+                    _mark(conn, t.documents.c.id == stored.id, loaded.meta.tlp)
                 if stored.extraction_error is None:
                     return doc_id, "unchanged"
                 _replace_extraction(conn, doc_id, extraction)
@@ -108,7 +112,7 @@ class Store:
                 text=loaded.text, original=loaded.original, version=(prev or 0) + 1,
                 current=True, ingested_at=now(), imported=imported,
                 extractor=extraction.extractor, extractor_version=extraction.extractor_version,
-                extraction_error=extraction.error))
+                extraction_error=extraction.error, tlp=meta.tlp))
             mark_stale_in(conn)
             if clean.segments:
                 conn.execute(insert(t.segments), [
@@ -117,10 +121,19 @@ class Store:
             _insert_extraction(conn, doc_id, extraction)
         return doc_id, "new version" if prev else "added"
 
-    def documents(self, current_only: bool = True) -> list[dict]:
+    def set_document_tlp(self, sha256: str, tlp: str) -> bool:
+        """Mark the stored document with this content (ingested again with a marking);
+        True if its marking changed."""
+        with self.engine.begin() as conn:
+            return _mark(conn, t.documents.c.sha256 == sha256, tlp)
+
+    def documents(self, current_only: bool = True, scope: Scope | None = None) -> list[dict]:
+        """Documents without their texts (only those `scope` shows, when given)."""
         q = select(*[c for c in t.documents.c if c.name not in ("text", "original")])
         if current_only:
             q = q.where(t.documents.c.current.is_(True))
+        if scope is not None and not scope.everything:
+            q = q.where(scope.documents())
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(q.order_by(t.documents.c.id))]
 
@@ -130,10 +143,14 @@ class Store:
                 t.documents.c.id == doc_id)).scalar()
 
     # -- mentions --------------------------------------------------------
-    def mentions(self, entity_id: str | None = None) -> Iterator[StoredMention]:
-        """Mentions of current documents (of one entity, if given), in document order."""
+    def mentions(self, entity_id: str | None = None,
+                 scope: Scope | None = None) -> Iterator[StoredMention]:
+        """Mentions of current documents (of one entity, if given; of the documents
+        `scope` shows, if given), in document order."""
         q = (select(t.mentions).join(t.documents, t.documents.c.id == t.mentions.c.doc_id)
              .where(t.documents.c.current.is_(True)))
+        if scope is not None and not scope.everything:
+            q = q.where(scope.documents())
         if entity_id:
             q = q.where(t.mentions.c.entity_id == entity_id)
         q = q.order_by(t.mentions.c.doc_id, t.mentions.c.start)
@@ -192,8 +209,17 @@ class Store:
                     {"a": a, "b": b, "score": s, "reasons": json.dumps(list(r))}
                     for a, b, s, r in review])
 
-    def entities(self, type: str | None = None, search: str | None = None) -> list[EntityRecord]:
-        """Entities with their names; `search` matches any name, in any script or spelling."""
+    def entities(self, type: str | None = None, search: str | None = None,
+                 scope: Scope | None = None) -> list[EntityRecord]:
+        """Entities with their names; `search` matches any name, in any script or spelling.
+        With a `scope`, only the entities it shows, with only their visible names."""
+        records = self._entities(type, search)
+        if scope is None or scope.everything:
+            return records
+        with self.engine.connect() as conn:
+            return scoped_entities(conn, scope, records)
+
+    def _entities(self, type: str | None, search: str | None) -> list[EntityRecord]:
         q = select(t.entities)
         if type:
             q = q.where(t.entities.c.type == type)
@@ -332,6 +358,18 @@ def _replace_extraction(conn, doc_id: str, extraction: Extraction) -> None:
         extraction_error=extraction.error))
     _insert_extraction(conn, doc_id, extraction)
     mark_stale_in(conn)
+
+
+def _mark(conn, which, tlp: str) -> bool:
+    """Give the document `which` selects this TLP marking; a change is noted in the store's
+    state, so cached reads (`cache.StoreCache`) see it."""
+    changed = conn.execute(update(t.documents).where(
+        which, func.coalesce(t.documents.c.tlp, "") != tlp).values(tlp=tlp)).rowcount
+    if changed:
+        conn.execute(delete(t.store_state).where(t.store_state.c.key == "tlp_marked"))
+        conn.execute(insert(t.store_state).values(key="tlp_marked", value=now() + " "
+                                                  + uuid.uuid4().hex))
+    return bool(changed)
 
 
 def mark_stale_in(conn) -> None:

@@ -19,6 +19,8 @@ from actorgraph.web.api import entities as api_entities
 from actorgraph.web.api import events as api_events
 from actorgraph.web.api import judgements as api_judgements
 from actorgraph.web.api import search as api_search
+from actorgraph.web.api import users as api_users
+from actorgraph.web.auth import AuthMiddleware, Identities, Sessions
 from actorgraph.web.campaign_data import CampaignData
 from actorgraph.web.render import render
 from actorgraph.web.security import SecurityMiddleware
@@ -33,6 +35,7 @@ from actorgraph.web.views import (
     entity_facts,
     graph,
     home,
+    login,
     profile,
     search,
     timeline,
@@ -42,10 +45,11 @@ ROUTERS = [
     # pages
     home.router, search.router, entities.router, graph.router, profile.router,
     entity.router, entity_facts.router, timeline.router, documents.router, document.router,
-    contradictions.router, campaign.router,
+    contradictions.router, campaign.router, login.router,
     # the JSON API
     api_entities.router, api_events.router, api_claims.router, api_documents.router,
     api_contradictions.router, api_search.router, api_judgements.router, api_campaign.router,
+    api_users.router,
 ]
 
 
@@ -68,7 +72,10 @@ def create_app(settings: WebSettings | None = None, store: Store | None = None) 
     for router in ROUTERS:
         app.include_router(router)
     _errors(app)
-    app.add_middleware(SecurityMiddleware, settings=settings)
+    app.state.sessions = Sessions(settings.session_hours)
+    app.add_middleware(AuthMiddleware, settings=settings,
+                       identities=Identities(store, app.state.sessions))
+    app.add_middleware(SecurityMiddleware, settings=settings)   # outermost: runs first
     return app
 
 

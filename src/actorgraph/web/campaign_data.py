@@ -122,7 +122,8 @@ def operators(reader: Reader, name: str) -> list[dict]:
         record = reader.entity(cid)
         if record is None or fold(name) not in {fold(n) for n, _ in record.names}:
             continue
-        for fact in reader.relations_to([record.id], {"operates_channel"}):
+        found = reader.relations_to([record.id], {"operates_channel"})  # without claims
+        for fact in reader.facts([f.id for f in found]):
             for eid, role in fact.entities:
                 if role == "subject":
                     who = reader.entity(eid)

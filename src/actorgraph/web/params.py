@@ -8,11 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, Query, Request
+from fastapi import Depends, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 
 from actorgraph.model import ENTITY_TYPES
 from actorgraph.store.reader import Reader
+from actorgraph.store.scoped import within
 from actorgraph.web.settings import WebSettings
 
 MAX_OFFSET = 10_000_000
@@ -22,7 +23,13 @@ ENTITY_TYPE = "^(" + "|".join(ENTITY_TYPES) + ")?$"
 
 
 def get_reader(request: Request) -> Reader:
-    return request.app.state.reader
+    """The store as the request's user may see it: within their TLP clearance (without
+    a login, the server's --clearance, by default everything)."""
+    settings: WebSettings = request.app.state.settings
+    user = getattr(request.state, "user", None)
+    if user is None and settings.auth_required:
+        raise HTTPException(401, "authentication required")
+    return within(request.app.state.reader, user.clearance if user else settings.clearance)
 
 
 def get_settings(request: Request) -> WebSettings:

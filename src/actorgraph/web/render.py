@@ -68,6 +68,7 @@ def render(request: Request, template: str, page: Any, status: int = 200,
     """Render `template` with the page's typed context as `page`."""
     html = _ENV.get_template(template).render(
         request=request, page=page, title=title, settings=request.app.state.settings,
+        user=getattr(request.state, "user", None), csrf=getattr(request.state, "csrf", ""),
         query=lambda **kw: _query(request, **kw), path=request.url.path,
         q=extra.pop("q", request.query_params.get("q", "")), **extra)
     return HTMLResponse(html, status_code=status)

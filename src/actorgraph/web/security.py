@@ -8,6 +8,7 @@ is inert even if some escaping were missed.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 from fastapi import HTTPException, Request
@@ -55,7 +56,7 @@ class SecurityMiddleware:
         if host_name(host) not in self.allowed:
             await _plain(send, 400, b"Invalid host header")
             return
-        refusal = body_refusal(headers, self.settings)
+        refusal = body_refusal(headers, self.settings, scope["path"])
         if refusal is not None:
             await _json(send, *refusal)
             return
@@ -67,14 +68,23 @@ class SecurityMiddleware:
                 message["headers"] = kept + HEADERS
             await send(message)
 
-        await self.app(scope, _capped(receive, self.settings.max_body), send_with_headers)
+        limit = LOGIN_BODY if scope["path"] in LOGIN_PATHS else self.settings.max_body
+        await self.app(scope, _capped(receive, limit), send_with_headers)
 
 
-def body_refusal(headers: dict[bytes, bytes], settings: WebSettings) -> tuple[int, str] | None:
+LOGIN_PATHS = ("/login", "/logout")   # take a small form even on a read-only server
+LOGIN_BODY = 4096
+
+
+def body_refusal(headers: dict[bytes, bytes], settings: WebSettings,
+                 path: str = "") -> tuple[int, str] | None:
     """Why a request's body is refused before a byte of it is read, or None: any body
-    sent to a read-only server (403), a declared Content-Length over the cap (413)."""
+    sent to a read-only server (403) but a login form, a declared Content-Length over
+    the cap (413)."""
     length = headers.get(b"content-length")
     has_body = b"transfer-encoding" in headers or (length is not None and length != b"0")
+    if path in LOGIN_PATHS and settings.auth_required:
+        settings = replace(settings, allow_writes=True, max_body=LOGIN_BODY)
     if has_body and not settings.allow_writes:
         return 403, "this server is read-only: request bodies are refused"
     if length is not None:
@@ -124,6 +134,13 @@ def require_writes(request: Request) -> None:
     if not settings.allow_writes:
         raise HTTPException(403, "this server is read-only; start it with --allow-writes "
                                  "to record judgements")
+    check_same_origin(request)
+
+
+def check_same_origin(request: Request) -> None:
+    """403 unless the request comes from a page of this server (its Origin, else its
+    Referer, names the Host it was sent to, itself an allowed host)."""
+    settings: WebSettings = request.app.state.settings
     if request.headers.get("sec-fetch-site") in ("cross-site", "same-site"):
         raise HTTPException(403, "cross-site write refused")
     source = _sender(request)

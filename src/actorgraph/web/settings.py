@@ -15,7 +15,9 @@ class WebSettings:
     their Host header (the loopback names, the bound address and `extra_hosts`,
     whatever the bind address), which stops DNS-rebinding pages from reading or
     writing through the browser. Request bodies over `max_body` bytes are refused
-    before they are read.
+    before they are read. On any address but loopback (or with `auth`), every request
+    needs a user: an API token (`Authorization: Bearer`) or a browser login; each user
+    sees only what their TLP clearance covers.
     """
 
     db: str | None = None
@@ -29,6 +31,9 @@ class WebSettings:
     max_body: int = 1_000_000    # bytes; larger request bodies get 413
     campaign: tuple[str, ...] = field(default_factory=tuple)   # channel exports to analyse
     narratives: str | None = None                              # the analyst's narratives file
+    auth: bool = False           # require a login even on a loopback address
+    clearance: str | None = None  # TLP clearance of requests without a login (None: all)
+    session_hours: float = 12.0  # a browser login lasts this long
 
     @property
     def url(self) -> str:
@@ -50,3 +55,9 @@ class WebSettings:
     @property
     def is_loopback(self) -> bool:
         return self.host in LOOPBACK or self.host.startswith("127.")
+
+    @property
+    def auth_required(self) -> bool:
+        """Every request needs a user (a token or a login) on any address other machines
+        can reach, and wherever `auth` asks for it (behind a reverse proxy)."""
+        return self.auth or not self.is_loopback

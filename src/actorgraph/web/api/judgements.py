@@ -1,16 +1,17 @@
 """/api/judgements: the analyst's merge / different judgements (writes; --allow-writes).
 
 A judgement is appended to the store's judgement log (who, when, what, why) and
-the store is re-resolved, exactly as `actorgraph merge` and `distinguish` do.
+the store is re-resolved, exactly as `actorgraph merge` and `distinguish` do. On a
+team server the judgement is the logged-in analyst's, recorded under their name.
 """
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, HTTPException
+from fastapi import APIRouter, Depends, HTTPException, Request
 
 from actorgraph.store import judgements as log
 from actorgraph.web import models as m
+from actorgraph.web.auth import author, require_writer
 from actorgraph.web.params import ReaderDep
-from actorgraph.web.security import require_writes
 from actorgraph.web.views.entity import find_by_name, ref
 from actorgraph.workflow import refresh
 
@@ -18,14 +19,17 @@ router = APIRouter(prefix="/api/judgements", tags=["judgements"])
 
 
 @router.post("", response_model=m.JudgementResult, status_code=201,
-             dependencies=[Depends(require_writes)],
-             responses={403: {"description": "The server is read-only (no --allow-writes)."}})
-def post_judgement(body: m.Judgement, reader: ReaderDep) -> m.JudgementResult:
+             dependencies=[Depends(require_writer)],
+             responses={403: {"description": "The server is read-only (no --allow-writes), "
+                                             "or the user's role may only read."}})
+def post_judgement(body: m.Judgement, reader: ReaderDep, request: Request
+                   ) -> m.JudgementResult:
     """Say two entities are the same actor (`same`, a merge) or different ones."""
     a, b = find_by_name(reader, body.a), find_by_name(reader, body.b)
     if body.action == "same" and a.id == b.id:
         raise HTTPException(409, f"{a.name!r} and {b.name!r} are already one entity")
-    jid = log.record(reader.store, body.action, a.name, b.name, reason=body.reason)
+    jid = log.record(reader.store, body.action, a.name, b.name, reason=body.reason,
+                     author=author(request))
     summary = refresh(reader.store)
     reader.invalidate()
     return m.JudgementResult(id=jid, action=body.action, a=ref(a), b=ref(b),

@@ -1,4 +1,5 @@
-/* The judgement form (only served with --allow-writes): posts JSON to /api/judgements. */
+/* The judgement form (only served with --allow-writes): posts JSON to /api/judgements,
+   with the login's CSRF token on a team server. */
 (function () {
   "use strict";
   var form = document.querySelector("form.judge");
@@ -14,7 +15,8 @@
                  reason: form.elements.reason.value || null };
     result.textContent = "Recording and re-resolving…";
     fetch("/api/judgements", { method: "POST", body: JSON.stringify(body),
-                               headers: { "Content-Type": "application/json" } })
+                               headers: { "Content-Type": "application/json",
+                                          "X-CSRF-Token": form.dataset.csrf || "" } })
       .then(function (r) { return r.json().then(function (j) { return [r, j]; }); })
       .then(function (rj) {
         var r = rj[0], j = rj[1];
