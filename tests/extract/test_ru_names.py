@@ -102,3 +102,14 @@ def test_initials_keep_their_written_form_and_an_accused_capital_is_its_state():
     london = mention(s, "Лондон")
     assert london.role == "metonym" and london.refers_to == "United Kingdom"
     assert mention(s, "Лондоне").role == "name"
+
+
+def test_a_multiword_name_in_an_oblique_case_is_named_by_its_head_in_the_nominative():
+    """'заседание Жогорку Кенеша' names 'Жогорку Кенеш': natasha leaves foreign
+    words as written: the head noun of the name is put in the nominative, its genitive
+    complement ('… Киргизии') left as it is."""
+    s = ru("Заседание Жогорку Кенеша прошло во вторник. Депутаты Жогорку Кенеша Киргизии "
+           "проголосовали против.")
+    names = {m.text: m.name for m in s.mentions}
+    assert names["Жогорку Кенеша"] == "Жогорку Кенеш"
+    assert names["Жогорку Кенеша Киргизии"] == "Жогорку Кенеш Киргизии"

@@ -117,9 +117,34 @@ def _from_span(parsed: Parsed, start: int, end: int, label: str, normal: str,
         c.name = person_name([parsed.toks[i] for i in toks], vocab, parsed.text)
     elif len(toks) == 1 and normal == parsed.text[start:end]:
         c.name = recase(one_word_nominative(parsed.toks[toks[0]], vocab) or normal, normal)
+    elif len(toks) > 1 and normal == parsed.text[start:end]:
+        c.name = _head_nominative(parsed, toks, vocab) or normal
     if toks and parsed.toks[toks[-1] if label == "PER" else toks[0]].case in ("Nom", None):
         c.reasons.append("nominative")
     return c
+
+
+def _head_nominative(parsed: Parsed, toks: list[int], vocab: Any) -> str | None:
+    """A name of several words that natasha left as written ('Жогорку Кенеша'): its head
+    word (the one whose syntactic head lies outside the name; past an indeclinable foreign
+    word the parser takes for it, the word after it) in the nominative, the rest as written
+    ('Жогорку Кенеш Киргизии')."""
+    inside = set(toks)
+    heads = [i for i in toks if parsed.toks[i].head not in inside]
+    if len(heads) != 1:
+        return None
+    head = parsed.toks[heads[0]]
+    word = one_word_nominative(head, vocab)
+    if (word is None or word == head.text) and heads[0] + 1 in inside and \
+            parsed.toks[heads[0] + 1].head == heads[0]:
+        head = parsed.toks[heads[0] + 1]   # a foreign word first, read as the head by the
+        word = one_word_nominative(head, vocab)   # parser: 'Жогорку Кенеша', 'Милли ...'
+    if word is None or word == head.text:
+        return None
+    first = parsed.toks[toks[0]].start
+    text = parsed.text[first:parsed.toks[toks[-1]].end]
+    at = head.start - first
+    return text[:at] + recase(word, head.text) + text[at + len(head.text):]
 
 
 EDGE = "()[]«»\"'“”„,.;:!? "
