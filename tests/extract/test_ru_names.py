@@ -113,3 +113,14 @@ def test_a_multiword_name_in_an_oblique_case_is_named_by_its_head_in_the_nominat
     names = {m.text: m.name for m in s.mentions}
     assert names["Жогорку Кенеша"] == "Жогорку Кенеш"
     assert names["Жогорку Кенеша Киргизии"] == "Жогорку Кенеш Киргизии"
+
+
+def test_a_state_called_by_its_official_name_is_named_as_the_state():
+    """'Киргизская Республика' is Kyrgyzstan: the mention's name is the lexicon's, so the
+    resolver meets it with 'Киргизия' and 'Kyrgyzstan'."""
+    from actorgraph.knowledge.lexicon import load_lexicon
+
+    s = ru("Посол Киргизской Республики вручил ноту в понедельник.")
+    m = mention(s, "Киргизской Республики")
+    assert m.type == "country"
+    assert load_lexicon().lookup(m.name) == load_lexicon().lookup("Kyrgyzstan")

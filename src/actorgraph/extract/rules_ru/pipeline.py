@@ -94,6 +94,8 @@ def _names(s: State) -> None:
         elif entry is not None and entry.type in ("country", "place") \
                 and decide(v) == entry.type:
             entries[len(out)] = entry.name
+            if s.lex.lookup(m.name) is None:   # 'Азербайджанская Республика': the state
+                m.name = entry.name
         out.append(m)
     link(out, text, entries)
     s.mentions = [m for m in out if m.key]
