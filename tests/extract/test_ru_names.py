@@ -124,3 +124,12 @@ def test_a_state_called_by_its_official_name_is_named_as_the_state():
     m = mention(s, "Киргизской Республики")
     assert m.type == "country"
     assert load_lexicon().lookup(m.name) == load_lexicon().lookup("Kyrgyzstan")
+
+
+def test_a_district_named_by_its_towns_adjective_is_that_town():
+    """'Салянского района' is the district of Salyan (Сальяны): a relational adjective
+    of a known town with a word for a district names the town's place."""
+    s = ru("Взрыв произошел в одном из сел Тверского района. Жители Салянского района "
+           "сообщили о задержаниях.")
+    m = mention(s, "Салянского района")
+    assert m.type == "place" and m.name == "Salyan"

@@ -19,7 +19,7 @@ from typing import Any
 
 from actorgraph.extract.rules_ru.nlp import Parsed, Tok
 from actorgraph.extract.rules_ru.ruledata import classes, words
-from actorgraph.knowledge.lexicon import Lexicon, normalize_form
+from actorgraph.knowledge.lexicon import Lexicon, known_place, normalize_form
 
 HEADS = classes("institution_heads")
 CASES = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
@@ -414,6 +414,29 @@ def country_of_adjective(lemma: str, lex: Lexicon) -> str | None:
         if entry is not None and entry.type == "country":
             return cand[:1].upper() + cand[1:]
     return None
+
+
+def town_of_adjective(lemma: str) -> str | None:
+    """The town (GeoNames) a relational adjective is made from, by the same stem rule
+    ('салянский' -> Salyan, 'сабунчинский' -> Sabunçu through 'Сабунчи', 'тверской' ->
+    'Тверь'), when exactly one stem names a known town."""
+    if not lemma.endswith(ADJ_ENDINGS):
+        return None
+    stem = lemma[:-4]
+    found = {p.name for cand in (stem, stem + "ь", stem + "и", stem + "ы", stem + "а",
+                                 stem[:-2] if stem.endswith(("ин", "ен")) else "",
+                                 stem[:-2] + "и" if stem.endswith("ин") else "")
+             if cand and (p := known_place(cand)) is not None}
+    return found.pop() if len(found) == 1 else None
+
+
+def district_of_town(parsed: Parsed, c: Cand) -> str | None:
+    """'Салянского района': an adjective of a known town with a word for a district or
+    region names that town's place."""
+    toks = [parsed.toks[k] for k in c.toks]
+    if len(toks) != 2 or toks[0].pos != "ADJ" or toks[1].lemma not in words("place_nouns"):
+        return None
+    return town_of_adjective(toks[0].lemma)
 
 
 def genitive(name: str, vocab: Any) -> str:

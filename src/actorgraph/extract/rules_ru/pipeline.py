@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from actorgraph.extract.rules_ru import attribution, dates, events, quantities, relations
 from actorgraph.extract.rules_ru.keys import link
-from actorgraph.extract.rules_ru.names import recognise
+from actorgraph.extract.rules_ru.names import district_of_town, recognise
 from actorgraph.extract.rules_ru.nlp import Models, Parsed, parse
 from actorgraph.extract.rules_ru.refer import Refs
 from actorgraph.extract.rules_ru.typing import kind_of, state_of, title_before, votes
@@ -96,6 +96,8 @@ def _names(s: State) -> None:
             entries[len(out)] = entry.name
             if s.lex.lookup(m.name) is None:   # 'Азербайджанская Республика': the state
                 m.name = entry.name
+        elif m.type == "place" and (town := district_of_town(s.doc, c)) is not None:
+            m.name = town     # 'Салянского района': the district of Salyan
         out.append(m)
     link(out, text, entries)
     s.mentions = [m for m in out if m.key]
