@@ -77,15 +77,21 @@ def ensure_index(engine: Engine) -> bool:
     """Rebuild the index if it does not hold exactly the stored documents; True if it did."""
     if engine.dialect.name != "sqlite":
         return False
+    # one statement, so both counts come from one snapshot even while another process
+    # stores documents
+    count = (f"SELECT (SELECT count(*) FROM documents), "
+             # the shadow table FTS5 keeps one small row per indexed document in
+             f"(SELECT count(*) FROM {FTS_TABLE}_docsize)")
     with engine.connect() as conn:
-        docs = conn.execute(select(func.count()).select_from(t.documents)).scalar()
-        # the shadow table FTS5 keeps one small row per indexed document in: cheap to count
-        indexed = conn.exec_driver_sql(f"SELECT count(*) FROM {FTS_TABLE}_docsize").scalar()
+        docs, indexed = conn.exec_driver_sql(count).one()
     if docs == indexed:
         return False
     with engine.begin() as conn:
-        rebuild_index(conn)
-    return True
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        docs, indexed = conn.exec_driver_sql(count).one()
+        if docs != indexed:
+            rebuild_index(conn)
+    return docs != indexed
 
 
 def words(query: str) -> list[str]:
