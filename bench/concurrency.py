@@ -4,8 +4,10 @@
 
 Makes the 100-document corpus of bench/corpus100.py, ingests its first half (a store
 with content), then serves that store (`actorgraph serve`, a subprocess, a free port on
-127.0.0.1) while `actorgraph ingest` stores the second half in another process. Once the
-ingest has stored its first document, --requests GET requests go to the server,
+127.0.0.1) while `actorgraph ingest` stores the second half in another process, in
+--parts folders one after another (so writes, each ingest's re-resolution included, go on
+for as long as the requests do). Once the ingest has stored its first document,
+--requests GET requests go to the server,
 --workers at a time (pages and API: lists, entity and document pages, search, the
 graph), and halfway through a third process records a judgement (`actorgraph merge` of
 two entities, which re-resolves the store while the ingest may still be writing).
@@ -22,7 +24,6 @@ import json
 import os
 import socket
 import sqlite3
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -93,22 +94,125 @@ def _urls(base: str) -> list[tuple[str, str]]:
     return out
 
 
-def main() -> None:  # noqa: PLR0915 - one scenario, told in order
+def _folders(work: Path, docs: int, parts: int) -> tuple[Path, list[Path], int]:
+    """The corpus split: the first half in one folder, the second in `parts` folders."""
+    files = make_corpus(work / "corpus", docs)
+    half = files[docs // 2:]
+    size = -(-len(half) // parts)
+    first, folders = work / "first", [work / f"part{i}" for i in range(parts)]
+    for folder, part in ((first, files[:docs // 2]),
+                         *((folders[i], half[i * size:(i + 1) * size]) for i in range(parts))):
+        folder.mkdir()
+        for f in part:
+            for p in (f, f.with_suffix(".meta.json")):
+                p.rename(folder / p.name)
+    return first, folders, size
+
+
+class Writers:
+    """Ingests of the parts one after another in other processes, until told to stop."""
+
+    def __init__(self, db: Path, parts: list[Path]) -> None:
+        self.db, self.parts = db, parts
+        self.procs: list[subprocess.Popen] = []
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run)
+
+    def _run(self) -> None:
+        for part in self.parts:
+            if self.stop.is_set():
+                break
+            self.procs.append(_cli("ingest", str(part), "--db", str(self.db)))
+            self.procs[-1].wait()
+
+    def start(self) -> None:
+        before = _stored(self.db)
+        self.thread.start()
+        while _stored(self.db) == before and self.thread.is_alive():
+            time.sleep(0.05)
+
+    def finish(self) -> tuple[list[int], str]:
+        self.stop.set()
+        self.thread.join()
+        codes = [p.wait() for p in self.procs]
+        return codes, " | ".join(p.stderr.read().strip()[-300:] for p in self.procs
+                                 if p.returncode and p.stderr)
+
+
+def _load(base: str, db: Path, writers: Writers, requests: int, workers: int) -> dict:
+    """The requests, `workers` at a time, and a judgement from another process halfway."""
+    urls = _urls(base)
+    ents = json.loads(_get(base, "/api/entities?limit=2")[1])["items"]
+    results: list[tuple[str, int, float, bool]] = []
+    errors: Counter = Counter()
+    lock = threading.Lock()
+    judge: list[subprocess.Popen] = []
+
+    def one(i: int) -> None:
+        kind, path = urls[i % len(urls)]
+        if i == requests // 2:
+            judge.append(_cli("merge", ents[0]["id"], ents[1]["id"], "--db", str(db),
+                              "--reason", "bench: a judgement during an ingest"))
+        t0 = time.perf_counter()
+        try:
+            status, _ = _get(base, path)
+        except OSError as err:
+            with lock:
+                errors[f"{type(err).__name__}: {err}"] += 1
+            return
+        during = writers.thread.is_alive()
+        with lock:
+            results.append((kind, status, time.perf_counter() - t0, during))
+
+    t0 = time.perf_counter()
+    with ThreadPoolExecutor(workers) as pool:
+        list(pool.map(one, range(requests)))
+    wall = time.perf_counter() - t0
+    codes, ingest_err = writers.finish()
+    judge_code = judge[0].wait() if judge else None
+    judge_err = judge[0].stderr.read().strip() if judge and judge[0].stderr else ""
+    return {"results": results, "errors": errors, "wall": wall, "ingest_codes": codes,
+            "ingest_err": ingest_err, "judge_code": judge_code, "judge_err": judge_err}
+
+
+def _pct(xs: list[float], p: float) -> float:
+    return 1000 * xs[min(len(xs) - 1, int(p * len(xs)))] if xs else float("nan")
+
+
+def _report(run: dict, workers: int, size: int, docs: int, stale: bool) -> None:
+    results, errors = run["results"], run["errors"]
+    statuses = Counter(s for _, s, _, _ in results)
+    lat = sorted(d for _, _, d, _ in results)
+    print(f"{len(results) + sum(errors.values())} requests, {workers} at a time, in "
+          f"{run['wall']:.1f} s; {sum(1 for r in results if r[3])} answered while an ingest "
+          f"ran ({len(run['ingest_codes'])} ingests of {size} documents one after another)")
+    print(f"status codes: {dict(sorted(statuses.items()))}; 5xx: "
+          f"{sum(n for s, n in statuses.items() if s >= 500)}; errors: "
+          f"{sum(errors.values())} {dict(errors) if errors else ''}")
+    print(f"latency ms: p50 {_pct(lat, 0.5):.0f}, p95 {_pct(lat, 0.95):.0f}, max "
+          f"{_pct(lat, 1.0):.0f}")
+    by_kind: dict[str, list[float]] = defaultdict(list)
+    for kind, _, d, _ in results:
+        by_kind[kind].append(d)
+    for kind, ds in sorted(by_kind.items()):
+        ds.sort()
+        print(f"  {kind:13s} n={len(ds):4d} p50 {_pct(ds, 0.5):6.0f} p95 {_pct(ds, 0.95):6.0f}")
+    err = run["ingest_err"]
+    print(f"ingest exits {run['ingest_codes']}{': ' + err if err else ''}; judgement exit "
+          f"{run['judge_code']}{': ' + run['judge_err'][-300:] if run['judge_code'] else ''}; "
+          f"{docs} documents stored; store {'STALE' if stale else 'resolved'} at the end")
+
+
+def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--requests", type=int, default=2000)
     ap.add_argument("--workers", type=int, default=8)
     ap.add_argument("--docs", type=int, default=100)
+    ap.add_argument("--parts", type=int, default=5)
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        corpus = work / "corpus"
-        files = make_corpus(corpus, args.docs)
-        first, second = work / "first", work / "second"
-        for folder, part in ((first, files[:args.docs // 2]), (second, files[args.docs // 2:])):
-            folder.mkdir()
-            for f in part:
-                for p in (f, f.with_suffix(".meta.json")):
-                    p.rename(folder / p.name)
+        first, parts, size = _folders(work, args.docs, args.parts)
         db = work / "store.db"
         setup = _cli("ingest", str(first), "--db", str(db))
         assert setup.wait() == 0, setup.stderr.read() if setup.stderr else ""
@@ -122,42 +226,9 @@ def main() -> None:  # noqa: PLR0915 - one scenario, told in order
                         break
                 except OSError:
                     time.sleep(0.1)
-            urls = _urls(base)
-            ents = json.loads(_get(base, "/api/entities?limit=2")[1])["items"]
-            ingest = _cli("ingest", str(second), "--db", str(db))
-            start = _stored(db)
-            while _stored(db) == start and ingest.poll() is None:
-                time.sleep(0.05)
-            results: list[tuple[str, int, float, bool]] = []
-            errors: Counter = Counter()
-            lock = threading.Lock()
-            judge: dict[str, subprocess.Popen] = {}
-
-            def one(i: int) -> None:
-                kind, path = urls[i % len(urls)]
-                if i == args.requests // 2:
-                    judge["p"] = _cli("merge", ents[0]["id"], ents[1]["id"], "--db", str(db),
-                                      "--reason", "bench: a judgement during an ingest")
-                t0 = time.perf_counter()
-                try:
-                    status, _ = _get(base, path)
-                except OSError as err:
-                    with lock:
-                        errors[f"{type(err).__name__}: {err}"] += 1
-                    return
-                during = ingest.poll() is None
-                with lock:
-                    results.append((kind, status, time.perf_counter() - t0, during))
-
-            t0 = time.perf_counter()
-            with ThreadPoolExecutor(args.workers) as pool:
-                list(pool.map(one, range(args.requests)))
-            wall = time.perf_counter() - t0
-            ingest_code = ingest.wait()
-            judge_code = judge["p"].wait() if "p" in judge else None
-            judge_err = judge["p"].stderr.read().strip() if "p" in judge and judge["p"].stderr \
-                else ""
-            ingest_err = ingest.stderr.read().strip() if ingest.stderr else ""
+            writers = Writers(db, parts)
+            writers.start()
+            run = _load(base, db, writers, args.requests, args.workers)
         finally:
             server.terminate()
             server.wait()
@@ -165,29 +236,7 @@ def main() -> None:  # noqa: PLR0915 - one scenario, told in order
             stale = conn.execute("SELECT count(*) FROM store_state WHERE key = 'stale'"
                                  ).fetchone()[0] > 0
             docs = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
-    statuses = Counter(s for _, s, _, _ in results)
-    lat = sorted(d for _, _, d, _ in results)
-
-    def pct(xs: list[float], p: float) -> float:
-        return 1000 * xs[min(len(xs) - 1, int(p * len(xs)))] if xs else float("nan")
-
-    print(f"{len(results) + sum(errors.values())} requests, {args.workers} at a time, in "
-          f"{wall:.1f} s; {sum(1 for r in results if r[3])} answered while the ingest ran")
-    print(f"status codes: {dict(sorted(statuses.items()))}; 5xx: "
-          f"{sum(n for s, n in statuses.items() if s >= 500)}; errors: "
-          f"{sum(errors.values())} {dict(errors) if errors else ''}")
-    print(f"latency ms: p50 {pct(lat, 0.5):.0f}, p95 {pct(lat, 0.95):.0f}, max "
-          f"{pct(lat, 1.0):.0f}")
-    by_kind: dict[str, list[float]] = defaultdict(list)
-    for kind, _, d, _ in results:
-        by_kind[kind].append(d)
-    for kind, ds in sorted(by_kind.items()):
-        ds.sort()
-        print(f"  {kind:13s} n={len(ds):4d} p50 {pct(ds, 0.5):6.0f} p95 {pct(ds, 0.95):6.0f}")
-    print(f"ingest exit {ingest_code}{': ' + ingest_err[-300:] if ingest_code else ''}; "
-          f"judgement exit {judge_code}{': ' + judge_err[-300:] if judge_code else ''}; "
-          f"{docs} documents stored; store {'STALE' if stale else 'resolved'} at the end")
-    print(f"median of all: {statistics.median(lat) * 1000:.0f} ms" if lat else "no answers")
+    _report(run, args.workers, size, docs, stale)
 
 
 if __name__ == "__main__":
