@@ -97,8 +97,6 @@ def _export(store: Store) -> str:
 
 
 def test_a_run_killed_while_resolving_is_repaired_by_the_next(tmp_path, monkeypatch):
-    from actorgraph import workflow
-
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "a.txt").write_text("The Northern Shield Brigade is led by Karim Haddadi. "
@@ -109,18 +107,49 @@ def test_a_run_killed_while_resolving_is_repaired_by_the_next(tmp_path, monkeypa
     ingest([str(corpus)], clean)
     assert not clean.is_stale()
 
-    def killed(store):
-        raise KeyboardInterrupt   # as a kill between resolution and facts would leave it
+    def killed(*args):
+        raise KeyboardInterrupt   # as a kill while writing the resolution would leave it
 
     broken = Store(new_db_url(tmp_path, 'broken.db'))
     with monkeypatch.context() as m:
-        m.setattr(workflow, "build_facts", killed)
+        m.setattr("actorgraph.store.facts.write_facts", killed)
         with pytest.raises(KeyboardInterrupt):
             ingest([str(corpus)], broken)
     assert broken.is_stale() and _export(broken) != _export(clean)
+    # entities, facts and contradictions are written in one transaction: none of it stayed
+    assert broken.stats()["entities"] == 0
     again = ingest([str(corpus)], broken)
     assert len(again.unchanged) == 2 and not again.added
     assert not broken.is_stale() and _export(broken) == _export(clean)
+
+
+def test_a_write_while_resolving_is_not_lost_under_the_resolution(db_url, monkeypatch):
+    """Another process's judgement stored while a refresh computes makes that refresh
+    start again on what is stored now; if writes keep coming, the store stays stale."""
+    from actorgraph import workflow
+    from actorgraph.store import judgements
+
+    store = Store(db_url)
+    real = workflow.plan_facts
+    calls = []
+
+    def judged_meanwhile(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            judgements.record(Store(db_url), "same", "Alpha", "Bravo")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(workflow, "plan_facts", judged_meanwhile)
+    workflow.refresh(store)
+    assert len(calls) == 2 and not store.is_stale()
+
+    def always_judged(*args, **kwargs):
+        judgements.record(Store(db_url), "unsure", "Alpha", "Bravo")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(workflow, "plan_facts", always_judged)
+    workflow.refresh(store)
+    assert store.is_stale()
 
 
 def test_a_judgement_marks_the_store_stale_until_it_is_applied(db_url):

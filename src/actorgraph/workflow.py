@@ -19,12 +19,13 @@ from pathlib import Path
 
 from actorgraph.campaign import documents as posts
 from actorgraph.extract import registry
-from actorgraph.facts.build import build_facts
+from actorgraph.facts.build import plan_facts
 from actorgraph.imports.stix import ImportReport, import_bundle
 from actorgraph.ingest import iter_sources
 from actorgraph.model import DocumentMeta
 from actorgraph.parallel import Read, read_documents
-from actorgraph.resolve.stage import ResolveSummary, resolve_store
+from actorgraph.resolve.stage import ResolveSummary, plan_resolution
+from actorgraph.store.facts import replace_resolution
 from actorgraph.store.store import Store
 
 
@@ -99,16 +100,25 @@ def ingest(paths: Iterable[str], store: Store, overrides: DocumentMeta | None = 
     return report
 
 
+REFRESH_ATTEMPTS = 3
+
+
 def refresh(store: Store) -> ResolveSummary:
     """Re-resolve every entity from its mentions, then rebuild the facts on them.
 
-    The store is marked stale until both are done, so a run killed half-way is repaired
-    by the next ingest (or `actorgraph resolve`)."""
-    store.mark_stale()
-    summary = resolve_store(store)
-    build_facts(store)
-    store.mark_fresh()
-    return summary
+    Both are computed first and written in one transaction, which also clears the stale
+    flag, so a run killed at any point leaves the store as it was (stale, repaired by the
+    next ingest or `actorgraph resolve`) or done. If another process stored a document
+    or a judgement meanwhile, the work is done again on what is stored now (up to
+    REFRESH_ATTEMPTS times, then the store is left stale for the next command)."""
+    for _ in range(REFRESH_ATTEMPTS):
+        token = store.mark_stale()
+        resolved = plan_resolution(store)
+        built = plan_facts(store, resolved.entities, resolved.keys)
+        if replace_resolution(store, token, resolved.entities, resolved.assignment,
+                              resolved.review, built.rows, built.contradictions):
+            break
+    return resolved.summary
 
 
 def import_stix(store: Store, path: str | Path, source: str | None = None) -> ImportReport:

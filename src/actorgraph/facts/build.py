@@ -247,20 +247,39 @@ def _contradictions(store: Store, rows: list[FactRow], claims: list[ClaimRow],
                                {d["id"]: d.get("language") for d in docs})
 
 
-def build_facts(store: Store) -> dict[str, int]:
-    """Rebuild the facts tables from the claims; returns counts per kind."""
-    claims = read_claims(store)
-    entities = store.entities()
+@dataclass
+class Built:
+    """Facts and contradictions computed but not yet written."""
+    rows: list[FactRow]
+    contradictions: list[Contradiction]
+
+    def counts(self) -> dict[str, int]:
+        counts: dict[str, int] = defaultdict(int)
+        for r in self.rows:
+            counts[r.kind] += 1
+        counts["contradiction"] = len(self.contradictions)
+        return dict(counts)
+
+
+def plan_facts(store: Store, entities: list[EntityRecord] | None = None,
+               keys: dict[str, dict[str, str]] | None = None) -> Built:
+    """The facts and contradictions of the claims, read with the stored entities or with
+    `entities` and their `keys` (doc id -> mention key -> entity id) not yet written."""
+    claims = read_claims(store, keys=keys)
+    if entities is None:
+        entities = store.entities()
     gathered = _gather(claims, {e.id: e.type for e in entities})
     events = _merge_events(gathered.told)
     _drop_subsumed(gathered.relations)
     rows = (_relation_rows(gathered.relations) + _event_rows(events)
             + _quantity_rows(gathered.quantities) + _founding_rows(gathered.foundings))
-    replace_facts(store, rows)
-    found = _contradictions(store, rows, claims, entities)
-    replace_contradictions(store, found)
-    counts: dict[str, int] = defaultdict(int)
-    for r in rows:
-        counts[r.kind] += 1
-    counts["contradiction"] = len(found)
-    return dict(counts)
+    return Built(rows, _contradictions(store, rows, claims, entities))
+
+
+def build_facts(store: Store) -> dict[str, int]:
+    """Rebuild the facts tables from the claims and the stored entities; returns counts
+    per kind."""
+    built = plan_facts(store)
+    replace_facts(store, built.rows)
+    replace_contradictions(store, built.contradictions)
+    return built.counts()

@@ -186,9 +186,18 @@ def _review(result: Resolution, group_entity: dict[str, str], entities: list[Ent
                    and frozenset((names_of[a], names_of[b])) not in rules.settled})
 
 
-def resolve_store(store: Store) -> ResolveSummary:
-    """Re-resolve every entity in the store from its mentions (facts are not rebuilt:
-    `workflow.refresh` does both)."""
+@dataclass
+class Resolved:
+    """A resolution computed but not yet written."""
+    entities: list[EntityRecord]
+    assignment: dict[str, str]                 # mention id -> entity id
+    keys: dict[str, dict[str, str]]            # doc id -> mention key -> entity id
+    review: list[tuple]
+    summary: ResolveSummary
+
+
+def plan_resolution(store: Store) -> Resolved:
+    """Resolve every entity in the store from its mentions, without writing anything."""
     groups = _group_mentions(store)
     records = name_groups(groups)
     rules = constraints(judgements(store), records)
@@ -199,6 +208,7 @@ def resolve_store(store: Store) -> ResolveSummary:
     entities: list[EntityRecord] = []
     assignment: dict[str, str] = {}
     group_entity: dict[str, str] = {}
+    keys: dict[str, dict[str, str]] = defaultdict(dict)
     used: set[str] = set()
     for cluster in result.clusters:
         entity = _entity(cluster, groups, by_id, result, rules, used)
@@ -207,6 +217,15 @@ def resolve_store(store: Store) -> ResolveSummary:
             group_entity[gid] = entity.id
             for m in groups[gid]:
                 assignment[m.id] = entity.id
+                keys[m.doc_id][m.key] = entity.id
     review = _review(result, group_entity, entities, rules)
-    store.replace_entities(entities, assignment, review)
-    return ResolveSummary(len(records), len(entities), len(review))
+    return Resolved(entities, assignment, dict(keys), review,
+                    ResolveSummary(len(records), len(entities), len(review)))
+
+
+def resolve_store(store: Store) -> ResolveSummary:
+    """Re-resolve every entity in the store from its mentions and write them (facts are
+    not rebuilt: `workflow.refresh` does both, in one transaction)."""
+    done = plan_resolution(store)
+    store.replace_entities(done.entities, done.assignment, done.review)
+    return done.summary

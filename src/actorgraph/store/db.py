@@ -6,17 +6,23 @@ dialect difference lives here.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
+from typing import TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, event, insert, inspect, select
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DatabaseError
+from sqlalchemy.exc import DatabaseError, OperationalError
 
 from actorgraph.store import schema
 from actorgraph.store.search import create_index
 
 DEFAULT_URL = "sqlite:///actorgraph.db"
+BUSY_TIMEOUT_MS = 30_000   # how long SQLite waits for another process's write to finish
+WRITE_RETRIES = 5          # attempts of a write transaction still locked after the wait
+T = TypeVar("T")
 
 
 class StoreError(Exception):
@@ -141,6 +147,9 @@ def _no_nul(value):
 
 
 def make_engine(url: str) -> Engine:
+    """An engine; on SQLite, WAL mode (readers never wait for a writer, the writer never
+    for readers), foreign keys, and a busy timeout so that a second writer (an ingest in
+    one process, a judgement in another) waits for the first instead of failing."""
     # a server's connections may be closed under the pool (restart, idle timeout): each is
     # pinged before reuse
     engine = create_engine(url, future=True, pool_pre_ping=not url.startswith("sqlite"))
@@ -152,11 +161,41 @@ def make_engine(url: str) -> Engine:
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn, _record):  # pragma: no cover - trivial
             cur = dbapi_conn.cursor()
+            cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.close()
     return engine
+
+
+def _locked(err: OperationalError) -> bool:
+    text = str(err.orig).lower()
+    return "locked" in text or "busy" in text
+
+
+@contextmanager
+def write_transaction(engine: Engine) -> Iterator[Connection]:
+    """A transaction that writes. On SQLite it takes the write lock at once (BEGIN
+    IMMEDIATE), waiting up to the busy timeout for another writer, so what it reads is
+    what it writes over: no other process can commit in between."""
+    with engine.begin() as conn:
+        if engine.dialect.name == "sqlite":
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        yield conn
+
+
+def retry_locked(work: Callable[[], T], attempts: int = WRITE_RETRIES) -> T:
+    """Run `work` (one whole transaction), again after a pause while the database stays
+    locked by another process past the busy timeout; other errors pass through."""
+    for attempt in range(attempts):
+        try:
+            return work()
+        except OperationalError as err:
+            if not _locked(err) or attempt == attempts - 1:
+                raise
+            time.sleep(0.2 * 2 ** attempt)
+    raise AssertionError("unreachable")
 
 
 def sqlite_path(url: str) -> str | None:
@@ -187,17 +226,24 @@ def open_engine(url: str, create: bool = True) -> Engine:
 
 
 def migrate(engine: Engine) -> list[str]:
-    """Apply the migrations this database lacks; returns their names."""
+    """Apply the migrations this database lacks; returns their names. Each runs under the
+    write lock and is checked again there, so two processes opening a new store at once
+    (an ingest and `serve`) never apply one twice."""
     applied: list[str] = []
-    with engine.begin() as conn:
-        if not inspect(conn).has_table("migrations"):
-            schema.migrations.create(conn)
+    with engine.connect() as conn:
+        have_log = inspect(conn).has_table("migrations")
+    if not have_log:
+        with write_transaction(engine) as conn:
+            schema.migrations.create(conn, checkfirst=True)
     with engine.connect() as conn:
         done = {r.name for r in conn.execute(select(schema.migrations.c.name))}
     for name, func in MIGRATIONS:
         if name in done:
             continue
-        with engine.begin() as conn:
+        with write_transaction(engine) as conn:
+            if conn.execute(select(schema.migrations.c.name).where(
+                    schema.migrations.c.name == name)).first() is not None:
+                continue
             func(conn)
             conn.execute(insert(schema.migrations).values(name=name, applied_at=now()))
         applied.append(name)

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Connection, delete, insert, select
 
 from actorgraph.store import schema as t
-from actorgraph.store.store import Store
+from actorgraph.store.db import retry_locked, write_transaction
+from actorgraph.store.store import EntityRecord, Store, write_entities
 from actorgraph.store.tlp import (
     Scope,
     trim_facts,
@@ -64,10 +66,13 @@ def key_map(store: Store) -> dict[str, dict[str, str]]:
     return out
 
 
-def read_claims(store: Store, scope: Scope | None = None) -> list[ClaimRow]:
+def read_claims(store: Store, scope: Scope | None = None,
+                keys: dict[str, dict[str, str]] | None = None) -> list[ClaimRow]:
     """Every claim of the current documents (that `scope` shows, when given), with its
-    document's key -> entity map."""
-    keys = key_map(store)
+    document's key -> entity map (the stored one, or `keys` when given: a resolution not
+    yet written)."""
+    if keys is None:
+        keys = key_map(store)
     q = (select(t.claims).join(t.documents, t.documents.c.id == t.claims.c.doc_id)
          .where(t.documents.c.current.is_(True)).order_by(t.claims.c.id))
     if scope is not None and not scope.everything:
@@ -79,22 +84,27 @@ def read_claims(store: Store, scope: Scope | None = None) -> list[ClaimRow]:
 
 
 def replace_facts(store: Store, rows: list[FactRow]) -> None:
-    with store.engine.begin() as conn:
-        conn.execute(delete(t.fact_entities))
-        conn.execute(delete(t.fact_claims))
-        conn.execute(delete(t.facts))
-        if not rows:
-            return
-        conn.execute(insert(t.facts), [
-            {"id": r.id, "kind": r.kind, "data": json.dumps(r.data, sort_keys=True),
-             "first_seen": r.first_seen} for r in rows])
-        links = [{"fact_id": r.id, "claim_id": c} for r in rows for c in r.claims]
-        if links:
-            conn.execute(insert(t.fact_claims), links)
-        ents = [{"fact_id": r.id, "entity_id": e, "role": role} for r in rows
-                for e, role in sorted(set(r.entities)) if e]
-        if ents:
-            conn.execute(insert(t.fact_entities), ents)
+    with write_transaction(store.engine) as conn:
+        write_facts(conn, rows)
+
+
+def write_facts(conn: Connection, rows: list[FactRow]) -> None:
+    """Replace the facts and their links (in the caller's transaction)."""
+    conn.execute(delete(t.fact_entities))
+    conn.execute(delete(t.fact_claims))
+    conn.execute(delete(t.facts))
+    if not rows:
+        return
+    conn.execute(insert(t.facts), [
+        {"id": r.id, "kind": r.kind, "data": json.dumps(r.data, sort_keys=True),
+         "first_seen": r.first_seen} for r in rows])
+    links = [{"fact_id": r.id, "claim_id": c} for r in rows for c in r.claims]
+    if links:
+        conn.execute(insert(t.fact_claims), links)
+    ents = [{"fact_id": r.id, "entity_id": e, "role": role} for r in rows
+            for e, role in sorted(set(r.entities)) if e]
+    if ents:
+        conn.execute(insert(t.fact_entities), ents)
 
 
 def read_facts(store: Store, kind: str | None = None, entity_id: str | None = None,
@@ -131,13 +141,18 @@ def _read_facts(store: Store, kind: str | None, entity_id: str | None) -> list[F
 
 def replace_contradictions(store: Store, found) -> None:
     """Swap in the contradictions found over the current facts."""
-    with store.engine.begin() as conn:
-        conn.execute(delete(t.contradictions))
-        if found:
-            conn.execute(insert(t.contradictions), [
-                {"id": c.id, "kind": c.kind, "summary": c.summary,
-                 "claims": json.dumps(c.claims), "facts": json.dumps(c.facts),
-                 "entity_id": c.entity_id, "first_seen": c.first_seen} for c in found])
+    with write_transaction(store.engine) as conn:
+        write_contradictions(conn, found)
+
+
+def write_contradictions(conn: Connection, found) -> None:
+    """Replace the contradictions (in the caller's transaction)."""
+    conn.execute(delete(t.contradictions))
+    if found:
+        conn.execute(insert(t.contradictions), [
+            {"id": c.id, "kind": c.kind, "summary": c.summary,
+             "claims": json.dumps(c.claims), "facts": json.dumps(c.facts),
+             "entity_id": c.entity_id, "first_seen": c.first_seen} for c in found])
 
 
 def read_contradictions(store: Store, entity_id: str | None = None,
@@ -161,3 +176,27 @@ def read_contradictions(store: Store, entity_id: str | None = None,
                 t.fact_entities.c.entity_id == entity_id)).scalars())
         rows = [r for r in rows if r["entity_id"] == entity_id or mine & set(r["facts"])]
     return rows
+
+
+def replace_resolution(store: Store, token: str | None, entities: list[EntityRecord],
+                       assignment: dict[str, str], review: Sequence[tuple],
+                       facts: list[FactRow], contradictions) -> bool:
+    """Write a whole resolution (entities, mention links, review pairs), the facts built
+    on it and their contradictions in ONE transaction, and clear the stale flag in it: a
+    kill leaves the store as it was before, or done.
+
+    `token` is the stale token read before the resolution was computed; if another write
+    changed it meanwhile (a document stored by another process, a judgement) nothing is
+    written and False is returned: the resolution no longer follows from the store."""
+    def write() -> bool:
+        with write_transaction(store.engine) as conn:
+            now = conn.execute(select(t.store_state.c.value).where(
+                t.store_state.c.key == "stale")).scalar()
+            if now != token:
+                return False
+            write_entities(conn, entities, assignment, review)
+            write_facts(conn, facts)
+            write_contradictions(conn, contradictions)
+            conn.execute(delete(t.store_state).where(t.store_state.c.key == "stale"))
+            return True
+    return retry_locked(write)

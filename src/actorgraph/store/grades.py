@@ -6,7 +6,7 @@ import getpass
 from sqlalchemy import insert, select
 
 from actorgraph.store import schema as t
-from actorgraph.store.db import now
+from actorgraph.store.db import now, write_transaction
 from actorgraph.store.store import Store
 
 RELIABILITY = {"A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
@@ -22,7 +22,7 @@ def set_grade(store: Store, source: str, reliability: str, reason: str | None = 
         who = getpass.getuser()
     except (KeyError, OSError):
         who = "analyst"
-    with store.engine.begin() as conn:
+    with write_transaction(store.engine) as conn:
         conn.execute(insert(t.source_grades).values(
             source=source, reliability=reliability, author=who, reason=reason, created_at=now()))
 

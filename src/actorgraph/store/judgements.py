@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import insert, select, update
 
 from actorgraph.store import schema as t
-from actorgraph.store.db import now
+from actorgraph.store.db import now, write_transaction
 from actorgraph.store.store import Store, mark_stale_in
 
 ACTIONS = ("same", "different", "unsure", "split", "rename")
@@ -43,7 +43,7 @@ def record(store: Store, action: str, a: str, b: str | None = None, value: str |
     """Append a judgement; returns its id."""
     if action not in ACTIONS:
         raise ValueError(f"unknown judgement {action!r}; one of {', '.join(ACTIONS)}")
-    with store.engine.begin() as conn:
+    with write_transaction(store.engine) as conn:
         res = conn.execute(insert(t.judgements).values(
             action=action, a=a, b=b, value=value, author=author or _author(), reason=reason,
             created_at=now(), undone=False))
@@ -55,7 +55,7 @@ def record(store: Store, action: str, a: str, b: str | None = None, value: str |
 
 def undo(store: Store, judgement_id: int) -> bool:
     """Mark a judgement undone; False when there is no such live judgement."""
-    with store.engine.begin() as conn:
+    with write_transaction(store.engine) as conn:
         res = conn.execute(update(t.judgements).where(
             t.judgements.c.id == judgement_id, t.judgements.c.undone.is_(False)).values(
             undone=True))

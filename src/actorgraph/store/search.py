@@ -143,25 +143,27 @@ def rebuild_index(conn: Connection) -> None:
         "SELECT id, coalesce(title, ''), text FROM documents")
 
 
-def _indexed(conn: Connection) -> int:
-    if conn.dialect.name == "postgresql":
-        return conn.exec_driver_sql(f"SELECT count(*) FROM {FTS_TABLE}").scalar() or 0
-    # the shadow table FTS5 keeps one small row per indexed document in: cheap to count
-    return conn.exec_driver_sql(f"SELECT count(*) FROM {FTS_TABLE}_docsize").scalar() or 0
-
-
 def ensure_index(engine: Engine) -> bool:
     """Rebuild the index if it does not hold exactly the stored documents; True if it did."""
     if engine.dialect.name not in ("sqlite", "postgresql"):
         return False
+    # one statement, so both counts come from one snapshot even while another process
+    # stores documents
+    indexed = (f"SELECT count(*) FROM {FTS_TABLE}" if engine.dialect.name == "postgresql"
+               # the shadow table FTS5 keeps one small row per indexed document in
+               else f"SELECT count(*) FROM {FTS_TABLE}_docsize")
+    count = f"SELECT (SELECT count(*) FROM documents), ({indexed})"
     with engine.connect() as conn:
-        docs = conn.execute(select(func.count()).select_from(t.documents)).scalar()
-        indexed = _indexed(conn)
-    if docs == indexed:
+        docs, found = conn.exec_driver_sql(count).one()
+    if docs == found:
         return False
     with engine.begin() as conn:
-        rebuild_index(conn)
-    return True
+        if engine.dialect.name == "sqlite":
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        docs, found = conn.exec_driver_sql(count).one()
+        if docs != found:
+            rebuild_index(conn)
+    return docs != found
 
 
 def words(query: str) -> list[str]:

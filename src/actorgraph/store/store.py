@@ -17,7 +17,14 @@ from actorgraph.knowledge.names import fold, name_keys
 from actorgraph.model import CleanDocument, Extraction, LoadedDocument
 from actorgraph.store import schema as t
 from actorgraph.store.claims import claim_rows
-from actorgraph.store.db import migrate, now, open_engine, resolve_url
+from actorgraph.store.db import (
+    migrate,
+    now,
+    open_engine,
+    resolve_url,
+    retry_locked,
+    write_transaction,
+)
 from actorgraph.store.ids import document_id
 from actorgraph.store.tlp import Scope, scoped_entities
 
@@ -88,8 +95,12 @@ class Store:
         place of its old one ("re-extracted").
         Returns (doc id, status): "added", "new version", "re-extracted" or "unchanged".
         """
+        return retry_locked(lambda: self._add_document(loaded, clean, extraction, imported))
+
+    def _add_document(self, loaded: LoadedDocument, clean: CleanDocument,
+                      extraction: Extraction, imported: bool) -> tuple[str, str]:
         doc_id = document_id(loaded.sha256)
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
             stored = conn.execute(select(t.documents.c.id, t.documents.c.extraction_error).where(
                 t.documents.c.sha256 == loaded.sha256)).first()
             if stored is not None:
@@ -168,13 +179,20 @@ class Store:
         """True when documents or judgements changed after the last complete resolution
         (for instance when a run was killed while resolving): entities and facts may not
         follow from what is stored until `workflow.refresh` runs again."""
+        return self.stale_token() is not None
+
+    def stale_token(self) -> str | None:
+        """What the last change that made the store stale wrote (None when it is not):
+        a resolution computed after reading it may clear the flag only if it is still
+        the same, i.e. nothing was stored meanwhile (by this or another process)."""
         with self.engine.connect() as conn:
             return conn.execute(select(t.store_state.c.value).where(
-                t.store_state.c.key == "stale")).scalar() == "1"
+                t.store_state.c.key == "stale")).scalar()
 
-    def mark_stale(self) -> None:
-        with self.engine.begin() as conn:
-            mark_stale_in(conn)
+    def mark_stale(self) -> str:
+        """Mark the store stale; returns the new token (see `stale_token`)."""
+        with write_transaction(self.engine) as conn:
+            return mark_stale_in(conn)
 
     def mark_fresh(self) -> None:
         """Entities and facts now follow from the stored documents and judgements."""
@@ -184,30 +202,8 @@ class Store:
     def replace_entities(self, entities: list[EntityRecord],
                          assignment: dict[str, str], review: Sequence[tuple] = ()) -> None:
         """Swap in a new resolution: entities, their names, and mention -> entity links."""
-        with self.engine.begin() as conn:
-            conn.execute(update(t.mentions).values(entity_id=None))
-            conn.execute(delete(t.entity_names))
-            conn.execute(delete(t.entities))
-            conn.execute(delete(t.review))
-            if entities:
-                conn.execute(insert(t.entities), [
-                    {"id": e.id, "type": e.type, "kind": e.kind, "name": e.name,
-                     "reasons": json.dumps(list(e.reasons))} for e in entities])
-                names = [{"entity_id": e.id, "name": n, "folded": fold(n), "count": c}
-                         for e in entities for n, c in e.names]
-                if names:
-                    conn.execute(insert(t.entity_names), names)
-            by_entity: dict[str, list[str]] = {}
-            for mid, eid in assignment.items():
-                by_entity.setdefault(eid, []).append(mid)
-            for eid, mids in by_entity.items():
-                for i in range(0, len(mids), 500):
-                    conn.execute(update(t.mentions).where(t.mentions.c.id.in_(mids[i:i + 500]))
-                                 .values(entity_id=eid))
-            if review:
-                conn.execute(insert(t.review), [
-                    {"a": a, "b": b, "score": s, "reasons": json.dumps(list(r))}
-                    for a, b, s, r in review])
+        with write_transaction(self.engine) as conn:
+            write_entities(conn, entities, assignment, review)
 
     def entities(self, type: str | None = None, search: str | None = None,
                  scope: Scope | None = None) -> list[EntityRecord]:
@@ -372,6 +368,38 @@ def _mark(conn, which, tlp: str) -> bool:
     return bool(changed)
 
 
-def mark_stale_in(conn) -> None:
+def mark_stale_in(conn) -> str:
+    """Mark the store stale in the caller's transaction with a token of its own."""
+    token = uuid.uuid4().hex
     conn.execute(delete(t.store_state).where(t.store_state.c.key == "stale"))
-    conn.execute(insert(t.store_state).values(key="stale", value="1"))
+    conn.execute(insert(t.store_state).values(key="stale", value=token))
+    return token
+
+
+def write_entities(conn, entities: list[EntityRecord], assignment: dict[str, str],
+                   review: Sequence[tuple] = ()) -> None:
+    """Replace entities, their names, the review pairs and mention -> entity links (in the
+    caller's transaction)."""
+    conn.execute(update(t.mentions).values(entity_id=None))
+    conn.execute(delete(t.entity_names))
+    conn.execute(delete(t.entities))
+    conn.execute(delete(t.review))
+    if entities:
+        conn.execute(insert(t.entities), [
+            {"id": e.id, "type": e.type, "kind": e.kind, "name": e.name,
+             "reasons": json.dumps(list(e.reasons))} for e in entities])
+        names = [{"entity_id": e.id, "name": n, "folded": fold(n), "count": c}
+                 for e in entities for n, c in e.names]
+        if names:
+            conn.execute(insert(t.entity_names), names)
+    by_entity: dict[str, list[str]] = {}
+    for mid, eid in assignment.items():
+        by_entity.setdefault(eid, []).append(mid)
+    for eid, mids in by_entity.items():
+        for i in range(0, len(mids), 500):
+            conn.execute(update(t.mentions).where(t.mentions.c.id.in_(mids[i:i + 500]))
+                         .values(entity_id=eid))
+    if review:
+        conn.execute(insert(t.review), [
+            {"a": a, "b": b, "score": s, "reasons": json.dumps(list(r))}
+            for a, b, s, r in review])
