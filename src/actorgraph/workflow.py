@@ -13,21 +13,29 @@ whole store (`refresh`), as they do after an analyst's judgement or a STIX impor
 """
 from __future__ import annotations
 
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
+from actorgraph.chunking import Chunked
 from actorgraph.extract import registry
 from actorgraph.extract.base import Extractor
 from actorgraph.facts.build import build_facts
 from actorgraph.imports.stix import ImportReport, import_bundle
 from actorgraph.ingest import IngestError, clean, iter_sources, load_source, with_language
-from actorgraph.model import CleanDocument, DocumentMeta, Extraction, LoadedDocument
+from actorgraph.model import CleanDocument, DocumentMeta, Extraction, LoadedDocument, Segment
 from actorgraph.resolve.stage import ResolveSummary, resolve_store
+from actorgraph.store.db import StoreError
 from actorgraph.store.store import Store
 
 BATCH = 16
+BUDGET = 120.0            # seconds of extraction per document, before its length counts
+BUDGET_CHARS = 20_000     # one more second for every so many characters
+RESOLUTION = "(resolution)"   # the source named when resolution or facts fail
 
 
 @dataclass
@@ -37,15 +45,23 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     repaired: list[str] = field(default_factory=list)   # stored marked, now re-extracted
     failed: list[tuple[str, str]] = field(default_factory=list)   # (source, reason)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (source, warning)
 
     @property
     def ok(self) -> bool:
         return not self.failed
 
 
+def _why(err: BaseException) -> str:
+    return f"{type(err).__name__}: {err}"
+
+
 def _loaded(sources: Iterable[str], store: Store, overrides: DocumentMeta,
             report: IngestReport, progress: Callable[[str], None] | None
-            ) -> Iterator[tuple[LoadedDocument, CleanDocument]]:
+            ) -> Iterator[tuple[LoadedDocument, CleanDocument, list[str]]]:
+    """Each new source loaded and cleaned, with what went wrong on the way. A source that
+    cannot be loaded is reported; one whose language detection or cleaning fails is kept
+    (no language, no furniture marked) with the reason, so its text is still stored."""
     seen: set[str] = set()
     for source in sources:
         if progress:
@@ -55,55 +71,125 @@ def _loaded(sources: Iterable[str], store: Store, overrides: DocumentMeta,
             if loaded.sha256 in seen or store.extraction_complete(loaded.sha256):
                 report.unchanged.append(source)
                 continue
-            seen.add(loaded.sha256)
-            loaded = with_language(loaded)
-            yield loaded, clean(loaded)
         except IngestError as err:
             report.failed.append((err.source, err.reason))
-        except (ValueError, UnicodeError, RecursionError) as err:
-            report.failed.append((source, f"{type(err).__name__}: {err}"))
+            continue
+        except Exception as err:  # noqa: BLE001 - a loader bug costs only this source
+            report.failed.append((source, f"load failed: {_why(err)}"))
+            continue
+        seen.add(loaded.sha256)
+        for warning in loaded.warnings:
+            report.warnings.append((source, warning))
+        problems: list[str] = []
+        try:
+            loaded = with_language(loaded)
+        except Exception as err:  # noqa: BLE001 - detection is a convenience
+            problems.append(f"stage language: {_why(err)}")
+        try:
+            cleaned = clean(loaded)
+        except Exception as err:  # noqa: BLE001 - uncleaned text is still text
+            problems.append(f"stage clean: {_why(err)}")
+            cleaned = CleanDocument(loaded, (Segment(0, len(loaded.text), "body"),))
+        yield loaded, cleaned, problems
 
 
-def _extracted(extractor: Extractor, batch: list[tuple[LoadedDocument, CleanDocument]]
-               ) -> list[tuple[LoadedDocument, CleanDocument, Extraction]]:
-    """The batch with its extractions. Where the extractor fails, the batch is read again
-    one document at a time, so only the document it cannot read gets an empty extraction
-    marked failed: a bug on one document never costs the rest of the batch."""
+class ExtractionTimeout(Exception):
+    """The extractor ran past its time budget."""
+
+
+@contextmanager
+def _time_budget(seconds: float) -> Iterator[None]:
+    """Raise `ExtractionTimeout` in the code run inside once `seconds` have passed (POSIX,
+    main thread: elsewhere no limit). Native code such as the tokenizer is interrupted when
+    it returns to Python, which `model.CleanDocument.masked_text` keeps short."""
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable or seconds <= 0:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise ExtractionTimeout(f"after {seconds:.0f} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        extractions = list(extractor.extract([cleaned for _, cleaned in batch]))
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def budget_for(text: str, per_document: float = BUDGET) -> float:
+    """The seconds one document may take: `per_document`, and one more for every
+    `BUDGET_CHARS` characters (a 6 MB text gets six more minutes)."""
+    return per_document + len(text) / BUDGET_CHARS if per_document > 0 else 0
+
+
+def _extracted(extractor: Extractor, batch: list[tuple[LoadedDocument, CleanDocument]],
+               budget: float = BUDGET) -> list[tuple[LoadedDocument, CleanDocument, Extraction]]:
+    """The batch with its extractions. Where the extractor fails or runs out of time, the
+    batch is read again one document at a time, so only the document it cannot read gets
+    an empty extraction marked failed (or timed out): one document never costs the rest."""
+    seconds = sum(budget_for(loaded.text, budget) for loaded, _ in batch)
+    try:
+        with _time_budget(seconds):
+            extractions = list(extractor.extract([cleaned for _, cleaned in batch]))
     except Exception as err:  # noqa: BLE001 - any extractor bug is recorded per document
         if len(batch) == 1:
             failed = Extraction(extractor=extractor.name, extractor_version=extractor.version,
-                                problems=[f"{type(err).__name__}: {err}"], failed=True)
+                                problems=[str(err) if isinstance(err, ExtractionTimeout)
+                                          else _why(err)], failed=True,
+                                timed_out=isinstance(err, ExtractionTimeout))
             return [(batch[0][0], batch[0][1], failed)]
-        return [done for item in batch for done in _extracted(extractor, [item])]
+        return [done for item in batch for done in _extracted(extractor, [item], budget)]
     return [(loaded, cleaned, extraction)
             for (loaded, cleaned), extraction in zip(batch, extractions, strict=True)]
 
 
+def _store(store: Store, report: IngestReport, loaded: LoadedDocument, cleaned: CleanDocument,
+           extraction: Extraction) -> None:
+    """Store one document in its own transaction and file it in `report`; a document the
+    store refuses is reported and the batch goes on."""
+    try:
+        _, status = store.add_document(loaded, cleaned, extraction)
+    except StoreError:
+        raise                 # the store itself is unusable: no later document would fare better
+    except Exception as err:  # noqa: BLE001 - one document's bad data costs only itself
+        report.failed.append((loaded.source, f"store failed: {_why(err)}"))
+        return
+    if extraction.error:      # stored, but reported as the failure it is
+        report.failed.append((loaded.source, extraction.error))
+        return
+    {"added": report.added, "new version": report.versions, "re-extracted":
+     report.repaired, "unchanged": report.unchanged}[status].append(loaded.source)
+
+
 def ingest(paths: Iterable[str], store: Store, overrides: DocumentMeta | None = None,
            progress: Callable[[str], None] | None = None,
-           extractor: str = registry.DEFAULT) -> IngestReport:
+           extractor: str = registry.DEFAULT, budget: float = BUDGET) -> IngestReport:
     """Ingest every source under `paths` into `store` with the extractor named
-    `extractor`, then re-resolve entities and rebuild the facts."""
+    `extractor`, then re-resolve entities and rebuild the facts. Each document's
+    extraction may take `budget` seconds (more for a long one: `budget_for`; 0: no limit).
+    A failure of resolution or facts is reported as the source "(resolution)"; the store
+    stays marked stale, so the next command that writes repairs it."""
     report = IngestReport()
-    reader = registry.get(extractor)
+    reader = Chunked(registry.get(extractor))
     items = _loaded(iter_sources(list(paths)), store, overrides or DocumentMeta(), report,
                     progress)
     while batch := list(islice(items, BATCH)):
-        for loaded, cleaned, extraction in _extracted(reader, batch):
-            try:
-                _, status = store.add_document(loaded, cleaned, extraction)
-            except (ValueError, RecursionError) as err:
-                report.failed.append((loaded.source, f"{type(err).__name__}: {err}"))
-                continue
-            if extraction.error:      # stored, but reported as the failure it is
-                report.failed.append((loaded.source, extraction.error))
-                continue
-            {"added": report.added, "new version": report.versions, "re-extracted":
-             report.repaired, "unchanged": report.unchanged}[status].append(loaded.source)
+        noted = {id(cleaned): problems for _, cleaned, problems in batch}
+        for loaded, cleaned, extraction in _extracted(reader, [(ld, cl) for ld, cl, _ in batch],
+                                                      budget):
+            extraction.problems[:0] = noted.get(id(cleaned), [])
+            _store(store, report, loaded, cleaned, extraction)
     if report.added or report.versions or store.is_stale():
-        refresh(store)
+        try:
+            refresh(store)
+        except StoreError:
+            raise
+        except Exception as err:  # noqa: BLE001 - the documents are stored; say what is not
+            report.failed.append((RESOLUTION, f"resolution failed: {_why(err)} (the documents "
+                                  "are stored; run `actorgraph resolve` once it is fixed)"))
     return report
 
 

@@ -1,0 +1,99 @@
+"""Long documents read in pieces, their extractions joined with the document's offsets.
+
+A parser needs memory in proportion to the text it reads at once (spaCy refuses texts
+over its `max_length`; the time of a few rule passes grows faster than the text), so a
+document longer than `CHUNK` characters is cut at paragraph breaks (else line breaks,
+sentence ends, spaces), each piece extracted as a document of its own, and the pieces'
+extractions joined: character offsets and sentence numbers shifted to the whole text's,
+mention keys (a type and a name) left as they are, so one actor named in two pieces is
+one group. What a piece cannot see is only what crosses its cut.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import fields, is_dataclass, replace
+from typing import Any
+
+from actorgraph.model import CleanDocument, Extraction, Segment
+
+CHUNK = 100_000
+_CUTS = ("\n\n", "\n", ". ", " ")
+_OFFSETS = frozenset({"start", "end", "trigger_start", "trigger_end"})
+_SENTENCES = frozenset({"sentence", "disputed", "index"})
+_LISTS = ("sentences", "mentions", "relations", "events", "quantities", "foundings",
+          "disputes", "conditions")
+
+
+def cuts(text: str, size: int = CHUNK) -> list[tuple[int, int]]:
+    """(start, end) of consecutive pieces of `text` of at most `size` characters, each
+    ending at the last paragraph break, line break, sentence end or space of its window
+    past its middle, where there is one."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = next((i + len(c) for c in _CUTS if (i := window.rfind(c)) > size // 2), size)
+        out.append((start, start + cut))
+        start += cut
+    out.append((start, len(text)))
+    return out
+
+
+def piece(clean: CleanDocument, start: int, end: int) -> CleanDocument:
+    """The part of `clean` from `start` to `end`, as a document of its own."""
+    doc = clean.doc
+    text = doc.text[start:end]
+    segments = tuple(Segment(max(s.start, start) - start, min(s.end, end) - start, s.kind)
+                     for s in clean.segments if s.start < end and s.end > start)
+    return CleanDocument(replace(doc, text=text), segments)
+
+
+def _shifted(record: Any, chars: int, sentences: int) -> Any:
+    """A copy of a fact record with its offsets moved by `chars` and its sentence numbers
+    by `sentences` (nested dates too; an offset of -1 means none and stays)."""
+    changes: dict[str, Any] = {}
+    for f in fields(record):
+        value = getattr(record, f.name)
+        if f.name in _OFFSETS and isinstance(value, int) and value >= 0:
+            changes[f.name] = value + chars
+        elif f.name in _SENTENCES and isinstance(value, int):
+            changes[f.name] = value + sentences
+        elif f.name == "also" and isinstance(value, tuple):
+            changes[f.name] = tuple(v + sentences for v in value)
+        elif is_dataclass(value) and not isinstance(value, type):
+            changes[f.name] = _shifted(value, chars, sentences)
+    return replace(record, **changes)
+
+
+def join(parts: Iterable[tuple[int, Extraction]]) -> Extraction:
+    """One extraction from those of a document's pieces, each given with its start."""
+    out = Extraction()
+    for start, part in parts:
+        shift = len(out.sentences)
+        for name in _LISTS:
+            getattr(out, name).extend(_shifted(r, start, shift) for r in getattr(part, name))
+        out.extractor, out.extractor_version = part.extractor, part.extractor_version
+        out.problems.extend(f"{p} (characters {start}-)" for p in part.problems)
+        out.failed = out.failed or part.failed
+    return out
+
+
+class Chunked:
+    """An extractor that reads documents longer than `size` in pieces (see the module)."""
+
+    def __init__(self, inner: Any, size: int = CHUNK) -> None:
+        self.inner, self.size = inner, size
+        self.name, self.version = inner.name, inner.version
+
+    def extract(self, docs: Iterable[CleanDocument]) -> Iterator[Extraction]:
+        docs = list(docs)
+        if all(len(d.text) <= self.size for d in docs):
+            yield from self.inner.extract(docs)
+            return
+        for doc in docs:
+            if len(doc.text) <= self.size:
+                yield from self.inner.extract([doc])
+                continue
+            spans = cuts(doc.text, self.size)   # one piece at a time: memory of one piece
+            yield join((s, next(iter(self.inner.extract([piece(doc, s, e)]))))
+                       for s, e in spans)

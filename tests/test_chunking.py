@@ -1,0 +1,72 @@
+"""Long documents are read in pieces with the whole text's offsets; runs that would make a
+tokenizer quadratic are blanked before it, offsets unchanged."""
+from __future__ import annotations
+
+from actorgraph.chunking import Chunked, cuts, piece
+from actorgraph.model import CleanDocument, DocumentMeta, LoadedDocument, Segment, blank_long_runs
+
+PARA = ("The Coastal Front said on 3 May 2024 that it had left Kalvar. "
+        "Officials in Dorin said the River Council had detained 12 people.\n\n")
+
+
+def _clean(text: str) -> CleanDocument:
+    doc = LoadedDocument(source="t.txt", media_type="text/plain", original=text.encode(),
+                         text=text, meta=DocumentMeta(language="en"), sha256="x")
+    return CleanDocument(doc, (Segment(0, len(text), "body"),))
+
+
+def test_cuts_cover_the_text_in_order_at_paragraph_breaks():
+    text = PARA * 40
+    spans = cuts(text, 1000)
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert all(e - s <= 1000 for s, e in spans)
+    assert all(text[s:e].endswith("\n\n") for s, e in spans[:-1])
+
+
+def test_a_text_without_spaces_is_cut_anyway():
+    assert cuts("x" * 2500, 1000) == [(0, 1000), (1000, 2000), (2000, 2500)]
+
+
+def test_a_piece_keeps_its_segments():
+    text = "a" * 10 + "b" * 10
+    clean = CleanDocument(_clean(text).doc, (Segment(0, 5, "furniture"), Segment(5, 20, "body")))
+    part = piece(clean, 3, 12)
+    assert part.text == text[3:12]
+    assert part.segments == (Segment(0, 2, "furniture"), Segment(2, 9, "body"))
+
+
+def test_pieces_give_the_whole_texts_offsets(nlp):
+    from actorgraph.extract.rules_en import RulesEnglish
+    text = PARA * 30
+    reader = RulesEnglish()
+    whole = next(reader.extract([_clean(text)]))
+    joined = next(Chunked(reader, size=1500).extract([_clean(text)]))
+    assert [(s.start, s.end) for s in joined.sentences] == [(s.start, s.end)
+                                                             for s in whole.sentences]
+    assert [s.index for s in joined.sentences] == list(range(len(joined.sentences)))
+    for m in joined.mentions:
+        assert text[m.start:m.end] == m.text
+        sent = joined.sentences[m.sentence]
+        assert sent.start <= m.start < sent.end
+    for q in joined.quantities:
+        assert text[q.start:q.end] == q.text
+    assert {(m.start, m.text) for m in joined.mentions} == {(m.start, m.text)
+                                                            for m in whole.mentions}
+    assert len(joined.events) == len(whole.events) > 0
+    assert not joined.problems
+
+
+def test_long_runs_are_blanked_and_offsets_kept():
+    text = "Report. " + "=" * 5000 + "\nThe Front said " + "&amp;" * 300 + " it left."
+    masked = blank_long_runs(text)
+    assert len(masked) == len(text)
+    assert "=" not in masked and "&amp;" not in masked
+    assert masked.endswith("it left.") and masked.startswith("Report. ")
+    assert blank_long_runs("see https://example.org/a/b") == "see https://example.org/a/b"
+
+
+def test_prose_written_without_spaces_is_kept():
+    prose = "中国外交部发言人表示，双方同意继续对话。" * 20
+    assert blank_long_runs(prose) == prose
+    assert blank_long_runs(prose * 30).strip() == ""     # but not without bound
