@@ -70,3 +70,40 @@ def test_prose_written_without_spaces_is_kept():
     prose = "中国外交部发言人表示，双方同意继续对话。" * 20
     assert blank_long_runs(prose) == prose
     assert blank_long_runs(prose * 30).strip() == ""     # but not without bound
+
+
+class _Slow:
+    """Names nothing; the third piece it reads runs out of time."""
+
+    name, version = "slow", "1"
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def extract(self, docs):
+        from actorgraph.chunking import ExtractionTimeout
+        from actorgraph.model import Extraction, Sentence
+        for _doc in docs:
+            self.calls += 1
+            if self.calls == 3:
+                raise ExtractionTimeout("after 1 s of CPU time")
+            yield Extraction(sentences=[Sentence(0, 0, 5)])
+
+
+def test_out_of_time_after_some_pieces_keeps_them_marked_partial():
+    text = PARA * 40
+    out = next(Chunked(_Slow(), size=1000).extract([_clean(text)]))
+    assert len(out.sentences) == 2 and out.sentences[1].start == cuts(text, 1000)[1][0]
+    assert not out.failed
+    assert out.error.startswith("extraction partial: timed out after 1 s of CPU time at "
+                                f"character {cuts(text, 1000)[2][0]:,} of {len(text):,}")
+
+
+def test_out_of_time_on_the_first_piece_is_a_timeout():
+    import pytest
+
+    from actorgraph.chunking import ExtractionTimeout
+    slow = _Slow()
+    slow.calls = 2
+    with pytest.raises(ExtractionTimeout):
+        next(Chunked(slow, size=1000).extract([_clean(PARA * 40)]))

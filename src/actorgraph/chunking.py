@@ -78,6 +78,10 @@ def join(parts: Iterable[tuple[int, Extraction]]) -> Extraction:
     return out
 
 
+class ExtractionTimeout(Exception):
+    """The extractor ran past its time budget (raised by the workflow's timer)."""
+
+
 class Chunked:
     """An extractor that reads documents longer than `size` in pieces (see the module)."""
 
@@ -94,6 +98,20 @@ class Chunked:
             if len(doc.text) <= self.size:
                 yield from self.inner.extract([doc])
                 continue
-            spans = cuts(doc.text, self.size)   # one piece at a time: memory of one piece
-            yield join((s, next(iter(self.inner.extract([piece(doc, s, e)]))))
-                       for s, e in spans)
+            yield self._pieces(doc)
+
+    def _pieces(self, doc: CleanDocument) -> Extraction:
+        """One piece at a time (the memory of one piece). Out of time after some pieces,
+        what they gave is kept, and marked partial: where reading stopped, and why."""
+        parts: list[tuple[int, Extraction]] = []
+        for s, e in cuts(doc.text, self.size):
+            try:
+                parts.append((s, next(iter(self.inner.extract([piece(doc, s, e)])))))
+            except ExtractionTimeout as err:
+                if not parts:
+                    raise
+                out = join(parts)
+                out.problems.append(f"timed out {err} at character {s:,} of "
+                                    f"{len(doc.text):,}: the rest is stored, not read")
+                return out
+        return join(parts)

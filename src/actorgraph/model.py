@@ -79,7 +79,7 @@ class LoadedDocument:
     text: str
     meta: DocumentMeta
     sha256: str          # of `text` — the same content is stored once
-    encoding: str = "utf-8"          # what the bytes were decoded from (text files)
+    encoding: str | None = "utf-8"   # what the bytes were decoded from; None for a PDF
     warnings: tuple[str, ...] = ()   # what the reader had to guess or replace
 
 

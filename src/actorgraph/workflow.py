@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from actorgraph.chunking import Chunked
+from actorgraph.chunking import CHUNK, Chunked, ExtractionTimeout
 from actorgraph.extract import registry
 from actorgraph.extract.base import Extractor
 from actorgraph.facts.build import build_facts
@@ -93,30 +93,27 @@ def _loaded(sources: Iterable[str], store: Store, overrides: DocumentMeta,
         yield loaded, cleaned, problems
 
 
-class ExtractionTimeout(Exception):
-    """The extractor ran past its time budget."""
-
-
 @contextmanager
 def _time_budget(seconds: float) -> Iterator[None]:
-    """Raise `ExtractionTimeout` in the code run inside once `seconds` have passed (POSIX,
-    main thread: elsewhere no limit). Native code such as the tokenizer is interrupted when
-    it returns to Python, which `model.CleanDocument.masked_text` keeps short."""
+    """Raise `ExtractionTimeout` in the code run inside once it has used `seconds` of CPU
+    time (so a loaded machine does not time out what an idle one reads; POSIX, main
+    thread: elsewhere no limit). Native code such as the tokenizer is interrupted when it
+    returns to Python, which `model.blank_long_runs` keeps short."""
     usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
     if not usable or seconds <= 0:
         yield
         return
 
     def expire(signum: int, frame: object) -> None:
-        raise ExtractionTimeout(f"after {seconds:.0f} s")
+        raise ExtractionTimeout(f"after {seconds:.3g} s of CPU time")
 
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous = signal.signal(signal.SIGPROF, expire)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
 
 
 def budget_for(text: str, per_document: float = BUDGET) -> float:
@@ -146,6 +143,23 @@ def _extracted(extractor: Extractor, batch: list[tuple[LoadedDocument, CleanDocu
             for (loaded, cleaned), extraction in zip(batch, extractions, strict=True)]
 
 
+_FACT_LISTS = ("relations", "events", "quantities", "foundings", "disputes", "conditions")
+
+
+def without_undecodable(extraction: Extraction, text: str) -> Extraction:
+    """`extraction` without the facts of sentences that hold an undecodable byte (U+FFFD,
+    put there by the decoder, who warned of it): such a sentence is never quoted as the
+    evidence of a fact."""
+    if "\ufffd" not in text:
+        return extraction
+    damaged = {s.index for s in extraction.sentences if "\ufffd" in text[s.start:s.end]}
+    for name in _FACT_LISTS:
+        setattr(extraction, name, [f for f in getattr(extraction, name)
+                                   if f.sentence not in damaged
+                                   and getattr(f, "disputed", None) not in damaged])
+    return extraction
+
+
 def _store(store: Store, report: IngestReport, loaded: LoadedDocument, cleaned: CleanDocument,
            extraction: Extraction) -> None:
     """Store one document in its own transaction and file it in `report`; a document the
@@ -164,6 +178,23 @@ def _store(store: Store, report: IngestReport, loaded: LoadedDocument, cleaned: 
      report.repaired, "unchanged": report.unchanged}[status].append(loaded.source)
 
 
+def _runs(batch: list[tuple[LoadedDocument, CleanDocument]]
+          ) -> Iterator[list[tuple[LoadedDocument, CleanDocument]]]:
+    """The batch in order, a document long enough to be read in pieces on its own: it has
+    a budget of its own, and a timeout costs no other document a second reading."""
+    run: list[tuple[LoadedDocument, CleanDocument]] = []
+    for item in batch:
+        if len(item[0].text) > CHUNK:
+            if run:
+                yield run
+            run = []
+            yield [item]
+        else:
+            run.append(item)
+    if run:
+        yield run
+
+
 def ingest(paths: Iterable[str], store: Store, overrides: DocumentMeta | None = None,
            progress: Callable[[str], None] | None = None,
            extractor: str = registry.DEFAULT, budget: float = BUDGET) -> IngestReport:
@@ -178,10 +209,11 @@ def ingest(paths: Iterable[str], store: Store, overrides: DocumentMeta | None = 
                     progress)
     while batch := list(islice(items, BATCH)):
         noted = {id(cleaned): problems for _, cleaned, problems in batch}
-        for loaded, cleaned, extraction in _extracted(reader, [(ld, cl) for ld, cl, _ in batch],
-                                                      budget):
-            extraction.problems[:0] = noted.get(id(cleaned), [])
-            _store(store, report, loaded, cleaned, extraction)
+        for run in _runs([(ld, cl) for ld, cl, _ in batch]):
+            for loaded, cleaned, extraction in _extracted(reader, run, budget):
+                extraction.problems[:0] = noted.get(id(cleaned), [])
+                _store(store, report, loaded, cleaned,
+                       without_undecodable(extraction, loaded.text))
     if report.added or report.versions or store.is_stale():
         try:
             refresh(store)

@@ -55,6 +55,7 @@ documents = Table(
     Column("extractor", String(60)),            # registry name of what extracted it
     Column("extractor_version", String(120)),
     Column("extraction_error", Text),           # "extraction failed: ...", None when clean
+    Column("encoding", String(40)),             # what its bytes were decoded from
 )
 Index("ix_documents_source", documents.c.source)
 
