@@ -94,3 +94,19 @@ def test_the_groups_of_one_document_share_one_context_set(tmp_path):
     groups = name_groups(_group_mentions(store))
     assert len(groups) == 50 and len({id(g.context) for g in groups}) == 1
     assert all(g.own in g.context and g.own not in g.others() for g in groups)
+
+
+def test_a_document_naming_too_many_actors_is_no_context(tmp_path, monkeypatch):
+    from actorgraph.resolve import stage
+    from actorgraph.resolve.cluster import _merged_group
+    monkeypatch.setattr(stage, "MAX_CONTEXT", 10)
+    store = empty_store(tmp_path)
+    actors = [{**ACTOR, "id": f"threat-actor--11111111-1111-4111-8111-{i:012d}",
+               "name": f"Brigade {chr(65 + i % 26)}{chr(65 + i // 26)}"} for i in range(30)]
+    path = tmp_path / "b.json"
+    path.write_bytes(bundle(*actors))
+    import_stix(store, path)
+    groups = name_groups(stage._group_mentions(store))
+    assert len(groups) == 30 and all(g.context == frozenset() for g in groups)
+    merged = _merged_group(groups[:3])          # one document's groups keep its one set
+    assert merged.context is groups[0].context

@@ -124,17 +124,22 @@ def _merged_group(members: list[NameGroup]) -> NameGroup:
         return members[0]
     counts: Counter[str] = Counter()
     kinds: Counter[str] = Counter()
-    context: set[str] = set()
     for g in members:
         for raw, c in g.names:
             counts[raw] += c
         if g.kind:
             kinds[g.kind] += 1
-        context |= g.others()
     kind = min(kinds, key=lambda k: (-kinds[k], k)) if kinds else None
     names = tuple(sorted(counts.items(), key=lambda rc: (-rc[1], rc[0])))
     first = members[0]
-    return NameGroup(first.id, first.doc, first.type, kind, names, frozenset(context))  # no own
+    owns = {g.own for g in members}
+    if all(g.context is first.context for g in members):    # one document's: share its set
+        return NameGroup(first.id, first.doc, first.type, kind, names, first.context,
+                         owns.pop() if len(owns) == 1 else "")
+    context: set[str] = set()
+    for g in members:
+        context |= g.others()
+    return NameGroup(first.id, first.doc, first.type, kind, names, frozenset(context))
 
 
 def _primary_key(g: NameGroup, prof: Profile) -> str | None:

@@ -23,6 +23,8 @@ from actorgraph.store.ids import short_hash
 from actorgraph.store.judgements import judgements
 from actorgraph.store.store import EntityRecord, Store, StoredMention
 
+MAX_CONTEXT = 2_000     # actors of one document beyond which they are no context
+
 
 @dataclass
 class ResolveSummary:
@@ -53,12 +55,14 @@ def _names(mentions: list[StoredMention]) -> Counter:
 
 def name_groups(groups: dict[str, list[StoredMention]]) -> list[NameGroup]:
     """One NameGroup per document-level actor, with the actors of its document (one set
-    per document, shared by its groups)."""
+    per document, shared by its groups; none for a document naming more than
+    `MAX_CONTEXT` actors, a bundle or a directory, where sharing them says nothing)."""
     by_doc: dict[str, set[str]] = defaultdict(set)
     for ms in groups.values():
         by_doc[ms[0].doc_id].add(normalize_form(ms[0].name))
     types = group_types(groups)
-    contexts = {doc: frozenset(names) for doc, names in by_doc.items()}   # one set each
+    contexts = {doc: frozenset(names) if len(names) <= MAX_CONTEXT else frozenset()
+                for doc, names in by_doc.items()}   # one set each
     out = []
     for gid, ms in sorted(groups.items()):
         etype = types[gid]
