@@ -107,3 +107,46 @@ def test_out_of_time_on_the_first_piece_is_a_timeout():
     slow.calls = 2
     with pytest.raises(ExtractionTimeout):
         next(Chunked(slow, size=1000).extract([_clean(PARA * 40)]))
+
+
+class _Stage:
+    """One mention per sentence; its 'relate' stage raises on any sentence it can read
+    that says BOOM (and then loses every relation, as a real stage would)."""
+
+    name, version = "stage", "1"
+
+    def extract(self, docs):
+        from actorgraph.model import Extraction, Mention, Sentence
+        for doc in docs:
+            masked, out, start = doc.masked_text(), Extraction(), 0
+            for line in doc.text.split("\n"):
+                end = start + len(line)
+                if line.strip() and masked[start:end].strip():
+                    i = len(out.sentences)
+                    out.sentences.append(Sentence(i, start, end))
+                    word = line.split()[0]
+                    out.mentions.append(Mention(start=start, end=start + len(word), text=word,
+                                                type="organization", sentence=i,
+                                                key=f"organization:{word}", name=word))
+                    if "BOOM" in line:
+                        out.problems = ["stage relate: AttributeError: boom"]
+                start = end + 1
+            yield out
+
+
+def test_a_stage_failing_on_one_sentence_costs_that_sentence_only():
+    text = "\n".join(["Alpha met Bravo.", "Charlie left.", "Delta said BOOM.", "Echo came.",
+                      "Foxtrot stayed."])
+    out = next(Chunked(_Stage()).extract([_clean(text)]))
+    assert [m.text for m in out.mentions] == ["Alpha", "Charlie", "Echo", "Foxtrot"]
+    assert all(text[m.start:m.end] == m.text for m in out.mentions)
+    assert out.problems == ["sentence 3 (characters 31-47) skipped: stage relate: "
+                            "AttributeError: boom"]
+    assert out.error.startswith("extraction partial: sentence 3")
+
+
+def test_a_failure_no_one_sentence_explains_keeps_the_first_reading():
+    text = "\n".join(["Alpha BOOM.", "Charlie left.", "Delta BOOM."])
+    out = next(Chunked(_Stage()).extract([_clean(text)]))
+    assert [m.text for m in out.mentions] == ["Alpha", "Charlie", "Delta"]
+    assert out.problems == ["stage relate: AttributeError: boom"]

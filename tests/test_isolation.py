@@ -138,3 +138,30 @@ def test_an_extraction_past_its_budget_is_marked_timed_out(corpus, db_url, monke
 def test_budget_grows_with_the_text():
     assert workflow.budget_for("x" * 6_000_000) == workflow.BUDGET + 300
     assert workflow.budget_for("x", 0) == 0
+
+
+def test_a_rule_stage_failing_on_one_sentence_skips_that_sentence_only(monkeypatch):
+    import dataclasses
+
+    from actorgraph.chunking import Chunked
+    from actorgraph.extract.rules_en import RulesEnglish, pipeline
+
+    from .extract.test_isolation import TEXT, _clean
+    whole = next(Chunked(RulesEnglish()).extract([_clean()]))
+    real = next(s for s in pipeline.STAGES if s.name == "relate").func
+
+    def brittle(state: pipeline.State) -> None:
+        if "witnesses" in state.clean.masked_text():
+            raise AttributeError("'NoneType' object has no attribute 'i'")
+        real(state)
+    monkeypatch.setattr(pipeline, "STAGES", tuple(
+        dataclasses.replace(s, func=brittle) if s.name == "relate" else s
+        for s in pipeline.STAGES))
+    got = next(Chunked(RulesEnglish()).extract([_clean()]))
+    start = TEXT.index("The brigade denied")
+    assert got.problems == [f"sentence 3 (characters {start}-{TEXT.index(' The group')}) "
+                            "skipped: stage relate: AttributeError: 'NoneType' object has no "
+                            "attribute 'i'"]
+    assert got.relations and {(r.subject, r.predicate, r.object) for r in got.relations} == {
+        (r.subject, r.predicate, r.object) for r in whole.relations}
+    assert not any(start <= m.start < TEXT.index(" The group") for m in got.mentions)

@@ -7,6 +7,14 @@ sentence ends, spaces), each piece extracted as a document of its own, and the p
 extractions joined: character offsets and sentence numbers shifted to the whole text's,
 mention keys (a type and a name) left as they are, so one actor named in two pieces is
 one group. What a piece cannot see is only what crosses its cut.
+
+A stage of the extractor that raises on a document costs, at first, that stage's output
+for the whole document (`Extraction.problems`). `isolate` then looks for the one sentence
+it raised on, by halves: the document is read again with some of its sentences hidden
+(marked furniture, which the parser never reads); once hiding one sentence is enough, the
+document keeps every stage's output on all its other sentences, and that sentence's
+skipping is recorded with why. A failure no single sentence explains keeps the first
+reading.
 """
 from __future__ import annotations
 
@@ -14,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import fields, is_dataclass, replace
 from typing import Any
 
-from actorgraph.model import CleanDocument, Extraction, Segment
+from actorgraph.model import CleanDocument, Extraction, Segment, Sentence
 
 CHUNK = 100_000
 _CUTS = ("\n\n", "\n", ". ", " ")
@@ -78,6 +86,42 @@ def join(parts: Iterable[tuple[int, Extraction]]) -> Extraction:
     return out
 
 
+def _hiding(doc: CleanDocument, hidden: list[Sentence]) -> CleanDocument:
+    """`doc` with the spans of `hidden` marked furniture (never read by the parser)."""
+    cuts_at = sorted({0, len(doc.text), *(p for s in hidden for p in (s.start, s.end)),
+                      *(p for s in doc.segments for p in (s.start, s.end))})
+    spans = [(a, b) for a, b in zip(cuts_at, cuts_at[1:], strict=False) if b > a]
+    out = [Segment(a, b, "furniture" if any(s.start <= a and b <= s.end for s in hidden)
+                   else doc.kind_at(a)) for a, b in spans]
+    return CleanDocument(doc.doc, tuple(out))
+
+
+def isolate(inner: Any, doc: CleanDocument, first: Extraction) -> Extraction:
+    """`first`, or, where a stage raised on `doc` because of one sentence, the reading of
+    `doc` without that sentence, its skipping recorded (see the module)."""
+    if first.failed or not first.problems or len(first.sentences) < 2:
+        return first
+
+    def read(hidden: list[Sentence]) -> Extraction:
+        return next(iter(inner.extract([_hiding(doc, hidden)])))
+
+    sentences = first.sentences
+    lo, hi = 0, len(sentences)
+    while hi - lo > 1:          # the culprit is in sentences[lo:hi]
+        mid = (lo + hi) // 2
+        if read(sentences[lo:mid]).problems:
+            lo = mid
+        else:
+            hi = mid
+    culprit = sentences[lo]
+    out = read([culprit])
+    if out.problems:
+        return first
+    out.problems.append(f"sentence {culprit.index + 1} (characters {culprit.start}-"
+                        f"{culprit.end}) skipped: " + "; ".join(first.problems))
+    return out
+
+
 class ExtractionTimeout(Exception):
     """The extractor ran past its time budget (raised by the workflow's timer)."""
 
@@ -92,11 +136,12 @@ class Chunked:
     def extract(self, docs: Iterable[CleanDocument]) -> Iterator[Extraction]:
         docs = list(docs)
         if all(len(d.text) <= self.size for d in docs):
-            yield from self.inner.extract(docs)
+            for doc, extraction in zip(docs, self.inner.extract(docs), strict=True):
+                yield isolate(self.inner, doc, extraction)
             return
         for doc in docs:
             if len(doc.text) <= self.size:
-                yield from self.inner.extract([doc])
+                yield isolate(self.inner, doc, next(iter(self.inner.extract([doc]))))
                 continue
             yield self._pieces(doc)
 
