@@ -165,3 +165,27 @@ def test_a_rule_stage_failing_on_one_sentence_skips_that_sentence_only(monkeypat
     assert got.relations and {(r.subject, r.predicate, r.object) for r in got.relations} == {
         (r.subject, r.predicate, r.object) for r in whole.relations}
     assert not any(start <= m.start < TEXT.index(" The group") for m in got.mentions)
+
+
+def test_no_guard_of_the_extractor_swallows_its_timeout(corpus, db_url, monkeypatch):
+    import time
+
+    def guarded(self, docs):
+        for doc in docs:
+            try:                    # as a rule stage guards its own bugs
+                start = time.process_time()
+                while "BOOM" in doc.text and time.process_time() - start < 5:
+                    pass
+            except Exception:       # noqa: BLE001 - what the test is about
+                pass
+            yield from original(self, [doc])
+    original = Brittle.extract
+    monkeypatch.setattr(Brittle, "trips_on", None)
+    monkeypatch.setattr(Brittle, "extract", guarded)
+    monkeypatch.setattr(workflow, "BUDGET_CHARS", 10**9)
+    store = Store(db_url)
+    clock = time.process_time()
+    workflow.ingest([str(corpus)], store, extractor="brittle", budget=0.5)
+    assert time.process_time() - clock < 4
+    marks = {d["source"].rsplit("/", 1)[-1]: d["extraction_error"] for d in store.documents()}
+    assert marks["b.txt"] == "extraction timed out: after 0.5 s of CPU time"

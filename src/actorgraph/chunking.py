@@ -122,8 +122,10 @@ def isolate(inner: Any, doc: CleanDocument, first: Extraction) -> Extraction:
     return out
 
 
-class ExtractionTimeout(Exception):
-    """The extractor ran past its time budget (raised by the workflow's timer)."""
+class ExtractionTimeout(BaseException):
+    """The extractor ran past its time budget (raised by the workflow's timer). Not an
+    Exception, so that no guard of the extractor's (a stage's `except Exception`) takes
+    it for a bug of its own and reads on."""
 
 
 class Chunked:

@@ -131,7 +131,7 @@ def _extracted(extractor: Extractor, batch: list[tuple[LoadedDocument, CleanDocu
     try:
         with _time_budget(seconds):
             extractions = list(extractor.extract([cleaned for _, cleaned in batch]))
-    except Exception as err:  # noqa: BLE001 - any extractor bug is recorded per document
+    except (Exception, ExtractionTimeout) as err:  # noqa: BLE001 - recorded per document
         if len(batch) == 1:
             failed = Extraction(extractor=extractor.name, extractor_version=extractor.version,
                                 problems=[str(err) if isinstance(err, ExtractionTimeout)
