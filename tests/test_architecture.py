@@ -18,7 +18,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "actorgraph"
 
 LAYERS = [
-    {"actorgraph", "model", "ontology", "knowledge"},
+    {"actorgraph", "model", "ontology", "knowledge", "chunking"},
     {"store", "extract", "ingest"},
     {"resolve", "facts", "export", "imports", "profile", "evaluation", "campaign"},
     {"workflow", "parallel"},

@@ -9,6 +9,7 @@ analysed; for plain-text files that is the file's own text, unchanged.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
@@ -33,6 +34,27 @@ def tlp_level(text: str) -> str:
     return level
 ODD_SPACES = frozenset("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
                        "\u200a\u200b\u202f\u205f\u3000\ufeff\t")
+
+
+LONG_RUN = 100          # characters without a space: longer is no word a reader can use
+LONG_UNSPACED = 10_000  # ... except in scripts written without spaces, up to this
+_LONG_RUN = re.compile(rf"\S{{{LONG_RUN},}}")
+_UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff"
+                              r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _blank(match: re.Match[str]) -> str:
+    run = match.group()
+    if len(run) <= LONG_UNSPACED and len(_UNSPACED_SCRIPT.findall(run)) * 2 >= len(run):
+        return run      # Chinese, Japanese, Thai ... prose
+    return " " * len(run)
+
+
+def blank_long_runs(text: str) -> str:
+    """`text` with every run of more than `LONG_RUN` characters without a space blanked
+    (rules of '=', a page of '&amp;', a base64 blob), unless it is mostly a script
+    written without spaces: a tokenizer's time grows with the square of such a run."""
+    return _LONG_RUN.sub(_blank, text)
 
 
 @dataclass(frozen=True)
@@ -70,6 +92,8 @@ class LoadedDocument:
     text: str
     meta: DocumentMeta
     sha256: str          # of `text` — the same content is stored once
+    encoding: str | None = "utf-8"   # what the bytes were decoded from; None for a PDF
+    warnings: tuple[str, ...] = ()   # what the reader had to guess or replace
 
 
 @dataclass(frozen=True)
@@ -93,15 +117,16 @@ class CleanDocument:
         return self.doc.text
 
     def masked_text(self) -> str:
-        """The text the parser reads: furniture blanked out and odd spaces (no-break,
-        zero-width) made plain, character for character, so offsets still hold."""
+        """The text the parser reads: furniture blanked out, odd spaces (no-break,
+        zero-width) made plain and runs too long to be words blanked (`blank_long_runs`),
+        character for character, so offsets still hold."""
         chars = [" " if c in ODD_SPACES else c for c in self.doc.text]
         for seg in self.segments:
             if seg.kind == "furniture":
                 for i in range(seg.start, seg.end):
                     if chars[i] not in "\n":
                         chars[i] = " "
-        return "".join(chars)
+        return blank_long_runs("".join(chars))
 
     def kind_at(self, offset: int) -> SegmentKind:
         for seg in self.segments:
@@ -162,14 +187,17 @@ class Extraction:
     extractor_version: str | None = None
     problems: list[str] = field(default_factory=list)   # what went wrong, stage by stage
     failed: bool = False    # the extractor could not read the document at all
+    timed_out: bool = False     # ... because it ran past its time budget
 
     @property
     def error(self) -> str | None:
         """The mark a document gets when its extraction is missing or incomplete
-        ("extraction failed: REASON", "extraction partial: REASON; ..."), else None."""
+        ("extraction failed: REASON", "extraction timed out: after N s",
+        "extraction partial: REASON; ..."), else None."""
         if not self.problems and not self.failed:
             return None
-        return f"extraction {'failed' if self.failed else 'partial'}: " + "; ".join(self.problems)
+        how = "timed out" if self.timed_out else "failed" if self.failed else "partial"
+        return f"extraction {how}: " + "; ".join(self.problems)
 
 
 # -- facts (relations, events, quantities), each from one claim -------------

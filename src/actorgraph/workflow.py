@@ -22,11 +22,16 @@ from actorgraph.extract import registry
 from actorgraph.facts.build import plan_facts
 from actorgraph.imports.stix import ImportReport, import_bundle
 from actorgraph.ingest import iter_sources
-from actorgraph.model import DocumentMeta
-from actorgraph.parallel import Read, read_documents
+from actorgraph.model import DocumentMeta, Extraction
+from actorgraph.parallel import BUDGET, Read, budget_for, read_documents
 from actorgraph.resolve.stage import ResolveSummary, plan_resolution
+from actorgraph.store.db import StoreError
 from actorgraph.store.facts import replace_resolution
 from actorgraph.store.store import Store
+
+__all__ = ["BUDGET", "IngestReport", "budget_for", "import_stix", "ingest", "refresh",
+           "without_undecodable"]
+RESOLUTION = "(resolution)"   # the source named when resolution or facts fail
 
 
 @dataclass
@@ -36,14 +41,37 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     repaired: list[str] = field(default_factory=list)   # stored marked, now re-extracted
     failed: list[tuple[str, str]] = field(default_factory=list)   # (source, reason)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (source, warning)
 
     @property
     def ok(self) -> bool:
         return not self.failed
 
 
+def _why(err: BaseException) -> str:
+    return f"{type(err).__name__}: {err}"
+
+
+_FACT_LISTS = ("relations", "events", "quantities", "foundings", "disputes", "conditions")
+
+
+def without_undecodable(extraction: Extraction, text: str) -> Extraction:
+    """`extraction` without the facts of sentences that hold an undecodable byte (U+FFFD,
+    put there by the decoder, who warned of it): such a sentence is never quoted as the
+    evidence of a fact."""
+    if "\ufffd" not in text:
+        return extraction
+    damaged = {s.index for s in extraction.sentences if "\ufffd" in text[s.start:s.end]}
+    for name in _FACT_LISTS:
+        setattr(extraction, name, [f for f in getattr(extraction, name)
+                                   if f.sentence not in damaged
+                                   and getattr(f, "disputed", None) not in damaged])
+    return extraction
+
+
 def _store_read(store: Store, read: Read, report: IngestReport) -> None:
-    """Store one read document (or record why there is none) in the report's lists."""
+    """Store one read document in its own transaction (or record why there is none) in the
+    report's lists; a document the store refuses is reported and the batch goes on."""
     if read.failure is not None:
         report.failed.append((read.source, read.failure))
         return
@@ -53,10 +81,15 @@ def _store_read(store: Store, read: Read, report: IngestReport) -> None:
         report.unchanged.append(read.source)
         return
     loaded, cleaned, extraction = read.document
+    report.warnings += [(read.source, w) for w in read.warnings]
+    extraction.problems[:0] = read.problems
     try:
-        _, status = store.add_document(loaded, cleaned, extraction)
-    except (ValueError, RecursionError) as err:
-        report.failed.append((loaded.source, f"{type(err).__name__}: {err}"))
+        _, status = store.add_document(loaded, cleaned,
+                                       without_undecodable(extraction, loaded.text))
+    except StoreError:
+        raise                 # the store itself is unusable: no later document would fare better
+    except Exception as err:  # noqa: BLE001 - one document's bad data costs only itself
+        report.failed.append((loaded.source, f"store failed: {_why(err)}"))
         return
     if extraction.error:      # stored, but reported as the failure it is
         report.failed.append((loaded.source, extraction.error))
@@ -67,7 +100,8 @@ def _store_read(store: Store, read: Read, report: IngestReport) -> None:
 
 def ingest(paths: Iterable[str], store: Store, overrides: DocumentMeta | None = None,
            progress: Callable[[str], None] | None = None,
-           extractor: str = registry.DEFAULT, workers: int = 1) -> IngestReport:
+           extractor: str = registry.DEFAULT, workers: int = 1,
+           budget: float = BUDGET) -> IngestReport:
     """Ingest every source under `paths` into `store` with the extractor named
     `extractor`, then re-resolve entities and rebuild the facts. Channel exports
     (Telegram Desktop, Telethon, post tables: `campaign/documents.py`) give one document
@@ -75,7 +109,10 @@ def ingest(paths: Iterable[str], store: Store, overrides: DocumentMeta | None = 
 
     With `workers` > 1, loading and extraction run in that many worker processes
     (`parallel`); this process stores the documents, in input order, so the store and
-    its export are the same as with one."""
+    its export are the same as with one. Each document's extraction may take `budget`
+    seconds of CPU (more for a long one: `budget_for`; 0: no limit). A failure of
+    resolution or facts is reported as the source "(resolution)"; the store stays marked
+    stale, so the next command that writes repairs it."""
     report = IngestReport()
     if workers <= 1:
         registry.get(extractor)   # an unknown name fails before any file is read
@@ -90,13 +127,19 @@ def ingest(paths: Iterable[str], store: Store, overrides: DocumentMeta | None = 
     paths = list(paths)
     sources = list(dict.fromkeys([*iter_sources(paths), *posts.exports_in(paths)]))
     reads = read_documents(sources, overrides or DocumentMeta(), extractor,
-                           is_stored, workers=workers, store_url=store.url)
+                           is_stored, workers=workers, store_url=store.url, budget=budget)
     for read in reads:
         if progress:
             progress(read.source)
         _store_read(store, read, report)
     if report.added or report.versions or store.is_stale():
-        refresh(store)
+        try:
+            refresh(store)
+        except StoreError:
+            raise
+        except Exception as err:  # noqa: BLE001 - the documents are stored; say what is not
+            report.failed.append((RESOLUTION, f"resolution failed: {_why(err)} (the documents "
+                                  "are stored; run `actorgraph resolve` once it is fixed)"))
     return report
 
 

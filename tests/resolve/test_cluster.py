@@ -132,7 +132,7 @@ def test_every_merge_has_reasons():
         merges = result.reasons[members[0]]
         assert len(merges) == len(members) - 1
         for m in merges:
-            assert m.rule in {"must-link", "same-name", "compare", "short-form"}
+            assert m.rule in {"must-link", "gazetteer", "same-name", "compare", "short-form"}
             assert m.reasons and all(isinstance(r, str) and r for r in m.reasons)
 
 

@@ -98,6 +98,8 @@ def ingest(paths, db, title, publisher, author, published, url_, language, progr
                                 extractor=extractor, workers=workers)
     else:
         report = run_ingest(sources, store, overrides, extractor=extractor, workers=workers)
+    for source, warning in report.warnings:
+        click.echo(f"warning: {source}: {warning}", err=True)
     for source, reason in report.failed:
         click.echo(f"error: {source}: {reason}", err=True)
     click.echo(f"{len(report.added)} added, {len(report.versions)} new versions, "

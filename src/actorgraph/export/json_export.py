@@ -27,10 +27,13 @@ def entity_items(store: Store, scope: Scope | None = None) -> list[dict[str, Any
 
 
 def _doc_item(d: dict[str, Any]) -> dict[str, Any]:
-    """A document's record; `extraction_error` only for one whose extraction failed."""
+    """A document's record; `extraction_error` only for one whose extraction failed,
+    `encoding` only for one not decoded from UTF-8."""
     item = {k: d.get(k) for k in DOC_FIELDS}
     if d.get("extraction_error"):
         item["extraction_error"] = d["extraction_error"]
+    if d.get("encoding") not in (None, "utf-8"):
+        item["encoding"] = d["encoding"]
     return item
 
 

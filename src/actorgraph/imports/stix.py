@@ -28,6 +28,7 @@ import stix2  # type: ignore[import-untyped]
 
 from actorgraph import ontology
 from actorgraph.export.stix import EXTENSION
+from actorgraph.imports.stix_types import check_object
 from actorgraph.knowledge.kinds import STRONG
 from actorgraph.knowledge.lexicon import load_lexicon
 from actorgraph.model import (
@@ -357,26 +358,42 @@ def _meta(objects: list[dict[str, Any]], source: str) -> DocumentMeta:
 
 
 def read_bundle(raw: bytes) -> list[dict[str, Any]]:
-    """The objects of a STIX 2.1 bundle, checked by the `stix2` parser."""
+    """The objects of a STIX 2.1 bundle, each checked by the `stix2` parser and the
+    properties the import reads by `stix_types` (an error names the object)."""
     try:
         data = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise BundleError(f"not JSON: {err}") from err
+    except (UnicodeDecodeError, ValueError, RecursionError) as err:
+        raise BundleError(f"not JSON: {type(err).__name__}: {err}") from err
     if not isinstance(data, dict) or data.get("type") != "bundle":
         raise BundleError("not a STIX bundle (no top-level object of type 'bundle')")
-    try:
-        stix2.parse(data, allow_custom=True, version="2.1")
-    except Exception as err:   # the library raises many kinds of error
-        raise BundleError(f"not a valid STIX 2.1 bundle: {err}") from err
-    return [o for o in data.get("objects", []) if isinstance(o, dict) and "id" in o]
+    objects = data.get("objects") or []
+    if not isinstance(objects, list):
+        raise BundleError("not a STIX bundle ('objects' is not a list)")
+    for i, o in enumerate(objects):
+        if not isinstance(o, dict):
+            raise BundleError(f"object number {i} is not a JSON object")
+        if (problem := check_object(o, i)) is not None:
+            raise BundleError(problem)
+        try:
+            stix2.parse(o, allow_custom=True, version="2.1")
+        except Exception as err:   # the library raises many kinds of error
+            raise BundleError(f"object {o['id']}: not valid STIX 2.1: {err}") from err
+    return objects
 
 
 def import_bundle(store: Store, path: str | Path, source: str | None = None) -> ImportReport:
     """Store the bundle at `path` as one document (entities and facts are not rebuilt:
     `workflow.import_stix` does both)."""
-    raw = Path(path).read_bytes()
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as err:
+        raise BundleError(f"cannot read the file: {err.strerror or err}") from err
     objects = read_bundle(raw)
-    renderer, extraction, counts = render(objects)
+    try:
+        renderer, extraction, counts = render(objects)
+    except (TypeError, ValueError, KeyError, AttributeError, IndexError) as err:
+        raise BundleError(f"cannot read the bundle's objects: {type(err).__name__}: {err}"
+                          ) from err
     text = renderer.text
     source = source or str(path)
     loaded = LoadedDocument(source=source, media_type=MEDIA_TYPE, original=raw, text=text,

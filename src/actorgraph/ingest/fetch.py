@@ -72,8 +72,11 @@ def fetch_url(url: str, timeout: float = 20, max_bytes: int = 10_000_000,
     """
     if not url.lower().startswith(("http://", "https://")):
         raise IngestError(url, "unsupported URL scheme (only http:// and https://)")
-    request = urllib.request.Request(url, headers={"User-Agent": user_agent,
-                                                   "Accept": _ACCEPT})
+    try:
+        request = urllib.request.Request(url, headers={"User-Agent": user_agent,
+                                                       "Accept": _ACCEPT})
+    except ValueError as exc:       # urllib's parser: "Invalid IPv6 URL", ...
+        raise IngestError(url, f"not a valid URL: {exc}") from exc
     deadline = time.monotonic() + 3 * timeout
     try:
         with urllib.request.urlopen(request, timeout=timeout) as resp:

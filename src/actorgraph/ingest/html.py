@@ -7,7 +7,7 @@ import re
 from lxml import etree
 
 from actorgraph.ingest.errors import IngestError
-from actorgraph.ingest.text import DEFAULT_MAX_BYTES, decode_text, normalise_newlines
+from actorgraph.ingest.text import DEFAULT_MAX_BYTES, Decoded, decode, normalise_newlines
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w.:]+)""", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -15,8 +15,9 @@ _MIN_WORDS = 3  # fewer words than this left after extraction: no article on the
 
 
 def decode_html(data: bytes, source: str, declared: str | None = None,
-                max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """Decode HTML bytes: BOM, then the HTTP charset, then ``<meta charset>``, then sniffing."""
+                max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
+    """Decode HTML bytes: BOM, then the HTTP charset, then ``<meta charset>``, then sniffing
+    (`text.decode`); a charset other than UTF-8 is named in a warning."""
     candidates = [declared]
     match = _META_CHARSET.search(data[:4096])
     if match:
@@ -30,8 +31,11 @@ def decode_html(data: bytes, source: str, declared: str | None = None,
             except (LookupError, UnicodeDecodeError):
                 continue
             if text.strip() and "\x00" not in text:
-                return normalise_newlines(text)
-    return decode_text(data, source, max_bytes=max_bytes)
+                name = codecs.lookup(charset).name
+                warnings = () if name == "utf-8" else (
+                    f"decoded as {name} (declared by the page), not UTF-8",)
+                return Decoded(normalise_newlines(text), name, warnings)
+    return decode(data, source, max_bytes=max_bytes)
 
 
 def _inline(el: etree._Element) -> str:

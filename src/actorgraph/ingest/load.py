@@ -11,7 +11,7 @@ from actorgraph.ingest.html import decode_html, html_to_text
 from actorgraph.ingest.meta import html_meta, sidecar_meta
 from actorgraph.ingest.pdf import pdf_to_text
 from actorgraph.ingest.sources import SUPPORTED_SUFFIXES, is_url
-from actorgraph.ingest.text import DEFAULT_MAX_BYTES, decode_text
+from actorgraph.ingest.text import DEFAULT_MAX_BYTES, Decoded, decode
 from actorgraph.model import DocumentMeta, LoadedDocument
 
 MEDIA_TYPES: dict[str, str] = {
@@ -31,20 +31,26 @@ _FETCHED_TYPES: dict[str, str] = {
 
 
 def _to_text(data: bytes, source: str, kind: str, max_bytes: int,
-             charset: str | None = None) -> tuple[str, DocumentMeta]:
-    """The text and the in-document metadata of `data` read as media type `kind`."""
+             charset: str | None = None) -> tuple[Decoded, DocumentMeta]:
+    """The text (with the encoding it was decoded from) and the in-document metadata of
+    `data` read as media type `kind`."""
     if kind == "text/html":
         html = decode_html(data, source, declared=charset, max_bytes=max_bytes)
-        return html_to_text(html, source), html_meta(html)
+        text = Decoded(html_to_text(html.text, source), html.encoding, html.warnings)
+        return text, html_meta(html.text)
     if kind == "application/pdf":
-        return pdf_to_text(data, source), DocumentMeta()
-    return decode_text(data, source, max_bytes=max_bytes), DocumentMeta()
+        return Decoded(pdf_to_text(data, source), None), DocumentMeta()
+    return decode(data, source, max_bytes=max_bytes), DocumentMeta()
 
 
-def _document(source: str, kind: str, data: bytes, text: str,
+def _document(source: str, kind: str, data: bytes, text: Decoded,
               meta: DocumentMeta) -> LoadedDocument:
-    return LoadedDocument(source=source, media_type=kind, original=data, text=text, meta=meta,
-                          sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
+    if "\x00" in text.text:      # a PDF's text layer or a page may carry one
+        text = Decoded(text.text.replace("\x00", " "), text.encoding,
+                       (*text.warnings, "NUL characters replaced by spaces"))
+    return LoadedDocument(source=source, media_type=kind, original=data, text=text.text,
+                          meta=meta, sha256=hashlib.sha256(text.text.encode("utf-8")).hexdigest(),
+                          encoding=text.encoding, warnings=text.warnings)
 
 
 def _load_url(url: str, overrides: DocumentMeta, max_bytes: int) -> LoadedDocument:

@@ -124,16 +124,21 @@ def _merged_group(members: list[NameGroup]) -> NameGroup:
         return members[0]
     counts: Counter[str] = Counter()
     kinds: Counter[str] = Counter()
-    context: set[str] = set()
     for g in members:
         for raw, c in g.names:
             counts[raw] += c
         if g.kind:
             kinds[g.kind] += 1
-        context |= g.context
     kind = min(kinds, key=lambda k: (-kinds[k], k)) if kinds else None
     names = tuple(sorted(counts.items(), key=lambda rc: (-rc[1], rc[0])))
     first = members[0]
+    owns = {g.own for g in members}
+    if all(g.context is first.context for g in members):    # one document's: share its set
+        return NameGroup(first.id, first.doc, first.type, kind, names, first.context,
+                         owns.pop() if len(owns) == 1 else "")
+    context: set[str] = set()
+    for g in members:
+        context |= g.others()
     return NameGroup(first.id, first.doc, first.type, kind, names, frozenset(context))
 
 
@@ -158,10 +163,14 @@ def resolve(groups: Sequence[NameGroup],
             must_link: Iterable[tuple[str, str]] = (),
             cannot_link: Iterable[tuple[str, str]] = (),
             merge_at: float = 0.8, review_at: float = 0.5,
-            max_block: int = 100, workers: int = 1) -> Resolution:
+            max_block: int = 100, workers: int = 1,
+            known_links: Iterable[tuple[str, str]] = (),
+            division_links: Iterable[tuple[str, str]] = ()) -> Resolution:
     """Cluster name groups from many documents into actors.
 
-    `must_link` pairs of group ids are always merged (analyst judgements win);
+    `must_link` pairs of group ids are always merged (analyst judgements win), and so
+    are `known_links` (names of one gazetteer entry or GeoNames town; rule "gazetteer")
+    and `division_links` ("Helmand" and "Helmand province"; rule "division");
     `cannot_link` pairs never end up in one cluster. Pairs scoring at least
     `merge_at` are merged unless a guard refuses; pairs in
     [`review_at`, `merge_at`) are returned as review candidates. Keys shared
@@ -173,13 +182,16 @@ def resolve(groups: Sequence[NameGroup],
     enabled = gc.isenabled()
     gc.disable()        # millions of small acyclic objects: spare the collector's walks
     try:
-        return _resolve(groups, must_link, cannot_link, merge_at, review_at, max_block, workers)
+        links = [(p, "must-link", "analyst judgement") for p in must_link] + [
+            (p, "gazetteer", "one gazetteer entry or GeoNames town") for p in known_links] + [
+            (p, "division", "a place and its province or region") for p in division_links]
+        return _resolve(groups, links, cannot_link, merge_at, review_at, max_block, workers)
     finally:
         if enabled:
             gc.enable()
 
 
-def _resolve(groups: Sequence[NameGroup], must_link: Iterable[tuple[str, str]],
+def _resolve(groups: Sequence[NameGroup], must_link: list[tuple[tuple[str, str], str, str]],
              cannot_link: Iterable[tuple[str, str]], merge_at: float, review_at: float,
              max_block: int, workers: int) -> Resolution:
     """The steps of the module docstring, in order, with their counts and timings."""
@@ -217,16 +229,18 @@ def _resolve(groups: Sequence[NameGroup], must_link: Iterable[tuple[str, str]],
     return Resolution(clusters, review, reasons, refused, dict(stats))
 
 
-def _link(uf: _Guarded, index: dict[str, int], must_link: Iterable[tuple[str, str]],
+def _link(uf: _Guarded, index: dict[str, int],
+          must_link: list[tuple[tuple[str, str], str, str]],
           cannot_link: Iterable[tuple[str, str]], merges: list[Merge], stats: Counter) -> None:
-    """Step 1: the analyst's must-links united, its cannot-links set on the roots."""
-    for a, b in sorted(tuple(sorted(p)) for p in must_link):
+    """Step 1: the analyst's must-links (and the gazetteer's links) united, each with its
+    own reason, its cannot-links set on the roots."""
+    for (a, b), rule, reason in sorted((tuple(sorted(p)), r, w) for p, r, w in must_link):
         if a not in index or b not in index:
             stats["unknown_link_ids"] += 1
             continue
         ok, _ = uf.union(index[a], index[b], force=True)
         if ok:
-            merges.append(Merge(a, b, 1.0, "must-link", ("analyst judgement",)))
+            merges.append(Merge(a, b, 1.0, rule, (reason,)))
     for cid, (a, b) in enumerate(sorted(tuple(sorted(p)) for p in cannot_link)):
         if a not in index or b not in index:
             stats["unknown_link_ids"] += 1
@@ -475,7 +489,8 @@ def _attach_short_form(k: int, partners: list[tuple[int, Score]], nodes: list[li
     skel = short.best.skels[-1]
     known = {f.folded for other, _ in partners for f in profiles[other].forms}
     unknown = set()
-    for c in (short.group.context if short.type == "person" else ()):
+    mine = short.group.others()
+    for c in (mine if short.type == "person" else ()):
         toks = tokens(c)
         if len(toks) >= 2 and phonetic_key(toks[-1]) == skel and " ".join(toks) not in known:
             unknown.add(fold(c))
@@ -489,8 +504,8 @@ def _attach_short_form(k: int, partners: list[tuple[int, Score]], nodes: list[li
         for root, items in by_root.items():
             ctx: set[str] = set()
             for other, _ in items:
-                ctx |= profiles[other].group.context
-            overlaps.append((len(short.group.context & ctx), root))
+                ctx |= profiles[other].group.others()
+            overlaps.append((len(mine & ctx), root))
         overlaps.sort(key=lambda t: (-t[0], t[1]))
         if overlaps[0][0] > 0 and overlaps[0][0] > overlaps[1][0]:
             chosen = overlaps[0][1]

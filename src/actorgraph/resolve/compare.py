@@ -25,6 +25,7 @@ from 0.5). If FEATURES is changed at run time, call ``_split_features()``.
 """
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
@@ -273,10 +274,11 @@ def _kind_differs(p: Pair) -> FeatureResult:
 
 def _context(p: Pair) -> FeatureResult:
     """Shared co-occurring entities (weak support, and a tie-breaker)."""
-    shared = p.a.group.context & p.b.group.context
+    a, b = p.a.group, p.b.group
+    shared = (a.context & b.context) - {a.own, b.own}
     if not shared:
         return None
-    names = sorted(shared)
+    names = heapq.nsmallest(3, shared)
     return min(1.0, len(shared) / 3.0), f"{len(shared)} shared: {', '.join(names[:3])}"
 
 

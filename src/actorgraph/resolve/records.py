@@ -17,8 +17,9 @@ class NameGroup:
     (("Tawhid Ibrahim Begli", 1), ("Ibrahim Begli", 5), ("Begli", 2));
     `type` is one of person/organization/country/place/channel, `kind` the
     organisation kind (see model.ORG_KINDS) or None; `context` the normalised
-    names of the other entities of the same document, used as weak evidence
-    and to break ties.
+    names of the entities of the same document, `own` this group's among them: the
+    others (`others`) are weak evidence and break ties. The groups of one document
+    share one `context` set, so memory stays linear in the number of actors.
     """
 
     id: str
@@ -27,6 +28,11 @@ class NameGroup:
     kind: str | None
     names: tuple[tuple[str, int], ...]
     context: frozenset[str] = frozenset()
+    own: str = ""
+
+    def others(self) -> frozenset[str]:
+        """The names of the other entities of its document (a new set: use it and drop it)."""
+        return self.context - {self.own}
 
 
 @dataclass(frozen=True)
@@ -51,7 +57,8 @@ class Candidate:
 class Merge:
     """One union made by the resolver: which groups, by which rule, why.
 
-    `rule` is "must-link" (an analyst's judgement), "same-name" (same type
+    `rule` is "must-link" (an analyst's judgement), "gazetteer" (names of one gazetteer
+    entry or GeoNames town), "same-name" (same type
     and identical folded name, or the same transliteration class of every
     word), "compare" (a scored pair at or above the merge
     threshold) or "short-form" (a one-word person name joined to the only

@@ -24,6 +24,8 @@ from actorgraph.store.ids import short_hash
 from actorgraph.store.judgements import judgements
 from actorgraph.store.store import EntityRecord, Store, StoredMention
 
+MAX_CONTEXT = 2_000     # actors of one document beyond which they are no context
+
 
 @dataclass
 class ResolveSummary:
@@ -53,11 +55,15 @@ def _names(mentions: list[StoredMention]) -> Counter:
 
 
 def name_groups(groups: dict[str, list[StoredMention]]) -> list[NameGroup]:
-    """One NameGroup per document-level actor, with the other actors of its document."""
+    """One NameGroup per document-level actor, with the actors of its document (one set
+    per document, shared by its groups; none for a document naming more than
+    `MAX_CONTEXT` actors, a bundle or a directory, where sharing them says nothing)."""
     by_doc: dict[str, set[str]] = defaultdict(set)
     for ms in groups.values():
         by_doc[ms[0].doc_id].add(normalize_form(ms[0].name))
     types = group_types(groups)
+    contexts = {doc: frozenset(names) if len(names) <= MAX_CONTEXT else frozenset()
+                for doc, names in by_doc.items()}   # one set each
     out = []
     for gid, ms in sorted(groups.items()):
         etype = types[gid]
@@ -67,7 +73,7 @@ def name_groups(groups: dict[str, list[StoredMention]]) -> list[NameGroup]:
             id=gid, doc=ms[0].doc_id, type=etype,
             kind=group_kind(ms) if etype == "organization" else None,
             names=tuple(sorted(names.items())),
-            context=frozenset(by_doc[ms[0].doc_id] - {own})))
+            context=contexts[ms[0].doc_id], own=own))
     return out
 
 
@@ -201,8 +207,8 @@ def plan_resolution(store: Store) -> Resolved:
     groups = _group_mentions(store)
     records = name_groups(groups)
     rules = constraints(judgements(store), records)
-    result = resolve(records, must_link=rules.must + lexicon_links(records)
-                     + division_links(records),
+    result = resolve(records, must_link=rules.must, known_links=lexicon_links(records),
+                     division_links=division_links(records),
                      cannot_link=rules.cannot)
     by_id = {r.id: r for r in records}
     entities: list[EntityRecord] = []

@@ -118,6 +118,13 @@ def _tlp_and_users(conn: Connection) -> None:
                          "ON documents (tlp, publisher, id)")
 
 
+def _document_encoding(conn: Connection) -> None:
+    """The encoding a document's bytes were decoded from; empty for documents stored
+    before it was recorded (and for PDFs)."""
+    if "encoding" not in {c["name"] for c in inspect(conn).get_columns("documents")}:
+        conn.exec_driver_sql("ALTER TABLE documents ADD COLUMN encoding VARCHAR(40)")
+
+
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0001_initial", _initial),
     ("0002_claims_and_facts", _facts),
@@ -130,6 +137,7 @@ MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0009_extraction_error", _extraction_error),
     ("0010_postgres_search", _postgres_search),
     ("0011_tlp_and_users", _tlp_and_users),
+    ("0012_document_encoding", _document_encoding),
 ]
 
 
@@ -219,10 +227,31 @@ def open_engine(url: str, create: bool = True) -> Engine:
     engine = make_engine(url)
     try:
         migrate(engine)
+        lacking = missing_columns(engine)
     except DatabaseError as err:
         engine.dispose()
         raise StoreError(f"{path or url}: not an actorgraph store ({err.orig})") from None
+    if lacking:
+        engine.dispose()
+        raise StoreError(f"{path or url}: a damaged store: it lacks {', '.join(lacking)} "
+                         "(restore a backup, or ingest into a new store)")
     return engine
+
+
+def missing_columns(engine: Engine) -> list[str]:
+    """The tables and columns of this version's schema the database lacks ("table
+    documents", "column documents.author"): a store altered by hand or by another tool."""
+    out: list[str] = []
+    with engine.connect() as conn:
+        found = inspect(conn)
+        tables = set(found.get_table_names())
+        for table in schema.metadata.sorted_tables:
+            if table.name not in tables:
+                out.append(f"table {table.name}")
+                continue
+            have = {c["name"] for c in found.get_columns(table.name)}
+            out += [f"column {table.name}.{c.name}" for c in table.columns if c.name not in have]
+    return out
 
 
 def migrate(engine: Engine) -> list[str]:

@@ -56,6 +56,7 @@ documents = Table(
     Column("extractor_version", String(120)),
     Column("extraction_error", Text),           # "extraction failed: ...", None when clean
     Column("tlp", String(10)),                  # TLP marking; None: its publisher's, or CLEAR
+    Column("encoding", String(40)),             # what its bytes were decoded from
 )
 Index("ix_documents_source", documents.c.source)
 

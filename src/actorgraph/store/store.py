@@ -123,7 +123,7 @@ class Store:
                 text=loaded.text, original=loaded.original, version=(prev or 0) + 1,
                 current=True, ingested_at=now(), imported=imported,
                 extractor=extraction.extractor, extractor_version=extraction.extractor_version,
-                extraction_error=extraction.error, tlp=meta.tlp))
+                extraction_error=extraction.error, tlp=meta.tlp, encoding=loaded.encoding))
             mark_stale_in(conn)
             if clean.segments:
                 conn.execute(insert(t.segments), [

@@ -1,0 +1,164 @@
+"""Long documents read in pieces, their extractions joined with the document's offsets.
+
+A parser needs memory in proportion to the text it reads at once (spaCy refuses texts
+over its `max_length`; the time of a few rule passes grows faster than the text), so a
+document longer than `CHUNK` characters is cut at paragraph breaks (else line breaks,
+sentence ends, spaces), each piece extracted as a document of its own, and the pieces'
+extractions joined: character offsets and sentence numbers shifted to the whole text's,
+mention keys (a type and a name) left as they are, so one actor named in two pieces is
+one group. What a piece cannot see is only what crosses its cut.
+
+A stage of the extractor that raises on a document costs, at first, that stage's output
+for the whole document (`Extraction.problems`). `isolate` then looks for the one sentence
+it raised on, by halves: the document is read again with some of its sentences hidden
+(marked furniture, which the parser never reads); once hiding one sentence is enough, the
+document keeps every stage's output on all its other sentences, and that sentence's
+skipping is recorded with why. A failure no single sentence explains keeps the first
+reading.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import fields, is_dataclass, replace
+from typing import Any
+
+from actorgraph.model import CleanDocument, Extraction, Segment, Sentence
+
+CHUNK = 100_000
+_CUTS = ("\n\n", "\n", ". ", " ")
+_OFFSETS = frozenset({"start", "end", "trigger_start", "trigger_end"})
+_SENTENCES = frozenset({"sentence", "disputed", "index"})
+_LISTS = ("sentences", "mentions", "relations", "events", "quantities", "foundings",
+          "disputes", "conditions")
+
+
+def cuts(text: str, size: int = CHUNK) -> list[tuple[int, int]]:
+    """(start, end) of consecutive pieces of `text` of at most `size` characters, each
+    ending at the last paragraph break, line break, sentence end or space of its window
+    past its middle, where there is one."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = next((i + len(c) for c in _CUTS if (i := window.rfind(c)) > size // 2), size)
+        out.append((start, start + cut))
+        start += cut
+    out.append((start, len(text)))
+    return out
+
+
+def piece(clean: CleanDocument, start: int, end: int) -> CleanDocument:
+    """The part of `clean` from `start` to `end`, as a document of its own."""
+    doc = clean.doc
+    text = doc.text[start:end]
+    segments = tuple(Segment(max(s.start, start) - start, min(s.end, end) - start, s.kind)
+                     for s in clean.segments if s.start < end and s.end > start)
+    return CleanDocument(replace(doc, text=text), segments)
+
+
+def _shifted(record: Any, chars: int, sentences: int) -> Any:
+    """A copy of a fact record with its offsets moved by `chars` and its sentence numbers
+    by `sentences` (nested dates too; an offset of -1 means none and stays)."""
+    changes: dict[str, Any] = {}
+    for f in fields(record):
+        value = getattr(record, f.name)
+        if f.name in _OFFSETS and isinstance(value, int) and value >= 0:
+            changes[f.name] = value + chars
+        elif f.name in _SENTENCES and isinstance(value, int):
+            changes[f.name] = value + sentences
+        elif f.name == "also" and isinstance(value, tuple):
+            changes[f.name] = tuple(v + sentences for v in value)
+        elif is_dataclass(value) and not isinstance(value, type):
+            changes[f.name] = _shifted(value, chars, sentences)
+    return replace(record, **changes)
+
+
+def join(parts: Iterable[tuple[int, Extraction]]) -> Extraction:
+    """One extraction from those of a document's pieces, each given with its start."""
+    out = Extraction()
+    for start, part in parts:
+        shift = len(out.sentences)
+        for name in _LISTS:
+            getattr(out, name).extend(_shifted(r, start, shift) for r in getattr(part, name))
+        out.extractor, out.extractor_version = part.extractor, part.extractor_version
+        out.problems.extend(f"{p} (characters {start}-)" for p in part.problems)
+        out.failed = out.failed or part.failed
+    return out
+
+
+def _hiding(doc: CleanDocument, hidden: list[Sentence]) -> CleanDocument:
+    """`doc` with the spans of `hidden` marked furniture (never read by the parser)."""
+    cuts_at = sorted({0, len(doc.text), *(p for s in hidden for p in (s.start, s.end)),
+                      *(p for s in doc.segments for p in (s.start, s.end))})
+    spans = [(a, b) for a, b in zip(cuts_at, cuts_at[1:], strict=False) if b > a]
+    out = [Segment(a, b, "furniture" if any(s.start <= a and b <= s.end for s in hidden)
+                   else doc.kind_at(a)) for a, b in spans]
+    return CleanDocument(doc.doc, tuple(out))
+
+
+def isolate(inner: Any, doc: CleanDocument, first: Extraction) -> Extraction:
+    """`first`, or, where a stage raised on `doc` because of one sentence, the reading of
+    `doc` without that sentence, its skipping recorded (see the module)."""
+    if first.failed or not first.problems or len(first.sentences) < 2:
+        return first
+
+    def read(hidden: list[Sentence]) -> Extraction:
+        return next(iter(inner.extract([_hiding(doc, hidden)])))
+
+    sentences = first.sentences
+    lo, hi = 0, len(sentences)
+    while hi - lo > 1:          # the culprit is in sentences[lo:hi]
+        mid = (lo + hi) // 2
+        if read(sentences[lo:mid]).problems:
+            lo = mid
+        else:
+            hi = mid
+    culprit = sentences[lo]
+    out = read([culprit])
+    if out.problems:
+        return first
+    out.problems.append(f"sentence {culprit.index + 1} (characters {culprit.start}-"
+                        f"{culprit.end}) skipped: " + "; ".join(first.problems))
+    return out
+
+
+class ExtractionTimeout(BaseException):
+    """The extractor ran past its time budget (raised by the workflow's timer). Not an
+    Exception, so that no guard of the extractor's (a stage's `except Exception`) takes
+    it for a bug of its own and reads on."""
+
+
+class Chunked:
+    """An extractor that reads documents longer than `size` in pieces (see the module)."""
+
+    def __init__(self, inner: Any, size: int = CHUNK) -> None:
+        self.inner, self.size = inner, size
+        self.name, self.version = inner.name, inner.version
+
+    def extract(self, docs: Iterable[CleanDocument]) -> Iterator[Extraction]:
+        docs = list(docs)
+        if all(len(d.text) <= self.size for d in docs):
+            for doc, extraction in zip(docs, self.inner.extract(docs), strict=True):
+                yield isolate(self.inner, doc, extraction)
+            return
+        for doc in docs:
+            if len(doc.text) <= self.size:
+                yield isolate(self.inner, doc, next(iter(self.inner.extract([doc]))))
+                continue
+            yield self._pieces(doc)
+
+    def _pieces(self, doc: CleanDocument) -> Extraction:
+        """One piece at a time (the memory of one piece). Out of time after some pieces,
+        what they gave is kept, and marked partial: where reading stopped, and why."""
+        parts: list[tuple[int, Extraction]] = []
+        for s, e in cuts(doc.text, self.size):
+            try:
+                parts.append((s, next(iter(self.inner.extract([piece(doc, s, e)])))))
+            except ExtractionTimeout as err:
+                if not parts:
+                    raise
+                out = join(parts)
+                out.problems.append(f"timed out {err} at character {s:,} of "
+                                    f"{len(doc.text):,}: the rest is stored, not read")
+                return out
+        return join(parts)

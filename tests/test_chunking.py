@@ -1,0 +1,152 @@
+"""Long documents are read in pieces with the whole text's offsets; runs that would make a
+tokenizer quadratic are blanked before it, offsets unchanged."""
+from __future__ import annotations
+
+from actorgraph.chunking import Chunked, cuts, piece
+from actorgraph.model import CleanDocument, DocumentMeta, LoadedDocument, Segment, blank_long_runs
+
+PARA = ("The Coastal Front said on 3 May 2024 that it had left Kalvar. "
+        "Officials in Dorin said the River Council had detained 12 people.\n\n")
+
+
+def _clean(text: str) -> CleanDocument:
+    doc = LoadedDocument(source="t.txt", media_type="text/plain", original=text.encode(),
+                         text=text, meta=DocumentMeta(language="en"), sha256="x")
+    return CleanDocument(doc, (Segment(0, len(text), "body"),))
+
+
+def test_cuts_cover_the_text_in_order_at_paragraph_breaks():
+    text = PARA * 40
+    spans = cuts(text, 1000)
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert all(e - s <= 1000 for s, e in spans)
+    assert all(text[s:e].endswith("\n\n") for s, e in spans[:-1])
+
+
+def test_a_text_without_spaces_is_cut_anyway():
+    assert cuts("x" * 2500, 1000) == [(0, 1000), (1000, 2000), (2000, 2500)]
+
+
+def test_a_piece_keeps_its_segments():
+    text = "a" * 10 + "b" * 10
+    clean = CleanDocument(_clean(text).doc, (Segment(0, 5, "furniture"), Segment(5, 20, "body")))
+    part = piece(clean, 3, 12)
+    assert part.text == text[3:12]
+    assert part.segments == (Segment(0, 2, "furniture"), Segment(2, 9, "body"))
+
+
+def test_pieces_give_the_whole_texts_offsets(nlp):
+    from actorgraph.extract.rules_en import RulesEnglish
+    text = PARA * 30
+    reader = RulesEnglish()
+    whole = next(reader.extract([_clean(text)]))
+    joined = next(Chunked(reader, size=1500).extract([_clean(text)]))
+    assert [(s.start, s.end) for s in joined.sentences] == [(s.start, s.end)
+                                                             for s in whole.sentences]
+    assert [s.index for s in joined.sentences] == list(range(len(joined.sentences)))
+    for m in joined.mentions:
+        assert text[m.start:m.end] == m.text
+        sent = joined.sentences[m.sentence]
+        assert sent.start <= m.start < sent.end
+    for q in joined.quantities:
+        assert text[q.start:q.end] == q.text
+    assert {(m.start, m.text) for m in joined.mentions} == {(m.start, m.text)
+                                                            for m in whole.mentions}
+    assert len(joined.events) == len(whole.events) > 0
+    assert not joined.problems
+
+
+def test_long_runs_are_blanked_and_offsets_kept():
+    text = "Report. " + "=" * 5000 + "\nThe Front said " + "&amp;" * 300 + " it left."
+    masked = blank_long_runs(text)
+    assert len(masked) == len(text)
+    assert "=" not in masked and "&amp;" not in masked
+    assert masked.endswith("it left.") and masked.startswith("Report. ")
+    assert blank_long_runs("see https://example.org/a/b") == "see https://example.org/a/b"
+
+
+def test_prose_written_without_spaces_is_kept():
+    prose = "中国外交部发言人表示，双方同意继续对话。" * 20
+    assert blank_long_runs(prose) == prose
+    assert blank_long_runs(prose * 30).strip() == ""     # but not without bound
+
+
+class _Slow:
+    """Names nothing; the third piece it reads runs out of time."""
+
+    name, version = "slow", "1"
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def extract(self, docs):
+        from actorgraph.chunking import ExtractionTimeout
+        from actorgraph.model import Extraction, Sentence
+        for _doc in docs:
+            self.calls += 1
+            if self.calls == 3:
+                raise ExtractionTimeout("after 1 s of CPU time")
+            yield Extraction(sentences=[Sentence(0, 0, 5)])
+
+
+def test_out_of_time_after_some_pieces_keeps_them_marked_partial():
+    text = PARA * 40
+    out = next(Chunked(_Slow(), size=1000).extract([_clean(text)]))
+    assert len(out.sentences) == 2 and out.sentences[1].start == cuts(text, 1000)[1][0]
+    assert not out.failed
+    assert out.error.startswith("extraction partial: timed out after 1 s of CPU time at "
+                                f"character {cuts(text, 1000)[2][0]:,} of {len(text):,}")
+
+
+def test_out_of_time_on_the_first_piece_is_a_timeout():
+    import pytest
+
+    from actorgraph.chunking import ExtractionTimeout
+    slow = _Slow()
+    slow.calls = 2
+    with pytest.raises(ExtractionTimeout):
+        next(Chunked(slow, size=1000).extract([_clean(PARA * 40)]))
+
+
+class _Stage:
+    """One mention per sentence; its 'relate' stage raises on any sentence it can read
+    that says BOOM (and then loses every relation, as a real stage would)."""
+
+    name, version = "stage", "1"
+
+    def extract(self, docs):
+        from actorgraph.model import Extraction, Mention, Sentence
+        for doc in docs:
+            masked, out, start = doc.masked_text(), Extraction(), 0
+            for line in doc.text.split("\n"):
+                end = start + len(line)
+                if line.strip() and masked[start:end].strip():
+                    i = len(out.sentences)
+                    out.sentences.append(Sentence(i, start, end))
+                    word = line.split()[0]
+                    out.mentions.append(Mention(start=start, end=start + len(word), text=word,
+                                                type="organization", sentence=i,
+                                                key=f"organization:{word}", name=word))
+                    if "BOOM" in line:
+                        out.problems = ["stage relate: AttributeError: boom"]
+                start = end + 1
+            yield out
+
+
+def test_a_stage_failing_on_one_sentence_costs_that_sentence_only():
+    text = "\n".join(["Alpha met Bravo.", "Charlie left.", "Delta said BOOM.", "Echo came.",
+                      "Foxtrot stayed."])
+    out = next(Chunked(_Stage()).extract([_clean(text)]))
+    assert [m.text for m in out.mentions] == ["Alpha", "Charlie", "Echo", "Foxtrot"]
+    assert all(text[m.start:m.end] == m.text for m in out.mentions)
+    assert out.problems == ["sentence 3 (characters 31-47) skipped: stage relate: "
+                            "AttributeError: boom"]
+    assert out.error.startswith("extraction partial: sentence 3")
+
+
+def test_a_failure_no_one_sentence_explains_keeps_the_first_reading():
+    text = "\n".join(["Alpha BOOM.", "Charlie left.", "Delta BOOM."])
+    out = next(Chunked(_Stage()).extract([_clean(text)]))
+    assert [m.text for m in out.mentions] == ["Alpha", "Charlie", "Delta"]
+    assert out.problems == ["stage relate: AttributeError: boom"]
