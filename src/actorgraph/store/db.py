@@ -22,6 +22,7 @@ from actorgraph.store.search import create_index
 DEFAULT_URL = "sqlite:///actorgraph.db"
 BUSY_TIMEOUT_MS = 30_000   # how long SQLite waits for another process's write to finish
 WRITE_RETRIES = 5          # attempts of a write transaction still locked after the wait
+WRITE_LOCK = 0x61677261    # PostgreSQL advisory lock key of a store's writers ("agra")
 T = TypeVar("T")
 
 
@@ -184,12 +185,15 @@ def _locked(err: OperationalError) -> bool:
 
 @contextmanager
 def write_transaction(engine: Engine) -> Iterator[Connection]:
-    """A transaction that writes. On SQLite it takes the write lock at once (BEGIN
-    IMMEDIATE), waiting up to the busy timeout for another writer, so what it reads is
-    what it writes over: no other process can commit in between."""
+    """A transaction that writes. It takes the store's write lock at once (SQLite: BEGIN
+    IMMEDIATE, waiting up to the busy timeout for another writer; PostgreSQL: one
+    transaction-scoped advisory lock that every writer of the store takes), so what it
+    reads is what it writes over: no other writer can commit in between."""
     with engine.begin() as conn:
         if engine.dialect.name == "sqlite":
             conn.exec_driver_sql("BEGIN IMMEDIATE")
+        elif engine.dialect.name == "postgresql":
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
         yield conn
 
 
