@@ -13,20 +13,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from actorgraph.facts.tallies import APPROXIMATE, LOWER, TALLY_TOLERANCE, UPPER
+from actorgraph.facts.tallies import interval
 from actorgraph.store.facts import ClaimRow, FactRow
 
 TOLERANCE = 0.2          # values within 20% of each other are one figure
-
-
-def _interval(value: float, qualifier: str | None) -> tuple[float, float]:
-    if qualifier in LOWER:
-        return value, float("inf")
-    if qualifier in UPPER:
-        return 0.0, value
-    if qualifier in APPROXIMATE:
-        return value * (1 - TALLY_TOLERANCE), value * (1 + TALLY_TOLERANCE)
-    return value, value
 
 
 def _apart(a: tuple[float, float], b: tuple[float, float]) -> bool:
@@ -54,8 +44,8 @@ def measured_conflicts(quantities: list[FactRow], by_id: dict[str, ClaimRow],
                 la, lb = languages.get(ca.doc_id), languages.get(cb.doc_id)
                 if qa.id == qb.id or not la or not lb or la == lb or (qa.id, qb.id) in seen:
                     continue
-                if _apart(_interval(float(qa.data["value"]), ca.payload.get("qualifier")),
-                          _interval(float(qb.data["value"]), cb.payload.get("qualifier"))):
+                if _apart(interval(float(qa.data["value"]), ca.payload.get("qualifier")),
+                          interval(float(qb.data["value"]), cb.payload.get("qualifier"))):
                     seen.add((qa.id, qb.id))
                     out.append((qa, qb, measure, ca, cb))
     return out

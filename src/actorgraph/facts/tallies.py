@@ -151,7 +151,11 @@ APPROXIMATE = ("about", "approximately", "estimated", "nearly")
 
 def _interval(claim: ClaimRow) -> tuple[float, float]:
     """The values a count allows, by its qualifier: "at least 17" all from 17 up."""
-    value, qualifier = float(claim.payload["value"]), claim.payload.get("qualifier")
+    return interval(float(claim.payload["value"]), claim.payload.get("qualifier"))
+
+
+def interval(value: float, qualifier: str | None) -> tuple[float, float]:
+    """The values `value` allows with `qualifier` ("at least", "about", ...)."""
     if qualifier in LOWER:
         return value, float("inf")
     if qualifier in UPPER:

@@ -200,16 +200,21 @@ def _ts_query(ws: list[str]) -> str:
     return " & ".join(quoted)
 
 
+def _scoped(base: str, params: dict[str, object], scope: Scope | None
+            ) -> tuple[str, dict[str, object]]:
+    """A query's FROM ... WHERE part (documents as "d") limited to what `scope` shows."""
+    if scope is None or scope.everything:
+        return base, params
+    cond, more = scope.sql("d")
+    return f"{base} AND {cond}", {**params, **more}
+
+
 def _search_pg(engine: Engine, q: str, limit: int, offset: int, scope: Scope | None = None
                ) -> tuple[int, list[DocumentHit]]:
     ensure_index(engine)
     base = (f"FROM {FTS_TABLE} f JOIN documents d ON d.id = f.doc_id, "
             f"to_tsquery('{PG_CONFIG}', :q) AS query WHERE f.search @@ query AND d.current")
-    params: dict[str, object] = {"q": q}
-    if scope is not None and not scope.everything:
-        cond, more = scope.sql("d")
-        base += f" AND {cond}"
-        params.update(more)
+    base, params = _scoped(base, {"q": q}, scope)
     options = (f'StartSel="{MARK_START}", StopSel="{MARK_END}", MaxWords=30, MinWords=12, '
                'ShortWord=1, MaxFragments=1, FragmentDelimiter=" … "')
     with engine.connect() as conn:
@@ -229,11 +234,7 @@ def _search_fts(engine: Engine, q: str, limit: int, offset: int, scope: Scope | 
     ensure_index(engine)
     base = (f"FROM {FTS_TABLE} f JOIN documents d ON d.id = f.doc_id "
             f"WHERE {FTS_TABLE} MATCH :q AND d.current")
-    params: dict[str, object] = {"q": q}
-    if scope is not None and not scope.everything:
-        cond, more = scope.sql("d")
-        base += f" AND {cond}"
-        params.update(more)
+    base, params = _scoped(base, {"q": q}, scope)
     with engine.connect() as conn:
         total = conn.execute(text(f"SELECT count(*) {base}"), params).scalar() or 0
         rows = conn.execute(text(
