@@ -40,22 +40,14 @@ def link(mentions: list[Mention], text: str, entries: dict[int, str]) -> None:
     if not mentions:
         return
     groups = Groups(len(mentions))
-    seen: dict[str, int] = {}
-    for i, m in enumerate(mentions):
-        form = f"lex:{entries[i]}" if i in entries else folded(m.name or m.text)
-        if form in seen:
-            groups.union(seen[form], i)
-        else:
-            seen[form] = i
+    groups.join_equal([f"lex:{entries[i]}" if i in entries else folded(m.name or m.text)]
+                      for i, m in enumerate(mentions))
     _inflected(mentions, groups, entries)
     _aliases(mentions, text, groups)
     _short_persons(mentions, groups)
     _abbreviations(mentions, groups)
     _bare_heads(mentions, groups)
-    clusters: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(mentions)):
-        clusters[groups.find(i)].append(i)
-    for members in clusters.values():
+    for members in groups.members():
         _settle([mentions[i] for i in members],
                 next((entries[i] for i in members if i in entries), None))
 

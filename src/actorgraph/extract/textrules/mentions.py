@@ -37,22 +37,13 @@ def build_mentions(clean: CleanDocument, tokens: list[Token], cands: list[Candid
 
 
 def _key(mentions: list[Mention], entries: list[str | None], grammar: Grammar) -> None:
-    groups_of = Groups(len(mentions))
-    find, union = groups_of.find, groups_of.union
-    first: dict[str, int] = {}
-    for i, m in enumerate(mentions):
-        for form in filter(None, (f"entry:{entries[i]}" if entries[i] else None,
-                                  f"name:{grammar.fold(m.name)}")):
-            if form in first:
-                union(first[form], i)
-            else:
-                first[form] = i
-    _acronyms(mentions, union)
-    _short_forms(mentions, grammar, union, find)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(mentions)):
-        groups[find(i)].append(i)
-    for members in groups.values():
+    groups = Groups(len(mentions))
+    groups.join_equal(filter(None, (f"entry:{entries[i]}" if entries[i] else None,
+                                    f"name:{grammar.fold(m.name)}"))
+                      for i, m in enumerate(mentions))
+    _acronyms(mentions, groups.union)
+    _short_forms(mentions, grammar, groups.union, groups.find)
+    for members in groups.members():
         votes: dict[str, float] = defaultdict(float)
         for i in members:
             for t, w in mentions[i].votes.items():

@@ -65,22 +65,13 @@ def link_mentions(mentions: list[Mention], text: str) -> None:
     if not mentions:
         return
     groups = Groups(len(mentions))
-    by_form: dict[str, int] = {}
-    for i, m in enumerate(mentions):
-        form = normalize_form(m.name or m.text)
-        if form in by_form:
-            groups.union(by_form[form], i)
-        else:
-            by_form[form] = i
+    groups.join_equal([normalize_form(m.name or m.text)] for m in mentions)
     _alias_phrases(mentions, text, groups)
     _acronyms(mentions, text, groups)
     _short_forms(mentions, groups)
     _org_short_forms(mentions, groups)
-    clusters: dict[int, list[Mention]] = defaultdict(list)
-    for i, m in enumerate(mentions):
-        clusters[groups.find(i)].append(m)
-    for members in clusters.values():
-        _settle(members)
+    for members in groups.members():
+        _settle([mentions[i] for i in members])
 
 
 def _group_votes(members: list[Mention]) -> dict[str, float]:
