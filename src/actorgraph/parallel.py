@@ -44,7 +44,8 @@ class Read:
     problems: list[str] = field(default_factory=list)   # stages before extraction that failed
 
 
-def _why(err: BaseException) -> str:
+def reason(err: BaseException) -> str:
+    """How a failure is reported: its kind and its message."""
     return f"{type(err).__name__}: {err}"
 
 
@@ -90,7 +91,7 @@ def extracted(extractor: Extractor, batch: list[tuple[LoadedDocument, CleanDocum
         if len(batch) == 1:
             failed = Extraction(extractor=extractor.name, extractor_version=extractor.version,
                                 problems=[str(err) if isinstance(err, ExtractionTimeout)
-                                          else _why(err)], failed=True,
+                                          else reason(err)], failed=True,
                                 timed_out=isinstance(err, ExtractionTimeout))
             return [(batch[0][0], batch[0][1], failed)]
         return [done for item in batch for done in extracted(extractor, [item], budget)]
@@ -123,11 +124,11 @@ def _prepared(loaded: LoadedDocument) -> tuple[LoadedDocument, CleanDocument, li
     try:
         loaded = with_language(loaded)
     except Exception as err:  # noqa: BLE001 - detection is a convenience
-        problems.append(f"stage language: {_why(err)}")
+        problems.append(f"stage language: {reason(err)}")
     try:
         cleaned = clean(loaded)
     except Exception as err:  # noqa: BLE001 - uncleaned text is still text
-        problems.append(f"stage clean: {_why(err)}")
+        problems.append(f"stage clean: {reason(err)}")
         cleaned = CleanDocument(loaded, (Segment(0, len(loaded.text), "body"),))
     return loaded, cleaned, problems
 
@@ -164,7 +165,7 @@ def read_batch(sources: list[str], overrides: DocumentMeta, extractor: str,
         except ExportError as err:
             reads.append(Read(source, failure=str(err)))
         except Exception as err:  # noqa: BLE001 - a loader bug costs only this source
-            reads.append(Read(source, failure=f"load failed: {_why(err)}"))
+            reads.append(Read(source, failure=f"load failed: {reason(err)}"))
     if not todo:
         return [r for r in reads if r is not None]
     reader = Chunked(registry.get(extractor))

@@ -23,7 +23,7 @@ from actorgraph.facts.build import plan_facts
 from actorgraph.imports.stix import ImportReport, import_bundle
 from actorgraph.ingest import iter_sources
 from actorgraph.model import DocumentMeta, Extraction
-from actorgraph.parallel import BUDGET, Read, budget_for, read_documents
+from actorgraph.parallel import BUDGET, Read, budget_for, read_documents, reason
 from actorgraph.resolve.stage import ResolveSummary, plan_resolution
 from actorgraph.store.db import StoreError
 from actorgraph.store.facts import replace_resolution
@@ -46,10 +46,6 @@ class IngestReport:
     @property
     def ok(self) -> bool:
         return not self.failed
-
-
-def _why(err: BaseException) -> str:
-    return f"{type(err).__name__}: {err}"
 
 
 _FACT_LISTS = ("relations", "events", "quantities", "foundings", "disputes", "conditions")
@@ -89,7 +85,7 @@ def _store_read(store: Store, read: Read, report: IngestReport) -> None:
     except StoreError:
         raise                 # the store itself is unusable: no later document would fare better
     except Exception as err:  # noqa: BLE001 - one document's bad data costs only itself
-        report.failed.append((loaded.source, f"store failed: {_why(err)}"))
+        report.failed.append((loaded.source, f"store failed: {reason(err)}"))
         return
     if extraction.error:      # stored, but reported as the failure it is
         report.failed.append((loaded.source, extraction.error))
@@ -138,7 +134,7 @@ def ingest(paths: Iterable[str], store: Store, overrides: DocumentMeta | None = 
         except StoreError:
             raise
         except Exception as err:  # noqa: BLE001 - the documents are stored; say what is not
-            report.failed.append((RESOLUTION, f"resolution failed: {_why(err)} (the documents "
+            report.failed.append((RESOLUTION, f"resolution failed: {reason(err)} (the documents "
                                   "are stored; run `actorgraph resolve` once it is fixed)"))
     return report
 

@@ -53,6 +53,10 @@ class Context(Clauses):
                  lex: Lexicon | None = None) -> None:
         super().__init__(doc, sentences, mentions, lex)
         self._surnames = self._surname_index()
+        self._places_by_head: dict[str, list[Mention]] = defaultdict(list)
+        for m in self.mentions:      # "Kandahar Airfield" under "airfield", in text order
+            if m.type == "place":
+                self._places_by_head[m.text.split()[-1].lower()].append(m)
 
     def _one(self, t: Token, role: str, depth: int) -> list[Ent]:
         """The entities token `t` stands for in `role`, `depth` references deep."""
@@ -159,9 +163,8 @@ class Context(Clauses):
     def _place_by_head(self, t: Token) -> list[Ent]:
         """'the airfield' after 'Kandahar Airfield': the one place named before whose name
         ends in this noun; none if two places fit."""
-        heads = {t.lower_, t.lemma_.lower()}
-        fits = [m for m in self.mentions if m.end <= t.idx and m.type == "place"
-                and m.text.split()[-1].lower() in heads]
+        fits = [m for h in {t.lower_, t.lemma_.lower()}
+                for m in self._places_by_head.get(h, ()) if m.end <= t.idx]
         if len({m.key for m in fits}) != 1:
             return []
         return [self.ent_of(fits[-1], "place")]
