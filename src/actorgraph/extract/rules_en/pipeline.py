@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 
+from actorgraph.extract.organs import name_state_organs
 from actorgraph.extract.rules_en.claims import attribute as attribution
 from actorgraph.extract.rules_en.claims import conditions, dates, disputes, foundings, quantities
 from actorgraph.extract.rules_en.events import stage as events
@@ -190,6 +191,8 @@ def _town_spellings(mentions: list[Mention], lex: Lexicon) -> None:
 
 def link(state: State) -> None:
     corefer.link_mentions(state.mentions, state.clean.text)
+    name_state_organs(state.mentions, state.clean.text, state.clean.doc.meta.language,
+                      state.lex)
 
 
 def relate(state: State) -> None:

@@ -416,6 +416,22 @@ def country_of_adjective(lemma: str, lex: Lexicon) -> str | None:
     return None
 
 
+# the case endings of a relational adjective, as `normalize_form` writes them (й as и)
+ADJ_CASE_ENDINGS = ("ого", "ому", "ыми", "ими", "ыи", "ии", "ои", "еи", "ая", "ую", "ое",
+                    "ые", "ие", "ых", "их", "ым", "им", "ом")
+
+
+def state_of_adjective(word: str, lex: Lexicon) -> str | None:
+    """The state (ISO alpha-2) a relational adjective in any case form is made from
+    ('турецкого', 'грузинском'), through its dictionary form."""
+    for ending in ADJ_CASE_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 3:
+            name = country_of_adjective(word[:-len(ending)] + "ий", lex)
+            entry = lex.lookup(name) if name else None
+            return entry.country if entry is not None else None
+    return None
+
+
 def town_of_adjective(lemma: str) -> str | None:
     """The town (GeoNames) a relational adjective is made from, by the same stem rule
     ('салянский' -> Salyan, 'сабунчинский' -> Sabunçu through 'Сабунчи', 'тверской' ->

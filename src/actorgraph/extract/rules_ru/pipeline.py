@@ -7,9 +7,10 @@ import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from actorgraph.extract.organs import name_state_organs
 from actorgraph.extract.rules_ru import attribution, dates, events, quantities, relations
 from actorgraph.extract.rules_ru.keys import link
-from actorgraph.extract.rules_ru.names import district_of_town, recognise
+from actorgraph.extract.rules_ru.names import district_of_town, recognise, state_of_adjective
 from actorgraph.extract.rules_ru.nlp import Models, Parsed, parse
 from actorgraph.extract.rules_ru.refer import Refs
 from actorgraph.extract.rules_ru.typing import kind_of, state_of, title_before, votes
@@ -101,6 +102,8 @@ def _names(s: State) -> None:
         out.append(m)
     link(out, text, entries)
     s.mentions = [m for m in out if m.key]
+    name_state_organs(s.mentions, text, s.clean.doc.meta.language, s.lex,
+                      state_of=lambda word: state_of_adjective(word, s.lex))
     s.refs = Refs(s.doc, s.mentions, s.lex, s.sentences)
 
 

@@ -9,6 +9,7 @@ reason is kept in `Extraction.problems`.
 """
 from __future__ import annotations
 
+from actorgraph.extract.organs import name_state_organs
 from actorgraph.extract.textrules import dates as dating
 from actorgraph.extract.textrules.attribution import Attributor
 from actorgraph.extract.textrules.events import find_events, merge_told_again
@@ -35,6 +36,7 @@ def extract_one(clean: CleanDocument, grammar: Grammar, lex: Lexicon) -> Extract
     try:
         cands = grammar.find_names(text, tokens, lex)
         out.mentions = build_mentions(clean, tokens, cands, grammar)
+        name_state_organs(out.mentions, text, clean.doc.meta.language, lex)
     except Exception as err:  # noqa: BLE001 - a bug in one stage costs only its output
         out.problems.append(f"stage names: {type(err).__name__}: {err}")
     found: list[DateValue] = []

@@ -1,0 +1,64 @@
+"""State organs named by their generic title get their state's name, in every language:
+"МИД Ирана" and "İran XİN" are both "Ministry of Foreign Affairs of Iran", so that they meet
+across documents as any two spellings of one name do.
+
+The state is the one the mention names ("МИД Ирана", "азербайджанского МИД"), or one
+another mention of the same actor in the document names; for a title without a state
+("МВД", "DİN") it is the state of the report's dateline ("БАКУ, 7 апреля (...) —"), else
+the one a report in its language means (`home_by_language` in
+`knowledge/data/state_organs.yaml`); with none of these the mention keeps its name. Run by
+every extractor on its mentions, after they are grouped by actor.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+
+from actorgraph.knowledge.lexicon import Lexicon, known_place
+from actorgraph.knowledge.organs import home_country, organ_name, read_organ
+from actorgraph.model import Mention
+
+# "БАКУ, 7 апреля (Агентство) —", "BAGHDAD (Reuters) -", "Tehran, 3 May -": a place at the
+# start of a paragraph, then a date or an agency, then a dash
+DATELINE = re.compile(r"^[ \t]*([^\W\d_][^\W\d_' .\-]{1,40}?)[ \t]*(?:,[^\n]{0,60}?|"
+                      r"[ \t]*\([^)\n]{1,40}\)[ \t]*)[ \t][—–-][ \t]", re.MULTILINE)
+PARAGRAPHS = 4      # a dateline opens one of the first few paragraphs
+
+
+def dateline_state(text: str) -> str | None:
+    """The state (ISO alpha-2) of the place a dateline near the top of `text` names."""
+    head = "\n".join(text.lstrip().split("\n")[:PARAGRAPHS * 2])
+    for m in DATELINE.finditer(head):
+        place = known_place(m.group(1).strip())
+        if place is not None:
+            return place.country
+    return None
+
+
+def name_state_organs(mentions: list[Mention], text: str, language: str | None,
+                      lex: Lexicon, state_of: Callable[[str], str | None] | None = None) -> None:
+    """Give the mentions of each state organ the name of that state's organ, in place;
+    `state_of`: the language's own reading of a word as a state (see `read_organ`)."""
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.type == "organization" and m.key:
+            groups[m.key].append(m)
+    home: list[str | None] = []
+    for group in groups.values():
+        read = [r for m in group for n in (m.text, m.name)
+                if (r := read_organ(n, lex, state_of)) is not None]
+        kinds = {r.organ.kind for r in read}
+        states = {r.country for r in read if r.country}
+        if len(kinds) != 1 or len(states) > 1:
+            continue
+        if not states:
+            if not home:
+                home.append(dateline_state(text) or home_country(language))
+            if home[0] is None:
+                continue
+            states = {home[0]}
+        name = organ_name(read[0].organ, states.pop(), lex)
+        for m in group:
+            m.name = name
+            m.kind = m.kind or "government"
