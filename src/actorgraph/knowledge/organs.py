@@ -101,9 +101,9 @@ def _country_forms(lex: Lexicon) -> list[tuple[str, str]]:
         if entry.type == "country" and entry.country and " " not in form and len(form) >= 4:
             out[form] = entry.country
     for dem, country in lex.demonyms.items():
-        entry = lex.lookup(country)
-        if entry is not None and entry.country and " " not in dem:
-            out.setdefault(dem, entry.country)
+        state = lex.lookup(country)
+        if state is not None and state.country and " " not in dem:
+            out.setdefault(dem, state.country)
     _FORMS[id(lex)] = sorted(out.items(), key=lambda kv: (-len(kv[0]), kv[0]))
     return _FORMS[id(lex)]
 
