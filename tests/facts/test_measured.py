@@ -36,6 +36,8 @@ def test_other_measures_close_values_bounds_and_one_language_do_not():
                   languages=langs) == []
     assert _found(ru, _count("f2", "b", "d_az", "nəfər", 9, "arrested", "up to"),
                   languages=langs) == []           # "up to 9" allows 4
+    assert _found(ru, _count("f2", "b", "d_az", "nəfər", 2, "arrested", "more"),
+                  languages=langs) == []           # two more are added to others
     assert _found(ru, _count("f2", "b", "d_ru2", "задержанный", 9, "arrested"),
                   languages=langs) == []           # one language: its units compare
 

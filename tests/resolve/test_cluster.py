@@ -230,3 +230,12 @@ def test_nameless_groups_match_nothing():
     groups = [g("a", "organization"), g("b", "organization", ""), g("c", "organization", "Hamas")]
     result = resolve(groups)
     assert result.clusters == [["a"], ["b"], ["c"]] and not result.review
+
+
+def test_two_states_of_the_lexicon_stay_apart_however_alike_their_names():
+    groups = [g("a", "country", "Niger"), g("b", "country", "Nigeria"),
+              g("c", "country", "Нигерия"), g("d", "country", "Guinea"),
+              g("e", "country", "Guinea-Bissau")]
+    result = resolve(groups)
+    assert result.together("b", "c")
+    assert not result.together("a", "b") and not result.together("d", "e")

@@ -144,7 +144,9 @@ def act_tally_conflicts(claims: list[ClaimRow], facts: list[FactRow], texts: dic
     return out
 
 
-LOWER = ("at least", "over", "more than")                  # qualifiers of a lower bound
+# qualifiers of a lower bound; "more": a count added to others ("two more"), which the
+# whole count is at least
+LOWER = ("at least", "over", "more than", "more")
 UPPER = ("up to", "at most", "fewer than", "less than", "under")
 APPROXIMATE = ("about", "approximately", "estimated", "nearly")
 

@@ -62,7 +62,7 @@ class _Guarded:
     def __init__(self, n: int):
         self.parent = list(range(n))
         self.cannot: dict[int, set[int]] = {}
-        self.reps: dict[int, list[int]] = {}     # root -> node indices (persons)
+        self.reps: dict[int, list[int]] = {}     # root -> node indices (persons, states)
         self.profiles: list[Profile] = []
 
     def find(self, i: int) -> int:
@@ -290,7 +290,7 @@ def _same_name_nodes(groups: list[NameGroup], uf: _Guarded, merges: list[Merge]
     uf.profiles = node_profiles
     for k, members in enumerate(nodes):
         p = node_profiles[k]
-        if p.type == "person" and len(p.best.toks) >= 2:
+        if (p.type == "person" and len(p.best.toks) >= 2) or p.type == "country":
             root = uf.find(members[0])
             reps = uf.reps.setdefault(root, [])
             if len(reps) < _MAX_REPS and all(

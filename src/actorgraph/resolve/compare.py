@@ -33,6 +33,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
+from actorgraph.knowledge.lexicon import load_lexicon
 from actorgraph.knowledge.names import _normalised, is_designator, is_qualifier, phonetic_key
 from actorgraph.resolve.align import Alignment, align, token_match
 from actorgraph.resolve.profiles import NameForm, Profile, profile
@@ -374,6 +375,17 @@ def compare(a: NameGroup, b: NameGroup) -> Score:
     return compare_profiles(profile(a), profile(b))
 
 
+def _states_differ(a: Profile, b: Profile) -> str | None:
+    """Two groups that name two different states of the lexicon ("Niger", "Nigeria")."""
+    lex = load_lexicon()
+
+    def states(p: Profile) -> set[str]:
+        return {e.name for n, _ in p.group.names
+                if (e := lex.lookup(n)) is not None and e.type == "country"}
+    x, y = states(a), states(b)
+    return f"states_differ: {sorted(x)[0]} / {sorted(y)[0]}" if x and y and not x & y else None
+
+
 def conflict(a: Profile, b: Profile) -> str | None:
     """Why two profiles can never be one actor, or None.
 
@@ -383,6 +395,8 @@ def conflict(a: Profile, b: Profile) -> str | None:
     """
     if a.type != b.type:
         return f"type_differs: {a.type} / {b.type}"
+    if a.type == "country":
+        return _states_differ(a, b)
     if a.type != "person":
         return None
     x, y = a.best, b.best

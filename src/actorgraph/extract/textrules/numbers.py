@@ -38,7 +38,7 @@ def _value_run(tokens: list[Token], i: int, grammar: Grammar) -> tuple[float, in
     return (total + current, j) if seen else None
 
 
-def _unit(tokens: list[Token], i: int, j: int, grammar: Grammar, dated: set[int]
+def _unit(text: str, tokens: list[Token], i: int, j: int, grammar: Grammar, dated: set[int]
           ) -> int | None:
     """The word the number over tokens [i, j) counts, or None when it counts nothing."""
     def fold(k: int) -> str:
@@ -49,12 +49,42 @@ def _unit(tokens: list[Token], i: int, j: int, grammar: Grammar, dated: set[int]
 
     if fold(i) in grammar.wordset("after_noun") and here(i - 1):
         return i - 1            # "متظاهر واحد": the numeral after its noun
+    counted = _counted(tokens, i, grammar)
+    if counted is not None:
+        return counted
     unit = j
     if here(unit) and fold(unit) in grammar.wordset("of_words") and here(unit + 1):
         unit += 1               # "ستة من أفراد"
-    if not here(unit) or fold(unit) in grammar.wordset("not_units") or unit in dated:
-        return None
+    if not here(unit) or fold(unit) in grammar.wordset("not_units") or unit in dated \
+            or text[tokens[unit - 1].end:tokens[unit].start].strip():
+        return None         # a number set off by punctuation ("biri – İran ...") counts none
+    word, after = tokens[unit].text, unit + 1
+    if word[:1].isupper() and not word.isupper() and here(after) \
+            and tokens[after].text[:1].islower() \
+            and not text[tokens[unit].end:tokens[after].start].strip():
+        return after        # "dörd Fransa diplomatı": a name qualifies the noun after it
     return unit
+
+
+COUNT_NOUN_REACH = 3     # words between a word for "the number of" and the number
+
+
+def _counted(tokens: list[Token], i: int, grammar: Grammar) -> int | None:
+    """'saxlanılanların sayı altıya çatıb', 'ارتفع عدد القتلى إلى تسعة': a word for "the
+    number of" shortly before the number; what it counts stands next to it, before it or
+    after it as the language writes a noun's complement (`count_nouns`)."""
+    nouns = grammar.table("count_nouns")
+    for c in range(i - 1, max(i - 1 - COUNT_NOUN_REACH, -1), -1):
+        if tokens[c].sentence != tokens[i].sentence:
+            return None
+        side = nouns.get(grammar.fold(tokens[c].text))
+        if side is None:
+            continue
+        k = c - 1 if side == "before" else c + 1
+        if 0 <= k < i and tokens[k].sentence == tokens[i].sentence:
+            return k
+        return None
+    return None
 
 
 def _qualifier(tokens: list[Token], i: int, quals: dict, grammar: Grammar
@@ -91,7 +121,7 @@ def find_quantities(text: str, tokens: list[Token], sentences: list[Sentence],
             i += 1
             continue
         value, j = found
-        unit = _unit(tokens, i, j, grammar, dated)
+        unit = _unit(text, tokens, i, j, grammar, dated)
         if unit is None or _not_a_count(text, tokens, i, j, value):
             i = j
             continue
@@ -106,14 +136,49 @@ def find_quantities(text: str, tokens: list[Token], sentences: list[Sentence],
         out.append(QuantityFact(
             value=value, unit=grammar.fold(tokens[unit].text), sentence=sent,
             start=start, end=end, text=text[start:end], qualifier=qualifier,
-            subject=_subject(mentions, sent, start),
+            subject=_subject(text, mentions, sent, start, grammar),
             measure=measure_of(tokens, i, j, unit, grammar)))
         i = j
+    _carry_subjects(text, out)
     return out
 
 
-def _subject(mentions: list[Mention], sentence: int, at: int) -> str | None:
-    near = [m for m in mentions if m.sentence == sentence and m.type in SUBJECT_TYPES]
+def _subject(text: str, mentions: list[Mention], sentence: int, at: int, grammar: Grammar
+             ) -> str | None:
+    """The actor nearest the count in its sentence; of actors joined by commas and "and"
+    ("A, B və C tərəfindən"), the first, which stands for them all."""
+    near = sorted((m for m in mentions if m.sentence == sentence and m.type in SUBJECT_TYPES),
+                  key=lambda m: m.start)
     if not near:
         return None
-    return min(near, key=lambda m: abs(m.start - at)).key
+    k = min(range(len(near)), key=lambda n: abs(near[n].start - at))
+    ands = grammar.wordset("and_words")
+    while k > 0:
+        between = text[near[k - 1].end:near[k].start].strip()
+        if between != "," and grammar.fold(between) not in ands:
+            break
+        k -= 1
+    return near[k].key
+
+
+INCREMENT = "more"       # the qualifier of a count added to an earlier one ("daha iki")
+CARRY = 3                # sentences back an added count looks for the count it adds to
+
+
+def _carry_subjects(text: str, counts: list[QuantityFact]) -> None:
+    """A count without an actor in its sentence that adds to an earlier count of the same
+    measure ("daha iki nəfər": two more) is about that count's actor; so is a count of the
+    same measure in the same sentence as one that has an actor, or after one in the same
+    paragraph."""
+    done: list[QuantityFact] = []
+    for q in counts:
+        if q.subject is None and q.measure is not None:
+            for p in reversed(done):
+                if p.measure != q.measure or p.subject is None:
+                    continue
+                same_paragraph = "\n\n" not in text[p.end:q.start]
+                if p.sentence == q.sentence or same_paragraph or (
+                        q.qualifier == INCREMENT and q.sentence - p.sentence <= CARRY):
+                    q.subject = p.subject
+                break
+        done.append(q)
