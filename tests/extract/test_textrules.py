@@ -93,8 +93,9 @@ def test_fa_number_words():
 # -- Arabic ------------------------------------------------------------------------------
 def test_ar_clitics_and_lexicon():
     x = run("rules-ar", "وصل الوفد إلى بغداد ثم توجه لإيران.")
-    iran = by_text(x, "لإيران")
+    iran = by_text(x, "إيران")          # the span leaves the proclitic لـ out
     assert iran.type == "country" and iran.name == "إيران"
+    assert x.mentions[-1].start == x.mentions[-1].end - len("إيران")
 
 
 def test_ar_title_org_person():
@@ -313,3 +314,11 @@ def test_fa_three_word_name_closed_by_a_comma_and_minister_of_a_country():
     x = run("rules-fa", "علی رضا کاظمی، عضو شورای شهر، با وزیر خارجه قطر دیدار کرد.")
     assert by_text(x, "علی رضا کاظمی").type == "person"
     assert not any(m.type == "person" and "خارجه" in m.text for m in x.mentions)
+
+
+def test_ar_a_known_name_after_a_proclitic_is_spanned_without_it():
+    x = run("rules-ar", "وقالت مصادر إن لعصائب أهل الحق مقاتلين في المدينة، وإن بالحشد الشعبي "
+                        "ألوية أخرى.")
+    texts = {m.text for m in x.mentions}
+    assert {"عصائب أهل الحق", "الحشد الشعبي"} <= texts
+    assert not {"لعصائب أهل الحق", "بالحشد الشعبي"} & texts

@@ -25,7 +25,7 @@ def build_mentions(clean: CleanDocument, tokens: list[Token], cands: list[Candid
     text = clean.text
     mentions = []
     for c in sorted(cands, key=lambda c: c.start):
-        start, end = tokens[c.start].start, tokens[c.end - 1].end - c.trim
+        start, end = tokens[c.start].start + c.lead, tokens[c.end - 1].end - c.trim
         mentions.append(Mention(
             start=start, end=end, text=text[start:end], type=decide(c.votes) or "organization",
             sentence=tokens[c.start].sentence, label=c.label, kind=c.kind, name=c.name,

@@ -33,6 +33,7 @@ class Candidate:
     titles: tuple[str, ...] = ()
     label: str = "pattern"
     trim: int = 0           # letters of the last word left out of the span (an ending)
+    lead: int = 0           # letters of the first word left out of the span (a proclitic)
     parts: list[Candidate] = field(default_factory=list)   # known names inside this one
 
     def vote(self, etype: str, weight: float, reason: str) -> None:
@@ -68,6 +69,8 @@ def lexicon_at(text: str, tokens: list[Token], i: int, grammar: Grammar, lex: Le
                 if entry is None or (accept is not None and not accept(entry, form, words)):
                     continue
                 cand = Candidate(i, end, form, entry=entry, kind=entry.kind, label="gazetteer")
+                if first != words[0] and words[0].endswith(first):
+                    cand.lead = len(words[0]) - len(first)     # "لعصائب ...": after the لـ
                 cand.vote(entry.type, STRONG, f"lexicon:{entry.name}")
                 return cand
     return None
