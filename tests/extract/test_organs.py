@@ -53,3 +53,17 @@ def test_an_english_title_takes_the_datelines_state():
                         "that two men had been detained.", "en")
     assert {m.name for m in x.mentions if "Interior Ministry" in m.text} == \
         {"Ministry of Internal Affairs of Georgia"}
+
+
+def test_a_place_opening_the_sentence_names_the_organs_state_over_the_dateline():
+    x = run("rules-en", "Headline\n\nTBILISI (Agency) - Talks resumed on Monday.\n\nIn Ankara, "
+                        "Foreign Ministry spokesman Ali Veli said the talks were useful. "
+                        "The Interior Ministry said two men had been detained.", "en")
+    assert {m.name for m in x.mentions if "Foreign Ministry" in m.text} == \
+        {"Ministry of Foreign Affairs of Turkey"}
+    assert {m.name for m in x.mentions if "Interior Ministry" in m.text} == \
+        {"Ministry of Internal Affairs of Georgia"}
+
+
+def test_a_dateline_of_a_place_a_dash_and_the_agency_on_its_own_line():
+    assert dateline_state("عنوان الخبر\n\nدمشق – وكالة الأنباء\n\nنص الخبر.") == "sy"

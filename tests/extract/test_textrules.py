@@ -322,3 +322,9 @@ def test_ar_a_known_name_after_a_proclitic_is_spanned_without_it():
     texts = {m.text for m in x.mentions}
     assert {"عصائب أهل الحق", "الحشد الشعبي"} <= texts
     assert not {"لعصائب أهل الحق", "بالحشد الشعبي"} & texts
+
+
+def test_fa_an_honorific_before_a_known_name_is_in_its_span_not_its_name():
+    x = run("rules-fa", "در این نشست سید هاشم صفی‌الدین سخنرانی کرد.")
+    m = next(m for m in x.mentions if m.type == "person")
+    assert m.text == "سید هاشم صفی\u200cالدین" and not m.name.startswith("سید")

@@ -21,8 +21,11 @@ from actorgraph.model import Mention
 
 # "БАКУ, 7 апреля (Агентство) —", "BAGHDAD (Reuters) -", "Tehran, 3 May -": a place at the
 # start of a paragraph, then a date or an agency, then a dash
-DATELINE = re.compile(r"^[ \t]*([^\W\d_][^\W\d_' .\-]{1,40}?)[ \t]*(?:,[^\n]{0,60}?|"
-                      r"[ \t]*\([^)\n]{1,40}\)[ \t]*)[ \t][—–-][ \t]", re.MULTILINE)
+DATELINE = re.compile(r"^[ \t]*([^\W\d_][^\W\d_' .\-]{1,40}?)[ \t]*(?:(?:,[^\n]{0,60}?|"
+                      r"[ \t]*\([^)\n]{1,40}\)[ \t]*)[ \t][—–-][ \t]|"
+                      r"[ \t]+[—–-][ \t]+[^\n]{1,40}$)", re.MULTILINE)
+# "In Tehran, the Foreign Ministry ...": a place opening the sentence, set off by a comma
+FRAME_REACH = 12
 PARAGRAPHS = 4      # a dateline opens one of the first few paragraphs
 
 
@@ -33,6 +36,26 @@ def dateline_state(text: str) -> str | None:
         place = known_place(m.group(1).strip())
         if place is not None:
             return place.country
+    return None
+
+
+def _frame_state(m: Mention, mentions: list[Mention], text: str, lex: Lexicon) -> str | None:
+    """The state of a place that opens the mention's sentence, set off by a comma, before
+    it ("In Tehran, Foreign Ministry spokesman ...")."""
+    for p in mentions:
+        if p.sentence != m.sentence or p.type not in ("place", "country") or p.start >= m.start \
+                or text[p.end:p.end + 1] != ",":
+            continue
+        opening = text[max(0, p.start - FRAME_REACH):p.start]
+        if p.start > FRAME_REACH and not any(c in opening for c in ".!?\n"):
+            continue        # not at the opening of its sentence
+        entry = lex.lookup(p.name or p.text)
+        if entry is not None and entry.type == "country":
+            return entry.country
+        if entry is not None and entry.capital_of:
+            return entry.capital_of
+        place = known_place(p.name or p.text)
+        return place.country if place is not None else None
     return None
 
 
@@ -51,6 +74,10 @@ def name_state_organs(mentions: list[Mention], text: str, language: str | None,
         kinds = {r.organ.kind for r in read}
         states = {r.country for r in read if r.country}
         if len(kinds) != 1 or len(states) > 1:
+            continue
+        if not states:
+            states = {s for m in group if (s := _frame_state(m, mentions, text, lex))}
+        if len(states) > 1:
             continue
         if not states:
             if not home:

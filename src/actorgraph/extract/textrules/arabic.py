@@ -110,7 +110,8 @@ class ArabicScript(Grammar):
 
     def _honoured(self, text: str, tokens: list[Token], i: int, lex: Lexicon
                   ) -> Candidate | None:
-        """A name particle written before a known name ("سید حسن ...") belongs to it."""
+        """A name particle written before a known name ("سید حسن ...") belongs to its span;
+        its name stays the known one, which other reports write without the particle."""
         if i + 1 >= len(tokens) or not (self.in_class(tokens[i].text, "particles")
                                         or self.in_class(tokens[i].text, "name_honorifics")) \
                 or not joined(text, tokens, i, i + 2):
@@ -118,7 +119,7 @@ class ArabicScript(Grammar):
         known = lexicon_at(text, tokens, i + 1, self, lex)
         if known is None or known.entry is None or known.entry.type != "person":
             return None
-        known.start, known.name = i, f"{tokens[i].text} {known.name}"
+        known.start = i
         return known
 
     def _surnames(self, tokens: list[Token], found: list[Candidate]) -> list[Candidate]:
