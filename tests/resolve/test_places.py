@@ -48,3 +48,19 @@ def test_a_region_named_for_a_state_is_not_the_state():
               _group("c", "place", "Azerbaijan"), _group("d", "organization", "Darfur Region"),
               _group("e", "place", "Darfur"), _group("f", "place", "Southern Region")]
     assert division_links(groups) == []
+
+
+def test_one_facility_of_one_town_in_several_languages_is_one_place():
+    from actorgraph.resolve.facilities import facility_links
+    groups = [_group("a", "place", "Mosul International Airport"),
+              _group("b", "place", "Mosul airport"),
+              _group("c", "place", "مطار الموصل الدولي"),
+              _group("d", "place", "аэропорт Мосула"),
+              _group("e", "place", "Basra airport"),
+              _group("f", "place", "Mosul"),
+              _group("g", "place", "Mosul air base"),
+              _group("h", "organization", "Mosul Airport Authority")]
+    linked = {frozenset(p) for p in facility_links(groups)}
+    together = {"a", "b", "c", "d"}
+    assert all(p <= together for p in linked)
+    assert len(linked) == len(together) - 1          # one link each to the first

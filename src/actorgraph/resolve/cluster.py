@@ -165,12 +165,14 @@ def resolve(groups: Sequence[NameGroup],
             merge_at: float = 0.8, review_at: float = 0.5,
             max_block: int = 100, workers: int = 1,
             known_links: Iterable[tuple[str, str]] = (),
-            division_links: Iterable[tuple[str, str]] = ()) -> Resolution:
+            division_links: Iterable[tuple[str, str]] = (),
+            facility_links: Iterable[tuple[str, str]] = ()) -> Resolution:
     """Cluster name groups from many documents into actors.
 
     `must_link` pairs of group ids are always merged (analyst judgements win), and so
     are `known_links` (names of one gazetteer entry or GeoNames town; rule "gazetteer")
-    and `division_links` ("Helmand" and "Helmand province"; rule "division");
+    and `division_links` ("Helmand" and "Helmand province"; rule "division") and
+    `facility_links` ("Mosul airport", "مطار الموصل الدولي"; rule "facility");
     `cannot_link` pairs never end up in one cluster. Pairs scoring at least
     `merge_at` are merged unless a guard refuses; pairs in
     [`review_at`, `merge_at`) are returned as review candidates. Keys shared
@@ -184,7 +186,8 @@ def resolve(groups: Sequence[NameGroup],
     try:
         links = [(p, "must-link", "analyst judgement") for p in must_link] + [
             (p, "gazetteer", "one gazetteer entry or GeoNames town") for p in known_links] + [
-            (p, "division", "a place and its province or region") for p in division_links]
+            (p, "division", "a place and its province or region") for p in division_links] + [
+            (p, "facility", "one facility of one town") for p in facility_links]
         return _resolve(groups, links, cannot_link, merge_at, review_at, max_block, workers)
     finally:
         if enabled:

@@ -17,6 +17,7 @@ from actorgraph.knowledge.lexicon import LexEntry, known_place, load_lexicon, no
 from actorgraph.knowledge.names import fold
 from actorgraph.knowledge.wordlists import WORDS
 from actorgraph.resolve.cluster import resolve
+from actorgraph.resolve.facilities import facility_links
 from actorgraph.resolve.judged import Constraints, constraints
 from actorgraph.resolve.records import NameGroup, Resolution
 from actorgraph.resolve.types import entity_kind, entity_type, group_kind, group_types
@@ -209,6 +210,7 @@ def plan_resolution(store: Store) -> Resolved:
     rules = constraints(judgements(store), records)
     result = resolve(records, must_link=rules.must, known_links=lexicon_links(records),
                      division_links=division_links(records),
+                     facility_links=facility_links(records),
                      cannot_link=rules.cannot)
     by_id = {r.id: r for r in records}
     entities: list[EntityRecord] = []
