@@ -119,3 +119,27 @@ def plant(plan: Plan) -> dict:
     plan.serial = side.serial
     decoys = [str(agg.id)] + [str(c.id) for c in organic]
     return {"links": links, "actors": [a.name for a in ACTORS], "decoys": decoys}
+
+
+def score(links: list, truth: dict) -> dict:
+    """Precision and recall of `operates_channel` links (operators.Link) against the
+    planted ones: per (channel, actor) pair, and per (channel, actor, rule); and the
+    decoy channels linked to a planted actor (should be none)."""
+    from actorgraph.knowledge.names import fold
+
+    planted = truth["operators"]["links"]
+    want = {(x["channel"], fold(x["actor"])) for x in planted}
+    want_rule = {(x["channel"], fold(x["actor"]), x["rule"]) for x in planted}
+    got = {(x.channel.split(":", 1)[-1], x.actor_key) for x in links}
+    got_rule = {(x.channel.split(":", 1)[-1], x.actor_key, x.rule) for x in links}
+    decoys = set(truth["operators"]["decoys"])
+
+    def pr(g: set, w: set) -> tuple[float, float]:
+        return (len(g & w) / len(g) if g else 1.0, len(g & w) / len(w) if w else 1.0)
+
+    p, r = pr(got, want)
+    pr_rule, rr_rule = pr(got_rule, want_rule)
+    return {"planted": len(want), "found": len(got), "precision": p, "recall": r,
+            "rule_precision": pr_rule, "rule_recall": rr_rule,
+            "false": sorted(got - want), "missed": sorted(want - got),
+            "decoys_linked": sorted(c for c, _ in got if c in decoys)}
