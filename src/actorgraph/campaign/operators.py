@@ -139,9 +139,9 @@ def self_declared(ctx: Context) -> list[Link]:
         for actor, items in found.items():
             posts = sum(1 for _, e in items if e.where == "post")
             conf = max(max(s for s, _ in items), 0.7 if posts >= 2 else 0.0)
-            where = sorted({e.where for _, e in items})
+            places = sorted({e.where for _, e in items})
             out.append(Link(key, names[actor], "self-declaration", conf,
-                            f"declares itself {names[actor]}'s in its {', '.join(where)}",
+                            f"declares itself {names[actor]}'s in its {', '.join(places)}",
                             [e for _, e in items][:SHOWN], count=len(items)))
     return out
 

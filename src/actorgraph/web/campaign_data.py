@@ -10,10 +10,13 @@ from dataclasses import dataclass
 from actorgraph.campaign import coordination as co
 from actorgraph.campaign import narratives as nv
 from actorgraph.campaign.importers import Corpus, read_exports
+from actorgraph.campaign.operators import Link
 from actorgraph.campaign.records import Post, utc_day, utc_iso
+from actorgraph.campaign.registry import Registry
 from actorgraph.campaign.report import channels_report
 from actorgraph.knowledge.names import fold
 from actorgraph.store.reader import Reader
+from actorgraph.web import channel_links
 
 CHART_W, CHART_H = 720, 120
 
@@ -25,6 +28,8 @@ class Analysis:
     report: dict
     labels: dict[str, dict[str, nv.Label]]
     series: list[dict]
+    registry: Registry
+    links: list[Link]
 
 
 class CampaignData:
@@ -45,8 +50,10 @@ class CampaignData:
                 result = co.run(corpus.posts)
                 defs = nv.load(self.narratives) if self.narratives else []
                 labels = nv.assign(corpus.posts, defs) if defs else {}
+                reg, links = channel_links.compute(corpus, self.reader)
                 self._analysis = Analysis(corpus, result, co.report(corpus, result), labels,
-                                          nv.series(corpus.posts, labels, defs) if defs else [])
+                                          nv.series(corpus.posts, labels, defs) if defs else [],
+                                          reg, links)
             return self._analysis
 
     def overview(self) -> dict:
@@ -81,6 +88,8 @@ class CampaignData:
                               "pairs": len(e["pairs"])} for e in edges],
                 "narratives": dict(nar.most_common()),
                 "operators": operators(self.reader, chan.name) if self.reader else [],
+                "links": channel_links.for_channel(a.registry.key_of(cid) or cid, a.registry,
+                                                   a.links, self.reader),
                 "chart": chart([p.time for p in posts]),
                 "recent": [_post(p, a.labels) for p in posts[-limit:][::-1]]}
 
