@@ -146,3 +146,15 @@ def test_stored_judged_and_recomputed(tmp_path, corpus):
     assert link["verdict"]["status"] == "rejected" and link["verdict"]["judgement"] == jid
     assert log.undo(store, jid)
     assert read_links(store, relay["id"])[0]["verdict"] is None
+
+
+def test_the_aggregator_is_a_real_decoy(corpus, generated):
+    """It is first to forward several official posts (so the count alone would link it);
+    the share of items it forwards first and its focus on the official channel stop it."""
+    truth = generated[1]
+    aggregator = next(c["id"] for c in truth["channels"] if c["role"] == "aggregator")
+    ctx = op.context(corpus)
+    for seed in op.self_declared(ctx):
+        firsts = sum(1 for copies in op._forwards_of(ctx, seed.channel).values()
+                     if min(copies, key=lambda p: (p.time, p.id)).channel_id == aggregator)
+        assert firsts >= op.MIN_FIRST
