@@ -158,3 +158,42 @@ def test_the_aggregator_is_a_real_decoy(corpus, generated):
         firsts = sum(1 for copies in op._forwards_of(ctx, seed.channel).values()
                      if min(copies, key=lambda p: (p.time, p.id)).channel_id == aggregator)
         assert firsts >= op.MIN_FIRST
+
+
+def test_ingest_records_channels_and_a_report_seeds_the_links(tmp_path):
+    """`actorgraph ingest` of a report and exports together: the report's operates_channel
+    fact links its actor to the channel, and the channel that forwards it first follows;
+    both reach the STIX export from the actor's own entity."""
+    from actorgraph.export import stix
+    from actorgraph.export.snapshot import load
+    from actorgraph.store.channels import find_channel, read_links
+    from actorgraph.store.store import Store
+    from actorgraph.workflow import ingest
+
+    t0 = 1740900000
+    texts = [f"The council in Ganja met on day {n} to discuss the water supply of the city."
+             for n in range(5)]
+    rows = [{"channel_id": "11", "post_id": str(n), "timestamp": t0 + n * 7200,
+             "channel_name": "Hill Country Post", "text": text} for n, text in enumerate(texts)]
+    rows += [{"channel_id": "22", "post_id": str(n), "timestamp": t0 + n * 7200 + 9,
+              "channel_name": "Relay Two", "text": text, "forwarded_from": "Hill Country Post",
+              "forwarded_from_id": "11", "forwarded_post_id": str(n)}
+             for n, text in enumerate(texts)]
+    exports = _rows(tmp_path / "posts.jsonl", rows)
+    report = tmp_path / "report.txt"
+    report.write_text('Hezbollah runs the Telegram channel "Hill Country Post", which posts '
+                      "statements about the border area, analysts said.", encoding="utf-8")
+    store = Store(new_db_url(tmp_path, "ingest.db"))
+    assert ingest([str(report), str(exports)], store).ok
+    hill, relay = find_channel(store, "Hill Country Post"), find_channel(store, "Relay Two")
+    assert hill and relay
+    [said] = read_links(store, hill["id"])
+    assert said["rule"] == "report" and said["actor"] == "Hezbollah"
+    [follows] = read_links(store, relay["id"])
+    assert follows["rule"] == "first-forwarder" and follows["via"] == hill["id"]
+    objects = {o["id"]: o for o in json.loads(stix.dumps(load(store)))["objects"]}
+    rels = [o for o in objects.values() if o.get("relationship_type") == "operates-channel"
+            and "x_actorgraph_rules" in o]
+    assert len(rels) == 2
+    assert {objects[r["source_ref"]]["name"] for r in rels} == {"Hezbollah"}
+    assert {objects[r["source_ref"]]["type"] for r in rels} <= {"threat-actor", "identity"}
