@@ -234,12 +234,11 @@ def _channels(snap: Snapshot, proxies: dict[str, EntityProxy]) -> Iterator[Entit
         p.add("notes", "named as a channel's operator in channel exports")
         yield p
     for x in snap.channel_links:
-        owner_ok = aid_ok = x["actor"] in proxies or not x["known_actor"]
-        if owner_ok and (x["status"] == "confirmed" or x["confidence"] >= OWNER_MIN) and (
-                x["actor"] not in proxies or proxies[x["actor"]].schema.name in LEGAL):
+        if x["known_actor"] and x["actor"] not in proxies:
+            continue                  # an entity outside this snapshot (a neighbourhood)
+        legal = x["actor"] not in proxies or proxies[x["actor"]].schema.name in LEGAL
+        if legal and (x["status"] == "confirmed" or x["confidence"] >= OWNER_MIN):
             accounts[x["channel"]].add("owner", x["actor"])
-        if not aid_ok:
-            continue
         link = _link("UnknownLink", x["id"], x["actor"], x["channel"], "operates channel")
         link.add("status", x["status"])
         link.add("summary", f"{x['actor_name']} operates channel "
