@@ -33,6 +33,10 @@ def test_a_channel_declaring_itself(text, actor):
     "Qaratel Şurasının rəsmi kanalı bildirib ki, yol bağlanıb.",
     "Reports say the Zeravan Movement official channel posted a video.",
     "news about the zeravan official channel",
+    "This is not the official channel of the Zeravan Movement.",
+    "Zeravan Movement fans — unofficial channel",
+    "Not affiliated with the official channel of the Zeravan Movement.",
+    "Fan channel of the Zeravan Movement",
 ])
 def test_reporting_another_channel_is_no_declaration(text):
     assert declarations(text) == []
