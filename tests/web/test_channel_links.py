@@ -52,6 +52,11 @@ def test_channel_json_lists_links_with_evidence(exports, tmp_path):
                for e in rule["evidence"])
     aggregator = next(c for c in truth["channels"] if c["role"] == "aggregator")
     assert client.get(f"/api/campaign/channels/{aggregator['id']}").json()["links"] == []
+    rows = {r["id"]: r for r in client.get("/api/campaign").json()["channels"]["channels"]}
+    assert rows[relay["id"]]["run_by"][0]["rules"] == ["first-forwarder"]
+    assert rows[aggregator["id"]]["run_by"] == []
+    linked = {r for r in rows if rows[r]["run_by"]}
+    assert linked == {x["channel"] for x in truth["operators"]["links"]}
     html = client.get(f"/campaign/channels/{relay['id']}").text
     assert "first-forwarder" in html and "Zeravan Movement" in html
     assert "judge-link" not in html                        # read-only: no form

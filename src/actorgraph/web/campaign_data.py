@@ -60,8 +60,10 @@ class CampaignData:
         a = self.get()
         rows = channels_report(a.corpus)
         cluster_of = {m: c.id for c in a.result.clusters for m in c.members}
+        run_by = channel_links.summary(a.registry, a.links)
         for row in rows["channels"]:
             row["cluster"] = cluster_of.get(row["id"])
+            row["run_by"] = run_by.get(a.registry.key_of(row["id"]) or row["id"], [])
         return {"channels": rows, "settings": a.report["settings"],
                 "clusters": [_cluster_head(c) for c in a.report["clusters"]],
                 "narratives": [{k: r[k] for k in ("id", "label", "posts", "peak", "bursts")}

@@ -46,6 +46,21 @@ def for_channel(key: str, reg: Registry, links: list[op.Link], reader: Reader | 
     return sorted(out, key=lambda a: (-a["confidence"], a["actor"]))
 
 
+def summary(reg: Registry, links: list[op.Link]) -> dict[str, list[dict]]:
+    """Per channel key, its actors with the combined confidence and the rules (the
+    overview's "run by" column; judgements are shown on the channel's page)."""
+    rules: dict[tuple[str, str], set[str]] = defaultdict(set)
+    names: dict[tuple[str, str], str] = {}
+    for x in links:
+        rules[(x.channel, x.actor_key)].add(x.rule)
+        names.setdefault((x.channel, x.actor_key), x.actor)
+    out: dict[str, list[dict]] = defaultdict(list)
+    for (chan, folded), conf in sorted(op.combined(links).items(), key=lambda kv: -kv[1]):
+        out[chan].append({"actor": names[(chan, folded)], "confidence": conf,
+                          "rules": sorted(rules[(chan, folded)])})
+    return dict(out)
+
+
 def _entity(reader: Reader | None, name: str) -> str | None:
     """The id of the store's actor entity carrying this name (folded), if one does."""
     if reader is None:
