@@ -201,3 +201,24 @@ def test_ingest_records_channels_and_a_report_seeds_the_links(tmp_path):
     assert len(rels) == 2
     assert {objects[r["source_ref"]]["name"] for r in rels} == {"Hezbollah"}
     assert {objects[r["source_ref"]]["type"] for r in rels} <= {"threat-actor", "identity"}
+
+
+def test_the_commands_record_list_and_judge(tmp_path, generated):
+    from click.testing import CliRunner
+
+    from actorgraph.cli.main import cli
+
+    db = new_db_url(tmp_path, "cli.db")
+    run = CliRunner().invoke
+    out = run(cli, ["channels", str(generated[0] / "exports"), "--record", "--db", db])
+    assert out.exit_code == 0, out.output
+    assert "run by Zeravan Movement? Valley Relay: first-forwarder" in out.output
+    listed = run(cli, ["operators", "list", "Valley Relay", "--db", db])
+    assert "first-forwarder" in listed.output and "[unjudged]" in listed.output
+    assert run(cli, ["operators", "reject", "Valley Relay", "Nobody", "--db", db]).exit_code == 1
+    judged = run(cli, ["operators", "reject", "Valley Relay", "Zeravan Movement",
+                       "--reason", "a fan relay", "--db", db])
+    assert judged.exit_code == 0, judged.output
+    assert "[rejected]" in run(cli, ["operators", "list", "Valley Relay", "--db", db]).output
+    data = json.loads(run(cli, ["operators", "list", "--json", "--db", db]).output)
+    assert len(data) == 7 and all(x["evidence"] for x in data)
