@@ -5,8 +5,9 @@ the figures below are the analysis alone), reads them, runs every exact detector
 (co-forward, co-link, identical text, same media), then near-duplicate text, then the
 whole run with clusters, then the narratives of examples/campaign/narratives.yaml, and
 prints wall and CPU seconds, pairs found and their precision
-and recall against the generator's planted pairs, cluster F1, decoys in clusters, and
-the peak memory (max RSS) of this process.
+and recall against the generator's planted pairs, cluster F1, decoys in clusters, the
+operator links (operates_channel) against the planted operators, and the peak memory
+(max RSS) of this process.
 
     python bench/campaign.py [--posts 102500] [--seed 1] [--keep DIR]   # ~100k posts
 
@@ -73,6 +74,20 @@ def narratives(corpus, truth: dict) -> None:
           f"{truth['spike']['day']}), bursts {spike['bursts']}")
 
 
+def operators(corpus, truth: dict) -> None:
+    """Who runs which channel (operates_channel links of every rule) against the planted
+    operators, and no decoy linked."""
+    from actorgraph.campaign import operators as op
+    from actorgraph.campaign.synthetic_operators import score
+
+    links, wall, cpu = timed(lambda: op.link(corpus))
+    s = score(links, truth)
+    print(f"operator links: {wall:.1f} s wall, {cpu:.1f} s cpu; {s['found']} links for "
+          f"{s['planted']} planted: P {s['precision']:.3f} R {s['recall']:.3f} (by rule P "
+          f"{s['rule_precision']:.3f} R {s['rule_recall']:.3f}); decoys linked: "
+          f"{len(s['decoys_linked'])}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--posts", type=int, default=102_500,
@@ -116,6 +131,7 @@ def main() -> None:
           f"{len(result.clusters)} clusters, pairwise F1 {2 * p * r / max(1e-9, p + r):.3f}, "
           f"decoys in clusters: {len(decoys)}")
     narratives(corpus, truth)
+    operators(corpus, truth)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (max RSS of the analysis process): {peak:.0f} MB")
 

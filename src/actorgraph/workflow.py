@@ -136,7 +136,20 @@ def ingest(paths: Iterable[str], store: Store, overrides: DocumentMeta | None = 
         except Exception as err:  # noqa: BLE001 - the documents are stored; say what is not
             report.failed.append((RESOLUTION, f"resolution failed: {reason(err)} (the documents "
                                   "are stored; run `actorgraph resolve` once it is fixed)"))
+    _record_channels(store, sources, report)
     return report
+
+
+def _record_channels(store: Store, sources: list[str], report: IngestReport) -> None:
+    """The channels of the exports among `sources` and who runs them (campaign/
+    channel_store.py), after the facts (reports seed the links)."""
+    from actorgraph.campaign.channel_store import record_sources
+    from actorgraph.campaign.records import ExportError
+
+    try:
+        record_sources(store, sources)
+    except (ExportError, StoreError) as err:
+        report.warnings.append(("(channels)", f"channels not recorded: {err}"))
 
 
 REFRESH_ATTEMPTS = 3

@@ -10,9 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from actorgraph.campaign import tabular, telegram_desktop, telethon
+from actorgraph.campaign import registry, tabular, telegram_desktop, telethon
 from actorgraph.campaign.records import Channel, ExportError, Post, file_sha256
-from actorgraph.campaign.textnorm import fold
 
 SUFFIXES = {".json", ".jsonl", ".ndjson", ".csv"}
 
@@ -98,17 +97,17 @@ def read_exports(paths: Iterable[str | Path]) -> Corpus:
 
 def resolve_forwards(corpus: Corpus) -> None:
     """Give each forward whose source is named only (Desktop) the id of the one channel
-    of that name in the registry; an ambiguous or unknown name stays name-only and is
-    counted in `corpus.unresolved`."""
-    by_name: dict[str, set[str]] = defaultdict(set)
-    for chan in corpus.channels.values():
-        by_name[fold(chan.name).strip()].add(chan.id)
+    of that name in the registry of channels seen (names folded as actor names are:
+    `campaign/registry.py`); an ambiguous or unknown name stays name-only and is counted
+    in `corpus.unresolved`."""
+    reg = registry.build(corpus.channels.values())
     unresolved: dict[str, int] = defaultdict(int)
     for i, post in enumerate(corpus.posts):
         if post.forwarded_from and not post.forwarded_from_id:
-            ids = by_name.get(fold(post.forwarded_from).strip(), set())
-            if len(ids) == 1:
-                corpus.posts[i] = replace(post, forwarded_from_id=next(iter(ids)))
+            key = reg.resolve(post.forwarded_from)
+            if key is not None:
+                native = reg.entries[key].native_id
+                corpus.posts[i] = replace(post, forwarded_from_id=native)
             else:
                 unresolved[post.forwarded_from] += 1
     corpus.unresolved = dict(unresolved)

@@ -80,12 +80,17 @@ class Post:
 
 @dataclass(slots=True)
 class Channel:
-    """A channel or account seen in the exports, with where it was read."""
+    """A channel or account seen in the exports, with where it was read: its `handle`
+    (the public username, when the export gives one), its `description` (the "about"
+    text, when the export gives one) and the ids of its pinned posts."""
     id: str
     name: str
     type: str = "channel"
     platform: str = "telegram"
     sources: list[str] = field(default_factory=list)
+    handle: str | None = None
+    description: str | None = None
+    pinned: list[str] = field(default_factory=list)
 
 
 def utc_iso(epoch: int) -> str:

@@ -64,7 +64,8 @@ class Chan:
     id: int
     name: str
     lang: str
-    role: str                        # operator | organic | aggregator
+    role: str                        # operator | organic | aggregator | official | relay
+    #                                  | signer | linker (synthetic_operators.py)
     cluster: int | None = None
 
 
@@ -87,6 +88,8 @@ class Planned:
     text_key: str | None = None
     nd_key: str | None = None
     edited: bool = False
+    author: str | None = None        # the admin signature
+    pinned: bool = False
     pid: str = ""
     mid: int = 0
 
@@ -98,6 +101,7 @@ class Plan:
     chans: list[Chan] = field(default_factory=list)
     posts: list[Planned] = field(default_factory=list)
     serial: int = 0
+    operators: dict = field(default_factory=dict)   # truth of synthetic_operators.plant
 
     def next(self) -> int:
         self.serial += 1

@@ -22,6 +22,7 @@ from actorgraph.campaign.synthetic import (
     Planned,
     plan,
 )
+from actorgraph.campaign.synthetic_operators import plant
 
 
 def _local(t: int) -> str:
@@ -66,13 +67,15 @@ def _messages(chan: Chan, posts: list[Planned], media_dir: str, folder: Path,
                 msg["edited_unixtime"] = str(p.t + 120)
             if p.fwd_of is not None or p.fwd_name:
                 msg["forwarded_from"] = p.fwd_name
+            if p.author:
+                msg["author"] = p.author
             if p.media:
                 _photo(msg, p, k, mid, media_dir, folder)
             text, entities = _text_field(p) if k == 0 else ("", [])
             msg["text"], msg["text_entities"] = text, entities
             out.append(msg)
             mid += 1
-        if p.mid % 97 == 0:
+        if p.mid % 97 == 0 or p.pinned:
             out.append({"id": mid, "type": "service", "date": _local(p.t + 5),
                         "date_unixtime": str(p.t + 5), "actor": chan.name,
                         "actor_id": f"channel{chan.id}", "action": "pin_message",
@@ -121,6 +124,7 @@ def _objects(p: Planned) -> dict[str, str]:
 def write(cfg: Config, out: Path) -> dict:
     """Write the exports and `truth.json` under `out`; return the truth."""
     pl = plan(cfg)
+    pl.operators = plant(pl)
     by_chan: dict[int, list[Planned]] = defaultdict(list)
     for p in sorted(pl.posts, key=lambda p: p.t):
         by_chan[p.ch].append(p)
@@ -161,11 +165,12 @@ def _truth(cfg: Config, pl: Plan) -> dict:
                      for k in range(cfg.clusters)],
         "decoys": [str(c.id) for c in pl.chans if c.role in {"organic", "aggregator"}],
         "messages": sum(p.album for p in pl.posts) + len(pl.chans)
-        + sum(1 for p in pl.posts if p.mid % 97 == 0),
+        + sum(1 for p in pl.posts if p.mid % 97 == 0 or p.pinned),
         "posts": {p.pid: {"t": p.t, "narrative": p.narrative, "objects": _objects(p)}
                   for p in pl.posts},
         "spike": {"narrative": "public-gathering", "day": spike},
         "unresolved_forward_names": ["Caspian Wire Service"],
+        "operators": pl.operators,
     }
 
 

@@ -4,7 +4,7 @@ columns (docs/formats.md, "Posts for campaign analysis"):
     channel_id (required), post_id (required), timestamp (required: epoch seconds, or
     ISO 8601 with an offset or Z), channel_name, text, links (space-separated),
     forwarded_from, forwarded_from_id, forwarded_post_id, media (space-separated ids or
-    hashes), author, platform
+    hashes), author, platform, channel_handle, channel_description
 
 A timestamp without an offset is an error: its time zone cannot be known.
 """
@@ -75,9 +75,12 @@ def read_rows(path: Path, rows: list[dict], sha: str) -> tuple[list[Post], list[
             raise ExportError(f"{path}: row {n + 1} is not an object")
         post = _row_post(row, f"{path}: row {n + 1}", path, sha)
         posts.append(post)
-        channels.setdefault(post.channel_id, Channel(
+        chan = channels.setdefault(post.channel_id, Channel(
             id=post.channel_id, name=post.channel_name, platform=post.platform,
             sources=[str(path)]))
+        chan.handle = chan.handle or str(row.get("channel_handle") or "").strip() or None
+        chan.description = (chan.description
+                            or str(row.get("channel_description") or "").strip() or None)
     return posts, list(channels.values())
 
 

@@ -9,7 +9,8 @@ and a full account (`chats.list` and `left_chats.list`, each item a single chat)
 - an album arrives as consecutive messages with the same `date_unixtime` and sender
   (and forward source, for a forwarded album), each with a photo or file and at most one
   caption: it is collapsed to one post;
-- service messages (`type: service`) are counted, not posts.
+- service messages (`type: service`) are counted, not posts; a `pin_message` one marks
+  its message as the channel's pinned post (the "about" text Desktop exports lack).
 """
 from __future__ import annotations
 
@@ -184,8 +185,9 @@ def read(path: Path, data: dict, counts: Counts) -> tuple[list[Post], list[Chann
             raise ExportError(f"{path}: a chat without a `messages` list")
         if chat.get("id") is None:
             raise ExportError(f"{path}: chat {chat.get('name')!r} has no `id`")
-        channels.append(Channel(id=str(chat["id"]), name=str(chat.get("name") or chat["id"]),
-                                type=str(chat.get("type", "")), sources=[str(path)]))
+        chan = Channel(id=str(chat["id"]), name=str(chat.get("name") or chat["id"]),
+                       type=str(chat.get("type", "")), sources=[str(path)])
+        channels.append(chan)
         regular = []
         for msg in chat["messages"]:
             counts.messages += 1
@@ -193,6 +195,8 @@ def read(path: Path, data: dict, counts: Counts) -> tuple[list[Post], list[Chann
                 regular.append(msg)
             else:
                 counts.service += 1
+                if msg.get("action") == "pin_message" and msg.get("message_id") is not None:
+                    chan.pinned.append(f"{chan.id}:{msg['message_id']}")
         for group in _groups(regular):
             posts.append(_post(chat, group, path.parent, prov, hashes))
             counts.albums += len(group) > 1

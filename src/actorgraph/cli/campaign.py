@@ -8,6 +8,8 @@ import re
 
 import click
 
+from actorgraph.cli.options import db_option, open_store
+
 paths_argument = click.argument("paths", nargs=-1, required=True, type=click.Path())
 json_option = click.option("--json", "as_json", is_flag=True,
                            help="Print the full JSON report instead of the summary.")
@@ -80,7 +82,11 @@ def generate(out, seed, posts) -> None:
 @paths_argument
 @json_option
 @output_option
-def channels(paths, as_json, output) -> None:
+@click.option("--record", is_flag=True,
+              help="Also store the channels and who runs them (operates_channel links with "
+                   "evidence) in the store of --db; see `actorgraph operators`.")
+@db_option
+def channels(paths, as_json, output, record, db) -> None:
     """List the channels in exports (files or folders): posts, time span, forwards.
 
     Reads Telegram Desktop JSON (one chat or a whole account), Telethon message dicts
@@ -90,10 +96,18 @@ def channels(paths, as_json, output) -> None:
     Example:
       actorgraph channels exports/ --json
     """
+    from actorgraph.campaign import operators as op
     from actorgraph.campaign.report import channels_report
 
     corpus = _read(paths)
     report = channels_report(corpus)
+    report["operators"] = [x.as_dict() for x in op.link(corpus)]
+    if record:
+        from actorgraph.campaign.channel_store import record as record_channels
+
+        done = record_channels(open_store(db, write=True), corpus)
+        click.echo(f"stored {done.channels} channels ({done.name_only} name-only) and "
+                   f"{done.links} operator links", err=True)
     if not as_json:
         click.echo(f"{report['input']['messages']} messages, {report['input']['posts']} posts "
                    f"in {len(report['channels'])} channels")
@@ -102,6 +116,10 @@ def channels(paths, as_json, output) -> None:
                        f"{c['forwards']:5d} forwards  {c['name']}")
         for name, n in report["unresolved_forward_names"].items():
             click.echo(f"  forwarded from an unknown channel: {name!r} ({n} posts)")
+        names = {f"{c['platform']}:{c['id']}": c["name"] for c in report["channels"]}
+        for x in report["operators"]:
+            click.echo(f"  run by {x['actor']}? {names.get(x['channel'], x['channel'])}: "
+                       f"{x['rule']} {x['confidence']:.2f} ({x['detail']})")
     _emit(report, as_json, output)
 
 

@@ -21,6 +21,7 @@ from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
 from actorgraph import ontology
+from actorgraph.export.channels import OWNER_MIN, evidence_lines, unknown_actors
 from actorgraph.export.snapshot import Snapshot
 from actorgraph.knowledge.lexicon import gazetteer_notes, load_lexicon
 
@@ -201,6 +202,7 @@ def entities(snap: Snapshot) -> Iterator[EntityProxy]:
         p = _event(ev, schemata, ents)
         _provenance(p, ev["claims"], claims, docs)
         yield p
+    yield from _channels(snap, proxies)
     for d in snap.documents:
         for eid in sorted(snap.named.get(d["id"], ())):
             if eid in proxies:
@@ -210,6 +212,43 @@ def entities(snap: Snapshot) -> Iterator[EntityProxy]:
                 p.add("entity", eid)
                 p.add("role", "named in the document")
                 yield p
+
+
+def _channels(snap: Snapshot, proxies: dict[str, EntityProxy]) -> Iterator[EntityProxy]:
+    """Channels read from exports (`UserAccount`), actors no entity stands for
+    (`LegalEntity`) and one `UnknownLink` per (actor, channel) with its evidence; the
+    account's `owner` when the link is confirmed or at confidence OWNER_MIN or more."""
+    accounts = {}
+    for c in snap.channels:
+        p = model.make_entity("UserAccount")
+        p.id = c["id"]
+        p.add("name", c["name"])
+        p.add("username", c["handle"] or c["name"])
+        p.add("service", c["platform"] or None)
+        p.add("description", c["description"])
+        accounts[c["id"]] = p
+    for aid, name in sorted(unknown_actors(snap.channel_links).items()):
+        p = model.make_entity("LegalEntity")
+        p.id = aid
+        p.add("name", name)
+        p.add("notes", "named as a channel's operator in channel exports")
+        yield p
+    for x in snap.channel_links:
+        if x["known_actor"] and x["actor"] not in proxies:
+            continue                  # an entity outside this snapshot (a neighbourhood)
+        legal = x["actor"] not in proxies or proxies[x["actor"]].schema.name in LEGAL
+        if legal and (x["status"] == "confirmed" or x["confidence"] >= OWNER_MIN):
+            accounts[x["channel"]].add("owner", x["actor"])
+        link = _link("UnknownLink", x["id"], x["actor"], x["channel"], "operates channel")
+        link.add("status", x["status"])
+        link.add("summary", f"{x['actor_name']} operates channel "
+                            f"{accounts[x['channel']].first('name')} (confidence "
+                            f"{x['confidence']:.2f}; rules: "
+                            f"{', '.join(r['rule'] for r in x['rules'])})")
+        for line in evidence_lines(x):
+            link.add("description", line)
+        yield link
+    yield from accounts.values()
 
 
 def dumps(snap: Snapshot) -> str:

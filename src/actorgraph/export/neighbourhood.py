@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import replace
 from typing import Any
 
+from actorgraph.export.channels import limit as limit_channels
 from actorgraph.export.snapshot import Snapshot
 
 
@@ -66,8 +67,9 @@ def limit(snap: Snapshot, start: str, depth: int) -> Snapshot:
     claims = [c for c in snap.claims if c["id"] in keep["claims"]]
     named = {d: ids & ents for d, ids in snap.named.items() if ids & ents}
     docs = {c["doc"] for c in claims} | set(named)
+    channels, channel_links = limit_channels(snap.channels, snap.channel_links, ents)
     return replace(
-        snap,
+        snap, channels=channels, channel_links=channel_links,
         documents=[d for d in snap.documents if d["id"] in docs],
         entities=[e for e in snap.entities if e["id"] in ents],
         relations=[r for r in snap.relations if r["id"] in keep["relations"]],

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from actorgraph import ontology
+from actorgraph.export.channels import load as load_channels
 from actorgraph.export.json_export import claim_item, entity_items
 from actorgraph.facts.grading import Assessment, Grader
 from actorgraph.store.facts import read_claims, read_contradictions, read_facts
@@ -36,6 +37,8 @@ class Snapshot:
     grades: dict[str, Assessment] = field(default_factory=dict)  # fact id -> grade
     attackers: set[str] = field(default_factory=set)   # entities acting in ATTACKS events
     everyone: dict[str, dict[str, Any]] = field(default_factory=dict)  # all entities, by id
+    channels: list[dict[str, Any]] = field(default_factory=list)       # from exports
+    channel_links: list[dict[str, Any]] = field(default_factory=list)  # export/channels.py
 
     def entity_map(self) -> dict[str, dict[str, Any]]:
         return {e["id"]: e for e in self.entities}
@@ -87,6 +90,7 @@ def load(store: Store, scope: Scope | None = None) -> Snapshot:
     attackers = {a for ev in events if ev["type"] in ATTACKS
                  and grades[ev["id"]].credibility != 5 for a in ev["actors"]}
     entities = entity_items(store, scope)
+    channels, channel_links = load_channels(store, entities)
     return Snapshot(
         documents=docs, entities=entities, relations=relations, events=events,
         quantities=quantities, claims=claims,
@@ -94,7 +98,8 @@ def load(store: Store, scope: Scope | None = None) -> Snapshot:
                          "summary": c["summary"]}
                         for c in read_contradictions(store, scope=scope)],
         named=named, grades=grades, attackers=attackers,
-        everyone={e["id"]: e for e in entities})
+        everyone={e["id"]: e for e in entities}, channels=channels,
+        channel_links=channel_links)
 
 
 # STIX 2.1, appendix "Confidence Scales": the Admiralty credibility grade as 0-100

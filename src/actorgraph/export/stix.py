@@ -25,6 +25,7 @@ from stix2.properties import (  # type: ignore[import-untyped]
 )
 
 from actorgraph import ontology
+from actorgraph.export.channels import evidence_lines, unknown_actors
 from actorgraph.export.snapshot import Snapshot, confidence
 from actorgraph.knowledge.lexicon import load_lexicon
 
@@ -43,7 +44,8 @@ PROPERTIES = (   # the top-level properties our extension adds
     "x_actorgraph_value", "x_actorgraph_unit", "x_actorgraph_qualifier",
     "x_actorgraph_source", "x_actorgraph_sha256", "x_actorgraph_publisher",
     "x_actorgraph_author", "x_actorgraph_published", "x_actorgraph_url",
-    "x_actorgraph_imported",
+    "x_actorgraph_imported", "x_actorgraph_status", "x_actorgraph_rules",
+    "x_actorgraph_platform", "x_actorgraph_name_only",
 )
 _REF = ReferenceProperty(valid_types=["SDO", "SCO"], spec_version="2.1")
 
@@ -188,10 +190,45 @@ def build(snap: Snapshot) -> v21.Bundle:
     notes, report_refs = _claim_notes(snap, ids, target_of)
     reports = _reports(snap, ids, report_refs)
     objects = ([_producer(), _extension()] + [entity_objects[e["id"]] for e in snap.entities]
-               + objects + reports + notes)
+               + objects + _channel_objects(snap, ids) + reports + notes)
     digest = hashlib.sha256("\n".join(o.id for o in objects).encode()).hexdigest()
     return v21.Bundle(objects=objects, id=stix_id("bundle", "bundle:" + digest),
                       allow_custom=True)
+
+
+def _channel_objects(snap: Snapshot, ids: dict[str, str]) -> list[Any]:
+    """Channels read from exports (user accounts), actors no entity stands for
+    (identities), and one `operates-channel` relationship per (actor, channel) with its
+    rules, confidences and posts (export/channels.py)."""
+    out: list[Any] = []
+    accounts: dict[str, str] = {}
+    for c in snap.channels:
+        account = v21.UserAccount(
+            user_id=c["native_id"], account_login=c["handle"] or c["name"],
+            display_name=c["name"], account_type=c["platform"] or None, allow_custom=True,
+            extensions={EXTENSION: {
+                "extension_type": "property-extension", "x_actorgraph_id": c["id"],
+                "x_actorgraph_type": "channel", "x_actorgraph_platform": c["platform"],
+                "x_actorgraph_name_only": c["name_only"]}})
+        accounts[c["id"]] = account.id
+        out.append(account)
+    for aid, name in sorted(unknown_actors(snap.channel_links).items()):
+        sid = stix_id("identity", aid)
+        ids.setdefault(aid, sid)
+        out.append(v21.Identity(**_common(aid, sid, {
+            "name": name, "identity_class": "unknown", "x_actorgraph_type": "actor",
+            "description": "named as a channel's operator in channel exports"})))
+    for x in snap.channel_links:
+        name = next((c["name"] for c in snap.channels if c["id"] == x["channel"]), "")
+        out.append(v21.Relationship(**_common(x["id"], stix_id("relationship", x["id"]), {
+            "relationship_type": relationship_type("operates_channel"),
+            "source_ref": ids[x["actor"]], "target_ref": accounts[x["channel"]],
+            "description": f"{x['actor_name']} operates channel {name}: "
+                           + " | ".join(evidence_lines(x)),
+            "confidence": round(100 * x["confidence"]),
+            "x_actorgraph_predicate": "operates_channel", "x_actorgraph_status": x["status"],
+            "x_actorgraph_rules": x["rules"]})))
+    return out
 
 
 def _claim_notes(snap: Snapshot, ids: dict[str, str], target_of: dict[str, str]

@@ -126,6 +126,12 @@ def _document_encoding(conn: Connection) -> None:
         conn.exec_driver_sql("ALTER TABLE documents ADD COLUMN encoding VARCHAR(40)")
 
 
+def _channels(conn: Connection) -> None:
+    """Channels read from exports and their `operates_channel` links with evidence."""
+    schema.channels.create(conn, checkfirst=True)
+    schema.channel_links.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0001_initial", _initial),
     ("0002_claims_and_facts", _facts),
@@ -139,6 +145,7 @@ MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0010_postgres_search", _postgres_search),
     ("0011_tlp_and_users", _tlp_and_users),
     ("0012_document_encoding", _document_encoding),
+    ("0013_channels", _channels),
 ]
 
 

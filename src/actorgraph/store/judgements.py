@@ -15,7 +15,10 @@ from actorgraph.store import schema as t
 from actorgraph.store.db import now, write_transaction
 from actorgraph.store.store import Store, mark_stale_in
 
-ACTIONS = ("same", "different", "unsure", "split", "rename")
+ACTIONS = ("same", "different", "unsure", "split", "rename", "confirm", "reject")
+# confirm / reject judge a link that is not resolution's (a channel's operator:
+# a = the channel's id, b = the actor's name, value = the predicate): no re-resolution
+LINK_ACTIONS = ("confirm", "reject")
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,8 @@ def record(store: Store, action: str, a: str, b: str | None = None, value: str |
         res = conn.execute(insert(t.judgements).values(
             action=action, a=a, b=b, value=value, author=author or _author(), reason=reason,
             created_at=now(), undone=False))
-        mark_stale_in(conn)
+        if action not in LINK_ACTIONS:
+            mark_stale_in(conn)
         key = res.inserted_primary_key
         assert key is not None   # one row was inserted
         return int(key[0])

@@ -235,3 +235,46 @@ users = Table(
     Column("created_by", Text, nullable=False),
     Column("token_at", String(40)),
 )
+
+# Channels read from exported channel histories (campaign/registry.py), kept apart from
+# the entities the resolve stage rebuilds from mentions: their ids are stable
+# (`ch-` + a hash of PLATFORM:ID, or of name:FOLDED for a forwarded-from name only).
+channels = Table(
+    "channels", metadata,
+    Column("id", String(40), primary_key=True),
+    Column("key", Text, nullable=False, unique=True),   # PLATFORM:ID, or name:FOLDED
+    Column("platform", String(40), nullable=False),
+    Column("native_id", Text),                          # None for a name-only channel
+    Column("name", Text, nullable=False),
+    Column("folded", Text, nullable=False),
+    Column("type", String(40)),
+    Column("handle", Text),
+    Column("description", Text),
+    Column("name_only", Boolean, nullable=False, default=False),
+    Column("posts", Integer, nullable=False, default=0),
+    Column("first_time", Integer), Column("last_time", Integer),
+    Column("sources", Text, nullable=False, default="[]"),   # JSON: export files
+    Column("updated_at", String(40), nullable=False),
+)
+Index("ix_channels_folded", channels.c.folded)
+
+# `operates_channel` links from an actor (by name; matched to entities by folded name)
+# to a channel, one row per rule, with its confidence and evidence (campaign/operators.py);
+# recomputed from the exports, judged through the judgements log (confirm / reject).
+channel_links = Table(
+    "channel_links", metadata,
+    Column("id", String(60), primary_key=True),
+    Column("channel_id", String(40), ForeignKey("channels.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("actor", Text, nullable=False),
+    Column("actor_folded", Text, nullable=False),
+    Column("rule", String(40), nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("detail", Text, nullable=False),
+    Column("via", String(40)),                   # the linked channel it follows from
+    Column("count", Integer, nullable=False, default=0),
+    Column("evidence", Text, nullable=False),    # JSON: [{post, utc, where, note}]
+    Column("computed_at", String(40), nullable=False),
+)
+Index("ix_channel_links_channel", channel_links.c.channel_id)
+Index("ix_channel_links_actor", channel_links.c.actor_folded)

@@ -10,10 +10,13 @@ from dataclasses import dataclass
 from actorgraph.campaign import coordination as co
 from actorgraph.campaign import narratives as nv
 from actorgraph.campaign.importers import Corpus, read_exports
+from actorgraph.campaign.operators import Link
 from actorgraph.campaign.records import Post, utc_day, utc_iso
+from actorgraph.campaign.registry import Registry
 from actorgraph.campaign.report import channels_report
 from actorgraph.knowledge.names import fold
 from actorgraph.store.reader import Reader
+from actorgraph.web import channel_links
 
 CHART_W, CHART_H = 720, 120
 
@@ -25,6 +28,8 @@ class Analysis:
     report: dict
     labels: dict[str, dict[str, nv.Label]]
     series: list[dict]
+    registry: Registry
+    links: list[Link]
 
 
 class CampaignData:
@@ -45,16 +50,20 @@ class CampaignData:
                 result = co.run(corpus.posts)
                 defs = nv.load(self.narratives) if self.narratives else []
                 labels = nv.assign(corpus.posts, defs) if defs else {}
+                reg, links = channel_links.compute(corpus, self.reader)
                 self._analysis = Analysis(corpus, result, co.report(corpus, result), labels,
-                                          nv.series(corpus.posts, labels, defs) if defs else [])
+                                          nv.series(corpus.posts, labels, defs) if defs else [],
+                                          reg, links)
             return self._analysis
 
     def overview(self) -> dict:
         a = self.get()
         rows = channels_report(a.corpus)
         cluster_of = {m: c.id for c in a.result.clusters for m in c.members}
+        run_by = channel_links.summary(a.registry, a.links)
         for row in rows["channels"]:
             row["cluster"] = cluster_of.get(row["id"])
+            row["run_by"] = run_by.get(a.registry.key_of(row["id"]) or row["id"], [])
         return {"channels": rows, "settings": a.report["settings"],
                 "clusters": [_cluster_head(c) for c in a.report["clusters"]],
                 "narratives": [{k: r[k] for k in ("id", "label", "posts", "peak", "bursts")}
@@ -81,6 +90,8 @@ class CampaignData:
                               "pairs": len(e["pairs"])} for e in edges],
                 "narratives": dict(nar.most_common()),
                 "operators": operators(self.reader, chan.name) if self.reader else [],
+                "links": channel_links.for_channel(a.registry.key_of(cid) or cid, a.registry,
+                                                   a.links, self.reader),
                 "chart": chart([p.time for p in posts]),
                 "recent": [_post(p, a.labels) for p in posts[-limit:][::-1]]}
 
