@@ -468,7 +468,7 @@ con("kerman", "Kerman death toll: 103 (first reports) vs 84 (interior minister),
 con("iran_intel", "Arrests over Kerman: 11 (5 January) vs 35 (11 January)",
     "۱۱ نفر|об 11 задержанных", "задержаны 35 человек|35 nəfərin saxlanıldığını", [D5, D7, D8])
 con("irgc", "Erbil: the IRGC says it destroyed a Mossad espionage headquarters vs Iraq and the KRG: a civilian businessman's home, the claim is groundless",
-    "مقر تجسس|casusluq qərargahlarından biri",
+    "تابع لجهاز الموساد|casusluq qərargahlarından biri",
     "لا أساس لها|أي صلة بالموساد|iddialarını əsassız sayıb", [D6, D8])
 
 gold = {"corpus": "examples/blind5/corpus", "documents": DOCS, "entities": E, "relations": R,
