@@ -151,3 +151,10 @@ def test_a_government_body_named_with_its_state_belongs_to_it():
     assert (key(s, "турецкого МИД"), "member_of", "country:turkey") in rels
     assert (key(s, "Министерство обороны Армении"), "member_of", "country:armenia") in rels
     assert {m.key for m in s.mentions} >= {"country:turkey", "country:armenia"}
+
+
+def test_titles_joined_in_apposition_each_give_their_body():
+    s = ru("Суд арестовал Ивана Петрова, главу Северного банка и лидера движения «Новый путь».")
+    person = key(s, "Ивана Петрова")
+    got = {(r.predicate, r.object) for r in s.relations if r.subject == person}
+    assert got == {("leader_of", key(s, "Северного банка")), ("leader_of", key(s, "Новый путь"))}

@@ -188,6 +188,8 @@ def test_ar_backed_by():
 def test_fa_state_form_and_group_with_its_country():
     x = run("rules-fa", "سفیر جمهوری اسلامی ایران با نمایندگان حزب‌الله لبنان دیدار کرد.")
     assert by_text(x, "جمهوری اسلامی ایران").key == "country:iran"
+    # the span holds the form of state, the name is the state's, as other reports write it
+    assert by_text(x, "جمهوری اسلامی ایران").name == "ایران"
     assert by_text(x, "حزب‌الله لبنان").type == "organization"
 
 
@@ -328,3 +330,22 @@ def test_fa_an_honorific_before_a_known_name_is_in_its_span_not_its_name():
     x = run("rules-fa", "در این نشست سید هاشم صفی‌الدین سخنرانی کرد.")
     m = next(m for m in x.mentions if m.type == "person")
     assert m.text == "سید هاشم صفی\u200cالدین" and not m.name.startswith("سید")
+
+
+def _relations_of(x):
+    keys = {m.key: m.name for m in x.mentions}
+    return {(keys.get(r.subject), r.predicate, keys.get(r.object)) for r in x.relations}
+
+
+def test_fa_a_title_closed_by_a_comma_holds_no_body_after_the_comma():
+    x = run("rules-fa", "محمد رضایی، رئیس‌جمهور، روز شنبه به تبریز رفت.")
+    got = _relations_of(x)
+    assert ("محمد رضایی", "leader_of", "تبریز") not in got
+    assert ("محمد رضایی", "leader_of", "Iran") in got or \
+        ("محمد رضایی", "leader_of", "ایران") in got
+
+
+def test_fa_the_head_of_the_republic_without_its_name_is_the_home_states():
+    x = run("rules-fa", "علی احمدی، رهبر جمهوری اسلامی، در این باره سخنرانی کرد.")
+    assert {(s, p) for s, p, o in _relations_of(x) if o in ("Iran", "ایران")} == \
+        {("علی احمدی", "leader_of")}

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from actorgraph.knowledge.lexicon import load_lexicon
-from actorgraph.knowledge.organs import home_country, organ_name, read_organ
+from actorgraph.knowledge.organs import organ_name, read_organ
 
 
 @pytest.mark.parametrize("name,kind,state", [
@@ -49,7 +49,3 @@ def test_an_organ_the_gazetteer_lacks_is_named_by_its_english_title_and_state():
     lex = load_lexicon()
     organ = read_organ("Минздрав Грузии", lex).organ
     assert organ_name(organ, "ge", lex) == "Ministry of Health of Georgia"
-
-
-def test_a_language_may_mean_its_own_state():
-    assert home_country("az") == "az" and home_country("ru") is None

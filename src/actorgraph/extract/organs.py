@@ -5,8 +5,8 @@ across documents as any two spellings of one name do.
 The state is the one the mention names ("МИД Ирана", "азербайджанского МИД"), or one
 another mention of the same actor in the document names; for a title without a state
 ("МВД", "DİN") it is the state of the report's dateline ("БАКУ, 7 апреля (...) —"), else
-the one a report in its language means (`home_by_language` in
-`knowledge/data/state_organs.yaml`); with none of these the mention keeps its name. Run by
+the one a report in its language means (the extractor's `home_state`); with none of these
+the mention keeps its name. Run by
 every extractor on its mentions, after they are grouped by actor.
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from actorgraph.knowledge.lexicon import Lexicon, known_place
-from actorgraph.knowledge.organs import home_country, organ_name, read_organ
+from actorgraph.knowledge.organs import organ_name, read_organ
 from actorgraph.model import Mention
 
 # "БАКУ, 7 апреля (Агентство) —", "BAGHDAD (Reuters) -", "Tehran, 3 May -": a place at the
@@ -59,15 +59,18 @@ def _frame_state(m: Mention, mentions: list[Mention], text: str, lex: Lexicon) -
     return None
 
 
-def name_state_organs(mentions: list[Mention], text: str, language: str | None,
-                      lex: Lexicon, state_of: Callable[[str], str | None] | None = None) -> None:
-    """Give the mentions of each state organ the name of that state's organ, in place;
-    `state_of`: the language's own reading of a word as a state (see `read_organ`)."""
+def name_state_organs(mentions: list[Mention], text: str, lex: Lexicon,
+                      home: str | None = None,
+                      state_of: Callable[[str], str | None] | None = None) -> None:
+    """Give the mentions of each state organ the name of that state's organ, in place.
+    `home`: the state a report in its language means without naming one (the grammar's
+    `home_state`), after the dateline's; `state_of`: the language's own reading of a word
+    as a state (see `read_organ`)."""
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         if m.type == "organization" and m.key:
             groups[m.key].append(m)
-    home: list[str | None] = []
+    found: list[str | None] = []       # the report's own state, looked up once
     for group in groups.values():
         read = [r for m in group for n in (m.text, m.name)
                 if (r := read_organ(n, lex, state_of)) is not None]
@@ -80,11 +83,11 @@ def name_state_organs(mentions: list[Mention], text: str, language: str | None,
         if len(states) > 1:
             continue
         if not states:
-            if not home:
-                home.append(dateline_state(text) or home_country(language))
-            if home[0] is None:
+            if not found:
+                found.append(dateline_state(text) or home)
+            if found[0] is None:
                 continue
-            states = {home[0]}
+            states = {found[0]}
         name = organ_name(read[0].organ, states.pop(), lex)
         for m in group:
             m.name = name

@@ -186,8 +186,12 @@ def _add_capitals_and_demonyms(lex: Lexicon) -> None:
 
 def _add_other_languages(lex: Lexicon) -> None:
     """`data/country_names.yaml` (CLDR): each state's name in other languages as a form of
-    its entry, and its capital's ('@Тегеран') as a form of the capital's place entry."""
-    rows = load_yaml("country_names.yaml") or {}
+    its entry, and its capital's ('@Тегеран') as a form of the capital's place entry;
+    `data/country_short_names.yaml` (CLDR's short and variant names: 'США', 'ABŞ') too."""
+    rows = {code: {lang: [*names, *((load_yaml("country_short_names.yaml") or {})
+                                    .get(code, {}).get(lang, []))]
+                   for lang, names in by_lang.items()}
+            for code, by_lang in (load_yaml("country_names.yaml") or {}).items()}
     capitals = {e.capital_of: e for e in lex.entries if e.capital_of}
     for code, by_lang in sorted((str(k), v) for k, v in rows.items()):
         country = lex.country_by_code.get(code)

@@ -39,7 +39,7 @@ class OrganName:
 
 
 @lru_cache(maxsize=1)
-def _table() -> tuple[tuple[Organ, ...], frozenset[str], dict[str, str]]:
+def _table() -> tuple[tuple[Organ, ...], frozenset[str]]:
     data = load_yaml("state_organs.yaml") or {}
     organs = []
     for kind, row in sorted((data.get("organs") or {}).items()):
@@ -49,19 +49,13 @@ def _table() -> tuple[tuple[Organ, ...], frozenset[str], dict[str, str]]:
         forms = tuple(tuple(normalize_form(t).split()) for t in titles)
         organs.append(Organ(kind, english, forms, abbreviations))
     function = frozenset(normalize_form(w) or w for w in data.get("function_words") or ())
-    home = {str(k): str(v) for k, v in (data.get("home_by_language") or {}).items()}
-    return tuple(organs), function, home
+    return tuple(organs), function
 
 
 @lru_cache(maxsize=1)
 def _state_words() -> tuple[str, ...]:
     data = load_yaml("state_organs.yaml") or {}
     return tuple(normalize_form(w) for w in data.get("state_words") or ())
-
-
-def home_country(language: str | None) -> str | None:
-    """The state a report in `language` means by an organ it names without a state."""
-    return _table()[2].get((language or "").lower())
 
 
 def _word_fits(word: str, title_word: str) -> bool:
@@ -126,7 +120,7 @@ def read_organ(name: str, lex: Lexicon,
     """`name` as a state organ's title with at most its state, or None. `state_of` is a
     language's own reading of a word as a state (ISO alpha-2), for forms that are not the
     state's name with an ending ("турецкого": Turkey)."""
-    organs, function, _ = _table()
+    organs, function = _table()
     state_words = _state_words()
     raw = re.sub(r"[-\u2010\u2011]", " ", name).split()
     words = normalize_form(name).split()

@@ -191,8 +191,7 @@ def _town_spellings(mentions: list[Mention], lex: Lexicon) -> None:
 
 def link(state: State) -> None:
     corefer.link_mentions(state.mentions, state.clean.text)
-    name_state_organs(state.mentions, state.clean.text, state.clean.doc.meta.language,
-                      state.lex)
+    name_state_organs(state.mentions, state.clean.text, state.lex)
 
 
 def relate(state: State) -> None:

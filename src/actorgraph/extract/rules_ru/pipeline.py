@@ -102,7 +102,7 @@ def _names(s: State) -> None:
         out.append(m)
     link(out, text, entries)
     s.mentions = [m for m in out if m.key]
-    name_state_organs(s.mentions, text, s.clean.doc.meta.language, s.lex,
+    name_state_organs(s.mentions, text, s.lex,
                       state_of=lambda word: state_of_adjective(word, s.lex))
     s.refs = Refs(s.doc, s.mentions, s.lex, s.sentences)
 

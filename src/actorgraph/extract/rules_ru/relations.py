@@ -34,10 +34,11 @@ def find_relations(parsed: Parsed, sentences: list[Sentence], mentions: list[Men
     for m in mentions:
         if m.type != "person" or m.role != "name":
             continue
-        title = _title_of(parsed, refs, m)
-        if title is None:
+        first = _title_of(parsed, refs, m)
+        if first is None:
             continue
-        for body in _bodies(parsed, refs, title) or _body_named(parsed, mentions, title):
+        for title, body in ((t, b) for t in _conjoined(parsed, first, _head(parsed, refs, m))
+                            for b in _bodies(parsed, refs, t) or _body_named(parsed, mentions, t)):
             if body.key == m.key:
                 continue
             pred = PREDICATE[TITLES[title.lemma]]
@@ -55,6 +56,18 @@ def find_relations(parsed: Parsed, sentences: list[Sentence], mentions: list[Men
     out += _sponsors(parsed, refs, sentences)
     out += _alliances(parsed, refs, sentences)
     return _unique(out)
+
+
+def _conjoined(parsed: Parsed, title: Tok, name: Tok | None) -> list[Tok]:
+    """The title and the titles joined to it ('главу банка и лидера движения'), which the
+    parse attaches to the title or to the name it stands beside."""
+    out = [title]
+    for t in (title, name):
+        if t is None:
+            continue
+        out += [k for j in parsed.kids[t.i] if (k := parsed.toks[j]).rel == "conj"
+                and k.lemma in TITLES and k.i > title.i and k not in out]
+    return out
 
 
 def _head(parsed: Parsed, refs: Refs, m: Mention) -> Tok | None:

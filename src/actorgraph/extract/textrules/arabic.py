@@ -207,8 +207,8 @@ class ArabicScript(Grammar):
     def _joined_names(self, text: str, tokens: list[Token], found: list[Candidate]
                       ) -> list[Candidate]:
         """A group named with its own country after it is one name ("حزب‌الله لبنان");
-        a state named with the words of its form of state before it too
-        ("جمهوری اسلامی ایران")."""
+        a state named with the words of its form of state before it is one span
+        ("جمهوری اسلامی ایران") under the state's own name."""
         out: list[Candidate] = []
         for c in found:
             prev = out[-1] if out else None
@@ -223,9 +223,7 @@ class ArabicScript(Grammar):
             if c.entry is not None and c.entry.type == "country":
                 start = self._state_form(text, tokens, c.start,
                                          prev.end if prev is not None else 0)
-                if start < c.start:
-                    words = [t.text for t in tokens[start:c.start]]
-                    c.start, c.name = start, " ".join([*words, c.name])
+                c.start = start
             out.append(c)
         return out
 

@@ -36,14 +36,14 @@ def extract_one(clean: CleanDocument, grammar: Grammar, lex: Lexicon) -> Extract
     try:
         cands = grammar.find_names(text, tokens, lex)
         out.mentions = build_mentions(clean, tokens, cands, grammar)
-        name_state_organs(out.mentions, text, clean.doc.meta.language, lex)
+        name_state_organs(out.mentions, text, lex, home=grammar.home_state)
     except Exception as err:  # noqa: BLE001 - a bug in one stage costs only its output
         out.problems.append(f"stage names: {type(err).__name__}: {err}")
     found: list[DateValue] = []
     stages = [
         ("dates", lambda: found.extend(dating.find_dates(text, tokens, grammar,
                                                           clean.doc.meta.published))),
-        ("relations", lambda: _relations(out, tokens, grammar, lex)),
+        ("relations", lambda: _relations(out, text, tokens, grammar, lex)),
         ("events", lambda: out.events.extend(find_events(text, tokens, out.mentions,
                                                          grammar))),
         ("quantities", lambda: out.quantities.extend(find_quantities(
@@ -58,8 +58,8 @@ def extract_one(clean: CleanDocument, grammar: Grammar, lex: Lexicon) -> Extract
     return out
 
 
-def _relations(out: Extraction, tokens, grammar: Grammar, lex: Lexicon) -> None:
-    relations, added = find_relations(tokens, out.mentions, grammar, lex)
+def _relations(out: Extraction, text: str, tokens, grammar: Grammar, lex: Lexicon) -> None:
+    relations, added = find_relations(tokens, out.mentions, grammar, lex, text)
     out.relations.extend(relations)
     known = {m.key for m in out.mentions}
     for m in added:

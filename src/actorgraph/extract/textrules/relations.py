@@ -49,11 +49,13 @@ def _token_span(tokens: list[Token], starts: list[int], ends: list[int], m: Ment
 
 
 def find_relations(tokens: list[Token], mentions: list[Mention], grammar: Grammar,
-                   lex: Lexicon) -> tuple[list[RelationFact], list[Mention]]:
-    """Relations from titles, and the mentions of home states they need."""
+                   lex: Lexicon, text: str = "") -> tuple[list[RelationFact], list[Mention]]:
+    """Relations from titles, and the mentions of home states they need (`text`: the
+    document's, to see where a title in apposition is closed by a comma)."""
     titles = Titles(tokens, grammar)
     starts, ends = [t.start for t in tokens], [t.end for t in tokens]
     spans = [(_token_span(tokens, starts, ends, m), m) for m in mentions]
+    named = frozenset(k for (s, e), m in spans if m.type == "country" for k in range(s, e))
     out: list[RelationFact] = []
     added: list[Mention] = []
     for (ps, pe), p in spans:
@@ -67,7 +69,7 @@ def find_relations(tokens: list[Token], mentions: list[Mention], grammar: Gramma
                  and not any(pe <= q[0] < s[0] for q in people)]
         found = _left(titles, before, ps, grammar.script == "arabic",
                       grammar.wordset("in_words")) \
-            or _right(titles, after, pe, tokens)
+            or _right(titles, after, pe, tokens, text)
         if found and not grammar.appositive(tokens[pe - 1].text, strict=False):
             found = None    # "... Prezidenti X-i qəbul edib": X is received, holds no title
         if found and found[1].type == "place" and found[0] != "leader_of":
@@ -81,7 +83,7 @@ def find_relations(tokens: list[Token], mentions: list[Mention], grammar: Gramma
                 and grammar.appositive(tokens[pe - 1].text):     # not "... başçısı Rəisini"
             home = "leader_of"
         elif grammar.home_state:
-            home = _home_after(titles, tokens, pe, grammar)     # "X، رئیس‌جمهور کشورمان"
+            home = _home_after(titles, tokens, pe, grammar, text, named)  # "X، رئیس‌جمهور کشورمان"
         state = lex.country_by_code.get(grammar.home_state or "")
         if home and state:
             key = f"country:{normalize_form(state)}"
@@ -162,24 +164,50 @@ def _left(titles: Titles, before, ps: int, title_first: bool, links: frozenset[s
     return None
 
 
-def _right(titles: Titles, after, pe: int, tokens: list[Token]):
+CLOSERS = (",", "\u060c", ";", "\u061b", ".", ":")    # what closes a title in apposition
+
+
+def _closed(text: str, tokens: list[Token], a: int, b: int) -> bool:
+    """Whether punctuation closing an apposition stands between tokens a and b (a < b)."""
+    return bool(text) and any(c in text[tokens[a].end:tokens[b].start] for c in CLOSERS)
+
+
+def _right(titles: Titles, after, pe: int, tokens: list[Token], text: str = ""):
     if not after:
         return None
     (ms, me), m = min(after, key=lambda x: x[0][0])
     hit = titles.between(pe, ms)
+    if hit and _closed(text, tokens, hit.end - 1, ms):
+        return None         # "X، رئیس‌جمهور، ... تبریز": the title ends at its comma
     if hit and ms - pe <= WINDOW and pe < len(tokens):
         gap = tokens[pe - 1].end, tokens[pe].start
         return (hit.label, m) if gap[1] > gap[0] else None
     return None
 
 
-def _home_after(titles: Titles, tokens: list[Token], pe: int, grammar: Grammar) -> str | None:
-    """"[person], [title] [our country]": the title of the home state's office."""
+def _home_after(titles: Titles, tokens: list[Token], pe: int, grammar: Grammar,
+                text: str = "", named: frozenset[int] = frozenset()) -> str | None:
+    """"[person], [title] [our country]": the title of the home state's office; so is a
+    title of the home state's head closed by a comma ("X، رئیس‌جمهور،") and a title of
+    the republic not named ("X، رهبر جمهوری اسلامی،")."""
     hit = next((h for h in titles.hits if h.start in (pe, pe + 1)), None)
     if hit is None or hit.end >= len(tokens) or tokens[hit.end].sentence != tokens[pe].sentence:
         return None
-    if grammar.fold(tokens[hit.end].text) in grammar.wordset("home_words"):
+    after = grammar.fold(tokens[hit.end].text)
+    if after in grammar.wordset("home_words"):
         return hit.label
+    if _closed(text, tokens, hit.end - 1, hit.end) and any(
+            [grammar.fold(t.text) for t in tokens[hit.start:hit.end]] == w
+            for w, _ in titles.home):
+        return hit.label
+    if after in grammar.wordset("country_heads"):
+        k = hit.end
+        while k + 1 < len(tokens) and not _closed(text, tokens, k, k + 1) \
+                and tokens[k + 1].sentence == tokens[k].sentence and k - hit.end < 2:
+            k += 1
+        if k + 1 < len(tokens) and _closed(text, tokens, k, k + 1) \
+                and not named & set(range(hit.end, k + 1)):
+            return hit.label
     return None
 
 
