@@ -67,3 +67,9 @@ def test_a_place_opening_the_sentence_names_the_organs_state_over_the_dateline()
 
 def test_a_dateline_of_a_place_a_dash_and_the_agency_on_its_own_line():
     assert dateline_state("عنوان الخبر\n\nدمشق – وكالة الأنباء\n\nنص الخبر.") == "sy"
+
+
+def test_a_state_written_right_before_the_title_is_its_state():
+    x = run("rules-az", "Dünən İraq Xarici İşlər Nazirliyi bəyanat yayıb.", "az")
+    assert {m.name for m in x.mentions if "Nazirliyi" in m.text} == \
+        {"Ministry of Foreign Affairs of Iraq"}

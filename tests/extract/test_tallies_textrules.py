@@ -61,3 +61,14 @@ def test_az_a_name_before_the_counted_noun_qualifies_it():
 def test_az_a_number_set_off_by_a_dash_counts_no_noun():
     x = run("rules-az", "Beş maşından biri – Gəncə polisinin maşını – yolda qalıb.")
     assert [q.value for q in x.quantities] == [5]
+
+
+def test_az_a_phrase_of_an_event_class_with_its_noun_in_the_plural():
+    x = run("rules-az", "Ordu dünən Gəncəyə raketlərlə zərbələr endirib.")
+    assert [e.type for e in x.events] == ["ASSAULT"]
+
+
+def test_az_the_short_instrumental_follows_a_consonant_only():
+    from actorgraph.extract.rules_az import morph
+    assert ("Ərbi", "ins") not in {(a.stem, a.case) for a in morph.analyses("Ərbilə")}
+    assert ("Ərbil", "ins") in {(a.stem, a.case) for a in morph.analyses("Ərbillə")}

@@ -349,3 +349,8 @@ def test_fa_the_head_of_the_republic_without_its_name_is_the_home_states():
     x = run("rules-fa", "علی احمدی، رهبر جمهوری اسلامی، در این باره سخنرانی کرد.")
     assert {(s, p) for s, p, o in _relations_of(x) if o in ("Iran", "ایران")} == \
         {("علی احمدی", "leader_of")}
+
+
+def test_az_a_name_word_after_the_arabic_article_continues_the_name():
+    x = run("rules-az", "Komissiyaya milli təhlükəsizlik müşaviri Qasim əl-Əraci başçılıq edir.")
+    assert "Qasim əl-Əraci" in {m.text for m in x.mentions}

@@ -26,7 +26,8 @@ DATELINE = re.compile(r"^[ \t]*([^\W\d_][^\W\d_' .\-]{1,40}?)[ \t]*(?:(?:,[^\n]{
                       r"[ \t]+[—–-][ \t]+[^\n]{1,40}$)", re.MULTILINE)
 # "In Tehran, the Foreign Ministry ...": a place opening the sentence, set off by a comma
 FRAME_REACH = 12
-PARAGRAPHS = 4      # a dateline opens one of the first few paragraphs
+PARAGRAPHS = 4
+SPACES = re.compile(r"\s*")      # a dateline opens one of the first few paragraphs
 
 
 def dateline_state(text: str) -> str | None:
@@ -37,6 +38,17 @@ def dateline_state(text: str) -> str | None:
         if place is not None:
             return place.country
     return None
+
+
+def _beside(m: Mention, states_at: dict[int, str], text: str) -> str | None:
+    """The state a mention of a state written right before or after the organ's title
+    names ("İraq Xarici İşlər Nazirliyi", "وزارت خارجه آمریکا"); `states_at`: the state of
+    each such mention by its end and by its start offset."""
+    before = m.start
+    while before > 0 and text[before - 1].isspace():
+        before -= 1
+    after = SPACES.match(text, m.end).end()    # type: ignore[union-attr]
+    return states_at.get(-before) or states_at.get(after)
 
 
 def _frame_state(m: Mention, mentions: list[Mention], text: str, lex: Lexicon) -> str | None:
@@ -71,6 +83,11 @@ def name_state_organs(mentions: list[Mention], text: str, lex: Lexicon,
         if m.type == "organization" and m.key:
             groups[m.key].append(m)
     found: list[str | None] = []       # the report's own state, looked up once
+    states_at: dict[int, str] = {}      # -end and start of each mention of a state
+    for c in mentions:
+        if c.type == "country" and (e := lex.lookup(c.name or c.text)) is not None \
+                and e.country:
+            states_at[-c.end], states_at[c.start] = e.country, e.country
     for group in groups.values():
         read = [r for m in group for n in (m.text, m.name)
                 if (r := read_organ(n, lex, state_of)) is not None]
@@ -78,6 +95,8 @@ def name_state_organs(mentions: list[Mention], text: str, lex: Lexicon,
         states = {r.country for r in read if r.country}
         if len(kinds) != 1 or len(states) > 1:
             continue
+        if not states:
+            states = {s for m in group if (s := _beside(m, states_at, text))}
         if not states:
             states = {s for m in group if (s := _frame_state(m, mentions, text, lex))}
         if len(states) > 1:

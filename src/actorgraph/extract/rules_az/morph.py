@@ -50,7 +50,7 @@ def _endings(two: str, four: str) -> list[tuple[str, str, str]]:
         (f"n{four}n", "gen", "v"), (f"{four}n", "gen", "c"),
         (f"n{four}", "acc", "v"), (f"{four}", "acc", "c"),
         (f"y{two}", "dat", "v"), (f"n{two}", "dat", "p"), (f"{two}", "dat", "c"),
-        (f"yl{two}", "ins", "v"), (f"l{two}", "ins", "*"),
+        (f"yl{two}", "ins", "v"), (f"l{two}", "ins", "c"),     # "Gəncəylə", "Ərbillə"
         (f"{d}{four}r", "cop", "*"), (f"t{four}r", "cop", "*"),
     ]
 

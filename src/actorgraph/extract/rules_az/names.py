@@ -10,6 +10,7 @@ ending is unambiguous (apostrophe, buffer consonant, locative, ablative).
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from actorgraph.extract.rules_az import morph
@@ -19,6 +20,15 @@ from actorgraph.extract.textrules.text import Token
 from actorgraph.knowledge.lexicon import Lexicon
 
 CASES_ENDING_A_NAME = {"gen", "dat", "loc", "abl", "ins", "cop", "acc"}
+
+
+ARTICLE = re.compile(r"^([^\W\d_]{1,3})[-\u2011](\w)")
+
+
+def articled(word: str) -> bool:
+    """A name word after the Arabic article, the article in lower case ("əl-Əraci")."""
+    m = ARTICLE.match(word)
+    return m is not None and m.group(1).islower() and m.group(2).isupper()
 
 
 def is_capital(tok: Token) -> bool:
@@ -88,8 +98,9 @@ class Finder:
         out: list[tuple[int, int]] = []
         start = None
         for i, tok in enumerate(self.tokens):
-            name_word = is_capital(tok) and not self._title_here(i) \
-                and not tok.text[:1].isdigit() and not self._common_opener(i)
+            name_word = (is_capital(tok) or start is not None and articled(tok.text)) \
+                and not self._title_here(i) and not tok.text[:1].isdigit() \
+                and not self._common_opener(i)
             if start is not None and (not name_word or not joined(self.text, self.tokens,
                                                                    i - 1, i + 1)):
                 out.append((start, i))

@@ -31,7 +31,7 @@ def find(tokens: list[Token], grammar: Grammar, table: list[tuple[list[str], str
     folded = [grammar.fold(t.text) for t in tokens]
     index: dict[str, list[tuple[list[str], str]]] = {}
     for words, label in table:          # by the first word, or its first letters (prefixes)
-        key = words[0][:2] if prefix and len(words) == 1 else words[0]
+        key = words[0][:2] if prefix else words[0]
         index.setdefault(key, []).append((words, label))
     out: list[Hit] = []
     i = 0
@@ -44,8 +44,8 @@ def find(tokens: list[Token], grammar: Grammar, table: list[tuple[list[str], str
             n = len(words)
             if i + n > len(tokens) or tokens[i + n - 1].sentence != tokens[i].sentence:
                 continue
-            if all(_same(folded[i + k], tokens[i + k].text, grammar, w, prefix and k == n - 1)
-                   for k, w in enumerate(words)):
+            if all(_same(folded[i + k], tokens[i + k].text, grammar, w, prefix,
+                         last=k == n - 1) for k, w in enumerate(words)):
                 hit = Hit(i, i + n, label, " ".join(words))
                 break
         if hit:
@@ -56,7 +56,14 @@ def find(tokens: list[Token], grammar: Grammar, table: list[tuple[list[str], str
     return out
 
 
-def _same(word: str, written: str, grammar: Grammar, want: str, prefix: bool) -> bool:
-    if prefix:
+ENDING = 4      # letters of an ending on a word inside a phrase ("zərbələr endirib")
+
+
+def _same(word: str, written: str, grammar: Grammar, want: str, prefix: bool,
+          last: bool = True) -> bool:
+    """Whether a written word is a phrase's word: where the class lists stems (`prefix`),
+    its last word begins the written one and the others begin it with at most an ending
+    after them (a plural, a possessive); elsewhere the word or one of its readings."""
+    if prefix and (last or word.startswith(want) and len(word) - len(want) <= ENDING):
         return word.startswith(want)
     return word == want or want in grammar.readings(written)
