@@ -158,3 +158,9 @@ def test_titles_joined_in_apposition_each_give_their_body():
     person = key(s, "Ивана Петрова")
     got = {(r.predicate, r.object) for r in s.relations if r.subject == person}
     assert got == {("leader_of", key(s, "Северного банка")), ("leader_of", key(s, "Новый путь"))}
+
+
+def test_a_title_that_governs_the_instrumental_takes_its_body_in_that_case():
+    s = ru("Парад принимал командующий Силами специальных операций Грузии Иван Петров.")
+    person = key(s, "Иван Петров")
+    assert any(r.subject == person and r.predicate == "leader_of" for r in s.relations)

@@ -135,3 +135,9 @@ def test_a_district_named_by_its_towns_adjective_is_that_town():
            "сообщили о задержаниях.")
     m = mention(s, "Салянского района")
     assert m.type == "place" and m.name == "Salyan"
+
+
+def test_an_abbreviation_joins_a_name_with_its_state_after_it():
+    s = ru("Дело ведёт Служба государственной безопасности Грузии. На следующий день СГБ "
+           "сообщила о новых обвинениях.")
+    assert key(s, "СГБ") == key(s, "Служба государственной безопасности Грузии")

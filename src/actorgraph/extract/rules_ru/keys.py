@@ -114,6 +114,9 @@ def _abbreviations(mentions: list[Mention], groups: Groups) -> None:
     for i, m in enumerate(mentions):
         if len(_words(m)) >= 2 and decide(m.votes) == "organization":
             fits[initials(m.name)].add(groups.find(i))
+            words = re.findall(r"\w+", m.text)
+            if len(words) >= 3 and words[-1][:1].isupper():   # "... безопасности Грузии": СГБ
+                fits[initials(" ".join(words[:-1]))].add(groups.find(i))
     for i, m in enumerate(mentions):
         word = m.text.strip()
         if word.isupper() and 2 <= len(word) <= 6 and len(fits.get(word, ())) == 1:

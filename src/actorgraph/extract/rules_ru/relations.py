@@ -22,6 +22,7 @@ TITLE_BODIES: dict[str, list[str]] = _R["title_bodies"]
 ALLIANCE_VERBS = set(_R["alliance_verbs"])
 HEAD_TITLES: dict[str, list[str]] = _R["head_titles"]
 ALLIANCE_NOUNS = set(_R["alliance_nouns"])
+INSTRUMENTAL_TITLES = set(_R["instrumental_titles"])
 PREDICATE = {"leader": "leader_of", "member": "member_of", "associate": "associate_of"}
 
 
@@ -103,9 +104,10 @@ def _bodies(parsed: Parsed, refs: Refs, title: Tok, depth: int = 0) -> list[Ment
     """The body or state a title belongs to: its genitive (through an unnamed genitive,
     'министр иностранных дел Ирана') or a name it is followed by in the genitive."""
     out: list[Mention] = []
+    cases = ("Gen", "Ins") if depth == 0 and title.lemma in INSTRUMENTAL_TITLES else ("Gen",)
     for j in parsed.kids[title.i]:
         kid = parsed.toks[j]
-        if kid.rel != "nmod" or kid.case != "Gen" or refs.case_of(kid):
+        if kid.rel != "nmod" or kid.case not in cases or refs.case_of(kid):
             continue
         m = refs.mention(kid) or next(iter(refs.of(kid, conj=False, genitive=False)), None)
         if m is not None and m.type in ("organization", "country", "place"):
