@@ -47,6 +47,7 @@ from actorgraph.knowledge.names import fold  # noqa: E402 - after the path is se
 from actorgraph.store import schema as t  # noqa: E402
 from actorgraph.store.ids import document_id, short_hash  # noqa: E402
 from actorgraph.store.store import Store  # noqa: E402
+from actorgraph.store.summaries import refresh  # noqa: E402
 
 BATCH = 2000
 
@@ -239,6 +240,7 @@ def generate(template: Store, target: Store, n_docs: int, groups: int,
                             (t.fact_entities, fe_rows), (t.contradictions, con_rows)):
             for i in range(0, len(rows), BATCH):
                 conn.execute(insert(table), rows[i:i + BATCH])
+        refresh(conn)   # the pages' index, as a rebuild of the facts writes it
     with target.engine.connect() as conn:
         return {table.name: conn.execute(select(func.count()).select_from(table)).scalar()
                 for table in (t.documents, t.sentences, t.mentions, t.claims, t.entities,

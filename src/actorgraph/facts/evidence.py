@@ -75,9 +75,12 @@ class Evidence:
         if grade and facts:
             subjects = {f.data.get("subject") or next(iter(f.data.get("actors") or []), None)
                         for f in facts}
-            self.relations = reader.relations_to((s for s in subjects if s), INSIDER)
+            speakers = {a for c in self.claims.values() if (a := c.attributed_to)
+                        and a != "anonymous"}   # whose being an insider grading asks
+            self.relations = reader.relations_to((s for s in subjects if s), INSIDER,
+                                                 speakers)
             self.texts = sparse_texts(self.claims, self.sentences)
-            self.contradicted = reader.contradicted()
+            self.contradicted = reader.contradicted_among(f.id for f in facts)
             self.grades = reader.grades()
 
     # -- entities --------------------------------------------------------------

@@ -18,6 +18,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 
 from actorgraph.store import schema
 from actorgraph.store.search import create_index
+from actorgraph.store.summaries import refresh
 
 DEFAULT_URL = "sqlite:///actorgraph.db"
 BUSY_TIMEOUT_MS = 30_000   # how long SQLite waits for another process's write to finish
@@ -126,6 +127,15 @@ def _document_encoding(conn: Connection) -> None:
         conn.exec_driver_sql("ALTER TABLE documents ADD COLUMN encoding VARCHAR(40)")
 
 
+def _page_indexes(conn: Connection) -> None:
+    """What an entity's pages count and rank from (store/summaries.py), filled for the
+    facts and contradictions already stored."""
+    for table in (schema.entity_facts, schema.contradiction_entities,
+                  schema.contradiction_facts):
+        table.create(conn, checkfirst=True)
+    refresh(conn)
+
+
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0001_initial", _initial),
     ("0002_claims_and_facts", _facts),
@@ -139,6 +149,7 @@ MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0010_postgres_search", _postgres_search),
     ("0011_tlp_and_users", _tlp_and_users),
     ("0012_document_encoding", _document_encoding),
+    ("0013_page_indexes", _page_indexes),
 ]
 
 

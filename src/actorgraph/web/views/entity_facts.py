@@ -13,7 +13,7 @@ from actorgraph.web import models as m
 from actorgraph.web.params import PagingDep, ReaderDep
 from actorgraph.web.present import predicate_label
 from actorgraph.web.render import render
-from actorgraph.web.views.entity import SAMPLE, _direction, _top, find, present, ref
+from actorgraph.web.views.entity import SAMPLE, find, present, ref
 
 router = APIRouter()
 Kind = Annotated[Literal["relation", "event", "quantity", "founding"],
@@ -26,15 +26,16 @@ Direction = Annotated[Literal["out", "in"] | None, Query(description=(
 
 def build(reader: Reader, e: EntityRecord, kind: str, predicate: str | None,
           direction: str | None, limit: int, offset: int) -> m.Page[m.Fact]:
-    briefs = [b for b in reader.fact_briefs(e.id) if b.kind == kind
-              and (predicate is None or b.data.get("predicate") == predicate)
-              and (direction is None or kind != "relation" or _direction(b, e.id) == direction)]
-    chosen = _top(briefs, offset + limit)[offset:]
+    counts = reader.fact_counts(e.id)
+    total = sum(n for (k, p, d), n in counts.items() if k == kind
+                and predicate in (None, p) and (direction in (None, d) or kind != "relation"))
+    section = (kind, predicate, direction if kind == "relation" else None)
+    chosen = reader.fact_page(e.id, section, limit, offset)
     facts = {f.id: f for f in reader.facts((b.id for b in chosen), max_claims=SAMPLE)}
     _, views = present(reader, [facts[b.id] for b in chosen if b.id in facts],
                        {b.id: b.documents for b in chosen})
     return m.Page[m.Fact](items=[views[b.id] for b in chosen if b.id in views],
-                          total=len(briefs), limit=limit, offset=offset)
+                          total=total, limit=limit, offset=offset)
 
 
 def title(e: EntityRecord, kind: str, predicate: str | None, direction: str | None) -> str:
