@@ -11,7 +11,7 @@ listed best corroborated first (most documents), events by date.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from actorgraph import ontology
 from actorgraph.facts.evidence import Evidence, Who
@@ -199,7 +199,7 @@ def build(reader: Reader, entity: EntityRecord, per_section: int | None = None,
     sections.append(Section("Contradictions and open questions", open_questions))
     sources = sorted({n.doc.id: n.doc for n in notes.notes}.values(),
                      key=lambda d: (d.published or "", d.id))
-    publishers = {source_name(asdict(d)) for d in sources}
+    publishers = {source_name(vars(d)) for d in sources}   # (asdict deep-copies)
     kind = f" ({entity.kind.replace('_', ' ')})" if entity.kind else ""
     summary = (f"{entity.name}: {entity.type}{kind}, named in "
                f"{reader.documents_of_entity(eid, 0)[0]} stored documents; {total} facts"

@@ -129,10 +129,13 @@ def _document_encoding(conn: Connection) -> None:
 
 def _page_indexes(conn: Connection) -> None:
     """What an entity's pages count and rank from (store/summaries.py), filled for the
-    facts and contradictions already stored."""
+    facts and contradictions already stored; an index for the speakers of their claims."""
     for table in (schema.entity_facts, schema.contradiction_entities,
                   schema.contradiction_facts):
         table.create(conn, checkfirst=True)
+    # the speakers of a page's claims: a few keys in many documents
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_mentions_doc_key "
+                         "ON mentions (doc_id, key, entity_id)")
     refresh(conn)
 
 

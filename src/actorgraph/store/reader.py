@@ -205,14 +205,15 @@ class Reader(EvidenceReader):
 
     def top_facts(self, eid: str, per_section: int) -> list[FactBrief]:
         """The best corroborated `per_section` facts of each section of the entity (most
-        documents, then most claims, then id), read by index."""
+        documents, then most claims, then id): one LIMITed index range per section."""
         ef = t.entity_facts
-        rank = func.row_number().over(
-            partition_by=(ef.c.kind, ef.c.predicate, ef.c.direction),
-            order_by=(ef.c.documents.desc(), ef.c.claims.desc(), ef.c.fact_id)).label("n")
-        ranked = select(*ef.c, rank).where(ef.c.entity_id == eid).subquery()
-        return self._briefs(eid, select(*[ranked.c[c.name] for c in ef.c])
-                            .where(ranked.c.n <= per_section))
+        out: list[FactBrief] = []
+        for kind, predicate, way in sorted(self.fact_counts(eid)):
+            out += self._briefs(eid, select(ef).where(
+                ef.c.entity_id == eid, ef.c.kind == kind, ef.c.predicate == predicate,
+                ef.c.direction == way).order_by(ef.c.documents.desc(), ef.c.claims.desc(),
+                                                ef.c.fact_id).limit(per_section))
+        return sorted(out, key=FactBrief.rank)
 
     def fact_page(self, eid: str, section: tuple[str, str | None, str | None], limit: int, offset: int
                   ) -> list[FactBrief]:

@@ -65,9 +65,9 @@ def present(reader: Reader, facts: list[FactRow], documents: dict[str, int],
     p = Presenter(reader, sampled, claim_ids=claim_ids, entity_ids=entity_ids)
     views = {}
     for f, s in zip(facts, sampled):
-        view = p.fact(s)
+        view = p.fact(s, EVIDENCE)
         views[f.id] = view.model_copy(update={
-            "claims": view.claims[:EVIDENCE], "claims_total": len(f.claims),
+            "claims_total": len(f.claims),
             "documents": max(view.documents, documents.get(f.id, 0))})
     return p, views
 
