@@ -17,7 +17,7 @@ from actorgraph.store.facts import (
     replace_contradictions,
     replace_facts,
 )
-from actorgraph.web.views import entity, profile
+from actorgraph.web.views import entity, entity_facts, profile
 from tests.web.conftest import client_for
 
 GROUPS = 240        # relations "group i is sponsored by the hub", "allied with", "based in"
@@ -76,6 +76,11 @@ def test_the_hub_page_shows_a_bounded_number_of_facts_with_the_right_counts(hub)
     assert [f["documents"] for f in rest["items"]][:entity.TOP] == sorted(
         (f["documents"] for f in rest["items"]), reverse=True)[:entity.TOP]
     assert all(f["documents"] <= best for f in rest["items"][entity.TOP:])
+    first = client.get(sponsored["more"].replace("/entities", "/api/entities")).json()
+    assert len(first["items"]) == first["limit"] == entity_facts.PER_PAGE < first["total"]
+    assert [f["id"] for f in first["items"]] == [f["id"] for f in rest["items"]][:20]
+    html = client.get(sponsored["more"]).text
+    assert len(re.findall(r'id="f-([^"]+)"', html)) == entity_facts.PER_PAGE
     con = page["sections"]["contradiction"]
     assert con["total"] >= CONTRADICTIONS and con["shown"] == len(page["contradictions"]) \
         == entity.TOP_OTHER
