@@ -24,8 +24,8 @@
    The targets: p95 < 100 ms for entity pages and API calls, < 200 ms for search; for the
    most mentioned entity (the hub: its entity page and API record, profile, contradictions
    and an "all N" page) p95 < 300 ms for its summaries (entity page, record, profile) and
-   < 100 ms for its paged lists (contradictions, "all N"), each < 1 MB; for ordinary entities' pages, profiles and contradictions
-   p95 < 100 ms.
+   < 100 ms for its paged lists (contradictions, "all N"), each < 1 MB; for ordinary
+   entities' pages, profiles and contradictions p95 < 100 ms.
 
     .venv/bin/python bench/serve.py --docs 2240 --into postgresql+psycopg://u@host/db
 generates into PostgreSQL instead (an empty database).

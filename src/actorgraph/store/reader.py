@@ -215,8 +215,8 @@ class Reader(EvidenceReader):
                                                 ef.c.fact_id).limit(per_section))
         return sorted(out, key=FactBrief.rank)
 
-    def fact_page(self, eid: str, section: tuple[str, str | None, str | None], limit: int, offset: int
-                  ) -> list[FactBrief]:
+    def fact_page(self, eid: str, section: tuple[str, str | None, str | None], limit: int,
+                  offset: int) -> list[FactBrief]:
         """One page of the entity's facts of one section (kind; for a relation its
         predicate and direction, or all of them when those are None), best corroborated
         first."""

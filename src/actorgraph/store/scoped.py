@@ -256,11 +256,13 @@ class ScopedReader(Reader):
                 doc_of.update(conn.execute(select(t.claims.c.id, t.claims.c.doc_id)
                                            .where(t.claims.c.id.in_(chunk))).all())
         symmetric = ontology.symmetric_predicates()
-        return sorted((FactBrief(f.id, f.kind, f.data.get("predicate") or "" if f.kind ==
-                                 "relation" else "", direction(f.data, eid, symmetric)
-                                 if f.kind == "relation" else "",
-                                 len({doc_of.get(c) for c in f.claims}), len(f.claims))
-                       for f in facts), key=FactBrief.rank)
+
+        def brief(f: FactRow) -> FactBrief:
+            relation = f.kind == "relation"
+            return FactBrief(f.id, f.kind, f.data.get("predicate") or "" if relation else "",
+                             direction(f.data, eid, symmetric) if relation else "",
+                             len({doc_of.get(c) for c in f.claims}), len(f.claims))
+        return sorted(map(brief, facts), key=FactBrief.rank)
 
     def fact_counts(self, eid: str) -> dict[Section, int]:
         return count_sections(self.fact_briefs(eid))
@@ -268,8 +270,8 @@ class ScopedReader(Reader):
     def top_facts(self, eid: str, per_section: int) -> list[FactBrief]:
         return top_of_sections(self.fact_briefs(eid), per_section)
 
-    def fact_page(self, eid: str, section: tuple[str, str | None, str | None], limit: int, offset: int
-                  ) -> list[FactBrief]:
+    def fact_page(self, eid: str, section: tuple[str, str | None, str | None], limit: int,
+                  offset: int) -> list[FactBrief]:
         return page_of_section(self.fact_briefs(eid), section, limit, offset)
 
     def mentions_of(self, eid: str) -> int:
