@@ -118,3 +118,14 @@ def test_a_scoped_reader_of_everything_reads_the_same(filled):
         assert scoped.top_facts(eid, 2) == reader.top_facts(eid, 2)
         assert scoped.contradictions_about(eid) == reader.contradictions_about(eid)
         assert scoped.mentions_of(eid) == reader.mentions_of(eid)
+
+
+def test_insider_relations_of_some_speakers_only(filled):
+    reader = Reader(filled)
+    both = ["fct-lead", "fct-member"]
+    insider = {"member_of", "leader_of"}
+    assert [f.id for f in reader.relations_to([HUS], insider)] == both
+    assert [f.id for f in reader.relations_to([HUS], insider, [BEGLI, BAKU])] == both
+    assert reader.relations_to([HUS], insider, [HUS, IRAN]) == []
+    assert reader.relations_to([HUS], insider, []) == []
+    assert [f.id for f in reader.relations_to([HUS], {"leader_of"}, [BEGLI])] == ["fct-lead"]
