@@ -286,17 +286,22 @@ class Reader(EvidenceReader):
         fe, ef = t.fact_entities, t.entity_facts
         ids: set[str] = set()
         with self.engine.connect() as conn:
-            for chunk in chunks(objects):
-                ids |= set(conn.execute(select(fe.c.fact_id).select_from(fe.join(ef, and_(
-                    ef.c.fact_id == fe.c.fact_id, ef.c.entity_id == fe.c.entity_id))).where(
-                    fe.c.entity_id.in_(chunk), fe.c.role == "object",
-                    ef.c.kind == "relation", ef.c.predicate.in_(sorted(predicates)))).scalars())
-            if subjects is not None:   # two index look-ups, joined here: a plan that holds
+            if subjects is not None:   # from the few speakers' side, not from a hub's
                 theirs: set[str] = set()
                 for chunk in chunks(subjects):
                     theirs |= set(conn.execute(select(fe.c.fact_id).where(
                         fe.c.entity_id.in_(chunk), fe.c.role == "subject")).scalars())
-                ids &= theirs
+                for ends in chunks(objects):
+                    for chunk in chunks(theirs):
+                        ids |= set(conn.execute(select(fe.c.fact_id).where(
+                            fe.c.fact_id.in_(chunk), fe.c.role == "object",
+                            fe.c.entity_id.in_(ends))).scalars())
+            else:
+                for chunk in chunks(objects):
+                    ids |= set(conn.execute(select(fe.c.fact_id).select_from(fe.join(ef, and_(
+                        ef.c.fact_id == fe.c.fact_id, ef.c.entity_id == fe.c.entity_id))).where(
+                        fe.c.entity_id.in_(chunk), fe.c.role == "object", ef.c.kind == "relation",
+                        ef.c.predicate.in_(sorted(predicates)))).scalars())
         return [f for f in self.facts(ids, max_claims=0)
                 if f.kind == "relation" and f.data["predicate"] in predicates]
 
