@@ -250,6 +250,9 @@ def generate(template: Store, target: Store, n_docs: int, groups: int,
             for i in range(0, len(rows), BATCH):
                 conn.execute(insert(table), rows[i:i + BATCH])
         refresh(conn)   # the pages' index, as a rebuild of the facts writes it
+    if target.engine.dialect.name == "postgresql":   # the planner's statistics, which
+        with target.engine.begin() as conn:          # autovacuum gathers a minute later
+            conn.exec_driver_sql("ANALYZE")
     with target.engine.connect() as conn:
         return {table.name: conn.execute(select(func.count()).select_from(table)).scalar()
                 for table in (t.documents, t.sentences, t.mentions, t.claims, t.entities,
