@@ -42,11 +42,24 @@ def sparse_texts(claims: dict[str, ClaimRow], sentences: dict[str, str]) -> dict
         spans[c.doc_id].append((c.start, c.end, sentences.get(c.id, "")))
     out = {}
     for doc_id, items in spans.items():
-        buf = [" "] * max(end for _, end, _ in items)
-        for start, end, text in items:
-            buf[start:end] = list(text[:end - start].ljust(end - start))
-        out[doc_id] = "".join(buf)
+        pieces, pos = [], 0
+        # claims of one sentence share its span: the last written of each span stands
+        for (start, end), text in sorted({(s, e): x for s, e, x in items}.items()):
+            if start < pos:   # spans that overlap (none but a sentence's own): char by char
+                out[doc_id] = _overlapping(items)
+                break
+            pieces += [" " * (start - pos), text[:end - start].ljust(end - start)]
+            pos = end
+        else:
+            out[doc_id] = "".join(pieces)
     return out
+
+
+def _overlapping(items: list[tuple[int, int, str]]) -> str:
+    buf = [" "] * max(end for _, end, _ in items)
+    for start, end, text in items:
+        buf[start:end] = list(text[:end - start].ljust(end - start))
+    return "".join(buf)
 
 
 class Evidence:
@@ -75,9 +88,12 @@ class Evidence:
         if grade and facts:
             subjects = {f.data.get("subject") or next(iter(f.data.get("actors") or []), None)
                         for f in facts}
-            self.relations = reader.relations_to((s for s in subjects if s), INSIDER)
+            speakers = {a for c in self.claims.values() if (a := c.attributed_to)
+                        and a != "anonymous"}   # whose being an insider grading asks
+            self.relations = reader.relations_to((s for s in subjects if s), INSIDER,
+                                                 speakers)
             self.texts = sparse_texts(self.claims, self.sentences)
-            self.contradicted = reader.contradicted()
+            self.contradicted = reader.contradicted_among(f.id for f in facts)
             self.grades = reader.grades()
 
     # -- entities --------------------------------------------------------------

@@ -11,7 +11,7 @@ listed best corroborated first (most documents), events by date.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from actorgraph import ontology
 from actorgraph.facts.evidence import Evidence, Who
@@ -156,16 +156,11 @@ class _Lines:
 
 
 def _best(reader: Reader, eid: str, per_section: int) -> tuple[list[FactRow], int]:
-    """The best corroborated `per_section` facts of each kind and relation predicate (all a
-    section of that size can show), each with a sample of its claims; and how many facts
-    the entity has in all."""
-    briefs = reader.fact_briefs(eid)
-    buckets: dict[tuple[str, str], list] = {}
-    for b in briefs:
-        buckets.setdefault((b.kind, b.data.get("predicate") or ""), []).append(b)
-    chosen = [b.id for bs in buckets.values()
-              for b in sorted(bs, key=lambda b: (-b.documents, -b.claims, b.id))[:per_section]]
-    return reader.facts(chosen, max_claims=SAMPLE), len(briefs)
+    """The best corroborated `per_section` facts of each kind and relation predicate and
+    direction (all a section of that size can show), each with a sample of its claims;
+    and how many facts the entity has in all."""
+    chosen = [b.id for b in reader.top_facts(eid, per_section)]
+    return reader.facts(chosen, max_claims=SAMPLE), sum(reader.fact_counts(eid).values())
 
 
 def build(reader: Reader, entity: EntityRecord, per_section: int | None = None,
@@ -179,7 +174,7 @@ def build(reader: Reader, entity: EntityRecord, per_section: int | None = None,
         total = len(facts)
     else:
         facts, total = _best(reader, eid, per_section)
-    found = reader.contradictions_of(eid, [f.id for f in facts])[:per_section]
+    found = reader.contradictions_about(eid, per_section)[1]
     ev = Evidence(reader, facts, claim_ids={c for x in found for c in x["claims"]})
     notes = _Notes(ev)
     lines = _Lines(ev, notes, per_line, per_section)
@@ -204,7 +199,7 @@ def build(reader: Reader, entity: EntityRecord, per_section: int | None = None,
     sections.append(Section("Contradictions and open questions", open_questions))
     sources = sorted({n.doc.id: n.doc for n in notes.notes}.values(),
                      key=lambda d: (d.published or "", d.id))
-    publishers = {source_name(asdict(d)) for d in sources}
+    publishers = {source_name(vars(d)) for d in sources}   # (asdict deep-copies)
     kind = f" ({entity.kind.replace('_', ' ')})" if entity.kind else ""
     summary = (f"{entity.name}: {entity.type}{kind}, named in "
                f"{reader.documents_of_entity(eid, 0)[0]} stored documents; {total} facts"

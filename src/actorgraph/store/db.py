@@ -18,6 +18,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 
 from actorgraph.store import schema
 from actorgraph.store.search import create_index
+from actorgraph.store.summaries import refresh
 
 DEFAULT_URL = "sqlite:///actorgraph.db"
 BUSY_TIMEOUT_MS = 30_000   # how long SQLite waits for another process's write to finish
@@ -132,6 +133,18 @@ def _channels(conn: Connection) -> None:
     schema.channel_links.create(conn, checkfirst=True)
 
 
+def _page_indexes(conn: Connection) -> None:
+    """What an entity's pages count and rank from (store/summaries.py), filled for the
+    facts and contradictions already stored; an index for the speakers of their claims."""
+    for table in (schema.entity_facts, schema.contradiction_entities,
+                  schema.contradiction_facts):
+        table.create(conn, checkfirst=True)
+    # the speakers of a page's claims: a few keys in many documents
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_mentions_doc_key "
+                         "ON mentions (doc_id, key, entity_id)")
+    refresh(conn)
+
+
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0001_initial", _initial),
     ("0002_claims_and_facts", _facts),
@@ -146,6 +159,7 @@ MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0011_tlp_and_users", _tlp_and_users),
     ("0012_document_encoding", _document_encoding),
     ("0013_channels", _channels),
+    ("0014_page_indexes", _page_indexes),
 ]
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, delete, insert, select
 from actorgraph.store import schema as t
 from actorgraph.store.db import retry_locked, write_transaction
 from actorgraph.store.store import EntityRecord, Store, write_entities
+from actorgraph.store.summaries import refresh_contradiction_index, refresh_fact_index
 from actorgraph.store.tlp import (
     Scope,
     trim_facts,
@@ -89,10 +90,16 @@ def replace_facts(store: Store, rows: list[FactRow]) -> None:
 
 
 def write_facts(conn: Connection, rows: list[FactRow]) -> None:
-    """Replace the facts and their links (in the caller's transaction)."""
+    """Replace the facts and their links, and the pages' index of them (in the caller's
+    transaction)."""
     conn.execute(delete(t.fact_entities))
     conn.execute(delete(t.fact_claims))
     conn.execute(delete(t.facts))
+    _insert_facts(conn, rows)
+    refresh_fact_index(conn)
+
+
+def _insert_facts(conn: Connection, rows: list[FactRow]) -> None:
     if not rows:
         return
     conn.execute(insert(t.facts), [
@@ -146,13 +153,15 @@ def replace_contradictions(store: Store, found) -> None:
 
 
 def write_contradictions(conn: Connection, found) -> None:
-    """Replace the contradictions (in the caller's transaction)."""
+    """Replace the contradictions, and the pages' index of them (in the caller's
+    transaction, after the facts they name)."""
     conn.execute(delete(t.contradictions))
     if found:
         conn.execute(insert(t.contradictions), [
             {"id": c.id, "kind": c.kind, "summary": c.summary,
              "claims": json.dumps(c.claims), "facts": json.dumps(c.facts),
              "entity_id": c.entity_id, "first_seen": c.first_seen} for c in found])
+    refresh_contradiction_index(conn)
 
 
 def read_contradictions(store: Store, entity_id: str | None = None,

@@ -22,19 +22,56 @@ from actorgraph.store.facts import FactRow
 from actorgraph.store.grades import grades
 from actorgraph.store.store import EntityRecord
 
-HUB_MENTIONS = 500   # an entity mentioned this often has its fact summary cached
+Section = tuple[str, str, str]   # kind, predicate, direction ("" but for relations)
 
 
 @dataclass(frozen=True)
 class FactBrief:
-    """A fact of an entity with its corroboration, without its evidence: what a summary
-    counts and ranks before the few facts it shows are loaded in full."""
+    """A fact of an entity with its section on the entity's page and its corroboration,
+    without its evidence: what a summary counts and ranks before the few facts it shows
+    are loaded in full."""
 
     id: str
     kind: str
-    data: dict
+    predicate: str      # a relation's, else ""
+    direction: str      # the entity's end of a relation: "out" (subject, or symmetric), "in"
     documents: int      # distinct documents whose claims support it
     claims: int
+
+    @property
+    def section(self) -> Section:
+        return self.kind, self.predicate, self.direction
+
+    def rank(self) -> tuple[int, int, str]:
+        """Best corroborated first: most documents, then most claims, then id."""
+        return -self.documents, -self.claims, self.id
+
+
+def count_sections(briefs: Iterable[FactBrief]) -> dict[Section, int]:
+    """`Reader.fact_counts` of these briefs."""
+    out: dict[Section, int] = defaultdict(int)
+    for b in briefs:
+        out[b.section] += 1
+    return dict(out)
+
+
+def top_of_sections(briefs: Iterable[FactBrief], per_section: int) -> list[FactBrief]:
+    """`Reader.top_facts` of these briefs."""
+    by: dict[Section, list[FactBrief]] = defaultdict(list)
+    for b in sorted(briefs, key=FactBrief.rank):
+        if len(by[b.section]) < per_section:
+            by[b.section].append(b)
+    return sorted((b for bs in by.values() for b in bs), key=FactBrief.rank)
+
+
+def page_of_section(briefs: Iterable[FactBrief], section: tuple[str, str | None, str | None],
+                    limit: int, offset: int
+                    ) -> list[FactBrief]:
+    """`Reader.fact_page` of these briefs."""
+    kind, predicate, way = section
+    chosen = [b for b in briefs if b.kind == kind and predicate in (None, b.predicate)
+              and way in (None, b.direction)]
+    return sorted(chosen, key=FactBrief.rank)[offset:offset + limit]
 
 
 @dataclass(frozen=True)
@@ -152,29 +189,59 @@ class Reader(EvidenceReader):
             return sorted(set(conn.execute(q).scalars()))
 
     def fact_briefs(self, eid: str) -> list[FactBrief]:
-        """Every fact naming the entity, with how many documents and claims support it, in
-        one aggregate query (a hub named in thousands of documents reads no evidence);
-        a hub's (HUB_MENTIONS mentions or more: few entities) kept until the store changes."""
-        if self.mention_counts().get(eid, 0) >= HUB_MENTIONS:
-            return self.cached(f"fact_briefs:{eid}", lambda: self._fact_briefs(eid))
-        return self._fact_briefs(eid)
+        """Every fact naming the entity with its section and corroboration, best
+        corroborated first, from the pages' index alone (no claim is read)."""
+        return self._briefs(eid)
 
-    def _fact_briefs(self, eid: str) -> list[FactBrief]:
-        fe, fc, c, f = t.fact_entities, t.fact_claims, t.claims, t.facts
-        mine = select(fe.c.fact_id).where(fe.c.entity_id == eid).distinct().subquery()
-        support = (select(fc.c.fact_id, func.count(func.distinct(c.c.doc_id)).label("docs"),
-                          func.count().label("claims"))
-                   .select_from(fc.join(c, c.c.id == fc.c.claim_id))
-                   .where(fc.c.fact_id.in_(select(mine.c.fact_id)))
-                   .group_by(fc.c.fact_id).subquery())
-        q = (select(f.c.id, f.c.kind, f.c.data, support.c.docs, support.c.claims)
-             .select_from(f.join(mine, mine.c.fact_id == f.c.id)
-                          .outerjoin(support, support.c.fact_id == f.c.id))
-             .order_by(f.c.id))
+    def fact_counts(self, eid: str) -> dict[Section, int]:
+        """How many facts name the entity, per section: (kind, predicate, direction); the
+        predicate and direction are "" but for relations."""
+        ef = t.entity_facts
+        with self.engine.connect() as conn:
+            return {(k, p, d): n for k, p, d, n in conn.execute(
+                select(ef.c.kind, ef.c.predicate, ef.c.direction, func.count())
+                .where(ef.c.entity_id == eid)
+                .group_by(ef.c.kind, ef.c.predicate, ef.c.direction))}
+
+    def top_facts(self, eid: str, per_section: int) -> list[FactBrief]:
+        """The best corroborated `per_section` facts of each section of the entity (most
+        documents, then most claims, then id): one LIMITed index range per section."""
+        ef = t.entity_facts
+        out: list[FactBrief] = []
+        for kind, predicate, way in sorted(self.fact_counts(eid)):
+            out += self._briefs(eid, select(ef).where(
+                ef.c.entity_id == eid, ef.c.kind == kind, ef.c.predicate == predicate,
+                ef.c.direction == way).order_by(ef.c.documents.desc(), ef.c.claims.desc(),
+                                                ef.c.fact_id).limit(per_section))
+        return sorted(out, key=FactBrief.rank)
+
+    def fact_page(self, eid: str, section: tuple[str, str | None, str | None], limit: int,
+                  offset: int) -> list[FactBrief]:
+        """One page of the entity's facts of one section (kind; for a relation its
+        predicate and direction, or all of them when those are None), best corroborated
+        first."""
+        ef = t.entity_facts
+        kind, predicate, way = section
+        q = select(ef).where(ef.c.entity_id == eid, ef.c.kind == kind, *(
+            [ef.c.predicate == predicate] if predicate is not None else []), *(
+            [ef.c.direction == way] if way is not None else []))
+        return self._briefs(eid, q.order_by(ef.c.documents.desc(), ef.c.claims.desc(),
+                                            ef.c.fact_id).limit(limit).offset(offset))
+
+    def _briefs(self, eid: str, q: Any = None) -> list[FactBrief]:
+        ef = t.entity_facts
+        if q is None:
+            q = select(ef).where(ef.c.entity_id == eid)
         with self.engine.connect() as conn:
             rows = conn.execute(q).all()
-        return [FactBrief(r.id, r.kind, json.loads(r.data), r.docs or 0, r.claims or 0)
-                for r in rows]
+        return sorted((FactBrief(r.fact_id, r.kind, r.predicate, r.direction, r.documents,
+                                 r.claims) for r in rows), key=FactBrief.rank)
+
+    def mentions_of(self, eid: str) -> int:
+        """How many mentions name the entity (by index: no whole-store count)."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(t.mentions).where(
+                t.mentions.c.entity_id == eid)).scalar() or 0
 
     def facts(self, ids: Iterable[str], max_claims: int | None = None) -> list[FactRow]:
         """The facts with these ids, with their claim ids (the first `max_claims` of each
@@ -210,17 +277,31 @@ class Reader(EvidenceReader):
                     out[cid].append(fid)
         return out
 
-    def relations_to(self, objects: Iterable[str], predicates: Collection[str]
-                     ) -> list[FactRow]:
-        """The relations with one of `predicates` whose object is one of `objects` (grading
-        asks for those that make someone an insider of a fact's subject), without their
-        claims: grading reads who relates to whom, and a hub is the object of many."""
+    def relations_to(self, objects: Iterable[str], predicates: Collection[str],
+                     subjects: Iterable[str] | None = None) -> list[FactRow]:
+        """The relations with one of `predicates` whose object is one of `objects` (and
+        whose subject is one of `subjects`, if given: grading asks only whether a claim's
+        speaker is an insider of a fact's subject), without their claims: grading reads
+        who relates to whom, and a hub is the object of many."""
+        fe, ef = t.fact_entities, t.entity_facts
+        ids: set[str] = set()
         with self.engine.connect() as conn:
-            ids: set[str] = set()
-            for chunk in chunks(objects):
-                ids |= set(conn.execute(select(t.fact_entities.c.fact_id).where(and_(
-                    t.fact_entities.c.entity_id.in_(chunk),
-                    t.fact_entities.c.role == "object"))).scalars())
+            if subjects is not None:   # from the few speakers' side, not from a hub's
+                theirs: set[str] = set()
+                for chunk in chunks(subjects):
+                    theirs |= set(conn.execute(select(fe.c.fact_id).where(
+                        fe.c.entity_id.in_(chunk), fe.c.role == "subject")).scalars())
+                for ends in chunks(objects):
+                    for chunk in chunks(theirs):
+                        ids |= set(conn.execute(select(fe.c.fact_id).where(
+                            fe.c.fact_id.in_(chunk), fe.c.role == "object",
+                            fe.c.entity_id.in_(ends))).scalars())
+            else:
+                for chunk in chunks(objects):
+                    ids |= set(conn.execute(select(fe.c.fact_id).select_from(fe.join(ef, and_(
+                        ef.c.fact_id == fe.c.fact_id, ef.c.entity_id == fe.c.entity_id))).where(
+                        fe.c.entity_id.in_(chunk), fe.c.role == "object", ef.c.kind == "relation",
+                        ef.c.predicate.in_(sorted(predicates)))).scalars())
         return [f for f in self.facts(ids, max_claims=0)
                 if f.kind == "relation" and f.data["predicate"] in predicates]
 
@@ -313,6 +394,35 @@ class Reader(EvidenceReader):
                 r["facts"] = json.loads(r["facts"])
             return rows
         return self.cached("contradictions", build)
+
+    def contradictions_about(self, eid: str | None, limit: int | None = None,
+                             offset: int = 0) -> tuple[int, list[dict]]:
+        """How many contradictions concern the entity (it, or one of its facts; every
+        contradiction when `eid` is None), and one page of them by id (all when `limit` is
+        None), read by index."""
+        ce, k = t.contradiction_entities, t.contradictions
+        q, count = select(k), select(func.count()).select_from(k)
+        if eid is not None:
+            q = q.where(k.c.id.in_(select(ce.c.contradiction_id).where(ce.c.entity_id == eid)))
+            count = select(func.count()).select_from(ce).where(ce.c.entity_id == eid)
+        with self.engine.connect() as conn:
+            total = conn.execute(count).scalar() or 0
+            rows = [dict(r._mapping) for r in conn.execute(
+                q.order_by(k.c.id).limit(limit).offset(offset))]
+        for r in rows:
+            r["claims"] = json.loads(r["claims"])
+            r["facts"] = json.loads(r["facts"])
+        return total, rows
+
+    def contradicted_among(self, fact_ids: Iterable[str]) -> set[str]:
+        """Those of the facts that a contradiction names."""
+        cf = t.contradiction_facts
+        out: set[str] = set()
+        with self.engine.connect() as conn:
+            for chunk in chunks(fact_ids):
+                out |= set(conn.execute(select(cf.c.fact_id).where(cf.c.fact_id.in_(chunk))
+                                        .distinct()).scalars())
+        return out
 
     def contradicted(self) -> set[str]:
         return self.cached("contradicted", lambda: {

@@ -278,3 +278,37 @@ channel_links = Table(
 )
 Index("ix_channel_links_channel", channel_links.c.channel_id)
 Index("ix_channel_links_actor", channel_links.c.actor_folded)
+
+# -- what an entity's pages count and rank: derived from the facts and contradictions and
+# rebuilt with them, in their transaction (store/summaries.py; no foreign keys: the
+# refresh deletes what it replaces) --
+# One row per entity named by a fact: the fact's section on the entity's page (kind; for
+# a relation its predicate and the entity's end of it) and its corroboration, so a page
+# counts and ranks a hub's facts from this index alone, without reading their claims.
+entity_facts = Table(
+    "entity_facts", metadata,
+    Column("entity_id", String(40), primary_key=True),
+    Column("fact_id", String(60), primary_key=True),
+    Column("kind", String(20), nullable=False),
+    Column("predicate", String(40), nullable=False),   # a relation's; "" for other kinds
+    Column("direction", String(3), nullable=False),    # "out"/"in" for relations, else ""
+    Column("documents", Integer, nullable=False),      # distinct documents of its claims
+    Column("claims", Integer, nullable=False),
+)
+Index("ix_entity_facts_rank", entity_facts.c.entity_id, entity_facts.c.kind,
+      entity_facts.c.predicate, entity_facts.c.direction, entity_facts.c.documents.desc(),
+      entity_facts.c.claims.desc(), entity_facts.c.fact_id)
+Index("ix_entity_facts_fact", entity_facts.c.fact_id)
+
+# Which entities and facts each contradiction concerns (its `entity_id` and every entity
+# of its facts; its `facts`), so a page finds an entity's contradictions by index.
+contradiction_entities = Table(
+    "contradiction_entities", metadata,
+    Column("entity_id", String(40), primary_key=True),
+    Column("contradiction_id", String(60), primary_key=True),
+)
+contradiction_facts = Table(
+    "contradiction_facts", metadata,
+    Column("fact_id", String(60), primary_key=True),
+    Column("contradiction_id", String(60), primary_key=True),
+)

@@ -17,14 +17,24 @@ from typing import Any, NamedTuple
 from sqlalchemy import and_, func, select
 from sqlalchemy.sql.elements import ColumnElement
 
+from actorgraph import ontology
 from actorgraph.knowledge.names import fold
 from actorgraph.store import schema as t
 from actorgraph.store import tlp
 from actorgraph.store.evidence import chunks
 from actorgraph.store.facts import ClaimRow, FactRow
-from actorgraph.store.reader import EventRow, FactBrief, Reader
+from actorgraph.store.reader import (
+    EventRow,
+    FactBrief,
+    Reader,
+    Section,
+    count_sections,
+    page_of_section,
+    top_of_sections,
+)
 from actorgraph.store.search import DocumentHit, search_documents
 from actorgraph.store.store import EntityRecord
+from actorgraph.store.summaries import direction
 
 # Reads that show nothing a TLP marking covers (or only through the scoped reads).
 NEUTRAL = frozenset({"cached", "invalidate", "has_old_versions", "grades", "contradicted",
@@ -245,8 +255,36 @@ class ScopedReader(Reader):
             for chunk in chunks(claims):
                 doc_of.update(conn.execute(select(t.claims.c.id, t.claims.c.doc_id)
                                            .where(t.claims.c.id.in_(chunk))).all())
-        return [FactBrief(f.id, f.kind, f.data, len({doc_of.get(c) for c in f.claims}),
-                          len(f.claims)) for f in facts]
+        symmetric = ontology.symmetric_predicates()
+
+        def brief(f: FactRow) -> FactBrief:
+            relation = f.kind == "relation"
+            return FactBrief(f.id, f.kind, f.data.get("predicate") or "" if relation else "",
+                             direction(f.data, eid, symmetric) if relation else "",
+                             len({doc_of.get(c) for c in f.claims}), len(f.claims))
+        return sorted(map(brief, facts), key=FactBrief.rank)
+
+    def fact_counts(self, eid: str) -> dict[Section, int]:
+        return count_sections(self.fact_briefs(eid))
+
+    def top_facts(self, eid: str, per_section: int) -> list[FactBrief]:
+        return top_of_sections(self.fact_briefs(eid), per_section)
+
+    def fact_page(self, eid: str, section: tuple[str, str | None, str | None], limit: int,
+                  offset: int) -> list[FactBrief]:
+        return page_of_section(self.fact_briefs(eid), section, limit, offset)
+
+    def mentions_of(self, eid: str) -> int:
+        return self.mention_counts().get(eid, 0)
+
+    def contradictions_about(self, eid: str | None, limit: int | None = None,
+                             offset: int = 0) -> tuple[int, list[dict]]:
+        rows = (self.contradiction_rows() if eid is None
+                else self.contradictions_of(eid, self.fact_ids_of(eid)))
+        return len(rows), rows[offset:None if limit is None else offset + limit]
+
+    def contradicted_among(self, fact_ids: Iterable[str]) -> set[str]:
+        return set(fact_ids) & self.contradicted()
 
     def fact_ids_of(self, eid: str, kind: str | None = None) -> list[str]:
         return sorted(f.id for f in self.facts(super().fact_ids_of(eid, kind))
@@ -320,6 +358,6 @@ class ScopedReader(Reader):
                 }
         return self.cached("stats", build)
 
-    def relations_to(self, objects: Iterable[str], predicates: Collection[str]
-                     ) -> list[FactRow]:
-        return super().relations_to(set(objects) & self._entities(), predicates)
+    def relations_to(self, objects: Iterable[str], predicates: Collection[str],
+                     subjects: Iterable[str] | None = None) -> list[FactRow]:
+        return super().relations_to(set(objects) & self._entities(), predicates, subjects)

@@ -68,12 +68,14 @@ class Presenter(Evidence):
         return [x for c in self.ordered(ids) if (x := self.claim(c.id)) is not None]
 
     # -- facts -------------------------------------------------------------------
-    def fact(self, f: FactRow) -> m.Fact:
+    def fact(self, f: FactRow, evidence: int | None = None) -> m.Fact:
+        """The fact's record with its claims (its first `evidence` in reading order, if
+        given: a summary's; the counts are of them all)."""
         d = f.data
-        claims = self.claim_list(f.claims)
-        docs = {c.doc.id for c in claims}
-        publishers = {source_name(self.docs[c.doc.id]) for c in claims
-                      if c.doc.id in self.docs}
+        ordered = self.ordered(f.claims)
+        claims = [x for c in ordered[:evidence] if (x := self.claim(c.id)) is not None]
+        docs = {c.doc_id for c in ordered}
+        publishers = {source_name(self.docs[c.doc_id]) for c in ordered if c.doc_id in self.docs}
         grade = m.Grade(grade="F6", meaning="cannot be judged", sources=[], interested=False)
         contradicted = False
         if (a := self.assess(f)) is not None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 
 from actorgraph.web import models as m
 from actorgraph.web.params import DateFrom, DateTo, EntityType, PagingDep, ReaderDep, SettingsDep
@@ -38,13 +38,14 @@ def get_entity(entity_id: str, reader: ReaderDep) -> m.EntityPage:
 
 
 @router.get("/{entity_id}/facts", response_model=m.Page[m.Fact])
-def get_entity_facts(entity_id: str, reader: ReaderDep, paging: PagingDep, kind: Kind,
-                     predicate: Predicate = None, direction: Direction = None
+def get_entity_facts(request: Request, entity_id: str, reader: ReaderDep, paging: PagingDep,
+                     kind: Kind, predicate: Predicate = None, direction: Direction = None
                      ) -> m.Page[m.Fact]:
     """All of an entity's facts of one kind (or one relation predicate), the best
-    corroborated first, one page at a time."""
+    corroborated first, one page at a time (20 facts unless `limit` says otherwise)."""
     return entity_facts.build(reader, entity.find(reader, entity_id), kind, predicate,
-                              direction, paging.limit, paging.offset)
+                              direction, entity_facts.page_size(request, paging),
+                              paging.offset)
 
 
 @router.get("/{entity_id}/neighbours", response_model=m.Graph)

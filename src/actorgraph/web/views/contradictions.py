@@ -20,15 +20,12 @@ About = Annotated[str | None, Query(max_length=300, description=(
 
 def build(reader: Reader, about: str | None, limit: int, offset: int
           ) -> m.Page[m.Contradiction]:
-    rows = reader.contradiction_rows()
-    if about:
-        e = find_by_name(reader, about)
-        rows = reader.contradictions_of(e.id, reader.fact_ids_of(e.id))
-    chosen = rows[offset:offset + limit]
+    eid = find_by_name(reader, about).id if about else None
+    total, chosen = reader.contradictions_about(eid, limit, offset)
     p = Presenter(reader, claim_ids={c for x in chosen for c in x["claims"]},
                   entity_ids={x["entity_id"] for x in chosen if x["entity_id"]}, grade=False)
     return m.Page[m.Contradiction](items=[p.contradiction(c) for c in chosen],
-                                   total=len(rows), limit=limit, offset=offset)
+                                   total=total, limit=limit, offset=offset)
 
 
 @router.get("/contradictions", response_class=HTMLResponse, include_in_schema=False)

@@ -13,11 +13,11 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
 from actorgraph.store.facts import FactRow
-from actorgraph.store.reader import FactBrief, Reader
+from actorgraph.store.reader import FactBrief, Reader, Section
 from actorgraph.store.store import EntityRecord
 from actorgraph.web import models as m
 from actorgraph.web.params import ReaderDep
-from actorgraph.web.present import PREDICATES, SYMMETRIC, Presenter, doc_ref, predicate_label
+from actorgraph.web.present import PREDICATES, Presenter, doc_ref, predicate_label
 from actorgraph.web.render import render
 
 router = APIRouter()
@@ -48,23 +48,6 @@ def ref(e: EntityRecord) -> m.EntityRef:
     return m.EntityRef(id=e.id, name=e.name, type=e.type, kind=e.kind)
 
 
-def _section(brief: FactBrief) -> tuple[str, str]:
-    """The section a fact of the entity goes to on its page: (kind, group)."""
-    if brief.kind == "relation":
-        return "relation", brief.data["predicate"]
-    return brief.kind, ""
-
-
-def _direction(brief: FactBrief, eid: str) -> Literal["out", "in"]:
-    pred = brief.data["predicate"]
-    return "out" if brief.data["subject"] == eid or pred in SYMMETRIC else "in"
-
-
-def _top(briefs: list[FactBrief], n: int) -> list[FactBrief]:
-    """The best corroborated: most documents, then most claims."""
-    return sorted(briefs, key=lambda b: (-b.documents, -b.claims, b.id))[:n]
-
-
 def _more(eid: str, kind: str, predicate: str | None = None, direction: str | None = None
           ) -> str:
     query = f"kind={kind}" + (f"&predicate={predicate}&direction={direction}"
@@ -82,63 +65,63 @@ def present(reader: Reader, facts: list[FactRow], documents: dict[str, int],
     p = Presenter(reader, sampled, claim_ids=claim_ids, entity_ids=entity_ids)
     views = {}
     for f, s in zip(facts, sampled):
-        view = p.fact(s)
+        view = p.fact(s, EVIDENCE)
         views[f.id] = view.model_copy(update={
-            "claims": view.claims[:EVIDENCE], "claims_total": len(f.claims),
+            "claims_total": len(f.claims),
             "documents": max(view.documents, documents.get(f.id, 0))})
     return p, views
+
+
+def _group_order(section: Section) -> tuple[int, str, str]:
+    _, pred, way = section
+    return (ORDER.index(pred) if pred in ORDER else len(ORDER), pred, way)
 
 
 def build(reader: Reader, e: EntityRecord) -> m.EntityPage:
     """What the store says about one entity, summarised: every section counted, and the
     best corroborated facts of each shown (TOP per relation predicate, more of the other
     kinds), the rest a link away, so a hub named in thousands of documents is as quick
-    and as small as any entity."""
-    briefs = reader.fact_briefs(e.id)
-    groups: dict[tuple[str, str], list[FactBrief]] = defaultdict(list)
-    for b in briefs:
-        kind, pred = _section(b)
-        groups[(kind, pred + ("/" + _direction(b, e.id) if pred else ""))].append(b)
-    shown = {key: _top(bs, TOP if key[0] == "relation" else TOP_OTHER)
-             for key, bs in groups.items()}
-    found = reader.contradictions_of(e.id, [b.id for b in briefs])
-    chosen = found[:TOP_OTHER]
+    and as small as any entity: the counts and the ranking come from the pages' index
+    (`Reader.fact_counts`, `Reader.top_facts`), and only the facts shown are read."""
+    counts = reader.fact_counts(e.id)
+    best = reader.top_facts(e.id, max(TOP, TOP_OTHER))
+    shown: dict[Section, list[FactBrief]] = defaultdict(list)
+    for b in best:   # best corroborated first
+        if len(shown[b.section]) < (TOP if b.kind == "relation" else TOP_OTHER):
+            shown[b.section].append(b)
+    n_found, chosen = reader.contradictions_about(e.id, TOP_OTHER)
     facts = reader.facts((b.id for bs in shown.values() for b in bs), max_claims=SAMPLE)
-    p, views = present(reader, facts, {b.id: b.documents for b in briefs},
+    p, views = present(reader, facts, {b.id: b.documents for bs in shown.values() for b in bs},
                        claim_ids={c for x in chosen for c in x["claims"]},
                        entity_ids={x["entity_id"] for x in chosen if x["entity_id"]})
     by_grade = lambda v: (v.grade.grade, -v.documents, v.text)  # noqa: E731
     relations = []
-    for (kind, key), bs in sorted(groups.items(), key=lambda kv: (
-            ORDER.index(kv[0][1].split("/")[0]) if kv[0][1].split("/")[0] in ORDER
-            else len(ORDER), kv[0][1])):
-        if kind != "relation":
-            continue
-        pred, way = key.split("/")
+    for group in sorted((s for s in counts if s[0] == "relation"), key=_group_order):
+        _, pred, way = group
         d: Literal["out", "in"] = "in" if way == "in" else "out"
         relations.append(m.RelationGroup(
-            predicate=pred, direction=d, label=predicate_label(pred, d), total=len(bs),
-            facts=sorted((views[b.id] for b in shown[(kind, key)]), key=by_grade),
-            more=_more(e.id, "relation", pred, d) if len(bs) > TOP else None))
+            predicate=pred, direction=d, label=predicate_label(pred, d), total=counts[group],
+            facts=sorted((views[b.id] for b in shown[group] if b.id in views), key=by_grade),
+            more=_more(e.id, "relation", pred, d) if counts[group] > TOP else None))
 
     def section(kind: str) -> list[m.Fact]:
-        return [views[b.id] for b in shown.get((kind, ""), [])]
-    sections = {kind: m.Section(total=len(groups.get((kind, ""), [])),
-                                shown=len(shown.get((kind, ""), [])),
+        return [views[b.id] for b in shown.get((kind, "", ""), []) if b.id in views]
+    sections = {kind: m.Section(total=counts.get((kind, "", ""), 0),
+                                shown=len(shown.get((kind, "", ""), [])),
                                 more=_more(e.id, kind)
-                                if len(groups.get((kind, ""), [])) > TOP_OTHER else None)
+                                if counts.get((kind, "", ""), 0) > TOP_OTHER else None)
                 for kind in ("event", "quantity", "founding")}
     sections["relation"] = m.Section(total=sum(g.total for g in relations),
                                      shown=sum(len(g.facts) for g in relations))
     sections["contradiction"] = m.Section(
-        total=len(found), shown=len(chosen),
-        more=f"/contradictions?about={e.id}" if len(found) > len(chosen) else None)
+        total=n_found, shown=len(chosen),
+        more=f"/contradictions?about={e.id}" if n_found > len(chosen) else None)
     total, docs = reader.documents_of_entity(e.id)
     return m.EntityPage(
         entity=ref(e),
         names=[m.NameCount(name=n, count=c) for n, c in sorted(e.names,
                                                                key=lambda x: (-x[1], x[0]))],
-        mentions=reader.mention_counts().get(e.id, 0), documents=total,
+        mentions=reader.mentions_of(e.id), documents=total,
         reasons=list(e.reasons), relations=relations,
         events=sorted(section("event"), key=lambda x: (x.date or "9999", x.id)),
         quantities=sorted(section("quantity"), key=lambda x: (x.unit or "", x.value or 0)),

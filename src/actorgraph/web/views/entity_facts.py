@@ -10,12 +10,13 @@ from fastapi.responses import HTMLResponse
 from actorgraph.store.reader import Reader
 from actorgraph.store.store import EntityRecord
 from actorgraph.web import models as m
-from actorgraph.web.params import PagingDep, ReaderDep
+from actorgraph.web.params import Paging, PagingDep, ReaderDep
 from actorgraph.web.present import predicate_label
 from actorgraph.web.render import render
-from actorgraph.web.views.entity import SAMPLE, _direction, _top, find, present, ref
+from actorgraph.web.views.entity import SAMPLE, find, present, ref
 
 router = APIRouter()
+PER_PAGE = 20   # facts per page unless a `limit` is given
 Kind = Annotated[Literal["relation", "event", "quantity", "founding"],
                  Query(description="Which facts: relations, events, figures or foundings.")]
 Predicate = Annotated[str | None, Query(max_length=60, pattern=r"^[a-z_]+$", description=(
@@ -26,15 +27,22 @@ Direction = Annotated[Literal["out", "in"] | None, Query(description=(
 
 def build(reader: Reader, e: EntityRecord, kind: str, predicate: str | None,
           direction: str | None, limit: int, offset: int) -> m.Page[m.Fact]:
-    briefs = [b for b in reader.fact_briefs(e.id) if b.kind == kind
-              and (predicate is None or b.data.get("predicate") == predicate)
-              and (direction is None or kind != "relation" or _direction(b, e.id) == direction)]
-    chosen = _top(briefs, offset + limit)[offset:]
+    counts = reader.fact_counts(e.id)
+    total = sum(n for (k, p, d), n in counts.items() if k == kind
+                and predicate in (None, p) and (direction in (None, d) or kind != "relation"))
+    section = (kind, predicate, direction if kind == "relation" else None)
+    chosen = reader.fact_page(e.id, section, limit, offset)
     facts = {f.id: f for f in reader.facts((b.id for b in chosen), max_claims=SAMPLE)}
     _, views = present(reader, [facts[b.id] for b in chosen if b.id in facts],
                        {b.id: b.documents for b in chosen})
     return m.Page[m.Fact](items=[views[b.id] for b in chosen if b.id in views],
-                          total=len(briefs), limit=limit, offset=offset)
+                          total=total, limit=limit, offset=offset)
+
+
+def page_size(request: Request, paging: Paging) -> int:
+    """The `limit` asked for, else PER_PAGE: each fact shown is graded on a sample of its
+    claims, and a hub's facts each have many."""
+    return paging.limit if "limit" in request.query_params else min(paging.limit, PER_PAGE)
 
 
 def title(e: EntityRecord, kind: str, predicate: str | None, direction: str | None) -> str:
@@ -50,6 +58,7 @@ def entity_facts_page(request: Request, entity_id: str, reader: ReaderDep, pagin
                       kind: Kind, predicate: Predicate = None,
                       direction: Direction = None) -> HTMLResponse:
     e = find(reader, entity_id)
-    page = build(reader, e, kind, predicate, direction, paging.limit, paging.offset)
+    page = build(reader, e, kind, predicate, direction, page_size(request, paging),
+                 paging.offset)
     return render(request, "entity_facts.html", page, title=title(e, kind, predicate, direction),
                   entity=ref(e), kind=kind)

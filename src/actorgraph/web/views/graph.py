@@ -73,7 +73,8 @@ def build(reader: Reader, center: str, depth: int, predicates: list[str] | None,
         found = reader.edges_from(frontier)
         fact_ids = {fid for fid, _, _ in found} - seen_facts
         seen_facts |= fact_ids
-        facts = [f for f in reader.facts(fact_ids) if f.kind in ("relation", "event")]
+        facts = [f for f in reader.facts(fact_ids, max_claims=0)   # (dates: reported_dates)
+                 if f.kind in ("relation", "event")]
         dated = reader.reported_dates(f.id for f in facts if f.kind == "relation")
         nxt: set[str] = set()
         for f in sorted(facts, key=lambda f: f.id):

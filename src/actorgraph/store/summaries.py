@@ -1,0 +1,114 @@
+"""The indexes an entity's pages count and rank from, derived from the facts and the
+contradictions and rebuilt with them, in the transaction that writes them:
+
+- `entity_facts`: per entity and fact, the fact's section on the entity's page (its kind;
+  for a relation its predicate and the entity's end of it) and its corroboration
+  (distinct documents and claims), so a page of a hub named in thousands of documents
+  counts its facts per section and reads the best corroborated few by index, without
+  reading a claim;
+- `contradiction_entities`, `contradiction_facts`: whom and which facts a contradiction
+  concerns, so an entity's contradictions are counted and paged by index.
+
+`write_facts` and `write_contradictions` (store/facts.py) call the two refreshes for
+everything; a partial rebuild (facts of some clusters) calls them with the ids it wrote
+or deleted.
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Collection, Iterator
+
+from sqlalchemy import Connection, delete, func, insert, select
+
+from actorgraph import ontology
+from actorgraph.store import schema as t
+
+CHUNK = 500   # ids per IN (...) clause
+
+
+def _chunks(ids: Collection[str] | None) -> Iterator[list[str] | None]:
+    """The ids in lists for IN (...) clauses; None (everything) as itself."""
+    if ids is None:
+        yield None
+        return
+    ordered = sorted(set(ids))
+    for i in range(0, len(ordered), CHUNK):
+        yield ordered[i:i + CHUNK]
+
+
+def direction(data: dict, eid: str, symmetric: Collection[str]) -> str:
+    """The entity's end of a relation as its page groups it: "out" as the subject (or
+    either end of a symmetric predicate), else "in"."""
+    return "out" if data.get("subject") == eid or data.get("predicate") in symmetric else "in"
+
+
+def refresh_fact_index(conn: Connection, fact_ids: Collection[str] | None = None) -> None:
+    """Rebuild the `entity_facts` rows of these facts (of all facts when None) from the
+    facts, their entities and their claims, in the caller's transaction. A fact that no
+    longer exists loses its rows."""
+    ef, f, fe, fc, c = (t.entity_facts, t.facts, t.fact_entities, t.fact_claims, t.claims)
+    symmetric = ontology.symmetric_predicates()
+    for chunk in _chunks(fact_ids):
+        def only(column, chunk=chunk):
+            return [] if chunk is None else [column.in_(chunk)]
+        conn.execute(delete(ef).where(*only(ef.c.fact_id)))
+        support = {r.fact_id: (r.docs, r.claims) for r in conn.execute(
+            select(fc.c.fact_id, func.count(func.distinct(c.c.doc_id)).label("docs"),
+                   func.count().label("claims"))
+            .select_from(fc.join(c, c.c.id == fc.c.claim_id))
+            .where(*only(fc.c.fact_id)).group_by(fc.c.fact_id))}
+        entities: dict[str, set[str]] = defaultdict(set)
+        for fid, eid in conn.execute(select(fe.c.fact_id, fe.c.entity_id)
+                                     .where(*only(fe.c.fact_id))):
+            if eid:
+                entities[fid].add(eid)
+        rows = []
+        for fid, kind, data in conn.execute(select(f.c.id, f.c.kind, f.c.data)
+                                            .where(*only(f.c.id))):
+            d = json.loads(data) if kind == "relation" else {}
+            docs, claims = support.get(fid, (0, 0))
+            rows += [{"entity_id": eid, "fact_id": fid, "kind": kind,
+                      "predicate": d.get("predicate") or "",
+                      "direction": direction(d, eid, symmetric) if kind == "relation" else "",
+                      "documents": docs, "claims": claims}
+                     for eid in sorted(entities.get(fid, ()))]
+        for i in range(0, len(rows), 5000):
+            conn.execute(insert(ef), rows[i:i + 5000])
+
+
+def refresh_contradiction_index(conn: Connection,
+                                contradiction_ids: Collection[str] | None = None) -> None:
+    """Rebuild the links of these contradictions (of all when None) to the entities and
+    facts they concern, in the caller's transaction; run it after the facts they name are
+    written (an entity of one of its facts is one it concerns)."""
+    ce, cf, k = t.contradiction_entities, t.contradiction_facts, t.contradictions
+    for chunk in _chunks(contradiction_ids):
+        for table in (ce, cf):
+            conn.execute(delete(table).where(
+                *([] if chunk is None else [table.c.contradiction_id.in_(chunk)])))
+        found = conn.execute(select(k.c.id, k.c.entity_id, k.c.facts).where(
+            *([] if chunk is None else [k.c.id.in_(chunk)]))).all()
+        facts = {cid: set(json.loads(fs)) for cid, _, fs in found}
+        of_fact: dict[str, set[str]] = defaultdict(set)
+        for part in _chunks(None if chunk is None else {x for fs in facts.values() for x in fs}):
+            q = select(t.fact_entities.c.fact_id, t.fact_entities.c.entity_id)
+            if part is not None:
+                q = q.where(t.fact_entities.c.fact_id.in_(part))
+            for fid, eid in conn.execute(q):
+                of_fact[fid].add(eid)
+        ent_rows, fact_rows = [], []
+        for cid, eid, _ in found:
+            whom = ({eid} if eid else set()) | {e for x in facts[cid] for e in of_fact[x] if e}
+            ent_rows += [{"entity_id": e, "contradiction_id": cid} for e in sorted(whom)]
+            fact_rows += [{"fact_id": x, "contradiction_id": cid} for x in sorted(facts[cid])]
+        for table, rows in ((ce, ent_rows), (cf, fact_rows)):
+            for i in range(0, len(rows), 5000):
+                conn.execute(insert(table), rows[i:i + 5000])
+
+
+def refresh(conn: Connection, fact_ids: Collection[str] | None = None,
+            contradiction_ids: Collection[str] | None = None) -> None:
+    """Both refreshes: after a rebuild of these facts and contradictions (all when None)."""
+    refresh_fact_index(conn, fact_ids)
+    refresh_contradiction_index(conn, contradiction_ids)
