@@ -73,3 +73,8 @@ def test_a_state_written_right_before_the_title_is_its_state():
     x = run("rules-az", "Dünən İraq Xarici İşlər Nazirliyi bəyanat yayıb.", "az")
     assert {m.name for m in x.mentions if "Nazirliyi" in m.text} == \
         {"Ministry of Foreign Affairs of Iraq"}
+
+
+def test_a_dateline_of_a_place_and_a_stop():
+    assert dateline_state("Заголовок\n\nАнкара. Министерство сообщило в четверг ...") == "tr"
+    assert dateline_state("Заголовок\n\nМинистерство. Сообщило в четверг ...") is None

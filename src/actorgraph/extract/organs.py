@@ -19,11 +19,12 @@ from actorgraph.knowledge.lexicon import Lexicon, known_place
 from actorgraph.knowledge.organs import organ_name, read_organ
 from actorgraph.model import Mention
 
-# "БАКУ, 7 апреля (Агентство) —", "BAGHDAD (Reuters) -", "Tehran, 3 May -": a place at the
-# start of a paragraph, then a date or an agency, then a dash
+# "БАКУ, 7 апреля (Агентство) —", "BAGHDAD (Reuters) -", "Tehran, 3 May -", "Тегеран. ...":
+# a place at the start of a paragraph, then a date or an agency and a dash, or a stop
 DATELINE = re.compile(r"^[ \t]*([^\W\d_][^\W\d_' .\-]{1,40}?)[ \t]*(?:(?:,[^\n]{0,60}?|"
                       r"[ \t]*\([^)\n]{1,40}\)[ \t]*)[ \t][—–-][ \t]|"
-                      r"[ \t]+[—–-][ \t]+[^\n]{1,40}$)", re.MULTILINE)
+                      r"[ \t]+[—–-][ \t]+[^\n]{1,40}$|"
+                      r"\.[ \t]+(?=[^\W\d_]))", re.MULTILINE)
 # "In Tehran, the Foreign Ministry ...": a place opening the sentence, set off by a comma
 FRAME_REACH = 12
 PARAGRAPHS = 4
