@@ -164,3 +164,10 @@ def test_a_title_that_governs_the_instrumental_takes_its_body_in_that_case():
     s = ru("Парад принимал командующий Силами специальных операций Грузии Иван Петров.")
     person = key(s, "Иван Петров")
     assert any(r.subject == person and r.predicate == "leader_of" for r in s.relations)
+
+
+def test_an_event_noun_that_occurred_somewhere_takes_the_place_of_its_verb():
+    s = ru("Теракт произошёл 5 марта у рынка в Газиантепе.", published="2024-03-07")
+    assault = next(e for e in s.events if e.type == "ASSAULT")
+    assert assault.location == key(s, "Газиантепе")
+    assert assault.date is not None and assault.date.value == "2024-03-05"

@@ -22,6 +22,7 @@ TARGET_PREPS = set(_E["target_preps"])
 BEFORE_PREPS = set(_E["before_preps"])
 PARTNER_PREPS = set(_E["partner_preps"])
 MUTUAL = set(_E["mutual_types"])
+OCCURRING = set(_E["occurring_verbs"])
 OBJECTS = {"obj", "iobj"}
 
 
@@ -84,6 +85,9 @@ def find_events(parsed: Parsed, sentences: list[Sentence], mentions: list[Mentio
             continue
         targets = [k for k in targets if k not in actors]
         location = _location(parsed, refs, t)
+        if location is None and rule == "noun" and t.rel == "nsubj" and t.head >= 0 \
+                and parsed.toks[t.head].lemma in OCCURRING:
+            location = _location(parsed, refs, parsed.toks[t.head])   # "теракт произошёл в X"
         sent = sentence_of(sentences, t.start)
         earlier = rule == "noun" and refs.case_of(t) in BEFORE_PREPS
         out.append(EventFact(type=etype, sentence=sent, trigger=t.text, trigger_start=t.start,
