@@ -49,3 +49,13 @@ def test_an_organ_the_gazetteer_lacks_is_named_by_its_english_title_and_state():
     lex = load_lexicon()
     organ = read_organ("Минздрав Грузии", lex).organ
     assert organ_name(organ, "ge", lex) == "Ministry of Health of Georgia"
+
+
+def test_no_gazetteer_name_is_a_bare_title_any_state_could_hold():
+    # "Xarici İşlər Nazirliyi" is every state's foreign ministry in Azerbaijani: the state a
+    # report means comes from the report (extract/organs.py), never from the gazetteer
+    lex = load_lexicon()
+    bare = [(e.name, n) for e in lex.entries if e.type == "organization"
+            for n in (e.name, *e.aliases)
+            if (r := read_organ(n, lex)) is not None and r.country is None]
+    assert bare == []

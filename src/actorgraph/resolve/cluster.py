@@ -33,7 +33,7 @@ from collections.abc import Iterable, Sequence
 from itertools import combinations
 
 from actorgraph.knowledge.names import fold, name_keys, phonetic_key, script_readings, tokens
-from actorgraph.resolve.compare import Profile, compare_profiles, conflict, profile
+from actorgraph.resolve.compare import Profile, compare_profiles, conflict, organ_states, profile
 from actorgraph.resolve.records import Candidate, Merge, NameGroup, Resolution, Score
 
 __all__ = ["resolve", "blocking_keys"]
@@ -293,7 +293,8 @@ def _same_name_nodes(groups: list[NameGroup], uf: _Guarded, merges: list[Merge]
     uf.profiles = node_profiles
     for k, members in enumerate(nodes):
         p = node_profiles[k]
-        if (p.type == "person" and len(p.best.toks) >= 2) or p.type == "country":
+        if (p.type == "person" and len(p.best.toks) >= 2) or p.type == "country" \
+                or p.type == "organization" and organ_states(p):
             root = uf.find(members[0])
             reps = uf.reps.setdefault(root, [])
             if len(reps) < _MAX_REPS and all(

@@ -28,6 +28,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from rapidfuzz import fuzz
@@ -35,6 +36,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from actorgraph.knowledge.lexicon import load_lexicon
 from actorgraph.knowledge.names import _normalised, is_designator, is_qualifier, phonetic_key
+from actorgraph.knowledge.organs import read_organ
 from actorgraph.resolve.align import Alignment, align, token_match
 from actorgraph.resolve.profiles import NameForm, Profile, profile
 from actorgraph.resolve.records import NameGroup, Score
@@ -386,6 +388,29 @@ def _states_differ(a: Profile, b: Profile) -> str | None:
     return f"states_differ: {sorted(x)[0]} / {sorted(y)[0]}" if x and y and not x & y else None
 
 
+@lru_cache(maxsize=65536)
+def _organ_states(names: tuple[tuple[str, int], ...]) -> frozenset[tuple[str, str]]:
+    lex = load_lexicon()
+    return frozenset((r.organ.kind, r.country) for n, _ in names
+                     if (r := read_organ(n, lex)) is not None and r.country)
+
+
+def organ_states(p: Profile) -> frozenset[tuple[str, str]]:
+    """(kind of organ, state) of the state organs a group's names say it is."""
+    return _organ_states(p.group.names)
+
+
+def _organs_differ(a: Profile, b: Profile) -> str | None:
+    """Two groups that are one kind of organ of two states ("Xarici İşlər Nazirliyi" of
+    Iraq and of Armenia), however alike their titles."""
+    x, y = organ_states(a), organ_states(b)
+    for kind, state in x:
+        other = {s for k, s in y if k == kind}
+        if other and state not in other:
+            return f"organ_states_differ: {kind} of {state} / {sorted(other)[0]}"
+    return None
+
+
 def conflict(a: Profile, b: Profile) -> str | None:
     """Why two profiles can never be one actor, or None.
 
@@ -397,6 +422,8 @@ def conflict(a: Profile, b: Profile) -> str | None:
         return f"type_differs: {a.type} / {b.type}"
     if a.type == "country":
         return _states_differ(a, b)
+    if a.type == "organization":
+        return _organs_differ(a, b)
     if a.type != "person":
         return None
     x, y = a.best, b.best

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from actorgraph.knowledge.lexicon import LexEntry, known_place, load_lexicon, normalize_form
 from actorgraph.knowledge.names import fold
-from actorgraph.knowledge.organs import read_organ
 from actorgraph.knowledge.wordlists import WORDS
 from actorgraph.resolve.cluster import resolve
 from actorgraph.resolve.facilities import facility_links
@@ -56,18 +55,6 @@ def _names(mentions: list[StoredMention]) -> Counter:
     return names
 
 
-def _statewise(names: Counter) -> Counter:
-    """A state organ's names to compare across documents: without its bare title where
-    another name says whose it is ("Xarici İşlər Nazirliyi" is Iraq's in one report and
-    Armenia's in another; "Ministry of Foreign Affairs of Iraq" is not)."""
-    lex = load_lexicon()
-    read = {n: read_organ(n, lex) for n in names}
-    if not any(r is not None and r.country for r in read.values()):
-        return names
-    return Counter({n: c for n, c in names.items()
-                    if (r := read[n]) is None or r.country is not None})
-
-
 def name_groups(groups: dict[str, list[StoredMention]]) -> list[NameGroup]:
     """One NameGroup per document-level actor, with the actors of its document (one set
     per document, shared by its groups; none for a document naming more than
@@ -82,7 +69,7 @@ def name_groups(groups: dict[str, list[StoredMention]]) -> list[NameGroup]:
     for gid, ms in sorted(groups.items()):
         etype = types[gid]
         own = normalize_form(ms[0].name)
-        names = _statewise(_names(ms)) if etype == "organization" else _names(ms)
+        names = _names(ms)
         out.append(NameGroup(
             id=gid, doc=ms[0].doc_id, type=etype,
             kind=group_kind(ms) if etype == "organization" else None,
