@@ -23,7 +23,9 @@ and timeline pages must stay fast on.
 
 Each phase but the web one runs in a child process, its wall time measured and the
 proportional memory (PSS) of its whole process tree (Ray's own processes included)
-sampled every 0.2 s for the peak:
+sampled every 0.2 s for the peak, with the CPU seconds of every process of the tree: on a
+machine shared with other work, wall times swing with the load, and words per CPU second
+(the ingest's, start-up included, against bare spaCy's in one process) say more:
   1. bare spaCy: `nlp.pipe` over the same texts (the model's load not counted), in one
      process and with n_process=2;
   2. `actorgraph ingest --workers W` (the local path) into a new SQLite store, and the
@@ -55,6 +57,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "corpus"
@@ -130,32 +133,46 @@ def _tree(root: int) -> list[int]:
     return found
 
 
-def _pss(pids: list[int]) -> int:
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _sample(pids: list[int], cpu: dict[int, float]) -> int:
+    """The PSS of `pids` in bytes; each one's CPU seconds so far noted in `cpu`."""
     total = 0
     for pid in pids:
         try:
+            with open(f"/proc/{pid}/stat", encoding="ascii") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            cpu[pid] = max(cpu.get(pid, 0.0), (int(fields[11]) + int(fields[12])) / TICK)
             with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as f:
                 for line in f:
                     if line.startswith("Pss:"):
                         total += int(line.split()[1]) * 1024
                         break
-        except OSError:
+        except (OSError, ValueError, IndexError):
             continue
     return total
 
 
-def run(args: list[str], label: str) -> tuple[float, int, str]:
-    """Run `python -c CLI args` (or a -c program), return (wall s, peak PSS bytes, stdout)."""
+class Ran(NamedTuple):
+    wall: float      # seconds
+    peak: int        # bytes of PSS, the process tree's largest sample
+    cpu: float       # CPU seconds of every process of the tree (sampled every 0.2 s)
+    output: str
+
+
+def run(args: list[str], label: str) -> Ran:
+    """Run `python -c CLI args` (or a -c program) and measure it."""
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
     cmd = [sys.executable, "-c", CLI, *args] if args[0] != "-c" else [sys.executable, *args]
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
-    peak = [0]
+    peak, cpu = [0], {}
 
     def sample() -> None:
         while proc.poll() is None:
-            peak[0] = max(peak[0], _pss(_tree(proc.pid)))
+            peak[0] = max(peak[0], _sample(_tree(proc.pid), cpu))
             time.sleep(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -163,9 +180,10 @@ def run(args: list[str], label: str) -> tuple[float, int, str]:
     out, err = proc.communicate()
     seconds = time.perf_counter() - t0
     sampler.join()
-    if proc.returncode not in (0, 1):    # ingest exits 1 when a document failed
+    failed = proc.returncode not in (0, 1) or "Traceback" in err or "Error:" in err
+    if failed:         # (ingest exits 1 also when a document failed: that is reported)
         raise SystemExit(f"{label} failed ({proc.returncode}):\n{err[-3000:]}")
-    return seconds, peak[0], out + err
+    return Ran(seconds, peak[0], sum(cpu.values()), out + err)
 
 
 BARE = """
@@ -174,10 +192,10 @@ from pathlib import Path
 from actorgraph.extract.rules_en.nlp import load_nlp
 texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1]).glob("*.txt"))]
 nlp = load_nlp(); nlp("warm up")
-t0 = time.perf_counter()
+t0, c0 = time.perf_counter(), time.process_time()
 for _ in nlp.pipe(texts, n_process=int(sys.argv[2])):
     pass
-print(time.perf_counter() - t0)
+print(time.perf_counter() - t0, time.process_time() - c0)
 """
 
 
@@ -257,25 +275,29 @@ def _db_mb(path: Path) -> float:
 
 
 def measure_local(corpus: Path, tmp: Path, words: int, mb: float, workers: int
-                  ) -> tuple[list[Row], dict[str, float], str]:
+                  ) -> tuple[list[Row], dict, str]:
     """Bare spaCy, the local ingest, resolve and export; the rows, the bare rates, and the
     local export."""
     bare, bare_peak = {}, {}
     for procs in (1, 2):
-        _, bare_peak[procs], out = run(["-c", BARE, str(corpus), str(procs)], "bare spaCy")
-        bare[procs] = words / float(out.strip().splitlines()[-1])
+        ran = run(["-c", BARE, str(corpus), str(procs)], "bare spaCy")
+        wall, cpu = map(float, ran.output.strip().splitlines()[-1].split())
+        bare[procs], bare_peak[procs] = words / wall, ran.peak
+        if procs == 1:
+            bare["cpu"] = words / cpu          # words per CPU second, in one process
     db = tmp / "local.db"
     url = f"sqlite:///{db}"
-    wall, peak, out = run(["ingest", str(corpus), "--workers", str(workers), "--no-progress",
-                           "--db", url], "ingest")
-    print(f"  ingest said: {out.strip().splitlines()[-1]}", flush=True)
-    resolve_s, resolve_peak, _ = run(["resolve", "--db", url], "resolve")
+    ingest = run(["ingest", str(corpus), "--workers", str(workers), "--no-progress",
+                  "--db", url], "ingest")
+    print(f"  ingest said: {ingest.output.strip().splitlines()[-1]}", flush=True)
+    resolve = run(["resolve", "--db", url], "resolve")
     export = tmp / "local.json"
-    export_s, export_peak, _ = run(["export", "--format", "json", "--db", url, "-o",
-                                    str(export)], "export")
-    reading = max(wall - resolve_s, 1e-9)
+    dumped = run(["export", "--format", "json", "--db", url, "-o", str(export)], "export")
+    wall = ingest.wall
+    reading = max(wall - resolve.wall, 1e-9)
     rows: list[Row] = [
         ("bare spaCy nlp.pipe, 1 process: words/s", bare[1], "rate"),
+        ("bare spaCy nlp.pipe, 1 process: words per CPU s", bare["cpu"], "rate"),
         ("bare spaCy nlp.pipe, n_process=2: words/s", bare[2], "rate"),
         ("bare spaCy, n_process=2: peak memory MB", bare_peak[2] / 2**20, "MB"),
         (f"ingest --workers {workers}: wall s (with its resolution)", wall, "s"),
@@ -284,34 +306,43 @@ def measure_local(corpus: Path, tmp: Path, words: int, mb: float, workers: int
         ("  ratio to bare spaCy, n_process=2", words / wall / bare[2], "x"),
         ("  words/s without its resolution (wall - resolve)", words / reading, "rate"),
         ("  ratio of that to bare spaCy, n_process=2", words / reading / bare[2], "x"),
-        (f"ingest --workers {workers}: peak memory MB (PSS, all processes)", peak / 2**20,
-         "MB"),
+        (f"ingest --workers {workers}: CPU s, all processes, start-up included", ingest.cpu,
+         "s"),
+        ("  words per CPU s, ratio to bare spaCy's", words / ingest.cpu / bare["cpu"], "x"),
+        (f"ingest --workers {workers}: peak memory MB (PSS, all processes)",
+         ingest.peak / 2**20, "MB"),
         ("database MB (SQLite, with WAL)", _db_mb(db), "MB"),
         ("database MB per MB of text", _db_mb(db) / mb, "x"),
-        ("resolve (full re-resolution): s", resolve_s, "s"),
-        ("resolve: peak memory MB", resolve_peak / 2**20, "MB"),
-        ("export --format json: s", export_s, "s"),
+        ("resolve (full re-resolution): s", resolve.wall, "s"),
+        ("resolve: CPU s", resolve.cpu, "s"),
+        ("resolve: peak memory MB", resolve.peak / 2**20, "MB"),
+        ("export --format json: s", dumped.wall, "s"),
         ("export: MB written", export.stat().st_size / 2**20, "MB"),
-        ("export: peak memory MB", export_peak / 2**20, "MB"),
+        ("export: peak memory MB", dumped.peak / 2**20, "MB"),
     ]
     return rows, bare, export.read_text(encoding="utf-8")
 
 
-def measure_ray(corpus: Path, tmp: Path, words: int, bare: dict[int, float],
+def measure_ray(corpus: Path, tmp: Path, words: int, bare: dict,
                 counts: list[int], expected: str) -> list[Row]:
     rows: list[Row] = []
     for n in counts:
         url = f"sqlite:///{tmp / f'ray{n}.db'}"
-        wall, peak, _ = run(["ingest", str(corpus), "--engine", "ray", "--workers", str(n),
-                             "--no-progress", "--db", url], f"ray {n}")
+        ran = run(["ingest", str(corpus), "--engine", "ray", "--workers", str(n),
+                   "--no-progress", "--db", url], f"ray {n}")
+        print(f"  ingest --engine ray --workers {n} said: "
+              f"{ran.output.strip().splitlines()[-1]}", flush=True)
         export = tmp / f"ray{n}.json"
         run(["export", "--format", "json", "--db", url, "-o", str(export)], "export")
         same = export.read_text(encoding="utf-8") == expected
-        rows += [(f"ingest --engine ray --workers {n}: wall s (Ray start-up included)", wall,
-                  "s"),
-                 (f"ingest --engine ray --workers {n}: words/s", words / wall, "rate"),
-                 ("  ratio to bare spaCy, n_process=2", words / wall / bare[2], "x"),
-                 ("  peak memory MB (PSS, Ray's processes included)", peak / 2**20, "MB"),
+        rows += [(f"ingest --engine ray --workers {n}: wall s (Ray start-up included)",
+                  ran.wall, "s"),
+                 (f"ingest --engine ray --workers {n}: words/s", words / ran.wall, "rate"),
+                 ("  ratio to bare spaCy, n_process=2", words / ran.wall / bare[2], "x"),
+                 ("  CPU s, all processes (Ray's own included)", ran.cpu, "s"),
+                 ("  words per CPU s, ratio to bare spaCy's", words / ran.cpu / bare["cpu"],
+                  "x"),
+                 ("  peak memory MB (PSS, Ray's processes included)", ran.peak / 2**20, "MB"),
                  ("  JSON export byte-identical to the local path's (1 = yes)", float(same),
                   "ok")]
     return rows

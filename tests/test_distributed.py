@@ -96,3 +96,19 @@ def test_an_address_needs_the_ray_engine(corpus, tmp_path):
     result = CliRunner().invoke(cli, ["ingest", str(corpus), "--address", "auto",
                                       "--db", new_db_url(tmp_path, "x.db")])
     assert result.exit_code == 2 and "only with --engine ray" in result.output
+
+
+def test_a_ray_that_cannot_start_is_a_clear_error(monkeypatch, corpus, tmp_path):
+    def fails(**options):       # as Ray's own start fails on a machine too busy for it
+        raise RuntimeError("The current node timed out during startup.")
+
+    tries = []
+    monkeypatch.setattr(ray, "is_initialized", lambda: False)
+    monkeypatch.setattr(ray, "init", fails)
+    monkeypatch.setattr(ray, "shutdown", lambda: tries.append(1))
+    url = new_db_url(tmp_path, "nostart.db")
+    result = CliRunner().invoke(cli, ["ingest", str(corpus), "--engine", "ray", "--db", url])
+    assert result.exit_code == 1 and len(tries) == 3
+    assert "could not start a local Ray in 3 tries" in result.output
+    assert "timed out during startup" in result.output
+    assert Store(url).stats()["documents"] == 0

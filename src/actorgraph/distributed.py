@@ -28,7 +28,12 @@ from actorgraph.parallel import BATCH, BUDGET, Read, read_batch
 INSTALL = "pip install 'actorgraph[ray]'"
 
 
-class RayMissing(RuntimeError):
+class RayEngineError(RuntimeError):
+    """The Ray engine cannot read the documents; the message says why (nothing is stored
+    of what it did not read)."""
+
+
+class RayMissing(RayEngineError):
     """Ray (with Ray Data) is not installed here."""
 
     def __init__(self, why: str) -> None:
@@ -36,7 +41,7 @@ class RayMissing(RuntimeError):
                          f"install it with: {INSTALL}")
 
 
-class RayLost(RuntimeError):
+class RayLost(RayEngineError):
     """The cluster gave back fewer sources than it was given: the missing ones are not
     stored (the others are), so ingesting the same paths again reads only those."""
 
@@ -94,10 +99,12 @@ def start_local(num_cpus: int, **options: Any) -> None:
             ray.init(num_cpus=num_cpus, include_dashboard=False, log_to_driver=False,
                      logging_level=logging.WARNING, **options)
             return
-        except Exception:
+        except Exception as err:
             ray.shutdown()
             if attempt == STARTS:
-                raise
+                raise RayEngineError(f"could not start a local Ray in {STARTS} tries ({err}); "
+                                     "on a busy machine, try again or start one with "
+                                     "`ray start --head` and pass --address auto") from err
 
 
 def _connect(ray: Any, address: str | None, workers: int) -> bool:
@@ -108,7 +115,11 @@ def _connect(ray: Any, address: str | None, workers: int) -> bool:
     if address is None:
         start_local(workers)
     else:
-        ray.init(address=address, log_to_driver=False, logging_level=logging.WARNING)
+        try:
+            ray.init(address=address, log_to_driver=False, logging_level=logging.WARNING)
+        except Exception as err:
+            raise RayEngineError(f"could not join the Ray cluster at {address}: "
+                                 f"{type(err).__name__}: {err}") from err
     return True
 
 

@@ -109,7 +109,8 @@ def ingest(paths: Iterable[str], store: Store, overrides: DocumentMeta | None = 
     (`parallel`); this process stores the documents, in input order, so the store and
     its export are the same as with one. With `engine` "ray", they run as Ray Data tasks
     (at most `workers` at once) on the Ray cluster at `address`, else on a local Ray
-    (`distributed`; `distributed.RayMissing` when Ray is not installed), with the same
+    (`distributed`; a `distributed.RayEngineError` when Ray is not installed or cannot
+    start or be reached), with the same
     result. Each document's extraction may take `budget`
     seconds of CPU (more for a long one: `budget_for`; 0: no limit). A failure of
     resolution or facts is reported as the source "(resolution)"; the store stays marked

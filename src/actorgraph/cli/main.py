@@ -92,7 +92,7 @@ def ingest(paths, db, title, publisher, author, published, url_, language, progr
     import logging
 
     from actorgraph.campaign.documents import exports_in
-    from actorgraph.distributed import RayLost, RayMissing
+    from actorgraph.distributed import RayEngineError
     from actorgraph.ingest import iter_sources
     from actorgraph.workflow import ingest as run_ingest
 
@@ -114,7 +114,7 @@ def ingest(paths, db, title, publisher, author, published, url_, language, progr
                                     progress=lambda s: bar.update(1), **options)
         else:
             report = run_ingest(sources, store, overrides, **options)
-    except (RayMissing, RayLost) as err:
+    except RayEngineError as err:
         raise click.ClickException(str(err)) from None
     for source, warning in report.warnings:
         click.echo(f"warning: {source}: {warning}", err=True)
