@@ -339,7 +339,8 @@ def measure_ray(corpus: Path, tmp: Path, words: int, bare: dict,
                   ran.wall, "s"),
                  (f"ingest --engine ray --workers {n}: words/s", words / ran.wall, "rate"),
                  ("  ratio to bare spaCy, n_process=2", words / ran.wall / bare[2], "x"),
-                 ("  CPU s, all processes (Ray's own included)", ran.cpu, "s"),
+                 (f"  ray --workers {n}: CPU s, all processes (Ray's own included)", ran.cpu,
+                  "s"),
                  ("  words per CPU s, ratio to bare spaCy's", words / ran.cpu / bare["cpu"],
                   "x"),
                  ("  peak memory MB (PSS, Ray's processes included)", ran.peak / 2**20, "MB"),
@@ -404,21 +405,28 @@ def _extrapolated(sizes: list[int], values: list[float], target: int, unit: str)
 
 
 def _marginal(sizes: list[int], runs: list[list[Row]]) -> None:
-    """Each ingest's words/s between the two largest sizes: its rate once the one-off
-    start-up (models loaded, worker processes or Ray started) is paid, as bare spaCy's is
-    (its model's load is not timed)."""
+    """Each ingest's words per second and per CPU second between the two largest sizes:
+    its rate once the one-off start-up (models loaded, worker processes or Ray started) is
+    paid, as bare spaCy's is (its model's load is not timed)."""
     small, large = ({label: value for label, value, _ in r} for r in runs[-2:])
     words = large["words"] - small["words"]
-    bare = large["bare spaCy nlp.pipe, n_process=2: words/s"]
-    resolve = large["resolve (full re-resolution): s"] - small["resolve (full re-resolution): s"]
+    bare, bare_cpu = (large["bare spaCy nlp.pipe, n_process=2: words/s"],
+                      large["bare spaCy nlp.pipe, 1 process: words per CPU s"])
     print(f"\nbetween {sizes[-2]:,} and {sizes[-1]:,} documents (start-up paid at both):")
-    for label, wall in large.items():
-        if label.startswith("ingest") and "wall s" in label and label in small:
-            seconds = wall - small[label]
+    name = ""
+    for label, _, _ in runs[-1]:
+        if label.startswith("ingest") and "wall s" in label:
+            name = label.split(":")[0]
+            seconds = large[label] - small.get(label, math.nan)
             rate = words / seconds if seconds > 0 else math.nan
-            own = words / (seconds - resolve) if seconds > resolve else math.nan
-            print(f"  {label.split(':')[0]:40s} {rate:8,.0f} words/s (ratio {rate / bare:4.2f} "
-                  f"to bare spaCy on 2), without resolution {own:8,.0f} ({own / bare:4.2f})")
+            print(f"  {name:36s} {rate:8,.0f} words/s     (ratio {rate / bare:5.2f} to bare "
+                  "spaCy, n_process=2; swings with the machine's load)")
+        elif "CPU s" in label and name and label in small:
+            cpu = large[label] - small[label]
+            rate = words / cpu if cpu > 0 else math.nan
+            print(f"  {name:36s} {rate:8,.0f} words/CPU s (ratio {rate / bare_cpu:5.2f} to bare "
+                  "spaCy's words per CPU s)")
+            name = ""
 
 
 def table(sizes: list[int], runs: list[list[Row]], target: int) -> None:
