@@ -10,7 +10,7 @@ DEMO_PORT ?= 8765
 $(BIN)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -c constraints.txt -e '.[test]'
+	$(BIN)/pip install -q -c constraints.txt -e '.[test,ray]'
 	touch $@
 
 install: $(BIN)/.installed
@@ -33,7 +33,7 @@ test-sqlite: install chromium
 PG_TESTS ?= tests/store tests/cli tests/web tests/export tests/facts tests/test_workflow.py \
             tests/test_parallel.py tests/extract/test_isolation.py tests/campaign/test_ingest_posts.py tests/campaign/test_operators.py \
             tests/ingest/test_encoding.py tests/test_isolation.py tests/test_properties.py \
-            tests/resolve/test_organs_across.py
+            tests/resolve/test_organs_across.py tests/test_distributed.py
 test-postgres: install chromium
 	tools/with_postgres.sh $(BIN)/python -m pytest -q $(PG_TESTS)
 

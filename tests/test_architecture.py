@@ -21,7 +21,7 @@ LAYERS = [
     {"actorgraph", "model", "ontology", "knowledge", "chunking"},
     {"store", "extract", "ingest"},
     {"resolve", "facts", "export", "imports", "profile", "evaluation", "campaign"},
-    {"workflow", "parallel"},
+    {"workflow", "parallel", "distributed"},
     {"web"},
     {"cli"},
 ]

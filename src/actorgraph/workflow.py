@@ -31,6 +31,7 @@ from actorgraph.store.store import Store
 
 __all__ = ["BUDGET", "IngestReport", "budget_for", "import_stix", "ingest", "refresh",
            "without_undecodable"]
+ENGINES = ("local", "ray")     # where documents are read: here (or worker processes), Ray
 RESOLUTION = "(resolution)"   # the source named when resolution or facts fail
 
 
@@ -97,7 +98,8 @@ def _store_read(store: Store, read: Read, report: IngestReport) -> None:
 def ingest(paths: Iterable[str], store: Store, overrides: DocumentMeta | None = None,
            progress: Callable[[str], None] | None = None,
            extractor: str = registry.DEFAULT, workers: int = 1,
-           budget: float = BUDGET) -> IngestReport:
+           budget: float = BUDGET, engine: str = "local",
+           address: str | None = None) -> IngestReport:
     """Ingest every source under `paths` into `store` with the extractor named
     `extractor`, then re-resolve entities and rebuild the facts. Channel exports
     (Telegram Desktop, Telethon, post tables: `campaign/documents.py`) give one document
@@ -105,13 +107,21 @@ def ingest(paths: Iterable[str], store: Store, overrides: DocumentMeta | None = 
 
     With `workers` > 1, loading and extraction run in that many worker processes
     (`parallel`); this process stores the documents, in input order, so the store and
-    its export are the same as with one. Each document's extraction may take `budget`
+    its export are the same as with one. With `engine` "ray", they run as Ray Data tasks
+    (at most `workers` at once) on the Ray cluster at `address`, else on a local Ray
+    (`distributed`; a `distributed.RayEngineError` when Ray is not installed or cannot
+    start or be reached), with the same
+    result. Each document's extraction may take `budget`
     seconds of CPU (more for a long one: `budget_for`; 0: no limit). A failure of
     resolution or facts is reported as the source "(resolution)"; the store stays marked
     stale, so the next command that writes repairs it."""
     report = IngestReport()
-    if workers <= 1:
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; known: {', '.join(ENGINES)}")
+    if workers <= 1 and engine == "local":
         registry.get(extractor)   # an unknown name fails before any file is read
+    elif engine == "ray" and extractor not in registry.names():
+        raise registry.UnknownExtractor(extractor)   # here, not in every Ray worker
     seen: set[str] = set()
 
     def is_stored(sha256: str) -> bool:
@@ -122,8 +132,14 @@ def ingest(paths: Iterable[str], store: Store, overrides: DocumentMeta | None = 
 
     paths = list(paths)
     sources = list(dict.fromkeys([*iter_sources(paths), *posts.exports_in(paths)]))
-    reads = read_documents(sources, overrides or DocumentMeta(), extractor,
-                           is_stored, workers=workers, store_url=store.url, budget=budget)
+    if engine == "ray":
+        from actorgraph.distributed import read_on_ray
+
+        reads = read_on_ray(sources, overrides or DocumentMeta(), extractor, store.url,
+                            workers=workers, address=address, budget=budget)
+    else:
+        reads = read_documents(sources, overrides or DocumentMeta(), extractor,
+                               is_stored, workers=workers, store_url=store.url, budget=budget)
     for read in reads:
         if progress:
             progress(read.source)

@@ -70,12 +70,19 @@ def cli() -> None:
               show_default=True, help="Which extractor reads the texts.")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes that load and extract (one per core; the store is "
-                   "written in input order, so the result is the same with any number).")
+                   "written in input order, so the result is the same with any number); "
+                   "with --engine ray, Ray tasks at once.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local",
+              show_default=True, help="Where documents are loaded and extracted: here, or "
+              "as Ray Data tasks on a Ray cluster (needs: pip install 'actorgraph[ray]').")
+@click.option("--address", default=None, metavar="ADDRESS",
+              help="With --engine ray: the Ray cluster to join (auto, HOST:PORT, "
+                   "ray://HOST:10001); default: a local Ray of --workers CPUs.")
 @click.option("--tlp", callback=lambda ctx, param, value: _tlp(value),
               help="TLP marking (CLEAR, GREEN, AMBER, RED), when no sidecar gives one; "
                    "readers of a team server see only what their clearance covers.")
 def ingest(paths, db, title, publisher, author, published, url_, language, progress,
-           extractor, workers, tlp) -> None:
+           extractor, workers, engine, address, tlp) -> None:
     """Ingest files, folders and web pages (.txt .md .html .pdf, http(s) URLs), and
     channel exports (Telegram Desktop or Telethon JSON, post tables): one document per post.
 
@@ -89,25 +96,36 @@ def ingest(paths, db, title, publisher, author, published, url_, language, progr
     Example:
       actorgraph ingest reports/ https://example.org/analysis.html --db sqlite:///case.db
       actorgraph ingest reports/ --workers 2 --db postgresql+psycopg://team@db/case
+      actorgraph ingest /shared/reports --engine ray --address auto --workers 16 \\
+          --db postgresql+psycopg://team@db/case
     """
     import logging
 
     from actorgraph.campaign.documents import exports_in
+    from actorgraph.distributed import RayEngineError
     from actorgraph.ingest import iter_sources
     from actorgraph.workflow import ingest as run_ingest
 
+    if address is not None and engine != "ray":
+        raise click.BadParameter("only with --engine ray", param_hint="--address")
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # damaged PDFs are reported by name below
     store = open_store(db, write=True)
     overrides = DocumentMeta(title=title, publisher=publisher, author=author,
                              published=published, url=url_, language=language, tlp=tlp)
     sources = list(dict.fromkeys([*iter_sources(list(paths)), *exports_in(list(paths))]))
     show = sys.stderr.isatty() if progress is None else progress
-    if show:
-        with click.progressbar(length=len(sources), label="Ingesting", file=sys.stderr) as bar:
-            report = run_ingest(sources, store, overrides, progress=lambda s: bar.update(1),
-                                extractor=extractor, workers=workers)
-    else:
-        report = run_ingest(sources, store, overrides, extractor=extractor, workers=workers)
+    options = {"extractor": extractor, "workers": workers, "engine": engine,
+               "address": address}
+    try:
+        if show:
+            with click.progressbar(length=len(sources), label="Ingesting",
+                                   file=sys.stderr) as bar:
+                report = run_ingest(sources, store, overrides,
+                                    progress=lambda s: bar.update(1), **options)
+        else:
+            report = run_ingest(sources, store, overrides, **options)
+    except RayEngineError as err:
+        raise click.ClickException(str(err)) from None
     for source, warning in report.warnings:
         click.echo(f"warning: {source}: {warning}", err=True)
     for source, reason in report.failed:
