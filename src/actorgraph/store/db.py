@@ -126,6 +126,14 @@ def _document_encoding(conn: Connection) -> None:
         conn.exec_driver_sql("ALTER TABLE documents ADD COLUMN encoding VARCHAR(40)")
 
 
+def _resolution_index(conn: Connection) -> None:
+    """The resolution index (`store/resolution_index.py`); empty until the next full
+    resolution fills it, so the first judgement after it re-resolves in full."""
+    for table in (schema.resolve_groups, schema.resolve_keys, schema.resolve_pairs,
+                  schema.resolve_entities):
+        table.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0001_initial", _initial),
     ("0002_claims_and_facts", _facts),
@@ -139,6 +147,7 @@ MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0010_postgres_search", _postgres_search),
     ("0011_tlp_and_users", _tlp_and_users),
     ("0012_document_encoding", _document_encoding),
+    ("0013_resolution_index", _resolution_index),
 ]
 
 
