@@ -18,8 +18,6 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, select
-
 from actorgraph.facts.build import (
     _drop_subsumed,
     _event_rows,
@@ -34,8 +32,8 @@ from actorgraph.facts.build import (
 )
 from actorgraph.facts.contradictions import Contradiction, find_contradictions
 from actorgraph.store import partial as p
-from actorgraph.store import schema as t
 from actorgraph.store.facts import ClaimRow, FactRow
+from actorgraph.store.resolution_index import Conn as Connection
 from actorgraph.store.store import EntityRecord, Store
 
 
@@ -88,10 +86,7 @@ class _Reader:
         return [self.claims[i] for i in ids if i in self.claims]
 
     def type_map(self, ids: Iterable[str]) -> dict[str, str]:
-        missing = set(ids) - self.types.keys()
-        for part in p._chunks(missing):
-            self.types.update(self.conn.execute(select(t.entities.c.id, t.entities.c.type)
-                                                .where(t.entities.c.id.in_(part))).all())
+        self.types.update(p.entity_types(self.conn, set(ids) - self.types.keys()))
         return self.types
 
     def entities(self, ids: Iterable[str]) -> list[EntityRecord]:
@@ -241,12 +236,7 @@ def _conditions(reader: _Reader, claims: dict[str, ClaimRow], partial) -> None:
                          and (e := c.entity(c.payload.get("subject"))) is not None}
     if not persons:
         return
-    m = t.mentions.c
-    docs: set[str] = set()
-    for part in p._chunks(persons):
-        docs.update(reader.conn.execute(select(m.doc_id).where(m.entity_id.in_(part))
-                                        .distinct()).scalars())
-    docs |= partial.docs
+    docs = p.docs_naming(reader.conn, persons) | partial.docs
     for c in reader.of_docs(docs):
         if c.kind == "condition" and c.entity(c.payload.get("subject")) in persons:
             claims[c.id] = c

@@ -24,8 +24,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, select
-
 from actorgraph.knowledge.names import fold
 from actorgraph.resolve.component import resolve_part
 from actorgraph.resolve.index import seed
@@ -40,9 +38,9 @@ from actorgraph.resolve.stage import (
     lexicon_links,
 )
 from actorgraph.store import resolution_index as ix
-from actorgraph.store import schema as t
 from actorgraph.store.ids import short_hash
 from actorgraph.store.judgements import Judgement, judgements
+from actorgraph.store.resolution_index import Conn as Connection
 from actorgraph.store.store import EntityRecord, Store
 
 MAX_REGION = 200_000     # groups; beyond this a full re-resolution is as cheap
@@ -81,11 +79,7 @@ def _hyperedges(conn: Connection, live: list[Judgement], changed: list[Judgement
 def _seeds(conn: Connection, names: set[str]) -> set[str]:
     """The groups carrying a judged name, and those of entities named or shown so."""
     seeds = ix.groups_with_keys(conn, ["n|" + n for n in names])
-    eids: set[str] = set()
-    for n in names:
-        eids.update(conn.execute(select(t.entity_names.c.entity_id).where(
-            t.entity_names.c.folded == n)).scalars())
-    return seeds | ix.group_ids_where(conn, "entity_id", eids)
+    return seeds | ix.group_ids_where(conn, "entity_id", ix.entities_named(conn, names))
 
 
 def region(conn: Connection, seeds: set[str], edges: list[set[str]]

@@ -104,6 +104,24 @@ def facts_where(conn: Connection, ids: Iterable[str]) -> list[FactRow]:
     return sorted(out, key=lambda f: f.id)
 
 
+def entity_types(conn: Connection, ids: Iterable[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for part in _chunks(ids):
+        out.update(conn.execute(select(t.entities.c.id, t.entities.c.type).where(
+            t.entities.c.id.in_(part))).all())
+    return out
+
+
+def docs_naming(conn: Connection, entities: Iterable[str]) -> set[str]:
+    """The documents with a mention of one of `entities`, as stored."""
+    m = t.mentions.c
+    out: set[str] = set()
+    for part in _chunks(entities):
+        out.update(conn.execute(select(m.doc_id).where(m.entity_id.in_(part))
+                                .distinct()).scalars())
+    return out
+
+
 def texts(conn: Connection, docs: Iterable[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for part in _chunks(docs):

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, delete, insert, or_, select, update
 from actorgraph.store import schema as t
 
 READY = "resolution_index"
+Conn = Connection          # for the modules above the store, which never import SQLAlchemy
 CHUNK = 500
 
 
@@ -69,6 +70,15 @@ def mark_index(conn: Connection, ready: bool) -> None:
 def index_ready(conn: Connection) -> bool:
     return conn.execute(select(t.store_state.c.value).where(
         t.store_state.c.key == READY)).scalar() is not None
+
+
+def entities_named(conn: Connection, folded: Iterable[str]) -> set[str]:
+    """Ids of the entities with a name (shown or found) that folds to one of `folded`."""
+    out: set[str] = set()
+    for part in _chunks(folded):
+        out.update(conn.execute(select(t.entity_names.c.entity_id).where(
+            t.entity_names.c.folded.in_(part))).scalars())
+    return out
 
 
 def _group(r) -> GroupRow:
