@@ -31,6 +31,7 @@ from actorgraph.facts.build import (
     _telling_order,
 )
 from actorgraph.facts.contradictions import Contradiction, find_contradictions
+from actorgraph.facts.tallies import INSIDE
 from actorgraph.store import partial as p
 from actorgraph.store.facts import ClaimRow, FactRow
 from actorgraph.store.resolution_index import Conn as Connection
@@ -164,8 +165,9 @@ def _contradictions(reader: _Reader, partial, gone: set[str], rows: list[FactRow
         c for r in rows for c in r.claims}).values())
     facts = {f.id: f for f in p.facts_where(conn, p.facts_of_docs(conn, touched) - gone)}
     facts.update((r.id, r) for r in rows)
-    _across(reader, facts, gone)
     claims = {c.id: c for c in reader.of_docs(touched)}
+    speakers = {c.attributed_to for c in claims.values() if c.kind == "quantity"}
+    _across(reader, facts, gone, {s for s in speakers if s and s != "anonymous"})
     claims.update((c.id, c) for c in reader.by_ids(sorted({c for f in facts.values()
                                                             for c in f.claims})))
     _conditions(reader, claims, partial)
@@ -206,10 +208,12 @@ def _ordered(facts: dict[str, FactRow], claims: dict[str, ClaimRow]) -> list[Fac
     return sorted(facts.values(), key=key)
 
 
-def _across(reader: _Reader, facts: dict[str, FactRow], gone: set[str]) -> None:
+def _across(reader: _Reader, facts: dict[str, FactRow], gone: set[str],
+            speakers: set[str]) -> None:
     """Add the stored facts the rules across documents compare with those in `facts`:
     quantities and foundings of the same subject, events with the same type, actors and
-    targets, and killings of the same person."""
+    targets, killings of the same person, and the ties of membership or leadership of
+    the `speakers` of counts (which make two speakers one voice)."""
     subjects: set[str] = {f.data["subject"] for f in facts.values()
                           if f.kind in ("quantity", "founding") and f.data.get("subject")}
     keys = {(f.data["type"], tuple(f.data["actors"]), tuple(f.data["targets"]))
@@ -220,9 +224,12 @@ def _across(reader: _Reader, facts: dict[str, FactRow], gone: set[str]) -> None:
                and f.data["type"] == "ASSAULT" for x in f.data["targets"]}
     wanted = (p.facts_touching(reader.conn, subjects, ["subject"])
               | p.facts_touching(reader.conn, firsts, ["actor"])
-              | p.facts_touching(reader.conn, targets, ["target"])) - gone - facts.keys()
+              | p.facts_touching(reader.conn, targets, ["target"])
+              | p.facts_touching(reader.conn, speakers, ["subject", "object"])
+              ) - gone - facts.keys()
     for f in p.facts_where(reader.conn, wanted):
-        if f.kind in ("quantity", "founding") and f.data.get("subject") in subjects or \
+        if f.kind == "relation" and f.data["predicate"] in INSIDE or \
+                f.kind in ("quantity", "founding") and f.data.get("subject") in subjects or \
                 f.kind == "event" and ((f.data["type"], tuple(f.data["actors"]),
                                         tuple(f.data["targets"])) in keys
                                        or f.data["type"] == "ASSAULT"
