@@ -103,3 +103,23 @@ def test_a_stale_store_is_resolved_in_full(corpus_store, tmp_path):
     done = refresh_judged(store, [log.record_change(store, "unsure", e[0].name, e[1].name)])
     assert not done.incremental and "stale" in done.why
     assert not store.is_stale()
+
+
+def test_the_cli_judges_incrementally(corpus_store, tmp_path):
+    from click.testing import CliRunner
+
+    from actorgraph.cli.main import cli
+
+    base, _ = corpus_store
+    store = Store(copy_db(base, tmp_path, "cli.db"))
+    a, b = sorted((e for e in store.entities() if e.type == "person"), key=lambda e: e.id)[:2]
+    before = _state(store)
+    run = CliRunner()
+    merged = run.invoke(cli, ["merge", a.name, b.name, "--db", store.url],
+                        catch_exceptions=False)
+    assert merged.exit_code == 0 and "whole store" not in merged.output
+    assert store.entity(a.name).id == store.entity(b.name).id
+    jid = log.judgements(store)[-1].id
+    undone = run.invoke(cli, ["undo", str(jid), "--db", store.url], catch_exceptions=False)
+    assert undone.exit_code == 0 and "whole store" not in undone.output
+    assert _state(store) == before
