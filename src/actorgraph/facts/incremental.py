@@ -30,7 +30,7 @@ from actorgraph.facts.build import (
     _telling,
     _telling_order,
 )
-from actorgraph.facts.contradictions import Contradiction, find_contradictions
+from actorgraph.facts.contradictions import ATTACKS, Contradiction, find_contradictions
 from actorgraph.facts.tallies import INSIDE
 from actorgraph.store import partial as p
 from actorgraph.store.facts import ClaimRow, FactRow
@@ -170,12 +170,14 @@ def _contradictions(reader: _Reader, partial, gone: set[str], rows: list[FactRow
     _across(reader, facts, gone, {s for s in speakers if s and s != "anonymous"})
     claims.update((c.id, c) for c in reader.by_ids(sorted({c for f in facts.values()
                                                             for c in f.claims})))
+    _attacks_at(reader, facts, claims, gone)
     _conditions(reader, claims, partial)
     ids = {e for f in facts.values() for e, _ in f.entities} | _claim_entities(claims.values())
     entities = reader.entities(ids)
     names = {e.id: e.name for e in entities}
     docs = {c.doc_id for c in claims.values()}
     told_docs = touched | {claims[c].doc_id for f in facts.values() if f.kind == "event"
+                           and f.data["type"] in ATTACKS | {"ASSAULT"}
                            for c in f.claims if c in claims}
     found = find_contradictions(
         _ordered(facts, claims),
@@ -235,6 +237,21 @@ def _across(reader: _Reader, facts: dict[str, FactRow], gone: set[str],
                                        or f.data["type"] == "ASSAULT"
                                        and targets & set(f.data["targets"])):
             facts[f.id] = f
+
+
+def _attacks_at(reader: _Reader, facts: dict[str, FactRow], claims: dict[str, ClaimRow],
+                gone: set[str]) -> None:
+    """Add every stored attack told in a sentence that tells a loaded attack: a count in a
+    sentence telling two acts is nobody's (`tallies.act_tally_conflicts`)."""
+    places = {(claims[c].doc_id, claims[c].sentence) for f in facts.values()
+              if f.kind == "event" and f.data["type"] in ATTACKS for c in f.claims
+              if c in claims}
+    more = p.facts_at(reader.conn, places) - facts.keys() - gone
+    found = [f for f in p.facts_where(reader.conn, more)
+             if f.kind == "event" and f.data["type"] in ATTACKS]
+    facts.update((f.id, f) for f in found)
+    claims.update((c.id, c) for c in reader.by_ids(sorted({c for f in found
+                                                            for c in f.claims})))
 
 
 def _conditions(reader: _Reader, claims: dict[str, ClaimRow], partial) -> None:

@@ -86,6 +86,20 @@ def facts_of_docs(conn: Connection, docs: Iterable[str]) -> set[str]:
     return out
 
 
+def facts_at(conn: Connection, places: set[tuple[str, int]]) -> set[str]:
+    """Ids of the facts with a claim at one of `places` (document, sentence)."""
+    claims: list[str] = []
+    for part in _chunks({d for d, _ in places}):
+        claims += [cid for cid, doc, sentence in conn.execute(
+            select(t.claims.c.id, t.claims.c.doc_id, t.claims.c.sentence).where(
+                t.claims.c.doc_id.in_(part))) if (doc, sentence) in places]
+    out: set[str] = set()
+    for part in _chunks(claims):
+        out.update(conn.execute(select(t.fact_claims.c.fact_id).where(
+            t.fact_claims.c.claim_id.in_(part))).scalars())
+    return out
+
+
 def facts_where(conn: Connection, ids: Iterable[str]) -> list[FactRow]:
     """The stored facts with these ids, with their claims and entities."""
     out = []
