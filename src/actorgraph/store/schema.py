@@ -269,10 +269,10 @@ resolve_pairs = Table(     # node pairs scored at or above the review threshold
 )
 Index("ix_resolve_pairs_b", resolve_pairs.c.b)
 
-resolve_entities = Table(  # each entity's id before it was made unique, its first group
+resolve_entities = Table(  # what each entity's id is made from (type|found name), its first group
     "resolve_entities", metadata,
     Column("id", String(40), primary_key=True),
-    Column("plain", String(40), nullable=False),
+    Column("plain", Text, nullable=False),
     Column("first", Text, nullable=False),
 )
 Index("ix_resolve_entities_plain", resolve_entities.c.plain)
