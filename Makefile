@@ -33,7 +33,7 @@ test-sqlite: install chromium
 PG_TESTS ?= tests/store tests/cli tests/web tests/export tests/facts tests/test_workflow.py \
             tests/test_parallel.py tests/extract/test_isolation.py tests/campaign/test_ingest_posts.py tests/campaign/test_operators.py \
             tests/ingest/test_encoding.py tests/test_isolation.py tests/test_properties.py \
-            tests/resolve/test_organs_across.py tests/test_distributed.py
+            tests/resolve/test_organs_across.py tests/test_distributed.py tests/resolve/test_incremental.py
 test-postgres: install chromium
 	tools/with_postgres.sh $(BIN)/python -m pytest -q $(PG_TESTS)
 

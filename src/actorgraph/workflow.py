@@ -20,17 +20,21 @@ from pathlib import Path
 from actorgraph.campaign import documents as posts
 from actorgraph.extract import registry
 from actorgraph.facts.build import plan_facts
+from actorgraph.facts.incremental import plan_partial_facts
 from actorgraph.imports.stix import ImportReport, import_bundle
 from actorgraph.ingest import iter_sources
 from actorgraph.model import DocumentMeta, Extraction
 from actorgraph.parallel import BUDGET, Read, budget_for, read_documents, reason
+from actorgraph.resolve.incremental import plan_partial
 from actorgraph.resolve.stage import ResolveSummary, plan_resolution
 from actorgraph.store.db import StoreError
 from actorgraph.store.facts import replace_resolution
+from actorgraph.store.judgements import Recorded, judgements_by_id
+from actorgraph.store.partial import write_partial
 from actorgraph.store.store import Store
 
-__all__ = ["BUDGET", "IngestReport", "budget_for", "import_stix", "ingest", "refresh",
-           "without_undecodable"]
+__all__ = ["BUDGET", "IngestReport", "Judged", "budget_for", "import_stix", "ingest",
+           "refresh", "refresh_judged", "without_undecodable"]
 ENGINES = ("local", "ray")     # where documents are read: here (or worker processes), Ray
 RESOLUTION = "(resolution)"   # the source named when resolution or facts fail
 
@@ -184,9 +188,55 @@ def refresh(store: Store) -> ResolveSummary:
         resolved = plan_resolution(store)
         built = plan_facts(store, resolved.entities, resolved.keys)
         if replace_resolution(store, token, resolved.entities, resolved.assignment,
-                              resolved.review, built.rows, built.contradictions):
+                              resolved.review, built.rows, built.contradictions,
+                              resolved.index):
             break
     return resolved.summary
+
+
+@dataclass
+class Judged:
+    """How the store was brought up to date after judgements: `incremental` (only the
+    `region` groups re-resolved and their facts rebuilt) or in full, and why."""
+    summary: ResolveSummary
+    incremental: bool
+    region: int = 0
+    why: str = ""
+
+
+def refresh_judged(store: Store, recorded: list[Recorded]) -> Judged:
+    """Bring the store up to date after the analyst's judgements `recorded` (or undone),
+    in that order: re-resolve only the groups they touch and rebuild only their facts and
+    contradictions (`resolve.incremental`, `facts.incremental`), written in one
+    transaction; the result equals a full `refresh`. Falls back to a full refresh when
+    the store was stale before them, another write came in between, there is no current
+    resolution index, or the change cannot be bounded (`plan_partial` says None)."""
+    why = _chain_broken(recorded)
+    if not why:
+        partial = plan_partial(store, judgements_by_id(store, [r.id for r in recorded]))
+        if partial is None:
+            why = "the change could not be bounded (no index, or a node split)"
+        else:
+            built = plan_partial_facts(store, partial)
+            if write_partial(store, recorded[-1].token, partial, built.gone, built.rows,
+                             built.cons_gone, built.contradictions):
+                stats = store.stats()
+                return Judged(ResolveSummary(0, stats["entities"], stats["review_pairs"]),
+                              True, partial.region)
+            why = "another write came in between"
+    return Judged(refresh(store), False, why=why)
+
+
+def _chain_broken(recorded: list[Recorded]) -> str:
+    """Why the stored entities do not follow from the judgements before `recorded`."""
+    if not recorded:
+        return "no judgement"
+    before = None
+    for r in recorded:
+        if r.before != before:
+            return "the store was stale before the judgement"
+        before = r.token
+    return ""
 
 
 def import_stix(store: Store, path: str | Path, source: str | None = None) -> ImportReport:

@@ -1,5 +1,7 @@
 """CLI commands for who-is-who: find an entity, review unsure pairs, and the analyst's
-judgements (merge, split, rename, list, undo). Every judgement re-resolves the store."""
+judgements (merge, split, rename, list, undo). Every judgement re-resolves the entities
+it touches and rebuilds their facts (`workflow.refresh_judged`; the whole store when the
+change cannot be bounded)."""
 from __future__ import annotations
 
 import sys
@@ -18,15 +20,26 @@ from actorgraph.cli.options import (
 
 if TYPE_CHECKING:
     from actorgraph.resolve.stage import ResolveSummary
+    from actorgraph.store.judgements import Recorded
     from actorgraph.store.store import EntityRecord, Store
 
 
 def refresh(store: Store) -> ResolveSummary:
-    """Re-resolve the store after a judgement. The workflow (resolution, facts, and what
-    they import) is loaded here, so the commands that only read start quickly."""
+    """Re-resolve the whole store. The workflow (resolution, facts, and what they import)
+    is loaded here, so the commands that only read start quickly."""
     from actorgraph.workflow import refresh as run_refresh
 
     return run_refresh(store)
+
+
+def refresh_judged(store: Store, recorded: list[Recorded]) -> ResolveSummary:
+    """Bring the store up to date after judgements: only what they touch, where it can."""
+    from actorgraph.workflow import refresh_judged as run
+
+    done = run(store, recorded)
+    if not done.incremental:
+        click.echo(f"re-resolved the whole store: {done.why}", err=True)
+    return done.summary
 
 
 def _show(store: Store, e: EntityRecord, indent: str = "") -> None:
@@ -80,7 +93,7 @@ def review(db, list_only, reason) -> None:
     if not pairs:
         click.echo("nothing to review")
         return
-    answered = 0
+    answered: list[Recorded] = []
     for a_id, b_id, score, reasons in pairs:
         a, b = store.entity_by_id(a_id), store.entity_by_id(b_id)
         if a is None or b is None:
@@ -95,20 +108,19 @@ def review(db, list_only, reason) -> None:
         if answer == "quit":
             break
         if answer != "skip":
-            log.record(store, answer, a.name, b.name, reason=reason)
-            answered += 1
+            answered.append(log.record_change(store, answer, a.name, b.name, reason=reason))
     if answered:
-        refresh(store)
-        click.echo(f"\n{answered} judgements recorded; entities re-resolved")
+        refresh_judged(store, answered)
+        click.echo(f"\n{len(answered)} judgements recorded; entities re-resolved")
 
 
 def _judge(store: Store, action: str, a: str, b: str | None, value: str | None,
            reason: str | None) -> None:
     from actorgraph.store import judgements as log
 
-    jid = log.record(store, action, a, b, value, reason)
-    summary = refresh(store)
-    click.echo(f"judgement {jid} recorded ({action}); {summary.entities} entities")
+    recorded = log.record_change(store, action, a, b, value, reason)
+    summary = refresh_judged(store, [recorded])
+    click.echo(f"judgement {recorded.id} recorded ({action}); {summary.entities} entities")
 
 
 @click.command()
@@ -212,10 +224,11 @@ def undo(judgement_id, db) -> None:
     from actorgraph.store import judgements as log
 
     store = open_store(db, write=True)
-    if not log.undo(store, judgement_id):
+    recorded = log.undo_change(store, judgement_id)
+    if recorded is None:
         click.echo(f"no live judgement {judgement_id}", err=True)
         sys.exit(1)
-    refresh(store)
+    refresh_judged(store, [recorded])
     click.echo(f"judgement {judgement_id} undone; entities re-resolved")
 
 

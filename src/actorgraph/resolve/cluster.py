@@ -34,7 +34,7 @@ from itertools import combinations
 
 from actorgraph.knowledge.names import fold, name_keys, phonetic_key, script_readings, tokens
 from actorgraph.resolve.compare import Profile, compare_profiles, conflict, organ_states, profile
-from actorgraph.resolve.records import Candidate, Merge, NameGroup, Resolution, Score
+from actorgraph.resolve.records import Base, Candidate, Merge, NameGroup, Resolution, Score
 
 __all__ = ["resolve", "blocking_keys"]
 
@@ -166,7 +166,8 @@ def resolve(groups: Sequence[NameGroup],
             max_block: int = 100, workers: int = 1,
             known_links: Iterable[tuple[str, str]] = (),
             division_links: Iterable[tuple[str, str]] = (),
-            facility_links: Iterable[tuple[str, str]] = ()) -> Resolution:
+            facility_links: Iterable[tuple[str, str]] = (),
+            keep_base: bool = False) -> Resolution:
     """Cluster name groups from many documents into actors.
 
     `must_link` pairs of group ids are always merged (analyst judgements win), and so
@@ -179,7 +180,9 @@ def resolve(groups: Sequence[NameGroup],
     by more than `max_block` nodes only compare near neighbours. With
     `workers` > 1 the pairs are scored in that many forked processes (POSIX
     only; large inputs). The result does not depend on the order of `groups`
-    nor on `workers`.
+    nor on `workers`. With `keep_base`, the result keeps what the steps after scoring
+    start from (`Resolution.base`: the nodes, the scored pairs, each node's oversize keys),
+    so that `resolve.component` can redo those steps on a part of the groups.
     """
     enabled = gc.isenabled()
     gc.disable()        # millions of small acyclic objects: spare the collector's walks
@@ -188,7 +191,8 @@ def resolve(groups: Sequence[NameGroup],
             (p, "gazetteer", "one gazetteer entry or GeoNames town") for p in known_links] + [
             (p, "division", "a place and its province or region") for p in division_links] + [
             (p, "facility", "one facility of one town") for p in facility_links]
-        return _resolve(groups, links, cannot_link, merge_at, review_at, max_block, workers)
+        return _resolve(groups, links, cannot_link, merge_at, review_at, max_block, workers,
+                        keep_base)
     finally:
         if enabled:
             gc.enable()
@@ -196,7 +200,7 @@ def resolve(groups: Sequence[NameGroup],
 
 def _resolve(groups: Sequence[NameGroup], must_link: list[tuple[tuple[str, str], str, str]],
              cannot_link: Iterable[tuple[str, str]], merge_at: float, review_at: float,
-             max_block: int, workers: int) -> Resolution:
+             max_block: int, workers: int, keep_base: bool = False) -> Resolution:
     """The steps of the module docstring, in order, with their counts and timings."""
     groups = sorted(groups, key=lambda g: g.id)
     index = {g.id: i for i, g in enumerate(groups)}
@@ -216,6 +220,7 @@ def _resolve(groups: Sequence[NameGroup], must_link: list[tuple[tuple[str, str],
     del seen_pairs
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
     stats["ms_scoring"], clock = _ms(clock), time.perf_counter()
+    base = _base(groups, nodes, scored, node_keys, oversize) if keep_base else None
     refused, short_pairs = _merge_best_first(scored, nodes, node_profiles, uf, merges,
                                              merge_at, review_at)
     for k in sorted(short_pairs):   # 6. one-word person names
@@ -229,7 +234,21 @@ def _resolve(groups: Sequence[NameGroup], must_link: list[tuple[tuple[str, str],
     stats["refused"] = len(refused)
     refused.sort(key=lambda c: (-c.score, c.a, c.b))
     stats["ms_merging"] = _ms(clock)
-    return Resolution(clusters, review, reasons, refused, dict(stats))
+    return Resolution(clusters, review, reasons, refused, dict(stats), base)
+
+
+def _base(groups: list[NameGroup], nodes: list[list[int]],
+          scored: list[tuple[float, int, int, Score]], node_keys: list[set[str]],
+          oversize: set[str]) -> Base:
+    """The nodes (by group ids), the scored pairs (by their nodes' first group ids) and
+    the oversize keys of each node that a short form looks at."""
+    heads = [groups[m[0]].id for m in nodes]
+    return Base(
+        nodes={heads[k]: [groups[i].id for i in m] for k, m in enumerate(nodes)},
+        pairs=[(v, heads[a], heads[b], s.reasons) for v, a, b, s in scored],
+        oversize={heads[k]: sorted(x for x in keys if x in oversize
+                                   and ("|a:" in x or "|t:" in x))
+                  for k, keys in enumerate(node_keys) if keys & oversize})
 
 
 def _link(uf: _Guarded, index: dict[str, int],

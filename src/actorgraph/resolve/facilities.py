@@ -54,6 +54,15 @@ def facility_of(name: str) -> tuple[str, int] | None:
     return None
 
 
+def facility_keys(g: NameGroup) -> set[str]:
+    """The facilities a place group may be linked on ("airport|99072"), for the
+    resolution index: at least what `facility_links` joins on."""
+    if g.type != "place":
+        return set()
+    return {f"{kind}|{town}" for n, _ in g.names if (f := facility_of(n)) is not None
+            for kind, town in [f]}
+
+
 def facility_links(records: list[NameGroup]) -> list[tuple[str, str]]:
     """Pairs of place groups that name one facility of one town."""
     first: dict[tuple[str, int], str] = {}

@@ -73,6 +73,20 @@ class Merge:
 
 
 @dataclass
+class Base:
+    """What the steps after scoring start from, by group ids: each node (groups of one
+    fullest name, united without comparison) under its first group's id, the pairs of
+    nodes scored at or above the review threshold as (score, node, node, reasons) best
+    first, and each node's blocking keys too common to pair all their members (those a
+    short form looks at). None of it depends on the analyst's judgements as long as no
+    judgement splits a node."""
+
+    nodes: dict[str, list[str]]
+    pairs: list[tuple[float, str, str, tuple[str, ...]]]
+    oversize: dict[str, list[str]]
+
+
+@dataclass
 class Resolution:
     """The result of :func:`actorgraph.resolve.cluster.resolve`.
 
@@ -90,6 +104,7 @@ class Resolution:
     reasons: dict[str, list[Merge]]
     refused: list[Candidate] = field(default_factory=list)
     stats: dict[str, int] = field(default_factory=dict)
+    base: Base | None = None
 
     def cluster_of(self, group_id: str) -> list[str] | None:
         """The cluster that holds `group_id`, or None."""

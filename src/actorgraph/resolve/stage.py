@@ -17,12 +17,14 @@ from actorgraph.knowledge.lexicon import LexEntry, known_place, load_lexicon, no
 from actorgraph.knowledge.names import fold
 from actorgraph.knowledge.wordlists import WORDS
 from actorgraph.resolve.cluster import resolve
-from actorgraph.resolve.facilities import facility_links
+from actorgraph.resolve.facilities import facility_keys, facility_links
+from actorgraph.resolve.index import build_index
 from actorgraph.resolve.judged import Constraints, constraints
 from actorgraph.resolve.records import NameGroup, Resolution
 from actorgraph.resolve.types import entity_kind, entity_type, group_kind, group_types
 from actorgraph.store.ids import short_hash
 from actorgraph.store.judgements import judgements
+from actorgraph.store.resolution_index import ResolutionIndex
 from actorgraph.store.store import EntityRecord, Store, StoredMention
 
 MAX_CONTEXT = 2_000     # actors of one document beyond which they are no context
@@ -78,27 +80,47 @@ def name_groups(groups: dict[str, list[StoredMention]]) -> list[NameGroup]:
     return out
 
 
-def lexicon_links(records: list[NameGroup]) -> list[tuple[str, str]]:
+def lexicon_links(records: list[NameGroup],
+                  keys: dict[str, list[tuple[str, str]]] | None = None
+                  ) -> list[tuple[str, str]]:
     """Groups whose names are one gazetteer entry (and type) are one actor; groups typed
-    place whose names are one town of GeoNames ("Hawler", "Irbil") are one place."""
-    lex = load_lexicon()
+    place whose names are one town of GeoNames ("Hawler", "Irbil") are one place
+    (`keys`: each group's `lexicon_keys`, when known)."""
     first: dict[tuple[str, str], str] = {}
     links = []
     for g in records:
-        entries: set[tuple[str, str]]
-        if g.type == "place":
-            places = {k for n, _ in g.names if (k := _place_key(n, lex.lookup(n))) is not None}
-            entries = places if len(places) == 1 else set()
-        else:
-            entries = {(e.name, e.type) for n, _ in g.names if (e := lex.lookup(n)) is not None}
-        for key in sorted(entries):
-            if key[1] != g.type:
-                continue
+        for key in (keys[g.id] if keys is not None else lexicon_keys(g)):
             if key in first:
                 links.append((first[key], g.id))
             else:
                 first[key] = g.id
     return links
+
+
+def lexicon_keys(g: NameGroup) -> list[tuple[str, str]]:
+    """The gazetteer entries (or GeoNames towns) of its type that a group's names are."""
+    lex = load_lexicon()
+    entries: set[tuple[str, str]]
+    if g.type == "place":
+        places = {k for n, _ in g.names if (k := _place_key(n, lex.lookup(n))) is not None}
+        entries = places if len(places) == 1 else set()
+    else:
+        entries = {(e.name, e.type) for n, _ in g.names if (e := lex.lookup(n)) is not None}
+    return [key for key in sorted(entries) if key[1] == g.type]
+
+
+def division_keys(g: NameGroup) -> set[str]:
+    """The place names a division link may join on: a place's names, and X of its names
+    "X province" (more than `division_links` joins on: never fewer)."""
+    if g.type != "place":
+        return set()
+    out = set()
+    for n, _ in g.names:
+        out.add(normalize_form(n))
+        words = n.split()
+        if len(words) >= 2 and words[-1].lower() in WORDS["division_nouns"]:
+            out.add(normalize_form(" ".join(words[:-1])))
+    return out
 
 
 def division_links(records: list[NameGroup]) -> list[tuple[str, str]]:
@@ -152,28 +174,46 @@ def canonical_name(names: Counter, etype: str) -> str:
     return max(plain, key=lambda n: (names[n], len(n.split()), len(n)))
 
 
-def _entity(cluster: list[str], groups: dict[str, list[StoredMention]],
+def group_surfaces(groups: dict[str, list[StoredMention]]) -> dict[str, Counter]:
+    """Each group's names as written (its mentions by name), counted."""
+    return {gid: Counter(m.text for m in ms if m.role == "name") for gid, ms in groups.items()}
+
+
+def found_name(cluster: list[str], by_id: dict[str, NameGroup], sizes: dict[str, int]
+               ) -> tuple[str, str]:
+    """A cluster's entity type and its found name: what its id is made from."""
+    etype = entity_type(cluster, by_id, sizes)
+    names: Counter = Counter()
+    for gid in cluster:
+        names.update(dict(by_id[gid].names))
+    return etype, canonical_name(names, etype)
+
+
+def plain_id(etype: str, name: str) -> str:
+    """The id of an entity before it is made unique."""
+    return "ent-" + short_hash(etype, normalize_form(name))
+
+
+def _entity(cluster: list[str], sizes: dict[str, int], surfaces: dict[str, Counter],
             by_id: dict[str, NameGroup], result: Resolution, rules: Constraints,
             used: set[str]) -> EntityRecord:
     """The entity of one cluster: its type, canonical (or the analyst's) name, kind and
     surface names; its id from the found name, made unique among `used`."""
-    etype = entity_type(cluster, by_id, groups)
+    etype = entity_type(cluster, by_id, sizes)
     names: Counter = Counter()
     for gid in cluster:
         names.update(dict(by_id[gid].names))
     name = canonical_name(names, etype)
-    eid = "ent-" + short_hash(etype, normalize_form(name))
+    eid = plain_id(etype, name)
     shown = next((rules.renames[fold(n)] for n in sorted(names) if fold(n) in rules.renames),
                  None)
     if eid in used:   # two actors kept apart that share a name
-        eid = "ent-" + short_hash(etype, normalize_form(name), min(cluster))
+        eid = unique_id(etype, name, cluster)
     used.add(eid)
     kind = entity_kind(name, cluster, by_id) if etype == "organization" else None
     surface: Counter = Counter()
     for gid in cluster:
-        for m in groups[gid]:
-            if m.role == "name":
-                surface[m.text] += 1
+        surface.update(surfaces[gid])
     if shown:
         name = shown  # the analyst's name for it; the id stays that of the found name
     if name not in surface:
@@ -181,6 +221,11 @@ def _entity(cluster: list[str], groups: dict[str, list[StoredMention]],
     flat = tuple(sorted({f"{mg.rule}: {'; '.join(mg.reasons)}"
                          for mg in result.reasons.get(cluster[0], [])}))
     return EntityRecord(eid, etype, kind, name, tuple(sorted(surface.items())), flat)
+
+
+def unique_id(etype: str, name: str, cluster: list[str]) -> str:
+    """The id of an entity whose found name another entity found first already has."""
+    return "ent-" + short_hash(etype, normalize_form(name), min(cluster))
 
 
 def _review(result: Resolution, group_entity: dict[str, str], entities: list[EntityRecord],
@@ -201,6 +246,7 @@ class Resolved:
     keys: dict[str, dict[str, str]]            # doc id -> mention key -> entity id
     review: list[tuple]
     summary: ResolveSummary
+    index: ResolutionIndex | None = None       # what an incremental re-resolution needs
 
 
 def plan_resolution(store: Store) -> Resolved:
@@ -208,18 +254,21 @@ def plan_resolution(store: Store) -> Resolved:
     groups = _group_mentions(store)
     records = name_groups(groups)
     rules = constraints(judgements(store), records)
-    result = resolve(records, must_link=rules.must, known_links=lexicon_links(records),
+    lexkeys = {g.id: lexicon_keys(g) for g in records}
+    result = resolve(records, must_link=rules.must, known_links=lexicon_links(records, lexkeys),
                      division_links=division_links(records),
                      facility_links=facility_links(records),
-                     cannot_link=rules.cannot)
+                     cannot_link=rules.cannot, keep_base=True)
     by_id = {r.id: r for r in records}
+    sizes = {gid: len(ms) for gid, ms in groups.items()}
+    surfaces = group_surfaces(groups)
     entities: list[EntityRecord] = []
     assignment: dict[str, str] = {}
     group_entity: dict[str, str] = {}
     keys: dict[str, dict[str, str]] = defaultdict(dict)
     used: set[str] = set()
     for cluster in result.clusters:
-        entity = _entity(cluster, groups, by_id, result, rules, used)
+        entity = _entity(cluster, sizes, surfaces, by_id, result, rules, used)
         entities.append(entity)
         for gid in cluster:
             group_entity[gid] = entity.id
@@ -227,13 +276,12 @@ def plan_resolution(store: Store) -> Resolved:
                 assignment[m.id] = entity.id
                 keys[m.doc_id][m.key] = entity.id
     review = _review(result, group_entity, entities, rules)
+    assert result.base is not None
+    index = build_index(records, sizes, surfaces, group_entity, result.base,
+                        {g.id: [f"l|{n}|{t}" for n, t in lexkeys[g.id]]
+                         + [f"d|{x}" for x in sorted(division_keys(g))]
+                         + [f"f|{x}" for x in sorted(facility_keys(g))] for g in records},
+                        {e.id: (found_name(c, by_id, sizes), c[0])
+                         for e, c in zip(entities, result.clusters)})
     return Resolved(entities, assignment, dict(keys), review,
-                    ResolveSummary(len(records), len(entities), len(review)))
-
-
-def resolve_store(store: Store) -> ResolveSummary:
-    """Re-resolve every entity in the store from its mentions and write them (facts are
-    not rebuilt: `workflow.refresh` does both, in one transaction)."""
-    done = plan_resolution(store)
-    store.replace_entities(done.entities, done.assignment, done.review)
-    return done.summary
+                    ResolveSummary(len(records), len(entities), len(review)), index)

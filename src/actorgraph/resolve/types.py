@@ -77,12 +77,12 @@ def group_kind(mentions: list[StoredMention]) -> str | None:
 
 
 def entity_type(cluster: list[str], by_id: dict[str, NameGroup],
-                groups: dict[str, list[StoredMention]]) -> str:
+                sizes: dict[str, int]) -> str:
     """The type of most of a cluster's mentions (each group's type already settled by
-    its own and its name's votes)."""
+    its own and its name's votes; `sizes`: each group's number of mentions)."""
     weight: Votes = defaultdict(float)
     for gid in cluster:
-        weight[by_id[gid].type] += len(groups[gid])
+        weight[by_id[gid].type] += sizes[gid]
     return decide(weight) or by_id[cluster[0]].type
 
 

@@ -145,6 +145,14 @@ def _page_indexes(conn: Connection) -> None:
     refresh(conn)
 
 
+def _resolution_index(conn: Connection) -> None:
+    """The resolution index (`store/resolution_index.py`); empty until the next full
+    resolution fills it, so the first judgement after it re-resolves in full."""
+    for table in (schema.resolve_groups, schema.resolve_keys, schema.resolve_pairs,
+                  schema.resolve_entities):
+        table.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0001_initial", _initial),
     ("0002_claims_and_facts", _facts),
@@ -160,6 +168,7 @@ MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0012_document_encoding", _document_encoding),
     ("0013_channels", _channels),
     ("0014_page_indexes", _page_indexes),
+    ("0015_resolution_index", _resolution_index),
 ]
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import Connection, delete, insert, select
 
 from actorgraph.store import schema as t
 from actorgraph.store.db import retry_locked, write_transaction
+from actorgraph.store.resolution_index import ResolutionIndex, write_index
 from actorgraph.store.store import EntityRecord, Store, write_entities
 from actorgraph.store.summaries import refresh_contradiction_index, refresh_fact_index
 from actorgraph.store.tlp import (
@@ -189,14 +190,16 @@ def read_contradictions(store: Store, entity_id: str | None = None,
 
 def replace_resolution(store: Store, token: str | None, entities: list[EntityRecord],
                        assignment: dict[str, str], review: Sequence[tuple],
-                       facts: list[FactRow], contradictions) -> bool:
+                       facts: list[FactRow], contradictions,
+                       index: ResolutionIndex | None = None) -> bool:
     """Write a whole resolution (entities, mention links, review pairs), the facts built
     on it and their contradictions in ONE transaction, and clear the stale flag in it: a
     kill leaves the store as it was before, or done.
 
     `token` is the stale token read before the resolution was computed; if another write
     changed it meanwhile (a document stored by another process, a judgement) nothing is
-    written and False is returned: the resolution no longer follows from the store."""
+    written and False is returned: the resolution no longer follows from the store.
+    `index`: the resolution index that incremental re-resolutions start from."""
     def write() -> bool:
         with write_transaction(store.engine) as conn:
             now = conn.execute(select(t.store_state.c.value).where(
@@ -206,6 +209,8 @@ def replace_resolution(store: Store, token: str | None, entities: list[EntityRec
             write_entities(conn, entities, assignment, review)
             write_facts(conn, facts)
             write_contradictions(conn, contradictions)
+            if index is not None:
+                write_index(conn, index)
             conn.execute(delete(t.store_state).where(t.store_state.c.key == "stale"))
             return True
     return retry_locked(write)

@@ -41,30 +41,64 @@ def _author() -> str:
         return "analyst"
 
 
+@dataclass(frozen=True)
+class Recorded:
+    """A judgement recorded or undone, with the store's stale token before and after it:
+    an incremental re-resolution may start from the entities stored before it only if
+    nothing else made the store stale (`before` is None, or the previous judgement's)."""
+    id: int
+    before: str | None
+    token: str
+
+
+def _stale(conn) -> str | None:
+    return conn.execute(select(t.store_state.c.value).where(
+        t.store_state.c.key == "stale")).scalar()
+
+
 def record(store: Store, action: str, a: str, b: str | None = None, value: str | None = None,
            reason: str | None = None, author: str | None = None) -> int:
     """Append a judgement; returns its id."""
+    return record_change(store, action, a, b, value, reason, author).id
+
+
+def record_change(store: Store, action: str, a: str, b: str | None = None,
+                  value: str | None = None, reason: str | None = None,
+                  author: str | None = None) -> Recorded:
+    """Append a judgement; returns it with the stale tokens around it."""
     if action not in ACTIONS:
         raise ValueError(f"unknown judgement {action!r}; one of {', '.join(ACTIONS)}")
     with write_transaction(store.engine) as conn:
+        before = _stale(conn)
         res = conn.execute(insert(t.judgements).values(
             action=action, a=a, b=b, value=value, author=author or _author(), reason=reason,
             created_at=now(), undone=False))
-        if action not in LINK_ACTIONS:
-            mark_stale_in(conn)
+        # a link judgement (confirm/reject of a channel link) changes no entity
+        token = mark_stale_in(conn) if action not in LINK_ACTIONS else (before or "")
         key = res.inserted_primary_key
         assert key is not None   # one row was inserted
-        return int(key[0])
+        return Recorded(int(key[0]), before, token)
 
 
 def undo(store: Store, judgement_id: int) -> bool:
     """Mark a judgement undone; False when there is no such live judgement."""
+    return undo_change(store, judgement_id) is not None
+
+
+def undo_change(store: Store, judgement_id: int) -> Recorded | None:
+    """Mark a judgement undone; None when there is no such live judgement."""
     with write_transaction(store.engine) as conn:
+        before = _stale(conn)
         res = conn.execute(update(t.judgements).where(
             t.judgements.c.id == judgement_id, t.judgements.c.undone.is_(False)).values(
             undone=True))
-        mark_stale_in(conn)
-        return res.rowcount == 1
+        token = mark_stale_in(conn)
+        return Recorded(judgement_id, before, token) if res.rowcount == 1 else None
+
+
+def judgements_by_id(store: Store, ids: list[int]) -> list[Judgement]:
+    """These judgements, live or undone."""
+    return [j for j in judgements(store, include_undone=True) if j.id in set(ids)]
 
 
 def judgements(store: Store, include_undone: bool = False) -> list[Judgement]:

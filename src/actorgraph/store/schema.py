@@ -312,3 +312,44 @@ contradiction_facts = Table(
     Column("fact_id", String(60), primary_key=True),
     Column("contradiction_id", String(60), primary_key=True),
 )
+
+# -- the resolution index: what an incremental re-resolution starts from ----------
+# Written by every full resolution, updated by every incremental one
+# (`store/resolution_index.py`); none of it is exported. A name group is one actor in
+# one document (`doc_id|key`); its node the groups of one fullest name.
+resolve_groups = Table(
+    "resolve_groups", metadata,
+    Column("id", Text, primary_key=True),
+    Column("doc_id", String(40), nullable=False),
+    Column("key", Text, nullable=False),           # the mention key of its mentions
+    Column("entity_id", String(40), nullable=False),
+    Column("node", Text, nullable=False),          # the id of its node's first group
+    Column("data", Text, nullable=False),          # JSON: type, kind, names, own, size, ...
+)
+Index("ix_resolve_groups_doc", resolve_groups.c.doc_id)
+Index("ix_resolve_groups_entity", resolve_groups.c.entity_id)
+Index("ix_resolve_groups_node", resolve_groups.c.node)
+
+resolve_keys = Table(      # n|folded name, l|gazetteer entry, d|place name or its head
+    "resolve_keys", metadata,
+    Column("key", Text, primary_key=True),
+    Column("group_id", Text, primary_key=True),
+)
+Index("ix_resolve_keys_group", resolve_keys.c.group_id)
+
+resolve_pairs = Table(     # node pairs scored at or above the review threshold
+    "resolve_pairs", metadata,
+    Column("a", Text, primary_key=True),
+    Column("b", Text, primary_key=True),
+    Column("score", Float, nullable=False),
+    Column("reasons", Text, nullable=False),
+)
+Index("ix_resolve_pairs_b", resolve_pairs.c.b)
+
+resolve_entities = Table(  # what each entity's id is made from (type|found name), its first group
+    "resolve_entities", metadata,
+    Column("id", String(40), primary_key=True),
+    Column("plain", Text, nullable=False),
+    Column("first", Text, nullable=False),
+)
+Index("ix_resolve_entities_plain", resolve_entities.c.plain)

@@ -379,7 +379,9 @@ def mark_stale_in(conn) -> str:
 def write_entities(conn, entities: list[EntityRecord], assignment: dict[str, str],
                    review: Sequence[tuple] = ()) -> None:
     """Replace entities, their names, the review pairs and mention -> entity links (in the
-    caller's transaction)."""
+    caller's transaction). The resolution index no longer follows (a full refresh writes
+    it again after this)."""
+    conn.execute(delete(t.store_state).where(t.store_state.c.key == "resolution_index"))
     conn.execute(update(t.mentions).values(entity_id=None))
     conn.execute(delete(t.entity_names))
     conn.execute(delete(t.entities))

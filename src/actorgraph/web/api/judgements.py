@@ -1,7 +1,8 @@
 """/api/judgements: the analyst's merge / different judgements (writes; --allow-writes).
 
-A judgement is appended to the store's judgement log (who, when, what, why) and
-the store is re-resolved, exactly as `actorgraph merge` and `distinguish` do. On a
+A judgement is appended to the store's judgement log (who, when, what, why) and the
+entities it touches are re-resolved with their facts (`workflow.refresh_judged`),
+exactly as `actorgraph merge` and `distinguish` do. On a
 team server the judgement is the logged-in analyst's, recorded under their name.
 """
 from __future__ import annotations
@@ -13,7 +14,7 @@ from actorgraph.web import models as m
 from actorgraph.web.auth import author, require_writer
 from actorgraph.web.params import ReaderDep
 from actorgraph.web.views.entity import find_by_name, ref
-from actorgraph.workflow import refresh
+from actorgraph.workflow import refresh_judged
 
 router = APIRouter(prefix="/api/judgements", tags=["judgements"])
 
@@ -28,9 +29,9 @@ def post_judgement(body: m.Judgement, reader: ReaderDep, request: Request
     a, b = find_by_name(reader, body.a), find_by_name(reader, body.b)
     if body.action == "same" and a.id == b.id:
         raise HTTPException(409, f"{a.name!r} and {b.name!r} are already one entity")
-    jid = log.record(reader.store, body.action, a.name, b.name, reason=body.reason,
-                     author=author(request))
-    summary = refresh(reader.store)
+    recorded = log.record_change(reader.store, body.action, a.name, b.name,
+                                 reason=body.reason, author=author(request))
+    summary = refresh_judged(reader.store, [recorded]).summary
     reader.invalidate()
-    return m.JudgementResult(id=jid, action=body.action, a=ref(a), b=ref(b),
+    return m.JudgementResult(id=recorded.id, action=body.action, a=ref(a), b=ref(b),
                              entities=summary.entities)

@@ -1,0 +1,247 @@
+"""Reads and writes of a part of the store, for an incremental re-resolution: the claims
+of some documents, the facts of some entities, and one transaction that swaps the
+entities, facts and contradictions a judgement changed (`write_partial`)."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
+
+from actorgraph.knowledge.names import fold
+from actorgraph.store import resolution_index as ix
+from actorgraph.store import schema as t
+from actorgraph.store.db import retry_locked, write_transaction
+from actorgraph.store.facts import ClaimRow, FactRow
+from actorgraph.store.store import EntityRecord, Store
+
+CHUNK = 500
+
+
+def _chunks(values: Iterable[str]) -> Iterator[list[str]]:
+    items = sorted(set(values))
+    for i in range(0, len(items), CHUNK):
+        yield items[i:i + CHUNK]
+
+
+def stored_keys(conn: Connection, docs: Iterable[str]) -> dict[str, dict[str, str]]:
+    """doc id -> mention key -> entity id, as stored, for `docs`."""
+    m = t.mentions.c
+    out: dict[str, dict[str, str]] = {}
+    for part in _chunks(docs):
+        for doc_id, key, eid in conn.execute(select(m.doc_id, m.key, m.entity_id).where(
+                m.doc_id.in_(part), m.entity_id.is_not(None)).distinct()):
+            out.setdefault(doc_id, {})[key] = eid
+    return out
+
+
+def _claim(r, keys: dict[str, dict[str, str]]) -> ClaimRow:
+    return ClaimRow(r.id, r.doc_id, r.sentence, r.start, r.end, r.kind, json.loads(r.payload),
+                    r.speaker_key, r.modality, r.cue, r.section, r.ingested_at,
+                    keys.get(r.doc_id, {}))
+
+
+def claims_where(conn: Connection, column: str, values: Iterable[str],
+                 keys: dict[str, dict[str, str]]) -> list[ClaimRow]:
+    """The claims of current documents whose `column` (id or doc_id) is in `values`, read
+    with `keys` (doc id -> mention key -> entity id; it must hold their documents)."""
+    col = t.claims.c[column]
+    out = []
+    for part in _chunks(values):
+        q = (select(t.claims).join(t.documents, t.documents.c.id == t.claims.c.doc_id)
+             .where(t.documents.c.current.is_(True), col.in_(part)))
+        out += [_claim(r, keys) for r in conn.execute(q)]
+    return out
+
+
+def claim_docs(conn: Connection, ids: Iterable[str]) -> dict[str, str]:
+    """claim id -> its document."""
+    out: dict[str, str] = {}
+    for part in _chunks(ids):
+        out.update(conn.execute(select(t.claims.c.id, t.claims.c.doc_id).where(
+            t.claims.c.id.in_(part))).all())
+    return out
+
+
+def facts_touching(conn: Connection, entities: Iterable[str],
+                   roles: Sequence[str] | None = None) -> set[str]:
+    """Ids of the facts with one of `entities` (in one of `roles`, when given)."""
+    fe = t.fact_entities.c
+    out: set[str] = set()
+    for part in _chunks(entities):
+        q = select(fe.fact_id).where(fe.entity_id.in_(part))
+        if roles is not None:
+            q = q.where(fe.role.in_(list(roles)))
+        out.update(conn.execute(q).scalars())
+    return out
+
+
+def facts_of_docs(conn: Connection, docs: Iterable[str]) -> set[str]:
+    """Ids of the facts with a claim in one of `docs`."""
+    out: set[str] = set()
+    for part in _chunks(docs):
+        out.update(conn.execute(select(t.fact_claims.c.fact_id).join(
+            t.claims, t.claims.c.id == t.fact_claims.c.claim_id).where(
+            t.claims.c.doc_id.in_(part))).scalars())
+    return out
+
+
+def facts_at(conn: Connection, places: set[tuple[str, int]]) -> set[str]:
+    """Ids of the facts with a claim at one of `places` (document, sentence)."""
+    claims: list[str] = []
+    for part in _chunks({d for d, _ in places}):
+        claims += [cid for cid, doc, sentence in conn.execute(
+            select(t.claims.c.id, t.claims.c.doc_id, t.claims.c.sentence).where(
+                t.claims.c.doc_id.in_(part))) if (doc, sentence) in places]
+    out: set[str] = set()
+    for part in _chunks(claims):
+        out.update(conn.execute(select(t.fact_claims.c.fact_id).where(
+            t.fact_claims.c.claim_id.in_(part))).scalars())
+    return out
+
+
+def facts_where(conn: Connection, ids: Iterable[str]) -> list[FactRow]:
+    """The stored facts with these ids, with their claims and entities."""
+    out = []
+    for part in _chunks(ids):
+        claims: dict[str, list[str]] = {}
+        for fid, cid in conn.execute(select(t.fact_claims.c.fact_id, t.fact_claims.c.claim_id)
+                                     .where(t.fact_claims.c.fact_id.in_(part))):
+            claims.setdefault(fid, []).append(cid)
+        parts: dict[str, list[tuple[str, str]]] = {}
+        for fid, eid, role in conn.execute(select(t.fact_entities).where(
+                t.fact_entities.c.fact_id.in_(part))):
+            parts.setdefault(fid, []).append((eid, role))
+        for f in conn.execute(select(t.facts).where(t.facts.c.id.in_(part))):
+            out.append(FactRow(f.id, f.kind, json.loads(f.data), sorted(claims.get(f.id, [])),
+                               f.first_seen, sorted(parts.get(f.id, []))))
+    return sorted(out, key=lambda f: f.id)
+
+
+def entity_types(conn: Connection, ids: Iterable[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for part in _chunks(ids):
+        out.update(conn.execute(select(t.entities.c.id, t.entities.c.type).where(
+            t.entities.c.id.in_(part))).all())
+    return out
+
+
+def docs_naming(conn: Connection, entities: Iterable[str]) -> set[str]:
+    """The documents with a mention of one of `entities`, as stored."""
+    m = t.mentions.c
+    out: set[str] = set()
+    for part in _chunks(entities):
+        out.update(conn.execute(select(m.doc_id).where(m.entity_id.in_(part))
+                                .distinct()).scalars())
+    return out
+
+
+def texts(conn: Connection, docs: Iterable[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for part in _chunks(docs):
+        out.update(conn.execute(select(t.documents.c.id, t.documents.c.text).where(
+            t.documents.c.id.in_(part))).all())
+    return out
+
+
+def languages(conn: Connection, docs: Iterable[str]) -> dict[str, str | None]:
+    out: dict[str, str | None] = {}
+    for part in _chunks(docs):
+        out.update(conn.execute(select(t.documents.c.id, t.documents.c.language).where(
+            t.documents.c.id.in_(part))).all())
+    return out
+
+
+def entity_records(conn: Connection, ids: Iterable[str]) -> list[EntityRecord]:
+    """The stored entities with these ids, with their names."""
+    out = []
+    for part in _chunks(ids):
+        names: dict[str, list[tuple[str, int]]] = {}
+        n = t.entity_names.c
+        for eid, name, count in conn.execute(select(n.entity_id, n.name, n.count).where(
+                n.entity_id.in_(part)).order_by(n.entity_id, n.name)):
+            names.setdefault(eid, []).append((name, count))
+        for r in conn.execute(select(t.entities).where(t.entities.c.id.in_(part))):
+            out.append(EntityRecord(r.id, r.type, r.kind, r.name, tuple(names.get(r.id, ())),
+                                    tuple(json.loads(r.reasons or "[]"))))
+    return out
+
+
+def contradiction_claims(conn: Connection) -> list[tuple[str, list[str], list[str]]]:
+    """(id, claim ids, fact ids) of every stored contradiction."""
+    return [(r.id, json.loads(r.claims), json.loads(r.facts)) for r in conn.execute(
+        select(t.contradictions.c.id, t.contradictions.c.claims, t.contradictions.c.facts))]
+
+
+def _delete(conn: Connection, column, ids: Iterable[str]) -> None:
+    for part in _chunks(ids):
+        conn.execute(delete(column.table).where(column.in_(part)))
+
+
+def write_partial(store: Store, token: str | None, partial, facts_gone: set[str],
+                  facts_new: list[FactRow], cons_gone: set[str], cons_new: list) -> bool:
+    """Swap what one incremental re-resolution changed, in ONE transaction that also clears
+    the stale flag; nothing when the flag is no longer `token` (False)."""
+    def write() -> bool:
+        with write_transaction(store.engine) as conn:
+            now = conn.execute(select(t.store_state.c.value).where(
+                t.store_state.c.key == "stale")).scalar()
+            if now != token or not ix.index_ready(conn):
+                return False
+            _write_entities(conn, partial)
+            _write_facts(conn, facts_gone, facts_new)
+            _delete(conn, t.contradictions.c.id, cons_gone)
+            if cons_new:
+                conn.execute(insert(t.contradictions), [
+                    {"id": c.id, "kind": c.kind, "summary": c.summary,
+                     "claims": json.dumps(c.claims), "facts": json.dumps(c.facts),
+                     "entity_id": c.entity_id, "first_seen": c.first_seen} for c in cons_new])
+            ix.update_index(conn, partial.groups, partial.removed, partial.index_entities)
+            conn.execute(delete(t.store_state).where(t.store_state.c.key == "stale"))
+            return True
+    return retry_locked(write)
+
+
+def _write_entities(conn: Connection, partial) -> None:
+    gone = partial.removed
+    _delete(conn, t.entity_names.c.entity_id, gone)
+    _delete(conn, t.entities.c.id, gone)
+    _delete(conn, t.review.c.a, gone)
+    _delete(conn, t.review.c.b, gone)
+    if partial.entities:
+        conn.execute(insert(t.entities), [
+            {"id": e.id, "type": e.type, "kind": e.kind, "name": e.name,
+             "reasons": json.dumps(list(e.reasons))} for e in partial.entities])
+        names = [{"entity_id": e.id, "name": n, "folded": fold(n), "count": c}
+                 for e in partial.entities for n, c in e.names]
+        if names:
+            conn.execute(insert(t.entity_names), names)
+    links = [{"d": gid.split("|", 1)[0], "k": gid.split("|", 1)[1], "e": eid}
+             for gid, eid in sorted(partial.groups.items())]
+    if links:
+        m = t.mentions.c
+        conn.execute(update(t.mentions).where(m.doc_id == bindparam("d"),
+                                              m.key == bindparam("k"))
+                     .values(entity_id=bindparam("e")), links)
+    if partial.review:
+        conn.execute(insert(t.review), [
+            {"a": a, "b": b, "score": s, "reasons": json.dumps(list(r))}
+            for a, b, s, r in partial.review])
+
+
+def _write_facts(conn: Connection, gone: set[str], rows: list[FactRow]) -> None:
+    for table in (t.fact_entities, t.fact_claims):
+        _delete(conn, table.c.fact_id, gone)
+    _delete(conn, t.facts.c.id, gone)
+    if not rows:
+        return
+    conn.execute(insert(t.facts), [
+        {"id": r.id, "kind": r.kind, "data": json.dumps(r.data, sort_keys=True),
+         "first_seen": r.first_seen} for r in rows])
+    links = [{"fact_id": r.id, "claim_id": c} for r in rows for c in r.claims]
+    if links:
+        conn.execute(insert(t.fact_claims), links)
+    ents = [{"fact_id": r.id, "entity_id": e, "role": role} for r in rows
+            for e, role in sorted(set(r.entities)) if e]
+    if ents:
+        conn.execute(insert(t.fact_entities), ents)
