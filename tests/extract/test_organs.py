@@ -78,3 +78,12 @@ def test_a_state_written_right_before_the_title_is_its_state():
 def test_a_dateline_of_a_place_and_a_stop():
     assert dateline_state("Заголовок\n\nАнкара. Министерство сообщило в четверг ...") == "tr"
     assert dateline_state("Заголовок\n\nМинистерство. Сообщило в четверг ...") is None
+
+
+def test_a_state_named_with_a_possessive_before_the_title_is_its_state():
+    x = run("rules-en", "Later, Georgia's State Security Service (SSG) said it had opened a case.",
+            "en")
+    found = {m.name for m in x.mentions if m.text == "State Security Service"}
+    assert found == {"State Security Service of Georgia"}
+    assert all(m.kind == "government" for m in x.mentions if m.text == "State Security Service")
+    assert not any(r.predicate == "based_in" for r in x.relations)

@@ -42,12 +42,15 @@ def dateline_state(text: str) -> str | None:
 
 
 def _beside(m: Mention, states_at: dict[int, str], text: str) -> str | None:
-    """The state a mention of a state written right before or after the organ's title
-    names ("İraq Xarici İşlər Nazirliyi", "وزارت خارجه آمریکا"); `states_at`: the state of
+    """The state a mention of a state written right before (or with a possessive) or after
+    the organ's title names ("İraq Xarici İşlər Nazirliyi", "Iraq's Interior Ministry",
+    "وزارت خارجه آمریکا"); `states_at`: the state of
     each such mention by its end and by its start offset."""
     before = m.start
     while before > 0 and text[before - 1].isspace():
         before -= 1
+    if text[max(0, before - 2):before] in ("'s", "\u2019s"):    # "Azerbaijan's State ..."
+        before -= 2
     after = SPACES.match(text, m.end).end()    # type: ignore[union-attr]
     return states_at.get(-before) or states_at.get(after)
 
@@ -96,6 +99,8 @@ def name_state_organs(mentions: list[Mention], text: str, lex: Lexicon,
         states = {r.country for r in read if r.country}
         if len(kinds) != 1 or len(states) > 1:
             continue
+        for m in group:                 # a state's organ, whose ever it is
+            m.kind = m.kind or "government"
         if not states:
             states = {s for m in group if (s := _beside(m, states_at, text))}
         if not states:
@@ -111,4 +116,3 @@ def name_state_organs(mentions: list[Mention], text: str, lex: Lexicon,
         name = organ_name(read[0].organ, states.pop(), lex)
         for m in group:
             m.name = name
-            m.kind = m.kind or "government"
