@@ -6,7 +6,17 @@ from collections import Counter
 
 import click
 
-from actorgraph.cli import access, analysis, campaign, evaluation, exchange, facts, resolution, web
+from actorgraph.cli import (
+    access,
+    analysis,
+    campaign,
+    evaluation,
+    exchange,
+    facts,
+    maintenance,
+    resolution,
+    web,
+)
 from actorgraph.cli.options import (
     db_option,
     open_store,
@@ -210,6 +220,6 @@ for command in (analysis.contradictions, analysis.source, analysis.changes, anal
                 resolution.entity_cmd, resolution.review, resolution.merge,
                 resolution.distinguish, resolution.split, resolution.rename,
                 resolution.judgements_cmd, resolution.undo, resolution.resolve_cmd, web.serve,
-                *campaign.COMMANDS, access.users):
+                *campaign.COMMANDS, access.users, maintenance.migrate):
     cli.add_command(command)
 analysis.source.add_command(access.source_tlp)
