@@ -58,6 +58,14 @@ with engine.begin() as conn:
     conn.execute(insert(t.documents).values(**doc))
     conn.execute(insert(t.sentences).values(doc_id=doc["id"], idx=0, start=0, end=len(text),
                                             kind="body"))
+    for surface, etype in (("Example Brigade", "organization"), ("Aleppo", "place")):
+        at = text.index(surface)
+        key = f"{etype}:{surface.lower()}"
+        conn.execute(insert(t.mentions).values(
+            id=f"{doc['id']}:{at}", doc_id=doc["id"], start=at, end=at + len(surface),
+            text=surface, sentence=0, type=etype, kind=None, key=key, name=surface,
+            role="name", refers_to=None, label=None, section="body",
+            votes=json.dumps({etype: 1.0}), evidence="[]", entity_id=None))
     conn.execute(insert(t.judgements).values(action="different", a="Example Brigade",
                                              b="Example Monitor", author="analyst",
                                              reason="a group and a publisher",
@@ -65,7 +73,10 @@ with engine.begin() as conn:
     if hasattr(t, "claims"):
         conn.execute(insert(t.claims).values(
             id="c" * 16, doc_id=doc["id"], sentence=0, start=0, end=len(text),
-            kind="relation", payload="{}", speaker_key=None, modality="asserted", cue=None,
+            kind="relation", payload=json.dumps({
+                "subject": "organization:example brigade", "predicate": "based_in",
+                "object": "place:aleppo", "support": [], "rule": "legacy", "date": None}),
+            speaker_key=None, modality="asserted", cue=None,
             section="body", ingested_at=now))
     if hasattr(t, "source_grades"):
         conn.execute(insert(t.source_grades).values(

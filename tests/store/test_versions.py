@@ -127,8 +127,9 @@ def test_a_store_of_every_older_version_opens_and_keeps_its_rows(tmp_path, n):
     again.engine.dispose()
 
 
-def test_a_write_command_upgrades_the_first_schema_and_ingests(tmp_path):
-    url = legacy_store(tmp_path, 1)
+@pytest.mark.parametrize("n", [1, 2, 11])
+def test_a_write_command_upgrades_an_old_store_and_ingests(tmp_path, n):
+    url = legacy_store(tmp_path, n)
     runner = CliRunner()
     read = runner.invoke(cli, ["stats", "--db", url])
     assert read.exit_code == 1 and "actorgraph migrate" in read.output
@@ -138,10 +139,16 @@ def test_a_write_command_upgrades_the_first_schema_and_ingests(tmp_path):
                    encoding="utf-8")
     wrote = runner.invoke(cli, ["ingest", str(doc), "--db", url])
     assert wrote.exit_code == 0, wrote.output
+    assert "1 added" in wrote.output and "failed" not in wrote.output.replace("0 failed", "")
     stats = runner.invoke(cli, ["stats", "--db", url])
     assert stats.exit_code == 0, stats.output
     counts = dict(line.split() for line in stats.output.splitlines())
     assert counts["documents"] == "2" and counts["judgements"] == "1"
+    exported = json.loads(runner.invoke(cli, ["export", "--db", url]).output)
+    names = {e["name"] for e in exported["entities"]}
+    assert {"Example Brigade", "Aleppo"} <= names      # the old mentions, resolved
+    based = [r for r in exported["relations"] if r["predicate"] == "based_in"]
+    assert bool(based) == (n >= 2)                     # the old claim became a fact
 
 
 def test_the_migrate_command(tmp_path):

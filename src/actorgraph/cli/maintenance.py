@@ -15,7 +15,12 @@ def migrate(db) -> None:
     """Bring a store made by an older actorgraph to this version's schema.
 
     Commands that write (ingest, judgements, grades) do it themselves; commands that only
-    read refuse an older store and ask for this. It never creates a store."""
+    read refuse an older store and ask for this. It never creates a store.
+
+    \b
+    Example:
+      actorgraph migrate --db sqlite:///case.db
+    """
     from actorgraph.store.db import StoreError, resolve_url
     from actorgraph.store.versions import head, where
     from actorgraph.store.versions import migrate as run
@@ -40,7 +45,13 @@ def migrate(db) -> None:
 def backup(file, db, force) -> None:
     """Write the whole store to FILE (a zip of one JSON-lines file per table), to restore
     into an SQLite or PostgreSQL store: documents, extractions, entities, facts, the
-    analyst's judgements, source grades, TLP markings and users (token hashes only)."""
+    analyst's judgements, source grades, TLP markings and users (token hashes only).
+    Keep it as safe as the store: it holds every document.
+
+    \b
+    Example:
+      actorgraph backup case-2024-06-01.zip --db sqlite:///case.db
+    """
     from actorgraph.cli.options import open_store
     from actorgraph.store.backup import backup as run
 
@@ -60,7 +71,13 @@ def backup(file, db, force) -> None:
               help="Replace everything in a store that already holds data.")
 def restore(file, db, force) -> None:
     """Restore a backup made by `actorgraph backup` into an empty store (either database).
-    The whole file is checked first: a damaged backup changes nothing."""
+    The whole file is checked first: a damaged backup changes nothing.
+
+    \b
+    Example:
+      actorgraph restore case-2024-06-01.zip --db postgresql+psycopg://me@db/case
+      actorgraph restore case-2024-06-01.zip --db sqlite:///case.db --force
+    """
     from actorgraph.store.backup import BackupError, check
     from actorgraph.store.backup import restore as run
     from actorgraph.store.db import StoreError, resolve_url, sqlite_path

@@ -29,6 +29,13 @@ depends_on = None
 
 def _tables() -> MetaData:
     meta = MetaData()
+    _documents(meta)
+    _entities(meta)
+    return meta
+
+
+def _documents(meta: MetaData) -> None:
+    """The store's settings, the numbered migrations' log, documents and their parts."""
     Table("settings", meta,
           Column("key", String(100), primary_key=True),
           Column("value", Text, nullable=False))
@@ -86,6 +93,10 @@ def _tables() -> MetaData:
         Column("entity_id", String(40)))
     Index("ix_mentions_doc", mentions.c.doc_id)
     Index("ix_mentions_entity", mentions.c.entity_id)
+
+
+def _entities(meta: MetaData) -> None:
+    """Entities and their names, the review queue and the analyst's judgements."""
     Table("entities", meta,
           Column("id", String(40), primary_key=True),
           Column("type", String(20), nullable=False),
@@ -115,7 +126,6 @@ def _tables() -> MetaData:
           Column("reason", Text),
           Column("created_at", String(40), nullable=False),
           Column("undone", Boolean, nullable=False))
-    return meta
 
 
 def upgrade() -> None:
