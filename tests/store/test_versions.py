@@ -230,3 +230,22 @@ def test_an_empty_database_is_made_a_store_only_by_a_command_that_writes(tmp_pat
     assert tables(url) == set()
     Store(url).engine.dispose()
     assert "documents" in tables(url)
+
+
+def test_opening_a_current_store_does_not_load_alembic(db_url):
+    """Alembic (and its templates) load only when a store needs a step: read-only commands
+    on a current store start as fast as before."""
+    import os
+    import subprocess
+    import sys
+
+    Store(db_url).engine.dispose()
+    code = ("import sys; from actorgraph.store.store import Store; "
+            f"Store({db_url!r}, create=False); print(sorted(m for m in sys.modules "
+            "if m.split('.')[0] in ('alembic', 'mako')))")
+    src = str(Path(__file__).resolve().parents[2] / "src")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([src, os.environ.get("PYTHONPATH", "")]))
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                         timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
