@@ -249,3 +249,47 @@ def test_opening_a_current_store_does_not_load_alembic(db_url):
                          timeout=300)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+KILL_DURING_UPGRADE = """
+import os, signal, sys
+from actorgraph.store.migrations import ddl
+real = ddl.add_columns
+def add_then_die(table, *columns):
+    real(table, *columns)
+    if any(c.name == "encoding" for c in columns):     # the last step, before the commit
+        os.kill(os.getpid(), signal.SIGKILL)
+ddl.add_columns = add_then_die
+from actorgraph.store.store import Store
+Store(sys.argv[1])
+"""
+
+
+def test_a_kill_during_the_upgrade_leaves_the_old_store(tmp_path):
+    """SIGKILL after the last step's DDL, before the commit: the store is as the old
+    version left it, and the next command that writes upgrades it."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    url = legacy_store(tmp_path, 8)
+    src = str(Path(__file__).resolve().parents[2] / "src")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([src, os.environ.get("PYTHONPATH", "")]))
+    proc = subprocess.run([sys.executable, "-c", KILL_DURING_UPGRADE, url], env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        version = read_version(conn)
+        columns = {c["name"] for c in inspect(conn).get_columns("documents")}
+        tables_now = set(inspect(conn).get_table_names())
+    engine.dispose()
+    assert (version.revision, version.legacy) == ("0008_store_state", True)
+    assert not columns & {"extraction_error", "tlp", "encoding"}
+    assert not tables_now & {"users", "source_tlp", "alembic_version"}
+    store = Store(url)
+    with store.engine.connect() as conn:
+        assert read_version(conn).state == "current"
+        assert conn.exec_driver_sql("SELECT count(*) FROM documents").scalar() == 1
+    store.engine.dispose()
