@@ -45,18 +45,23 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from sqlalchemy import create_engine
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus100 import make_corpus  # noqa: E402
 
 from actorgraph.export.json_export import dumps  # noqa: E402
 from actorgraph.store.store import Store  # noqa: E402
+from actorgraph.store.versions import Version, chain, read_version  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI = "import sys; from actorgraph.cli.main import cli; sys.argv[0] = 'actorgraph'; cli()"
 PER_DOC = ("segments", "sentences", "mentions", "claims")
 # the turn of kinds: half the runs from the store of the first documents, a third
 # aimed at the refresh, a sixth from an empty store (the dearest)
-KINDS = ("documents", "resolve", "documents", "documents-new", "resolve", "documents")
+KINDS = ("documents", "resolve", "documents", "documents-new", "resolve", "documents",
+         "migrate")
+OLD = "0008_store_state"   # where the migrate runs' stores stand
 TABLES = ("documents", "segments", "sentences", "mentions", "claims", "entities",
           "entity_names", "facts", "fact_claims", "fact_entities", "contradictions")
 
@@ -152,6 +157,9 @@ class Reference:
         self.tables = _table_counts(self.db)
         self.export = dumps(Store(f"sqlite:///{self.db}", create=False))
         _checkpoint(self.db)
+        self.old_db = work / "old.db"
+        self.old_db.write_bytes(self.head_db.read_bytes())
+        _make_old(self.old_db)
         self.stale_db = work / "stale.db"
         self.stale_db.write_bytes(self.db.read_bytes())
         Store(f"sqlite:///{self.stale_db}").mark_stale()
@@ -167,9 +175,49 @@ class Reference:
         self.resolve = time.perf_counter() - t0    # the refresh, from its start to the end
 
 
+def _make_old(db: Path) -> None:
+    """The store as the numbered migrations up to OLD left it (what 0009-0012 add, gone)."""
+    with sqlite3.connect(db) as conn:
+        conn.execute("DROP INDEX ix_documents_tlp")
+        for column in ("extraction_error", "tlp", "encoding"):
+            conn.execute(f"ALTER TABLE documents DROP COLUMN {column}")
+        conn.execute("DROP TABLE source_tlp")
+        conn.execute("DROP TABLE users")
+        conn.execute("DROP TABLE alembic_version")
+        conn.execute("DELETE FROM migrations")
+        conn.executemany("INSERT INTO migrations VALUES (?, '2026-12-01')",
+                         [(r,) for r in chain()[:chain().index(OLD) + 1]])
+    _checkpoint(db)
+
+
+def _version(db: Path) -> Version:
+    engine = create_engine(f"sqlite:///{db}")
+    try:
+        with engine.connect() as conn:
+            return read_version(conn)
+    finally:
+        engine.dispose()
+
+
+def _after_migrate_kill(db: Path) -> list[str]:
+    """A kill during an upgrade leaves the old version or the new, never a mix."""
+    version = _version(db)
+    if version.revision == OLD and version.legacy:
+        with sqlite3.connect(db) as conn:
+            have = {r[1] for r in conn.execute("PRAGMA table_info(documents)")}
+        if have & {"extraction_error", "tlp", "encoding"}:
+            return [f"migrate: old version, new columns {sorted(have)}"]
+        return []
+    if version.state != "current" or version.legacy:
+        return [f"migrate: left at {version}"]
+    return []
+
+
 def _after_kill(db: Path, ref: Reference) -> list[str]:
     """The checks right after a kill, before any other command touches the store."""
     problems = []
+    if _version(db).state == "empty":     # killed before the store's first transaction
+        return problems
     try:
         store = Store(f"sqlite:///{db}", create=False)   # opens, and finishes its migrations
         with sqlite3.connect(db) as conn:
@@ -222,7 +270,7 @@ def _one_run(kind: str, corpus: Path, work: Path, ref: Reference, rng: random.Ra
     db = work / f"run-{kind}.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
-    start = {"resolve": ref.stale_db, "documents": ref.head_db}.get(kind)
+    start = {"resolve": ref.stale_db, "documents": ref.head_db, "migrate": ref.old_db}.get(kind)
     if start is not None:
         db.write_bytes(start.read_bytes())
     first = _stored(db) if start is not None else 0
@@ -232,6 +280,8 @@ def _one_run(kind: str, corpus: Path, work: Path, ref: Reference, rng: random.Ra
     if kind == "resolve":
         _wait(proc, lambda: _token(db) != before)
         delay = rng.uniform(0, ref.resolve)
+    elif kind == "migrate":
+        delay = rng.uniform(0, ref.noop + 0.5)
     else:
         target = rng.randint(first, docs)
         if target == first:
@@ -247,8 +297,15 @@ def _one_run(kind: str, corpus: Path, work: Path, ref: Reference, rng: random.Ra
     info = {"kind": kind, "delay": delay, "killed": killed, "docs_at_kill": 0,
             "stale_at_kill": False}
     problems = []
+    if kind == "migrate":
+        info["old_at_kill"] = _version(db).legacy
+        problems = _after_migrate_kill(db)
+        if _version(db).state != "current":   # the next command: `actorgraph migrate`
+            code, _ = _run("migrate", "--db", str(db))
+            if code != 0:
+                problems.append(f"migrate exited {code}")
     if db.exists():     # a kill before the file was created leaves nothing to check
-        problems = _after_kill(db, ref)
+        problems += _after_kill(db, ref)
         with sqlite3.connect(db) as conn:
             info["docs_at_kill"] = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
             info["stale_at_kill"] = conn.execute(
@@ -297,9 +354,10 @@ def main() -> None:
             print(f"{i + 1:3d} {kind:13s} kill at {info['delay']:4.1f} s after its mark "
                   f"{'killed' if info['killed'] else 'ended first'}: "
                   f"{info['docs_at_kill']:3d} documents stored, "
-                  f"{'stale' if info['stale_at_kill'] else 'fresh'}; "
+                  f"{'stale' if info['stale_at_kill'] else 'fresh'}"
+                  f"{' (old schema)' if info.get('old_at_kill') else ''}; "
                   f"{'; '.join(problems) or 'ok'}", flush=True)
-    for kind in ("documents-new", "documents", "resolve"):
+    for kind in ("documents-new", "documents", "resolve", "migrate"):
         mine = [r for r in runs if r["kind"] == kind]
         if not mine:
             continue
@@ -307,7 +365,8 @@ def main() -> None:
         print(f"{kind}: {len(mine)} runs, {sum(r['killed'] for r in mine)} killed "
               f"(documents stored at the kill: min {min(stored, default=0)}, median "
               f"{statistics.median(stored) if stored else 0}, max {max(stored, default=0)}; "
-              f"stale at the kill {sum(r['stale_at_kill'] for r in mine if r['killed'])}), "
+              f"stale at the kill {sum(r['stale_at_kill'] for r in mine if r['killed'])}, "
+              f"old schema at the kill {sum(bool(r.get('old_at_kill')) for r in mine)}), "
               f"{sum(r['bad'] for r in mine)} with an inconsistency")
     print(json.dumps({"runs": len(runs), "killed": sum(r["killed"] for r in runs),
                       "inconsistent_runs": sum(r["bad"] for r in runs),

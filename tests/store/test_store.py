@@ -3,10 +3,10 @@ found by id or by any name in any spelling; versions and stats."""
 from __future__ import annotations
 
 from actorgraph.model import DocumentMeta
-from actorgraph.store.db import migrate
 from actorgraph.store.facts import key_map, read_claims
 from actorgraph.store.ids import document_id
 from actorgraph.store.store import Store
+from actorgraph.store.versions import upgrade
 
 from .conftest import BAKU, BEGLI, HUS, IRAN, TEXT_A, TEXT_B, document, report_a, report_b
 
@@ -126,6 +126,6 @@ def test_a_new_resolution_replaces_the_old_one(filled):
 
 
 def test_reopening_a_store_migrates_nothing(filled):
-    assert migrate(filled.engine) == []
+    assert upgrade(filled.engine) == []
     again = Store(filled.url)
     assert again.stats() == filled.stats()

@@ -13,6 +13,7 @@ from actorgraph.cli import (
     evaluation,
     exchange,
     facts,
+    maintenance,
     operators,
     resolution,
     web,
@@ -238,6 +239,7 @@ for command in (analysis.contradictions, analysis.source, analysis.changes, anal
                 resolution.entity_cmd, resolution.review, resolution.merge,
                 resolution.distinguish, resolution.split, resolution.rename,
                 resolution.judgements_cmd, resolution.undo, resolution.resolve_cmd, web.serve,
-                *campaign.COMMANDS, operators.operators, access.users):
+                *campaign.COMMANDS, operators.operators, access.users, maintenance.migrate,
+                maintenance.backup, maintenance.restore):
     cli.add_command(command)
 analysis.source.add_command(access.source_tlp)

@@ -1,8 +1,9 @@
 """Full-text search over documents; every dialect difference of search lives here.
 
-SQLite: migration ``0004_document_search`` creates ``documents_fts`` (FTS5 over title and
-text, Unicode tokens, diacritics removed) and triggers on ``documents``, so a document is
-indexed in the same transaction that stores it: the ingest needs no extra call.
+SQLite: revision ``0005_document_search`` (``store/migrations/versions/``) creates
+``documents_fts`` (FTS5 over title and text, Unicode tokens, diacritics removed) and
+triggers on ``documents``, so a document is indexed in the same transaction that stores
+it: the ingest needs no extra call.
 :func:`ensure_index` rebuilds the index from ``documents`` when the two disagree (a
 database edited by hand, or restored without its index). Search only returns current
 document versions.

@@ -17,16 +17,10 @@ from actorgraph.knowledge.names import fold, name_keys
 from actorgraph.model import CleanDocument, Extraction, LoadedDocument
 from actorgraph.store import schema as t
 from actorgraph.store.claims import claim_rows
-from actorgraph.store.db import (
-    migrate,
-    now,
-    open_engine,
-    resolve_url,
-    retry_locked,
-    write_transaction,
-)
+from actorgraph.store.db import now, resolve_url, retry_locked, write_transaction
 from actorgraph.store.ids import document_id
 from actorgraph.store.tlp import Scope, scoped_entities
+from actorgraph.store.versions import open_engine, upgrade
 
 
 @dataclass(frozen=True)
@@ -70,7 +64,7 @@ class Store:
             self.engine = open_engine(self.url, create)
         else:
             self.engine = engine
-            migrate(self.engine)
+            upgrade(self.engine)
 
     # -- documents -------------------------------------------------------
     def has_sha(self, sha256: str) -> str | None:

@@ -199,6 +199,9 @@ class Mention(BaseModel):
 class DocumentPage(BaseModel):
     document: DocumentRef
     language: str | None = None
+    encoding: str | None = Field(None, description="The encoding its bytes were decoded "
+                                 "from, when not UTF-8 (None for UTF-8, PDFs and documents "
+                                 "stored before it was recorded).")
     media_type: str
     version: int
     current: bool

@@ -57,6 +57,7 @@ def build(reader: Reader, doc_id: str) -> m.DocumentPage:
             id=e.id, name=e.name, type=e.type, kind=e.kind) if e else None))
     return m.DocumentPage(
         document=doc_ref(d), language=d.get("language"), media_type=d["media_type"],
+        encoding=d.get("encoding") if d.get("encoding") not in (None, "utf-8") else None,
         version=d["version"], current=bool(d["current"]), sha256=d["sha256"], text=text,
         sentences=[m.Sentence(idx=s.idx, start=s.start, end=s.end, kind=s.kind,
                               anchor=f"s-{s.start}-{s.end}",
