@@ -57,6 +57,7 @@ class Document(ABC):
         self._refs: dict[int, list[Ref]] = {}
         self._pron: dict[int, tuple[Ent, ...]] = {}
         self._role_map: dict[str, set[str]] | None = None   # see Anaphora._roles_seen
+        self._in_sentence: dict[int, list[Mention]] | None = None   # see mentions_in
 
     # -- tokens, sentences, names ---------------------------------------------------
 
@@ -93,7 +94,13 @@ class Document(ABC):
         return Ent(m.key, "country" if m.role == "metonym" else m.type, how)
 
     def mentions_in(self, index: int) -> list[Mention]:
-        return [m for m in self.mentions if m.sentence == index]
+        """The mentions of sentence `index`, in order: from an index by sentence built on
+        first use (a scan of every mention per call made long documents quadratic)."""
+        if self._in_sentence is None:
+            self._in_sentence = {}
+            for m in self.mentions:
+                self._in_sentence.setdefault(m.sentence, []).append(m)
+        return list(self._in_sentence.get(index, ()))
 
     def type_ok(self, ent: Ent, allowed) -> bool:
         """The entity's type is allowed, or the evidence for it favours an allowed type."""
