@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Token
 
+from actorgraph.extract.rules_en.nlp import token_starts
 from actorgraph.extract.rules_en.reference.argdata import DEFINITE, NOUNISH, Ent, Ref, words
 from actorgraph.knowledge.lexicon import Lexicon, load_lexicon
 from actorgraph.model import Mention, Sentence
@@ -34,7 +35,7 @@ class Document(ABC):
         self.key_type: dict[str, str] = {}
         self.key_votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         self.key_names: dict[str, set[str]] = defaultdict(set)
-        starts = [t.idx for t in doc]
+        starts = token_starts(doc)
         for mi, m in enumerate(self.mentions):
             lo = bisect.bisect_left(starts, m.start)
             hi = bisect.bisect_left(starts, m.end)
