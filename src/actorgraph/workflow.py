@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from actorgraph.campaign import documents as posts
+from actorgraph.chunking import PieceProgress
 from actorgraph.extract import registry
 from actorgraph.facts.build import plan_facts
 from actorgraph.imports.stix import ImportReport, import_bundle
@@ -97,7 +98,7 @@ def _store_read(store: Store, read: Read, report: IngestReport) -> None:
 def ingest(paths: Iterable[str], store: Store, overrides: DocumentMeta | None = None,
            progress: Callable[[str], None] | None = None,
            extractor: str = registry.DEFAULT, workers: int = 1,
-           budget: float = BUDGET) -> IngestReport:
+           budget: float = BUDGET, on_piece: PieceProgress | None = None) -> IngestReport:
     """Ingest every source under `paths` into `store` with the extractor named
     `extractor`, then re-resolve entities and rebuild the facts. Channel exports
     (Telegram Desktop, Telethon, post tables: `campaign/documents.py`) give one document
@@ -108,7 +109,9 @@ def ingest(paths: Iterable[str], store: Store, overrides: DocumentMeta | None = 
     its export are the same as with one. Each document's extraction may take `budget`
     seconds of CPU (more for a long one: `budget_for`; 0: no limit). A failure of
     resolution or facts is reported as the source "(resolution)"; the store stays marked
-    stale, so the next command that writes repairs it."""
+    stale, so the next command that writes repairs it. `on_piece` is told how far the
+    reading of a long document has got (`chunking.Chunked`: a progress bar for one long
+    report; with workers, it is called in the worker that reads it)."""
     report = IngestReport()
     if workers <= 1:
         registry.get(extractor)   # an unknown name fails before any file is read
@@ -123,7 +126,8 @@ def ingest(paths: Iterable[str], store: Store, overrides: DocumentMeta | None = 
     paths = list(paths)
     sources = list(dict.fromkeys([*iter_sources(paths), *posts.exports_in(paths)]))
     reads = read_documents(sources, overrides or DocumentMeta(), extractor,
-                           is_stored, workers=workers, store_url=store.url, budget=budget)
+                           is_stored, workers=workers, store_url=store.url, budget=budget,
+                           on_piece=on_piece)
     for read in reads:
         if progress:
             progress(read.source)
