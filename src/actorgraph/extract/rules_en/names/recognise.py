@@ -11,7 +11,6 @@ name of an actor or place (demonyms, ideologies, wars, job titles).
 from __future__ import annotations
 
 import bisect
-
 from dataclasses import dataclass, field
 
 from spacy.matcher import PhraseMatcher

@@ -223,8 +223,8 @@ def _org_short_forms(mentions: list[Mention], groups: Groups) -> None:
     # the names by each of their words: a longer name that leaves out only droppable words
     # holds the short form's first word (a scan of every name per name was quadratic)
     having: dict[str, list[int]] = {}
-    for j, (words, _) in names.items():
-        for word in dict.fromkeys(words):
+    for j, (forms, _) in names.items():
+        for word in dict.fromkeys(forms):
             having.setdefault(word, []).append(j)
     for i in range(len(mentions)):
         if i not in names:
