@@ -150,3 +150,30 @@ def test_a_failure_no_one_sentence_explains_keeps_the_first_reading():
     out = next(Chunked(_Stage()).extract([_clean(text)]))
     assert [m.text for m in out.mentions] == ["Alpha", "Charlie", "Delta"]
     assert out.problems == ["stage relate: AttributeError: boom"]
+
+
+def test_a_long_document_tells_how_far_its_pieces_have_got():
+    text = PARA * 40
+    told: list[tuple[str, int, int]] = []
+    slow = _Slow()
+    slow.calls = -100                       # never out of time
+    next(Chunked(slow, size=1000, on_piece=lambda *a: told.append(a)).extract([_clean(text)]))
+    ends = [e for _, e in cuts(text, 1000)]
+    assert told == [("t.txt", 0, len(text))] + [("t.txt", e, len(text)) for e in ends]
+    told.clear()
+    next(Chunked(slow, size=10_000, on_piece=lambda *a: told.append(a)).extract([_clean(text)]))
+    assert told == []                       # a short one is one step of the files' bar
+
+
+def test_the_piece_bar_draws_one_bar_per_long_document():
+    import io
+
+    from actorgraph.cli.progress import PieceBar
+    out = io.StringIO()
+    bar = PieceBar(file=out)
+    for done in (0, 500, 1000):
+        bar("reports/long.txt", done, 1000)
+    bar("reports/other.txt", 0, 10)
+    bar("reports/other.txt", 10, 10)
+    assert bar._bar is None and out.getvalue().count("long.txt") >= 1 \
+        and "other.txt" in out.getvalue()

@@ -136,7 +136,7 @@ def test_an_extraction_past_its_budget_is_marked_timed_out(corpus, db_url, monke
 
 
 def test_budget_grows_with_the_text():
-    assert workflow.budget_for("x" * 6_000_000) == workflow.BUDGET + 300
+    assert workflow.budget_for("x" * 6_000_000) == workflow.BUDGET + 1200
     assert workflow.budget_for("x", 0) == 0
 
 

@@ -18,7 +18,7 @@ reading.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields, is_dataclass, replace
 from typing import Any
 
@@ -128,11 +128,18 @@ class ExtractionTimeout(BaseException):
     it for a bug of its own and reads on."""
 
 
-class Chunked:
-    """An extractor that reads documents longer than `size` in pieces (see the module)."""
+PieceProgress = Callable[[str, int, int], None]
+"""Told (source, characters read, characters in all) before a long document's first piece
+and after each one: a progress bar for one long report."""
 
-    def __init__(self, inner: Any, size: int = CHUNK) -> None:
-        self.inner, self.size = inner, size
+
+class Chunked:
+    """An extractor that reads documents longer than `size` in pieces (see the module);
+    `on_piece`, if given, is told how far reading a long one has got."""
+
+    def __init__(self, inner: Any, size: int = CHUNK,
+                 on_piece: PieceProgress | None = None) -> None:
+        self.inner, self.size, self.on_piece = inner, size, on_piece
         self.name, self.version = inner.name, inner.version
 
     def extract(self, docs: Iterable[CleanDocument]) -> Iterator[Extraction]:
@@ -151,9 +158,12 @@ class Chunked:
         """One piece at a time (the memory of one piece). Out of time after some pieces,
         what they gave is kept, and marked partial: where reading stopped, and why."""
         parts: list[tuple[int, Extraction]] = []
+        total = len(doc.text)
+        self._tell(doc, 0, total)
         for s, e in cuts(doc.text, self.size):
             try:
                 parts.append((s, next(iter(self.inner.extract([piece(doc, s, e)])))))
+                self._tell(doc, e, total)
             except ExtractionTimeout as err:
                 if not parts:
                     raise
@@ -162,3 +172,7 @@ class Chunked:
                                     f"{len(doc.text):,}: the rest is stored, not read")
                 return out
         return join(parts)
+
+    def _tell(self, doc: CleanDocument, done: int, total: int) -> None:
+        if self.on_piece is not None:
+            self.on_piece(doc.doc.source, done, total)

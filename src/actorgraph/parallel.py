@@ -20,7 +20,7 @@ from itertools import islice
 
 from actorgraph.campaign import documents as posts
 from actorgraph.campaign.records import ExportError
-from actorgraph.chunking import CHUNK, Chunked, ExtractionTimeout
+from actorgraph.chunking import CHUNK, Chunked, ExtractionTimeout, PieceProgress
 from actorgraph.extract import registry
 from actorgraph.extract.base import Extractor
 from actorgraph.ingest import IngestError, clean, load_source, with_language
@@ -28,7 +28,10 @@ from actorgraph.model import CleanDocument, DocumentMeta, Extraction, LoadedDocu
 
 BATCH = 16
 BUDGET = 120.0            # seconds of extraction per document, before its length counts
-BUDGET_CHARS = 20_000     # one more second for every so many characters
+# One more second for every so many characters: a few times what English extraction
+# needs (~20,000 characters a second of CPU), so a long report on a busy machine is read
+# whole, and a stuck one still stops in a time linear in its length.
+BUDGET_CHARS = 5_000
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,7 @@ def _time_budget(seconds: float) -> Iterator[None]:
 
 def budget_for(text: str, per_document: float = BUDGET) -> float:
     """The seconds one document may take: `per_document`, and one more for every
-    `BUDGET_CHARS` characters (a 6 MB text gets six more minutes)."""
+    `BUDGET_CHARS` characters (a 6 MB text gets twenty more minutes)."""
     return per_document + len(text) / BUDGET_CHARS if per_document > 0 else 0
 
 
@@ -142,10 +145,11 @@ def _loaded(source: str, overrides: DocumentMeta) -> Iterator[LoadedDocument]:
 
 
 def read_batch(sources: list[str], overrides: DocumentMeta, extractor: str,
-               is_stored: Callable[[str], bool], budget: float = BUDGET) -> list[Read]:
+               is_stored: Callable[[str], bool], budget: float = BUDGET,
+               on_piece: PieceProgress | None = None) -> list[Read]:
     """Read `sources` in order: load and clean each (a source whose content `is_stored`
     is skipped), then extract the loaded ones together. A source that cannot be loaded
-    is a failure of its own; the others go on."""
+    is a failure of its own; the others go on. `on_piece`: see `chunking.Chunked`."""
     reads: list[Read | None] = []          # None: loaded, its extraction still to come
     todo: list[tuple[LoadedDocument, CleanDocument]] = []
     noted: dict[int, tuple[tuple[str, ...], list[str]]] = {}
@@ -168,7 +172,7 @@ def read_batch(sources: list[str], overrides: DocumentMeta, extractor: str,
             reads.append(Read(source, failure=f"load failed: {reason(err)}"))
     if not todo:
         return [r for r in reads if r is not None]
-    reader = Chunked(registry.get(extractor))
+    reader = Chunked(registry.get(extractor), on_piece=on_piece)
     done = iter([item for run in _runs(todo) for item in extracted(reader, run, budget)])
     out = []
     for read in reads:
@@ -191,9 +195,10 @@ def _batches(sources: Iterable[str]) -> Iterator[list[str]]:
 _worker: dict = {}
 
 
-def _start_worker(url: str, overrides: DocumentMeta, extractor: str, budget: float) -> None:
+def _start_worker(url: str, overrides: DocumentMeta, extractor: str, budget: float,
+                  on_piece: PieceProgress | None = None) -> None:
     _worker.update(url=url, overrides=overrides, extractor=extractor, budget=budget,
-                   store=None)
+                   on_piece=on_piece, store=None)
 
 
 def _is_stored(sha256: str) -> bool:
@@ -206,22 +211,25 @@ def _is_stored(sha256: str) -> bool:
 
 def _read_in_worker(sources: list[str]) -> list[Read]:
     return read_batch(sources, _worker["overrides"], _worker["extractor"], _is_stored,
-                      _worker["budget"])
+                      _worker["budget"], _worker["on_piece"])
 
 
 def read_documents(sources: Iterable[str], overrides: DocumentMeta, extractor: str,
                    is_stored: Callable[[str], bool], workers: int = 1,
-                   store_url: str | None = None, budget: float = BUDGET) -> Iterator[Read]:
+                   store_url: str | None = None, budget: float = BUDGET,
+                   on_piece: PieceProgress | None = None) -> Iterator[Read]:
     """Every source read, in input order. With `workers` > 1, batches are read by that many
-    worker processes (forked, so they see this process's extractor registry), each checking
-    what is stored through its own connection to `store_url`."""
+    worker processes (forked, so they see this process's extractor registry, and call
+    `on_piece` there), each checking what is stored through its own connection to
+    `store_url`."""
     if workers <= 1 or store_url is None:
         for batch in _batches(sources):
-            yield from read_batch(batch, overrides, extractor, is_stored, budget)
+            yield from read_batch(batch, overrides, extractor, is_stored, budget, on_piece)
         return
     if extractor not in registry.names():   # fails here, not in every worker
         raise registry.UnknownExtractor(extractor)
     with mp.get_context("fork").Pool(workers, _start_worker,
-                                     (store_url, overrides, extractor, budget)) as pool:
+                                     (store_url, overrides, extractor, budget,
+                                      on_piece)) as pool:
         for reads in pool.imap(_read_in_worker, _batches(sources)):
             yield from reads

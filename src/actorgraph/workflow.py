@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from actorgraph.campaign import documents as posts
+from actorgraph.chunking import PieceProgress
 from actorgraph.extract import registry
 from actorgraph.facts.build import plan_facts
 from actorgraph.facts.incremental import plan_partial_facts
@@ -103,7 +104,7 @@ def ingest(paths: Iterable[str], store: Store, overrides: DocumentMeta | None = 
            progress: Callable[[str], None] | None = None,
            extractor: str = registry.DEFAULT, workers: int = 1,
            budget: float = BUDGET, engine: str = "local",
-           address: str | None = None) -> IngestReport:
+           address: str | None = None, on_piece: PieceProgress | None = None) -> IngestReport:
     """Ingest every source under `paths` into `store` with the extractor named
     `extractor`, then re-resolve entities and rebuild the facts. Channel exports
     (Telegram Desktop, Telethon, post tables: `campaign/documents.py`) give one document
@@ -118,7 +119,9 @@ def ingest(paths: Iterable[str], store: Store, overrides: DocumentMeta | None = 
     result. Each document's extraction may take `budget`
     seconds of CPU (more for a long one: `budget_for`; 0: no limit). A failure of
     resolution or facts is reported as the source "(resolution)"; the store stays marked
-    stale, so the next command that writes repairs it."""
+    stale, so the next command that writes repairs it. `on_piece` is told how far the
+    reading of a long document has got (`chunking.Chunked`: a progress bar for one long
+    report; with workers, it is called in the worker that reads it)."""
     report = IngestReport()
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; known: {', '.join(ENGINES)}")
@@ -143,7 +146,8 @@ def ingest(paths: Iterable[str], store: Store, overrides: DocumentMeta | None = 
                             workers=workers, address=address, budget=budget)
     else:
         reads = read_documents(sources, overrides or DocumentMeta(), extractor,
-                               is_stored, workers=workers, store_url=store.url, budget=budget)
+                               is_stored, workers=workers, store_url=store.url, budget=budget,
+                               on_piece=on_piece)
     for read in reads:
         if progress:
             progress(read.source)

@@ -66,7 +66,8 @@ def cli() -> None:
 @click.option("--url", "url_", help="The document's URL, for files saved from the web.")
 @click.option("--language", help="Language code, e.g. en.")
 @click.option("--progress/--no-progress", default=None,
-              help="Show a progress bar (default: only on a terminal).")
+              help="Show a progress bar on stderr, and one per long report as its pieces "
+                   "are read (default: only on a terminal).")
 @click.option("--extractor", type=click.Choice(registry.names()), default=registry.DEFAULT,
               show_default=True, help="Which extractor reads the texts.")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
@@ -119,10 +120,13 @@ def ingest(paths, db, title, publisher, author, published, url_, language, progr
                "address": address}
     try:
         if show:
+            from actorgraph.cli.progress import PieceBar
+
             with click.progressbar(length=len(sources), label="Ingesting",
                                    file=sys.stderr) as bar:
                 report = run_ingest(sources, store, overrides,
-                                    progress=lambda s: bar.update(1), **options)
+                                    progress=lambda s: bar.update(1), on_piece=PieceBar(),
+                                    **options)
         else:
             report = run_ingest(sources, store, overrides, **options)
     except RayEngineError as err:

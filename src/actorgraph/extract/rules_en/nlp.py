@@ -59,3 +59,12 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["actorgraph:text"] = doc.text
     return text
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """The character offset of every token, listed once per document (each stage's reader
+    of references listed them anew). Not to be changed by the caller."""
+    starts = doc.user_data.get("actorgraph:starts")
+    if starts is None:
+        starts = doc.user_data["actorgraph:starts"] = [t.idx for t in doc]
+    return starts

@@ -259,9 +259,11 @@ def _dateparser(base: tuple):
     return DateDataParser(languages=["en"], settings=settings)
 
 
+@lru_cache(maxsize=4096)
 def _dateparser_value(text: str, pub: tuple) -> tuple[str | None, str | None]:
     """Read a leftover DATE entity with dateparser, when it names a month or a number,
-    keeping only the precision dateparser reports for it."""
+    keeping only the precision dateparser reports for it (once per text and publication
+    date: dateparser takes milliseconds per call, and long reports repeat their dates)."""
     words = set(re.findall(r"[a-z]+", text.lower()))
     if words & set(cues()["not_for_dateparser"]) or not (
             re.search(r"\d", text) or any(_month_number(w) for w in words)):

@@ -256,18 +256,24 @@ def said_dead(ref: Referents, sent) -> set[str]:
     out: set[str] = set()
     for t in sent:
         lemma = _lemma(t)
+        if t.pos_ == "VERB" and lemma in w["killing_verbs"]:
+            cue = "killing"
+        elif t.pos_ == "NOUN" and lemma in w["death_nouns"]:
+            cue = "death"
+        elif t.pos_ == "ADJ" and lemma in w["dead_adjectives"] and t.dep_ == "acomp":
+            cue = "dead"
+        else:
+            continue
         if any(c.dep_ == "neg" for a in (t, *t.ancestors) for c in a.children):
             continue           # "reports that X had been killed were never confirmed"
-        if t.pos_ == "VERB" and lemma in w["killing_verbs"]:
+        if cue == "killing":
             held = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
-        elif t.pos_ == "NOUN" and lemma in w["death_nouns"]:
+        elif cue == "death":
             held = [c for c in t.children if c.dep_ == "poss"] + [
                 g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                 for g in c.children if g.dep_ == "pobj"]
-        elif t.pos_ == "ADJ" and lemma in w["dead_adjectives"] and t.dep_ == "acomp":
-            held = [c for c in t.head.children if c.dep_ == "nsubj"]
         else:
-            continue
+            held = [c for c in t.head.children if c.dep_ == "nsubj"]
         out |= _persons(ref, held)
     return out
 

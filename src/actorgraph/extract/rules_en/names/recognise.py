@@ -10,6 +10,7 @@ name of an actor or place (demonyms, ideologies, wars, job titles).
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from spacy.matcher import PhraseMatcher
@@ -431,21 +432,36 @@ def recognise(doc: Doc, lex: Lexicon, verbs: set[str]) -> list[Candidate]:
     taken: list[Candidate] = []
     used: set[int] = set()
     spacy_labels = {(e.start, e.end): e.label_ for e in doc.ents}
+    ents = list(spacy_labels.items())
+    ends = [e for (_, e), _ in ents]
     for cand in fixed:
         toks = set(range(cand.start, cand.end))
         if toks & used:
             continue
         if cand.label in ("LEX", "CUE"):
             # keep spaCy's view of the same tokens as a typing signal
-            for (s, e), lab in spacy_labels.items():
-                if s <= cand.start and cand.end <= e or cand.start <= s and e <= cand.end:
-                    cand.titles = cand.titles
-                    cand.label = cand.label + ":" + lab
-                    break
+            lab = _spacy_label(cand, ents, ends)
+            if lab is not None:
+                cand.label = cand.label + ":" + lab
         taken.append(cand)
         used |= toks
     taken.sort(key=lambda c: c.start)
     return _join_split_people(doc, taken)
+
+
+def _spacy_label(cand: Candidate, ents: list[tuple[tuple[int, int], str]],
+                 ends: list[int]) -> str | None:
+    """The label of the first of spaCy's entities (`ents`, in order, their `ends`) that holds
+    the candidate or that it holds. spaCy's entities do not overlap, so only those from the
+    first that ends after the candidate's start can (a scan of all of them per candidate
+    was quadratic); an empty candidate is looked for everywhere."""
+    lo = bisect.bisect_right(ends, cand.start) if cand.end > cand.start else 0
+    for (s, e), lab in ents[lo:]:
+        if s <= cand.start and cand.end <= e or cand.start <= s and e <= cand.end:
+            return lab
+        if s >= cand.end > cand.start:
+            return None
+    return None
 
 
 def _join_split_people(doc: Doc, taken: list[Candidate]) -> list[Candidate]:

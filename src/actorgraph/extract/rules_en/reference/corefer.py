@@ -220,15 +220,21 @@ def _org_short_forms(mentions: list[Mention], groups: Groups) -> None:
     # each name's words and kind, once (per pair, they made long documents quadratic)
     names = {j: (tuple(_tokens(o.text)), decide(o.votes)) for j, o in enumerate(mentions)
              if o.role == "name"}
+    # the names by each of their words: a longer name that leaves out only droppable words
+    # holds the short form's first word (a scan of every name per name was quadratic)
+    having: dict[str, list[int]] = {}
+    for j, (forms, _) in names.items():
+        for word in dict.fromkeys(forms):
+            having.setdefault(word, []).append(j)
     for i in range(len(mentions)):
         if i not in names:
             continue
         short, kind = names[i]
         if not short or kind not in kinds:
             continue
-        owners = {groups.find(j) for j, (words, k) in names.items()
-                  if j != i and k == kind and len(words) > len(short)
-                  and _without(words, short, droppable)}
+        owners = {groups.find(j) for j in having.get(short[0], ())
+                  if j != i and names[j][1] == kind and len(names[j][0]) > len(short)
+                  and _without(names[j][0], short, droppable)}
         if len(owners) == 1:
             groups.union(i, next(iter(owners)))
 

@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Token
 
+from actorgraph.extract.rules_en.nlp import token_starts
 from actorgraph.extract.rules_en.reference.argdata import DEFINITE, NOUNISH, Ent, Ref, words
 from actorgraph.knowledge.lexicon import Lexicon, load_lexicon
 from actorgraph.model import Mention, Sentence
@@ -34,7 +35,7 @@ class Document(ABC):
         self.key_type: dict[str, str] = {}
         self.key_votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         self.key_names: dict[str, set[str]] = defaultdict(set)
-        starts = [t.idx for t in doc]
+        starts = token_starts(doc)
         for mi, m in enumerate(self.mentions):
             lo = bisect.bisect_left(starts, m.start)
             hi = bisect.bisect_left(starts, m.end)
@@ -57,6 +58,7 @@ class Document(ABC):
         self._refs: dict[int, list[Ref]] = {}
         self._pron: dict[int, tuple[Ent, ...]] = {}
         self._role_map: dict[str, set[str]] | None = None   # see Anaphora._roles_seen
+        self._in_sentence: dict[int, list[Mention]] | None = None   # see mentions_in
 
     # -- tokens, sentences, names ---------------------------------------------------
 
@@ -93,7 +95,13 @@ class Document(ABC):
         return Ent(m.key, "country" if m.role == "metonym" else m.type, how)
 
     def mentions_in(self, index: int) -> list[Mention]:
-        return [m for m in self.mentions if m.sentence == index]
+        """The mentions of sentence `index`, in order: from an index by sentence built on
+        first use (a scan of every mention per call made long documents quadratic)."""
+        if self._in_sentence is None:
+            self._in_sentence = {}
+            for m in self.mentions:
+                self._in_sentence.setdefault(m.sentence, []).append(m)
+        return list(self._in_sentence.get(index, ()))
 
     def type_ok(self, ent: Ent, allowed) -> bool:
         """The entity's type is allowed, or the evidence for it favours an allowed type."""

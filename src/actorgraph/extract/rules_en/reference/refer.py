@@ -69,6 +69,7 @@ class Referents:
         self.doc = doc
         self.mentions = sorted((m for m in mentions if m.key), key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
+        self._words: dict[str, dict[str, Mention]] | None = None   # see _by_word
 
     # -- mentions by position ----------------------------------------------
     def at(self, token) -> Mention | None:
@@ -164,10 +165,23 @@ class Referents:
     def same_name(self, token) -> Mention | None:
         """A proper noun the recogniser missed here but found elsewhere ("the Aliyev
         government" when "Aliyev" is named in the document): that mention, if only one."""
-        word = token.text.casefold()
-        found = {m.key: m for m in self.mentions if m.text.casefold() == word or (
-            m.type == "person" and re.split(r"[\s\-\u2010]+", m.text.casefold())[-1:] == [word])}
+        found = self._by_word().get(token.text.casefold(), {})
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def _by_word(self) -> dict[str, dict[str, Mention]]:
+        """A word -> the mentions it names, by key (the last of each key, keys in order of
+        their first mention): a mention's whole text, and a person's last name. Built once
+        per document; a scan of every mention per token made long documents quadratic."""
+        if self._words is None:
+            self._words = {}
+            for m in self.mentions:
+                text = m.text.casefold()
+                forms = {text}
+                if m.type == "person":
+                    forms.update(re.split(r"[\s\-\u2010]+", text)[-1:])
+                for form in forms:
+                    self._words.setdefault(form, {})[m.key] = m
+        return self._words
 
     # -- anaphora -------------------------------------------------------------
     def salient_group(self, token) -> str | None:

@@ -34,7 +34,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from actorgraph.extract.rules_en.reference.arguments import Context, load_data
@@ -79,18 +78,19 @@ from actorgraph.extract.rules_en.relations.ties import (
     rule_sponsor_phrase,
     rule_sponsor_verb,
 )
+from actorgraph.extract.rules_en.tokenmatch import TokenMatcher
 from actorgraph.model import Mention, RelationFact, Sentence
 
 __all__ = ["HYPOTHETICAL", "find_relations", "load_rules"]
 
-_MATCHERS: dict[int, Matcher] = {}     # one Matcher of the trigger words per vocabulary
+_MATCHERS: dict[int, TokenMatcher] = {}     # one Matcher of the trigger words per vocabulary
 
 
-def _matcher(doc: Doc, rules: Rules) -> Matcher:
+def _matcher(doc: Doc, rules: Rules) -> TokenMatcher:
     key = id(doc.vocab)
     if key in _MATCHERS:
         return _MATCHERS[key]
-    m = Matcher(doc.vocab)
+    m = TokenMatcher(doc.vocab)     # spaCy's Matcher, faster on one-token patterns
 
     def words(label: str, ws, pos=None) -> None:
         ws = sorted(set(ws))

@@ -1,0 +1,98 @@
+"""A drop-in for spaCy's `Matcher` where most patterns are one token long: the same
+matches, in the same order, found by a look-up per token instead of testing every
+pattern's word list on every token.
+
+spaCy's `Matcher` tests each pattern's predicates on each token of the document; with a
+few dozen one-token patterns whose words are long lists (`{"LEMMA": {"IN": [...]}}`), that
+is most of the time of a rule stage on a long report. Here a one-token pattern is a
+table entry, found through the word its LEMMA, LOWER or TEXT must be; longer patterns
+stay with a spaCy `Matcher` of their own.
+
+The order is spaCy's: its matcher walks the tokens once, and at each token first finishes
+the patterns begun before it (longer ones: in the order the inner matcher gives them),
+then tries every pattern from this token in the order they were added (a one-token one
+matches at once); a match repeating one already found (same label, start, end) is
+dropped. `tests/extract/test_tokenmatch.py` checks the output against spaCy's own.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+_ATTRS = {"LEMMA": "lemma_", "LOWER": "lower_", "TEXT": "text", "ORTH": "text", "POS": "pos_"}
+_KEYED = ("LEMMA", "LOWER", "TEXT", "ORTH")     # what a one-token pattern is looked up by
+_ANNOTATED = {"LEMMA": "LEMMA", "POS": "POS"}   # what spaCy requires the parse to have
+
+
+def _values(spec: object) -> frozenset[str]:
+    if isinstance(spec, str):
+        return frozenset({spec})
+    if isinstance(spec, dict) and set(spec) == {"IN"}:
+        return frozenset(spec["IN"])
+    raise ValueError(f"unsupported one-token pattern value {spec!r}")
+
+
+class TokenMatcher:
+    """`add(label, patterns)` and `matcher(doc)` -> [(match_id, start, end)], as spaCy's."""
+
+    def __init__(self, vocab) -> None:
+        self.vocab = vocab
+        self._long = Matcher(vocab)
+        self._has_long = False
+        # one-token patterns, in the order added: (label id, {attr: allowed values})
+        self._single: list[tuple[int, dict[str, frozenset[str]]]] = []
+        self._by: dict[str, dict[str, list[int]]] = {}   # key attr -> value -> patterns
+        self._needs: set[str] = set()
+
+    def add(self, label: str, patterns: Iterable[list[dict]]) -> None:
+        key = self.vocab.strings.add(label)
+        for pattern in patterns:
+            if any("OP" in token for token in pattern):
+                raise ValueError(f"operators are not supported: {pattern!r}")
+            if len(pattern) != 1:
+                self._long.add(label, [pattern])
+                self._has_long = True
+                continue
+            [token] = pattern
+            if not set(token) <= set(_ATTRS) or not set(token) & set(_KEYED):
+                raise ValueError(f"unsupported one-token pattern {token!r}")
+            tests = {attr: _values(spec) for attr, spec in token.items()}
+            index = len(self._single)
+            self._single.append((key, tests))
+            attr = next(a for a in _KEYED if a in tests)
+            table = self._by.setdefault(attr, {})
+            for value in tests[attr]:
+                table.setdefault(value, []).append(index)
+            self._needs |= {_ANNOTATED[a] for a in tests if a in _ANNOTATED}
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        for attr in sorted(self._needs):
+            if not doc.has_annotation(attr):
+                raise ValueError(f"[E155] the pipeline lacks what sets {attr}, which the "
+                                 "matcher's patterns read")
+        longer: dict[int, list[tuple[int, int, int]]] = {}
+        if self._has_long:
+            for match in self._long(doc):
+                longer.setdefault(match[2] - 1, []).append(match)
+        out: list[tuple[int, int, int]] = []
+        by = [(_ATTRS[attr], table) for attr, table in self._by.items()]
+        for tok in doc:
+            i = tok.i
+            out.extend(longer.get(i, ()))
+            hits: set[int] = set()
+            for name, table in by:
+                found = table.get(getattr(tok, name))
+                if found:
+                    hits.update(found)
+            if not hits:
+                continue
+            seen: set[int] = set()
+            for index in sorted(hits):
+                key, tests = self._single[index]
+                if key in seen or not all(getattr(tok, _ATTRS[a]) in v for a, v in tests.items()):
+                    continue
+                seen.add(key)
+                out.append((key, i, i + 1))
+        return out

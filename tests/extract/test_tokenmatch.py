@@ -1,0 +1,72 @@
+"""TokenMatcher gives spaCy's Matcher's matches, in spaCy's order."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.matcher import Matcher
+
+from actorgraph.extract.rules_en.nlp import load_nlp
+from actorgraph.extract.rules_en.relations import stage as relations
+from actorgraph.extract.rules_en.tokenmatch import TokenMatcher
+
+CORPUS = Path(__file__).resolve().parents[2] / "examples" / "corpus"
+
+# one-token patterns of several kinds and longer ones that overlap them and each other
+PATTERNS = [
+    ("VERBISH", [[{"LEMMA": {"IN": ["say", "kill", "attack"]}, "POS": {"IN": ["VERB"]}}],
+                 [{"LOWER": {"IN": ["said", "attack"]}}]]),
+    ("PAIR", [[{"LOWER": "the"}, {"LOWER": "group"}],
+              [{"LOWER": "group"}, {"LOWER": "said"}]]),
+    ("NOUNISH", [[{"LOWER": {"IN": ["group", "attack", "the"]}, "POS": {"IN": ["NOUN"]}}]]),
+    ("THE", [[{"LOWER": "the"}], [{"TEXT": {"IN": ["The", "group"]}}]]),
+    ("TRIPLE", [[{"LOWER": "the"}, {"LOWER": "group"}, {"LOWER": "said"}]]),
+    ("HYPHEN", [[{"LOWER": "pro"}, {"TEXT": {"IN": ["-", "\u2010"]}}, {"LOWER": "iranian"}]]),
+]
+TEXT = ("The group said the attack was over. The group said that the group attacked. "
+        "A pro-Iranian militia said the group had been attacked; the Group said so.")
+
+
+def _both(patterns) -> tuple[Matcher, TokenMatcher]:
+    nlp = load_nlp()
+    spacy_matcher, ours = Matcher(nlp.vocab), TokenMatcher(nlp.vocab)
+    for label, pats in patterns:
+        spacy_matcher.add(label, pats)
+        ours.add(label, pats)
+    return spacy_matcher, ours
+
+
+def test_same_matches_in_the_same_order_on_overlapping_patterns():
+    spacy_matcher, ours = _both(PATTERNS)
+    doc = load_nlp()(TEXT)
+    expected = spacy_matcher(doc)
+    assert {len(m) for m in expected} and len({m[2] - m[1] for m in expected}) > 1
+    assert ours(doc) == expected
+
+
+def test_the_relation_triggers_match_as_spacy_does_on_the_example_reports():
+    nlp = load_nlp()
+    rules = relations.load_rules()
+    ours = relations._matcher(nlp("x"), rules)
+    spacy_matcher = Matcher(nlp.vocab)
+    original, relations.TokenMatcher = relations.TokenMatcher, Matcher  # the same patterns
+    relations._MATCHERS.clear()
+    try:
+        spacy_matcher = relations._matcher(nlp("x"), rules)
+    finally:
+        relations.TokenMatcher = original
+        relations._MATCHERS.clear()
+    assert isinstance(spacy_matcher, Matcher) and isinstance(ours, TokenMatcher)
+    for path in sorted(CORPUS.glob("*.txt")):
+        doc = nlp(path.read_text(encoding="utf-8"))
+        assert ours(doc) == spacy_matcher(doc), path.name
+
+
+def test_unsupported_patterns_are_refused():
+    matcher = TokenMatcher(load_nlp().vocab)
+    with pytest.raises(ValueError):
+        matcher.add("X", [[{"POS": "NOUN"}]])          # nothing to look a token up by
+    with pytest.raises(ValueError):
+        matcher.add("X", [[{"LOWER": "a", "OP": "?"}, {"LOWER": "b"}]])
+    with pytest.raises(ValueError):
+        matcher.add("X", [[{"LOWER": {"NOT_IN": ["a"]}}]])
