@@ -306,6 +306,7 @@ def _one_run(kind: str, corpus: Path, work: Path, ref: Reference, rng: random.Ra
                 problems.append(f"migrate exited {code}")
     if db.exists():     # a kill before the file was created leaves nothing to check
         problems += _after_kill(db, ref)
+    if db.exists() and _version(db).state != "empty":   # nor one before its first write
         with sqlite3.connect(db) as conn:
             info["docs_at_kill"] = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
             info["stale_at_kill"] = conn.execute(
