@@ -72,3 +72,10 @@ def test_az_the_short_instrumental_follows_a_consonant_only():
     from actorgraph.extract.rules_az import morph
     assert ("Ərbi", "ins") not in {(a.stem, a.case) for a in morph.analyses("Ərbilə")}
     assert ("Ərbil", "ins") in {(a.stem, a.case) for a in morph.analyses("Ərbillə")}
+
+
+def test_ar_strikes_and_attacking_verbs_are_assaults():
+    x = run("rules-ar", "هاجمت الميليشيا قاعدة عسكرية في البصرة يوم الأحد.")
+    assert [e.type for e in x.events] == ["ASSAULT"]
+    x = run("rules-ar", "نفذت القوات ضربات على مواقع في الموصل.")
+    assert [e.type for e in x.events] == ["ASSAULT"]
