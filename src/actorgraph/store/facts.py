@@ -96,11 +96,12 @@ def write_facts(conn: Connection, rows: list[FactRow]) -> None:
     conn.execute(delete(t.fact_entities))
     conn.execute(delete(t.fact_claims))
     conn.execute(delete(t.facts))
-    _insert_facts(conn, rows)
+    insert_facts(conn, rows)
     refresh_fact_index(conn)
 
 
-def _insert_facts(conn: Connection, rows: list[FactRow]) -> None:
+def insert_facts(conn: Connection, rows: list[FactRow]) -> None:
+    """Insert facts with their claims and entities (in the caller's transaction)."""
     if not rows:
         return
     conn.execute(insert(t.facts), [

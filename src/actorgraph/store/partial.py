@@ -12,8 +12,9 @@ from actorgraph.knowledge.names import fold
 from actorgraph.store import resolution_index as ix
 from actorgraph.store import schema as t
 from actorgraph.store.db import retry_locked, write_transaction
-from actorgraph.store.facts import ClaimRow, FactRow
+from actorgraph.store.facts import ClaimRow, FactRow, insert_facts
 from actorgraph.store.store import EntityRecord, Store
+from actorgraph.store.summaries import refresh
 
 CHUNK = 500
 
@@ -196,6 +197,9 @@ def write_partial(store: Store, token: str | None, partial, facts_gone: set[str]
                     {"id": c.id, "kind": c.kind, "summary": c.summary,
                      "claims": json.dumps(c.claims), "facts": json.dumps(c.facts),
                      "entity_id": c.entity_id, "first_seen": c.first_seen} for c in cons_new])
+            # the pages' counts of the facts and contradictions written (store/summaries.py)
+            refresh(conn, facts_gone | {r.id for r in facts_new},
+                    cons_gone | {c.id for c in cons_new})
             ix.update_index(conn, partial.groups, partial.removed, partial.index_entities)
             conn.execute(delete(t.store_state).where(t.store_state.c.key == "stale"))
             return True
@@ -233,15 +237,4 @@ def _write_facts(conn: Connection, gone: set[str], rows: list[FactRow]) -> None:
     for table in (t.fact_entities, t.fact_claims):
         _delete(conn, table.c.fact_id, gone)
     _delete(conn, t.facts.c.id, gone)
-    if not rows:
-        return
-    conn.execute(insert(t.facts), [
-        {"id": r.id, "kind": r.kind, "data": json.dumps(r.data, sort_keys=True),
-         "first_seen": r.first_seen} for r in rows])
-    links = [{"fact_id": r.id, "claim_id": c} for r in rows for c in r.claims]
-    if links:
-        conn.execute(insert(t.fact_claims), links)
-    ents = [{"fact_id": r.id, "entity_id": e, "role": role} for r in rows
-            for e, role in sorted(set(r.entities)) if e]
-    if ents:
-        conn.execute(insert(t.fact_entities), ents)
+    insert_facts(conn, rows)
