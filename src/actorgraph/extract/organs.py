@@ -55,24 +55,34 @@ def _beside(m: Mention, states_at: dict[int, str], text: str) -> str | None:
     return states_at.get(-before) or states_at.get(after)
 
 
-def _frame_state(m: Mention, mentions: list[Mention], text: str, lex: Lexicon) -> str | None:
-    """The state of a place that opens the mention's sentence, set off by a comma, before
-    it ("In Tehran, Foreign Ministry spokesman ...")."""
+def _frames(mentions: list[Mention], text: str, lex: Lexicon
+            ) -> dict[int, list[tuple[int, str | None]]]:
+    """Per sentence, the places that open it set off by a comma ("In Tehran, ..."), in
+    mention order: (start, the state it names), found once per document."""
+    out: dict[int, list[tuple[int, str | None]]] = defaultdict(list)
     for p in mentions:
-        if p.sentence != m.sentence or p.type not in ("place", "country") or p.start >= m.start \
-                or text[p.end:p.end + 1] != ",":
+        if p.type not in ("place", "country") or text[p.end:p.end + 1] != ",":
             continue
         opening = text[max(0, p.start - FRAME_REACH):p.start]
         if p.start > FRAME_REACH and not any(c in opening for c in ".!?\n"):
             continue        # not at the opening of its sentence
         entry = lex.lookup(p.name or p.text)
         if entry is not None and entry.type == "country":
-            return entry.country
-        if entry is not None and entry.capital_of:
-            return entry.capital_of
-        place = known_place(p.name or p.text)
-        return place.country if place is not None else None
-    return None
+            state = entry.country
+        elif entry is not None and entry.capital_of:
+            state = entry.capital_of
+        else:
+            place = known_place(p.name or p.text)
+            state = place.country if place is not None else None
+        out[p.sentence].append((p.start, state))
+    return out
+
+
+def _frame_state(m: Mention, frames: dict[int, list[tuple[int, str | None]]]) -> str | None:
+    """The state of a place that opens the mention's sentence, set off by a comma, before
+    it ("In Tehran, Foreign Ministry spokesman ...")."""
+    return next((state for start, state in frames.get(m.sentence, ()) if start < m.start),
+                None)
 
 
 def name_state_organs(mentions: list[Mention], text: str, lex: Lexicon,
@@ -87,6 +97,7 @@ def name_state_organs(mentions: list[Mention], text: str, lex: Lexicon,
         if m.type == "organization" and m.key:
             groups[m.key].append(m)
     found: list[str | None] = []       # the report's own state, looked up once
+    frames: dict[int, list[tuple[int, str | None]]] | None = None
     states_at: dict[int, str] = {}      # -end and start of each mention of a state
     for c in mentions:
         if c.type == "country" and (e := lex.lookup(c.name or c.text)) is not None \
@@ -104,7 +115,9 @@ def name_state_organs(mentions: list[Mention], text: str, lex: Lexicon,
         if not states:
             states = {s for m in group if (s := _beside(m, states_at, text))}
         if not states:
-            states = {s for m in group if (s := _frame_state(m, mentions, text, lex))}
+            if frames is None:
+                frames = _frames(mentions, text, lex)
+            states = {s for m in group if (s := _frame_state(m, frames))}
         if len(states) > 1:
             continue
         if not states:

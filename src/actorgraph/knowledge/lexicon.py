@@ -188,8 +188,8 @@ def _add_other_languages(lex: Lexicon) -> None:
     """`data/country_names.yaml` (CLDR): each state's name in other languages as a form of
     its entry, and its capital's ('@Тегеран') as a form of the capital's place entry;
     `data/country_short_names.yaml` (CLDR's short and variant names: 'США', 'ABŞ') too."""
-    rows = {code: {lang: [*names, *((load_yaml("country_short_names.yaml") or {})
-                                    .get(code, {}).get(lang, []))]
+    short = load_yaml("country_short_names.yaml") or {}
+    rows = {code: {lang: [*names, *short.get(code, {}).get(lang, [])]
                    for lang, names in by_lang.items()}
             for code, by_lang in (load_yaml("country_names.yaml") or {}).items()}
     capitals = {e.capital_of: e for e in lex.entries if e.capital_of}

@@ -39,7 +39,8 @@ class OrganName:
 
 
 @lru_cache(maxsize=1)
-def _table() -> tuple[tuple[Organ, ...], frozenset[str]]:
+def _table() -> tuple[tuple[Organ, ...], frozenset[str], tuple[str, ...]]:
+    """The organs, the function words and the words for a state, from the data file."""
     data = load_yaml("state_organs.yaml") or {}
     organs = []
     for kind, row in sorted((data.get("organs") or {}).items()):
@@ -49,13 +50,8 @@ def _table() -> tuple[tuple[Organ, ...], frozenset[str]]:
         forms = tuple(tuple(normalize_form(t).split()) for t in titles)
         organs.append(Organ(kind, english, forms, abbreviations))
     function = frozenset(normalize_form(w) or w for w in data.get("function_words") or ())
-    return tuple(organs), function
-
-
-@lru_cache(maxsize=1)
-def _state_words() -> tuple[str, ...]:
-    data = load_yaml("state_organs.yaml") or {}
-    return tuple(normalize_form(w) for w in data.get("state_words") or ())
+    state_words = tuple(normalize_form(w) for w in data.get("state_words") or ())
+    return tuple(organs), function, state_words
 
 
 def _word_fits(word: str, title_word: str) -> bool:
@@ -120,8 +116,7 @@ def read_organ(name: str, lex: Lexicon,
     """`name` as a state organ's title with at most its state, or None. `state_of` is a
     language's own reading of a word as a state (ISO alpha-2), for forms that are not the
     state's name with an ending ("турецкого": Turkey)."""
-    organs, function = _table()
-    state_words = _state_words()
+    organs, function, state_words = _table()
     raw = re.sub(r"[-\u2010\u2011]", " ", name).split()
     words = normalize_form(name).split()
     if len(raw) != len(words):

@@ -65,12 +65,10 @@ def facility_keys(g: NameGroup) -> set[str]:
 
 def facility_links(records: list[NameGroup]) -> list[tuple[str, str]]:
     """Pairs of place groups that name one facility of one town."""
-    first: dict[tuple[str, int], str] = {}
+    first: dict[str, str] = {}
     links = []
     for g in records:
-        if g.type != "place":
-            continue
-        found = {f for n, _ in g.names if (f := facility_of(n)) is not None}
+        found = facility_keys(g)
         if len(found) != 1:
             continue
         key = found.pop()
