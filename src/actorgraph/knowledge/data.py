@@ -14,8 +14,6 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
 
-import yaml  # type: ignore[import-untyped]
-
 KNOWLEDGE = "actorgraph.knowledge"
 
 
@@ -27,6 +25,8 @@ def data_file(name: str, package: str = KNOWLEDGE) -> Traversable:
 @cache
 def load_yaml(name: str, package: str = KNOWLEDGE) -> Any:
     """The parsed YAML file `name` of the package's `data/` folder (None when empty)."""
+    import yaml  # type: ignore[import-untyped]  # here: a command that reads no table needs no YAML
+
     return yaml.safe_load(data_file(name, package).read_text(encoding="utf-8"))
 
 

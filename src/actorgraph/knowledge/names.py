@@ -27,8 +27,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from anyascii import anyascii
-from normality import squash_spaces
-from rigour.names import NamePartTag, NameTypeTag, analyze_names, remove_org_types
 
 from actorgraph.knowledge.data import load_yaml
 
@@ -194,7 +192,7 @@ def fold(name: str) -> str:
     text = _DOTTED.sub(lambda m: m.group(0).replace(".", "") + " ", text)
     text = _APOS.sub("", text)
     text = _NON_ALNUM.sub(" ", text)
-    text = squash_spaces(text)
+    text = " ".join(text.split())     # only [a-z0-9 ] is left: ASCII spaces to squash
     if text.startswith("the ") and len(text) > 4:
         text = text[4:]
     return text
@@ -260,6 +258,7 @@ def significant_tokens(name: str, type: str = "person") -> tuple[str, ...]:
         toks = _strip_title_tokens(tokens(name))
     elif type in ("organization", "channel"):
         # legal forms (LLC, Inc, GmbH...) say nothing about which organisation
+        from rigour.names import remove_org_types  # here: commands that only read need no rigour
         toks = remove_org_types(fold(name)).split() or tokens(name)
     else:
         toks = tokens(name)
@@ -467,6 +466,8 @@ def org_symbols(name: str) -> frozenset[str]:
     "IRGC", "Islamic Revolutionary Guard Corps" and "سپاه پاسداران انقلاب
     اسلامی" all carry DOMAIN:IRGC over all their words.
     """
+    from rigour.names import NamePartTag, NameTypeTag, analyze_names
+
     found: frozenset[str] | None = None
     for analysed in analyze_names(NameTypeTag.ORG, [name], phonetics=False, numerics=False):
         content = {p.index for p in analysed.parts if p.tag != NamePartTag.STOP}
