@@ -1,6 +1,7 @@
 """`actorgraph serve` while other processes ingest and judge into the same store.
 
     PYTHONPATH=src .venv/bin/python bench/concurrency.py [--requests 2000] [--workers 8]
+                                                          [--postgres SERVER_URL]
 
 Makes the 100-document corpus of bench/corpus100.py, ingests its first half (a store
 with content), then serves that store (`actorgraph serve`, a subprocess, a free port on
@@ -16,6 +17,12 @@ Prints the status codes, the errors (a request that got no answer), the 5xx, p50
 max latency overall and per kind, how many requests were answered while the ingest ran,
 the exit codes of the ingest and the judgement, and whether the store ended resolved
 (not stale). The goal: 0 errors, 0 5xx, both writers exit 0.
+
+The store is an SQLite file in a temporary folder; with --postgres (a server's URL, e.g.
+the one `tools/with_postgres.sh` exports as $ACTORGRAPH_TEST_DB) it is a new database on
+that server, dropped at the end:
+
+    tools/with_postgres.sh sh -c '.venv/bin/python bench/concurrency.py --postgres "$ACTORGRAPH_TEST_DB"'
 """
 from __future__ import annotations
 
@@ -23,7 +30,6 @@ import argparse
 import json
 import os
 import socket
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -34,6 +40,10 @@ import urllib.request
 from collections import Counter, defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus100 import make_corpus  # noqa: E402
@@ -68,12 +78,44 @@ def _get(base: str, path: str, timeout: float = 60) -> tuple[int, bytes]:
         return err.code, err.read()
 
 
-def _stored(db: Path) -> int:
+def _count(db: str, sql: str) -> int:
+    engine = create_engine(db)
     try:
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
-            return conn.execute("SELECT count(*) FROM documents").fetchone()[0]
-    except sqlite3.Error:
+        with engine.connect() as conn:
+            return int(conn.execute(text(sql)).scalar() or 0)
+    finally:
+        engine.dispose()
+
+
+def _stored(db: str) -> int:
+    try:
+        return _count(db, "SELECT count(*) FROM documents")
+    except SQLAlchemyError:
         return 0
+
+
+def _new_database(server: str | None, work: Path) -> str:
+    """The URL of the bench's empty store: a file in `work`, or a new database on `server`."""
+    if not server:
+        return f"sqlite:///{work / 'store.db'}"
+    name = f"bench_concurrency_{os.getpid()}"
+    engine = create_engine(server, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING \'UTF8\'')
+    finally:
+        engine.dispose()
+    return make_url(server).set(database=name).render_as_string(hide_password=False)
+
+
+def _drop_database(server: str | None, db: str) -> None:
+    if server:
+        engine = create_engine(server, isolation_level="AUTOCOMMIT")
+        try:
+            with engine.connect() as conn:
+                conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{make_url(db).database}"')
+        finally:
+            engine.dispose()
 
 
 def _urls(base: str) -> list[tuple[str, str]]:
@@ -112,7 +154,7 @@ def _folders(work: Path, docs: int, parts: int) -> tuple[Path, list[Path], int]:
 class Writers:
     """Ingests of the parts one after another in other processes, until told to stop."""
 
-    def __init__(self, db: Path, parts: list[Path]) -> None:
+    def __init__(self, db: str, parts: list[Path]) -> None:
         self.db, self.parts = db, parts
         self.procs: list[subprocess.Popen] = []
         self.stop = threading.Event()
@@ -122,7 +164,7 @@ class Writers:
         for part in self.parts:
             if self.stop.is_set():
                 break
-            self.procs.append(_cli("ingest", str(part), "--db", str(self.db)))
+            self.procs.append(_cli("ingest", str(part), "--db", self.db))
             self.procs[-1].wait()
 
     def start(self) -> None:
@@ -139,7 +181,7 @@ class Writers:
                                  if p.returncode and p.stderr)
 
 
-def _load(base: str, db: Path, writers: Writers, requests: int, workers: int) -> dict:
+def _load(base: str, db: str, writers: Writers, requests: int, workers: int) -> dict:
     """The requests, `workers` at a time, and a judgement from another process halfway."""
     urls = _urls(base)
     ents = json.loads(_get(base, "/api/entities?limit=2")[1])["items"]
@@ -151,7 +193,7 @@ def _load(base: str, db: Path, writers: Writers, requests: int, workers: int) ->
     def one(i: int) -> None:
         kind, path = urls[i % len(urls)]
         if i == requests // 2:
-            judge.append(_cli("merge", ents[0]["id"], ents[1]["id"], "--db", str(db),
+            judge.append(_cli("merge", ents[0]["id"], ents[1]["id"], "--db", db,
                               "--reason", "bench: a judgement during an ingest"))
         t0 = time.perf_counter()
         try:
@@ -209,16 +251,18 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=8)
     ap.add_argument("--docs", type=int, default=100)
     ap.add_argument("--parts", type=int, default=5)
+    ap.add_argument("--postgres", metavar="SERVER_URL",
+                    help="store in a new database on this PostgreSQL server instead of SQLite")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         first, parts, size = _folders(work, args.docs, args.parts)
-        db = work / "store.db"
-        setup = _cli("ingest", str(first), "--db", str(db))
+        db = _new_database(args.postgres, work)
+        setup = _cli("ingest", str(first), "--db", db)
         assert setup.wait() == 0, setup.stderr.read() if setup.stderr else ""
         port = _free_port()
         base = f"http://127.0.0.1:{port}"
-        server = _cli("serve", "--db", str(db), "--port", str(port))
+        server = _cli("serve", "--db", db, "--port", str(port))
         try:
             for _ in range(600):
                 try:
@@ -232,10 +276,12 @@ def main() -> None:
         finally:
             server.terminate()
             server.wait()
-        with sqlite3.connect(db) as conn:
-            stale = conn.execute("SELECT count(*) FROM store_state WHERE key = 'stale'"
-                                 ).fetchone()[0] > 0
-            docs = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+        try:
+            stale = _count(db, "SELECT count(*) FROM store_state WHERE key = 'stale'") > 0
+            docs = _count(db, "SELECT count(*) FROM documents")
+        finally:
+            _drop_database(args.postgres, db)
+    print(f"store: {make_url(db).get_backend_name()}")
     _report(run, args.workers, size, docs, stale)
 
 
