@@ -276,13 +276,15 @@ def death_conflicts(events: list[FactRow], claims: dict[str, ClaimRow], texts: d
     for e in events:
         if e.data["type"] != "ASSAULT" or len(e.data.get("date") or "") < 7:
             continue
+        killed = [t for t in e.data["targets"] if t in persons]
+        if not killed:
+            continue
         told = " ".join(texts.get(claims[c].doc_id, "")[claims[c].start:claims[c].end].lower()
                         for c in e.claims if c in claims)
         if not any(w in told for w in DEATH_WORDS):
             continue
-        for t in e.data["targets"]:
-            if t in persons:
-                deaths[t].append(e)
+        for t in killed:
+            deaths[t].append(e)
     return _dated_apart(deaths, "date", "killed", names)
 
 

@@ -145,9 +145,10 @@ def _events(reader: _Reader, old: list[FactRow]) -> tuple[dict[str, FactRow], li
             links["target"] |= ev.specific
             links["site"] |= ev.sites
         seen |= frontier
-        found = (p.facts_touching(reader.conn, links["actor"], ["actor"])
-                 | p.facts_touching(reader.conn, links["target"], ["target"])
-                 | p.facts_touching(reader.conn, links["site"], ["target", "location"]))
+        found = (p.facts_touching(reader.conn, links["actor"], ["actor"], ["event"])
+                 | p.facts_touching(reader.conn, links["target"], ["target"], ["event"])
+                 | p.facts_touching(reader.conn, links["site"], ["target", "location"],
+                                    ["event"]))
         found -= seen
         new = [f for f in p.facts_where(reader.conn, found)
                if f.kind == "event" and f.data["type"] in kinds]
