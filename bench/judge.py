@@ -22,6 +22,7 @@ command pays for loading it (`bench/startup.py` measures start-up).
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import shutil
 import sys
@@ -48,8 +49,13 @@ def _timed(store: Store, recorded: log.Recorded | None, label: str) -> float:
     seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     how = (f"incremental, {done.region:,} groups re-resolved" if done.incremental
            else f"FULL: {done.why}")
-    print(f"{label:34s} {seconds:8.2f} s {cpu:8.2f} s   ({how})", flush=True)
+    print(f"{label:34s} {seconds:8.2f} s {cpu:8.2f} s   ({how}; {_load()})", flush=True)
     return seconds
+
+
+def _load() -> str:
+    """The machine's load average (1, 5, 15 min): the machine may be shared."""
+    return "load " + " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def _pick(store: Store, rng: random.Random):
@@ -91,7 +97,8 @@ def main() -> None:
             full = time.perf_counter() - t0
             print(f"{'full re-resolution (refresh)':34s} {full:8.2f} s "
                   f"{time.process_time() - c0:8.2f} s   "
-                  f"({summary.groups:,} groups, {summary.entities:,} entities)", flush=True)
+                  f"({summary.groups:,} groups, {summary.entities:,} entities; {_load()})",
+                  flush=True)
             if args.keep:
                 store.engine.dispose()
                 shutil.copy(db, args.keep)
@@ -117,9 +124,12 @@ def main() -> None:
             store.engine.dispose()
             shutil.copy(db, tmp / "full.db")
             other = Store(f"sqlite:///{tmp / 'full.db'}")
+            t0, c0 = time.perf_counter(), time.process_time()
             refresh(other)
+            print(f"{'full re-resolution for the check':34s} {time.perf_counter() - t0:8.2f} s "
+                  f"{time.process_time() - c0:8.2f} s   ({_load()})", flush=True)
             same = json_export.dumps(other) == mine
-            print(f"export equals a full re-resolution: {'yes' if same else 'NO'}")
+            print(f"export equals a full re-resolution: {'yes' if same else 'NO'} ({_load()})")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
