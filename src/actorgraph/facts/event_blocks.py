@@ -7,7 +7,11 @@ specific target (not a country) or a place. So each event made so far is filed u
 new telling is compared only with the events filed under its own entities and the date
 keys that agree with its date, in the order the events were made: the first that matches
 is the one the all-pairs comparison would have found, at a cost that grows with the size
-of those buckets instead of the number of events.
+of those buckets instead of the number of events. A telling with targets that shares an
+actor with an event is the same only when the event has no targets or shares one, so it
+looks up its actors paired with each of its targets and with none (a hub actor's events
+against other targets are not compared); an event is filed under those pairs too, and
+under (actor, none) while it has no targets.
 
 Date keys: an event dated D is filed under ("=", D) and under ("^", p) for every proper
 prefix p of D (the empty one included); a telling dated d looks up ("=", q) for every
@@ -45,8 +49,11 @@ def _filed(ev: Told) -> set[tuple]:
     """Every key an event is filed under."""
     date = ev.date or ""
     dates = [("=", date)] + [("^", date[:i]) for i in range(len(date))]
-    roles = (("actor", ev.actors), ("specific", ev.specific), ("site", ev.sites))
-    keys = {(ev.type, role, x, *d) for role, xs in roles for x in xs for d in dates}
+    roles = [("actor", x) for x in ev.actors] + [("specific", x) for x in ev.specific] + \
+        [("site", x) for x in ev.sites]
+    roles += [("actor+target", a, x) for a in ev.actors for x in ev.targets] + \
+        ([("actor+none", a) for a in ev.actors] if not ev.targets else [])
+    keys = {(ev.type, *role, *d) for role in roles for d in dates}
     keys |= {(ev.type, "doc", doc) for doc in ev.docs}
     return keys
 
@@ -57,8 +64,14 @@ def _sought(ev: Told) -> list[tuple]:
     if _thin(ev) and len(date) != 10:
         return [(ev.type, "doc", doc) for doc in sorted(ev.docs)]
     dates = [("=", date[:i]) for i in range(len(date) + 1)] + [("^", date)]
-    roles = (("actor", ev.actors), ("specific", ev.specific), ("site", ev.sites))
-    return [(ev.type, role, x, *d) for role, xs in roles for x in sorted(xs) for d in dates]
+    if ev.targets:
+        roles = [("actor+target", a, x) for a in sorted(ev.actors) for x in sorted(ev.targets)]
+        roles += [("actor+none", a) for a in sorted(ev.actors)]
+    else:
+        roles = [("actor", a) for a in sorted(ev.actors)]
+    roles += [("specific", x) for x in sorted(ev.specific)] + \
+        [("site", x) for x in sorted(ev.sites)]
+    return [(ev.type, *role, *d) for role in roles for d in dates]
 
 
 class EventIndex:
