@@ -48,9 +48,9 @@ def _thin(ev: Told) -> bool:
 def _filed(ev: Told) -> set[tuple]:
     """Every key an event is filed under."""
     date = ev.date or ""
-    dates = [("=", date)] + [("^", date[:i]) for i in range(len(date))]
-    roles = [("actor", x) for x in ev.actors] + [("specific", x) for x in ev.specific] + \
-        [("site", x) for x in ev.sites]
+    dates: list[tuple[str, str]] = [("=", date)] + [("^", date[:i]) for i in range(len(date))]
+    roles: list[tuple[str, ...]] = [("actor", x) for x in ev.actors]
+    roles += [("specific", x) for x in ev.specific] + [("site", x) for x in ev.sites]
     roles += [("actor+target", a, x) for a in ev.actors for x in ev.targets] + \
         ([("actor+none", a) for a in ev.actors] if not ev.targets else [])
     keys = {(ev.type, *role, *d) for role in roles for d in dates}
@@ -64,6 +64,7 @@ def _sought(ev: Told) -> list[tuple]:
     if _thin(ev) and len(date) != 10:
         return [(ev.type, "doc", doc) for doc in sorted(ev.docs)]
     dates = [("=", date[:i]) for i in range(len(date) + 1)] + [("^", date)]
+    roles: list[tuple[str, ...]]
     if ev.targets:
         roles = [("actor+target", a, x) for a in sorted(ev.actors) for x in sorted(ev.targets)]
         roles += [("actor+none", a) for a in sorted(ev.actors)]
