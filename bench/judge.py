@@ -22,6 +22,7 @@ command pays for loading it (`bench/startup.py` measures start-up).
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import shutil
 import sys
@@ -37,6 +38,7 @@ from serve import generate, template_store  # noqa: E402
 
 from actorgraph.export import json_export  # noqa: E402
 from actorgraph.store import judgements as log  # noqa: E402
+from actorgraph.store.resolution_index import index_ready  # noqa: E402
 from actorgraph.store.store import Store  # noqa: E402
 from actorgraph.workflow import refresh, refresh_judged  # noqa: E402
 
@@ -48,8 +50,13 @@ def _timed(store: Store, recorded: log.Recorded | None, label: str) -> float:
     seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     how = (f"incremental, {done.region:,} groups re-resolved" if done.incremental
            else f"FULL: {done.why}")
-    print(f"{label:34s} {seconds:8.2f} s {cpu:8.2f} s   ({how})", flush=True)
+    print(f"{label:34s} {seconds:8.2f} s {cpu:8.2f} s   ({how}; {_load()})", flush=True)
     return seconds
+
+
+def _load() -> str:
+    """The machine's load average (1, 5, 15 min): the machine may be shared."""
+    return "load " + " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def _pick(store: Store, rng: random.Random):
@@ -68,36 +75,40 @@ def main() -> None:
     ap.add_argument("--groups", type=int, default=250)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--keep", metavar="FILE", help="keep the resolved database in FILE")
-    ap.add_argument("--db", metavar="FILE", help="start from a database kept with --keep "
-                    "(resolved, with its index) instead of generating one")
+    ap.add_argument("--db", metavar="FILE", help="start from a copy of a database kept with "
+                    "--keep (resolved, with its index) or made by bench/serve.py (re-resolved "
+                    "in full first, timed) instead of generating one")
     ap.add_argument("--check", action="store_true",
                     help="compare the export with a full re-resolution at the end")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="actorgraph-judge-"))
     try:
         db = tmp / "bench.db"
+        full = float("nan")
         if args.db:
             shutil.copy(args.db, db)
             store = Store(f"sqlite:///{db}")
-            full = float("nan")
+            with store.engine.connect() as conn:
+                resolved = index_ready(conn)
         else:
             template = template_store(tmp)
             store = Store(f"sqlite:///{db}")
             sizes = generate(template, store, args.docs, args.groups)
             print("store: " + ", ".join(f"{v:,} {k}" for k, v in sizes.items()), flush=True)
-            print(f"{'':34s} {'wall':>10s} {'cpu':>10s}")
+            resolved = False
+        print(f"{'':34s} {'wall':>10s} {'cpu':>10s}")
+        if not resolved:    # generated, or a store of bench/serve.py: no resolution index
             t0, c0 = time.perf_counter(), time.process_time()
             summary = refresh(store)
             full = time.perf_counter() - t0
             print(f"{'full re-resolution (refresh)':34s} {full:8.2f} s "
                   f"{time.process_time() - c0:8.2f} s   "
-                  f"({summary.groups:,} groups, {summary.entities:,} entities)", flush=True)
+                  f"({summary.groups:,} groups, {summary.entities:,} entities; {_load()})",
+                  flush=True)
             if args.keep:
                 store.engine.dispose()
                 shutil.copy(db, args.keep)
                 store = Store(f"sqlite:///{db}")
-        if args.db:
-            print(f"{'':34s} {'wall':>10s} {'cpu':>10s}")
         rng = random.Random(args.seed)
         pairs = store.review_pairs()
         a_id, b_id = pairs[rng.randrange(len(pairs))][:2]
@@ -117,9 +128,12 @@ def main() -> None:
             store.engine.dispose()
             shutil.copy(db, tmp / "full.db")
             other = Store(f"sqlite:///{tmp / 'full.db'}")
+            t0, c0 = time.perf_counter(), time.process_time()
             refresh(other)
+            print(f"{'full re-resolution for the check':34s} {time.perf_counter() - t0:8.2f} s "
+                  f"{time.process_time() - c0:8.2f} s   ({_load()})", flush=True)
             same = json_export.dumps(other) == mine
-            print(f"export equals a full re-resolution: {'yes' if same else 'NO'}")
+            print(f"export equals a full re-resolution: {'yes' if same else 'NO'} ({_load()})")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

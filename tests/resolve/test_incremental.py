@@ -125,3 +125,45 @@ def test_the_cli_judges_incrementally(corpus_store, tmp_path):
     undone = run.invoke(cli, ["undo", str(jid), "--db", store.url], catch_exceptions=False)
     assert undone.exit_code == 0 and "whole store" not in undone.output
     assert _state(store) == before
+
+
+def test_a_judgement_that_changes_no_fact_rewrites_none_and_reads_its_region(
+        corpus_store, tmp_path, monkeypatch):
+    """Keeping two distinct persons apart re-resolves their groups to the same entities:
+    no fact is dropped or written again, and the only documents whose claims are read in
+    full are those of the re-resolved groups (and those telling a person's condition,
+    which that rule compares across documents)."""
+    from actorgraph.facts.incremental import plan_partial_facts
+    from actorgraph.resolve.incremental import plan_partial
+    from actorgraph.store import partial as p
+
+    base, _ = corpus_store
+    store = Store(copy_db(base, tmp_path, "nochange.db"))
+    offered = {frozenset(pair[:2]) for pair in store.review_pairs()}
+    persons = sorted((e for e in store.entities() if e.type == "person"), key=lambda e: e.id)
+    a, b = next((x, y) for x in persons for y in persons
+                if x.id < y.id and frozenset((x.id, y.id)) not in offered)
+    recorded = log.record_change(store, "different", a.name, b.name)
+    partial = plan_partial(store, log.judgements_by_id(store, [recorded.id]))
+    assert partial is not None and partial.region
+    whole_docs: set[str] = set()
+    claims_read: list[str] = []
+    real = p.claims_where
+
+    def counted(conn, column, values, keys):
+        values = set(values)
+        if column == "doc_id":
+            whole_docs.update(values)
+        rows = real(conn, column, values, keys)
+        claims_read.extend(c.id for c in rows)
+        return rows
+    monkeypatch.setattr(p, "claims_where", counted)
+    built = plan_partial_facts(store, partial)
+    assert built.gone == set() and built.rows == []
+    with store.engine.connect() as conn:
+        told_conditions = set(conn.execute(select(t.claims.c.doc_id).where(
+            t.claims.c.kind == "condition")).scalars())
+        total = conn.execute(select(t.claims.c.id)).all()
+    assert whole_docs <= partial.docs | told_conditions
+    assert len(claims_read) == len(set(claims_read))        # each claim read once
+    assert len(claims_read) < len(total)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from actorgraph import ontology
 from actorgraph.facts.contradictions import Contradiction, find_contradictions
 from actorgraph.facts.dates import dates_agree
+from actorgraph.facts.event_blocks import EventIndex
 from actorgraph.knowledge.lexicon import load_lexicon
 from actorgraph.store.facts import (
     ClaimRow,
@@ -164,10 +165,14 @@ def _merge_events(told: list[_Event]) -> list[_Event]:
 
     Merged in an order given by what each claim says, not by its id, so that the same
     claims (re-ingested, or imported back) give the same events: the most precisely dated
-    first, so that undated tellings join a dated event rather than decide the merge."""
+    first, so that undated tellings join a dated event rather than decide the merge.
+    Each telling joins the first event made that is the same; only the events filed
+    under its blocking keys can be (`facts/event_blocks.py`), so only those are compared."""
     events: list[_Event] = []
+    index = EventIndex()
     for ev in sorted(told, key=_telling_order):
-        for other in events:
+        for k in index.candidates(ev):
+            other = events[k]
             if _same_event(other, ev):
                 other.actors |= ev.actors
                 other.targets |= ev.targets
@@ -179,8 +184,10 @@ def _merge_events(told: list[_Event]) -> list[_Event]:
                 other.claims += ev.claims
                 other.docs |= ev.docs
                 other.first_seen = min(other.first_seen, ev.first_seen)
+                index.file(k, other)
                 break
         else:
+            index.file(len(events), ev)
             events.append(ev)
     return events
 

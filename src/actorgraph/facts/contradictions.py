@@ -177,10 +177,19 @@ def denial_conflicts(events: list[FactRow], claims: dict[str, ClaimRow], names,
         return {x for x in who if any(re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", text)
                                       for n in aliases.get(x, ()) if n)}
 
+    # the acts told in each sentence: a denial looks only at the acts told near it
+    told_at: dict[tuple[str, int], set[int]] = defaultdict(set)
+    for k, act in enumerate(acts):
+        for c in act.claims:
+            if c in claims:
+                told_at[(claims[c].doc_id, claims[c].sentence)].add(k)
     for rej in (e for e in events if e.data["type"] == "REJECT"):
         deniers = set(rej.data["actors"])
         for rc in (claims[c] for c in rej.claims if c in claims):
-            for act in acts:
+            nearby = sorted({k for s in range(rc.sentence - DENIAL_WINDOW,
+                                              rc.sentence + DENIAL_WINDOW + 1)
+                             for k in told_at.get((rc.doc_id, s), ())})
+            for act in (acts[k] for k in nearby):
                 near = [claims[c] for c in act.claims if c in claims
                         and claims[c].doc_id == rc.doc_id
                         and abs(claims[c].sentence - rc.sentence) <= DENIAL_WINDOW]
@@ -267,13 +276,15 @@ def death_conflicts(events: list[FactRow], claims: dict[str, ClaimRow], texts: d
     for e in events:
         if e.data["type"] != "ASSAULT" or len(e.data.get("date") or "") < 7:
             continue
+        killed = [t for t in e.data["targets"] if t in persons]
+        if not killed:
+            continue
         told = " ".join(texts.get(claims[c].doc_id, "")[claims[c].start:claims[c].end].lower()
                         for c in e.claims if c in claims)
         if not any(w in told for w in DEATH_WORDS):
             continue
-        for t in e.data["targets"]:
-            if t in persons:
-                deaths[t].append(e)
+        for t in killed:
+            deaths[t].append(e)
     return _dated_apart(deaths, "date", "killed", names)
 
 

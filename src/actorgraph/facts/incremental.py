@@ -30,7 +30,13 @@ from actorgraph.facts.build import (
     _telling,
     _telling_order,
 )
-from actorgraph.facts.contradictions import ATTACKS, Contradiction, find_contradictions
+from actorgraph.facts.contradictions import (
+    ACTS,
+    ATTACKS,
+    DENIAL_WINDOW,
+    Contradiction,
+    find_contradictions,
+)
 from actorgraph.facts.tallies import INSIDE
 from actorgraph.store import partial as p
 from actorgraph.store.facts import ClaimRow, FactRow
@@ -96,11 +102,30 @@ class _Reader:
         return [self.new[i] for i in sorted(ids & self.new.keys())] + stored
 
 
+def _keys_in(value) -> Iterable[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _keys_in(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _keys_in(v)
+
+
 def _claim_entities(claims: Iterable[ClaimRow]) -> set[str]:
-    return {e for c in claims for e in c.keys.values()}
+    """The entities the claims name: every mention key in their payloads and their
+    speakers (a claim names an entity through `ClaimRow.entity` of such a key only; its
+    document's key map holds every entity of the document)."""
+    out: set[str] = set()
+    for c in claims:
+        for k in (*_keys_in(c.payload), c.speaker_key):
+            if k and (e := c.keys.get(k)) is not None:
+                out.add(e)
+    return out
 
 
-def _events(reader: _Reader, old: list[FactRow]) -> tuple[set[str], list[FactRow]]:
+def _events(reader: _Reader, old: list[FactRow]) -> tuple[dict[str, FactRow], list[FactRow]]:
     """The stored events to drop (those about the old entities and every one that could
     merge with them) and the events made again from their tellings."""
     events = {f.id: f for f in old if f.kind == "event"}
@@ -120,16 +145,17 @@ def _events(reader: _Reader, old: list[FactRow]) -> tuple[set[str], list[FactRow
             links["target"] |= ev.specific
             links["site"] |= ev.sites
         seen |= frontier
-        found = (p.facts_touching(reader.conn, links["actor"], ["actor"])
-                 | p.facts_touching(reader.conn, links["target"], ["target"])
-                 | p.facts_touching(reader.conn, links["site"], ["target", "location"]))
+        found = (p.facts_touching(reader.conn, links["actor"], ["actor"], ["event"])
+                 | p.facts_touching(reader.conn, links["target"], ["target"], ["event"])
+                 | p.facts_touching(reader.conn, links["site"], ["target", "location"],
+                                    ["event"]))
         found -= seen
         new = [f for f in p.facts_where(reader.conn, found)
                if f.kind == "event" and f.data["type"] in kinds]
         seen |= found
         events.update((f.id, f) for f in new)
         frontier = {f.id for f in new}
-    return set(events), _event_rows(_merge_events(list(told.values())))
+    return events, _event_rows(_merge_events(list(told.values())))
 
 
 def plan_partial_facts(store: Store, partial) -> PartialFacts:
@@ -147,12 +173,35 @@ def plan_partial_facts(store: Store, partial) -> PartialFacts:
                             + _quantity_rows(gathered.quantities)
                             + _founding_rows(gathered.foundings))
                 if any(e in changed_new for e, _ in r.entities)]
-        gone = {f.id for f in old if f.kind != "event"}
-        events_gone, event_rows = _events(reader, old)
-        gone |= events_gone
-        rows += event_rows
+        stored = {f.id: f for f in old if f.kind != "event"}
+        events, event_rows = _events(reader, old)
+        stored.update(events)
+        gone, rows = _changed(reader, partial, stored, rows + event_rows)
         cons_gone, found = _contradictions(reader, partial, gone, rows)
     return PartialFacts(gone, rows, cons_gone, found)
+
+
+def _same_row(a: FactRow, b: FactRow) -> bool:
+    """One fact as stored (`a`) and as made again (`b`)."""
+    return (a.kind, json.dumps(a.data, sort_keys=True), sorted(a.claims), a.first_seen,
+            sorted(set(a.entities))) == \
+        (b.kind, json.dumps(b.data, sort_keys=True), sorted(b.claims), b.first_seen,
+         sorted({(e, role) for e, role in b.entities if e}))
+
+
+def _changed(reader: _Reader, partial, stored: dict[str, FactRow], rows: list[FactRow]
+             ) -> tuple[set[str], list[FactRow]]:
+    """The stored facts to drop and the facts to write: a fact made again exactly as it is
+    stored, about no entity whose record changes, is neither (its contradictions stay)."""
+    kept = {e.id for e in partial.entities}
+    before = {e.id: e for e in p.entity_records(reader.conn, kept)}
+    changed = set(partial.removed) - kept | {
+        e.id for e in partial.entities if e.id not in before
+        or (e.type, e.kind, e.name, sorted(e.names)) != (
+            before[e.id].type, before[e.id].kind, before[e.id].name, sorted(before[e.id].names))}
+    same = {r.id for r in rows if r.id in stored and _same_row(stored[r.id], r)
+            and not any(e in changed for e, _ in r.entities)}
+    return set(stored) - same, [r for r in rows if r.id not in same]
 
 
 def _contradictions(reader: _Reader, partial, gone: set[str], rows: list[FactRow]
@@ -171,6 +220,7 @@ def _contradictions(reader: _Reader, partial, gone: set[str], rows: list[FactRow
     claims.update((c.id, c) for c in reader.by_ids(sorted({c for f in facts.values()
                                                             for c in f.claims})))
     _attacks_at(reader, facts, claims, gone)
+    _denials_near(reader, facts, claims, gone, touched)
     _conditions(reader, claims, partial)
     ids = {e for f in facts.values() for e, _ in f.entities} | _claim_entities(claims.values())
     entities = reader.entities(ids)
@@ -187,10 +237,8 @@ def _contradictions(reader: _Reader, partial, gone: set[str], rows: list[FactRow
         p.languages(conn, docs))
     keep = [c for c in found if any(claims[x].doc_id in touched for x in c.claims
                                     if x in claims)]
-    stored = p.contradiction_claims(conn)
-    where = p.claim_docs(conn, {c for _, cs, _ in stored for c in cs})
-    cons_gone = {cid for cid, cs, fs in stored
-                 if any(where.get(c) in touched for c in cs) or not gone.isdisjoint(fs)}
+    cons_gone = p.contradictions_resting_on(
+        conn, {c.id for c in claims.values() if c.doc_id in touched}, gone)
     return cons_gone, keep
 
 
@@ -221,22 +269,31 @@ def _across(reader: _Reader, facts: dict[str, FactRow], gone: set[str],
     keys = {(f.data["type"], tuple(f.data["actors"]), tuple(f.data["targets"]))
             for f in facts.values() if f.kind == "event" and f.data.get("date")
             and f.data["actors"] and f.data["targets"]}
-    firsts = {k[1][0] for k in keys}
-    targets = {x for f in facts.values() if f.kind == "event"
-               and f.data["type"] == "ASSAULT" for x in f.data["targets"]}
-    wanted = (p.facts_touching(reader.conn, subjects, ["subject"])
-              | p.facts_touching(reader.conn, firsts, ["actor"])
-              | p.facts_touching(reader.conn, targets, ["target"])
-              | p.facts_touching(reader.conn, speakers, ["subject", "object"])
-              ) - gone - facts.keys()
-    for f in p.facts_where(reader.conn, wanted):
+    # killings of a person dated to the month (`contradictions.death_conflicts`)
+    killed = {x for f in facts.values() if _dated_killing(f) for x in f.data["targets"]}
+    types = reader.type_map(killed)
+    persons = {x for x in killed if types.get(x) == "person"}
+    wanted = (p.facts_touching(reader.conn, subjects, ["subject"], ["quantity", "founding"])
+              | p.facts_touching(reader.conn, persons, ["target"], ["event"])
+              | p.relations_touching(reader.conn, subjects | speakers, INSIDE))
+    # events alike in type, actors and targets: those with all of one key's entities
+    roles = p.facts_by_entity(reader.conn, {x for _, a, ts in keys for x in a + ts},
+                              ["actor", "target"])
+    for _, actors, targets in keys:
+        wanted |= set.intersection(*(roles.get((a, "actor"), set()) for a in actors),
+                                   *(roles.get((x, "target"), set()) for x in targets))
+    for f in p.facts_where(reader.conn, wanted - gone - facts.keys()):
         if f.kind == "relation" and f.data["predicate"] in INSIDE or \
                 f.kind in ("quantity", "founding") and f.data.get("subject") in subjects or \
                 f.kind == "event" and ((f.data["type"], tuple(f.data["actors"]),
                                         tuple(f.data["targets"])) in keys
-                                       or f.data["type"] == "ASSAULT"
-                                       and targets & set(f.data["targets"])):
+                                       or _dated_killing(f) and persons & set(f.data["targets"])):
             facts[f.id] = f
+
+
+def _dated_killing(f: FactRow) -> bool:
+    return f.kind == "event" and f.data["type"] == "ASSAULT" and \
+        len(f.data.get("date") or "") >= 7
 
 
 def _attacks_at(reader: _Reader, facts: dict[str, FactRow], claims: dict[str, ClaimRow],
@@ -249,6 +306,24 @@ def _attacks_at(reader: _Reader, facts: dict[str, FactRow], claims: dict[str, Cl
     more = p.facts_at(reader.conn, places) - facts.keys() - gone
     found = [f for f in p.facts_where(reader.conn, more)
              if f.kind == "event" and f.data["type"] in ATTACKS]
+    facts.update((f.id, f) for f in found)
+    claims.update((c.id, c) for c in reader.by_ids(sorted({c for f in found
+                                                            for c in f.claims})))
+
+
+def _denials_near(reader: _Reader, facts: dict[str, FactRow], claims: dict[str, ClaimRow],
+                  gone: set[str], touched: set[str]) -> None:
+    """Add every stored denial told within DENIAL_WINDOW sentences of a telling of a loaded
+    act told in a touched document: the denial's contradiction rests on all the act's
+    claims (`contradictions.denial_conflicts`), so it is found again with them."""
+    acts = [f for f in facts.values() if f.kind == "event" and f.data["type"] in ACTS
+            and any(c in claims and claims[c].doc_id in touched for c in f.claims)]
+    places = {(claims[c].doc_id, claims[c].sentence + d) for f in acts
+              for c in f.claims if c in claims
+              for d in range(-DENIAL_WINDOW, DENIAL_WINDOW + 1)}
+    more = p.facts_at(reader.conn, places) - facts.keys() - gone
+    found = [f for f in p.facts_where(reader.conn, more)
+             if f.kind == "event" and f.data["type"] == "REJECT"]
     facts.update((f.id, f) for f in found)
     claims.update((c.id, c) for c in reader.by_ids(sorted({c for f in found
                                                             for c in f.claims})))

@@ -65,15 +65,44 @@ def claim_docs(conn: Connection, ids: Iterable[str]) -> dict[str, str]:
 
 
 def facts_touching(conn: Connection, entities: Iterable[str],
-                   roles: Sequence[str] | None = None) -> set[str]:
-    """Ids of the facts with one of `entities` (in one of `roles`, when given)."""
+                   roles: Sequence[str] | None = None,
+                   kinds: Sequence[str] | None = None) -> set[str]:
+    """Ids of the facts with one of `entities` (in one of `roles`, of one of `kinds`,
+    when given)."""
     fe = t.fact_entities.c
     out: set[str] = set()
     for part in _chunks(entities):
         q = select(fe.fact_id).where(fe.entity_id.in_(part))
         if roles is not None:
             q = q.where(fe.role.in_(list(roles)))
+        if kinds is not None:
+            q = q.join(t.facts, t.facts.c.id == fe.fact_id).where(t.facts.c.kind.in_(list(kinds)))
         out.update(conn.execute(q).scalars())
+    return out
+
+
+def facts_by_entity(conn: Connection, entities: Iterable[str], roles: Sequence[str]
+                    ) -> dict[tuple[str, str], set[str]]:
+    """(entity, role) -> ids of the facts with that entity in that role, for `entities`."""
+    fe = t.fact_entities.c
+    out: dict[tuple[str, str], set[str]] = {}
+    for part in _chunks(entities):
+        for fid, eid, role in conn.execute(select(fe.fact_id, fe.entity_id, fe.role).where(
+                fe.entity_id.in_(part), fe.role.in_(list(roles)))):
+            out.setdefault((eid, role), set()).add(fid)
+    return out
+
+
+def relations_touching(conn: Connection, entities: Iterable[str],
+                       predicates: Sequence[str]) -> set[str]:
+    """Ids of the relations of one of `predicates` with one of `entities` at either end,
+    found through the pages' index of the facts (`entity_facts`, written with them)."""
+    ef = t.entity_facts.c
+    out: set[str] = set()
+    for part in _chunks(entities):
+        out.update(conn.execute(select(ef.fact_id).where(
+            ef.entity_id.in_(part), ef.kind == "relation",
+            ef.predicate.in_(list(predicates)))).scalars())
     return out
 
 
@@ -168,10 +197,16 @@ def entity_records(conn: Connection, ids: Iterable[str]) -> list[EntityRecord]:
     return out
 
 
-def contradiction_claims(conn: Connection) -> list[tuple[str, list[str], list[str]]]:
-    """(id, claim ids, fact ids) of every stored contradiction."""
-    return [(r.id, json.loads(r.claims), json.loads(r.facts)) for r in conn.execute(
-        select(t.contradictions.c.id, t.contradictions.c.claims, t.contradictions.c.facts))]
+def contradictions_resting_on(conn: Connection, claims: set[str], facts: set[str]
+                              ) -> set[str]:
+    """Ids of the stored contradictions with one of `claims` or one of `facts` (one scan of
+    their id, claims and facts columns, without reading a claim)."""
+    out = set()
+    for cid, cs, fs in conn.execute(select(t.contradictions.c.id, t.contradictions.c.claims,
+                                           t.contradictions.c.facts)):
+        if not claims.isdisjoint(json.loads(cs)) or not facts.isdisjoint(json.loads(fs)):
+            out.add(cid)
+    return out
 
 
 def _delete(conn: Connection, column, ids: Iterable[str]) -> None:
