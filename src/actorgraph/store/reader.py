@@ -23,6 +23,7 @@ from actorgraph.store.grades import grades
 from actorgraph.store.store import EntityRecord
 
 Section = tuple[str, str, str]   # kind, predicate, direction ("" but for relations)
+HUB_DOCUMENTS = 1000   # an entity named in more documents is read as a hub is
 
 
 @dataclass(frozen=True)
@@ -167,17 +168,29 @@ class Reader(EvidenceReader):
         return sorted(ids, key=lambda i: (-counts.get(i, 0), i))
 
     def documents_of_entity(self, eid: str, limit: int = 25) -> tuple[int, list[dict]]:
-        """How many current documents name the entity, and the latest `limit` of them."""
-        ids = (select(t.mentions.c.doc_id).where(t.mentions.c.entity_id == eid)
-               .distinct().scalar_subquery())
-        cols = [c for c in t.documents.c if c.name not in ("text", "original")]
-        cond = and_(t.documents.c.id.in_(ids), t.documents.c.current.is_(True))
+        """How many current documents name the entity, and the latest `limit` of them.
+
+        A hub is named in most documents: its count is read from the (entity, document)
+        index of the mentions alone when no document has an older version (no join), and
+        its latest documents by walking the documents newest first and asking the index
+        of each whether it names the entity, which stops after `limit` (the list of all
+        its documents would be read first otherwise)."""
+        m, d = t.mentions, t.documents
+        ids = select(m.c.doc_id).where(m.c.entity_id == eid).distinct().scalar_subquery()
+        cols = [c for c in d.c if c.name not in ("text", "original")]
+        cond = and_(d.c.id.in_(ids), d.c.current.is_(True))
         with self.engine.connect() as conn:
-            total = conn.execute(select(func.count()).select_from(t.documents)
-                                 .where(cond)).scalar() or 0
+            if self.has_old_versions():
+                total = conn.execute(select(func.count()).select_from(d).where(cond)).scalar()
+            else:
+                total = conn.execute(select(func.count(func.distinct(m.c.doc_id))).where(
+                    m.c.entity_id == eid)).scalar()
+            if (total or 0) > HUB_DOCUMENTS:
+                cond = and_(d.c.current.is_(True), select(m.c.id).where(
+                    m.c.entity_id == eid, m.c.doc_id == d.c.id).exists())
             rows = conn.execute(select(*cols).where(cond).order_by(
-                t.documents.c.published.desc(), t.documents.c.id).limit(limit)).all()
-        return total, [dict(r._mapping) for r in rows]
+                d.c.published.desc(), d.c.id).limit(limit)).all() if limit else []
+        return total or 0, [dict(r._mapping) for r in rows]
 
     # -- facts, and the claims behind them ---------------------------------
     def fact_ids_of(self, eid: str, kind: str | None = None) -> list[str]:
