@@ -67,7 +67,7 @@ SYLLABLES = ("ka", "ri", "mo", "ta", "ve", "lo", "na", "si", "du", "ba", "ze", "
 PUBLISHERS = ("Tigris Policy Notes", "Caspian Desk", "Levant Monitor", "Gulf Wire Digest",
               "Zagros Review", "Euphrates Brief")
 Row = tuple[str, float, str]      # label, value, unit
-PHASES = ("export", "web", "sample", "resolve")
+PHASES = ("web", "export", "sample", "resolve")
 
 
 # -- the sample corpus ---------------------------------------------------------------------
