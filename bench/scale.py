@@ -19,7 +19,12 @@ from two corpora, each said in the output:
   store gives the database size per MB of text, the JSON export's time, the web pages'
   p95, and the full re-resolution's time (`actorgraph resolve`, which ingest runs at its
   end) -- killed after --resolve-timeout seconds, then measured on generated stores of
-  the --fallback sizes instead.
+  the --fallback sizes instead. Generating 100,000 documents that way takes about an
+  hour on two shared cores, so the run at 100,000 made its store from the 10,000 of
+  `--store serve10k.db --copies 10` (`scale_store.multiply`: every document of the
+  generated store copied nine more times inside SQLite, each copy's text, id and sha256
+  its own, its claims supporting the same facts: see there) -- a corpus ten times as long
+  on the same renamed actors, whose hubs are named ten times as often.
 * Extraction is measured by really ingesting a SAMPLE of --sample documents
   (`make_corpus`: windows of the example reports with their people renamed to invented
   surnames per round, so none deduplicates with another or with the generated store):
@@ -189,11 +194,21 @@ def _text_mb(url: str) -> tuple[int, float]:
 
 
 # -- the phases ----------------------------------------------------------------------------
-def make_store(db: Path, docs: int, groups: int, kept: str | None) -> list[Row]:
-    """The generated store at `db` (or a copy of `kept`); its rows."""
+def make_store(db: Path, docs: int, groups: int, kept: str | None, copies: int = 1
+               ) -> list[Row]:
+    """The generated store at `db` (or a copy of `kept`), `copies` times as large
+    (`scale_store.multiply`); its rows."""
     url = f"sqlite:///{db}"
     rows: list[Row] = []
-    if kept:
+    if kept and copies > 1:
+        from scale_store import multiply
+
+        shutil.copy(kept, db)
+        t0 = time.perf_counter()
+        multiply(db, copies, lambda line: print(line, flush=True))
+        rows.append((f"{kept} copied {copies} times in SQLite (s)", time.perf_counter() - t0,
+                     "s"))
+    elif kept:
         t0 = time.perf_counter()
         for src in Path(kept).parent.glob(Path(kept).name + "*"):
             shutil.copy(src, db.parent / (db.name + src.name[len(Path(kept).name):]))
@@ -360,6 +375,8 @@ def main() -> None:
                     help="sizes to resolve when the full size is killed ('' for none)")
     ap.add_argument("--store", metavar="FILE", help="a store generated before (kept with "
                     "--keep): copied, never written, instead of generating one")
+    ap.add_argument("--copies", type=int, default=1, help="with --store: make the store this "
+                    "many times as large in SQLite (scale_store.py)")
     ap.add_argument("--keep", metavar="FILE", help="keep the generated store in FILE")
     ap.add_argument("--phases", default=",".join(PHASES),
                     help="which phases to run after the store is made, comma-separated: "
@@ -374,7 +391,7 @@ def main() -> None:
         big = tmp / "store.db"
         print(f"== {args.docs:,} generated documents; {os.cpu_count()} cores, {_load()}",
               flush=True)
-        rows = make_store(big, args.docs, args.groups, args.store)
+        rows = make_store(big, args.docs, args.groups, args.store, args.copies)
         if args.keep:
             shutil.copy(big, args.keep)
         _print(rows)
