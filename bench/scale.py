@@ -171,7 +171,11 @@ print(json.dumps({"extract": marks.get("stored", t1) - t0, "resolve": t1 - marks
 
 
 def _json(ran: Ran) -> dict:
-    return json.loads(ran.output.strip().splitlines()[-1] if "{" in ran.output else "{}")
+    """The last line of the child's output that is a JSON object (Ray logs after it)."""
+    for line in reversed(ran.output.strip().splitlines()):
+        if line.startswith("{") and line.endswith("}"):
+            return dict(json.loads(line))
+    return {}
 
 
 def _load() -> str:
