@@ -39,7 +39,7 @@ def _state(store: Store) -> tuple:
         tables = tuple(sorted(tuple(r) for r in conn.execute(select(table)))
                        for table in (t.entities, t.entity_names, t.review, t.facts,
                                      t.fact_claims, t.fact_entities, t.contradictions,
-                                     t.entity_facts, t.contradiction_entities,
+                                     t.entity_facts, t.fact_dates, t.contradiction_entities,
                                      t.contradiction_facts))
         links = sorted(tuple(r) for r in conn.execute(select(t.mentions.c.id,
                                                              t.mentions.c.entity_id)))

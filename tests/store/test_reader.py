@@ -200,3 +200,35 @@ def test_search_documents(reader):
     total, hits = reader.search_documents("Tawhid Begli", limit=1, offset=0)
     assert total == 2 and len(hits) == 1
     assert reader.search_documents("...", limit=10, offset=0) == (0, [])
+
+
+def test_a_hub_s_documents_are_counted_and_listed_as_any_entity_s(reader, monkeypatch):
+    """An entity named in more than HUB_DOCUMENTS documents is read by other queries (the
+    latest documents found newest first, one index look-up each): the same answer."""
+    import actorgraph.store.reader as reader_module
+
+    a, b = doc_ids(reader.store)
+    asked = [(e, limit) for e in (BAKU, IRAN, HUS, "ent-none") for limit in (0, 1, 25)]
+    expected = {x: reader.documents_of_entity(*x) for x in asked}
+    assert expected[(BAKU, 1)][0] == 2 and len(expected[(BAKU, 1)][1]) == 1
+    monkeypatch.setattr(reader_module, "HUB_DOCUMENTS", 0)
+    assert {x: reader.documents_of_entity(*x) for x in asked} == expected
+    assert [d["id"] for d in reader.documents_of_entity(BAKU)[1]] == [b, a]
+
+
+def test_facts_read_with_their_first_claims_only(reader):
+    """`max_claims` keeps each fact's first claims by id (a hub's fact has thousands), and
+    0 none; everything else as read in full."""
+    from actorgraph.store.facts import replace_facts
+
+    rows = read_facts(reader.store)
+    every = sorted(c.id for c in read_claims(reader.store))
+    replace_facts(reader.store, [type(f)(f.id, f.kind, f.data, every, f.first_seen, f.entities)
+                                 if i == 0 else f for i, f in enumerate(rows)])
+    ids = [f.id for f in rows] + ["fct-none"]
+    whole = reader.facts(ids)
+    assert len(every) > 2 and any(len(f.claims) == len(every) for f in whole)
+    for k in (0, 1, 2):
+        assert reader.facts(ids, max_claims=k) == [
+            type(f)(f.id, f.kind, f.data, sorted(f.claims)[:k], f.first_seen, f.entities)
+            for f in whole]

@@ -23,6 +23,7 @@ from actorgraph.store.grades import grades
 from actorgraph.store.store import EntityRecord
 
 Section = tuple[str, str, str]   # kind, predicate, direction ("" but for relations)
+HUB_DOCUMENTS = 1000   # an entity named in more documents is read as a hub is
 
 
 @dataclass(frozen=True)
@@ -167,17 +168,29 @@ class Reader(EvidenceReader):
         return sorted(ids, key=lambda i: (-counts.get(i, 0), i))
 
     def documents_of_entity(self, eid: str, limit: int = 25) -> tuple[int, list[dict]]:
-        """How many current documents name the entity, and the latest `limit` of them."""
-        ids = (select(t.mentions.c.doc_id).where(t.mentions.c.entity_id == eid)
-               .distinct().scalar_subquery())
-        cols = [c for c in t.documents.c if c.name not in ("text", "original")]
-        cond = and_(t.documents.c.id.in_(ids), t.documents.c.current.is_(True))
+        """How many current documents name the entity, and the latest `limit` of them.
+
+        A hub is named in most documents: its count is read from the (entity, document)
+        index of the mentions alone when no document has an older version (no join), and
+        its latest documents by walking the documents newest first and asking the index
+        of each whether it names the entity, which stops after `limit` (the list of all
+        its documents would be read first otherwise)."""
+        m, d = t.mentions, t.documents
+        ids = select(m.c.doc_id).where(m.c.entity_id == eid).distinct().scalar_subquery()
+        cols = [c for c in d.c if c.name not in ("text", "original")]
+        cond = and_(d.c.id.in_(ids), d.c.current.is_(True))
         with self.engine.connect() as conn:
-            total = conn.execute(select(func.count()).select_from(t.documents)
-                                 .where(cond)).scalar() or 0
+            if self.has_old_versions():
+                total = conn.execute(select(func.count()).select_from(d).where(cond)).scalar()
+            else:
+                total = conn.execute(select(func.count(func.distinct(m.c.doc_id))).where(
+                    m.c.entity_id == eid)).scalar()
+            if (total or 0) > HUB_DOCUMENTS:
+                cond = and_(d.c.current.is_(True), select(m.c.id).where(
+                    m.c.entity_id == eid, m.c.doc_id == d.c.id).exists())
             rows = conn.execute(select(*cols).where(cond).order_by(
-                t.documents.c.published.desc(), t.documents.c.id).limit(limit)).all()
-        return total, [dict(r._mapping) for r in rows]
+                d.c.published.desc(), d.c.id).limit(limit)).all() if limit else []
+        return total or 0, [dict(r._mapping) for r in rows]
 
     # -- facts, and the claims behind them ---------------------------------
     def fact_ids_of(self, eid: str, kind: str | None = None) -> list[str]:
@@ -237,6 +250,19 @@ class Reader(EvidenceReader):
         return sorted((FactBrief(r.fact_id, r.kind, r.predicate, r.direction, r.documents,
                                  r.claims) for r in rows), key=FactBrief.rank)
 
+    def support(self, fact_ids: Iterable[str]) -> dict[str, tuple[int, int]]:
+        """fact id -> (distinct documents, claims) that support it, from the pages' index
+        (no claim is read)."""
+        ef = t.entity_facts
+        out: dict[str, tuple[int, int]] = {}
+        with self.engine.connect() as conn:
+            for chunk in chunks(fact_ids):
+                for fid, docs, claims in conn.execute(
+                        select(ef.c.fact_id, func.max(ef.c.documents), func.max(ef.c.claims))
+                        .where(ef.c.fact_id.in_(chunk)).group_by(ef.c.fact_id)):
+                    out[fid] = (docs, claims)
+        return out
+
     def mentions_of(self, eid: str) -> int:
         """How many mentions name the entity (by index: no whole-store count)."""
         with self.engine.connect() as conn:
@@ -254,14 +280,14 @@ class Reader(EvidenceReader):
             for chunk in chunks(ids):
                 for r in conn.execute(select(t.facts).where(t.facts.c.id.in_(chunk))):
                     rows[r.id] = r
-                q = select(fc.c.fact_id, fc.c.claim_id).where(fc.c.fact_id.in_(chunk))
-                if max_claims is not None:
-                    ranked = q.add_columns(func.row_number().over(
-                        partition_by=fc.c.fact_id, order_by=fc.c.claim_id).label("n")).subquery()
-                    q = select(ranked.c.fact_id, ranked.c.claim_id).where(
-                        ranked.c.n <= max_claims)
-                for fid, cid in conn.execute(q) if max_claims != 0 else ():
-                    claims[fid].append(cid)
+                if max_claims is None:
+                    for fid, cid in conn.execute(select(fc.c.fact_id, fc.c.claim_id).where(
+                            fc.c.fact_id.in_(chunk))):
+                        claims[fid].append(cid)
+                for fid in chunk if max_claims else ():   # a hub's fact has thousands:
+                    claims[fid] += conn.execute(          # its first few by the index
+                        select(fc.c.claim_id).where(fc.c.fact_id == fid)
+                        .order_by(fc.c.claim_id).limit(max_claims)).scalars()
                 for fid, eid, role in conn.execute(select(t.fact_entities).where(
                         t.fact_entities.c.fact_id.in_(chunk))):
                     parts[fid].append((eid, role))
@@ -337,18 +363,16 @@ class Reader(EvidenceReader):
         return out
 
     def reported_dates(self, fact_ids: Iterable[str]) -> dict[str, list[str]]:
-        """fact id -> the publication dates of the documents that support it."""
-        fc, c, d = t.fact_claims, t.claims, t.documents
-        out: dict[str, set[str]] = defaultdict(set)
+        """fact id -> the publication dates of the documents that support it, from the
+        pages' index (`fact_dates`: a hub's relations have thousands of claims)."""
+        fd = t.fact_dates
+        out: dict[str, list[str]] = defaultdict(list)
         with self.engine.connect() as conn:
             for chunk in chunks(fact_ids):
-                q = (select(fc.c.fact_id, d.c.published)
-                     .select_from(fc.join(c, c.c.id == fc.c.claim_id)
-                                  .join(d, d.c.id == c.c.doc_id))
-                     .where(fc.c.fact_id.in_(chunk), d.c.published.is_not(None)).distinct())
-                for fid, published in conn.execute(q):
-                    out[fid].add(published)
-        return {k: sorted(v) for k, v in out.items()}
+                for fid, published in conn.execute(select(fd.c.fact_id, fd.c.published).where(
+                        fd.c.fact_id.in_(chunk)).order_by(fd.c.fact_id, fd.c.published)):
+                    out[fid].append(published)
+        return dict(out)
 
     def claims_page(self, limit: int, offset: int, doc: str | None = None,
                     kind: str | None = None, modality: str | None = None,

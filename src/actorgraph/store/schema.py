@@ -299,6 +299,13 @@ Index("ix_entity_facts_rank", entity_facts.c.entity_id, entity_facts.c.kind,
       entity_facts.c.predicate, entity_facts.c.direction, entity_facts.c.documents.desc(),
       entity_facts.c.claims.desc(), entity_facts.c.fact_id)
 Index("ix_entity_facts_fact", entity_facts.c.fact_id)
+# The publication dates of the documents whose claims support each fact, so the network
+# view dates (and filters by date) a hub's thousands of relations without reading a claim.
+fact_dates = Table(
+    "fact_dates", metadata,
+    Column("fact_id", String(60), primary_key=True),
+    Column("published", String(40), primary_key=True),
+)
 
 # Which entities and facts each contradiction concerns (its `entity_id` and every entity
 # of its facts; its `facts`), so a page finds an entity's contradictions by index.

@@ -264,6 +264,16 @@ class ScopedReader(Reader):
                              len({doc_of.get(c) for c in f.claims}), len(f.claims))
         return sorted(map(brief, facts), key=FactBrief.rank)
 
+    def support(self, fact_ids: Iterable[str]) -> dict[str, tuple[int, int]]:
+        """Counted from the visible claims alone (the index counts hidden ones too)."""
+        facts = self.facts(fact_ids)
+        doc_of: dict[str, str] = {}
+        with self.engine.connect() as conn:
+            for chunk in chunks({c for f in facts for c in f.claims}):
+                doc_of.update(conn.execute(select(t.claims.c.id, t.claims.c.doc_id)
+                                           .where(t.claims.c.id.in_(chunk))).all())
+        return {f.id: (len({doc_of.get(c) for c in f.claims}), len(f.claims)) for f in facts}
+
     def fact_counts(self, eid: str) -> dict[Section, int]:
         return count_sections(self.fact_briefs(eid))
 

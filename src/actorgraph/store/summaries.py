@@ -6,6 +6,8 @@ contradictions and rebuilt with them, in the transaction that writes them:
   (distinct documents and claims), so a page of a hub named in thousands of documents
   counts its facts per section and reads the best corroborated few by index, without
   reading a claim;
+- `fact_dates`: per fact, the publication dates of the documents of its claims, which
+  date the edges of the network view;
 - `contradiction_entities`, `contradiction_facts`: whom and which facts a contradiction
   concerns, so an entity's contradictions are counted and paged by index.
 
@@ -43,10 +45,12 @@ def direction(data: dict, eid: str, symmetric: Collection[str]) -> str:
     return "out" if data.get("subject") == eid or data.get("predicate") in symmetric else "in"
 
 
-def refresh_fact_index(conn: Connection, fact_ids: Collection[str] | None = None) -> None:
+def refresh_fact_index(conn: Connection, fact_ids: Collection[str] | None = None,
+                       dates: bool = True) -> None:
     """Rebuild the `entity_facts` rows of these facts (of all facts when None) from the
-    facts, their entities and their claims, in the caller's transaction. A fact that no
-    longer exists loses its rows."""
+    facts, their entities and their claims, and (with `dates`; a migration older than
+    the table says False) their `fact_dates`, in the caller's transaction. A fact that
+    no longer exists loses its rows."""
     ef, f, fe, fc, c = (t.entity_facts, t.facts, t.fact_entities, t.fact_claims, t.claims)
     symmetric = ontology.symmetric_predicates()
     for chunk in _chunks(fact_ids):
@@ -75,6 +79,20 @@ def refresh_fact_index(conn: Connection, fact_ids: Collection[str] | None = None
                      for eid in sorted(entities.get(fid, ()))]
         for i in range(0, len(rows), 5000):
             conn.execute(insert(ef), rows[i:i + 5000])
+        if dates:
+            refresh_fact_dates(conn, chunk)
+
+
+def refresh_fact_dates(conn: Connection, fact_ids: list[str] | None) -> None:
+    """Rebuild the `fact_dates` rows of these facts (of all when None)."""
+    fd, fc, c, d = t.fact_dates, t.fact_claims, t.claims, t.documents
+    conn.execute(delete(fd).where(*([] if fact_ids is None else [fd.c.fact_id.in_(fact_ids)])))
+    dated = (select(fc.c.fact_id, d.c.published)
+             .select_from(fc.join(c, c.c.id == fc.c.claim_id).join(d, d.c.id == c.c.doc_id))
+             .where(d.c.published.is_not(None),
+                    *([] if fact_ids is None else [fc.c.fact_id.in_(fact_ids)]))
+             .distinct())
+    conn.execute(insert(fd).from_select(["fact_id", "published"], dated))
 
 
 def refresh_contradiction_index(conn: Connection,
@@ -108,7 +126,7 @@ def refresh_contradiction_index(conn: Connection,
 
 
 def refresh(conn: Connection, fact_ids: Collection[str] | None = None,
-            contradiction_ids: Collection[str] | None = None) -> None:
+            contradiction_ids: Collection[str] | None = None, dates: bool = True) -> None:
     """Both refreshes: after a rebuild of these facts and contradictions (all when None)."""
-    refresh_fact_index(conn, fact_ids)
+    refresh_fact_index(conn, fact_ids, dates)
     refresh_contradiction_index(conn, contradiction_ids)

@@ -56,18 +56,20 @@ def _more(eid: str, kind: str, predicate: str | None = None, direction: str | No
 
 
 def present(reader: Reader, facts: list[FactRow], documents: dict[str, int],
-            claim_ids: Iterable[str] = (), entity_ids: Iterable[str] = ()
+            claim_ids: Iterable[str] = (), entity_ids: Iterable[str] = (),
+            claims_total: dict[str, int] | None = None
             ) -> tuple[Presenter, dict[str, m.Fact]]:
     """The facts as the web shows them, each with its first EVIDENCE claims: a fact a
     thousand documents support is graded and counted on a sample of SAMPLE of its claims
-    (its document count comes from them all, through `fact_briefs`)."""
+    (its document count comes from them all, through `fact_briefs`; its count of claims
+    from `claims_total` when given, for facts read with fewer claims than they have)."""
     sampled = [replace(f, claims=f.claims[:SAMPLE]) for f in facts]
     p = Presenter(reader, sampled, claim_ids=claim_ids, entity_ids=entity_ids)
     views = {}
     for f, s in zip(facts, sampled):
         view = p.fact(s, EVIDENCE)
         views[f.id] = view.model_copy(update={
-            "claims_total": len(f.claims),
+            "claims_total": max(len(f.claims), (claims_total or {}).get(f.id, 0)),
             "documents": max(view.documents, documents.get(f.id, 0))})
     return p, views
 

@@ -1,5 +1,7 @@
 """The timeline: dated events in order, filtered by actor, type and date range, each
-with its corroboration and evidence."""
+with its corroboration and its first evidence sentences (as on the entity page: an event a
+thousand documents report is graded on a sample of its claims and shows a few of them,
+with how many there are), so a page's size does not grow with the number of documents."""
 from __future__ import annotations
 
 from collections import Counter
@@ -11,9 +13,8 @@ from fastapi.responses import HTMLResponse
 from actorgraph.store.reader import Reader
 from actorgraph.web import models as m
 from actorgraph.web.params import DateFrom, DateTo, PagingDep, ReaderDep, check_range, in_range
-from actorgraph.web.present import Presenter
 from actorgraph.web.render import render
-from actorgraph.web.views.entity import find_by_name, ref
+from actorgraph.web.views.entity import SAMPLE, find_by_name, present, ref
 
 router = APIRouter()
 Actor = Annotated[str | None, Query(max_length=300, description=(
@@ -35,9 +36,12 @@ def build(reader: Reader, actor: str | None, etype: str | None, start: str | Non
     if etype:
         events = [e for e in events if e.type.upper() == etype.upper()]
     chosen = events[offset:offset + limit]
-    facts = {f.id: f for f in reader.facts(e.id for e in chosen)}
-    p = Presenter(reader, facts.values())
-    items = [p.fact(facts[e.id]) for e in chosen if e.id in facts]
+    facts = {f.id: f for f in reader.facts((e.id for e in chosen), max_claims=SAMPLE)}
+    support = reader.support(facts)
+    _, views = present(reader, list(facts.values()),
+                       {fid: docs for fid, (docs, _) in support.items()},
+                       claims_total={fid: n for fid, (_, n) in support.items()})
+    items = [views[e.id] for e in chosen if e.id in views]
     return m.TimelinePage(
         actor=ref(who) if who else None, type=etype.upper() if etype else None,
         start=start, end=end,
