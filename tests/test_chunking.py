@@ -90,13 +90,14 @@ class _Slow:
             yield Extraction(sentences=[Sentence(0, 0, 5)])
 
 
-def test_out_of_time_after_some_pieces_keeps_them_marked_partial():
+def test_out_of_time_after_some_pieces_keeps_them_marked_timed_out():
     text = PARA * 40
     out = next(Chunked(_Slow(), size=1000).extract([_clean(text)]))
     assert len(out.sentences) == 2 and out.sentences[1].start == cuts(text, 1000)[1][0]
-    assert not out.failed
-    assert out.error.startswith("extraction partial: timed out after 1 s of CPU time at "
-                                f"character {cuts(text, 1000)[2][0]:,} of {len(text):,}")
+    assert not out.failed and out.timed_out
+    assert out.error == ("extraction timed out: after 1 s of CPU time at character "
+                         f"{cuts(text, 1000)[2][0]:,} of {len(text):,}: what was read before "
+                         "is kept, the rest is stored, not read")
 
 
 def test_out_of_time_on_the_first_piece_is_a_timeout():
@@ -177,3 +178,63 @@ def test_the_piece_bar_draws_one_bar_per_long_document():
     bar("reports/other.txt", 10, 10)
     assert bar._bar is None and out.getvalue().count("long.txt") >= 1 \
         and "other.txt" in out.getvalue()
+
+
+class _Watched:
+    """One sentence and one mention per piece; remembers (weakly) every extraction it gave
+    and, at each call, how many of the earlier ones were still alive."""
+
+    name, version = "watched", "1"
+
+    def __init__(self) -> None:
+        import weakref
+        self.given: list[weakref.ref] = []
+        self.alive_at_call: list[int] = []
+
+    def extract(self, docs):
+        import weakref
+
+        from actorgraph.model import Extraction, Mention, Sentence
+        for doc in docs:
+            self.alive_at_call.append(sum(r() is not None for r in self.given))
+            word = doc.text.split()[0]
+            out = Extraction(sentences=[Sentence(0, 0, len(word))],
+                             mentions=[Mention(start=0, end=len(word), text=word,
+                                               type="organization", sentence=0,
+                                               key=f"organization:{word}", name=word)])
+            self.given.append(weakref.ref(out))
+            yield out
+
+
+def test_a_pieces_extraction_is_let_go_once_joined_in():
+    """Only the joined records of a long document stay while its next piece is read, not
+    every piece's own extraction beside them (twice the memory at the end)."""
+    watched = _Watched()
+    text = PARA * 40
+    out = next(Chunked(watched, size=1000).extract([_clean(text)]))
+    assert len(watched.given) == len(cuts(text, 1000)) > 3
+    assert watched.alive_at_call == [0] * len(watched.given)
+    assert [m.start for m in out.mentions] == [s for s, _ in cuts(text, 1000)]
+    assert [s.index for s in out.sentences] == list(range(len(watched.given)))
+
+
+def test_a_piece_the_timer_cuts_short_while_joining_is_taken_back(monkeypatch):
+    """The timer may fire while a piece's records are being joined in: the document then
+    keeps the pieces joined before, whole, and none of that piece's records."""
+    from actorgraph import chunking
+    from actorgraph.chunking import ExtractionTimeout
+    real, shifted = chunking._shifted, []
+
+    def tripping(record, chars, sentences):
+        shifted.append(record)
+        if len(shifted) == 6:          # the third piece's sentence is in, its mention not
+            raise ExtractionTimeout("after 1 s of CPU time")
+        return real(record, chars, sentences)
+    monkeypatch.setattr(chunking, "_shifted", tripping)
+    text = PARA * 40
+    out = next(Chunked(_Watched(), size=1000).extract([_clean(text)]))
+    starts = [s for s, _ in cuts(text, 1000)]
+    assert len(out.sentences) == len(out.mentions) == 2
+    assert [m.start for m in out.mentions] == starts[:2]
+    assert out.timed_out and out.error.startswith(
+        f"extraction timed out: after 1 s of CPU time at character {starts[2]:,} of ")

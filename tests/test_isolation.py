@@ -189,3 +189,49 @@ def test_no_guard_of_the_extractor_swallows_its_timeout(corpus, db_url, monkeypa
     assert time.process_time() - clock < 4
     marks = {d["source"].rsplit("/", 1)[-1]: d["extraction_error"] for d in store.documents()}
     assert marks["b.txt"] == "extraction timed out: after 0.5 s of CPU time"
+
+
+def test_a_long_document_out_of_time_in_a_late_piece_keeps_what_it_read(corpus, db_url,
+                                                                       monkeypatch):
+    """A document read in pieces that runs past its budget in its fourth piece is stored
+    marked timed out, with what its first three pieces named and where reading stopped;
+    the documents around it are stored as if nothing happened."""
+    import functools
+    import time
+
+    from actorgraph import chunking
+
+    def slow(self, docs):
+        for doc in docs:
+            start = time.process_time()
+            while "LATE" in doc.text and time.process_time() - start < 5:
+                pass            # busy: the budget counts CPU time
+        yield from original(self, docs)
+    original = Brittle.extract
+    monkeypatch.setattr(Brittle, "trips_on", None)
+    monkeypatch.setattr(Brittle, "extract", slow)
+    monkeypatch.setattr(parallel, "BUDGET_CHARS", 10**9)
+    monkeypatch.setattr(parallel, "CHUNK", 60)
+    monkeypatch.setattr(parallel, "Chunked", functools.partial(chunking.Chunked, size=60))
+    lines = [f"Unit{i} left the town of Kalvar on Monday.\n\n" for i in range(8)]
+    lines[3] = "Delta arrived LATE in the town of Kalvar.\n\n"
+    text = "".join(lines)
+    (corpus / "b.txt").write_text(text, encoding="utf-8")
+    store = Store(db_url)
+    clock = time.process_time()
+    report = workflow.ingest([str(corpus)], store, extractor="brittle", budget=0.5)
+    assert time.process_time() - clock < 4
+    assert _names(report.added) == ["a.txt", "c.txt"]
+    assert [name for name, _ in report.failed] == [str(corpus / "b.txt")]
+    marks = {d["source"].rsplit("/", 1)[-1]: d["extraction_error"] for d in store.documents()}
+    stop = text.index("Delta")
+    assert marks["b.txt"] == (f"extraction timed out: after 0.5 s of CPU time at character "
+                              f"{stop:,} of {len(text):,}: what was read before is kept, the "
+                              "rest is stored, not read")
+    assert marks["a.txt"] is None and marks["c.txt"] is None
+    named = sorted(m.text for m in store.mentions() if m.doc_id == _doc_id(store, "b.txt"))
+    assert named == ["Unit0", "Unit1", "Unit2"]
+
+
+def _doc_id(store: Store, name: str) -> str:
+    return next(d["id"] for d in store.documents() if d["source"].endswith(name))

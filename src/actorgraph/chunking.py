@@ -77,13 +77,32 @@ def join(parts: Iterable[tuple[int, Extraction]]) -> Extraction:
     """One extraction from those of a document's pieces, each given with its start."""
     out = Extraction()
     for start, part in parts:
-        shift = len(out.sentences)
-        for name in _LISTS:
-            getattr(out, name).extend(_shifted(r, start, shift) for r in getattr(part, name))
-        out.extractor, out.extractor_version = part.extractor, part.extractor_version
-        out.problems.extend(f"{p} (characters {start}-)" for p in part.problems)
-        out.failed = out.failed or part.failed
+        _append(out, start, part)
     return out
+
+
+def _append(out: Extraction, start: int, part: Extraction) -> None:
+    """Add the extraction of the piece that starts at `start` to `out`, the joined
+    extraction of the pieces before it."""
+    shift = len(out.sentences)
+    for name in _LISTS:
+        getattr(out, name).extend(_shifted(r, start, shift) for r in getattr(part, name))
+    out.extractor, out.extractor_version = part.extractor, part.extractor_version
+    out.problems.extend(f"{p} (characters {start}-)" for p in part.problems)
+    out.failed = out.failed or part.failed
+
+
+def _sizes(out: Extraction) -> tuple:
+    """What `_undo` needs to take `out` back to how it is now."""
+    return (tuple(len(getattr(out, name)) for name in (*_LISTS, "problems")),
+            out.extractor, out.extractor_version, out.failed)
+
+
+def _undo(out: Extraction, sizes: tuple) -> None:
+    """`out` as it was when `_sizes` looked at it (an `_append` cut short undone)."""
+    lengths, out.extractor, out.extractor_version, out.failed = sizes
+    for name, n in zip((*_LISTS, "problems"), lengths, strict=True):
+        del getattr(out, name)[n:]
 
 
 def _hiding(doc: CleanDocument, hidden: list[Sentence]) -> CleanDocument:
@@ -155,23 +174,28 @@ class Chunked:
             yield self._pieces(doc)
 
     def _pieces(self, doc: CleanDocument) -> Extraction:
-        """One piece at a time (the memory of one piece). Out of time after some pieces,
-        what they gave is kept, and marked partial: where reading stopped, and why."""
-        parts: list[tuple[int, Extraction]] = []
+        """One piece at a time (the memory of one piece): each piece's extraction is
+        joined in as soon as it is read, so only the joined records stay. Out of time after
+        some pieces, what they gave is kept, and the document is marked timed out: where
+        reading stopped, and after how long."""
+        out, stop = Extraction(), 0      # stop: where the pieces read so far end
         total = len(doc.text)
         self._tell(doc, 0, total)
         for s, e in cuts(doc.text, self.size):
+            kept = _sizes(out)
             try:
-                parts.append((s, next(iter(self.inner.extract([piece(doc, s, e)])))))
+                _append(out, s, next(iter(self.inner.extract([piece(doc, s, e)]))))
+                kept, stop = _sizes(out), e
                 self._tell(doc, e, total)
             except ExtractionTimeout as err:
-                if not parts:
+                if not stop:
                     raise
-                out = join(parts)
-                out.problems.append(f"timed out {err} at character {s:,} of "
-                                    f"{len(doc.text):,}: the rest is stored, not read")
+                _undo(out, kept)        # a piece the timer cut short is not kept
+                out.timed_out = True
+                out.problems.append(f"{err} at character {stop:,} of {total:,}: "
+                                    "what was read before is kept, the rest is stored, not read")
                 return out
-        return join(parts)
+        return out
 
     def _tell(self, doc: CleanDocument, done: int, total: int) -> None:
         if self.on_piece is not None:
