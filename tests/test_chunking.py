@@ -238,3 +238,57 @@ def test_a_piece_the_timer_cuts_short_while_joining_is_taken_back(monkeypatch):
     assert [m.start for m in out.mentions] == starts[:2]
     assert out.timed_out and out.error.startswith(
         f"extraction timed out: after 1 s of CPU time at character {starts[2]:,} of ")
+
+
+class _Counted(tuple):
+    """Segments that count how often one of them is read."""
+
+    reads = 0
+
+    def __iter__(self):
+        for seg in super().__iter__():
+            _Counted.reads += 1
+            yield seg
+
+    def __getitem__(self, i):
+        _Counted.reads += 1
+        return super().__getitem__(i)
+
+
+def test_the_kind_at_an_offset_is_looked_up_not_scanned():
+    """A text with a line of furniture after every line of reporting: asking the kind at
+    each sentence reads a few segments per question, not every segment before it."""
+    segments, start = [], 0
+    for _ in range(5000):
+        segments += [Segment(start, start + 20, "body"), Segment(start + 20, start + 26,
+                                                                  "furniture")]
+        start += 26
+    doc = _clean("x" * start)
+    counted = CleanDocument(doc.doc, _Counted(segments))
+    _Counted.reads = 0
+    kinds = [counted.kind_at(o) for k in range(0, start, 26) for o in (k + 5, k + 22)]
+    assert kinds == ["body", "furniture"] * 5000
+    assert _Counted.reads <= 3 * len(segments) + 2 * len(kinds)   # two passes, then look-ups
+
+
+def test_the_kind_at_an_offset_is_what_a_scan_finds():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    kinds = st.sampled_from(["body", "furniture", "bio"])
+    spans = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20), kinds), max_size=12)
+
+    @settings(max_examples=300, deadline=None)   # no deadline: the machine may be busy
+    @given(spans, st.booleans())
+    def check(raw, ordered):
+        segments = [Segment(a, a + n, k) for a, n, k in raw]
+        if ordered:                      # as cleaning makes them: in order, apart
+            segments, start = [], 0
+            for a, n, k in raw:
+                segments.append(Segment(start + a % 5, start + a % 5 + n, k))
+                start += a % 5 + n
+        doc = CleanDocument(_clean("x" * 100).doc, tuple(segments))
+        for offset in range(-1, 101):
+            first = next((s.kind for s in segments if s.start <= offset < s.end), "body")
+            assert doc.kind_at(offset) == first
+    check()
