@@ -115,30 +115,38 @@ def _hiding(doc: CleanDocument, hidden: list[Sentence]) -> CleanDocument:
     return CleanDocument(doc.doc, tuple(out))
 
 
-def isolate(inner: Any, doc: CleanDocument, first: Extraction) -> Extraction:
+def isolate(inner: Any, doc: CleanDocument,
+            first: Extraction) -> tuple[Extraction, ExtractionTimeout | None]:
     """`first`, or, where a stage raised on `doc` because of one sentence, the reading of
-    `doc` without that sentence, its skipping recorded (see the module)."""
+    `doc` without that sentence, its skipping recorded (see the module). The search reads
+    the document again some ten times; should the time budget run out meanwhile, `first`,
+    read whole already, is kept, the search's running out of time noted, and the timeout
+    given beside it (None when there was none)."""
     if first.failed or not first.problems or len(first.sentences) < 2:
-        return first
+        return first, None
 
     def read(hidden: list[Sentence]) -> Extraction:
         return next(iter(inner.extract([_hiding(doc, hidden)])))
 
     sentences = first.sentences
     lo, hi = 0, len(sentences)
-    while hi - lo > 1:          # the culprit is in sentences[lo:hi]
-        mid = (lo + hi) // 2
-        if read(sentences[lo:mid]).problems:
-            lo = mid
-        else:
-            hi = mid
-    culprit = sentences[lo]
-    out = read([culprit])
+    try:
+        while hi - lo > 1:          # the culprit is in sentences[lo:hi]
+            mid = (lo + hi) // 2
+            if read(sentences[lo:mid]).problems:
+                lo = mid
+            else:
+                hi = mid
+        culprit = sentences[lo]
+        out = read([culprit])
+    except ExtractionTimeout as err:    # the search, not the reading, ran out of time
+        first.problems.append(f"the sentence it raised on was not found in time ({err})")
+        return first, err
     if out.problems:
-        return first
+        return first, None
     out.problems.append(f"sentence {culprit.index + 1} (characters {culprit.start}-"
                         f"{culprit.end}) skipped: " + "; ".join(first.problems))
-    return out
+    return out, None
 
 
 class ExtractionTimeout(BaseException):
@@ -162,18 +170,24 @@ class Chunked:
         self.name, self.version = inner.name, inner.version
 
     def extract(self, docs: Iterable[CleanDocument]) -> Iterator[Extraction]:
+        """One extraction per document. The time budget's timer fires once: a document
+        that ran out of it and kept what it read (`isolate`, `_pieces`) leaves the documents
+        after it none, so it raises the timeout again for the caller to read them one by
+        one, each with a budget of its own (`parallel.extracted`); the last one need not."""
         docs = list(docs)
         if all(len(d.text) <= self.size for d in docs):
-            for doc, extraction in zip(docs, self.inner.extract(docs), strict=True):
-                yield isolate(self.inner, doc, extraction)
+            for i, (doc, extraction) in enumerate(zip(docs, self.inner.extract(docs),
+                                                      strict=True)):
+                yield _unless_more(*isolate(self.inner, doc, extraction), i < len(docs) - 1)
             return
-        for doc in docs:
+        for i, doc in enumerate(docs):
             if len(doc.text) <= self.size:
-                yield isolate(self.inner, doc, next(iter(self.inner.extract([doc]))))
-                continue
-            yield self._pieces(doc)
+                out, late = isolate(self.inner, doc, next(iter(self.inner.extract([doc]))))
+            else:
+                out, late = self._pieces(doc)
+            yield _unless_more(out, late, i < len(docs) - 1)
 
-    def _pieces(self, doc: CleanDocument) -> Extraction:
+    def _pieces(self, doc: CleanDocument) -> tuple[Extraction, ExtractionTimeout | None]:
         """One piece at a time (the memory of one piece): each piece's extraction is
         joined in as soon as it is read, so only the joined records stay. Out of time after
         some pieces, what they gave is kept, and the document is marked timed out: where
@@ -194,9 +208,17 @@ class Chunked:
                 out.timed_out = True
                 out.problems.append(f"{err} at character {stop:,} of {total:,}: "
                                     "what was read before is kept, the rest is stored, not read")
-                return out
-        return out
+                return out, err
+        return out, None
 
     def _tell(self, doc: CleanDocument, done: int, total: int) -> None:
         if self.on_piece is not None:
             self.on_piece(doc.doc.source, done, total)
+
+
+def _unless_more(out: Extraction, late: ExtractionTimeout | None, more: bool) -> Extraction:
+    """`out`, unless it ran out of time (`late`) with `more` documents after it: then the
+    timeout, raised again (see `Chunked.extract`)."""
+    if late is not None and more:
+        raise late
+    return out
