@@ -4,6 +4,7 @@ its wall time, its peak memory (RSS) and what was stored.
     PYTHONPATH=src python bench/hostile.py                 # every case
     PYTHONPATH=src python bench/hostile.py long-6mb stix   # some of them
     PYTHONPATH=src python bench/hostile.py stix --actors 5000
+    PYTHONPATH=src python bench/hostile.py long-6mb --keep /tmp/h   # keep each case's store
 
 Cases: a 6 MB plain-text report (over spaCy's max_length), a 64 KB run of '=', 10 MB of
 '&amp;' as text and as an HTML page, a 2 MB line, each beside one ordinary report that
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -99,6 +101,17 @@ def _child(case: str, folder: str, actors: int) -> None:
 
     paths = _write_case(case, Path(folder), actors)
     store = Store(f"sqlite:///{folder}/store.db")
+    spent = [0.0, 0.0]        # wall and CPU of resolution and facts (workflow.refresh)
+    refresh = workflow.refresh
+
+    def timed_refresh(store):
+        wall, used = time.perf_counter(), time.process_time()
+        try:
+            return refresh(store)
+        finally:
+            spent[0] += time.perf_counter() - wall
+            spent[1] += time.process_time() - used
+    workflow.refresh = timed_refresh
     clock, cpu = time.perf_counter(), time.process_time()
     failed: list = []
     if case == "stix":
@@ -109,8 +122,10 @@ def _child(case: str, folder: str, actors: int) -> None:
     seconds, cpu = time.perf_counter() - clock, time.process_time() - cpu
     stats = store.stats()
     print(json.dumps({"case": case, "seconds": round(seconds, 1), "cpu": round(cpu, 1),
+                      "refresh": [round(x, 1) for x in spent],
                       "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
                       "documents": stats["documents"], "entities": stats["entities"],
+                      "load": [round(x, 1) for x in os.getloadavg()],
                       "failed": [(Path(s).name, r[:90]) for s, r in failed]}))
 
 
@@ -121,6 +136,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("cases", nargs="*", help=f"some of: {', '.join(CASES)} (default: all)")
     ap.add_argument("--actors", type=int, default=25_000, help="actors in the STIX bundle")
+    ap.add_argument("--keep", metavar="FOLDER",
+                    help="write each case's files and store into FOLDER/CASE and keep them")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--folder", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -129,19 +146,24 @@ def main() -> None:
     if args.child:
         _child(args.child, args.folder, args.actors)
         return
-    print(f"{'case':15s} {'wall s':>8s} {'CPU s':>7s} {'peak RSS':>9s} {'docs':>5s} "
-          f"{'entities':>8s}  failed")
+    print(f"{'case':15s} {'wall s':>8s} {'CPU s':>7s} {'of which resolve+facts':>22s} "
+          f"{'peak RSS':>9s} {'docs':>5s} {'entities':>8s}  load  failed")
     for case in args.cases or CASES:
-        with tempfile.TemporaryDirectory() as folder:
+        with tempfile.TemporaryDirectory() as scratch:
+            folder = scratch
+            if args.keep:
+                folder = str(Path(args.keep) / case)
+                Path(folder).mkdir(parents=True, exist_ok=False)
             run = subprocess.run([sys.executable, __file__, "--child", case, "--folder", folder,
                                   "--actors", str(args.actors)], capture_output=True, text=True)
             if run.returncode:
                 print(f"{case:15s} crashed (exit {run.returncode}): {run.stderr[-300:]}")
                 continue
             r = json.loads(run.stdout.strip().splitlines()[-1])
-            print(f"{case:15s} {r['seconds']:8.1f} {r['cpu']:7.1f} {r['peak_rss_mb']:6d} MB "
-                  f"{r['documents']:5d} "
-                  f"{r['entities']:8d}  {r['failed'] or ''}", flush=True)
+            print(f"{case:15s} {r['seconds']:8.1f} {r['cpu']:7.1f} "
+                  f"{r['refresh'][0]:10.1f} s, {r['refresh'][1]:6.1f} s CPU "
+                  f"{r['peak_rss_mb']:6d} MB {r['documents']:5d} "
+                  f"{r['entities']:8d}  {r['load']}  {r['failed'] or ''}", flush=True)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ length keeps the ratio and words/s flat as the size grows.
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import subprocess
 import sys
@@ -64,7 +65,11 @@ def one(kb: int) -> None:
           f"  extract {full:7.1f} s CPU {words / full:6,.0f} w/s  ratio {bare / full:4.2f}"
           f"  (wall {bare_wall:.0f} s, {full_wall:.0f} s)  peak {peak:6,.0f} MB"
           f"  ({len(extraction.mentions):,} mentions{'; ' if extraction.problems else ''}"
-          f"{'; '.join(extraction.problems)[:80]})", flush=True)
+          f"{'; '.join(extraction.problems)[:80]})  load {_load()}", flush=True)
+
+
+def _load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def _clean(text, LoadedDocument, CleanDocument, DocumentMeta, Segment):

@@ -90,13 +90,14 @@ class _Slow:
             yield Extraction(sentences=[Sentence(0, 0, 5)])
 
 
-def test_out_of_time_after_some_pieces_keeps_them_marked_partial():
+def test_out_of_time_after_some_pieces_keeps_them_marked_timed_out():
     text = PARA * 40
     out = next(Chunked(_Slow(), size=1000).extract([_clean(text)]))
     assert len(out.sentences) == 2 and out.sentences[1].start == cuts(text, 1000)[1][0]
-    assert not out.failed
-    assert out.error.startswith("extraction partial: timed out after 1 s of CPU time at "
-                                f"character {cuts(text, 1000)[2][0]:,} of {len(text):,}")
+    assert not out.failed and out.timed_out
+    assert out.error == ("extraction timed out: after 1 s of CPU time at character "
+                         f"{cuts(text, 1000)[2][0]:,} of {len(text):,}: what was read before "
+                         "is kept, the rest is stored, not read")
 
 
 def test_out_of_time_on_the_first_piece_is_a_timeout():
@@ -177,3 +178,117 @@ def test_the_piece_bar_draws_one_bar_per_long_document():
     bar("reports/other.txt", 10, 10)
     assert bar._bar is None and out.getvalue().count("long.txt") >= 1 \
         and "other.txt" in out.getvalue()
+
+
+class _Watched:
+    """One sentence and one mention per piece; remembers (weakly) every extraction it gave
+    and, at each call, how many of the earlier ones were still alive."""
+
+    name, version = "watched", "1"
+
+    def __init__(self) -> None:
+        import weakref
+        self.given: list[weakref.ref] = []
+        self.alive_at_call: list[int] = []
+
+    def extract(self, docs):
+        import weakref
+
+        from actorgraph.model import Extraction, Mention, Sentence
+        for doc in docs:
+            self.alive_at_call.append(sum(r() is not None for r in self.given))
+            word = doc.text.split()[0]
+            out = Extraction(sentences=[Sentence(0, 0, len(word))],
+                             mentions=[Mention(start=0, end=len(word), text=word,
+                                               type="organization", sentence=0,
+                                               key=f"organization:{word}", name=word)])
+            self.given.append(weakref.ref(out))
+            yield out
+
+
+def test_a_pieces_extraction_is_let_go_once_joined_in():
+    """Only the joined records of a long document stay while its next piece is read, not
+    every piece's own extraction beside them (twice the memory at the end)."""
+    watched = _Watched()
+    text = PARA * 40
+    out = next(Chunked(watched, size=1000).extract([_clean(text)]))
+    assert len(watched.given) == len(cuts(text, 1000)) > 3
+    assert watched.alive_at_call == [0] * len(watched.given)
+    assert [m.start for m in out.mentions] == [s for s, _ in cuts(text, 1000)]
+    assert [s.index for s in out.sentences] == list(range(len(watched.given)))
+
+
+def test_a_piece_the_timer_cuts_short_while_joining_is_taken_back(monkeypatch):
+    """The timer may fire while a piece's records are being joined in: the document then
+    keeps the pieces joined before, whole, and none of that piece's records."""
+    from actorgraph import chunking
+    from actorgraph.chunking import ExtractionTimeout
+    real, shifted = chunking._shifted, []
+
+    def tripping(record, chars, sentences):
+        shifted.append(record)
+        if len(shifted) == 6:          # the third piece's sentence is in, its mention not
+            raise ExtractionTimeout("after 1 s of CPU time")
+        return real(record, chars, sentences)
+    monkeypatch.setattr(chunking, "_shifted", tripping)
+    text = PARA * 40
+    out = next(Chunked(_Watched(), size=1000).extract([_clean(text)]))
+    starts = [s for s, _ in cuts(text, 1000)]
+    assert len(out.sentences) == len(out.mentions) == 2
+    assert [m.start for m in out.mentions] == starts[:2]
+    assert out.timed_out and out.error.startswith(
+        f"extraction timed out: after 1 s of CPU time at character {starts[2]:,} of ")
+
+
+class _Counted(tuple):
+    """Segments that count how often one of them is read."""
+
+    reads = 0
+
+    def __iter__(self):
+        for seg in super().__iter__():
+            _Counted.reads += 1
+            yield seg
+
+    def __getitem__(self, i):
+        _Counted.reads += 1
+        return super().__getitem__(i)
+
+
+def test_the_kind_at_an_offset_is_looked_up_not_scanned():
+    """A text with a line of furniture after every line of reporting: asking the kind at
+    each sentence reads a few segments per question, not every segment before it."""
+    segments, start = [], 0
+    for _ in range(5000):
+        segments += [Segment(start, start + 20, "body"), Segment(start + 20, start + 26,
+                                                                  "furniture")]
+        start += 26
+    doc = _clean("x" * start)
+    counted = CleanDocument(doc.doc, _Counted(segments))
+    _Counted.reads = 0
+    kinds = [counted.kind_at(o) for k in range(0, start, 26) for o in (k + 5, k + 22)]
+    assert kinds == ["body", "furniture"] * 5000
+    assert _Counted.reads <= 3 * len(segments) + 2 * len(kinds)   # two passes, then look-ups
+
+
+def test_the_kind_at_an_offset_is_what_a_scan_finds():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    kinds = st.sampled_from(["body", "furniture", "bio"])
+    spans = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20), kinds), max_size=12)
+
+    @settings(max_examples=300, deadline=None)   # no deadline: the machine may be busy
+    @given(spans, st.booleans())
+    def check(raw, ordered):
+        segments = [Segment(a, a + n, k) for a, n, k in raw]
+        if ordered:                      # as cleaning makes them: in order, apart
+            segments, start = [], 0
+            for a, n, k in raw:
+                segments.append(Segment(start + a % 5, start + a % 5 + n, k))
+                start += a % 5 + n
+        doc = CleanDocument(_clean("x" * 100).doc, tuple(segments))
+        for offset in range(-1, 101):
+            first = next((s.kind for s in segments if s.start <= offset < s.end), "body")
+            assert doc.kind_at(offset) == first
+    check()

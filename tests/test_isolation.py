@@ -189,3 +189,118 @@ def test_no_guard_of_the_extractor_swallows_its_timeout(corpus, db_url, monkeypa
     assert time.process_time() - clock < 4
     marks = {d["source"].rsplit("/", 1)[-1]: d["extraction_error"] for d in store.documents()}
     assert marks["b.txt"] == "extraction timed out: after 0.5 s of CPU time"
+
+
+def test_a_long_document_out_of_time_in_a_late_piece_keeps_what_it_read(corpus, db_url,
+                                                                       monkeypatch):
+    """A document read in pieces that runs past its budget in its fourth piece is stored
+    marked timed out, with what its first three pieces named and where reading stopped;
+    the documents around it are stored as if nothing happened."""
+    import functools
+    import time
+
+    from actorgraph import chunking
+
+    def slow(self, docs):
+        for doc in docs:
+            start = time.process_time()
+            while "LATE" in doc.text and time.process_time() - start < 5:
+                pass            # busy: the budget counts CPU time
+        yield from original(self, docs)
+    original = Brittle.extract
+    monkeypatch.setattr(Brittle, "trips_on", None)
+    monkeypatch.setattr(Brittle, "extract", slow)
+    monkeypatch.setattr(parallel, "BUDGET_CHARS", 10**9)
+    monkeypatch.setattr(parallel, "CHUNK", 60)
+    monkeypatch.setattr(parallel, "Chunked", functools.partial(chunking.Chunked, size=60))
+    lines = [f"Unit{i} left the town of Kalvar on Monday.\n\n" for i in range(8)]
+    lines[3] = "Delta arrived LATE in the town of Kalvar.\n\n"
+    text = "".join(lines)
+    (corpus / "b.txt").write_text(text, encoding="utf-8")
+    store = Store(db_url)
+    clock = time.process_time()
+    report = workflow.ingest([str(corpus)], store, extractor="brittle", budget=0.5)
+    assert time.process_time() - clock < 4
+    assert _names(report.added) == ["a.txt", "c.txt"]
+    assert [name for name, _ in report.failed] == [str(corpus / "b.txt")]
+    marks = {d["source"].rsplit("/", 1)[-1]: d["extraction_error"] for d in store.documents()}
+    stop = text.index("Delta")
+    assert marks["b.txt"] == (f"extraction timed out: after 0.5 s of CPU time at character "
+                              f"{stop:,} of {len(text):,}: what was read before is kept, the "
+                              "rest is stored, not read")
+    assert marks["a.txt"] is None and marks["c.txt"] is None
+    named = sorted(m.text for m in store.mentions() if m.doc_id == _doc_id(store, "b.txt"))
+    assert named == ["Unit0", "Unit1", "Unit2"]
+
+
+def _doc_id(store: Store, name: str) -> str:
+    return next(d["id"] for d in store.documents() if d["source"].endswith(name))
+
+
+class _Searching:
+    """One mention per line; a stage that raises on any line saying BOOM the parser can
+    read (hidden lines are furniture). Reading a text that says SLOW with some of its
+    lines hidden (the search for the line it raised on), or one that says STUCK, takes
+    5 s of CPU time."""
+
+    name, version = "searching", "1"
+
+    def extract(self, docs):
+        import time
+
+        from actorgraph.model import Extraction, Mention, Sentence
+        for doc in docs:
+            masked = doc.masked_text()
+            if "STUCK" in doc.text or ("SLOW" in doc.text and masked != doc.text):
+                start = time.process_time()
+                while time.process_time() - start < 5:
+                    pass
+            out, start = Extraction(extractor=self.name, extractor_version=self.version), 0
+            for line in doc.text.split("\n"):
+                end = start + len(line)
+                if masked[start:end].strip():
+                    word = line.split()[0]
+                    out.sentences.append(Sentence(len(out.sentences), start, end))
+                    out.mentions.append(Mention(start=start, end=start + len(word), text=word,
+                                                type="organization",
+                                                sentence=len(out.sentences) - 1,
+                                                key=f"organization:{word}", name=word))
+                    if "BOOM" in line:
+                        out.problems = ["stage relate: AttributeError: boom"]
+                start = end + 1
+            yield out
+
+
+def test_out_of_time_while_finding_the_sentence_a_stage_raised_on(tmp_path, db_url,
+                                                                 monkeypatch):
+    """The search for the sentence a stage raised on reads a document again and again.
+    Out of time meanwhile, the document keeps its first reading, marked partial with why;
+    and the budget of the documents after it is theirs again: one that is stuck is still
+    stopped (timed out), not read on without a limit."""
+    import time
+
+    from actorgraph.extract import registry
+    registry.register("searching", _Searching)
+    monkeypatch.setattr(parallel, "BUDGET_CHARS", 10**9)
+    texts = {"1-boom.txt": "Alpha left.\nBravo said BOOM.\nCharlie SLOW.\nDelta came.",
+             "2-plain.txt": "Echo met the press.", "3-stuck.txt": "Foxtrot is STUCK."}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    store = Store(db_url)
+    clock = time.process_time()
+    try:
+        report = workflow.ingest([str(tmp_path / n) for n in texts], store,
+                                 extractor="searching", budget=0.5)
+    finally:
+        registry.unregister("searching")
+    assert time.process_time() - clock < 4.5
+    marks = {d["source"].rsplit("/", 1)[-1]: d["extraction_error"] for d in store.documents()}
+    assert marks == {
+        "1-boom.txt": "extraction partial: stage relate: AttributeError: boom; the sentence "
+                      "it raised on was not found in time (after 0.5 s of CPU time)",
+        "2-plain.txt": None, "3-stuck.txt": "extraction timed out: after 0.5 s of CPU time"}
+    assert _names(report.added) == ["2-plain.txt"]        # the others are stored, marked
+    assert _names(name for name, _ in report.failed) == ["1-boom.txt", "3-stuck.txt"]
+    boom = _doc_id(store, "1-boom.txt")
+    assert sorted(m.text for m in store.mentions() if m.doc_id == boom) == [
+        "Alpha", "Bravo", "Charlie", "Delta"]

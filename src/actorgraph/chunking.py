@@ -77,13 +77,32 @@ def join(parts: Iterable[tuple[int, Extraction]]) -> Extraction:
     """One extraction from those of a document's pieces, each given with its start."""
     out = Extraction()
     for start, part in parts:
-        shift = len(out.sentences)
-        for name in _LISTS:
-            getattr(out, name).extend(_shifted(r, start, shift) for r in getattr(part, name))
-        out.extractor, out.extractor_version = part.extractor, part.extractor_version
-        out.problems.extend(f"{p} (characters {start}-)" for p in part.problems)
-        out.failed = out.failed or part.failed
+        _append(out, start, part)
     return out
+
+
+def _append(out: Extraction, start: int, part: Extraction) -> None:
+    """Add the extraction of the piece that starts at `start` to `out`, the joined
+    extraction of the pieces before it."""
+    shift = len(out.sentences)
+    for name in _LISTS:
+        getattr(out, name).extend(_shifted(r, start, shift) for r in getattr(part, name))
+    out.extractor, out.extractor_version = part.extractor, part.extractor_version
+    out.problems.extend(f"{p} (characters {start}-)" for p in part.problems)
+    out.failed = out.failed or part.failed
+
+
+def _sizes(out: Extraction) -> tuple:
+    """What `_undo` needs to take `out` back to how it is now."""
+    return (tuple(len(getattr(out, name)) for name in (*_LISTS, "problems")),
+            out.extractor, out.extractor_version, out.failed)
+
+
+def _undo(out: Extraction, sizes: tuple) -> None:
+    """`out` as it was when `_sizes` looked at it (an `_append` cut short undone)."""
+    lengths, out.extractor, out.extractor_version, out.failed = sizes
+    for name, n in zip((*_LISTS, "problems"), lengths, strict=True):
+        del getattr(out, name)[n:]
 
 
 def _hiding(doc: CleanDocument, hidden: list[Sentence]) -> CleanDocument:
@@ -96,30 +115,38 @@ def _hiding(doc: CleanDocument, hidden: list[Sentence]) -> CleanDocument:
     return CleanDocument(doc.doc, tuple(out))
 
 
-def isolate(inner: Any, doc: CleanDocument, first: Extraction) -> Extraction:
+def isolate(inner: Any, doc: CleanDocument,
+            first: Extraction) -> tuple[Extraction, ExtractionTimeout | None]:
     """`first`, or, where a stage raised on `doc` because of one sentence, the reading of
-    `doc` without that sentence, its skipping recorded (see the module)."""
+    `doc` without that sentence, its skipping recorded (see the module). The search reads
+    the document again some ten times; should the time budget run out meanwhile, `first`,
+    read whole already, is kept, the search's running out of time noted, and the timeout
+    given beside it (None when there was none)."""
     if first.failed or not first.problems or len(first.sentences) < 2:
-        return first
+        return first, None
 
     def read(hidden: list[Sentence]) -> Extraction:
         return next(iter(inner.extract([_hiding(doc, hidden)])))
 
     sentences = first.sentences
     lo, hi = 0, len(sentences)
-    while hi - lo > 1:          # the culprit is in sentences[lo:hi]
-        mid = (lo + hi) // 2
-        if read(sentences[lo:mid]).problems:
-            lo = mid
-        else:
-            hi = mid
-    culprit = sentences[lo]
-    out = read([culprit])
+    try:
+        while hi - lo > 1:          # the culprit is in sentences[lo:hi]
+            mid = (lo + hi) // 2
+            if read(sentences[lo:mid]).problems:
+                lo = mid
+            else:
+                hi = mid
+        culprit = sentences[lo]
+        out = read([culprit])
+    except ExtractionTimeout as err:    # the search, not the reading, ran out of time
+        first.problems.append(f"the sentence it raised on was not found in time ({err})")
+        return first, err
     if out.problems:
-        return first
+        return first, None
     out.problems.append(f"sentence {culprit.index + 1} (characters {culprit.start}-"
                         f"{culprit.end}) skipped: " + "; ".join(first.problems))
-    return out
+    return out, None
 
 
 class ExtractionTimeout(BaseException):
@@ -143,36 +170,55 @@ class Chunked:
         self.name, self.version = inner.name, inner.version
 
     def extract(self, docs: Iterable[CleanDocument]) -> Iterator[Extraction]:
+        """One extraction per document. The time budget's timer fires once: a document
+        that ran out of it and kept what it read (`isolate`, `_pieces`) leaves the documents
+        after it none, so it raises the timeout again for the caller to read them one by
+        one, each with a budget of its own (`parallel.extracted`); the last one need not."""
         docs = list(docs)
         if all(len(d.text) <= self.size for d in docs):
-            for doc, extraction in zip(docs, self.inner.extract(docs), strict=True):
-                yield isolate(self.inner, doc, extraction)
+            for i, (doc, extraction) in enumerate(zip(docs, self.inner.extract(docs),
+                                                      strict=True)):
+                yield _unless_more(*isolate(self.inner, doc, extraction), i < len(docs) - 1)
             return
-        for doc in docs:
+        for i, doc in enumerate(docs):
             if len(doc.text) <= self.size:
-                yield isolate(self.inner, doc, next(iter(self.inner.extract([doc]))))
-                continue
-            yield self._pieces(doc)
+                out, late = isolate(self.inner, doc, next(iter(self.inner.extract([doc]))))
+            else:
+                out, late = self._pieces(doc)
+            yield _unless_more(out, late, i < len(docs) - 1)
 
-    def _pieces(self, doc: CleanDocument) -> Extraction:
-        """One piece at a time (the memory of one piece). Out of time after some pieces,
-        what they gave is kept, and marked partial: where reading stopped, and why."""
-        parts: list[tuple[int, Extraction]] = []
+    def _pieces(self, doc: CleanDocument) -> tuple[Extraction, ExtractionTimeout | None]:
+        """One piece at a time (the memory of one piece): each piece's extraction is
+        joined in as soon as it is read, so only the joined records stay. Out of time after
+        some pieces, what they gave is kept, and the document is marked timed out: where
+        reading stopped, and after how long."""
+        out, stop = Extraction(), 0      # stop: where the pieces read so far end
         total = len(doc.text)
         self._tell(doc, 0, total)
         for s, e in cuts(doc.text, self.size):
+            kept = _sizes(out)
             try:
-                parts.append((s, next(iter(self.inner.extract([piece(doc, s, e)])))))
+                _append(out, s, next(iter(self.inner.extract([piece(doc, s, e)]))))
+                kept, stop = _sizes(out), e
                 self._tell(doc, e, total)
             except ExtractionTimeout as err:
-                if not parts:
+                if not stop:
                     raise
-                out = join(parts)
-                out.problems.append(f"timed out {err} at character {s:,} of "
-                                    f"{len(doc.text):,}: the rest is stored, not read")
-                return out
-        return join(parts)
+                _undo(out, kept)        # a piece the timer cut short is not kept
+                out.timed_out = True
+                out.problems.append(f"{err} at character {stop:,} of {total:,}: "
+                                    "what was read before is kept, the rest is stored, not read")
+                return out, err
+        return out, None
 
     def _tell(self, doc: CleanDocument, done: int, total: int) -> None:
         if self.on_piece is not None:
             self.on_piece(doc.doc.source, done, total)
+
+
+def _unless_more(out: Extraction, late: ExtractionTimeout | None, more: bool) -> Extraction:
+    """`out`, unless it ran out of time (`late`) with `more` documents after it: then the
+    timeout, raised again (see `Chunked.extract`)."""
+    if late is not None and more:
+        raise late
+    return out
