@@ -70,3 +70,26 @@ def test_unsupported_patterns_are_refused():
         matcher.add("X", [[{"LOWER": "a", "OP": "?"}, {"LOWER": "b"}]])
     with pytest.raises(ValueError):
         matcher.add("X", [[{"LOWER": {"NOT_IN": ["a"]}}]])
+
+
+def test_the_event_triggers_match_as_spacy_does_on_the_example_reports():
+    from actorgraph.extract.rules_en.events import stage as events
+
+    nlp = load_nlp()
+    rules = events.load_rules()
+    ours = events._matcher(nlp("x"), rules)
+    original, events.TokenMatcher = events.TokenMatcher, Matcher  # the same patterns
+    events._MATCHERS.clear()
+    try:
+        spacy_matcher = events._matcher(nlp("x"), rules)
+    finally:
+        events.TokenMatcher = original
+        events._MATCHERS.clear()
+    assert isinstance(spacy_matcher, Matcher) and isinstance(ours, TokenMatcher)
+    matched = 0
+    for path in sorted(CORPUS.glob("*.txt")):
+        doc = nlp(path.read_text(encoding="utf-8"))
+        expected = spacy_matcher(doc)
+        assert ours(doc) == expected, path.name
+        matched += len(expected)
+    assert matched > 100

@@ -285,7 +285,7 @@ def fates(ref: Referents, ctx: Context, spans) -> list[tuple[int, int, str]]:
     dead = {i: said_dead(ref, ctx.sentence_tokens(i)) for i in spans}
     out = []
     for i in sorted(spans):
-        for j in (j for j in sorted(spans) if 0 < j - i <= FATE_WINDOW):
+        for j in (j for j in range(i + 1, i + FATE_WINDOW + 1) if j in spans):
             if safe[i] & dead[j] - dead[i] or dead[i] & safe[j] - safe[i]:
                 out.append((i, j, "safe" if safe[i] & dead[j] else "dead"))
                 break
