@@ -73,3 +73,17 @@ def test_the_dateparser_is_ready_once_loaded():
     dates._dateparser.cache_clear()
     dates.load_dateparser()
     assert dates._dateparser.cache_info().currsize == 1
+
+
+def test_each_word_is_tested_as_a_number_once():
+    from actorgraph.extract.rules_en.claims import numbers
+    from actorgraph.extract.rules_en.nlp import load_nlp
+
+    doc = load_nlp()("Two hundred fighters and two hundred and fifty civilians left; "
+                     "two hundred stayed.")
+    numbers._number_word.cache_clear()
+    runs = numbers.number_phrases(doc[:])
+    assert [doc[a:b + 1].text for a, b in runs] == \
+        ["Two hundred", "two hundred and fifty", "two hundred"]
+    info = numbers._number_word.cache_info()
+    assert info.misses == len({t.lower_ for t in doc}) and info.hits > 0   # each word once

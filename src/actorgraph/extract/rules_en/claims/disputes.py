@@ -83,9 +83,10 @@ def account_cue(ctx: Context, t: Token) -> tuple[str, Token, Token] | None:
     if t.pos_ == "NOUN" and _is_account(t) and any(
             c.dep_ == "amod" and _lemma(c) in w.contrast for c in t.children):
         return "counter_account", t, t
-    held = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and _is_account(c)]
-    if t.pos_ in ("VERB", "AUX") and lemma in w.failing and ctx.negated(t) and held:
-        return "account_failed", t, held[0]
+    if t.pos_ in ("VERB", "AUX") and lemma in w.failing and ctx.negated(t):
+        held = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and _is_account(c)]
+        if held:            # (read only here: a token's children are costly to list)
+            return "account_failed", t, held[0]
     if t.pos_ == "ADJ" and lemma in w.false and t.dep_ in ("acomp", "oprd", "attr"):
         held = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass") and _is_account(c)]
         if held:
