@@ -70,3 +70,68 @@ def test_unsupported_patterns_are_refused():
         matcher.add("X", [[{"LOWER": "a", "OP": "?"}, {"LOWER": "b"}]])
     with pytest.raises(ValueError):
         matcher.add("X", [[{"LOWER": {"NOT_IN": ["a"]}}]])
+
+
+def test_the_event_triggers_match_as_spacy_does_on_the_example_reports():
+    from actorgraph.extract.rules_en.events import stage as events
+
+    nlp = load_nlp()
+    rules = events.load_rules()
+    ours = events._matcher(nlp("x"), rules)
+    original, events.TokenMatcher = events.TokenMatcher, Matcher  # the same patterns
+    events._MATCHERS.clear()
+    try:
+        spacy_matcher = events._matcher(nlp("x"), rules)
+    finally:
+        events.TokenMatcher = original
+        events._MATCHERS.clear()
+    assert isinstance(spacy_matcher, Matcher) and isinstance(ours, TokenMatcher)
+    matched = 0
+    for path in sorted(CORPUS.glob("*.txt")):
+        doc = nlp(path.read_text(encoding="utf-8"))
+        expected = spacy_matcher(doc)
+        assert ours(doc) == expected, path.name
+        matched += len(expected)
+    assert matched > 100
+
+
+class _Counting:
+    """A parsed document that counts the tokens asked of it."""
+
+    def __init__(self, doc) -> None:
+        self.doc, self.asked = doc, 0
+
+    def __len__(self) -> int:
+        return len(self.doc)
+
+    def __getitem__(self, i):
+        self.asked += 1
+        return self.doc[i]
+
+    def __iter__(self):
+        self.asked += len(self.doc)
+        return iter(self.doc)
+
+    def has_annotation(self, attr: str) -> bool:
+        return self.doc.has_annotation(attr)
+
+    def to_array(self, attrs):
+        return self.doc.to_array(attrs)
+
+
+def test_only_the_tokens_whose_words_a_pattern_has_are_looked_at():
+    one_token = [(label, [p for p in pats if len(p) == 1]) for label, pats in PATTERNS]
+    spacy_matcher, ours = _both([(label, pats) for label, pats in one_token if pats])
+    doc = load_nlp()(TEXT)
+    counting = _Counting(doc)
+    assert ours(counting) == spacy_matcher(doc)
+    words = {"say", "kill", "attack", "said", "group", "the", "The"}
+    candidates = [t for t in doc if {t.lemma_, t.lower_, t.text} & words]
+    assert counting.asked == len(candidates) < len(doc)
+
+
+def test_longer_patterns_alone_match_as_spacy_does():
+    longer = [(label, [p for p in pats if len(p) > 1]) for label, pats in PATTERNS]
+    spacy_matcher, ours = _both([(label, pats) for label, pats in longer if pats])
+    doc = load_nlp()(TEXT)
+    assert ours(doc) == spacy_matcher(doc) and spacy_matcher(doc)

@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from actorgraph.knowledge.lexicon import Lexicon, known_place
-from actorgraph.knowledge.organs import organ_name, read_organ
+from actorgraph.knowledge.organs import OrganName, organ_name, read_organ
 from actorgraph.model import Mention
 
 # "БАКУ, 7 апреля (Агентство) —", "BAGHDAD (Reuters) -", "Tehran, 3 May -", "Тегеран. ...":
@@ -103,9 +103,15 @@ def name_state_organs(mentions: list[Mention], text: str, lex: Lexicon,
         if c.type == "country" and (e := lex.lookup(c.name or c.text)) is not None \
                 and e.country:
             states_at[-c.end], states_at[c.start] = e.country, e.country
+    readings: dict[str, OrganName | None] = {}   # each form read once per document
+
+    def reading(form: str) -> OrganName | None:
+        if form not in readings:
+            readings[form] = read_organ(form, lex, state_of)
+        return readings[form]
+
     for group in groups.values():
-        read = [r for m in group for n in (m.text, m.name)
-                if (r := read_organ(n, lex, state_of)) is not None]
+        read = [r for m in group for n in (m.text, m.name) if (r := reading(n)) is not None]
         kinds = {r.organ.kind for r in read}
         states = {r.country for r in read if r.country}
         if len(kinds) != 1 or len(states) > 1:

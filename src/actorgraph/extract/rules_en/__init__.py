@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from actorgraph import __version__
+from actorgraph.extract.rules_en.claims.dates import load_dateparser
 from actorgraph.extract.rules_en.nlp import MODEL_PACKAGE, load_nlp
 from actorgraph.extract.rules_en.pipeline import extract as extract_one
 from actorgraph.knowledge.lexicon import load_lexicon
@@ -25,6 +26,7 @@ class RulesEnglish:
     def __init__(self) -> None:
         self.nlp = load_nlp()
         self.lex = load_lexicon()
+        load_dateparser()
         self.version = f"{__version__}+{MODEL_PACKAGE}-{self.nlp.meta.get('version', '?')}"
 
     def extract(self, docs: Iterable[CleanDocument]) -> Iterator[Extraction]:

@@ -17,6 +17,7 @@ dropped. `tests/extract/test_tokenmatch.py` checks the output against spaCy's ow
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import cast
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
@@ -24,6 +25,7 @@ from spacy.tokens import Doc
 _ATTRS = {"LEMMA": "lemma_", "LOWER": "lower_", "TEXT": "text", "ORTH": "text", "POS": "pos_"}
 _KEYED = ("LEMMA", "LOWER", "TEXT", "ORTH")     # what a one-token pattern is looked up by
 _ANNOTATED = {"LEMMA": "LEMMA", "POS": "POS"}   # what spaCy requires the parse to have
+_IDS = {"LEMMA": "LEMMA", "LOWER": "LOWER", "TEXT": "ORTH", "ORTH": "ORTH"}  # to_array's names
 
 
 def _values(spec: object) -> frozenset[str]:
@@ -43,7 +45,7 @@ class TokenMatcher:
         self._has_long = False
         # one-token patterns, in the order added: (label id, {attr: allowed values})
         self._single: list[tuple[int, dict[str, frozenset[str]]]] = []
-        self._by: dict[str, dict[str, list[int]]] = {}   # key attr -> value -> patterns
+        self._by: dict[str, dict[int, list[int]]] = {}   # key attr -> value's id -> patterns
         self._needs: set[str] = set()
 
     def add(self, label: str, patterns: Iterable[list[dict]]) -> None:
@@ -64,7 +66,7 @@ class TokenMatcher:
             attr = next(a for a in _KEYED if a in tests)
             table = self._by.setdefault(attr, {})
             for value in tests[attr]:
-                table.setdefault(value, []).append(index)
+                table.setdefault(self.vocab.strings.add(value), []).append(index)
             self._needs |= {_ANNOTATED[a] for a in tests if a in _ANNOTATED}
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
@@ -77,17 +79,21 @@ class TokenMatcher:
             for match in self._long(doc):
                 longer.setdefault(match[2] - 1, []).append(match)
         out: list[tuple[int, int, int]] = []
-        by = [(_ATTRS[attr], table) for attr, table in self._by.items()]
-        for tok in doc:
-            i = tok.i
+        # each token's LEMMA, LOWER and ORTH as string ids, read at once from the parse: a
+        # token object is made only where one of them is a pattern's word
+        tables = [(_IDS[attr], table) for attr, table in self._by.items()]
+        ids = cast(list[list[int]], doc.to_array([attr for attr, _ in tables]).reshape(
+            len(doc), -1).tolist()) if tables and len(doc) else [[]] * len(doc)
+        for i, row in enumerate(ids):
             out.extend(longer.get(i, ()))
             hits: set[int] = set()
-            for name, table in by:
-                found = table.get(getattr(tok, name))
+            for value, (_, table) in zip(row, tables, strict=True):
+                found = table.get(value)
                 if found:
                     hits.update(found)
             if not hits:
                 continue
+            tok = doc[i]
             seen: set[int] = set()
             for index in sorted(hits):
                 key, tests = self._single[index]

@@ -24,17 +24,25 @@ def cues() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in load_data("conditions.yaml").items()}
 
 
+@lru_cache(maxsize=1)
+def _grading() -> tuple[frozenset[str], frozenset[str]]:
+    """The words that grade a hurt light, and grave (joined once, not per token)."""
+    c = cues()
+    return c["light_adjectives"] | c["light_adverbs"], c["grave_adjectives"] | c["grave_adverbs"]
+
+
 def _grade(tok) -> str | None:
     """'light' or 'grave' for a word that grades a hurt, else None."""
-    c, words = cues(), {tok.lower_}
+    words = {tok.lower_}
     doc = tok.doc
     if tok.i >= 2 and doc[tok.i - 1].text == "-":         # "life-threatening"
         words.add(f"{doc[tok.i - 2].lower_}-{tok.lower_}")
     if tok.i >= 4 and doc[tok.i - 1].text == "-" and doc[tok.i - 3].text == "-":
         words.add(f"{doc[tok.i - 4].lower_}-{doc[tok.i - 2].lower_}-{tok.lower_}")
-    if words & (c["light_adjectives"] | c["light_adverbs"]):
+    light, grave = _grading()
+    if words & light:
         return "light"
-    if words & (c["grave_adjectives"] | c["grave_adverbs"]):
+    if words & grave:
         return "grave"
     return None
 

@@ -192,15 +192,36 @@ def find_expressions(text: str, doc=None) -> list[Found]:
                 found.append(f)
     found.sort(key=lambda f: (-(f.end - f.start), f.start))
     kept: list[Found] = []
+    taken: list[tuple[int, int]] = []       # (start, end) of those kept, in order
     for f in found:
-        if all(f.end <= k.start or f.start >= k.end for k in kept):
+        if _free(taken, f.start, f.end):
             kept.append(f)
+            bisect.insort(taken, (f.start, f.end))
     if doc is not None:
         for ent in doc.ents:
-            if ent.label_ == "DATE" and all(ent.end_char <= k.start or ent.start_char >= k.end
-                                            for k in kept):
+            if ent.label_ == "DATE" and _free(taken, ent.start_char, ent.end_char):
                 kept.append(Found(ent.start_char, ent.end_char, "parser"))
+                bisect.insort(taken, (ent.start_char, ent.end_char))
     return sorted(kept, key=lambda f: f.start)
+
+
+def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether start-end overlaps none of `taken`, spans that overlap none of each other,
+    in order (so their ends are in order too): only the last one starting before `end`
+    can reach past `start` (an index instead of a test of every span kept)."""
+    i = bisect.bisect_left(taken, (end,))
+    return i == 0 or taken[i - 1][1] <= start
+
+
+def document_expressions(doc) -> list[Found]:
+    """`find_expressions` of a parsed document, found once per document (dates and counts
+    both read them; each pass of the patterns over a long report costs a second or so).
+    Not to be changed by the caller."""
+    found = doc.user_data.get("actorgraph:date_expressions")
+    if found is None:
+        found = doc.user_data["actorgraph:date_expressions"] = find_expressions(doc_text(doc),
+                                                                               doc)
+    return found
 
 
 # -- resolution ----------------------------------------------------------------
@@ -259,6 +280,12 @@ def _dateparser(base: tuple):
     return DateDataParser(languages=["en"], settings=settings)
 
 
+def load_dateparser() -> None:
+    """Load dateparser's English data now (a fifth of a second, once per process), with the
+    extractor, rather than inside the first report that has a date only it can read."""
+    _dateparser((None, None, None)).get_date_data("12 March 2015")
+
+
 @lru_cache(maxsize=4096)
 def _dateparser_value(text: str, pub: tuple) -> tuple[str | None, str | None]:
     """Read a leftover DATE entity with dateparser, when it names a month or a number,
@@ -298,7 +325,7 @@ def resolve_dates(doc, sentences: list[Sentence], published: str | None) -> list
                 bisect.bisect_right(sent_starts, offset) - 1 if sent_starts else -1)
 
     prev: Found | None = None
-    for f in find_expressions(text, None if isinstance(doc, str) else doc):
+    for f in find_expressions(text) if isinstance(doc, str) else document_expressions(doc):
         if prev is not None and prev.kind == "partial" and \
                 re.fullmatch(r"\s+of\s+", text[prev.end:f.start]):
             continue      # "last year" in "August of last year": read with the month

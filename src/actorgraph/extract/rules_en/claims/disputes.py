@@ -83,9 +83,10 @@ def account_cue(ctx: Context, t: Token) -> tuple[str, Token, Token] | None:
     if t.pos_ == "NOUN" and _is_account(t) and any(
             c.dep_ == "amod" and _lemma(c) in w.contrast for c in t.children):
         return "counter_account", t, t
-    held = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and _is_account(c)]
-    if t.pos_ in ("VERB", "AUX") and lemma in w.failing and ctx.negated(t) and held:
-        return "account_failed", t, held[0]
+    if t.pos_ in ("VERB", "AUX") and lemma in w.failing and ctx.negated(t):
+        held = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and _is_account(c)]
+        if held:            # (read only here: a token's children are costly to list)
+            return "account_failed", t, held[0]
     if t.pos_ == "ADJ" and lemma in w.false and t.dep_ in ("acomp", "oprd", "attr"):
         held = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass") and _is_account(c)]
         if held:
@@ -285,7 +286,7 @@ def fates(ref: Referents, ctx: Context, spans) -> list[tuple[int, int, str]]:
     dead = {i: said_dead(ref, ctx.sentence_tokens(i)) for i in spans}
     out = []
     for i in sorted(spans):
-        for j in (j for j in sorted(spans) if 0 < j - i <= FATE_WINDOW):
+        for j in (j for j in range(i + 1, i + FATE_WINDOW + 1) if j in spans):
             if safe[i] & dead[j] - dead[i] or dead[i] & safe[j] - safe[i]:
                 out.append((i, j, "safe" if safe[i] & dead[j] else "dead"))
                 break

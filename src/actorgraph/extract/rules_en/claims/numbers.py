@@ -43,7 +43,13 @@ def parse_number(words: list[str]) -> float | None:
 
 
 def is_number_word(tok) -> bool:
-    w = tok.lower_
+    return _number_word(tok.lower_)
+
+
+@lru_cache(maxsize=16384)
+def _number_word(w: str) -> bool:
+    """Whether a word (lower case) is a figure or a number word (once per word: each
+    sentence's tokens are tested several times)."""
     c = cues()
     return bool(re.fullmatch(r"\d+(?:,\d{3})*(?:\.\d+)?|\d*\.\d+", w)) or w in c["number_words"] \
         or w in c["scales"] or (w.count("-") == 1 and all(p in c["number_words"]

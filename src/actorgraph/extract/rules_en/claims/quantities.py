@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 
 from actorgraph.extract.rules_en.claims.attribute import attribute, speaks_for
-from actorgraph.extract.rules_en.claims.dates import find_expressions
+from actorgraph.extract.rules_en.claims.dates import document_expressions
 from actorgraph.extract.rules_en.claims.numbers import cues, number_phrases, parse_number
 from actorgraph.extract.rules_en.nlp import doc_text
 from actorgraph.extract.rules_en.reference.refer import Referents
@@ -339,7 +339,7 @@ def find_quantities(doc, sentences: list[Sentence], mentions: list[Mention]) -> 
     """Every figure the body sentences give about something counted, in text order."""
     c = cues()
     ref = Referents(doc, mentions)
-    dates = [(f.start, f.end) for f in find_expressions(doc_text(doc), doc) if f.kind != "parser"]
+    dates = [(f.start, f.end) for f in document_expressions(doc) if f.kind != "parser"]
     hard = set(c["skip_entity_labels"]) - set(SOFT_LABELS)
     out: list[QuantityFact] = []
     for sentence in sentences:

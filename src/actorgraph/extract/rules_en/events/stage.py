@@ -29,7 +29,6 @@ this module finds the triggers, folds calls and threats, merges and filters.
 """
 from __future__ import annotations
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from actorgraph.extract.rules_en.events.arguments import (
@@ -56,20 +55,21 @@ from actorgraph.extract.rules_en.events.stances import EXTRA_VERBS
 from actorgraph.extract.rules_en.events.verbs import BREAK_VERBS, IMPACT_VERBS, read_verb
 from actorgraph.extract.rules_en.reference.arguments import Context
 from actorgraph.extract.rules_en.ruledata import words
+from actorgraph.extract.rules_en.tokenmatch import TokenMatcher
 from actorgraph.model import EventFact, Mention, Sentence
 
 __all__ = ["HYPOTHETICAL", "find_events", "load_rules"]
 
-_MATCHERS: dict[int, Matcher] = {}
+_MATCHERS: dict[int, TokenMatcher] = {}
 # "as the African Union prepares to withdraw its troops": an intention, not yet an act
 INTENT_VERBS = words("events", "intent_verbs")
 FREQUENCY_WORDS = words("events", "frequency_words")
 
 
-def _matcher(doc: Doc, rules: Rules) -> Matcher:
+def _matcher(doc: Doc, rules: Rules) -> TokenMatcher:
     key = id(doc.vocab)
     if key not in _MATCHERS:
-        m = Matcher(doc.vocab)
+        m = TokenMatcher(doc.vocab)     # spaCy's Matcher's matches, by a look-up per token
         verbs = sorted(set(rules.verbs)
                        | rules.creation_only | rules.call_verbs | rules.framing_verbs
                        | rules.travel_verbs

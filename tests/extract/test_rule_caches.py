@@ -1,0 +1,89 @@
+"""What the English rules compute once per document, and the indexes they look up
+instead of scanning, give what the scans gave."""
+from __future__ import annotations
+
+import hashlib
+import random
+
+from actorgraph.extract import organs
+from actorgraph.extract.rules_en import pipeline
+from actorgraph.extract.rules_en.claims import dates
+from actorgraph.model import CleanDocument, DocumentMeta, LoadedDocument, Segment
+
+TEXT = ("TBILISI (Agency) - The Interior Ministry said on 12 March 2015 that 40 fighters had "
+        "been detained. The Interior Ministry said in April 2016 that 12 more were held. "
+        "A spokesman for the Interior Ministry said on Monday that two men had been freed.")
+
+
+def _extract(text: str):
+    loaded = LoadedDocument("t.txt", "text/plain", text.encode(), text,
+                            DocumentMeta(published="2021-05-04", language="en"),
+                            hashlib.sha256(text.encode()).hexdigest())
+    return pipeline.extract(CleanDocument(loaded, (Segment(0, len(text), "body"),)))
+
+
+def test_the_temporal_expressions_are_found_once_for_dates_and_counts(monkeypatch):
+    calls = []
+    patterns = dates.patterns
+
+    def counted():
+        calls.append(1)
+        return patterns()
+
+    monkeypatch.setattr(dates, "patterns", counted)    # read by every pass of the patterns
+    x = _extract(TEXT)
+    assert x.quantities and not x.problems      # dates and counts both ran and read them
+    assert len(calls) == 1
+
+
+def test_the_index_of_kept_spans_keeps_what_testing_every_span_kept():
+    rng = random.Random(7)
+    for _ in range(300):
+        spans = [(s, s + rng.randint(0, 6)) for s in (rng.randint(0, 60) for _ in range(40))]
+        naive: list[tuple[int, int]] = []
+        taken: list[tuple[int, int]] = []
+        indexed = []
+        for s, e in spans:
+            if all(e <= ks or s >= ke for ks, ke in naive):
+                naive.append((s, e))
+            if dates._free(taken, s, e):
+                indexed.append((s, e))
+                taken.append((s, e))
+                taken.sort()
+        assert indexed == naive
+
+
+def test_each_form_of_a_state_organ_is_read_once_per_document(monkeypatch):
+    calls: list[str] = []
+    read = organs.read_organ
+
+    def counted(name, lex, state_of=None):
+        calls.append(name)
+        return read(name, lex, state_of)
+
+    monkeypatch.setattr(organs, "read_organ", counted)
+    x = _extract(TEXT)
+    ministry = [m for m in x.mentions if m.text == "Interior Ministry"]
+    assert len(ministry) == 3
+    assert {m.name for m in ministry} == {"Ministry of Internal Affairs of Georgia"}
+    assert "Interior Ministry" in calls and len(calls) == len(set(calls))
+
+
+def test_the_dateparser_is_ready_once_loaded():
+    dates._dateparser.cache_clear()
+    dates.load_dateparser()
+    assert dates._dateparser.cache_info().currsize == 1
+
+
+def test_each_word_is_tested_as_a_number_once():
+    from actorgraph.extract.rules_en.claims import numbers
+    from actorgraph.extract.rules_en.nlp import load_nlp
+
+    doc = load_nlp()("Two hundred fighters and two hundred and fifty civilians left; "
+                     "two hundred stayed.")
+    numbers._number_word.cache_clear()
+    runs = numbers.number_phrases(doc[:])
+    assert [doc[a:b + 1].text for a, b in runs] == \
+        ["Two hundred", "two hundred and fifty", "two hundred"]
+    info = numbers._number_word.cache_info()
+    assert info.misses == len({t.lower_ for t in doc}) and info.hits > 0   # each word once
