@@ -25,6 +25,7 @@ Rules, each named, each saying in one line what differs:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -130,7 +131,8 @@ def revision_conflicts(quantities: list[FactRow], claims: dict[str, ClaimRow],
             if cid in claims:
                 located.append((claims[cid], q))
     located.sort(key=lambda cq: (cq[0].doc_id, cq[0].sentence, cq[0].id))
-    for i, (cb, qb) in enumerate(located):
+    at = [(c.doc_id, c.sentence) for c, _ in located]    # sorted: a window is one slice
+    for cb, qb in located:
         later = texts.get(cb.doc_id, "")[cb.start:cb.end].lower()
         if not any(cue in later for cue in REVISION_CUES) or any(
                 re.search(rf"\b{w}\b", later) for w in ("first", "initially", "originally",
@@ -141,9 +143,10 @@ def revision_conflicts(quantities: list[FactRow], claims: dict[str, ClaimRow],
         # a count of people revises a count of people, not of tons or munitions
         ub = qb.data["unit"]
         measure = cb.payload.get("measure")
-        earlier = [(ca, qa) for ca, qa in located[:i] if ca.doc_id == cb.doc_id
-                   and 0 < cb.sentence - ca.sentence <= REVISION_WINDOW
-                   and (qa.data["unit"] == ub or ub == "unspecified"
+        window = located[bisect_left(at, (cb.doc_id, cb.sentence - REVISION_WINDOW)):
+                         bisect_left(at, (cb.doc_id, cb.sentence))]
+        earlier = [(ca, qa) for ca, qa in window
+                   if (qa.data["unit"] == ub or ub == "unspecified"
                         or ub in GENERIC_UNITS and (qa.data["unit"] in GENERIC_UNITS or (
                             measure is not None and ca.payload.get("measure") == measure)))]
         if not earlier:
