@@ -94,28 +94,27 @@ def _stored(db: str) -> int:
         return 0
 
 
+def _on_server(server: str, sql: str) -> None:
+    engine = create_engine(server, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql(sql)
+    finally:
+        engine.dispose()
+
+
 def _new_database(server: str | None, work: Path) -> str:
     """The URL of the bench's empty store: a file in `work`, or a new database on `server`."""
     if not server:
         return f"sqlite:///{work / 'store.db'}"
     name = f"bench_concurrency_{os.getpid()}"
-    engine = create_engine(server, isolation_level="AUTOCOMMIT")
-    try:
-        with engine.connect() as conn:
-            conn.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING \'UTF8\'')
-    finally:
-        engine.dispose()
+    _on_server(server, f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING \'UTF8\'')
     return make_url(server).set(database=name).render_as_string(hide_password=False)
 
 
 def _drop_database(server: str | None, db: str) -> None:
     if server:
-        engine = create_engine(server, isolation_level="AUTOCOMMIT")
-        try:
-            with engine.connect() as conn:
-                conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{make_url(db).database}"')
-        finally:
-            engine.dispose()
+        _on_server(server, f'DROP DATABASE IF EXISTS "{make_url(db).database}"')
 
 
 def _urls(base: str) -> list[tuple[str, str]]:

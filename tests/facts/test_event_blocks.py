@@ -6,7 +6,7 @@ import copy
 import random
 
 from actorgraph.facts import build
-from actorgraph.facts.build import _Event, _merge_events, _same_event, _telling_order
+from actorgraph.facts.build import _absorb, _Event, _merge_events, _same_event, _telling_order
 
 DATES = [None, "2020", "2020-03", "2020-03-04", "2020-03-05", "2020-04", "2021", "2021-01-02"]
 
@@ -17,16 +17,7 @@ def _all_pairs(told: list[_Event]) -> list[_Event]:
     for ev in sorted(told, key=_telling_order):
         for other in events:
             if _same_event(other, ev):
-                other.actors |= ev.actors
-                other.targets |= ev.targets
-                other.specific |= ev.specific
-                other.location = other.location or ev.location
-                other.sites |= ev.sites
-                other.mode = other.mode or ev.mode
-                other.date = build._more_precise(other.date, ev.date)
-                other.claims += ev.claims
-                other.docs |= ev.docs
-                other.first_seen = min(other.first_seen, ev.first_seen)
+                _absorb(other, ev)
                 break
         else:
             events.append(ev)

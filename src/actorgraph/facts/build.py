@@ -160,6 +160,21 @@ def _gather(claims: list[ClaimRow], types: dict[str, str]) -> _Gathered:
     return out
 
 
+def _absorb(event: _Event, telling: _Event) -> None:
+    """`telling` of the same event joins `event`: its parties, places, claims and documents,
+    and its date where it is the more precise."""
+    event.actors |= telling.actors
+    event.targets |= telling.targets
+    event.specific |= telling.specific
+    event.location = event.location or telling.location
+    event.sites |= telling.sites
+    event.mode = event.mode or telling.mode
+    event.date = _more_precise(event.date, telling.date)
+    event.claims += telling.claims
+    event.docs |= telling.docs
+    event.first_seen = min(event.first_seen, telling.first_seen)
+
+
 def _merge_events(told: list[_Event]) -> list[_Event]:
     """The same real event told several times becomes one event.
 
@@ -174,16 +189,7 @@ def _merge_events(told: list[_Event]) -> list[_Event]:
         for k in index.candidates(ev):
             other = events[k]
             if _same_event(other, ev):
-                other.actors |= ev.actors
-                other.targets |= ev.targets
-                other.specific |= ev.specific
-                other.location = other.location or ev.location
-                other.sites |= ev.sites
-                other.mode = other.mode or ev.mode
-                other.date = _more_precise(other.date, ev.date)
-                other.claims += ev.claims
-                other.docs |= ev.docs
-                other.first_seen = min(other.first_seen, ev.first_seen)
+                _absorb(other, ev)
                 index.file(k, other)
                 break
         else:
