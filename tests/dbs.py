@@ -61,3 +61,14 @@ def copy_db(store, folder: Path, name: str = "copy.db") -> str:
     finally:
         server.dispose()
     return make_url(TEST_DB).set(database=db).render_as_string(hide_password=False)
+
+
+def exported(url: str) -> str:
+    """The JSON export of the store at `url`, as `actorgraph export` prints it."""
+    from click.testing import CliRunner
+
+    from actorgraph.cli.main import cli
+
+    result = CliRunner().invoke(cli, ["export", "--format", "json", "--db", url])
+    assert result.exit_code == 0, result.output
+    return result.output

@@ -19,7 +19,7 @@ from actorgraph.store.store import Store
 from actorgraph.workflow import ingest
 
 from .conftest import EXAMPLES
-from .dbs import copy_db, new_db_url
+from .dbs import copy_db, exported, new_db_url
 
 
 @pytest.fixture(scope="module")
@@ -39,12 +39,6 @@ def corpus(tmp_path_factory):
     return folder
 
 
-def _export(url: str) -> str:
-    result = CliRunner().invoke(cli, ["export", "--format", "json", "--db", url])
-    assert result.exit_code == 0, result.output
-    return result.output
-
-
 def _names(sources):
     return [s.rsplit("/", 1)[-1] for s in sources]
 
@@ -54,7 +48,7 @@ def local(corpus, tmp_path_factory):
     """The local path's report, export and store (one process)."""
     url = new_db_url(tmp_path_factory.mktemp("local"), "local.db")
     store = Store(url)
-    return ingest([str(corpus)], store), _export(url), store
+    return ingest([str(corpus)], store), exported(url), store
 
 
 @pytest.mark.parametrize("workers", [1, 2])
@@ -62,7 +56,7 @@ def test_ray_gives_the_export_of_the_local_path(local_ray, local, corpus, tmp_pa
     url = new_db_url(tmp_path, f"ray{workers}.db")
     report = ingest([str(corpus)], Store(url), engine="ray", workers=workers)
     expected_report, expected_export, _ = local
-    assert _export(url) == expected_export
+    assert exported(url) == expected_export
     assert '"entities"' in expected_export and len(expected_export) > 10_000
     assert (report.added, report.unchanged, report.failed) == (
         expected_report.added, expected_report.unchanged, expected_report.failed)
@@ -79,7 +73,7 @@ def test_ray_workers_skip_what_is_stored(local_ray, local, corpus, tmp_path):
     assert result.exit_code == 1 and "00_empty.txt" in result.output   # still reported
     count = len(list(EXAMPLES.glob("*.txt"))) + 1
     assert f"0 added, 0 new versions, {count} unchanged, 1 failed" in result.output
-    assert _export(url) == before
+    assert exported(url) == before
 
 
 def test_without_ray_the_error_says_what_to_install(monkeypatch, corpus, tmp_path):

@@ -11,7 +11,7 @@ from actorgraph.store.store import Store
 from actorgraph.workflow import ingest
 
 from .conftest import EXAMPLES
-from .dbs import new_db_url
+from .dbs import exported, new_db_url
 
 REPORTS = ("01_husseiniyyun-origins", "02_ganja-shooting-five-years-on",
            "05_fatemiyoun-and-zainabiyoun", "07_baku-tehran-tensions-2023")
@@ -29,19 +29,13 @@ def _corpus(tmp_path):
     return folder
 
 
-def _export(url: str) -> str:
-    result = CliRunner().invoke(cli, ["export", "--format", "json", "--db", url])
-    assert result.exit_code == 0, result.output
-    return result.output
-
-
 def test_two_workers_give_the_same_export_as_one(tmp_path):
     corpus = _corpus(tmp_path)
     reports, exports = [], []
     for workers in (1, 2):
         url = new_db_url(tmp_path, f"w{workers}.db")
         reports.append(ingest([str(corpus)], Store(url), workers=workers))
-        exports.append(_export(url))
+        exports.append(exported(url))
     assert exports[0] == exports[1]
     one, two = reports
     assert (one.added, one.unchanged, one.failed) == (two.added, two.unchanged, two.failed)
@@ -53,8 +47,8 @@ def test_two_workers_give_the_same_export_as_one(tmp_path):
 def test_workers_skip_what_is_stored(tmp_path):
     corpus = _corpus(tmp_path)
     url = new_db_url(tmp_path, "again.db")
-    before = _export(url) if ingest([str(corpus)], Store(url)) else ""
+    before = exported(url) if ingest([str(corpus)], Store(url)) else ""
     result = CliRunner().invoke(cli, ["ingest", str(corpus), "--workers", "2", "--db", url])
     assert result.exit_code == 1 and "00_empty.txt" in result.output   # still reported
     assert f"0 added, 0 new versions, {len(REPORTS) + 1} unchanged" in result.output
-    assert _export(url) == before
+    assert exported(url) == before

@@ -10,16 +10,13 @@ from click.testing import CliRunner
 from actorgraph.cli.main import cli
 
 from ..conftest import EXAMPLES
-from ..dbs import TEST_DB, new_db_url, on_postgres
+from ..dbs import TEST_DB, exported, new_db_url, on_postgres
 
 
 def _export(url: str) -> str:
-    runner = CliRunner()
-    result = runner.invoke(cli, ["ingest", str(EXAMPLES), "--db", url])
+    result = CliRunner().invoke(cli, ["ingest", str(EXAMPLES), "--db", url])
     assert result.exit_code == 0, result.output
-    result = runner.invoke(cli, ["export", "--format", "json", "--db", url])
-    assert result.exit_code == 0, result.output
-    return result.output
+    return exported(url)
 
 
 def test_the_example_corpus_exports_the_same_json_on_every_database(tmp_path):
