@@ -28,9 +28,9 @@ BATCH = 500          # rows fetched at a time
 T = TypeVar("T")
 
 
-def rows(conn: Connection, q: Select, batch: int = BATCH) -> Iterator[Any]:
-    """The rows of `q`, fetched `batch` at a time."""
-    yield from conn.execute(q.execution_options(yield_per=batch))
+def rows(conn: Connection, q: Select, per: int = 1) -> Iterator[Any]:
+    """The rows of `q`, fetched BATCH // `per` at a time."""
+    yield from conn.execute(q.execution_options(yield_per=max(1, BATCH // per)))
 
 
 def by_id(conn: Connection, col: ColumnElement) -> ColumnElement:
@@ -111,7 +111,7 @@ def claims_by_document(conn: Connection, scope: Scope | None = None
                                      .where(d.current.is_(True)), scope)
                        .order_by(by_id(conn, c.doc_id), c.id)), lambda r: r.doc_id)
     texts = rows(conn, _scoped(select(d.id, d.text).where(d.current.is_(True)), scope)
-                 .order_by(by_id(conn, d.id)), batch=50)
+                 .order_by(by_id(conn, d.id)), per=10)   # with texts
     for doc_id, text in texts:
         mine = found.take(doc_id)
         if not mine:
