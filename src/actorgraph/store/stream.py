@@ -45,14 +45,19 @@ def groups(items: Iterable[T], key: Callable[[T], str]) -> Iterator[tuple[str, l
 
 class Merge:
     """The groups of a sorted stream, taken in step with another stream in the same order:
-    `take(k)` gives the rows of key k, skipping the groups of keys before it."""
+    `take(k)` gives the rows of key k, skipping the groups of keys before it (in Python's
+    order: the streams are ordered `by_id`). With `subset`, every key of this stream is one
+    of the other's, which may then be in any order the database gives: nothing is
+    skipped."""
 
-    def __init__(self, items: Iterable[T], key: Callable[[T], str]) -> None:
+    def __init__(self, items: Iterable[T], key: Callable[[T], str], subset: bool = False
+                 ) -> None:
         self._groups = groups(items, key)
         self._head: tuple[str, list] | None = next(self._groups, None)
+        self._subset = subset
 
     def take(self, k: str) -> list:
-        while self._head is not None and self._head[0] < k:
+        while not self._subset and self._head is not None and self._head[0] < k:
             self._head = next(self._groups, None)
         if self._head is None or self._head[0] != k:
             return []
@@ -85,16 +90,17 @@ def entities(conn: Connection) -> Iterator[EntityRecord]:
 
 
 def facts(conn: Connection, kind: str) -> Iterator[FactRow]:
-    """The facts of one kind, by id, each with its claims (by id) and entities."""
+    """The facts of one kind, by id (as `read_facts` orders them: in the database's
+    order), each with its claims (by id) and entities."""
     f, fc, fe = t.facts.c, t.fact_claims.c, t.fact_entities.c
     mine = f.kind == kind
     links = Merge(rows(conn, select(fc.fact_id, fc.claim_id).join(
-        t.facts, f.id == fc.fact_id).where(mine).order_by(by_id(conn, fc.fact_id),
-                                                          fc.claim_id)), lambda r: r[0])
+        t.facts, f.id == fc.fact_id).where(mine).order_by(fc.fact_id, fc.claim_id)),
+        lambda r: r[0], subset=True)
     parts = Merge(rows(conn, select(fe.fact_id, fe.entity_id, fe.role).join(
-        t.facts, f.id == fe.fact_id).where(mine).order_by(by_id(conn, fe.fact_id))),
-        lambda r: r[0])
-    for r in rows(conn, select(t.facts).where(mine).order_by(by_id(conn, f.id))):
+        t.facts, f.id == fe.fact_id).where(mine).order_by(fe.fact_id)),
+        lambda r: r[0], subset=True)
+    for r in rows(conn, select(t.facts).where(mine).order_by(f.id)):
         yield FactRow(r.id, r.kind, json.loads(r.data), [c for _, c in links.take(r.id)],
                       r.first_seen, sorted((e, role) for _, e, role in parts.take(r.id)))
 
