@@ -40,7 +40,7 @@ def reference(store: Store, scope: Scope | None = None) -> str:
 def batch(request, monkeypatch):
     """The store's batch size, and one so small that every merge crosses batches."""
     monkeypatch.setattr(stream, "BATCH", request.param)
-    monkeypatch.setattr(json_export, "CHUNK", max(1, request.param // 2))
+    monkeypatch.setattr(stream, "CHUNK", max(1, request.param // 2))
     return request.param
 
 

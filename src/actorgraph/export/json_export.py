@@ -6,29 +6,17 @@ store; `build` gives the same as one dict (for `neighbourhood.limit_ontology`)."
 from __future__ import annotations
 
 import io
-import itertools
 import json
-from collections.abc import Iterable, Iterator
-from typing import Any, TextIO, TypeVar
-
-from sqlalchemy import Connection
+from collections.abc import Iterator
+from typing import Any, TextIO
 
 from actorgraph.store import stream
 from actorgraph.store.facts import ClaimRow, FactRow
 from actorgraph.store.store import EntityRecord, Store
-from actorgraph.store.tlp import (
-    Scope,
-    scoped_entities,
-    trim_facts,
-    visible_claim_ids,
-    visible_contradictions,
-    visible_entities,
-)
+from actorgraph.store.tlp import Scope
 
 FORMAT = "actorgraph/1"
 DOC_FIELDS = ("id", "source", "title", "publisher", "author", "published", "url", "sha256")
-CHUNK = 2000          # entities, facts or contradictions trimmed to a scope at a time
-T = TypeVar("T")
 
 
 def entity_items(store: Store, scope: Scope | None = None) -> list[dict[str, Any]]:
@@ -76,64 +64,32 @@ def _event_item(f: FactRow) -> dict[str, Any]:
     return item
 
 
-def _chunks(items: Iterable[T]) -> Iterator[list[T]]:
-    it = iter(items)
-    while chunk := list(itertools.islice(it, CHUNK)):
-        yield chunk
-
-
-def _entities(conn: Connection, scope: Scope | None) -> Iterator[dict[str, Any]]:
-    records = stream.entities(conn)
-    if scope is None or scope.everything:
-        return (entity_item(e) for e in records)
-    return (entity_item(e) for chunk in _chunks(records)
-            for e in scoped_entities(conn, scope, chunk))
-
-
-def _facts(conn: Connection, kind: str, scope: Scope | None) -> Iterator[FactRow]:
-    found = stream.facts(conn, kind)
-    if scope is None or scope.everything:
-        return found
-    return (f for chunk in _chunks(found) for f in trim_facts(conn, scope, chunk))
-
-
-def _claims(conn: Connection, scope: Scope | None) -> Iterator[dict[str, Any]]:
+def _claims(read: stream.Reading) -> Iterator[dict[str, Any]]:
     """The claim items by claim id, made document by document (each with its text) and
     put in order by the database."""
     made = ((c.id, json.dumps(claim_item(c, text), ensure_ascii=False))
-            for text, claims in stream.claims_by_document(conn, scope) for c in claims)
-    return (json.loads(v) for v in stream.sorted_by(conn, made))
+            for text, claims in read.claims_by_document() for c in claims)
+    return (json.loads(v) for v in read.sorted_by(made))
 
 
-def _contradictions(conn: Connection, scope: Scope | None) -> Iterator[dict[str, Any]]:
-    found: Iterable[dict] = stream.contradictions(conn)
-    if scope is not None and not scope.everything:
-        named = visible_entities(conn, scope)
-        found = (c for chunk in _chunks(found) for c in visible_contradictions(
-            chunk, visible_claim_ids(conn, scope, (i for c in chunk for i in c["claims"])),
-            named))
-    return ({"id": c["id"], "claims": c["claims"], "summary": c["summary"]} for c in found)
-
-
-def sections(conn: Connection, scope: Scope | None = None
-             ) -> Iterator[tuple[str, Iterator[dict[str, Any]]]]:
+def sections(read: stream.Reading) -> Iterator[tuple[str, Iterator[dict[str, Any]]]]:
     """The export's arrays in order, each (name, its items in order) read a batch at a
-    time from `conn` (what `scope` shows, when given): take each one's items before the
-    next."""
-    yield "documents", (_doc_item(d) for d in stream.documents(conn, scope))
-    yield "entities", _entities(conn, scope)
-    yield "relations", (_relation_item(f) for f in _facts(conn, "relation", scope))
-    yield "events", (_event_item(f) for f in _facts(conn, "event", scope))
-    yield "claims", _claims(conn, scope)
-    yield "contradictions", _contradictions(conn, scope)
+    time: take each one's items before the next."""
+    yield "documents", (_doc_item(d) for d in read.documents())
+    yield "entities", (entity_item(e) for e in read.entities())
+    yield "relations", (_relation_item(f) for f in read.facts("relation"))
+    yield "events", (_event_item(f) for f in read.facts("event"))
+    yield "claims", _claims(read)
+    yield "contradictions", ({"id": c["id"], "claims": c["claims"], "summary": c["summary"]}
+                             for c in read.contradictions())
 
 
 def build(store: Store, scope: Scope | None = None) -> dict[str, Any]:
     """The export as a dict: documents, entities with aliases, and the fact arrays (of
     what `scope` shows, when given)."""
     out: dict[str, Any] = {"format": FORMAT}
-    with store.engine.connect() as conn:
-        for name, items in sections(conn, scope):
+    with stream.reading(store, scope) as read:
+        for name, items in sections(read):
             out[name] = list(items)
     return out
 
@@ -158,8 +114,8 @@ def write(store: Store, out: TextIO, scope: Scope | None = None) -> None:
     """Write the export to `out` as `dumps` gives it, an item at a time: memory stays
     bounded whatever the store's size."""
     out.write("{\n " + json.dumps("format") + ": " + json.dumps(FORMAT))
-    with store.engine.connect() as conn:
-        for name, items in sections(conn, scope):
+    with stream.reading(store, scope) as read:
+        for name, items in sections(read):
             out.write(",\n " + json.dumps(name, ensure_ascii=False) + ": ")
             opening = "[\n  "
             for item in items:

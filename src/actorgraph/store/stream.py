@@ -14,7 +14,8 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, TypeVar
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Column, Connection, MetaData, String, Table, Text, insert, select
 from sqlalchemy.sql import ColumnElement, Select
@@ -22,9 +23,20 @@ from sqlalchemy.sql import ColumnElement, Select
 from actorgraph.store import schema as t
 from actorgraph.store.facts import ClaimRow, FactRow
 from actorgraph.store.store import EntityRecord
-from actorgraph.store.tlp import Scope
+from actorgraph.store.tlp import (
+    Scope,
+    scoped_entities,
+    trim_facts,
+    visible_claim_ids,
+    visible_contradictions,
+    visible_entities,
+)
+
+if TYPE_CHECKING:
+    from actorgraph.store.store import Store
 
 BATCH = 500          # rows fetched at a time
+CHUNK = 2000         # entities, facts or contradictions trimmed to a scope at a time
 T = TypeVar("T")
 
 
@@ -161,3 +173,57 @@ def _batched(pairs: Iterable[tuple[str, str]]) -> Iterator[list[tuple[str, str]]
     it = iter(pairs)
     while batch := list(itertools.islice(it, BATCH)):
         yield batch
+
+
+def chunks(items: Iterable[T]) -> Iterator[list[T]]:
+    it = iter(items)
+    while chunk := list(itertools.islice(it, CHUNK)):
+        yield chunk
+
+
+class Reading:
+    """The readers above on one connection, of what `scope` shows (when given): each
+    entity with its visible names, each fact as its visible claims tell it, the
+    contradictions whose claims are all visible (`tlp`), trimmed CHUNK rows at a time."""
+
+    def __init__(self, conn: Connection, scope: Scope | None) -> None:
+        self.conn = conn
+        self.scope = scope if scope is not None and not scope.everything else None
+
+    def documents(self) -> Iterator[dict]:
+        return documents(self.conn, self.scope)
+
+    def entities(self) -> Iterator[EntityRecord]:
+        found = entities(self.conn)
+        if self.scope is None:
+            return found
+        return (e for chunk in chunks(found)
+                for e in scoped_entities(self.conn, self.scope, chunk))
+
+    def facts(self, kind: str) -> Iterator[FactRow]:
+        found = facts(self.conn, kind)
+        if self.scope is None:
+            return found
+        return (f for chunk in chunks(found) for f in trim_facts(self.conn, self.scope, chunk))
+
+    def claims_by_document(self) -> Iterator[tuple[str, list[ClaimRow]]]:
+        return claims_by_document(self.conn, self.scope)
+
+    def contradictions(self) -> Iterator[dict]:
+        found = contradictions(self.conn)
+        if self.scope is None:
+            return found
+        scope, named = self.scope, visible_entities(self.conn, self.scope)
+        return (c for chunk in chunks(found) for c in visible_contradictions(
+            chunk, visible_claim_ids(self.conn, scope, (i for c in chunk for i in c["claims"])),
+            named))
+
+    def sorted_by(self, pairs: Iterable[tuple[str, str]]) -> Iterator[str]:
+        return sorted_by(self.conn, pairs)
+
+
+@contextmanager
+def reading(store: Store, scope: Scope | None = None) -> Iterator[Reading]:
+    """Streamed reads of `store` on one connection (see `Reading`)."""
+    with store.engine.connect() as conn:
+        yield Reading(conn, scope)
