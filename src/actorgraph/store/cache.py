@@ -34,7 +34,6 @@ class StoreCache:
         now = time.monotonic()
         if self._fp is not None and now - self._fp[0] < FRESH:
             return self._fp[1]
-
         with self.engine.connect() as conn:
             fp = (revision.current(conn),)
         self._fp = (now, fp)
