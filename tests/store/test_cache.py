@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import event
 
 from actorgraph.model import DocumentMeta, Extraction
 from actorgraph.store import cache
@@ -11,6 +12,7 @@ from actorgraph.store.facts import read_facts, replace_contradictions, replace_f
 from actorgraph.store.grades import set_grade
 from actorgraph.store.reader import Reader
 from actorgraph.store.store import Store
+from actorgraph.store.tlp import set_source_tlp
 
 from .conftest import ENTITIES, HUS, document
 
@@ -56,6 +58,21 @@ def drop_contradictions(store):
     replace_contradictions(store, [])
 
 
+def edit_a_fact(store):
+    """A change that leaves every table with as many rows as before."""
+    facts = read_facts(store)
+    facts[0].data = {**facts[0].data, "edited": True}
+    replace_facts(store, facts)
+
+
+def mark_a_document(store):
+    store.set_document_tlp(store.documents()[0]["sha256"], "AMBER")
+
+
+def mark_a_source(store):
+    set_source_tlp(store.engine, "Caspian Monitor", "AMBER", author="tester")
+
+
 def test_a_value_is_built_once_while_the_store_stays_the_same(filled, always_fresh):
     values, build = StoreCache(filled.engine), Counter()
     assert [values.get("k", build) for _ in range(3)] == [1, 1, 1]
@@ -64,7 +81,8 @@ def test_a_value_is_built_once_while_the_store_stays_the_same(filled, always_fre
 
 
 @pytest.mark.parametrize("change", [add_document, resolve_again, judge, grade, drop_facts,
-                                    drop_contradictions])
+                                    drop_contradictions, edit_a_fact, mark_a_document,
+                                    mark_a_source])
 def test_any_change_to_the_store_builds_the_value_again(filled, always_fresh, change):
     values, build = StoreCache(filled.engine), Counter()
     assert values.get("k", build) == 1
@@ -79,6 +97,19 @@ def test_undoing_a_judgement_is_a_change(filled, always_fresh):
     values.get("k", build)
     log.undo(Store(filled.url), jid)
     assert values.get("k", build) == 2
+
+
+def test_the_fingerprint_reads_one_row_and_counts_nothing(filled, always_fresh):
+    values, seen = StoreCache(filled.engine), []
+
+    def statement(conn, cursor, sql, *args):
+        seen.append(sql)
+    event.listen(filled.engine, "before_cursor_execute", statement)
+    try:
+        values.fingerprint()
+    finally:
+        event.remove(filled.engine, "before_cursor_execute", statement)
+    assert len(seen) == 1 and "count(" not in seen[0].lower(), seen
 
 
 def test_the_fingerprint_is_trusted_for_a_moment_unless_cleared(filled, monkeypatch):

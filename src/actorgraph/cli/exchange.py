@@ -2,10 +2,12 @@
 `export --format stix|ftm|graphml|gexf|csv` (see docs/formats.md)."""
 from __future__ import annotations
 
+import io
 import json
 import os
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
@@ -20,13 +22,35 @@ if TYPE_CHECKING:
 
 
 def _write(text: str, output: str | None) -> None:
+    _stream(lambda out: out.write(text), output)
+
+
+class _Echo(io.StringIO):
+    """Text gathered and echoed to stdout a megabyte at a time."""
+
+    def write(self, text: str) -> int:
+        n = super().write(text)
+        if self.tell() >= 1 << 20:
+            self.flush()
+        return n
+
+    def flush(self) -> None:
+        click.echo(self.getvalue(), nl=False)
+        self.seek(0)
+        self.truncate()
+
+
+def _stream(write: Callable[[TextIO], object], output: str | None) -> None:
+    """Run `write` on the file `output`, or on stdout."""
     if output:
         if os.path.isdir(output):
             raise click.UsageError(f"{output} is a directory; give a file name")
         with open(output, "w", encoding="utf-8") as fh:
-            fh.write(text)
+            write(fh)
     else:
-        click.echo(text, nl=False)
+        out = _Echo()
+        write(out)
+        out.flush()
 
 
 def run_export(store: Store, fmt: str, output: str | None, entity: str | None,
@@ -46,7 +70,7 @@ def run_export(store: Store, fmt: str, output: str | None, entity: str | None,
             raise click.UsageError(f"no entity named {entity!r}")
     if fmt == "json":
         if start is None:
-            return _write(json_export.dumps(store, scope), output)
+            return _stream(lambda out: json_export.write(store, out, scope), output)
         snap = snapshot.load(store, scope)
         data = neighbourhood.limit_ontology(json_export.build(store, scope), start, depth,
                                             snap.named)

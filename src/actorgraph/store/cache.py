@@ -1,11 +1,11 @@
 """Whole-store aggregates the pages share (mention counts, the event list, rankings),
 kept until the store changes.
 
-The key is a fingerprint of cheap counts that move whenever an ingest (documents), a
-resolution (entities, names, facts and their claims), a judgement or its undoing, a
-source grade or a source's TLP marking does, also when another process (a CLI ingest) made the change. It is
-read at most once every FRESH seconds; a write through this process clears it at once
-(`clear`, which `Reader.invalidate` calls).
+The key is the store's revision (`store.revision`), one row that every transaction that
+writes replaces -- an ingest, a resolution, a judgement or its undoing, a source grade or
+TLP marking -- also when another process (a CLI ingest) made the change. Reading it costs
+the same at any size of store. It is read at most once every FRESH seconds; a write
+through this process clears it at once (`clear`, which `Reader.invalidate` calls).
 """
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ from collections.abc import Callable
 from threading import Lock
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine
 
-from actorgraph.store import schema as t
+from actorgraph.store import revision
 
 FRESH = 1.0   # seconds a fingerprint is trusted before it is read again
 
@@ -34,18 +34,8 @@ class StoreCache:
         now = time.monotonic()
         if self._fp is not None and now - self._fp[0] < FRESH:
             return self._fp[1]
-
-        def count(table, *where):
-            return select(func.count()).select_from(table).where(*where).scalar_subquery()
-        j = t.judgements
-        q = select(count(t.documents), count(t.entities), count(t.entity_names),
-                   count(t.facts), count(t.fact_claims), count(t.contradictions), count(j),
-                   count(j, j.c.undone.is_(True)), count(t.source_grades),
-                   count(t.source_tlp),
-                   select(t.store_state.c.value).where(t.store_state.c.key == "tlp_marked")
-                   .scalar_subquery())
         with self.engine.connect() as conn:
-            fp = tuple(conn.execute(q).one())
+            fp = (revision.current(conn),)
         self._fp = (now, fp)
         return fp
 

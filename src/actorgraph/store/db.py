@@ -89,13 +89,17 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
     """A transaction that writes. It takes the store's write lock at once (SQLite: BEGIN
     IMMEDIATE, waiting up to the busy timeout for another writer; PostgreSQL: one
     transaction-scoped advisory lock that every writer of the store takes), so what it
-    reads is what it writes over: no other writer can commit in between."""
+    reads is what it writes over: no other writer can commit in between. It ends by
+    setting the store's new revision (`revision.bump`)."""
+    from actorgraph.store import revision
+
     with engine.begin() as conn:
         if engine.dialect.name == "sqlite":
             conn.exec_driver_sql("BEGIN IMMEDIATE")
         elif engine.dialect.name == "postgresql":
             conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
         yield conn
+        revision.bump(conn)
 
 
 def retry_locked(work: Callable[[], T], attempts: int = WRITE_RETRIES) -> T:

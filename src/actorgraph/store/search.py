@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, and_, func, select, text
 from sqlalchemy.exc import DBAPIError
 
+from actorgraph.store import revision
 from actorgraph.store import schema as t
 
 if TYPE_CHECKING:
@@ -164,6 +165,7 @@ def ensure_index(engine: Engine) -> bool:
         docs, found = conn.exec_driver_sql(count).one()
         if docs != found:
             rebuild_index(conn)
+            revision.bump(conn)
     return docs != found
 
 

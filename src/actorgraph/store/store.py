@@ -15,6 +15,7 @@ from sqlalchemy import Engine, and_, delete, func, insert, select, update
 
 from actorgraph.knowledge.names import fold, name_keys
 from actorgraph.model import CleanDocument, Extraction, LoadedDocument
+from actorgraph.store import revision
 from actorgraph.store import schema as t
 from actorgraph.store.claims import claim_rows
 from actorgraph.store.db import now, resolve_url, retry_locked, write_transaction
@@ -130,6 +131,7 @@ class Store:
         """Mark the stored document with this content (ingested again with a marking);
         True if its marking changed."""
         with self.engine.begin() as conn:
+            revision.bump(conn)
             return _mark(conn, t.documents.c.sha256 == sha256, tlp)
 
     def documents(self, current_only: bool = True, scope: Scope | None = None) -> list[dict]:
@@ -192,6 +194,7 @@ class Store:
         """Entities and facts now follow from the stored documents and judgements."""
         with self.engine.begin() as conn:
             conn.execute(delete(t.store_state).where(t.store_state.c.key == "stale"))
+            revision.bump(conn)
 
     def replace_entities(self, entities: list[EntityRecord],
                          assignment: dict[str, str], review: Sequence[tuple] = ()) -> None:

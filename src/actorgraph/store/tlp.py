@@ -31,6 +31,7 @@ from sqlalchemy import Connection, Engine, and_, func, insert, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from actorgraph.model import TLP_LEVELS, tlp_level
+from actorgraph.store import revision
 from actorgraph.store import schema as t
 
 RANK = {level: i for i, level in enumerate(TLP_LEVELS)}
@@ -49,6 +50,7 @@ def set_source_tlp(engine: Engine, source: str, tlp: str, author: str | None = N
         conn.execute(insert(t.source_tlp).values(  # (db.now; db's search imports this module)
             source=source, tlp=level, author=author,
             created_at=datetime.now(UTC).isoformat(timespec="seconds")))
+        revision.bump(conn)
     return level
 
 
