@@ -2,6 +2,7 @@
 instead of scanning, give what the scans gave."""
 from __future__ import annotations
 
+import gc
 import hashlib
 import random
 import re
@@ -105,3 +106,23 @@ def test_each_word_is_tested_as_a_number_once():
         ["Two hundred", "two hundred and fifty", "two hundred"]
     info = numbers._number_word.cache_info()
     assert info.misses == len({t.lower_ for t in doc}) and info.hits > 0   # each word once
+
+
+def test_the_collector_is_paused_only_while_a_document_is_read(monkeypatch):
+    seen = []
+    run = pipeline._run_stages
+
+    def watched(state, skip):
+        seen.append(gc.isenabled())
+        return run(state, skip)
+
+    monkeypatch.setattr(pipeline, "_run_stages", watched)
+    assert gc.isenabled()
+    _extract(TEXT)
+    assert seen == [False] and gc.isenabled()
+    gc.disable()                    # a caller's own pause is left as it was
+    try:
+        _extract(TEXT)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
