@@ -48,7 +48,7 @@ def test_the_index_of_kept_spans_keeps_what_testing_every_span_kept():
         for s, e in spans:
             if all(e <= ks or s >= ke for ks, ke in naive):
                 naive.append((s, e))
-            if dates._free(taken, s, e):
+            if dates.overlaps_none(taken, s, e):
                 indexed.append((s, e))
                 taken.append((s, e))
                 taken.sort()
@@ -126,3 +126,31 @@ def test_the_collector_is_paused_only_while_a_document_is_read(monkeypatch):
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_candidate_makes_its_span_once_per_document_and_extent():
+    from actorgraph.extract.rules_en.names.recognise import Candidate
+    from actorgraph.extract.rules_en.nlp import load_nlp
+
+    nlp = load_nlp()
+    doc, other = nlp("The Northern Brigade left Kalvar."), nlp("The Northern Brigade left.")
+    cand = Candidate(1, 3, "ORG")
+    span = cand.span(doc)
+    assert span.text == "Northern Brigade" and cand.span(doc) is span
+    assert cand.span(other).doc is other and cand.span(other).text == "Northern Brigade"
+    cand.end = 2
+    assert cand.span(other).text == "Northern"
+    assert cand == Candidate(1, 2, "ORG")       # the span made is no part of equality
+
+
+def test_the_tokens_of_a_sentence_are_listed_once_and_given_as_a_new_list():
+    from actorgraph.extract.rules_en.nlp import load_nlp
+    from actorgraph.extract.rules_en.reference.arguments import Context
+    from actorgraph.model import Sentence
+
+    doc = load_nlp()("The brigade left. It came back on Monday.")
+    ctx = Context(doc, [Sentence(0, 0, 17, "body"), Sentence(1, 18, 41, "body")], [])
+    first = ctx.sentence_tokens(1)
+    assert [t.text for t in first] == ["It", "came", "back", "on", "Monday", "."]
+    first.clear()
+    assert [t.i for t in ctx.sentence_tokens(1)] == [4, 5, 6, 7, 8, 9]

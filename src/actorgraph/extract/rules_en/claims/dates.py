@@ -206,18 +206,18 @@ def find_expressions(text: str, doc=None) -> list[Found]:
     kept: list[Found] = []
     taken: list[tuple[int, int]] = []       # (start, end) of those kept, in order
     for f in found:
-        if _free(taken, f.start, f.end):
+        if overlaps_none(taken, f.start, f.end):
             kept.append(f)
             bisect.insort(taken, (f.start, f.end))
     if doc is not None:
         for ent in doc.ents:
-            if ent.label_ == "DATE" and _free(taken, ent.start_char, ent.end_char):
+            if ent.label_ == "DATE" and overlaps_none(taken, ent.start_char, ent.end_char):
                 kept.append(Found(ent.start_char, ent.end_char, "parser"))
                 bisect.insort(taken, (ent.start_char, ent.end_char))
     return sorted(kept, key=lambda f: f.start)
 
 
-def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+def overlaps_none(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether start-end overlaps none of `taken`, spans that overlap none of each other,
     in order (so their ends are in order too): only the last one starting before `end`
     can reach past `start` (an index instead of a test of every span kept)."""
