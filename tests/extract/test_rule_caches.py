@@ -2,8 +2,10 @@
 instead of scanning, give what the scans gave."""
 from __future__ import annotations
 
+import gc
 import hashlib
 import random
+import re
 
 from actorgraph.extract import organs
 from actorgraph.extract.rules_en import pipeline
@@ -46,11 +48,28 @@ def test_the_index_of_kept_spans_keeps_what_testing_every_span_kept():
         for s, e in spans:
             if all(e <= ks or s >= ke for ks, ke in naive):
                 naive.append((s, e))
-            if dates._free(taken, s, e):
+            if dates.overlaps_none(taken, s, e):
                 indexed.append((s, e))
                 taken.append((s, e))
                 taken.sort()
         assert indexed == naive
+
+
+def test_the_look_aheads_of_the_date_patterns_change_no_match():
+    """Each pattern finds the same spans and groups as it does without its look-aheads
+    for the first letters of its cue words (set there only for speed)."""
+    text = ("On Monday, March 3, 2015, and again on 4 April 2016 the group struck; in late "
+            "April, at the END OF MAY 2019, in Sept. and on SEPT. 4 it met. The following "
+            "year, earlier This Year and three years ago, in the summer of 2019 and mid-2020, "
+            "the month before, that night, may march, a few weeks later, in recent years. "
+            "\u017fept. 9, 2014 and \u212aarch are not months.")
+    found = 0
+    for name, rx in dates.patterns():
+        found += len(list(rx.finditer(text)))
+        plain = re.compile(re.sub(r"\(\?=\[[a-z]+\]\)", "", rx.pattern), rx.flags)
+        assert [(m.span(), m.groupdict()) for m in rx.finditer(text)] == \
+            [(m.span(), m.groupdict()) for m in plain.finditer(text)], name
+    assert found >= 20
 
 
 def test_each_form_of_a_state_organ_is_read_once_per_document(monkeypatch):
@@ -87,3 +106,51 @@ def test_each_word_is_tested_as_a_number_once():
         ["Two hundred", "two hundred and fifty", "two hundred"]
     info = numbers._number_word.cache_info()
     assert info.misses == len({t.lower_ for t in doc}) and info.hits > 0   # each word once
+
+
+def test_the_collector_is_paused_only_while_a_document_is_read(monkeypatch):
+    seen = []
+    run = pipeline._run_stages
+
+    def watched(state, skip):
+        seen.append(gc.isenabled())
+        return run(state, skip)
+
+    monkeypatch.setattr(pipeline, "_run_stages", watched)
+    assert gc.isenabled()
+    _extract(TEXT)
+    assert seen == [False] and gc.isenabled()
+    gc.disable()                    # a caller's own pause is left as it was
+    try:
+        _extract(TEXT)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_a_candidate_makes_its_span_once_per_document_and_extent():
+    from actorgraph.extract.rules_en.names.recognise import Candidate
+    from actorgraph.extract.rules_en.nlp import load_nlp
+
+    nlp = load_nlp()
+    doc, other = nlp("The Northern Brigade left Kalvar."), nlp("The Northern Brigade left.")
+    cand = Candidate(1, 3, "ORG")
+    span = cand.span(doc)
+    assert span.text == "Northern Brigade" and cand.span(doc) is span
+    assert cand.span(other).doc is other and cand.span(other).text == "Northern Brigade"
+    cand.end = 2
+    assert cand.span(other).text == "Northern"
+    assert cand == Candidate(1, 2, "ORG")       # the span made is no part of equality
+
+
+def test_the_tokens_of_a_sentence_are_listed_once_and_given_as_a_new_list():
+    from actorgraph.extract.rules_en.nlp import load_nlp
+    from actorgraph.extract.rules_en.reference.arguments import Context
+    from actorgraph.model import Sentence
+
+    doc = load_nlp()("The brigade left. It came back on Monday.")
+    ctx = Context(doc, [Sentence(0, 0, 17, "body"), Sentence(1, 18, 41, "body")], [])
+    first = ctx.sentence_tokens(1)
+    assert [t.text for t in first] == ["It", "came", "back", "on", "Monday", "."]
+    first.clear()
+    assert [t.i for t in ctx.sentence_tokens(1)] == [4, 5, 6, 7, 8, 9]

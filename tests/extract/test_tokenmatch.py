@@ -135,3 +135,13 @@ def test_longer_patterns_alone_match_as_spacy_does():
     spacy_matcher, ours = _both([(label, pats) for label, pats in longer if pats])
     doc = load_nlp()(TEXT)
     assert ours(doc) == spacy_matcher(doc) and spacy_matcher(doc)
+
+
+def test_patterns_added_after_a_match_are_matched_too():
+    spacy_matcher, ours = _both(PATTERNS[:2])
+    doc = load_nlp()(TEXT)
+    assert ours(doc) == spacy_matcher(doc)
+    for label, pats in PATTERNS[2:]:
+        spacy_matcher.add(label, pats)
+        ours.add(label, pats)
+    assert ours(doc) == spacy_matcher(doc) and len(ours(doc)) > len(_both(PATTERNS[:2])[1](doc))

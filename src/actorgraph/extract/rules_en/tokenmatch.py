@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import cast
 
+import numpy
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
@@ -47,9 +48,19 @@ class TokenMatcher:
         self._single: list[tuple[int, dict[str, frozenset[str]]]] = []
         self._by: dict[str, dict[int, list[int]]] = {}   # key attr -> value's id -> patterns
         self._needs: set[str] = set()
+        self._keys: list[numpy.ndarray] | None = None   # see _words
+
+    def _words(self) -> list[numpy.ndarray]:
+        """The string ids each key attribute's table holds, in the order of `_by`, as
+        arrays (made once after the last `add`)."""
+        if self._keys is None:
+            self._keys = [numpy.fromiter(table, dtype=numpy.uint64, count=len(table))
+                          for table in self._by.values()]
+        return self._keys
 
     def add(self, label: str, patterns: Iterable[list[dict]]) -> None:
         key = self.vocab.strings.add(label)
+        self._keys = None
         for pattern in patterns:
             if any("OP" in token for token in pattern):
                 raise ValueError(f"operators are not supported: {pattern!r}")
@@ -79,13 +90,24 @@ class TokenMatcher:
             for match in self._long(doc):
                 longer.setdefault(match[2] - 1, []).append(match)
         out: list[tuple[int, int, int]] = []
-        # each token's LEMMA, LOWER and ORTH as string ids, read at once from the parse: a
-        # token object is made only where one of them is a pattern's word
+        # each token's LEMMA, LOWER and ORTH as string ids, read at once from the parse; the
+        # tokens where one of them is a pattern's word found by numpy, not one by one in
+        # Python: a token object is made only there
         tables = [(_IDS[attr], table) for attr, table in self._by.items()]
-        ids = cast(list[list[int]], doc.to_array([attr for attr, _ in tables]).reshape(
-            len(doc), -1).tolist()) if tables and len(doc) else [[]] * len(doc)
-        for i, row in enumerate(ids):
+        rows: dict[int, list[int]] = {}
+        if tables and len(doc):
+            ids = doc.to_array([attr for attr, _ in tables]).reshape(len(doc), -1)
+            hit = numpy.zeros(len(doc), dtype=bool)
+            for column, words in enumerate(self._words()):
+                hit |= numpy.isin(ids[:, column], words)
+            at = numpy.flatnonzero(hit)
+            rows = dict(zip(cast(list[int], at.tolist()),
+                            cast(list[list[int]], ids[at].tolist()), strict=True))
+        for i in sorted(rows.keys() | longer.keys()):
             out.extend(longer.get(i, ()))
+            row = rows.get(i)
+            if row is None:
+                continue
             hits: set[int] = set()
             for value, (_, table) in zip(row, tables, strict=True):
                 found = table.get(value)

@@ -61,33 +61,37 @@ def patterns() -> list[tuple[str, re.Pattern]]:
     c = cues()
     names = sorted(c["months"], key=len, reverse=True)
     abbr = sorted(c["month_abbreviations"], key=len, reverse=True)
-    month = rf"(?P<mon>{'|'.join(names)}|(?:{'|'.join(abbr)})\.)"
-    month_any = rf"(?P<mon>{'|'.join(names)}|(?:{'|'.join(abbr)})\.?)"
+    months = _led_by(names + abbr)
+    month = rf"{months}(?P<mon>{'|'.join(names)}|(?:{'|'.join(abbr)})\.)"
+    month_any = rf"{months}(?P<mon>{'|'.join(names)}|(?:{'|'.join(abbr)})\.?)"
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     year = r"(?P<year>1[89]\d\d|20\d\d)"
-    wday = rf"(?:(?:{'|'.join(c['weekdays'])}),?\s+)?"
-    part = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in
-                    sorted(c["period_parts"], key=len, reverse=True))
+    wday = rf"(?:{_led_by(c['weekdays'])}(?:{'|'.join(c['weekdays'])}),?\s+)?"
+    part = _led_by(c["period_parts"]) + "(?:" + "|".join(
+        re.escape(p).replace(r"\ ", r"\s+") for p in
+        sorted(c["period_parts"], key=len, reverse=True)) + ")"
     seasons = "|".join(c["seasons"])
+    dated = _led_by(c["weekdays"] + names + abbr)        # a weekday or a month first
+    parted = _led_by(c["period_parts"] + names + abbr)   # a period's part or a month first
     units = "|".join(c["offset_units"])
     direction = "|".join(c["forward_words"] + c["backward_words"] + c["ago_words"])
 
     def phrases(table: dict) -> str:
-        return "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in
-                        sorted(table, key=len, reverse=True))
+        return _led_by(table) + "(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in
+                        sorted(table, key=len, reverse=True)) + ")"
 
     rules = [
         ("iso_day", rf"\b{year}-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b"),
-        ("month_day_year", rf"\b{wday}{month_any}\s+{day}(?:\s*[-\u2013]\s*\d{{1,2}})?,?\s+{year}\b"),
+        ("month_day_year", rf"{dated}\b{wday}{month_any}\s+{day}(?:\s*[-\u2013]\s*\d{{1,2}})?,?\s+{year}\b"),
         ("day_month_year", rf"\b{wday}{day}(?:\s+of)?\s+{month_any},?\s+{year}\b"),
-        ("month_year", rf"\b(?:(?P<part>{part})[\s-]*)?{month_any},?\s+(?:of\s+)?{year}\b"),
-        ("month_day", rf"\b{wday}{month_any}\s+{day}\b(?![,\s]*\d)"),
+        ("month_year", rf"{parted}\b(?:(?P<part>{part})[\s-]*)?{month_any},?\s+(?:of\s+)?{year}\b"),
+        ("month_day", rf"{dated}\b{wday}{month_any}\s+{day}\b(?![,\s]*\d)"),
         ("day_month", rf"\b{wday}{day}(?:\s+of)?\s+{month_any}\b"),
         ("part_month", rf"\b(?P<part>{part})[\s-]*{month_any}\b"),
-        ("month", rf"\b{month}(?!\w)|\b(?P<mon2>{'|'.join(names)})\b"),
+        ("month", rf"{months}(?:\b{month}(?!\w)|\b(?P<mon2>{'|'.join(names)})\b)"),
         ("year_range", rf"\b(?:(?:from|between)\s+)?{year}\s*(?:-|\u2013|\u2014|to|and|until|through)"
                        r"\s*(?P<year2>\d{4}|\d{2})\b"),
-        ("part_year", rf"\b(?:(?:{part})|(?:(?:the\s+)?(?:{seasons})(?:\s+of)?))[\s-]*{year}\b"),
+        ("part_year", rf"\b(?:(?:{part})|(?:(?:the\s+)?{_led_by(c['seasons'])}(?:{seasons})(?:\s+of)?))[\s-]*{year}\b"),
         ("year", rf"(?<![\d,.$\u20ac\u00a3-]){year}(?![\d%]|s\b|,\d|\.\d|-year|\s*-\s*\d)"),
         ("anaphoric", rf"\b(?P<phrase>{phrases(c['anaphoric'])})\b"),
         ("deictic", rf"\b(?P<phrase>{phrases(c['deictic'])})\b"),
@@ -97,6 +101,14 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         ("weekday", rf"\b(?P<rel>on|last|this)\s+(?P<wd>{'|'.join(c['weekdays'])})\b"),
     ] + [("vague", rf"\b(?:{rx})\b") for rx in c["vague_periods"]]
     return [(name, re.compile(rx, re.IGNORECASE)) for name, rx in rules]
+
+
+def _led_by(words) -> str:
+    """A look-ahead for the first letters of `words` (cue words, matched ignoring case),
+    set before an alternation of them: it changes no match, since every alternative
+    begins with one of those letters, but lets the scan leave most positions at one test
+    instead of trying each word in turn (the patterns are tried at every word of a text)."""
+    return "(?=[" + "".join(sorted({re.escape(w[0]) for w in words})) + "])"
 
 
 def _month_number(word: str) -> int | None:
@@ -194,18 +206,18 @@ def find_expressions(text: str, doc=None) -> list[Found]:
     kept: list[Found] = []
     taken: list[tuple[int, int]] = []       # (start, end) of those kept, in order
     for f in found:
-        if _free(taken, f.start, f.end):
+        if overlaps_none(taken, f.start, f.end):
             kept.append(f)
             bisect.insort(taken, (f.start, f.end))
     if doc is not None:
         for ent in doc.ents:
-            if ent.label_ == "DATE" and _free(taken, ent.start_char, ent.end_char):
+            if ent.label_ == "DATE" and overlaps_none(taken, ent.start_char, ent.end_char):
                 kept.append(Found(ent.start_char, ent.end_char, "parser"))
                 bisect.insort(taken, (ent.start_char, ent.end_char))
     return sorted(kept, key=lambda f: f.start)
 
 
-def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+def overlaps_none(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether start-end overlaps none of `taken`, spans that overlap none of each other,
     in order (so their ends are in order too): only the last one starting before `end`
     can reach past `start` (an index instead of a test of every span kept)."""

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 
 from actorgraph.extract.rules_en.claims.attribute import attribute, speaks_for
-from actorgraph.extract.rules_en.claims.dates import document_expressions
+from actorgraph.extract.rules_en.claims.dates import document_expressions, overlaps_none
 from actorgraph.extract.rules_en.claims.numbers import cues, number_phrases, parse_number
 from actorgraph.extract.rules_en.nlp import doc_text
 from actorgraph.extract.rules_en.reference.refer import Referents
@@ -123,10 +123,13 @@ def _measured(noun) -> str | None:
 def _times(span) -> dict[tuple[int, int], float]:
     """"at least twice": the adverbs that count times, with their value."""
     out = {}
+    multiplicatives = cues()["multiplicatives"]
     for tok in span:
-        value = cues()["multiplicatives"].get(tok.lower_)
+        value = multiplicatives.get(tok.lower_)
+        if not value or value <= 1:
+            continue
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-        if value and value > 1 and tok.pos_ in ("ADV", "DET") and not (   # not "twice as
+        if tok.pos_ in ("ADV", "DET") and not (                          # not "twice as
                 nxt is not None and nxt.lower_ in ("as", "the", "more", "that", "a", "an",
                                                    "per", "its", "their", "his", "her")):
             out[(tok.i, tok.i)] = float(value)
@@ -340,6 +343,8 @@ def find_quantities(doc, sentences: list[Sentence], mentions: list[Mention]) -> 
     c = cues()
     ref = Referents(doc, mentions)
     dates = [(f.start, f.end) for f in document_expressions(doc) if f.kind != "parser"]
+    # (in text order and overlapping none of each other, so each figure is tested against
+    # them by an index, not by a scan of every date of the document)
     hard = set(c["skip_entity_labels"]) - set(SOFT_LABELS)
     out: list[QuantityFact] = []
     for sentence in sentences:
@@ -358,7 +363,7 @@ def find_quantities(doc, sentences: list[Sentence], mentions: list[Mention]) -> 
                 continue
             toks = doc[first:last + 1]
             if any(t.ent_type_ in hard or ref.at(t) is not None for t in toks) \
-                    or any(s < toks.end_char and toks.start_char < e for s, e in dates):
+                    or not overlaps_none(dates, toks.start_char, toks.end_char):
                 continue
             value = 1.0 if (first, last) in singles else parse_number([t.text for t in toks])
             if value is None or (value <= 1 and not toks.text[:1].isdigit()

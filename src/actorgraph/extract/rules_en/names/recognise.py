@@ -34,9 +34,15 @@ class Candidate:
     end: int            # token index (exclusive)
     label: str          # spaCy label, "LEX" for lexicon matches, "CUE" for cue-headed runs
     titles: list[str] = field(default_factory=list)
+    _span: tuple[Doc, int, int, Span] | None = field(default=None, init=False, repr=False,
+                                                     compare=False)
 
     def span(self, doc: Doc) -> Span:
-        return doc[self.start:self.end]
+        """`doc[start:end]`, made once: the typing rules read it a dozen times each."""
+        made = self._span
+        if made is None or made[0] is not doc or made[1:3] != (self.start, self.end):
+            made = self._span = (doc, self.start, self.end, doc[self.start:self.end])
+        return made[3]
 
 
 def _phrase_matcher(nlp_vocab, lex: Lexicon) -> PhraseMatcher:

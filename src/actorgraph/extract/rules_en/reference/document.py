@@ -59,6 +59,7 @@ class Document(ABC):
         self._pron: dict[int, tuple[Ent, ...]] = {}
         self._role_map: dict[str, set[str]] | None = None   # see Anaphora._roles_seen
         self._in_sentence: dict[int, list[Mention]] | None = None   # see mentions_in
+        self._sent_tokens: dict[int, list[Token]] = {}              # see sentence_tokens
 
     # -- tokens, sentences, names ---------------------------------------------------
 
@@ -69,9 +70,13 @@ class Document(ABC):
         return i
 
     def sentence_tokens(self, index: int) -> list[Token]:
-        s = self.sentences[index]
-        span = self.doc.char_span(s.start, s.end, alignment_mode="expand")
-        return list(span) if span is not None else []
+        """The tokens of sentence `index` (listed once per sentence; a new list each call)."""
+        toks = self._sent_tokens.get(index)
+        if toks is None:
+            s = self.sentences[index]
+            span = self.doc.char_span(s.start, s.end, alignment_mode="expand")
+            toks = self._sent_tokens[index] = list(span) if span is not None else []
+        return list(toks)
 
     def mention_at(self, tok: Token) -> Mention | None:
         mi = self._tok_mention.get(tok.i)
