@@ -11,6 +11,9 @@ differently; every claim about a changed entity lies in one of them. So:
 - contradictions: those resting on a claim of a document whose facts changed are found
   again on those documents (all their claims and facts) and, for the rules that compare
   across documents, every fact of the same subject, person or event key.
+
+A region re-resolved to what is stored (the same entities and every group with the same
+one: a review pair answered "different") changes no claim's reading, so nothing is read.
 """
 from __future__ import annotations
 
@@ -163,6 +166,8 @@ def plan_partial_facts(store: Store, partial) -> PartialFacts:
     docstring)."""
     changed_new = {e.id for e in partial.entities}
     with store.engine.connect() as conn:
+        if _unchanged(conn, partial):
+            return PartialFacts(set(), [], set(), [])
         reader = _Reader(conn, partial)
         claims = reader.of_docs(partial.docs)
         old = p.facts_where(conn, p.facts_touching(conn, partial.removed))
@@ -181,6 +186,26 @@ def plan_partial_facts(store: Store, partial) -> PartialFacts:
     return PartialFacts(gone, rows, cons_gone, found)
 
 
+def _record(e: EntityRecord) -> tuple:
+    """What the facts and contradictions read of an entity (not its merge reasons)."""
+    return e.type, e.kind, e.name, sorted(e.names)
+
+
+def _unchanged(conn: Connection, partial) -> bool:
+    """Whether the region was re-resolved to what is stored (the same entities, ids and
+    names, and every group of it with the same one, as when a review pair is answered
+    "different"): then every claim reads as before, so no fact and no contradiction
+    changes, and none is read."""
+    if partial.moved or {e.id for e in partial.entities} != partial.removed:
+        return False
+    before = {e.id: _record(e) for e in p.entity_records(conn, partial.removed)}
+    if any(before.get(e.id) != _record(e) for e in partial.entities):
+        return False
+    stored = p.stored_keys(conn, partial.docs)
+    return all(stored.get(doc, {}).get(key) == eid for doc, key, eid in
+               ((*gid.split("|", 1), eid) for gid, eid in partial.groups.items()))
+
+
 def _same_row(a: FactRow, b: FactRow) -> bool:
     """One fact as stored (`a`) and as made again (`b`)."""
     return (a.kind, json.dumps(a.data, sort_keys=True), sorted(a.claims), a.first_seen,
@@ -197,8 +222,7 @@ def _changed(reader: _Reader, partial, stored: dict[str, FactRow], rows: list[Fa
     before = {e.id: e for e in p.entity_records(reader.conn, kept)}
     changed = set(partial.removed) - kept | {
         e.id for e in partial.entities if e.id not in before
-        or (e.type, e.kind, e.name, sorted(e.names)) != (
-            before[e.id].type, before[e.id].kind, before[e.id].name, sorted(before[e.id].names))}
+        or _record(e) != _record(before[e.id])}
     same = {r.id for r in rows if r.id in stored and _same_row(stored[r.id], r)
             and not any(e in changed for e, _ in r.entities)}
     return set(stored) - same, [r for r in rows if r.id not in same]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Sequence
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, Row, bindparam, delete, insert, select, update
 
 from actorgraph.knowledge.names import fold
 from actorgraph.store import resolution_index as ix
@@ -47,11 +47,22 @@ def claims_where(conn: Connection, column: str, values: Iterable[str],
     """The claims of current documents whose `column` (id or doc_id) is in `values`, read
     with `keys` (doc id -> mention key -> entity id; it must hold their documents)."""
     col = t.claims.c[column]
-    out = []
+    rows: list[Row] = []
     for part in _chunks(values):
-        q = (select(t.claims).join(t.documents, t.documents.c.id == t.claims.c.doc_id)
-             .where(t.documents.c.current.is_(True), col.in_(part)))
-        out += [_claim(r, keys) for r in conn.execute(q)]
+        rows += conn.execute(select(t.claims).where(col.in_(part))).all()
+    # which of their documents are current, asked once per document: joining the documents
+    # to every claim made SQLite read each claim's document row (its text) again
+    current = current_docs(conn, {r.doc_id for r in rows})
+    return [_claim(r, keys) for r in rows if r.doc_id in current]
+
+
+def current_docs(conn: Connection, docs: Iterable[str]) -> set[str]:
+    """Those of `docs` that are current (not replaced by a newer version)."""
+    d = t.documents.c
+    out: set[str] = set()
+    for part in _chunks(docs):
+        out.update(conn.execute(select(d.id).where(d.id.in_(part),
+                                                   d.current.is_(True))).scalars())
     return out
 
 
