@@ -108,3 +108,13 @@ def test_the_pairs_found_by_quantity_are_those_of_comparing_every_two_counts():
                 measured_conflicts(facts, by_id, languages)] == expected, seed
         found += len(expected) > 1
     assert found > 40        # the sets give several pairs often enough to compare orders
+
+
+def test_a_focus_on_one_report_still_compares_its_count_with_another_languages():
+    """`focus` narrows only the rules that pair claims of one document."""
+    ru = _count("f1", "a", "d_ru", "человек", 4, "arrested")
+    az = _count("f2", "b", "d_az", "nəfər", 9, "arrested")
+    facts, claims = zip(ru, az)
+    found = find_contradictions(list(facts), list(claims), lambda e: e,
+                                languages={"d_ru": "ru", "d_az": "az"}, focus={"d_ru"})
+    assert [set(c.claims) for c in found] == [{"a", "b"}]

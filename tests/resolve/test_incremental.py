@@ -183,3 +183,35 @@ def test_a_renamed_entity_rewrites_its_facts_and_contradictions(corpus_store, tm
     full = Store(copy_db(store, tmp_path, "rename-full.db"))
     refresh(full)
     assert _state(store) == _state(full)
+
+
+def test_contradictions_sought_in_some_documents_are_those_with_a_claim_there(corpus_store):
+    """`find_contradictions(..., focus=docs)` (the incremental path's) gives exactly the
+    contradictions of the whole store that rest on a claim of those documents."""
+    from actorgraph.facts.build import _same_state, plan_facts
+    from actorgraph.facts.contradictions import find_contradictions
+    from actorgraph.store.facts import read_claims
+
+    store, _ = corpus_store
+    claims, entities, rows = read_claims(store), store.entities(), plan_facts(store).rows
+    names = {e.id: e.name for e in entities}
+    docs = store.documents()
+    by_id = {c.id: c for c in claims}
+
+    def found(focus=None):
+        return find_contradictions(
+            rows, claims, lambda eid: names.get(eid, "?"),
+            {d["id"]: store.document_text(d["id"]) or "" for d in docs},
+            {e.id: {n for n, _ in e.names} | {e.name} for e in entities},
+            _same_state(entities), {e.id for e in entities if e.type == "person"},
+            {d["id"]: d.get("language") for d in docs}, focus=focus)
+
+    def resting_on(cons, focus):
+        return [c for c in cons if any(by_id[x].doc_id in focus for x in c.claims
+                                       if x in by_id)]
+    everything = found()
+    assert everything
+    rng = random.Random(5)
+    ids = sorted(d["id"] for d in docs)
+    for focus in [{d} for d in ids] + [set(rng.sample(ids, len(ids) // 2)) for _ in range(3)]:
+        assert resting_on(found(focus), focus) == resting_on(everything, focus), focus

@@ -258,7 +258,7 @@ def _contradictions(reader: _Reader, partial, gone: set[str], rows: list[FactRow
         sorted(claims.values(), key=lambda c: c.id), lambda eid: names.get(eid, "?"),
         p.texts(conn, told_docs), {e.id: {n for n, _ in e.names} | {e.name} for e in entities},
         _same_state(entities), {e.id for e in entities if e.type == "person"},
-        p.languages(conn, docs))
+        p.languages(conn, docs), focus=touched)
     keep = [c for c in found if any(claims[x].doc_id in touched for x in c.claims
                                     if x in claims)]
     cons_gone = p.contradictions_resting_on(
