@@ -215,3 +215,35 @@ def test_contradictions_sought_in_some_documents_are_those_with_a_claim_there(co
     ids = sorted(d["id"] for d in docs)
     for focus in [{d} for d in ids] + [set(rng.sample(ids, len(ids) // 2)) for _ in range(3)]:
         assert resting_on(found(focus), focus) == resting_on(everything, focus), focus
+
+
+
+def test_a_voice_named_only_by_a_claim_is_named_when_its_contradiction_is_redone(
+        corpus_store, tmp_path):
+    """A contradiction's summary may name an entity that is none of its facts' (the voice
+    of a disputing account, of a count). A judgement on the contradiction's entity makes
+    the incremental path find it again; the voice must still be named there: the entities
+    of the claims of the documents it looks at are read, not only those of the facts."""
+    import json
+
+    base, _ = corpus_store
+    store = Store(copy_db(base, tmp_path, "voice.db"))
+    with store.engine.connect() as conn:
+        of_fact: dict[str, set[str]] = {}
+        for fid, eid in conn.execute(select(t.fact_entities.c.fact_id,
+                                            t.fact_entities.c.entity_id)):
+            of_fact.setdefault(fid, set()).add(eid)
+        cons = conn.execute(select(t.contradictions)).all()
+    entities = sorted(store.entities(), key=lambda e: e.id)
+    voiced = [c for c in cons if c.entity_id and any(
+        e.name in c.summary and e.id != c.entity_id
+        and not any(e.id in of_fact.get(f, ()) for f in json.loads(c.facts)) for e in entities)]
+    assert voiced
+    about = store.entity_by_id(voiced[0].entity_id)
+    assert about is not None
+    other = next(e for e in entities if e.type == about.type and e.id != about.id)
+    recorded = log.record_change(store, "same", about.name, other.name)
+    assert refresh_judged(store, [recorded]).incremental
+    full = Store(copy_db(store, tmp_path, "voice-full.db"))
+    refresh(full)
+    assert _state(store) == _state(full)

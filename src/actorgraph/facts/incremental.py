@@ -87,11 +87,14 @@ class _Reader:
         self.docs_read |= unread
         return [c for c in self.claims.values() if c.doc_id in docs]
 
+    def _keys_of(self, docs: set[str]) -> dict[str, dict[str, str]]:
+        self._keys_for(docs)
+        return self.keys
+
     def by_ids(self, ids: Iterable[str]) -> list[ClaimRow]:
         missing = set(ids) - self.claims.keys()
         if missing:
-            self._keys_for(set(p.claim_docs(self.conn, missing).values()))
-            for c in p.claims_where(self.conn, "id", missing, self.keys):
+            for c in p.claims_where(self.conn, "id", missing, self._keys_of):
                 self.claims[c.id] = c
         return [self.claims[i] for i in ids if i in self.claims]
 
@@ -241,12 +244,19 @@ def _contradictions(reader: _Reader, partial, gone: set[str], rows: list[FactRow
     claims = {c.id: c for c in reader.of_docs(touched)}
     speakers = {c.attributed_to for c in claims.values() if c.kind == "quantity"}
     _across(reader, facts, gone, {s for s in speakers if s and s != "anonymous"})
+    # no rule reads a relation's claims (a relation only says who speaks for whom), and a
+    # hub's relations have thousands
     claims.update((c.id, c) for c in reader.by_ids(sorted({c for f in facts.values()
+                                                            if f.kind != "relation"
                                                             for c in f.claims})))
     _attacks_at(reader, facts, claims, gone)
     _denials_near(reader, facts, claims, gone, touched)
     _conditions(reader, claims, partial)
-    ids = {e for f in facts.values() for e, _ in f.entities} | _claim_entities(claims.values())
+    # the entities named: those of the facts, and the voices and persons of the claims the
+    # rules that pair claims of one document read (those of the touched documents) and of
+    # the conditions; a claim elsewhere is read for its place, time, count and telling
+    ids = {e for f in facts.values() for e, _ in f.entities} | _claim_entities(
+        c for c in claims.values() if c.doc_id in touched or c.kind == "condition")
     entities = reader.entities(ids)
     names = {e.id: e.name for e in entities}
     docs = {c.doc_id for c in claims.values()}
@@ -327,7 +337,7 @@ def _attacks_at(reader: _Reader, facts: dict[str, FactRow], claims: dict[str, Cl
     places = {(claims[c].doc_id, claims[c].sentence) for f in facts.values()
               if f.kind == "event" and f.data["type"] in ATTACKS for c in f.claims
               if c in claims}
-    more = p.facts_at(reader.conn, places) - facts.keys() - gone
+    more = p.facts_at(reader.conn, places, "event") - facts.keys() - gone
     found = [f for f in p.facts_where(reader.conn, more)
              if f.kind == "event" and f.data["type"] in ATTACKS]
     facts.update((f.id, f) for f in found)
@@ -345,7 +355,7 @@ def _denials_near(reader: _Reader, facts: dict[str, FactRow], claims: dict[str, 
     places = {(claims[c].doc_id, claims[c].sentence + d) for f in acts
               for c in f.claims if c in claims
               for d in range(-DENIAL_WINDOW, DENIAL_WINDOW + 1)}
-    more = p.facts_at(reader.conn, places) - facts.keys() - gone
+    more = p.facts_at(reader.conn, places, "event") - facts.keys() - gone
     found = [f for f in p.facts_where(reader.conn, more)
              if f.kind == "event" and f.data["type"] == "REJECT"]
     facts.update((f.id, f) for f in found)

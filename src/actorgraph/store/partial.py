@@ -4,7 +4,7 @@ entities, facts and contradictions a judgement changed (`write_partial`)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from sqlalchemy import Connection, Row, bindparam, delete, insert, select, update
 
@@ -36,16 +36,20 @@ def stored_keys(conn: Connection, docs: Iterable[str]) -> dict[str, dict[str, st
     return out
 
 
-def _claim(r, keys: dict[str, dict[str, str]]) -> ClaimRow:
+KeyMaps = dict[str, dict[str, str]]     # doc id -> mention key -> entity id
+
+
+def _claim(r, keys: KeyMaps) -> ClaimRow:
     return ClaimRow(r.id, r.doc_id, r.sentence, r.start, r.end, r.kind, json.loads(r.payload),
                     r.speaker_key, r.modality, r.cue, r.section, r.ingested_at,
                     keys.get(r.doc_id, {}))
 
 
 def claims_where(conn: Connection, column: str, values: Iterable[str],
-                 keys: dict[str, dict[str, str]]) -> list[ClaimRow]:
+                 keys: KeyMaps | Callable[[set[str]], KeyMaps]) -> list[ClaimRow]:
     """The claims of current documents whose `column` (id or doc_id) is in `values`, read
-    with `keys` (doc id -> mention key -> entity id; it must hold their documents)."""
+    with `keys` (doc id -> mention key -> entity id; it must hold their documents), or
+    with the map `keys(docs)` gives for the documents of the claims read."""
     col = t.claims.c[column]
     rows: list[Row] = []
     for part in _chunks(values):
@@ -53,7 +57,10 @@ def claims_where(conn: Connection, column: str, values: Iterable[str],
     # which of their documents are current, asked once per document: joining the documents
     # to every claim made SQLite read each claim's document row (its text) again
     current = current_docs(conn, {r.doc_id for r in rows})
-    return [_claim(r, keys) for r in rows if r.doc_id in current]
+    rows = [r for r in rows if r.doc_id in current]
+    if callable(keys):
+        keys = keys({r.doc_id for r in rows})
+    return [_claim(r, keys) for r in rows]
 
 
 def current_docs(conn: Connection, docs: Iterable[str]) -> set[str]:
@@ -127,13 +134,14 @@ def facts_of_docs(conn: Connection, docs: Iterable[str]) -> set[str]:
     return out
 
 
-def facts_at(conn: Connection, places: set[tuple[str, int]]) -> set[str]:
-    """Ids of the facts with a claim at one of `places` (document, sentence)."""
+def facts_at(conn: Connection, places: set[tuple[str, int]], kind: str) -> set[str]:
+    """Ids of the facts with a claim of `kind` at one of `places` (document, sentence)."""
+    c = t.claims.c
     claims: list[str] = []
     for part in _chunks({d for d, _ in places}):
         claims += [cid for cid, doc, sentence in conn.execute(
-            select(t.claims.c.id, t.claims.c.doc_id, t.claims.c.sentence).where(
-                t.claims.c.doc_id.in_(part))) if (doc, sentence) in places]
+            select(c.id, c.doc_id, c.sentence).where(c.doc_id.in_(part), c.kind == kind))
+            if (doc, sentence) in places]
     out: set[str] = set()
     for part in _chunks(claims):
         out.update(conn.execute(select(t.fact_claims.c.fact_id).where(
@@ -210,12 +218,16 @@ def entity_records(conn: Connection, ids: Iterable[str]) -> list[EntityRecord]:
 
 def contradictions_resting_on(conn: Connection, claims: set[str], facts: set[str]
                               ) -> set[str]:
-    """Ids of the stored contradictions with one of `claims` or one of `facts` (one scan of
-    their id, claims and facts columns, without reading a claim)."""
-    out = set()
-    for cid, cs, fs in conn.execute(select(t.contradictions.c.id, t.contradictions.c.claims,
-                                           t.contradictions.c.facts)):
-        if not claims.isdisjoint(json.loads(cs)) or not facts.isdisjoint(json.loads(fs)):
+    """Ids of the stored contradictions with one of `claims` or one of `facts`: those of
+    the facts by the pages' index (`contradiction_facts`), the others by one scan of the
+    contradictions' claims, without reading a claim."""
+    cf = t.contradiction_facts.c
+    out: set[str] = set()
+    for part in _chunks(facts):
+        out.update(conn.execute(select(cf.contradiction_id).where(cf.fact_id.in_(part)))
+                   .scalars())
+    for cid, cs in conn.execute(select(t.contradictions.c.id, t.contradictions.c.claims)):
+        if cid not in out and not claims.isdisjoint(json.loads(cs)):
             out.add(cid)
     return out
 
