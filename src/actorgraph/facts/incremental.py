@@ -18,7 +18,7 @@ one: a review pair answered "different") changes no claim's reading, so nothing 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from actorgraph.facts.build import (
@@ -87,9 +87,13 @@ class _Reader:
         self.docs_read |= unread
         return [c for c in self.claims.values() if c.doc_id in docs]
 
-    def _keys_of(self, docs: set[str]) -> dict[str, dict[str, str]]:
-        self._keys_for(docs)
-        return self.keys
+    def _keys_of(self, kinds: dict[str, set[str]]) -> dict[str, Mapping[str, str]]:
+        """The key maps of the documents of claims read by id: read now for those with an
+        event claim (whose telling orders the events, `_ordered`), when first asked for
+        the others (a count or a founding elsewhere is read for its place, time and
+        value; thousands of reports count a hub's figure)."""
+        self._keys_for({d for d, read in kinds.items() if "event" in read})
+        return {d: self.keys[d] if d in self.keys else _Keys(self, d) for d in kinds}
 
     def by_ids(self, ids: Iterable[str]) -> list[ClaimRow]:
         missing = set(ids) - self.claims.keys()
@@ -106,6 +110,26 @@ class _Reader:
         ids = set(ids)
         stored = p.entity_records(self.conn, ids - self.new.keys() - self.removed)
         return [self.new[i] for i in sorted(ids & self.new.keys())] + stored
+
+
+class _Keys(Mapping[str, str]):
+    """One document's mention keys, read when first asked."""
+
+    def __init__(self, reader: _Reader, doc: str) -> None:
+        self.reader, self.doc = reader, doc
+
+    def _map(self) -> dict[str, str]:
+        self.reader._keys_for({self.doc})
+        return self.reader.keys[self.doc]
+
+    def __getitem__(self, key: str) -> str:
+        return self._map()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._map())
+
+    def __len__(self) -> int:
+        return len(self._map())
 
 
 def _keys_in(value) -> Iterable[str]:

@@ -4,7 +4,7 @@ entities, facts and contradictions a judgement changed (`write_partial`)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from sqlalchemy import Connection, Row, bindparam, delete, insert, select, update
 
@@ -36,7 +36,7 @@ def stored_keys(conn: Connection, docs: Iterable[str]) -> dict[str, dict[str, st
     return out
 
 
-KeyMaps = dict[str, dict[str, str]]     # doc id -> mention key -> entity id
+KeyMaps = Mapping[str, Mapping[str, str]]     # doc id -> mention key -> entity id
 
 
 def _claim(r, keys: KeyMaps) -> ClaimRow:
@@ -46,10 +46,11 @@ def _claim(r, keys: KeyMaps) -> ClaimRow:
 
 
 def claims_where(conn: Connection, column: str, values: Iterable[str],
-                 keys: KeyMaps | Callable[[set[str]], KeyMaps]) -> list[ClaimRow]:
+                 keys: KeyMaps | Callable[[dict[str, set[str]]], KeyMaps]) -> list[ClaimRow]:
     """The claims of current documents whose `column` (id or doc_id) is in `values`, read
     with `keys` (doc id -> mention key -> entity id; it must hold their documents), or
-    with the map `keys(docs)` gives for the documents of the claims read."""
+    with the map `keys(kinds)` gives, `kinds` telling the kinds of the claims read in
+    each of their documents."""
     col = t.claims.c[column]
     rows: list[Row] = []
     for part in _chunks(values):
@@ -59,7 +60,10 @@ def claims_where(conn: Connection, column: str, values: Iterable[str],
     current = current_docs(conn, {r.doc_id for r in rows})
     rows = [r for r in rows if r.doc_id in current]
     if callable(keys):
-        keys = keys({r.doc_id for r in rows})
+        kinds: dict[str, set[str]] = {}
+        for r in rows:
+            kinds.setdefault(r.doc_id, set()).add(r.kind)
+        keys = keys(kinds)
     return [_claim(r, keys) for r in rows]
 
 
