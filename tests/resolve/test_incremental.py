@@ -127,12 +127,11 @@ def test_the_cli_judges_incrementally(corpus_store, tmp_path):
     assert _state(store) == before
 
 
-def test_a_judgement_that_changes_no_fact_rewrites_none_and_reads_its_region(
+def test_a_judgement_that_changes_no_entity_reads_and_rewrites_no_fact(
         corpus_store, tmp_path, monkeypatch):
     """Keeping two distinct persons apart re-resolves their groups to the same entities:
-    no fact is dropped or written again, and the only documents whose claims are read in
-    full are those of the re-resolved groups (and those telling a person's condition,
-    which that rule compares across documents)."""
+    no claim is read (a hub's facts would be read whole) and no fact or contradiction is
+    dropped or written again; the store still equals a full re-resolution."""
     from actorgraph.facts.incremental import plan_partial_facts
     from actorgraph.resolve.incremental import plan_partial
     from actorgraph.store import partial as p
@@ -146,24 +145,105 @@ def test_a_judgement_that_changes_no_fact_rewrites_none_and_reads_its_region(
     recorded = log.record_change(store, "different", a.name, b.name)
     partial = plan_partial(store, log.judgements_by_id(store, [recorded.id]))
     assert partial is not None and partial.region
-    whole_docs: set[str] = set()
     claims_read: list[str] = []
     real = p.claims_where
 
     def counted(conn, column, values, keys):
-        values = set(values)
-        if column == "doc_id":
-            whole_docs.update(values)
         rows = real(conn, column, values, keys)
         claims_read.extend(c.id for c in rows)
         return rows
     monkeypatch.setattr(p, "claims_where", counted)
     built = plan_partial_facts(store, partial)
     assert built.gone == set() and built.rows == []
+    assert built.cons_gone == set() and built.contradictions == []
+    assert claims_read == []
+    monkeypatch.undo()
+    assert refresh_judged(store, [recorded]).incremental
+    full = Store(copy_db(store, tmp_path, "nochange-full.db"))
+    refresh(full)
+    assert _state(store) == _state(full)
+
+
+def test_a_renamed_entity_rewrites_its_facts_and_contradictions(corpus_store, tmp_path):
+    """A rename keeps every group with its entity and the entity's id, but not its name:
+    the contradictions that name it are written again (not taken for unchanged)."""
+    base, _ = corpus_store
+    store = Store(copy_db(base, tmp_path, "rename.db"))
     with store.engine.connect() as conn:
-        told_conditions = set(conn.execute(select(t.claims.c.doc_id).where(
-            t.claims.c.kind == "condition")).scalars())
-        total = conn.execute(select(t.claims.c.id)).all()
-    assert whole_docs <= partial.docs | told_conditions
-    assert len(claims_read) == len(set(claims_read))        # each claim read once
-    assert len(claims_read) < len(total)
+        named = sorted(conn.execute(select(t.contradictions.c.entity_id).where(
+            t.contradictions.c.entity_id.is_not(None))).scalars())
+    entity = store.entity_by_id(named[0])
+    assert entity is not None
+    recorded = log.record_change(store, "rename", entity.name, None, "Renamed Party")
+    assert refresh_judged(store, [recorded]).incremental
+    with store.engine.connect() as conn:
+        summaries = conn.execute(select(t.contradictions.c.summary).where(
+            t.contradictions.c.entity_id == entity.id)).scalars().all()
+    assert any("Renamed Party" in s for s in summaries)
+    full = Store(copy_db(store, tmp_path, "rename-full.db"))
+    refresh(full)
+    assert _state(store) == _state(full)
+
+
+def test_contradictions_sought_in_some_documents_are_those_with_a_claim_there(corpus_store):
+    """`find_contradictions(..., focus=docs)` (the incremental path's) gives exactly the
+    contradictions of the whole store that rest on a claim of those documents."""
+    from actorgraph.facts.build import _same_state, plan_facts
+    from actorgraph.facts.contradictions import find_contradictions
+    from actorgraph.store.facts import read_claims
+
+    store, _ = corpus_store
+    claims, entities, rows = read_claims(store), store.entities(), plan_facts(store).rows
+    names = {e.id: e.name for e in entities}
+    docs = store.documents()
+    by_id = {c.id: c for c in claims}
+
+    def found(focus=None):
+        return find_contradictions(
+            rows, claims, lambda eid: names.get(eid, "?"),
+            {d["id"]: store.document_text(d["id"]) or "" for d in docs},
+            {e.id: {n for n, _ in e.names} | {e.name} for e in entities},
+            _same_state(entities), {e.id for e in entities if e.type == "person"},
+            {d["id"]: d.get("language") for d in docs}, focus=focus)
+
+    def resting_on(cons, focus):
+        return [c for c in cons if any(by_id[x].doc_id in focus for x in c.claims
+                                       if x in by_id)]
+    everything = found()
+    assert everything
+    rng = random.Random(5)
+    ids = sorted(d["id"] for d in docs)
+    for focus in [{d} for d in ids] + [set(rng.sample(ids, len(ids) // 2)) for _ in range(3)]:
+        assert resting_on(found(focus), focus) == resting_on(everything, focus), focus
+
+
+
+def test_a_voice_named_only_by_a_claim_is_named_when_its_contradiction_is_redone(
+        corpus_store, tmp_path):
+    """A contradiction's summary may name an entity that is none of its facts' (the voice
+    of a disputing account, of a count). A judgement on the contradiction's entity makes
+    the incremental path find it again; the voice must still be named there: the entities
+    of the claims of the documents it looks at are read, not only those of the facts."""
+    import json
+
+    base, _ = corpus_store
+    store = Store(copy_db(base, tmp_path, "voice.db"))
+    with store.engine.connect() as conn:
+        of_fact: dict[str, set[str]] = {}
+        for fid, eid in conn.execute(select(t.fact_entities.c.fact_id,
+                                            t.fact_entities.c.entity_id)):
+            of_fact.setdefault(fid, set()).add(eid)
+        cons = conn.execute(select(t.contradictions)).all()
+    entities = sorted(store.entities(), key=lambda e: e.id)
+    voiced = [c for c in cons if c.entity_id and any(
+        e.name in c.summary and e.id != c.entity_id
+        and not any(e.id in of_fact.get(f, ()) for f in json.loads(c.facts)) for e in entities)]
+    assert voiced
+    about = store.entity_by_id(voiced[0].entity_id)
+    assert about is not None
+    other = next(e for e in entities if e.type == about.type and e.id != about.id)
+    recorded = log.record_change(store, "same", about.name, other.name)
+    assert refresh_judged(store, [recorded]).incremental
+    full = Store(copy_db(store, tmp_path, "voice-full.db"))
+    refresh(full)
+    assert _state(store) == _state(full)

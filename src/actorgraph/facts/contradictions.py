@@ -367,11 +367,13 @@ def condition_conflicts(claims: list[ClaimRow], names) -> list[Contradiction]:
 
 
 def casualty_conflicts(facts: list[FactRow], claims: list[ClaimRow], texts: dict[str, str],
-                       names) -> list[Contradiction]:
-    """Two sources' counts of the dead or wounded of one act that cannot both hold."""
+                       names, local: list[ClaimRow] | None = None) -> list[Contradiction]:
+    """Two sources' counts of the dead or wounded of one act that cannot both hold; those
+    a sentence or two apart in one report are looked for among `local` (default `claims`)."""
     out = []
-    for a, b, measure in tally_conflicts(claims, facts, texts, ATTACKS) + counted_conflicts(
-            claims, facts):
+    local = claims if local is None else local
+    for a, b, measure in tally_conflicts(local, facts, texts, ATTACKS) + counted_conflicts(
+            local, facts):
         who = [names(c.attributed_to) if c.attributed_to and c.attributed_to != "anonymous"
                else "one source" for c in (a, b)]
         summary = f"{measure}: counted differently by {who[0]} and {who[1]}"
@@ -408,14 +410,24 @@ def find_contradictions(facts: list[FactRow], claims: list[ClaimRow], names,
                         aliases: dict[str, set[str]] | None = None,
                         same_state=lambda a, b: a == b,
                         persons: set[str] | None = None,
-                        languages: dict[str, str | None] | None = None) -> list[Contradiction]:
+                        languages: dict[str, str | None] | None = None,
+                        focus: set[str] | None = None) -> list[Contradiction]:
     """Every contradiction among the facts. Two that rest on the same sentences are one:
     the more specific rule's is kept (a founding date over the date of the support that
-    created the group, a denial over a generic dispute)."""
+    created the group, a denial over a generic dispute).
+
+    With `focus` (document ids), the rules that pair claims of one document (revisions,
+    tallies and counts a sentence or two apart, attributions denied, denials conceded,
+    disputed accounts)
+    look only at the claims of those documents: an incremental update wants only the
+    contradictions with a claim there, and reads the other documents' claims only for
+    the facts that span documents."""
     events = [f for f in facts if f.kind == "event"]
     quantities = [f for f in facts if f.kind == "quantity"]
     foundings = [f for f in facts if f.kind == "founding"]
     by_id = {c.id: c for c in claims}
+    local = claims if focus is None else [c for c in claims if c.doc_id in focus]
+    local_by_id = by_id if focus is None else {c.id: c for c in local}
 
     def docs_of(f: FactRow) -> set[str]:
         return {by_id[c].doc_id for c in f.claims if c in by_id}
@@ -425,15 +437,15 @@ def find_contradictions(facts: list[FactRow], claims: list[ClaimRow], names,
 
     found = (founding_conflicts(foundings, names)
              + denial_conflicts(events, by_id, names, texts or {}, aliases or {})
-             + attribution_denials(events, claims, names, texts or {}, aliases or {})
-             + retraction_conflicts(events, by_id, names, same_state)
-             + revision_conflicts(quantities, by_id, texts or {}, names)
+             + attribution_denials(events, local, names, texts or {}, aliases or {})
+             + retraction_conflicts(events, local_by_id, names, same_state)
+             + revision_conflicts(quantities, local_by_id, texts or {}, names)
              + value_conflicts(quantities, names, lambda f: sentences_of(f.claims))
              + date_conflicts(events, names, docs_of)
              + death_conflicts(events, by_id, texts or {}, persons or set(), names)
-             + dispute_conflicts(claims, facts, names)
+             + dispute_conflicts(local, facts, names)
              + condition_conflicts(claims, names)
-             + casualty_conflicts(facts, claims, texts or {}, names)
+             + casualty_conflicts(facts, claims, texts or {}, names, local)
              + across_languages(quantities, by_id, names, languages or {}))
     # a denial a report answers in its own words, already paired with the act it denies
     denials = {s for c in found if c.kind == "denial" for s in sentences_of(c.claims)}

@@ -11,11 +11,14 @@ differently; every claim about a changed entity lies in one of them. So:
 - contradictions: those resting on a claim of a document whose facts changed are found
   again on those documents (all their claims and facts) and, for the rules that compare
   across documents, every fact of the same subject, person or event key.
+
+A region re-resolved to what is stored (the same entities and every group with the same
+one: a review pair answered "different") changes no claim's reading, so nothing is read.
 """
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from actorgraph.facts.build import (
@@ -84,11 +87,18 @@ class _Reader:
         self.docs_read |= unread
         return [c for c in self.claims.values() if c.doc_id in docs]
 
+    def _keys_of(self, kinds: dict[str, set[str]]) -> dict[str, Mapping[str, str]]:
+        """The key maps of the documents of claims read by id: read now for those with an
+        event claim (whose telling orders the events, `_ordered`), when first asked for
+        the others (a count or a founding elsewhere is read for its place, time and
+        value; thousands of reports count a hub's figure)."""
+        self._keys_for({d for d, read in kinds.items() if "event" in read})
+        return {d: self.keys[d] if d in self.keys else _Keys(self, d) for d in kinds}
+
     def by_ids(self, ids: Iterable[str]) -> list[ClaimRow]:
         missing = set(ids) - self.claims.keys()
         if missing:
-            self._keys_for(set(p.claim_docs(self.conn, missing).values()))
-            for c in p.claims_where(self.conn, "id", missing, self.keys):
+            for c in p.claims_where(self.conn, "id", missing, self._keys_of):
                 self.claims[c.id] = c
         return [self.claims[i] for i in ids if i in self.claims]
 
@@ -100,6 +110,26 @@ class _Reader:
         ids = set(ids)
         stored = p.entity_records(self.conn, ids - self.new.keys() - self.removed)
         return [self.new[i] for i in sorted(ids & self.new.keys())] + stored
+
+
+class _Keys(Mapping[str, str]):
+    """One document's mention keys, read when first asked."""
+
+    def __init__(self, reader: _Reader, doc: str) -> None:
+        self.reader, self.doc = reader, doc
+
+    def _map(self) -> dict[str, str]:
+        self.reader._keys_for({self.doc})
+        return self.reader.keys[self.doc]
+
+    def __getitem__(self, key: str) -> str:
+        return self._map()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._map())
+
+    def __len__(self) -> int:
+        return len(self._map())
 
 
 def _keys_in(value) -> Iterable[str]:
@@ -163,6 +193,8 @@ def plan_partial_facts(store: Store, partial) -> PartialFacts:
     docstring)."""
     changed_new = {e.id for e in partial.entities}
     with store.engine.connect() as conn:
+        if _unchanged(conn, partial):
+            return PartialFacts(set(), [], set(), [])
         reader = _Reader(conn, partial)
         claims = reader.of_docs(partial.docs)
         old = p.facts_where(conn, p.facts_touching(conn, partial.removed))
@@ -181,6 +213,26 @@ def plan_partial_facts(store: Store, partial) -> PartialFacts:
     return PartialFacts(gone, rows, cons_gone, found)
 
 
+def _record(e: EntityRecord) -> tuple:
+    """What the facts and contradictions read of an entity (not its merge reasons)."""
+    return e.type, e.kind, e.name, sorted(e.names)
+
+
+def _unchanged(conn: Connection, partial) -> bool:
+    """Whether the region was re-resolved to what is stored (the same entities, ids and
+    names, and every group of it with the same one, as when a review pair is answered
+    "different"): then every claim reads as before, so no fact and no contradiction
+    changes, and none is read."""
+    if partial.moved or {e.id for e in partial.entities} != partial.removed:
+        return False
+    before = {e.id: _record(e) for e in p.entity_records(conn, partial.removed)}
+    if any(before.get(e.id) != _record(e) for e in partial.entities):
+        return False
+    stored = p.stored_keys(conn, partial.docs)
+    return all(stored.get(doc, {}).get(key) == eid for doc, key, eid in
+               ((*gid.split("|", 1), eid) for gid, eid in partial.groups.items()))
+
+
 def _same_row(a: FactRow, b: FactRow) -> bool:
     """One fact as stored (`a`) and as made again (`b`)."""
     return (a.kind, json.dumps(a.data, sort_keys=True), sorted(a.claims), a.first_seen,
@@ -197,8 +249,7 @@ def _changed(reader: _Reader, partial, stored: dict[str, FactRow], rows: list[Fa
     before = {e.id: e for e in p.entity_records(reader.conn, kept)}
     changed = set(partial.removed) - kept | {
         e.id for e in partial.entities if e.id not in before
-        or (e.type, e.kind, e.name, sorted(e.names)) != (
-            before[e.id].type, before[e.id].kind, before[e.id].name, sorted(before[e.id].names))}
+        or _record(e) != _record(before[e.id])}
     same = {r.id for r in rows if r.id in stored and _same_row(stored[r.id], r)
             and not any(e in changed for e, _ in r.entities)}
     return set(stored) - same, [r for r in rows if r.id not in same]
@@ -217,12 +268,19 @@ def _contradictions(reader: _Reader, partial, gone: set[str], rows: list[FactRow
     claims = {c.id: c for c in reader.of_docs(touched)}
     speakers = {c.attributed_to for c in claims.values() if c.kind == "quantity"}
     _across(reader, facts, gone, {s for s in speakers if s and s != "anonymous"})
+    # no rule reads a relation's claims (a relation only says who speaks for whom), and a
+    # hub's relations have thousands
     claims.update((c.id, c) for c in reader.by_ids(sorted({c for f in facts.values()
+                                                            if f.kind != "relation"
                                                             for c in f.claims})))
     _attacks_at(reader, facts, claims, gone)
     _denials_near(reader, facts, claims, gone, touched)
     _conditions(reader, claims, partial)
-    ids = {e for f in facts.values() for e, _ in f.entities} | _claim_entities(claims.values())
+    # the entities named: those of the facts, and the voices and persons of the claims the
+    # rules that pair claims of one document read (those of the touched documents) and of
+    # the conditions; a claim elsewhere is read for its place, time, count and telling
+    ids = {e for f in facts.values() for e, _ in f.entities} | _claim_entities(
+        c for c in claims.values() if c.doc_id in touched or c.kind == "condition")
     entities = reader.entities(ids)
     names = {e.id: e.name for e in entities}
     docs = {c.doc_id for c in claims.values()}
@@ -234,7 +292,7 @@ def _contradictions(reader: _Reader, partial, gone: set[str], rows: list[FactRow
         sorted(claims.values(), key=lambda c: c.id), lambda eid: names.get(eid, "?"),
         p.texts(conn, told_docs), {e.id: {n for n, _ in e.names} | {e.name} for e in entities},
         _same_state(entities), {e.id for e in entities if e.type == "person"},
-        p.languages(conn, docs))
+        p.languages(conn, docs), focus=touched)
     keep = [c for c in found if any(claims[x].doc_id in touched for x in c.claims
                                     if x in claims)]
     cons_gone = p.contradictions_resting_on(
@@ -303,7 +361,7 @@ def _attacks_at(reader: _Reader, facts: dict[str, FactRow], claims: dict[str, Cl
     places = {(claims[c].doc_id, claims[c].sentence) for f in facts.values()
               if f.kind == "event" and f.data["type"] in ATTACKS for c in f.claims
               if c in claims}
-    more = p.facts_at(reader.conn, places) - facts.keys() - gone
+    more = p.facts_at(reader.conn, places, "event") - facts.keys() - gone
     found = [f for f in p.facts_where(reader.conn, more)
              if f.kind == "event" and f.data["type"] in ATTACKS]
     facts.update((f.id, f) for f in found)
@@ -321,7 +379,7 @@ def _denials_near(reader: _Reader, facts: dict[str, FactRow], claims: dict[str, 
     places = {(claims[c].doc_id, claims[c].sentence + d) for f in acts
               for c in f.claims if c in claims
               for d in range(-DENIAL_WINDOW, DENIAL_WINDOW + 1)}
-    more = p.facts_at(reader.conn, places) - facts.keys() - gone
+    more = p.facts_at(reader.conn, places, "event") - facts.keys() - gone
     found = [f for f in p.facts_where(reader.conn, more)
              if f.kind == "event" and f.data["type"] == "REJECT"]
     facts.update((f.id, f) for f in found)

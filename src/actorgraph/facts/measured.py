@@ -11,6 +11,7 @@ language are left to the rules that compare their units.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 
 from actorgraph.facts.tallies import interval
@@ -37,15 +38,44 @@ def measured_conflicts(quantities: list[FactRow], by_id: dict[str, ClaimRow],
         if q.data.get("subject") and measured and len(measured) == len(claims):
             for c in measured:
                 groups[(q.data["subject"], c.payload["measure"])].append((q, c))
-    out, seen = [], set()
+    out: list[tuple[FactRow, FactRow, str, ClaimRow, ClaimRow]] = []
+    seen: set[tuple[str, str]] = set()
     for (_, measure), told in sorted(groups.items()):
-        for i, (qa, ca) in enumerate(told):
-            for qb, cb in told[i + 1:]:
-                la, lb = languages.get(ca.doc_id), languages.get(cb.doc_id)
-                if qa.id == qb.id or not la or not lb or la == lb or (qa.id, qb.id) in seen:
-                    continue
-                if _apart(interval(float(qa.data["value"]), ca.payload.get("qualifier")),
-                          interval(float(qb.data["value"]), cb.payload.get("qualifier"))):
-                    seen.add((qa.id, qb.id))
-                    out.append((qa, qb, measure, ca, cb))
+        out += _pairs(told, measure, languages, seen)
+    return out
+
+
+def _pairs(told: list[tuple[FactRow, ClaimRow]], measure: str,
+           languages: dict[str, str | None], seen: set[tuple[str, str]]
+           ) -> list[tuple[FactRow, FactRow, str, ClaimRow, ClaimRow]]:
+    """The conflicting pairs of one group, as comparing each told count with every later one
+    finds them: for each count, each other quantity's first later count that conflicts,
+    unless that pair of quantities conflicted before (`seen`, updated). The counts are
+    looked up by quantity, language and the values they allow, so the thousands of counts
+    of a hub's quantity are not each compared with every other."""
+    Read = tuple[str | None, tuple[float, float]]
+    read: list[Read] = [(languages.get(c.doc_id), interval(float(q.data["value"]),
+                                                           c.payload.get("qualifier")))
+                        for q, c in told]
+    told_at: dict[str, dict[Read, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for k, (q, _) in enumerate(told):
+        if read[k][0]:
+            told_at[q.id][read[k]].append(k)
+    out = []
+    for i, (qa, ca) in enumerate(told):
+        la, va = read[i]
+        if not la:
+            continue
+        found = []
+        for qid, by_read in told_at.items():
+            if qid == qa.id or (qa.id, qid) in seen:
+                continue
+            later = [at[k] for (lb, vb), at in by_read.items()
+                     if lb != la and (k := bisect_right(at, i)) < len(at) and _apart(va, vb)]
+            if later:
+                found.append(min(later))
+        for j in sorted(found):
+            qb, cb = told[j]
+            seen.add((qa.id, qb.id))
+            out.append((qa, qb, measure, ca, cb))
     return out

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, delete, insert, select
@@ -35,7 +35,7 @@ class ClaimRow:
     cue: str | None
     section: str
     ingested_at: str
-    keys: dict[str, str] = field(default_factory=dict)   # mention key -> entity id (this doc)
+    keys: Mapping[str, str] = field(default_factory=dict)   # mention key -> entity id (this doc)
 
     def entity(self, key: str | None) -> str | None:
         return self.keys.get(key) if key else None

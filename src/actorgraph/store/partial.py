@@ -4,9 +4,9 @@ entities, facts and contradictions a judgement changed (`write_partial`)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, Row, bindparam, delete, insert, select, update
 
 from actorgraph.knowledge.names import fold
 from actorgraph.store import resolution_index as ix
@@ -36,22 +36,44 @@ def stored_keys(conn: Connection, docs: Iterable[str]) -> dict[str, dict[str, st
     return out
 
 
-def _claim(r, keys: dict[str, dict[str, str]]) -> ClaimRow:
+KeyMaps = Mapping[str, Mapping[str, str]]     # doc id -> mention key -> entity id
+
+
+def _claim(r, keys: KeyMaps) -> ClaimRow:
     return ClaimRow(r.id, r.doc_id, r.sentence, r.start, r.end, r.kind, json.loads(r.payload),
                     r.speaker_key, r.modality, r.cue, r.section, r.ingested_at,
                     keys.get(r.doc_id, {}))
 
 
 def claims_where(conn: Connection, column: str, values: Iterable[str],
-                 keys: dict[str, dict[str, str]]) -> list[ClaimRow]:
+                 keys: KeyMaps | Callable[[dict[str, set[str]]], KeyMaps]) -> list[ClaimRow]:
     """The claims of current documents whose `column` (id or doc_id) is in `values`, read
-    with `keys` (doc id -> mention key -> entity id; it must hold their documents)."""
+    with `keys` (doc id -> mention key -> entity id; it must hold their documents), or
+    with the map `keys(kinds)` gives, `kinds` telling the kinds of the claims read in
+    each of their documents."""
     col = t.claims.c[column]
-    out = []
+    rows: list[Row] = []
     for part in _chunks(values):
-        q = (select(t.claims).join(t.documents, t.documents.c.id == t.claims.c.doc_id)
-             .where(t.documents.c.current.is_(True), col.in_(part)))
-        out += [_claim(r, keys) for r in conn.execute(q)]
+        rows += conn.execute(select(t.claims).where(col.in_(part))).all()
+    # which of their documents are current, asked once per document: joining the documents
+    # to every claim made SQLite read each claim's document row (its text) again
+    current = current_docs(conn, {r.doc_id for r in rows})
+    rows = [r for r in rows if r.doc_id in current]
+    if callable(keys):
+        kinds: dict[str, set[str]] = {}
+        for r in rows:
+            kinds.setdefault(r.doc_id, set()).add(r.kind)
+        keys = keys(kinds)
+    return [_claim(r, keys) for r in rows]
+
+
+def current_docs(conn: Connection, docs: Iterable[str]) -> set[str]:
+    """Those of `docs` that are current (not replaced by a newer version)."""
+    d = t.documents.c
+    out: set[str] = set()
+    for part in _chunks(docs):
+        out.update(conn.execute(select(d.id).where(d.id.in_(part),
+                                                   d.current.is_(True))).scalars())
     return out
 
 
@@ -116,13 +138,14 @@ def facts_of_docs(conn: Connection, docs: Iterable[str]) -> set[str]:
     return out
 
 
-def facts_at(conn: Connection, places: set[tuple[str, int]]) -> set[str]:
-    """Ids of the facts with a claim at one of `places` (document, sentence)."""
+def facts_at(conn: Connection, places: set[tuple[str, int]], kind: str) -> set[str]:
+    """Ids of the facts with a claim of `kind` at one of `places` (document, sentence)."""
+    c = t.claims.c
     claims: list[str] = []
     for part in _chunks({d for d, _ in places}):
         claims += [cid for cid, doc, sentence in conn.execute(
-            select(t.claims.c.id, t.claims.c.doc_id, t.claims.c.sentence).where(
-                t.claims.c.doc_id.in_(part))) if (doc, sentence) in places]
+            select(c.id, c.doc_id, c.sentence).where(c.doc_id.in_(part), c.kind == kind))
+            if (doc, sentence) in places]
     out: set[str] = set()
     for part in _chunks(claims):
         out.update(conn.execute(select(t.fact_claims.c.fact_id).where(
@@ -199,12 +222,16 @@ def entity_records(conn: Connection, ids: Iterable[str]) -> list[EntityRecord]:
 
 def contradictions_resting_on(conn: Connection, claims: set[str], facts: set[str]
                               ) -> set[str]:
-    """Ids of the stored contradictions with one of `claims` or one of `facts` (one scan of
-    their id, claims and facts columns, without reading a claim)."""
-    out = set()
-    for cid, cs, fs in conn.execute(select(t.contradictions.c.id, t.contradictions.c.claims,
-                                           t.contradictions.c.facts)):
-        if not claims.isdisjoint(json.loads(cs)) or not facts.isdisjoint(json.loads(fs)):
+    """Ids of the stored contradictions with one of `claims` or one of `facts`: those of
+    the facts by the pages' index (`contradiction_facts`), the others by one scan of the
+    contradictions' claims, without reading a claim."""
+    cf = t.contradiction_facts.c
+    out: set[str] = set()
+    for part in _chunks(facts):
+        out.update(conn.execute(select(cf.contradiction_id).where(cf.fact_id.in_(part)))
+                   .scalars())
+    for cid, cs in conn.execute(select(t.contradictions.c.id, t.contradictions.c.claims)):
+        if cid not in out and not claims.isdisjoint(json.loads(cs)):
             out.add(cid)
     return out
 
