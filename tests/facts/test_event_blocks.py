@@ -71,3 +71,24 @@ def test_blocking_compares_a_telling_with_few_events(monkeypatch):
             for n in range(2000)]
     assert len(_merge_events(told)) == 2000
     assert calls == 0
+
+
+def test_an_event_told_in_many_documents_is_filed_under_each_once(monkeypatch):
+    """One act told by 2,000 reports: each telling files the event under its own
+    document, not again under every document told before (the keys made grow with the
+    tellings, not with their square)."""
+    from actorgraph.facts import event_blocks
+    made = 0
+    real = event_blocks._filed
+
+    def counted(*args):
+        nonlocal made
+        keys = real(*args)
+        made += len(keys)
+        return keys
+    monkeypatch.setattr(event_blocks, "_filed", counted)
+    told = [_Event("ASSAULT", None, "2020-01-01", None, {"ent-a"}, {"ent-b"}, {"ent-b"}, None,
+                   set(), [f"clm-{n:05d}"], "2024", {f"doc-{n}"}) for n in range(2000)]
+    events = _merge_events(told)
+    assert len(events) == 1 and len(events[0].docs) == 2000
+    assert made < 100 * 2000

@@ -190,7 +190,7 @@ def _merge_events(told: list[_Event]) -> list[_Event]:
             other = events[k]
             if _same_event(other, ev):
                 _absorb(other, ev)
-                index.file(k, other)
+                index.file(k, other, grown_by=ev)
                 break
         else:
             index.file(len(events), ev)

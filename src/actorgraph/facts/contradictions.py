@@ -180,24 +180,22 @@ def denial_conflicts(events: list[FactRow], claims: dict[str, ClaimRow], names,
         return {x for x in who if any(re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", text)
                                       for n in aliases.get(x, ()) if n)}
 
-    # the acts told in each sentence: a denial looks only at the acts told near it
-    told_at: dict[tuple[str, int], set[int]] = defaultdict(set)
+    # the acts told in each sentence, with their claims there: a denial looks only at the
+    # acts told near it
+    told_at: dict[tuple[str, int], dict[int, list[ClaimRow]]] = defaultdict(dict)
     for k, act in enumerate(acts):
         for c in act.claims:
             if c in claims:
-                told_at[(claims[c].doc_id, claims[c].sentence)].add(k)
+                told_at[(claims[c].doc_id, claims[c].sentence)].setdefault(k, []).append(
+                    claims[c])
     for rej in (e for e in events if e.data["type"] == "REJECT"):
         deniers = set(rej.data["actors"])
         for rc in (claims[c] for c in rej.claims if c in claims):
-            nearby = sorted({k for s in range(rc.sentence - DENIAL_WINDOW,
-                                              rc.sentence + DENIAL_WINDOW + 1)
-                             for k in told_at.get((rc.doc_id, s), ())})
-            for act in (acts[k] for k in nearby):
-                near = [claims[c] for c in act.claims if c in claims
-                        and claims[c].doc_id == rc.doc_id
-                        and abs(claims[c].sentence - rc.sentence) <= DENIAL_WINDOW]
-                if not near:
-                    continue
+            window = [told_at.get((rc.doc_id, s), {}) for s in range(
+                rc.sentence - DENIAL_WINDOW, rc.sentence + DENIAL_WINDOW + 1)]
+            for k in sorted({k for acts_there in window for k in acts_there}):
+                act = acts[k]
+                near = [c for acts_there in window for c in acts_there.get(k, ())]
                 involved = set(act.data["actors"]) if act.data["type"] != "ACCUSE" \
                     else set(act.data["targets"])
                 if act.data["type"] == "ACCUSE":
@@ -254,13 +252,19 @@ def retraction_conflicts(events: list[FactRow], claims: dict[str, ClaimRow], nam
     first denied ..." — "three days later, the IRGC acknowledged ...")."""
     out = []
     concessions = [e for e in events if e.data["type"] == "CONCEDE"]
+    conceded: dict[str, dict[str, list[str]]] = {}    # concession -> document -> its claims
+    for con in concessions:
+        conceded[con.id] = defaultdict(list)
+        for b in con.claims:
+            if b in claims:
+                conceded[con.id][claims[b].doc_id].append(b)
     for rej in (e for e in events if e.data["type"] == "REJECT"):
         for con in concessions:
             if not any(same_state(a, b) for a in rej.data["actors"] for b in con.data["actors"]):
                 continue
-            pairs = [(a, b) for a in rej.claims for b in con.claims if a in claims and b in claims
-                     and claims[a].doc_id == claims[b].doc_id
-                     and 0 < claims[b].sentence - claims[a].sentence <= RETRACTION_WINDOW]
+            pairs = [(a, b) for a in rej.claims if a in claims
+                     for b in conceded[con.id].get(claims[a].doc_id, ())
+                     if 0 < claims[b].sentence - claims[a].sentence <= RETRACTION_WINDOW]
             for a, b in pairs:
                 who = names(rej.data["actors"][0])
                 out.append(_make("denial", f"{who} denied, then conceded", [a, b],
@@ -372,12 +376,16 @@ def casualty_conflicts(facts: list[FactRow], claims: list[ClaimRow], texts: dict
     a sentence or two apart in one report are looked for among `local` (default `claims`)."""
     out = []
     local = claims if local is None else local
+    resting: dict[str, list[str]] = defaultdict(list)     # claim id -> its facts
+    for f in facts:
+        for cid in f.claims:
+            resting[cid].append(f.id)
     for a, b, measure in tally_conflicts(local, facts, texts, ATTACKS) + counted_conflicts(
             local, facts):
         who = [names(c.attributed_to) if c.attributed_to and c.attributed_to != "anonymous"
                else "one source" for c in (a, b)]
         summary = f"{measure}: counted differently by {who[0]} and {who[1]}"
-        related = [f.id for f in facts if a.id in f.claims or b.id in f.claims]
+        related = resting.get(a.id, []) + resting.get(b.id, [])
         out.append(_make("value", summary, [a.id, b.id], related, None))
     for a, b, measure, act in act_tally_conflicts(claims, facts, texts, ATTACKS):
         what = ACT_NOUNS.get(act.data["type"], act.data["type"].lower())

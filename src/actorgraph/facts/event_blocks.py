@@ -26,7 +26,7 @@ from __future__ import annotations
 import heapq
 from bisect import insort
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Protocol
 
 
@@ -45,8 +45,8 @@ def _thin(ev: Told) -> bool:
     return not ev.targets and not ev.location
 
 
-def _filed(ev: Told) -> set[tuple]:
-    """Every key an event is filed under."""
+def _filed(ev: Told, docs: Iterable[str]) -> set[tuple]:
+    """Every key an event is filed under, of its documents' keys those of `docs`."""
     date = ev.date or ""
     dates: list[tuple[str, str]] = [("=", date)] + [("^", date[:i]) for i in range(len(date))]
     roles: list[tuple[str, ...]] = [("actor", x) for x in ev.actors]
@@ -54,7 +54,7 @@ def _filed(ev: Told) -> set[tuple]:
     roles += [("actor+target", a, x) for a in ev.actors for x in ev.targets] + \
         ([("actor+none", a) for a in ev.actors] if not ev.targets else [])
     keys = {(ev.type, *role, *d) for role in roles for d in dates}
-    keys |= {(ev.type, "doc", doc) for doc in ev.docs}
+    keys |= {(ev.type, "doc", doc) for doc in docs}
     return keys
 
 
@@ -82,12 +82,15 @@ class EventIndex:
         self._buckets: dict[tuple, list[int]] = defaultdict(list)
         self._keys: list[set[tuple]] = []
 
-    def file(self, k: int, ev: Told) -> None:
-        """File event `k` (new, or grown by a merge) under every key it now has."""
+    def file(self, k: int, ev: Told, grown_by: Told | None = None) -> None:
+        """File event `k` under every key it now has: a new one, or one grown by the
+        telling `grown_by` (whose documents are then the only ones it may not be filed
+        under yet: an event told in thousands of documents is not filed under each of
+        them again at each telling)."""
         if k == len(self._keys):
             self._keys.append(set())
         known = self._keys[k]
-        for key in _filed(ev) - known:
+        for key in _filed(ev, ev.docs if grown_by is None else grown_by.docs) - known:
             bucket = self._buckets[key]
             if bucket and bucket[-1] > k:
                 insort(bucket, k)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Iterator
 
 from actorgraph.facts.tallies import interval
 from actorgraph.store.facts import ClaimRow, FactRow
@@ -30,7 +31,8 @@ def measured_conflicts(quantities: list[FactRow], by_id: dict[str, ClaimRow],
                        ) -> list[tuple[FactRow, FactRow, str, ClaimRow, ClaimRow]]:
     """Pairs (a, b, measure, claim of a, claim of b) of quantities of one subject and measure
     from reports in different languages (`languages`: document id -> language) whose values
-    cannot both hold."""
+    cannot both hold: each pair of facts once, by its first two claims, in the order told,
+    that conflict. Only the claims `_firsts` keeps are compared."""
     groups: dict[tuple[str, str], list[tuple[FactRow, ClaimRow]]] = defaultdict(list)
     for q in quantities:
         claims = [by_id[c] for c in q.claims if c in by_id]
@@ -38,44 +40,35 @@ def measured_conflicts(quantities: list[FactRow], by_id: dict[str, ClaimRow],
         if q.data.get("subject") and measured and len(measured) == len(claims):
             for c in measured:
                 groups[(q.data["subject"], c.payload["measure"])].append((q, c))
-    out: list[tuple[FactRow, FactRow, str, ClaimRow, ClaimRow]] = []
-    seen: set[tuple[str, str]] = set()
+    out, seen = [], set()
     for (_, measure), told in sorted(groups.items()):
-        out += _pairs(told, measure, languages, seen)
+        for i, later in _firsts(told, languages):
+            qa, ca = told[i]
+            la = languages[ca.doc_id]
+            allowed = interval(float(qa.data["value"]), ca.payload.get("qualifier"))
+            for j in later:
+                qb, cb = told[j]
+                if qa.id == qb.id or languages[cb.doc_id] == la or (qa.id, qb.id) in seen:
+                    continue
+                if _apart(allowed, interval(float(qb.data["value"]), cb.payload.get("qualifier"))):
+                    seen.add((qa.id, qb.id))
+                    out.append((qa, qb, measure, ca, cb))
     return out
 
 
-def _pairs(told: list[tuple[FactRow, ClaimRow]], measure: str,
-           languages: dict[str, str | None], seen: set[tuple[str, str]]
-           ) -> list[tuple[FactRow, FactRow, str, ClaimRow, ClaimRow]]:
-    """The conflicting pairs of one group, as comparing each told count with every later one
-    finds them: for each count, each other quantity's first later count that conflicts,
-    unless that pair of quantities conflicted before (`seen`, updated). The counts are
-    looked up by quantity, language and the values they allow, so the thousands of counts
-    of a hub's quantity are not each compared with every other."""
-    Read = tuple[str | None, tuple[float, float]]
-    read: list[Read] = [(languages.get(c.doc_id), interval(float(q.data["value"]),
-                                                           c.payload.get("qualifier")))
-                        for q, c in told]
-    told_at: dict[str, dict[Read, list[int]]] = defaultdict(lambda: defaultdict(list))
-    for k, (q, _) in enumerate(told):
-        if read[k][0]:
-            told_at[q.id][read[k]].append(k)
-    out = []
-    for i, (qa, ca) in enumerate(told):
-        la, va = read[i]
-        if not la:
-            continue
-        found = []
-        for qid, by_read in told_at.items():
-            if qid == qa.id or (qa.id, qid) in seen:
-                continue
-            later = [at[k] for (lb, vb), at in by_read.items()
-                     if lb != la and (k := bisect_right(at, i)) < len(at) and _apart(va, vb)]
-            if later:
-                found.append(min(later))
-        for j in sorted(found):
-            qb, cb = told[j]
-            seen.add((qa.id, qb.id))
-            out.append((qa, qb, measure, ca, cb))
-    return out
+def _firsts(told: list[tuple[FactRow, ClaimRow]], languages: dict[str, str | None]
+            ) -> Iterator[tuple[int, list[int]]]:
+    """The claims worth pairing, by their places in `told`: each claim that is the first of
+    its likeness (fact, qualifier and language; claims without a language are never
+    paired), with the first claim of every likeness after it. A later claim alike to an
+    earlier one conflicts with nothing the earlier does not, and any pair it could give
+    the earlier gave first; so the work grows with the claims and their likenesses, not
+    with the square of the claims (a hub's count told in a thousand reports)."""
+    places: dict[tuple, list[int]] = {}
+    for i, (q, c) in enumerate(told):
+        if languages.get(c.doc_id):
+            places.setdefault((q.id, c.payload.get("qualifier"), languages[c.doc_id]),
+                              []).append(i)
+    for i in sorted(at[0] for at in places.values()):
+        later = [at[k] for at in places.values() if (k := bisect_right(at, i)) < len(at)]
+        yield i, sorted(later)
