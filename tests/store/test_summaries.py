@@ -6,13 +6,15 @@ from __future__ import annotations
 
 from collections import Counter
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, text
 
 from actorgraph.store import schema as t
 from actorgraph.store.db import write_transaction
 from actorgraph.store.facts import FactRow, read_claims, read_facts, replace_facts
+from actorgraph.store.partial import contradictions_resting_on
 from actorgraph.store.reader import Reader, count_sections, page_of_section, top_of_sections
 from actorgraph.store.scoped import ScopedReader
+from actorgraph.store.store import Store
 from actorgraph.store.summaries import refresh, refresh_fact_index
 from actorgraph.store.tlp import Scope
 from tests.store.conftest import BAKU, BEGLI, HUS, IRAN
@@ -22,7 +24,8 @@ def _index(store) -> set[tuple]:
     with store.engine.connect() as conn:
         return {tuple(r) for r in conn.execute(select(t.entity_facts))} | {
             ("c", *r) for r in conn.execute(select(t.contradiction_entities))} | {
-            ("f", *r) for r in conn.execute(select(t.contradiction_facts))}
+            ("f", *r) for r in conn.execute(select(t.contradiction_facts))} | {
+            ("k", *r) for r in conn.execute(select(t.contradiction_claims))}
 
 
 def _many(store) -> list[FactRow]:
@@ -62,6 +65,7 @@ def test_a_partial_refresh_gives_what_a_whole_one_does(filled):
         conn.execute(delete(t.entity_facts).where(t.entity_facts.c.fact_id.in_(changed[:3])))
         conn.execute(delete(t.contradiction_entities))
         conn.execute(delete(t.contradiction_facts))
+        conn.execute(delete(t.contradiction_claims))
     assert _index(filled) != whole
     with write_transaction(filled.engine) as conn:   # ... and refreshed for those alone
         refresh(conn, changed, ["ctr-1"])
@@ -129,3 +133,31 @@ def test_insider_relations_of_some_speakers_only(filled):
     assert reader.relations_to([HUS], insider, [HUS, IRAN]) == []
     assert reader.relations_to([HUS], insider, []) == []
     assert [f.id for f in reader.relations_to([HUS], {"leader_of"}, [BEGLI])] == ["fct-lead"]
+
+
+def _claims_index(store) -> set[tuple[str, str]]:
+    with store.engine.connect() as conn:
+        return {tuple(r) for r in conn.execute(select(t.contradiction_claims.c.claim_id,
+                                                      t.contradiction_claims.c.contradiction_id))}
+
+
+def test_the_index_holds_the_claims_each_contradiction_rests_on(filled):
+    rows = Reader(filled).contradiction_rows()
+    held = {(x, c["id"]) for c in rows for x in c["claims"]}
+    assert held and _claims_index(filled) == held
+    with filled.engine.connect() as conn:
+        for claim, cid in held:
+            assert contradictions_resting_on(conn, {claim}, set()) == {cid}
+        assert contradictions_resting_on(conn, {"clm-nosuch"}, set()) == set()
+
+
+def test_an_older_store_upgraded_gets_its_contradictions_claims_indexed(filled):
+    held = _claims_index(filled)
+    assert held
+    with write_transaction(filled.engine) as conn:    # the store as revision 0016 left it
+        conn.execute(text("DROP TABLE contradiction_claims"))
+        conn.execute(text("UPDATE alembic_version SET version_num = '0016_fact_dates'"))
+    filled.engine.dispose()
+    upgraded = Store(filled.url)                      # a command that writes upgrades it
+    assert _claims_index(upgraded) == held
+    upgraded.engine.dispose()

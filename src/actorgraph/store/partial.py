@@ -222,17 +222,15 @@ def entity_records(conn: Connection, ids: Iterable[str]) -> list[EntityRecord]:
 
 def contradictions_resting_on(conn: Connection, claims: set[str], facts: set[str]
                               ) -> set[str]:
-    """Ids of the stored contradictions with one of `claims` or one of `facts`: those of
-    the facts by the pages' index (`contradiction_facts`), the others by one scan of the
-    contradictions' claims, without reading a claim."""
-    cf = t.contradiction_facts.c
+    """Ids of the stored contradictions with one of `claims` or one of `facts`, by the
+    pages' indexes (`contradiction_claims`, `contradiction_facts`), without reading a
+    contradiction or a claim."""
+    cc, cf = t.contradiction_claims.c, t.contradiction_facts.c
     out: set[str] = set()
-    for part in _chunks(facts):
-        out.update(conn.execute(select(cf.contradiction_id).where(cf.fact_id.in_(part)))
-                   .scalars())
-    for cid, cs in conn.execute(select(t.contradictions.c.id, t.contradictions.c.claims)):
-        if cid not in out and not claims.isdisjoint(json.loads(cs)):
-            out.add(cid)
+    for column, key, ids in ((cf.contradiction_id, cf.fact_id, facts),
+                             (cc.contradiction_id, cc.claim_id, claims)):
+        for part in _chunks(ids):
+            out.update(conn.execute(select(column).where(key.in_(part))).scalars())
     return out
 
 

@@ -319,6 +319,13 @@ contradiction_facts = Table(
     Column("fact_id", String(60), primary_key=True),
     Column("contradiction_id", String(60), primary_key=True),
 )
+# Which claims each contradiction rests on (its `claims`), so an incremental
+# re-resolution finds those resting on the claims it changes by index.
+contradiction_claims = Table(
+    "contradiction_claims", metadata,
+    Column("claim_id", String(60), primary_key=True),
+    Column("contradiction_id", String(60), primary_key=True),
+)
 
 # -- the resolution index: what an incremental re-resolution starts from ----------
 # Written by every full resolution, updated by every incremental one

@@ -9,7 +9,9 @@ contradictions and rebuilt with them, in the transaction that writes them:
 - `fact_dates`: per fact, the publication dates of the documents of its claims, which
   date the edges of the network view;
 - `contradiction_entities`, `contradiction_facts`: whom and which facts a contradiction
-  concerns, so an entity's contradictions are counted and paged by index.
+  concerns, so an entity's contradictions are counted and paged by index;
+- `contradiction_claims`: the claims a contradiction rests on, so an incremental
+  re-resolution finds those resting on the claims it changes by index.
 
 `write_facts` and `write_contradictions` (store/facts.py) call the two refreshes for
 everything; a partial rebuild (facts of some clusters) calls them with the ids it wrote
@@ -96,18 +98,22 @@ def refresh_fact_dates(conn: Connection, fact_ids: list[str] | None) -> None:
 
 
 def refresh_contradiction_index(conn: Connection,
-                                contradiction_ids: Collection[str] | None = None) -> None:
+                                contradiction_ids: Collection[str] | None = None,
+                                claims: bool = True) -> None:
     """Rebuild the links of these contradictions (of all when None) to the entities and
-    facts they concern, in the caller's transaction; run it after the facts they name are
-    written (an entity of one of its facts is one it concerns)."""
-    ce, cf, k = t.contradiction_entities, t.contradiction_facts, t.contradictions
+    facts they concern and (with `claims`; a migration older than the table says False)
+    the claims they rest on, in the caller's transaction; run it after the facts they
+    name are written (an entity of one of its facts is one it concerns)."""
+    ce, cf, cc, k = (t.contradiction_entities, t.contradiction_facts,
+                     t.contradiction_claims, t.contradictions)
+    tables = (ce, cf, cc) if claims else (ce, cf)
     for chunk in _chunks(contradiction_ids):
-        for table in (ce, cf):
+        for table in tables:
             conn.execute(delete(table).where(
                 *([] if chunk is None else [table.c.contradiction_id.in_(chunk)])))
-        found = conn.execute(select(k.c.id, k.c.entity_id, k.c.facts).where(
+        found = conn.execute(select(k.c.id, k.c.entity_id, k.c.facts, k.c.claims).where(
             *([] if chunk is None else [k.c.id.in_(chunk)]))).all()
-        facts = {cid: set(json.loads(fs)) for cid, _, fs in found}
+        facts = {cid: set(json.loads(fs)) for cid, _, fs, _ in found}
         of_fact: dict[str, set[str]] = defaultdict(set)
         for part in _chunks(None if chunk is None else {x for fs in facts.values() for x in fs}):
             q = select(t.fact_entities.c.fact_id, t.fact_entities.c.entity_id)
@@ -115,18 +121,21 @@ def refresh_contradiction_index(conn: Connection,
                 q = q.where(t.fact_entities.c.fact_id.in_(part))
             for fid, eid in conn.execute(q):
                 of_fact[fid].add(eid)
-        ent_rows, fact_rows = [], []
-        for cid, eid, _ in found:
+        ent_rows, fact_rows, claim_rows = [], [], []
+        for cid, eid, _, cs in found:
             whom = ({eid} if eid else set()) | {e for x in facts[cid] for e in of_fact[x] if e}
             ent_rows += [{"entity_id": e, "contradiction_id": cid} for e in sorted(whom)]
             fact_rows += [{"fact_id": x, "contradiction_id": cid} for x in sorted(facts[cid])]
-        for table, rows in ((ce, ent_rows), (cf, fact_rows)):
+            claim_rows += [{"claim_id": x, "contradiction_id": cid}
+                           for x in sorted(set(json.loads(cs)))]
+        for table, rows in ((ce, ent_rows), (cf, fact_rows), (cc, claim_rows))[:len(tables)]:
             for i in range(0, len(rows), 5000):
                 conn.execute(insert(table), rows[i:i + 5000])
 
 
 def refresh(conn: Connection, fact_ids: Collection[str] | None = None,
-            contradiction_ids: Collection[str] | None = None, dates: bool = True) -> None:
+            contradiction_ids: Collection[str] | None = None, dates: bool = True,
+            claims: bool = True) -> None:
     """Both refreshes: after a rebuild of these facts and contradictions (all when None)."""
     refresh_fact_index(conn, fact_ids, dates)
-    refresh_contradiction_index(conn, contradiction_ids)
+    refresh_contradiction_index(conn, contradiction_ids, claims)

@@ -41,7 +41,7 @@ def upgrade() -> None:
     op.execute("CREATE INDEX IF NOT EXISTS ix_mentions_doc_key "
                "ON mentions (doc_id, key, entity_id)")
     from actorgraph.store.summaries import refresh
-    refresh(op.get_bind(), dates=False)   # fact_dates comes with 0016
+    refresh(op.get_bind(), dates=False, claims=False)   # their tables come with 0016, 0017
 
 
 def downgrade() -> None:
