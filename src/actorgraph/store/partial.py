@@ -14,7 +14,7 @@ from actorgraph.store import schema as t
 from actorgraph.store.db import retry_locked, write_transaction
 from actorgraph.store.facts import ClaimRow, FactRow, insert_facts
 from actorgraph.store.store import EntityRecord, Store
-from actorgraph.store.summaries import refresh
+from actorgraph.store.summaries import refresh, refresh_contradiction_index
 
 CHUNK = 500
 
@@ -234,6 +234,17 @@ def contradictions_resting_on(conn: Connection, claims: set[str], facts: set[str
     return out
 
 
+def _stored_as(conn: Connection, rows: list[dict]) -> set[str]:
+    """Ids of those of `rows` (contradictions to write) stored exactly so."""
+    k = t.contradictions
+    by_id = {r["id"]: r for r in rows}
+    out: set[str] = set()
+    for part in _chunks(by_id):
+        out.update(r.id for r in conn.execute(select(k).where(k.c.id.in_(part)))
+                   if dict(r._mapping) == by_id[r.id])
+    return out
+
+
 def _delete(conn: Connection, column, ids: Iterable[str]) -> None:
     for part in _chunks(ids):
         conn.execute(delete(column.table).where(column.in_(part)))
@@ -251,15 +262,20 @@ def write_partial(store: Store, token: str | None, partial, facts_gone: set[str]
                 return False
             _write_entities(conn, partial)
             _write_facts(conn, facts_gone, facts_new)
-            _delete(conn, t.contradictions.c.id, cons_gone)
-            if cons_new:
-                conn.execute(insert(t.contradictions), [
-                    {"id": c.id, "kind": c.kind, "summary": c.summary,
+            facts = facts_gone | {r.id for r in facts_new}
+            rows = [{"id": c.id, "kind": c.kind, "summary": c.summary,
                      "claims": json.dumps(c.claims), "facts": json.dumps(c.facts),
-                     "entity_id": c.entity_id, "first_seen": c.first_seen} for c in cons_new])
-            # the pages' counts of the facts and contradictions written (store/summaries.py)
-            refresh(conn, facts_gone | {r.id for r in facts_new},
-                    cons_gone | {c.id for c in cons_new})
+                     "entity_id": c.entity_id, "first_seen": c.first_seen} for c in cons_new]
+            # a contradiction found again exactly as stored stays, with its index rows
+            same = _stored_as(conn, [r for r in rows if r["id"] in cons_gone])
+            _delete(conn, t.contradictions.c.id, cons_gone - same)
+            if rows := [r for r in rows if r["id"] not in same]:
+                conn.execute(insert(t.contradictions), rows)
+            # the pages' counts of the facts and contradictions written (store/summaries.py),
+            # and whom a kept contradiction concerns when one of its facts was rewritten
+            refresh(conn, facts, cons_gone - same | {r["id"] for r in rows})
+            refresh_contradiction_index(conn, same & contradictions_resting_on(
+                conn, set(), facts), whom_only=True)
             ix.update_index(conn, partial.groups, partial.removed, partial.index_entities)
             conn.execute(delete(t.store_state).where(t.store_state.c.key == "stale"))
             return True

@@ -319,13 +319,19 @@ contradiction_facts = Table(
     Column("fact_id", String(60), primary_key=True),
     Column("contradiction_id", String(60), primary_key=True),
 )
+# a refresh deletes the rows of some contradictions by these
+Index("ix_contradiction_entities_contradiction", contradiction_entities.c.contradiction_id)
+Index("ix_contradiction_facts_contradiction", contradiction_facts.c.contradiction_id)
 # Which claims each contradiction rests on (its `claims`), so an incremental
-# re-resolution finds those resting on the claims it changes by index.
+# re-resolution finds those resting on the claims it changes by index. Keyed by the
+# contradiction: a refresh deletes a contradiction's rows (a tally over a hub rests on
+# a thousand claims) without scanning the table.
 contradiction_claims = Table(
     "contradiction_claims", metadata,
-    Column("claim_id", String(60), primary_key=True),
     Column("contradiction_id", String(60), primary_key=True),
+    Column("claim_id", String(60), primary_key=True),
 )
+Index("ix_contradiction_claims_claim", contradiction_claims.c.claim_id)
 
 # -- the resolution index: what an incremental re-resolution starts from ----------
 # Written by every full resolution, updated by every incremental one

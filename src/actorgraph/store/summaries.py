@@ -99,14 +99,16 @@ def refresh_fact_dates(conn: Connection, fact_ids: list[str] | None) -> None:
 
 def refresh_contradiction_index(conn: Connection,
                                 contradiction_ids: Collection[str] | None = None,
-                                claims: bool = True) -> None:
+                                claims: bool = True, whom_only: bool = False) -> None:
     """Rebuild the links of these contradictions (of all when None) to the entities and
     facts they concern and (with `claims`; a migration older than the table says False)
     the claims they rest on, in the caller's transaction; run it after the facts they
-    name are written (an entity of one of its facts is one it concerns)."""
+    name are written (an entity of one of its facts is one it concerns). `whom_only`:
+    only the entities (for contradictions kept as they were, some of whose facts were
+    rewritten)."""
     ce, cf, cc, k = (t.contradiction_entities, t.contradiction_facts,
                      t.contradiction_claims, t.contradictions)
-    tables = (ce, cf, cc) if claims else (ce, cf)
+    tables = (ce,) if whom_only else (ce, cf, cc) if claims else (ce, cf)
     for chunk in _chunks(contradiction_ids):
         for table in tables:
             conn.execute(delete(table).where(
