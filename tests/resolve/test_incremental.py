@@ -40,7 +40,7 @@ def _state(store: Store) -> tuple:
                        for table in (t.entities, t.entity_names, t.review, t.facts,
                                      t.fact_claims, t.fact_entities, t.contradictions,
                                      t.entity_facts, t.fact_dates, t.contradiction_entities,
-                                     t.contradiction_facts))
+                                     t.contradiction_facts, t.contradiction_claims))
         links = sorted(tuple(r) for r in conn.execute(select(t.mentions.c.id,
                                                              t.mentions.c.entity_id)))
     return json_export.dumps(store), tables, links
