@@ -151,6 +151,15 @@ def test_the_index_holds_the_claims_each_contradiction_rests_on(filled):
         assert contradictions_resting_on(conn, {"clm-nosuch"}, set()) == set()
 
 
+def test_a_contradiction_deleted_loses_its_claims_rows(filled):
+    held = _claims_index(filled)
+    gone = sorted({cid for _, cid in held})[0]
+    with write_transaction(filled.engine) as conn:
+        conn.execute(delete(t.contradictions).where(t.contradictions.c.id == gone))
+        refresh(conn, [], [gone])
+    assert _claims_index(filled) == {(x, cid) for x, cid in held if cid != gone}
+
+
 def test_an_older_store_upgraded_gets_its_contradictions_claims_indexed(filled):
     held = _claims_index(filled)
     assert held
