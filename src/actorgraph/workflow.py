@@ -152,6 +152,7 @@ def ingest(paths: Iterable[str], store: Store, overrides: DocumentMeta | None = 
         if progress:
             progress(read.source)
         _store_read(store, read, report)
+        del read    # the last document's extraction is not held while resolving
     if report.added or report.versions or store.is_stale():
         try:
             refresh(store)

@@ -2,7 +2,11 @@
 found by id or by any name in any spelling; versions and stats."""
 from __future__ import annotations
 
-from actorgraph.model import DocumentMeta
+import json
+from dataclasses import replace
+
+from actorgraph.model import Attribution, DocumentMeta, RelationFact
+from actorgraph.store.claims import claim_rows
 from actorgraph.store.facts import key_map, read_claims
 from actorgraph.store.ids import document_id
 from actorgraph.store.store import Store
@@ -129,3 +133,37 @@ def test_reopening_a_store_migrates_nothing(filled):
     assert upgrade(filled.engine) == []
     again = Store(filled.url)
     assert again.stats() == filled.stats()
+
+
+def test_an_extraction_longer_than_a_batch_is_stored_whole(store, monkeypatch):
+    from actorgraph.store import store as store_module
+
+    monkeypatch.setattr(store_module, "BATCH_ROWS", 2)
+    doc, clean, extraction = report_a()
+    extraction.relations *= 3           # the same claim thrice: one row
+    extraction.relations.append(RelationFact("person:tawhid begli", "member_of",
+                                             "organization:husseiniyyun", 2, "test:member"))
+    doc_id, _ = store.add_document(doc, clean, extraction)
+    assert len(extraction.mentions) > 2 and len(extraction.sentences) > 2
+    assert [(m.start, m.text) for m in store.mentions()] == [
+        (m.start, m.text) for m in extraction.mentions]
+    assert [store.sentence_of(doc_id, s.index) for s in extraction.sentences] == [
+        (s.start, s.end) for s in extraction.sentences]
+    assert sorted(c.kind for c in read_claims(store)) == [
+        "event", "founding", "relation", "relation"]
+
+
+def test_facts_with_one_claim_id_give_one_row_in_the_first_place_with_the_last_attribution():
+    _, _, extraction = report_a()
+    leads = extraction.relations[0]
+    said = Attribution("person:tawhid begli", "claimed", "said")
+    member = RelationFact("person:tawhid begli", "member_of", "organization:husseiniyyun", 1,
+                          "test:member")
+    extraction.relations = [leads, member, replace(leads, attribution=said),
+                            replace(member, sentence=9)]      # no such sentence: no claim
+    rows = list(claim_rows("d", extraction, "now"))
+    assert [(r["kind"], r["speaker_key"], r["modality"]) for r in rows] == [
+        ("relation", "person:tawhid begli", "claimed"), ("relation", None, "asserted"),
+        ("event", None, "asserted"), ("founding", None, "asserted")]
+    assert json.loads(rows[0]["payload"])["predicate"] == "leader_of"
+    assert len({r["id"] for r in rows}) == 4

@@ -6,6 +6,8 @@ stage maps them to entity ids after every resolution.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
+from functools import partial
 from typing import Any
 
 from actorgraph.model import (
@@ -63,33 +65,60 @@ def dispute_rows(d: DisputeFact):
         yield s, d.attribution, {**common, "role": "disputing"}
 
 
-def claim_rows(doc_id: str, extraction: Extraction, ingested_at: str) -> list[dict]:
-    """One row per fact of the extraction, with a stable id."""
+def _facts(extraction: Extraction) -> Iterator[tuple[str, int, Any, Callable[[], dict]]]:
+    """(kind, sentence index, attribution, payload maker) for each fact of the extraction,
+    in the order of its claims; the payload is made only when asked for."""
+    for r in extraction.relations:
+        yield "relation", r.sentence, r.attribution, partial(relation_payload, r)
+    for e in extraction.events:
+        yield "event", e.sentence, e.attribution, partial(event_payload, e)
+    for q in extraction.quantities:
+        yield "quantity", q.sentence, q.attribution, partial(quantity_payload, q)
+    for f in extraction.foundings:
+        yield "founding", f.sentence, f.attribution, partial(founding_payload, f)
+    for d in extraction.disputes:
+        for s, att, payload in dispute_rows(d):
+            yield "account", s, att, partial(dict, payload)
+    for c in extraction.conditions:
+        yield "condition", c.sentence, c.attribution, partial(
+            dict, subject=c.subject, condition=c.condition, cue=c.cue)
+
+
+def _body(payload: dict) -> str:
+    return json.dumps(payload, sort_keys=True, ensure_ascii=False)
+
+
+def claim_rows(doc_id: str, extraction: Extraction, ingested_at: str) -> Iterator[dict]:
+    """One row per fact of the extraction, with a stable id, made one at a time (a long
+    report has over a hundred thousand: they are never all held at once).
+
+    Facts with the same id (same kind, sentence and payload) give one row, in the place
+    of the first and with the attribution of the last; the ids are found in a first pass
+    that keeps only them and where their last fact is."""
     sentences = {s.index: s for s in extraction.sentences}
-    rows: dict[str, dict] = {}
-    facts = ([("relation", f.sentence, f.attribution, relation_payload(f))
-              for f in extraction.relations]
-             + [("event", f.sentence, f.attribution, event_payload(f))
-                for f in extraction.events]
-             + [("quantity", f.sentence, f.attribution, quantity_payload(f))
-                for f in extraction.quantities]
-             + [("founding", f.sentence, f.attribution, founding_payload(f))
-                for f in extraction.foundings]
-             + [("account", s, att, payload) for d in extraction.disputes
-                for s, att, payload in dispute_rows(d)]
-             + [("condition", c.sentence, c.attribution,
-                 {"subject": c.subject, "condition": c.condition, "cue": c.cue})
-                for c in extraction.conditions])
-    for kind, index, att, payload in facts:
-        sent = sentences.get(index)
-        if sent is None:
+    last: dict[str, int] = {}
+    for i, (kind, index, _, payload) in enumerate(_facts(extraction)):
+        if index in sentences:
+            last["clm-" + short_hash(doc_id, kind, str(index), _body(payload()))] = i
+    wanted = iter(sorted(last.values()))
+    order = {i: rank for rank, i in enumerate(last.values())}
+    del last
+    made: dict[int, dict] = {}      # rows made before their turn (a later fact's id came first)
+    turn = 0
+    nxt = next(wanted, None)
+    for i, (kind, index, att, payload) in enumerate(_facts(extraction)):
+        if i != nxt:
             continue
-        body = json.dumps(payload, sort_keys=True, ensure_ascii=False)
+        nxt = next(wanted, None)
+        sent = sentences[index]
+        body = _body(payload())
         cid = "clm-" + short_hash(doc_id, kind, str(index), body)
-        rows[cid] = {
+        made[order[i]] = {
             "id": cid, "doc_id": doc_id, "sentence": sent.index, "start": sent.start,
             "end": sent.end, "kind": kind, "payload": body, "speaker_key": att.attributed_to,
             "modality": att.modality, "cue": att.cue, "section": sent.kind,
             "ingested_at": ingested_at,
         }
-    return list(rows.values())
+        while turn in made:
+            yield made.pop(turn)
+            turn += 1

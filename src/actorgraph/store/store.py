@@ -10,6 +10,7 @@ import json
 import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from sqlalchemy import Engine, and_, delete, func, insert, select, update
 
@@ -320,25 +321,29 @@ class Store:
         return (r.start, r.end) if r else None
 
 
+BATCH_ROWS = 2000    # rows per executemany when storing a document's extraction
+
+
 def _insert_extraction(conn, doc_id: str, extraction: Extraction) -> None:
-    """A document's sentences, mentions and claims."""
-    if extraction.sentences:
-        conn.execute(insert(t.sentences), [
-            {"doc_id": doc_id, "idx": s.index, "start": s.start, "end": s.end,
-             "kind": s.kind} for s in extraction.sentences])
-    rows = [{
+    """A document's sentences, mentions and claims, in batches of BATCH_ROWS rows made as
+    they are written (a long report has over a hundred thousand of each)."""
+    _insert_batched(conn, t.sentences, (
+        {"doc_id": doc_id, "idx": s.index, "start": s.start, "end": s.end,
+         "kind": s.kind} for s in extraction.sentences))
+    _insert_batched(conn, t.mentions, ({
         "id": f"{doc_id}:m{i}", "doc_id": doc_id, "start": m.start, "end": m.end,
         "text": m.text, "sentence": m.sentence, "type": m.type, "kind": m.kind,
         "key": m.key, "name": m.name, "role": m.role, "refers_to": m.refers_to,
         "label": m.label, "section": m.section,
         "votes": json.dumps(m.votes, sort_keys=True),
         "evidence": json.dumps(list(m.evidence)), "entity_id": None,
-    } for i, m in enumerate(extraction.mentions)]
-    if rows:
-        conn.execute(insert(t.mentions), rows)
-    claims = claim_rows(doc_id, extraction, now())
-    if claims:
-        conn.execute(insert(t.claims), claims)
+    } for i, m in enumerate(extraction.mentions)))
+    _insert_batched(conn, t.claims, claim_rows(doc_id, extraction, now()))
+
+
+def _insert_batched(conn, table, rows: Iterator[dict]) -> None:
+    while batch := list(islice(rows, BATCH_ROWS)):
+        conn.execute(insert(table), batch)
 
 
 def _replace_extraction(conn, doc_id: str, extraction: Extraction) -> None:
