@@ -73,6 +73,9 @@ def patterns() -> list[tuple[str, re.Pattern]]:
     seasons = "|".join(c["seasons"])
     dated = _led_by(c["weekdays"] + names + abbr)        # a weekday or a month first
     parted = _led_by(c["period_parts"] + names + abbr)   # a period's part or a month first
+    numbered = _led_by(c["weekdays"], also=r"\d")                # a weekday or a day first
+    seasoned = _led_by(c["period_parts"] + c["seasons"] + ["the"])
+    counted = _led_by(["a", *c["vague_counts"], *c["offset_units"]])  # "a few", "several", "days"
     units = "|".join(c["offset_units"])
     direction = "|".join(c["forward_words"] + c["backward_words"] + c["ago_words"])
 
@@ -83,32 +86,33 @@ def patterns() -> list[tuple[str, re.Pattern]]:
     rules = [
         ("iso_day", rf"\b{year}-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b"),
         ("month_day_year", rf"{dated}\b{wday}{month_any}\s+{day}(?:\s*[-\u2013]\s*\d{{1,2}})?,?\s+{year}\b"),
-        ("day_month_year", rf"\b{wday}{day}(?:\s+of)?\s+{month_any},?\s+{year}\b"),
+        ("day_month_year", rf"{numbered}\b{wday}{day}(?:\s+of)?\s+{month_any},?\s+{year}\b"),
         ("month_year", rf"{parted}\b(?:(?P<part>{part})[\s-]*)?{month_any},?\s+(?:of\s+)?{year}\b"),
         ("month_day", rf"{dated}\b{wday}{month_any}\s+{day}\b(?![,\s]*\d)"),
-        ("day_month", rf"\b{wday}{day}(?:\s+of)?\s+{month_any}\b"),
+        ("day_month", rf"{numbered}\b{wday}{day}(?:\s+of)?\s+{month_any}\b"),
         ("part_month", rf"\b(?P<part>{part})[\s-]*{month_any}\b"),
         ("month", rf"{months}(?:\b{month}(?!\w)|\b(?P<mon2>{'|'.join(names)})\b)"),
         ("year_range", rf"\b(?:(?:from|between)\s+)?{year}\s*(?:-|\u2013|\u2014|to|and|until|through)"
                        r"\s*(?P<year2>\d{4}|\d{2})\b"),
-        ("part_year", rf"\b(?:(?:{part})|(?:(?:the\s+)?{_led_by(c['seasons'])}(?:{seasons})(?:\s+of)?))[\s-]*{year}\b"),
+        ("part_year", rf"{seasoned}\b(?:(?:{part})|(?:(?:the\s+)?{_led_by(c['seasons'])}(?:{seasons})(?:\s+of)?))[\s-]*{year}\b"),
         ("year", rf"(?<![\d,.$\u20ac\u00a3-]){year}(?![\d%]|s\b|,\d|\.\d|-year|\s*-\s*\d)"),
         ("anaphoric", rf"\b(?P<phrase>{phrases(c['anaphoric'])})\b"),
         ("deictic", rf"\b(?P<phrase>{phrases(c['deictic'])})\b"),
-        ("offset", rf"\b(?P<count>an?|\w+|\d+)\s+(?:(?P<unit>{units})s?)\s+(?P<dir>{direction})\b"),
-        ("vague_offset", rf"\b(?:(?:a\s+)?(?:{'|'.join(c['vague_counts'])})\s+(?:of\s+)?)?"
+        ("offset", rf"\b(?P<count>an?|\w++|\d+)\s+(?:(?P<unit>{units})s?)\s+(?P<dir>{direction})\b"),
+        ("vague_offset", rf"{counted}\b(?:(?:a\s+)?(?:{'|'.join(c['vague_counts'])})\s+(?:of\s+)?)?"
                          rf"(?:{units})s\s+(?:{direction})\b"),
         ("weekday", rf"\b(?P<rel>on|last|this)\s+(?P<wd>{'|'.join(c['weekdays'])})\b"),
     ] + [("vague", rf"\b(?:{rx})\b") for rx in c["vague_periods"]]
     return [(name, re.compile(rx, re.IGNORECASE)) for name, rx in rules]
 
 
-def _led_by(words) -> str:
+def _led_by(words, also: str = "") -> str:
     """A look-ahead for the first letters of `words` (cue words, matched ignoring case),
-    set before an alternation of them: it changes no match, since every alternative
-    begins with one of those letters, but lets the scan leave most positions at one test
-    instead of trying each word in turn (the patterns are tried at every word of a text)."""
-    return "(?=[" + "".join(sorted({re.escape(w[0]) for w in words})) + "])"
+    and the class `also` ("\\d": a digit), set before an alternation of them: it changes no
+    match, since every alternative begins with one of those, but lets the scan leave most
+    positions at one test instead of trying each word in turn (the patterns are tried at
+    every word of a text)."""
+    return "(?=[" + "".join(sorted({re.escape(w[0]) for w in words})) + also + "])"
 
 
 def _month_number(word: str) -> int | None:
