@@ -23,7 +23,7 @@ import json
 from collections import defaultdict
 from collections.abc import Collection, Iterator
 
-from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy import Connection, Table, delete, func, insert, select
 
 from actorgraph import ontology
 from actorgraph.store import schema as t
@@ -123,14 +123,17 @@ def refresh_contradiction_index(conn: Connection,
                 q = q.where(t.fact_entities.c.fact_id.in_(part))
             for fid, eid in conn.execute(q):
                 of_fact[fid].add(eid)
-        ent_rows, fact_rows, claim_rows = [], [], []
+        rows_of: dict[Table, list[dict]] = {table: [] for table in tables}
         for cid, eid, _, cs in found:
             whom = ({eid} if eid else set()) | {e for x in facts[cid] for e in of_fact[x] if e}
-            ent_rows += [{"entity_id": e, "contradiction_id": cid} for e in sorted(whom)]
-            fact_rows += [{"fact_id": x, "contradiction_id": cid} for x in sorted(facts[cid])]
-            claim_rows += [{"claim_id": x, "contradiction_id": cid}
-                           for x in sorted(set(json.loads(cs)))]
-        for table, rows in ((ce, ent_rows), (cf, fact_rows), (cc, claim_rows))[:len(tables)]:
+            rows_of[ce] += [{"entity_id": e, "contradiction_id": cid} for e in sorted(whom)]
+            if cf in rows_of:
+                rows_of[cf] += [{"fact_id": x, "contradiction_id": cid}
+                                for x in sorted(facts[cid])]
+            if cc in rows_of:
+                rows_of[cc] += [{"claim_id": x, "contradiction_id": cid}
+                                for x in sorted(set(json.loads(cs)))]
+        for table, rows in rows_of.items():
             for i in range(0, len(rows), 5000):
                 conn.execute(insert(table), rows[i:i + 5000])
 
