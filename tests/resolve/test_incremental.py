@@ -247,3 +247,48 @@ def test_a_voice_named_only_by_a_claim_is_named_when_its_contradiction_is_redone
     full = Store(copy_db(store, tmp_path, "voice-full.db"))
     refresh(full)
     assert _state(store) == _state(full)
+
+
+MERGED_ACCOUNTS = {
+    "first.txt": "Valley Watch, 3 March 2021.\n\nThe Kestrel Brigade was founded in 2011 by "
+                 "Omar Haddad, according to a report by the monitoring group.\nThe Kestrel "
+                 "Brigade killed 12 people in an attack on the town of Lorin on 4 January "
+                 "2020.\n",
+    "second.txt": "Harbour Post, 9 May 2022.\n\nThe Kestrel Battalion was founded in 2014 by "
+                  "Omar Haddad, the ministry said.\nThe Kestrel Battalion killed 30 people in "
+                  "an attack on the town of Lorin on 4 January 2020.\n",
+}
+
+
+def test_a_merge_that_brings_accounts_together_adds_their_contradictions_and_undo_drops_them(
+        tmp_path):
+    """Two groups told apart, each with its own founding year and count of the dead of one
+    attack: merging them makes the accounts conflict, and undoing the merge takes the
+    conflicts back -- the contradictions, and the index of the claims they rest on, as a
+    full re-resolution writes them."""
+    for name, text in MERGED_ACCOUNTS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    store = Store(new_db_url(tmp_path, "accounts.db"))
+    assert ingest([str(tmp_path / n) for n in MERGED_ACCOUNTS], store).ok
+
+    def contradictions() -> tuple[int, int]:
+        with store.engine.connect() as conn:
+            return (len(conn.execute(select(t.contradictions)).all()),
+                    len(conn.execute(select(t.contradiction_claims)).all()))
+
+    def equals_full(step: str) -> None:
+        full = Store(copy_db(store, tmp_path, f"full-{step}.db"))
+        refresh(full)
+        assert _state(store) == _state(full), step
+        full.engine.dispose()
+
+    assert contradictions() == (0, 0)
+    merged = log.record_change(store, "same", "Kestrel Brigade", "Kestrel Battalion")
+    assert refresh_judged(store, [merged]).incremental
+    found, resting = contradictions()
+    assert found >= 2 and resting >= 2 * found       # founding years, counts of the dead
+    equals_full("merged")
+    undone = log.undo_change(store, merged.id)
+    assert refresh_judged(store, [undone]).incremental
+    assert contradictions() == (0, 0)
+    equals_full("undone")
