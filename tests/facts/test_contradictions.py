@@ -340,3 +340,18 @@ def test_a_short_name_inside_another_word_names_nobody():
                     "2024")
     assert len(find_contradictions(facts, [rej, acc2], lambda e: e, {"d": named},
                                    aliases)) == 1
+
+
+def test_an_attack_counted_differently_in_two_reports_is_named_in_plain_words():
+    """The summary names the act with its own article ("in an attack of <date>"), not
+    one stacked on another ("in the an attack")."""
+    first = ClaimRow("a", "d1", 0, 0, 44, "event", {}, None, "asserted", None, "body", "2024")
+    second = ClaimRow("b", "d2", 0, 0, 44, "event", {}, None, "asserted", None, "body", "2024")
+    attack = FactRow("e", "event", {"type": "ASSAULT", "actors": ["brigade"],
+                                    "targets": ["town"], "date": "2020-01-04"},
+                     ["a", "b"], "2024", [])
+    texts = {"d1": "The brigade killed 12 people in the town raid.",
+             "d2": "The brigade killed 30 people in the town raid."}
+    found = find_contradictions([attack], [first, second], lambda e: e, texts=texts)
+    assert [x.summary for x in found] == [
+        "dead in an attack of 2020-01-04: counted differently in two accounts"]

@@ -388,8 +388,9 @@ def casualty_conflicts(facts: list[FactRow], claims: list[ClaimRow], texts: dict
         related = resting.get(a.id, []) + resting.get(b.id, [])
         out.append(_make("value", summary, [a.id, b.id], related, None))
     for a, b, measure, act in act_tally_conflicts(claims, facts, texts, ATTACKS):
-        what = ACT_NOUNS.get(act.data["type"], act.data["type"].lower())
-        summary = (f"{measure} in the {what} of {act.data.get('date') or 'undated'}: "
+        # the act's noun brings its own article ("an attack")
+        what = ACT_NOUNS.get(act.data["type"], f"the {act.data['type'].lower()}")
+        summary = (f"{measure} in {what} of {act.data.get('date') or 'undated'}: "
                    f"counted differently in two accounts")
         entity = next(iter(act.data.get("targets") or act.data.get("actors") or []), None)
         out.append(_make("value", summary, [a.id, b.id], [act.id], entity))
