@@ -11,8 +11,9 @@ Restore reads and checks the whole file before it touches the store (a damaged b
 is a `BackupError` and writes nothing), refuses a store that holds anything unless
 `force`, and writes every row in one transaction (on `force`, after emptying the store
 in that same transaction). A backup made at an older revision is restored into this
-version's tables (later revisions only add columns and tables); one of a newer revision
-is refused.
+version's tables (later revisions only add columns and tables), and the tables derived
+from its facts and contradictions are rebuilt in the same transaction (a table a later
+revision added is not in it); one of a newer revision is refused.
 """
 from __future__ import annotations
 
@@ -43,7 +44,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import DBAPIError
 
-from actorgraph.store import schema
+from actorgraph.store import schema, summaries
 from actorgraph.store.db import now, write_transaction
 from actorgraph.store.versions import chain, head
 
@@ -284,6 +285,10 @@ def _write(engine: Engine, path: str | Path, summary: Summary) -> None:
                         batch = []
                 if batch:
                     conn.execute(insert(table), batch)
+        if summary.revision != head():
+            # tables derived from the facts and contradictions that a later revision added
+            # are rebuilt, as the migrations that added them fill them
+            summaries.refresh(conn)
         if conn.dialect.name == "postgresql":
             for table in SERIAL:   # the next id after the restored ones
                 conn.exec_driver_sql(
