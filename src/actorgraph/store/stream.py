@@ -161,7 +161,7 @@ def sorted_by(conn: Connection, pairs: Iterable[tuple[str, str]]) -> Iterator[st
                   Column("value", Text), prefixes=["TEMPORARY"])
     table.create(conn)
     try:
-        for batch in _batched(pairs):
+        for batch in chunks(pairs, BATCH):
             conn.execute(insert(table), [{"key": k, "value": v} for k, v in batch])
         for (value,) in rows(conn, select(table.c.value).order_by(table.c.key)):
             yield value
@@ -169,15 +169,10 @@ def sorted_by(conn: Connection, pairs: Iterable[tuple[str, str]]) -> Iterator[st
         table.drop(conn)
 
 
-def _batched(pairs: Iterable[tuple[str, str]]) -> Iterator[list[tuple[str, str]]]:
-    it = iter(pairs)
-    while batch := list(itertools.islice(it, BATCH)):
-        yield batch
-
-
-def chunks(items: Iterable[T]) -> Iterator[list[T]]:
+def chunks(items: Iterable[T], size: int | None = None) -> Iterator[list[T]]:
+    """`items` in lists of `size` (CHUNK when not given; the last may be shorter)."""
     it = iter(items)
-    while chunk := list(itertools.islice(it, CHUNK)):
+    while chunk := list(itertools.islice(it, size or CHUNK)):
         yield chunk
 
 
