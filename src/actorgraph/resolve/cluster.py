@@ -34,7 +34,15 @@ from itertools import combinations
 
 from actorgraph.knowledge.names import fold, name_keys, phonetic_key, script_readings, tokens
 from actorgraph.resolve.compare import Profile, compare_profiles, conflict, organ_states, profile
-from actorgraph.resolve.records import Base, Candidate, Merge, NameGroup, Resolution, Score
+from actorgraph.resolve.records import (
+    Base,
+    Candidate,
+    CannotLink,
+    Merge,
+    NameGroup,
+    Resolution,
+    Score,
+)
 
 __all__ = ["resolve", "blocking_keys"]
 
@@ -61,7 +69,8 @@ class _Guarded:
 
     def __init__(self, n: int):
         self.parent = list(range(n))
-        self.cannot: dict[int, set[int]] = {}
+        # root -> (cannot-link, side): one side's clusters never join the other's
+        self.cannot: dict[int, set[tuple[int, int]]] = {}
         self.reps: dict[int, list[int]] = {}     # root -> node indices (persons, states)
         self.profiles: list[Profile] = []
 
@@ -74,8 +83,10 @@ class _Guarded:
 
     def blocked(self, ra: int, rb: int) -> str | None:
         ca, cb = self.cannot.get(ra), self.cannot.get(rb)
-        if ca and cb and not ca.isdisjoint(cb):
-            return "cannot-link"
+        if ca and cb:
+            small, big = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
+            if any((link, 1 - side) in big for link, side in small):
+                return "cannot-link"
         reps_a, reps_b = self.reps.get(ra), self.reps.get(rb)
         if reps_a and reps_b:
             for x in reps_a:
@@ -161,7 +172,7 @@ def _primary_key(g: NameGroup, prof: Profile) -> str | None:
 
 def resolve(groups: Sequence[NameGroup],
             must_link: Iterable[tuple[str, str]] = (),
-            cannot_link: Iterable[tuple[str, str]] = (),
+            cannot_link: Iterable[CannotLink] = (),
             merge_at: float = 0.8, review_at: float = 0.5,
             max_block: int = 100, workers: int = 1,
             known_links: Iterable[tuple[str, str]] = (),
@@ -199,7 +210,7 @@ def resolve(groups: Sequence[NameGroup],
 
 
 def _resolve(groups: Sequence[NameGroup], must_link: list[tuple[tuple[str, str], str, str]],
-             cannot_link: Iterable[tuple[str, str]], merge_at: float, review_at: float,
+             cannot_link: Iterable[CannotLink], merge_at: float, review_at: float,
              max_block: int, workers: int, keep_base: bool = False) -> Resolution:
     """The steps of the module docstring, in order, with their counts and timings."""
     groups = sorted(groups, key=lambda g: g.id)
@@ -253,7 +264,7 @@ def _base(groups: list[NameGroup], nodes: list[list[int]],
 
 def _link(uf: _Guarded, index: dict[str, int],
           must_link: list[tuple[tuple[str, str], str, str]],
-          cannot_link: Iterable[tuple[str, str]], merges: list[Merge], stats: Counter) -> None:
+          cannot_link: Iterable[CannotLink], merges: list[Merge], stats: Counter) -> None:
     """Step 1: the analyst's must-links (and the gazetteer's links) united, each with its
     own reason, its cannot-links set on the roots."""
     for (a, b), rule, reason in sorted((tuple(sorted(p)), r, w) for p, r, w in must_link):
@@ -263,16 +274,22 @@ def _link(uf: _Guarded, index: dict[str, int],
         ok, _ = uf.union(index[a], index[b], force=True)
         if ok:
             merges.append(Merge(a, b, 1.0, rule, (reason,)))
-    for cid, (a, b) in enumerate(sorted(tuple(sorted(p)) for p in cannot_link)):
-        if a not in index or b not in index:
-            stats["unknown_link_ids"] += 1
-            continue
-        ra, rb = uf.find(index[a]), uf.find(index[b])
-        if ra == rb:
-            stats["contradicting_links"] += 1
-            continue
-        uf.cannot.setdefault(ra, set()).add(cid)
-        uf.cannot.setdefault(rb, set()).add(cid)
+    for cid, sides in enumerate(sorted(_sides(p) for p in cannot_link)):
+        known = [[index[x] for x in side if x in index] for side in sides]
+        stats["unknown_link_ids"] += sum(len(side) for side in sides) - sum(map(len, known))
+        roots = [{uf.find(i) for i in side} for side in known]
+        # a cluster on both sides already (a must-link said otherwise) keeps both labels:
+        # it is still apart from every other cluster of either side
+        stats["contradicting_links"] += len(roots[0] & roots[1])
+        for side, found in enumerate(roots):
+            for r in found:
+                uf.cannot.setdefault(r, set()).add((cid, side))
+
+
+def _sides(link: CannotLink) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A cannot-link as its two sides of group ids, each sorted, the sides in order."""
+    a, b = (tuple(sorted((x,) if isinstance(x, str) else x)) for x in link)
+    return (a, b) if a <= b else (b, a)
 
 
 def _same_name_nodes(groups: list[NameGroup], uf: _Guarded, merges: list[Merge]

@@ -22,14 +22,14 @@ from actorgraph.resolve.cluster import (
     _review,
     _same_name_nodes,
 )
-from actorgraph.resolve.records import Base, Merge, NameGroup, Resolution, Score
+from actorgraph.resolve.records import Base, CannotLink, Merge, NameGroup, Resolution, Score
 
 __all__ = ["resolve_part"]
 
 
 def resolve_part(groups: Sequence[NameGroup], base: Base,
                  must_link: Iterable[tuple[str, str]] = (),
-                 cannot_link: Iterable[tuple[str, str]] = (),
+                 cannot_link: Iterable[CannotLink] = (),
                  known_links: Iterable[tuple[str, str]] = (),
                  division_links: Iterable[tuple[str, str]] = (),
                  facility_links: Iterable[tuple[str, str]] = (),

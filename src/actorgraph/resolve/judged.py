@@ -15,13 +15,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from actorgraph.knowledge.names import fold
-from actorgraph.resolve.records import NameGroup
+from actorgraph.resolve.records import CannotLink, NameGroup
 
 
 @dataclass
 class Constraints:
     must: list[tuple[str, str]] = field(default_factory=list)
-    cannot: list[tuple[str, str]] = field(default_factory=list)
+    cannot: list[CannotLink] = field(default_factory=list)   # one per judgement
     renames: dict[str, str] = field(default_factory=dict)     # folded name -> display name
     settled: set[frozenset[str]] = field(default_factory=set)  # folded name pairs not to review
 
@@ -45,7 +45,8 @@ def constraints(judgements, groups: list[NameGroup]) -> Constraints:
             right = set(carrying.get(b, []))
             if j.action == "split":
                 left -= right
-            out.cannot.extend((x, y) for x in sorted(left) for y in sorted(right) if x != y)
+            if left and right:
+                out.cannot.append((tuple(sorted(left)), tuple(sorted(right))))
             out.settled.add(frozenset((a, b)))
         elif j.action == "unsure" and b:
             out.settled.add(frozenset((a, b)))

@@ -72,6 +72,11 @@ class Merge:
     reasons: tuple[str, ...] = ()
 
 
+# Two group ids, or two sides of group ids (every group of one side apart from every
+# group of the other: a judgement on names said in many reports, linear in them)
+CannotLink = tuple[str | tuple[str, ...], str | tuple[str, ...]]
+
+
 @dataclass
 class Base:
     """What the steps after scoring start from, by group ids: each node (groups of one
