@@ -159,3 +159,27 @@ def test_the_tokens_of_a_sentence_are_listed_once_and_given_as_a_new_list():
     assert [t.text for t in first] == ["It", "came", "back", "on", "Monday", "."]
     first.clear()
     assert [t.i for t in ctx.sentence_tokens(1)] == [4, 5, 6, 7, 8, 9]
+
+
+def test_the_columns_of_a_parse_give_what_its_tokens_give():
+    from actorgraph.extract.rules_en.nlp import columns, load_nlp
+
+    doc = load_nlp()("The Kata'ib Hezbollah commander, Abu Fadak al-Muhammadawi, said on "
+                     "Monday that two fighters were lightly wounded.\n\nIran's IRGC denied "
+                     "it - a \u201cfabricated\u201d story - and 1,500 more left.")
+    cols = columns(doc)
+    assert columns(doc) is cols                                       # read once
+    assert [(cols.lower[t.i], cols.lemma[t.i], cols.pos[t.i], cols.tag[t.i], cols.dep[t.i],
+             cols.text[t.i], cols.head[t.i]) for t in doc] == \
+        [(t.lower_, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.text, t.head.i) for t in doc]
+    assert columns(load_nlp()("")) == ([], [], [], [], [], [], [])
+
+
+def test_a_sentences_range_holds_the_indices_of_its_tokens():
+    from actorgraph.extract.rules_en.reference.arguments import Context
+    from tests.extract.helpers import parsed
+
+    state = parsed(TEXT)
+    ctx = Context(state.parsed, state.sentences, state.mentions)
+    for s in state.sentences:
+        assert list(ctx.sentence_range(s.index)) == [t.i for t in ctx.sentence_tokens(s.index)]

@@ -60,6 +60,7 @@ class Document(ABC):
         self._role_map: dict[str, set[str]] | None = None   # see Anaphora._roles_seen
         self._in_sentence: dict[int, list[Mention]] | None = None   # see mentions_in
         self._sent_tokens: dict[int, list[Token]] = {}              # see sentence_tokens
+        self._sent_ranges: dict[int, range] = {}                    # see sentence_range
 
     # -- tokens, sentences, names ---------------------------------------------------
 
@@ -73,10 +74,20 @@ class Document(ABC):
         """The tokens of sentence `index` (listed once per sentence; a new list each call)."""
         toks = self._sent_tokens.get(index)
         if toks is None:
+            r = self.sentence_range(index)
+            toks = self._sent_tokens[index] = list(self.doc[r.start:r.stop]) if r else []
+        return list(toks)
+
+    def sentence_range(self, index: int) -> range:
+        """The indices of the tokens `sentence_tokens(index)` gives, for a scan that reads
+        them from `nlp.columns` and makes a token only where its cue words are."""
+        r = self._sent_ranges.get(index)
+        if r is None:
             s = self.sentences[index]
             span = self.doc.char_span(s.start, s.end, alignment_mode="expand")
-            toks = self._sent_tokens[index] = list(span) if span is not None else []
-        return list(toks)
+            r = self._sent_ranges[index] = range(span.start, span.end) if span is not None \
+                else range(0)
+        return r
 
     def mention_at(self, tok: Token) -> Mention | None:
         mi = self._tok_mention.get(tok.i)
