@@ -170,9 +170,10 @@ def test_the_columns_of_a_parse_give_what_its_tokens_give():
     cols = columns(doc)
     assert columns(doc) is cols                                       # read once
     assert [(cols.lower[t.i], cols.lemma[t.i], cols.pos[t.i], cols.tag[t.i], cols.dep[t.i],
-             cols.text[t.i], cols.head[t.i]) for t in doc] == \
-        [(t.lower_, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.text, t.head.i) for t in doc]
-    assert columns(load_nlp()("")) == ([], [], [], [], [], [], [])
+             cols.text[t.i], cols.head[t.i], cols.title[t.i], cols.upper[t.i]) for t in doc] == \
+        [(t.lower_, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.text, t.head.i, t.is_title,
+          t.is_upper) for t in doc]
+    assert columns(load_nlp()("")) == ([],) * 9
 
 
 def test_a_sentences_range_holds_the_indices_of_its_tokens():

@@ -75,7 +75,7 @@ def token_starts(doc: Doc) -> list[int]:
 class Columns(NamedTuple):
     """Each token's words and tags, one list per attribute, position i for token i: what
     `token.lower_`, `token.lemma_.lower()`, `token.pos_`, `token.tag_`, `token.dep_`,
-    `token.text` and `token.head.i` give. A rule that scans every token for a few cue
+    `token.text`, `token.head.i`, `token.is_title` and `token.is_upper` give. A rule that scans every token for a few cue
     words reads these, and makes a token object only where one may be: making one per
     token and asking it for its words costs more than the rest of such a scan."""
 
@@ -86,6 +86,8 @@ class Columns(NamedTuple):
     dep: list[str]
     text: list[str]
     head: list[int]
+    title: list[bool]
+    upper: list[bool]
 
 
 def columns(doc: Doc) -> Columns:
@@ -98,11 +100,12 @@ def columns(doc: Doc) -> Columns:
 
 
 def _read_columns(doc: Doc) -> Columns:
-    from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS, TAG
+    from spacy.attrs import DEP, HEAD, IS_TITLE, IS_UPPER, LEMMA, LOWER, ORTH, POS, TAG
     n = len(doc)
     if not n:
-        return Columns([], [], [], [], [], [], [])
-    ids = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, ORTH, HEAD]).reshape(n, -1)
+        return Columns([], [], [], [], [], [], [], [], [])
+    ids = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, ORTH, HEAD, IS_TITLE, IS_UPPER]
+                       ).reshape(n, -1)
     strings = doc.vocab.strings
 
     def words(column: int, fold: bool = False) -> list[str]:
@@ -116,4 +119,4 @@ def _read_columns(doc: Doc) -> Columns:
     # HEAD is the offset of the head from the token, stored unsigned
     heads = (ids[:, 6].astype(numpy.int64) + numpy.arange(n, dtype=numpy.int64)).tolist()
     return Columns(words(0), words(1, fold=True), words(2), words(3), words(4), words(5),
-                   heads)
+                   heads, (ids[:, 7] != 0).tolist(), (ids[:, 8] != 0).tolist())
