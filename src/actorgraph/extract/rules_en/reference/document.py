@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Token
 
-from actorgraph.extract.rules_en.nlp import token_starts
+from actorgraph.extract.rules_en.nlp import columns, token_starts
 from actorgraph.extract.rules_en.reference.argdata import DEFINITE, NOUNISH, Ent, Ref, words
 from actorgraph.knowledge.lexicon import Lexicon, load_lexicon
 from actorgraph.model import Mention, Sentence
@@ -35,18 +35,17 @@ class Document(ABC):
         self.key_type: dict[str, str] = {}
         self.key_votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         self.key_names: dict[str, set[str]] = defaultdict(set)
-        starts = token_starts(doc)
+        starts, heads, n = token_starts(doc), columns(doc).head, len(doc)
         for mi, m in enumerate(self.mentions):
             lo = bisect.bisect_left(starts, m.start)
-            hi = bisect.bisect_left(starts, m.end)
-            toks = range(lo, max(hi, lo + 1))
-            for i in toks:
-                if i < len(doc):
-                    self._tok_mention.setdefault(i, mi)
-            root = next((i for i in toks if i < len(doc)
-                         and not lo <= doc[i].head.i < max(hi, lo + 1)), min(lo, len(doc) - 1))
+            stop = max(bisect.bisect_left(starts, m.end), lo + 1)   # one past its last token
+            for i in range(lo, min(stop, n)):
+                self._tok_mention.setdefault(i, mi)
+            # its root: its first token whose head is outside it
+            root = next((i for i in range(lo, min(stop, n)) if not lo <= heads[i] < stop),
+                        min(lo, n - 1))
             self._mention_root.append(root)
-            self._mention_end.append(min(max(hi, lo + 1), len(doc)))
+            self._mention_end.append(min(stop, n))
             self._index_of.setdefault(id(m), mi)
             mtype = "country" if m.role == "metonym" else m.type
             self.key_type.setdefault(m.key, mtype)
