@@ -184,3 +184,25 @@ def test_a_sentences_range_holds_the_indices_of_its_tokens():
     ctx = Context(state.parsed, state.sentences, state.mentions)
     for s in state.sentences:
         assert list(ctx.sentence_range(s.index)) == [t.i for t in ctx.sentence_tokens(s.index)]
+
+
+def test_a_fresh_reader_answers_as_a_new_one_whatever_the_first_was_asked():
+    """`Document.fresh` shares the index of tokens and names, not the references resolved:
+    after one reader resolved the pronouns backwards, a fresh copy of it resolves them as
+    a reader built anew does."""
+    from actorgraph.extract.rules_en.reference.arguments import Context
+    from tests.extract.helpers import parsed
+
+    state = parsed("The Korvan Front said it had attacked the base. Its leader, Aram Zev, "
+                   "said he ordered it. The group denied that they were paid. Later it "
+                   "said its fighters had left, and he said they would return.")
+    used = Context(state.parsed, state.sentences, state.mentions)
+    for t in reversed(state.parsed):
+        used.ents(t)
+    for s in reversed(state.sentences):
+        used.refs(s.index)
+    fresh, new = used.fresh(), Context(state.parsed, state.sentences, state.mentions)
+    assert fresh._tok_mention is used._tok_mention and not fresh._refs and not fresh._pron
+    assert [fresh.ents(t) for t in state.parsed] == [new.ents(t) for t in state.parsed]
+    assert [fresh.refs(s.index) for s in state.sentences] == \
+        [new.refs(s.index) for s in state.sentences]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 from abc import ABC, abstractmethod
 from collections import Counter, defaultdict
+from typing import Self
 
 from spacy.tokens import Doc, Token
 
@@ -60,6 +61,17 @@ class Document(ABC):
         self._in_sentence: dict[int, list[Mention]] | None = None   # see mentions_in
         self._sent_tokens: dict[int, list[Token]] = {}              # see sentence_tokens
         self._sent_ranges: dict[int, range] = {}                    # see sentence_range
+
+    def fresh(self) -> Self:
+        """A reader of the same document that shares what this one indexed of it (tokens,
+        names, salience: the same whoever asks, and when) but none of the references it
+        resolved (a pronoun's answer depends on what was asked before it): what a new
+        reader of the same document, sentences and mentions would be, without its index
+        built again."""
+        copy = object.__new__(type(self))
+        copy.__dict__.update(self.__dict__)
+        copy._refs, copy._pron, copy.invented = {}, {}, {}
+        return copy
 
     # -- tokens, sentences, names ---------------------------------------------------
 
