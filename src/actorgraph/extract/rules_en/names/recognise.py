@@ -285,8 +285,9 @@ def repair(doc: Doc, cand: Candidate, verbs: set[str],
         end = name_tail(doc, start, end, lex)
     end = _hyphen_joined(doc, end)
     # cut at a possessive ("EMET's Legislative Fellow" -> "EMET") or a bracket
+    cols = columns(doc)
     for i in range(start, end):
-        if doc[i].tag_ == "POS" or doc[i].lower_ in ("'s", "\u2019s") or doc[i].text in "([":
+        if cols.tag[i] == "POS" or cols.lower[i] in ("'s", "\u2019s") or cols.text[i] in "([":
             end = i
             break
     while start < end:
@@ -326,7 +327,8 @@ def _hyphen_joined(doc: Doc, end: int) -> int:
     Israel-Hamas war"), and a lower-case word is joined only as a personal name's
     syllable (`_name_syllable`), never as a word of its own ("Iran-backed")."""
     i = end
-    while i + 1 < len(doc) and doc[i - 1].whitespace_ == "" and doc[i].text == "-" \
+    text = columns(doc).text
+    while i + 1 < len(doc) and text[i] == "-" and doc[i - 1].whitespace_ == "" \
             and doc[i].whitespace_ == "":
         j = i + 1
         while (j + 2 < len(doc) and doc[j].is_lower and len(doc[j]) <= 3
@@ -361,7 +363,7 @@ def _name_syllable(doc: Doc, before: int, j: int) -> bool:
 def _dateline_date(doc: Doc, i: int, end: int) -> bool:
     """A calendar word that a dash or colon parts from the name after it: the date
     of a dateline or a digest entry ("4 Oct - Lebanon", "Monday: Basra")."""
-    return (doc[i].lower_.rstrip(".") in WORDS["calendar"] and i + 1 < end
+    return (columns(doc).lower[i].rstrip(".") in WORDS["calendar"] and i + 1 < end
             and doc[i + 1].is_punct and doc[i + 1].text not in ("(", "[", "'", "’"))
 
 
