@@ -292,3 +292,47 @@ def test_the_kind_at_an_offset_is_what_a_scan_finds():
             first = next((s.kind for s in segments if s.start <= offset < s.end), "body")
             assert doc.kind_at(offset) == first
     check()
+
+
+def _replaced(record, chars: int, sentences: int):
+    """What `chunking._shifted` made before it copied by a plan per class: a
+    `dataclasses.replace` of every record, nested records shifted the same way."""
+    from dataclasses import fields, is_dataclass, replace
+    changes = {}
+    for f in fields(record):
+        value = getattr(record, f.name)
+        if f.name in ("start", "end", "trigger_start", "trigger_end") \
+                and isinstance(value, int) and value >= 0:
+            changes[f.name] = value + chars
+        elif f.name in ("sentence", "disputed", "index") and isinstance(value, int):
+            changes[f.name] = value + sentences
+        elif f.name == "also" and isinstance(value, tuple):
+            changes[f.name] = tuple(v + sentences for v in value)
+        elif is_dataclass(value) and not isinstance(value, type):
+            changes[f.name] = _replaced(value, chars, sentences)
+    return replace(record, **changes)
+
+
+def test_a_shifted_record_is_the_copy_replace_makes(nlp):
+    """Every record of an extraction, shifted, equals and pickles as its `replace`-made
+    copy (fields, nested dates and attributions, field order), shares no nested record
+    with the piece's, and leaves the piece's record unchanged."""
+    import pickle
+
+    from actorgraph.chunking import _LISTS, _shifted
+    from actorgraph.extract import registry
+    text = ("On 3 May 2019, Korvan Front fighters attacked a checkpoint in Dahuk, killing "
+            "four soldiers, police said. The Korvan Front denied it two days later.\n\n"
+            "The group was founded in 2011 by Aram Zev, a former officer, who said he was "
+            "lightly wounded.\n")
+    [part] = registry.get("rules-en").extract([_clean(text)])
+    records = [r for name in _LISTS for r in getattr(part, name)]
+    assert {type(r).__name__ for r in records} >= {"Sentence", "Mention", "EventFact"}
+    for r in records:
+        before = pickle.dumps(r)
+        got, want = _shifted(r, 1000, 7), _replaced(r, 1000, 7)
+        assert got == want and pickle.dumps(got) == pickle.dumps(want)
+        assert pickle.dumps(r) == before
+        for f in vars(got):
+            if hasattr(getattr(got, f), "__dataclass_fields__"):
+                assert getattr(got, f) is not getattr(r, f)

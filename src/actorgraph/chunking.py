@@ -58,19 +58,43 @@ def piece(clean: CleanDocument, start: int, end: int) -> CleanDocument:
 
 def _shifted(record: Any, chars: int, sentences: int) -> Any:
     """A copy of a fact record with its offsets moved by `chars` and its sentence numbers
-    by `sentences` (nested dates too; an offset of -1 means none and stays)."""
-    changes: dict[str, Any] = {}
-    for f in fields(record):
-        value = getattr(record, f.name)
-        if f.name in _OFFSETS and isinstance(value, int) and value >= 0:
-            changes[f.name] = value + chars
-        elif f.name in _SENTENCES and isinstance(value, int):
-            changes[f.name] = value + sentences
-        elif f.name == "also" and isinstance(value, tuple):
-            changes[f.name] = tuple(v + sentences for v in value)
+    by `sentences` (nested dates too; an offset of -1 means none and stays). The copy is
+    made as `dataclasses.replace` would make it (the records have no `__post_init__` and
+    every field is an init field), from the fields its class may shift, found once per
+    class: `replace` listed and passed every field of every record."""
+    values = record.__dict__
+    moved: dict[str, Any] = {}
+    plan = _PLANS.get(type(record))
+    if plan is None:
+        plan = _PLANS[type(record)] = _plan(type(record))
+    for name, kind in plan:
+        value = values[name]
+        if kind == "offset" and isinstance(value, int) and value >= 0:
+            value = value + chars
+        elif kind == "sentence" and isinstance(value, int):
+            value = value + sentences
+        elif kind == "also" and isinstance(value, tuple):
+            value = tuple(v + sentences for v in value)
         elif is_dataclass(value) and not isinstance(value, type):
-            changes[f.name] = _shifted(value, chars, sentences)
-    return replace(record, **changes)
+            value = _shifted(value, chars, sentences)
+        moved[name] = value
+    copy = object.__new__(type(record))
+    copy.__dict__.update(moved)
+    return copy
+
+
+_PLANS: dict[type, tuple[tuple[str, str], ...]] = {}    # a record class -> its `_plan`
+
+
+def _plan(cls: type) -> tuple[tuple[str, str], ...]:
+    """(name, what it holds) of each field of a record class: an offset, a sentence
+    number, "also" (sentence numbers), or another value (perhaps a nested record)."""
+    if any(not f.init for f in fields(cls)) or hasattr(cls, "__post_init__") \
+            or hasattr(cls, "__slots__"):
+        raise TypeError(f"{cls.__name__}: not copied as `replace` would copy it")
+    return tuple((f.name, "offset" if f.name in _OFFSETS else "sentence"
+                  if f.name in _SENTENCES else "also" if f.name == "also" else "other")
+                 for f in fields(cls))
 
 
 def join(parts: Iterable[tuple[int, Extraction]]) -> Extraction:

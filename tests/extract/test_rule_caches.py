@@ -159,3 +159,50 @@ def test_the_tokens_of_a_sentence_are_listed_once_and_given_as_a_new_list():
     assert [t.text for t in first] == ["It", "came", "back", "on", "Monday", "."]
     first.clear()
     assert [t.i for t in ctx.sentence_tokens(1)] == [4, 5, 6, 7, 8, 9]
+
+
+def test_the_columns_of_a_parse_give_what_its_tokens_give():
+    from actorgraph.extract.rules_en.nlp import columns, load_nlp
+
+    doc = load_nlp()("The Kata'ib Hezbollah commander, Abu Fadak al-Muhammadawi, said on "
+                     "Monday that two fighters were lightly wounded.\n\nIran's IRGC denied "
+                     "it - a \u201cfabricated\u201d story - and 1,500 more left.")
+    cols = columns(doc)
+    assert columns(doc) is cols                                       # read once
+    assert [(cols.lower[t.i], cols.lemma[t.i], cols.pos[t.i], cols.tag[t.i], cols.dep[t.i],
+             cols.text[t.i], cols.head[t.i], cols.title[t.i], cols.upper[t.i]) for t in doc] == \
+        [(t.lower_, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.text, t.head.i, t.is_title,
+          t.is_upper) for t in doc]
+    assert columns(load_nlp()("")) == ([],) * 9
+
+
+def test_a_sentences_range_holds_the_indices_of_its_tokens():
+    from actorgraph.extract.rules_en.reference.arguments import Context
+    from tests.extract.helpers import parsed
+
+    state = parsed(TEXT)
+    ctx = Context(state.parsed, state.sentences, state.mentions)
+    for s in state.sentences:
+        assert list(ctx.sentence_range(s.index)) == [t.i for t in ctx.sentence_tokens(s.index)]
+
+
+def test_a_fresh_reader_answers_as_a_new_one_whatever_the_first_was_asked():
+    """`Document.fresh` shares the index of tokens and names, not the references resolved:
+    after one reader resolved the pronouns backwards, a fresh copy of it resolves them as
+    a reader built anew does."""
+    from actorgraph.extract.rules_en.reference.arguments import Context
+    from tests.extract.helpers import parsed
+
+    state = parsed("The Korvan Front said it had attacked the base. Its leader, Aram Zev, "
+                   "said he ordered it. The group denied that they were paid. Later it "
+                   "said its fighters had left, and he said they would return.")
+    used = Context(state.parsed, state.sentences, state.mentions)
+    for t in reversed(state.parsed):
+        used.ents(t)
+    for s in reversed(state.sentences):
+        used.refs(s.index)
+    fresh, new = used.fresh(), Context(state.parsed, state.sentences, state.mentions)
+    assert fresh._tok_mention is used._tok_mention and not fresh._refs and not fresh._pron
+    assert [fresh.ents(t) for t in state.parsed] == [new.ents(t) for t in state.parsed]
+    assert [fresh.refs(s.index) for s in state.sentences] == \
+        [new.refs(s.index) for s in state.sentences]

@@ -145,3 +145,24 @@ def test_patterns_added_after_a_match_are_matched_too():
         spacy_matcher.add(label, pats)
         ours.add(label, pats)
     assert ours(doc) == spacy_matcher(doc) and len(ours(doc)) > len(_both(PATTERNS[:2])[1](doc))
+
+
+def test_longer_patterns_of_words_match_as_spacy_does_on_short_and_repeated_texts():
+    """The sequences of words found without spaCy's matcher: at the ends of a text, on a
+    text shorter than a pattern, with one pattern the prefix of another, the same label
+    twice; and with a longer pattern of another kind added, which spaCy's matcher takes."""
+    patterns = [("P", [[{"LOWER": "the"}, {"LOWER": "group"}, {"LOWER": "said"}],
+                       [{"LOWER": "the"}, {"LOWER": "group"}],
+                       [{"TEXT": {"IN": ["The", "the"]}}, {"LOWER": "group"}]]),
+                ("Q", [[{"LOWER": "group"}, {"LOWER": "said"}, {"LOWER": "that"},
+                        {"LOWER": "the"}, {"LOWER": "group"}]]),
+                ("R", [[{"LOWER": "said"}, {"LOWER": {"IN": ["the", "so"]}}]])]
+    nlp = load_nlp()
+    texts = ["the group", "group", "", "The group said that the group said so",
+             TEXT, " ".join([TEXT] * 3)]
+    for extra in ([], [("S", [[{"LOWER": "the"}, {"POS": "NOUN", "LOWER": "group"}]])]):
+        spacy_matcher, ours = _both(patterns + extra)
+        assert ours._seqs_only == (not extra)
+        for text in texts:
+            doc = nlp(text)
+            assert ours(doc) == spacy_matcher(doc), (text, extra)

@@ -8,6 +8,7 @@ attribution, disputes). Word lists and patterns are data, in `data/`.
 """
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
 
 from actorgraph import __version__
@@ -27,6 +28,12 @@ class RulesEnglish:
         self.nlp = load_nlp()
         self.lex = load_lexicon()
         load_dateparser()
+        # The model, the lexicon and the date parser's data are kept as long as the process
+        # and hold no garbage: moved out of the collector's generations, they are no longer
+        # walked by each full collection that a long report's records set off (measured:
+        # one of ~85 ms CPU per 200 KB of text, a twelfth of the rules' time).
+        gc.collect()
+        gc.freeze()
         self.version = f"{__version__}+{MODEL_PACKAGE}-{self.nlp.meta.get('version', '?')}"
 
     def extract(self, docs: Iterable[CleanDocument]) -> Iterator[Extraction]:

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -68,3 +70,53 @@ def token_starts(doc: Doc) -> list[int]:
     if starts is None:
         starts = doc.user_data["actorgraph:starts"] = [t.idx for t in doc]
     return starts
+
+
+class Columns(NamedTuple):
+    """Each token's words and tags, one list per attribute, position i for token i: what
+    `token.lower_`, `token.lemma_.lower()`, `token.pos_`, `token.tag_`, `token.dep_`,
+    `token.text`, `token.head.i`, `token.is_title` and `token.is_upper` give. A rule that scans every token for a few cue
+    words reads these, and makes a token object only where one may be: making one per
+    token and asking it for its words costs more than the rest of such a scan."""
+
+    lower: list[str]
+    lemma: list[str]
+    pos: list[str]
+    tag: list[str]
+    dep: list[str]
+    text: list[str]
+    head: list[int]
+    title: list[bool]
+    upper: list[bool]
+
+
+def columns(doc: Doc) -> Columns:
+    """The `Columns` of `doc`, read from the parse at once and kept with it (the parse
+    does not change after it is made). Not to be changed by the caller."""
+    cols = doc.user_data.get("actorgraph:columns")
+    if cols is None:
+        cols = doc.user_data["actorgraph:columns"] = _read_columns(doc)
+    return cols
+
+
+def _read_columns(doc: Doc) -> Columns:
+    from spacy.attrs import DEP, HEAD, IS_TITLE, IS_UPPER, LEMMA, LOWER, ORTH, POS, TAG
+    n = len(doc)
+    if not n:
+        return Columns([], [], [], [], [], [], [], [], [])
+    ids = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, ORTH, HEAD, IS_TITLE, IS_UPPER]
+                       ).reshape(n, -1)
+    strings = doc.vocab.strings
+
+    def words(column: int, fold: bool = False) -> list[str]:
+        # each distinct id looked up once, then spread to the tokens that carry it
+        distinct, at = numpy.unique(ids[:, column], return_inverse=True)
+        found = [strings[int(i)] for i in distinct.tolist()]
+        if fold:
+            found = [w.lower() for w in found]
+        return [found[k] for k in at.reshape(-1).tolist()]
+
+    # HEAD is the offset of the head from the token, stored unsigned
+    heads = (ids[:, 6].astype(numpy.int64) + numpy.arange(n, dtype=numpy.int64)).tolist()
+    return Columns(words(0), words(1, fold=True), words(2), words(3), words(4), words(5),
+                   heads, (ids[:, 7] != 0).tolist(), (ids[:, 8] != 0).tolist())

@@ -35,6 +35,7 @@ from actorgraph.extract.rules_en.names.recognise import Candidate, recognise
 from actorgraph.extract.rules_en.names.typing import context_kind, mention_votes
 from actorgraph.extract.rules_en.nlp import load_nlp
 from actorgraph.extract.rules_en.reference import corefer
+from actorgraph.extract.rules_en.reference.arguments import Context
 from actorgraph.extract.rules_en.reference.refer import Referents
 from actorgraph.extract.rules_en.relations import active
 from actorgraph.extract.rules_en.relations import stage as relations
@@ -71,6 +72,9 @@ class State:
     foundings: list[FoundingFact] = field(default_factory=list)
     disputes: list[DisputeFact] = field(default_factory=list)
     conditions: list[ConditionFact] = field(default_factory=list)
+    # the `Context` of doc, sentences and mentions (which no stage changes from `corefer`
+    # to `implied`), built by the first stage that reads it; see `_reader`
+    reader: Context | None = None
 
     @property
     def parsed(self) -> Doc:
@@ -195,13 +199,24 @@ def link(state: State) -> None:
     name_state_organs(state.mentions, state.clean.text, state.lex)
 
 
+def _reader(state: State) -> Context:
+    """A `Context` of the document for one stage: the index of its tokens, names and
+    salience is built once and shared (four stages built it each), the references the
+    stage resolves are its own (`Document.fresh`), as when each built its own."""
+    if state.reader is None:
+        state.reader = Context(state.parsed, state.sentences, state.mentions)
+    return state.reader.fresh()
+
+
 def relate(state: State) -> None:
-    found = relations.find_relations(state.parsed, state.sentences, state.mentions)
+    ctx = _reader(state) if state.sentences and state.mentions else None
+    found = relations.find_relations(state.parsed, state.sentences, state.mentions, ctx)
     state.relations = [r for r in found if not r.rule.endswith(":hypothetical")]
 
 
 def detect_events(state: State) -> None:
-    found = events.find_events(state.parsed, state.sentences, state.mentions)
+    ctx = _reader(state) if state.sentences else None
+    found = events.find_events(state.parsed, state.sentences, state.mentions, ctx)
     state.events = [e for e in found if not e.rule.endswith(":hypothetical")]
 
 
@@ -232,8 +247,9 @@ def date(state: State) -> None:
 
 def found(state: State) -> None:
     """When each organisation was founded, where a sentence dates it."""
+    ctx = _reader(state) if state.sentences else None
     state.foundings = foundings.find_foundings(state.parsed, state.sentences, state.mentions,
-                                               state.dates)
+                                               state.dates, ctx)
 
 
 def attribute(state: State) -> None:
@@ -265,8 +281,9 @@ def act(state: State) -> None:
 
 def dispute(state: State) -> None:
     """Accounts the document itself sets against each other, with who gives each."""
+    ctx = _reader(state) if state.sentences else None
     state.disputes = disputes.find_disputes(state.parsed, state.sentences, state.mentions,
-                                            told={e.sentence for e in state.events})
+                                            ctx, told={e.sentence for e in state.events})
 
 
 def condition(state: State) -> None:

@@ -5,14 +5,16 @@ pattern's word list on every token.
 spaCy's `Matcher` tests each pattern's predicates on each token of the document; with a
 few dozen one-token patterns whose words are long lists (`{"LEMMA": {"IN": [...]}}`), that
 is most of the time of a rule stage on a long report. Here a one-token pattern is a
-table entry, found through the word its LEMMA, LOWER or TEXT must be; longer patterns
-stay with a spaCy `Matcher` of their own.
+table entry, found through the word its LEMMA, LOWER or TEXT must be. A longer pattern
+whose every token is such words only is a sequence, tested from the tokens its first
+words are (spaCy would start it at every token); any other longer pattern sends them all
+to a spaCy `Matcher` of their own.
 
 The order is spaCy's: its matcher walks the tokens once, and at each token first finishes
-the patterns begun before it (longer ones: in the order the inner matcher gives them),
-then tries every pattern from this token in the order they were added (a one-token one
-matches at once); a match repeating one already found (same label, start, end) is
-dropped. `tests/extract/test_tokenmatch.py` checks the output against spaCy's own.
+the patterns begun before it (longer ones: those begun first first, of one start in the
+order they were added, or in the order the inner matcher gives them), then tries every
+pattern from this token in the order they were added (a one-token one matches at once); a
+match repeating one already found (same label, start, end) is dropped. `tests/extract/test_tokenmatch.py` checks the output against spaCy's own.
 """
 from __future__ import annotations
 
@@ -44,6 +46,11 @@ class TokenMatcher:
         self.vocab = vocab
         self._long = Matcher(vocab)
         self._has_long = False
+        # longer patterns of words only, in the order added: (label id, per token the
+        # attribute to read and its allowed values' ids); all of them go to `_long` too,
+        # which is used instead once a longer pattern of another kind is added
+        self._seqs: list[tuple[int, list[tuple[str, frozenset[int]]]]] = []
+        self._seqs_only = True
         # one-token patterns, in the order added: (label id, {attr: allowed values})
         self._single: list[tuple[int, dict[str, frozenset[str]]]] = []
         self._by: dict[str, dict[int, list[int]]] = {}   # key attr -> value's id -> patterns
@@ -67,6 +74,11 @@ class TokenMatcher:
             if len(pattern) != 1:
                 self._long.add(label, [pattern])
                 self._has_long = True
+                seq = self._sequence(pattern)
+                if seq is not None:
+                    self._seqs.append((key, seq))
+                else:
+                    self._seqs_only = False
                 continue
             [token] = pattern
             if not set(token) <= set(_ATTRS) or not set(token) & set(_KEYED):
@@ -80,6 +92,54 @@ class TokenMatcher:
                 table.setdefault(self.vocab.strings.add(value), []).append(index)
             self._needs |= {_ANNOTATED[a] for a in tests if a in _ANNOTATED}
 
+    def _sequence(self, pattern: list[dict]) -> list[tuple[str, frozenset[int]]] | None:
+        """Per token of `pattern`, the attribute to read and the ids of the words it may
+        be; None unless each token asks for words of one attribute only."""
+        out = []
+        for token in pattern:
+            if len(token) != 1 or not set(token) <= set(_IDS):
+                return None
+            [(attr, spec)] = token.items()
+            try:
+                allowed = _values(spec)
+            except ValueError:
+                return None
+            out.append((_IDS[attr], frozenset(self.vocab.strings.add(v) for v in allowed)))
+        return out
+
+    def _sequences(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The matches of the longer patterns (all of words only) in spaCy's order: by
+        end, then by start, then in the order the patterns were added, once each."""
+        n = len(doc)
+        if not n:
+            return []
+        attrs: list[int | str] = sorted({attr for _, seq in self._seqs for attr, _ in seq})
+        ids = doc.to_array(attrs).reshape(n, -1)
+        rows: list[list[int]] | None = None
+        column = {attr: k for k, attr in enumerate(attrs)}
+        found: list[tuple[int, int, int, int]] = []     # (end, start, pattern, label id)
+        for index, (key, seq) in enumerate(self._seqs):
+            attr, first = seq[0]
+            starts = numpy.flatnonzero(numpy.isin(
+                ids[:max(0, n - len(seq) + 1), column[attr]],
+                numpy.fromiter(first, dtype=numpy.uint64, count=len(first))))
+            if not len(starts):
+                continue
+            if rows is None:
+                rows = cast(list[list[int]], ids.tolist())
+            for start in cast(list[int], starts.tolist()):
+                if all(rows[start + k][column[a]] in allowed
+                       for k, (a, allowed) in enumerate(seq) if k):
+                    found.append((start + len(seq), start, index, key))
+        found.sort()
+        out: list[tuple[int, int, int]] = []
+        seen: set[tuple[int, int, int]] = set()
+        for end, start, _, key in found:
+            if (key, start, end) not in seen:
+                seen.add((key, start, end))
+                out.append((key, start, end))
+        return out
+
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         for attr in sorted(self._needs):
             if not doc.has_annotation(attr):
@@ -87,7 +147,7 @@ class TokenMatcher:
                                  "matcher's patterns read")
         longer: dict[int, list[tuple[int, int, int]]] = {}
         if self._has_long:
-            for match in self._long(doc):
+            for match in self._long(doc) if not self._seqs_only else self._sequences(doc):
                 longer.setdefault(match[2] - 1, []).append(match)
         out: list[tuple[int, int, int]] = []
         # each token's LEMMA, LOWER and ORTH as string ids, read at once from the parse; the

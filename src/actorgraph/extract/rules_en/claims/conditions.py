@@ -14,6 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from actorgraph.extract.rules_en.claims.attribute import attribute
+from actorgraph.extract.rules_en.nlp import Columns, columns
 from actorgraph.extract.rules_en.reference.refer import Referents
 from actorgraph.extract.rules_en.ruledata import load_data
 from actorgraph.model import ConditionFact, Mention, Sentence
@@ -33,12 +34,17 @@ def _grading() -> tuple[frozenset[str], frozenset[str]]:
 
 def _grade(tok) -> str | None:
     """'light' or 'grave' for a word that grades a hurt, else None."""
-    words = {tok.lower_}
-    doc = tok.doc
-    if tok.i >= 2 and doc[tok.i - 1].text == "-":         # "life-threatening"
-        words.add(f"{doc[tok.i - 2].lower_}-{tok.lower_}")
-    if tok.i >= 4 and doc[tok.i - 1].text == "-" and doc[tok.i - 3].text == "-":
-        words.add(f"{doc[tok.i - 4].lower_}-{doc[tok.i - 2].lower_}-{tok.lower_}")
+    return _grade_at(columns(tok.doc), tok.i)
+
+
+def _grade_at(cols: Columns, i: int) -> str | None:
+    """`_grade` of token `i`, from the document's columns."""
+    low, text = cols.lower, cols.text
+    words = {low[i]}
+    if i >= 2 and text[i - 1] == "-":         # "life-threatening"
+        words.add(f"{low[i - 2]}-{low[i]}")
+    if i >= 4 and text[i - 1] == "-" and text[i - 3] == "-":
+        words.add(f"{low[i - 4]}-{low[i - 2]}-{low[i]}")
     light, grave = _grading()
     if words & light:
         return "light"
@@ -100,6 +106,7 @@ def _person(ref: Referents, node) -> str | None:
 def find_conditions(doc, sentences: list[Sentence], mentions: list[Mention]) -> list[ConditionFact]:
     """Every person a body sentence says was hurt lightly or gravely, in text order."""
     ref = Referents(doc, mentions)
+    cols, losing = columns(doc), cues()["losing_verbs"]
     out: list[ConditionFact] = []
     for sentence in sentences:
         if sentence.kind != "body":
@@ -108,7 +115,10 @@ def find_conditions(doc, sentences: list[Sentence], mentions: list[Mention]) -> 
         if span is None:
             continue
         seen: set[tuple[str, str]] = set()
-        for tok in span:
+        for i in range(span.start, span.end):
+            if cols.lemma[i] not in losing and _grade_at(cols, i) is None:
+                continue            # (what `_hurt` needs first, read without a token)
+            tok = doc[i]
             found = _hurt(tok)
             if found is None or _negated(tok):
                 continue

@@ -24,12 +24,14 @@ Word lists: `data/disputes.yaml`. A pure function of the parsed document.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from actorgraph.extract.rules_en.claims.attribute import attribute
+from actorgraph.extract.rules_en.nlp import columns
 from actorgraph.extract.rules_en.reference.arguments import Context, load_data, word_set
 from actorgraph.extract.rules_en.reference.refer import Referents
 from actorgraph.extract.rules_en.ruledata import words as word_list
@@ -120,8 +122,9 @@ def _antecedent(ctx: Context, si: int, account: Token, spans) -> int | None:
 
 
 def _statement(ctx: Context, index: int) -> bool:
-    return any(t.pos_ == "VERB" and _lemma(t) in words().statements
-               for t in ctx.sentence_tokens(index))
+    cols, statements = columns(ctx.doc), words().statements
+    return any(cols.pos[i] == "VERB" and cols.lemma[i] in statements
+               for i in ctx.sentence_range(index))
 
 
 def denied_place(ctx: Context, t: Token) -> str | None:
@@ -233,38 +236,44 @@ def _persons(ref: Referents, heads) -> set[str]:
     return out
 
 
-def said_safe(ref: Referents, sent) -> set[str]:
-    """The persons a sentence says are safe or survived ("X was unharmed", "X survived")."""
+def said_safe(ref: Referents, doc: Doc, sent: range) -> set[str]:
+    """The persons the sentence of the tokens `sent` says are safe or survived ("X was
+    unharmed", "X survived")."""
     w = fate_words()
+    cols = columns(doc)
     out: set[str] = set()
-    for t in sent:
-        subj_of = None
-        if t.pos_ == "ADJ" and _lemma(t) in w["safe_adjectives"] and t.dep_ in ("acomp", "oprd"):
-            subj_of = t.head
-        elif t.pos_ == "VERB" and _lemma(t) in w["surviving_verbs"]:
-            subj_of = t
-        if subj_of is None or any(c.dep_ == "neg" for c in subj_of.children):
+    for i in sent:
+        pos, lemma = cols.pos[i], cols.lemma[i]
+        if pos == "ADJ" and lemma in w["safe_adjectives"] and cols.dep[i] in ("acomp", "oprd"):
+            subj_of = doc[i].head
+        elif pos == "VERB" and lemma in w["surviving_verbs"]:
+            subj_of = doc[i]
+        else:
+            continue
+        if any(c.dep_ == "neg" for c in subj_of.children):
             continue
         subjects = [c for c in subj_of.children if c.dep_ in ("nsubj", "nsubjpass")]
         out |= _persons(ref, subjects)
     return out
 
 
-def said_dead(ref: Referents, sent) -> set[str]:
-    """The persons a sentence says were killed or are dead ("confirmed the death of X", "X
-    was killed", "eliminated X")."""
+def said_dead(ref: Referents, doc: Doc, sent: range) -> set[str]:
+    """The persons the sentence of the tokens `sent` says were killed or are dead
+    ("confirmed the death of X", "X was killed", "eliminated X")."""
     w = fate_words()
+    cols = columns(doc)
     out: set[str] = set()
-    for t in sent:
-        lemma = _lemma(t)
-        if t.pos_ == "VERB" and lemma in w["killing_verbs"]:
+    for i in sent:
+        pos, lemma = cols.pos[i], cols.lemma[i]
+        if pos == "VERB" and lemma in w["killing_verbs"]:
             cue = "killing"
-        elif t.pos_ == "NOUN" and lemma in w["death_nouns"]:
+        elif pos == "NOUN" and lemma in w["death_nouns"]:
             cue = "death"
-        elif t.pos_ == "ADJ" and lemma in w["dead_adjectives"] and t.dep_ == "acomp":
+        elif pos == "ADJ" and lemma in w["dead_adjectives"] and cols.dep[i] == "acomp":
             cue = "dead"
         else:
             continue
+        t = doc[i]
         if any(c.dep_ == "neg" for a in (t, *t.ancestors) for c in a.children):
             continue           # "reports that X had been killed were never confirmed"
         if cue == "killing":
@@ -282,8 +291,8 @@ def said_dead(ref: Referents, sent) -> set[str]:
 def fates(ref: Referents, ctx: Context, spans) -> list[tuple[int, int, str]]:
     """(earlier, later, cue) for a person said to be safe in one sentence and dead in another
     a few sentences apart, in either order."""
-    safe = {i: said_safe(ref, ctx.sentence_tokens(i)) for i in spans}
-    dead = {i: said_dead(ref, ctx.sentence_tokens(i)) for i in spans}
+    safe = {i: said_safe(ref, ctx.doc, ctx.sentence_range(i)) for i in spans}
+    dead = {i: said_dead(ref, ctx.doc, ctx.sentence_range(i)) for i in spans}
     out = []
     for i in sorted(spans):
         for j in (j for j in range(i + 1, i + FATE_WINDOW + 1) if j in spans):
@@ -295,8 +304,10 @@ def fates(ref: Referents, ctx: Context, spans) -> list[tuple[int, int, str]]:
 
 def _first_given(ctx: Context, i: int):
     """(verb, cue) of a statement said to be given first ("police first reported ...")."""
-    for t in ctx.sentence_tokens(i):
-        if t.pos_ == "VERB" and _lemma(t) in words().statements:
+    cols, statements = columns(ctx.doc), words().statements
+    for k in ctx.sentence_range(i):
+        if cols.pos[k] == "VERB" and cols.lemma[k] in statements:
+            t = ctx.doc[k]
             for c in t.children:
                 if c.dep_ == "advmod" and c.lower_ in fate_words()["first_adverbs"] and c.i < t.i:
                     return t, f"{c.text} {t.text}"
@@ -325,10 +336,22 @@ def revisions(ctx: Context, spans) -> list[tuple[int, int, str]]:
             if j not in spans or not _statement(ctx, j):
                 continue
             if _first_given(ctx, j) is None and any(
-                    t.lower_ in later for t in ctx.sentence_tokens(j)):
+                    columns(ctx.doc).lower[k] in later for k in ctx.sentence_range(j)):
                 out.append((i, j, cue))
             break
     return out
+
+
+def _cue_tokens(doc: Doc) -> Iterator[Token]:
+    """The tokens that may be a cue of `denied_place`, `denial` or `account_cue`, in order:
+    the others, the most, are never made (each would be tested for nothing)."""
+    w, cols = words(), columns(doc)
+    for i, (low, lemma, pos) in enumerate(zip(cols.lower, cols.lemma, cols.pos, strict=True)):
+        if low == "not" or (pos == "VERB" and (lemma in w.denying or lemma in w.disputing)) \
+                or (pos == "NOUN" and (lemma in w.accounts or low in w.accounts)) \
+                or (pos in ("VERB", "AUX") and lemma in w.failing) \
+                or (pos == "ADJ" and lemma in w.false):
+            yield doc[i]
 
 
 def find_disputes(doc: Doc, sentences: list[Sentence], mentions: list[Mention],
@@ -356,7 +379,7 @@ def find_disputes(doc: Doc, sentences: list[Sentence], mentions: list[Mention],
             disputed_attribution=attribute(doc, (spans[earlier].start, spans[earlier].end),
                                            mentions, referents=ref)))
 
-    for t in doc:
+    for t in _cue_tokens(doc):
         si = ctx.sentence_of(t)
         if si < 0 or si not in spans:
             continue

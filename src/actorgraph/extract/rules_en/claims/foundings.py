@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from actorgraph.extract.rules_en.nlp import doc_text
+from actorgraph.extract.rules_en.nlp import columns, doc_text
 from actorgraph.extract.rules_en.reference.arguments import Context, Ent, load_data, word_set
 from actorgraph.extract.rules_en.ruledata import words
 from actorgraph.model import DateValue, FoundingFact, Mention, Sentence
@@ -148,8 +148,12 @@ def find_foundings(doc: Doc, sentences: list[Sentence], mentions: list[Mention],
     ctx = ctx or Context(doc, sentences, mentions)
     out: list[FoundingFact] = []
     seen: set[tuple[str, str | None, int]] = set()
-    for t in doc:
-        lemma, low = t.lemma_.lower(), t.lower_
+    cols = columns(doc)
+    for i, (lemma, low, pos) in enumerate(zip(cols.lemma, cols.lower, cols.pos, strict=True)):
+        if not (low in w["dating"] and pos in ("VERB", "NOUN", "PROPN")
+                or lemma in w["verbs"] and pos == "VERB" or lemma in w["nouns"] and pos == "NOUN"):
+            continue                # (read without a token: most are none of these)
+        t = doc[i]
         if low in w["dating"] and t.pos_ in ("VERB", "NOUN", "PROPN"):
             (orgs, date), rule = _by_dating(ctx, dates, t), "dated_to"
         elif lemma in w["verbs"] and t.pos_ == "VERB":

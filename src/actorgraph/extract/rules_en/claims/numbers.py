@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from actorgraph.extract.rules_en.nlp import columns
 from actorgraph.extract.rules_en.ruledata import load_data
 
 
@@ -57,27 +58,28 @@ def _number_word(w: str) -> bool:
 
 
 def number_phrases(sent) -> list[tuple[int, int]]:
-    """(first, last) token indices of every run of number words in a sentence."""
-    out, i, toks = [], 0, list(sent)
-    while i < len(toks):
-        t = toks[i]
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
-        starts_a = t.lower_ in ("a", "an") and nxt is not None and \
-            (nxt.lower_ in cues()["scales"] or nxt.lower_ == "dozen")
-        if not (is_number_word(t) or starts_a):
+    """(first, last) token indices of every run of number words in a sentence (a span),
+    read from the document's columns."""
+    cols = columns(sent.doc)
+    low, text, scales = cols.lower, cols.text, cues()["scales"]
+    out, i, end = [], sent.start, sent.end
+    while i < end:
+        nxt = low[i + 1] if i + 1 < end else None
+        starts_a = low[i] in ("a", "an") and nxt is not None and \
+            (nxt in scales or nxt == "dozen")
+        if not (_number_word(low[i]) or starts_a):
             i += 1
             continue
         j = i
-        while j + 1 < len(toks):
-            n = toks[j + 1]
-            after = toks[j + 2] if j + 2 < len(toks) else None
-            joins = (n.text == "-" or (n.lower_ == "and" and toks[j].lower_ in cues()["scales"]))
-            if is_number_word(n) or (n.lower_ == "a" and toks[j].lower_ == "half"):
+        while j + 1 < end:
+            n = j + 1
+            joins = (text[n] == "-" or (low[n] == "and" and low[j] in scales))
+            if _number_word(low[n]) or (low[n] == "a" and low[j] == "half"):
                 j += 1
-            elif joins and after is not None and is_number_word(after):
+            elif joins and j + 2 < end and _number_word(low[j + 2]):
                 j += 2
             else:
                 break
-        out.append((toks[i].i, toks[j].i))
+        out.append((i, j))
         i = j + 1
     return out

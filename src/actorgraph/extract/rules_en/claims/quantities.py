@@ -27,11 +27,12 @@ furniture and author bios.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from actorgraph.extract.rules_en.claims.attribute import attribute, speaks_for
 from actorgraph.extract.rules_en.claims.dates import document_expressions, overlaps_none
 from actorgraph.extract.rules_en.claims.numbers import cues, number_phrases, parse_number
-from actorgraph.extract.rules_en.nlp import doc_text
+from actorgraph.extract.rules_en.nlp import columns, doc_text
 from actorgraph.extract.rules_en.reference.refer import Referents
 from actorgraph.extract.rules_en.ruledata import words
 from actorgraph.knowledge.wordlists import WORDS
@@ -124,10 +125,12 @@ def _times(span) -> dict[tuple[int, int], float]:
     """"at least twice": the adverbs that count times, with their value."""
     out = {}
     multiplicatives = cues()["multiplicatives"]
-    for tok in span:
-        value = multiplicatives.get(tok.lower_)
+    low = columns(span.doc).lower
+    for i in range(span.start, span.end):
+        value = multiplicatives.get(low[i])
         if not value or value <= 1:
             continue
+        tok = span.doc[i]
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         if tok.pos_ in ("ADV", "DET") and not (                          # not "twice as
                 nxt is not None and nxt.lower_ in ("as", "the", "more", "that", "a", "an",
@@ -141,10 +144,12 @@ def _single_casualties(span) -> dict[tuple[int, int], object]:
     commanders", "one contractor killed", "one officer wounded"; (first, last) -> the
     patient noun, or None when the number itself is it ("one of ...")."""
     c = cues()
+    cols = columns(span.doc)
     out: dict[tuple[int, int], object] = {}
-    for verb in span:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in c["casualty_verbs"]:
+    for i in range(span.start, span.end):
+        if cols.pos[i] != "VERB" or cols.lemma[i] not in c["casualty_verbs"]:
             continue
+        verb = span.doc[i]
         patients = [ch for ch in verb.children if ch.dep_ in ("nsubjpass", "dobj")]
         if verb.tag_ == "VBN" and not any(ch.dep_ in ("aux", "auxpass") for ch in verb.children):
             if verb.dep_ == "acl":                        # "one contractor killed"
@@ -170,10 +175,13 @@ def measure_of(word: str) -> str | None:
     return None
 
 
+_RANGE_PREPS = ("from", "to", "between")
+
+
 def _range_subject(node):
     """The figure noun of "estimates of the dead ranged from X to Y" for X or Y, else None."""
     prep = node.head if node.dep_ == "pobj" else None
-    if prep is None or prep.lower_ not in ("from", "to", "between"):
+    if prep is None or prep.lower_ not in _RANGE_PREPS:
         return None
     verb = next((a for a in list(prep.ancestors)[:4]        # "to" hung on "from" or on a
                  if a.lemma_.lower() in cues()["range_verbs"]), None)   # clause in between
@@ -220,8 +228,12 @@ def _range_singles(span) -> dict[tuple[int, int], object]:
     """"estimates of the dead ranged from the single guard X acknowledged to ...": the one
     at an end of a range of estimates is a count of one."""
     out: dict[tuple[int, int], object] = {}
-    for tok in span:
-        if tok.dep_ == "pobj" and _range_subject(tok) is not None:
+    cols = columns(span.doc)
+    for i in range(span.start, span.end):
+        if cols.dep[i] != "pobj" or cols.lower[cols.head[i]] not in _RANGE_PREPS:
+            continue                # (what `_range_subject` asks first, read without a token)
+        tok = span.doc[i]
+        if _range_subject(tok) is not None:
             for d in tok.children:
                 if d.dep_ in ("det", "nummod", "amod") and d.lower_ in cues()["single_words"] \
                         and d.i < tok.i and d.lower_ not in ("a", "an"):
@@ -246,13 +258,21 @@ def _figure_before(doc, first: int):
     return None, None, None
 
 
+@lru_cache(maxsize=1)
+def _qualifiers_before() -> list[tuple[str, re.Pattern]]:
+    """Each qualifier written before a number, longest first, with the pattern that finds
+    it at the end of the words before the number (compiled once, not per number)."""
+    return [(phrase, re.compile(rf"(?:^|(?<=\W)){re.escape(phrase)}\s*$"))
+            for phrase in sorted(cues()["qualifiers"], key=len, reverse=True)]
+
+
 def _qualifier(doc, first: int, last: int, sent_start: int) -> tuple[str | None, int]:
     """The qualifier written before (or after) the number, and where the expression starts."""
     c = cues()
     start = doc[first].idx
     before = doc_text(doc)[doc[max(sent_start, first - 4)].idx:start].lower()
-    for phrase in sorted(c["qualifiers"], key=len, reverse=True):
-        m = re.search(rf"(?:^|(?<=\W)){re.escape(phrase)}\s*$", before)
+    for phrase, rx in _qualifiers_before():
+        m = rx.search(before)
         if m:
             return c["qualifiers"][phrase], start - len(before) + m.start()
     after = doc_text(doc)[doc[last].idx + len(doc[last]):doc[last].idx + len(doc[last]) + 12].lower()

@@ -53,6 +53,7 @@ from actorgraph.extract.rules_en.events.rules import (
 )
 from actorgraph.extract.rules_en.events.stances import EXTRA_VERBS
 from actorgraph.extract.rules_en.events.verbs import BREAK_VERBS, IMPACT_VERBS, read_verb
+from actorgraph.extract.rules_en.nlp import columns
 from actorgraph.extract.rules_en.reference.arguments import Context
 from actorgraph.extract.rules_en.ruledata import words
 from actorgraph.extract.rules_en.tokenmatch import TokenMatcher
@@ -266,6 +267,10 @@ CLAIM_REACH = 1   # sentences back that "claimed the attack" looks for the attac
 
 def _several_times(verb: Token) -> bool:
     """A frequency word in the verb's own clause: 'twice', 'repeatedly', 'three times'."""
+    low = columns(verb.doc).lower
+    if not any(low[i] in FREQUENCY_WORDS
+               for i in range(verb.left_edge.i, verb.right_edge.i + 1)):
+        return False            # none between its subtree's edges: none in its subtree
     for x in verb.subtree:
         if x.lower_ not in FREQUENCY_WORDS or x.lower_ == "times" and not any(
                 c.dep_ == "nummod" for c in x.children):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from actorgraph.extract.rules_en.nlp import Columns, columns
 from actorgraph.extract.rules_en.ruledata import words
 from actorgraph.knowledge.lexicon import Lexicon, normalize_form
 from actorgraph.knowledge.names import fold
@@ -81,6 +82,11 @@ def _capitalised(tok) -> bool:
     return tok.is_title or tok.is_upper and len(tok) > 1
 
 
+def _capitalised_at(cols: Columns, i: int) -> bool:
+    """`_capitalised` of token `i`, from the document's columns."""
+    return cols.title[i] or cols.upper[i] and len(cols.text[i]) > 1
+
+
 def name_tail(doc: Doc, start: int, end: int, lex: Lexicon | None = None) -> int:
     """Where a name ending in an organisation head word really ends: "... Movement of
     Azerbaijan", "Endowment for Middle East Truth", "Strategic Framework for the Defence of
@@ -123,13 +129,13 @@ def cue_runs(doc: Doc, lex: Lexicon | None = None) -> list[Candidate]:
     out = []
     i = 0
     heads = WORDS["org_heads"]
+    cols = columns(doc)
     while i < len(doc):
-        tok = doc[i]
-        if not _capitalised(tok) or tok.lower_.rstrip(".") in WORDS["titles"]:
+        if not _capitalised_at(cols, i) or cols.lower[i].rstrip(".") in WORDS["titles"]:
             i += 1
             continue
         j = i
-        while j < len(doc) and _capitalised(doc[j]) and doc[j].text not in heads:
+        while j < len(doc) and _capitalised_at(cols, j) and cols.text[j] not in heads:
             j += 1
         j = _of_the_head(doc, i, j, heads)
         if j < len(doc) and doc[j].text in heads and (
@@ -166,12 +172,12 @@ def propn_runs(doc: Doc) -> list[Candidate]:
     some rule gives them a type (the pipeline drops candidates nobody voted for)."""
     out = []
     i = 0
+    pos, text = columns(doc).pos, columns(doc).text
     while i < len(doc):
-        tok = doc[i]
-        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha \
-                and tok.lower_ not in WORDS["calendar"]:
+        if pos[i] == "PROPN" and text[i][:1].isupper() and doc[i].is_alpha \
+                and doc[i].lower_ not in WORDS["calendar"]:
             j = i
-            while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+            while j < len(doc) and pos[j] == "PROPN" and text[j][:1].isupper():
                 j += 1
             out.append(Candidate(i, j, "PROPN"))
             i = j
@@ -185,8 +191,8 @@ def led_groups(doc: Doc) -> list[Candidate]:
     (a capitalised name hyphenated to "led", then a head of `led_heads`)."""
     heads = words("names", "led_heads")
     out = []
-    for i, tok in enumerate(doc):
-        if i == 0 or tok.lower_ not in heads or doc[i - 1].whitespace_ == "":
+    for i, low in enumerate(columns(doc).lower):
+        if i == 0 or low not in heads or doc[i - 1].whitespace_ == "":
             continue
         prev = doc[i - 1]
         if prev.lower_.endswith("-led") and prev.text[:1].isupper():
@@ -204,8 +210,8 @@ def group_word_runs(doc: Doc) -> list[Candidate]:
     "Liwa Dhul Fiqar al-Thani", "Kata'ib Sayf al-Haqq", which the model splits
     or takes for a person."""
     out = []
-    for i, tok in enumerate(doc):
-        if not tok.text[:1].isupper() or fold(tok.text) not in WORDS["group_words"]:
+    for i, text in enumerate(columns(doc).text):
+        if not text[:1].isupper() or fold(text) not in WORDS["group_words"]:
             continue
         j = i + 1
         while j < len(doc):
@@ -229,8 +235,8 @@ def bracketed_names(doc: Doc) -> list[Candidate]:
     """A name in brackets after a name: another script or spelling of it,
     "Kata'ib Hezbollah (كتائب حزب الله)", "Ganja (Gəncə)". Typed like the name before it."""
     out = []
-    for i, tok in enumerate(doc):
-        if tok.text != "(" or i == 0:
+    for i, text in enumerate(columns(doc).text):
+        if text != "(" or i == 0:
             continue
         j = i + 1
         while j < len(doc) and j - i <= 9 and doc[j].text != ")" and not doc[j].is_space:
@@ -279,8 +285,9 @@ def repair(doc: Doc, cand: Candidate, verbs: set[str],
         end = name_tail(doc, start, end, lex)
     end = _hyphen_joined(doc, end)
     # cut at a possessive ("EMET's Legislative Fellow" -> "EMET") or a bracket
+    cols = columns(doc)
     for i in range(start, end):
-        if doc[i].tag_ == "POS" or doc[i].lower_ in ("'s", "\u2019s") or doc[i].text in "([":
+        if cols.tag[i] == "POS" or cols.lower[i] in ("'s", "\u2019s") or cols.text[i] in "([":
             end = i
             break
     while start < end:
@@ -320,7 +327,8 @@ def _hyphen_joined(doc: Doc, end: int) -> int:
     Israel-Hamas war"), and a lower-case word is joined only as a personal name's
     syllable (`_name_syllable`), never as a word of its own ("Iran-backed")."""
     i = end
-    while i + 1 < len(doc) and doc[i - 1].whitespace_ == "" and doc[i].text == "-" \
+    text = columns(doc).text
+    while i + 1 < len(doc) and text[i] == "-" and doc[i - 1].whitespace_ == "" \
             and doc[i].whitespace_ == "":
         j = i + 1
         while (j + 2 < len(doc) and doc[j].is_lower and len(doc[j]) <= 3
@@ -355,7 +363,7 @@ def _name_syllable(doc: Doc, before: int, j: int) -> bool:
 def _dateline_date(doc: Doc, i: int, end: int) -> bool:
     """A calendar word that a dash or colon parts from the name after it: the date
     of a dateline or a digest entry ("4 Oct - Lebanon", "Monday: Basra")."""
-    return (doc[i].lower_.rstrip(".") in WORDS["calendar"] and i + 1 < end
+    return (columns(doc).lower[i].rstrip(".") in WORDS["calendar"] and i + 1 < end
             and doc[i + 1].is_punct and doc[i + 1].text not in ("(", "[", "'", "’"))
 
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 import bisect
 from abc import ABC, abstractmethod
 from collections import Counter, defaultdict
+from typing import Self
 
 from spacy.tokens import Doc, Token
 
-from actorgraph.extract.rules_en.nlp import token_starts
+from actorgraph.extract.rules_en.nlp import columns, token_starts
 from actorgraph.extract.rules_en.reference.argdata import DEFINITE, NOUNISH, Ent, Ref, words
 from actorgraph.knowledge.lexicon import Lexicon, load_lexicon
 from actorgraph.model import Mention, Sentence
@@ -35,18 +36,17 @@ class Document(ABC):
         self.key_type: dict[str, str] = {}
         self.key_votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         self.key_names: dict[str, set[str]] = defaultdict(set)
-        starts = token_starts(doc)
+        starts, heads, n = token_starts(doc), columns(doc).head, len(doc)
         for mi, m in enumerate(self.mentions):
             lo = bisect.bisect_left(starts, m.start)
-            hi = bisect.bisect_left(starts, m.end)
-            toks = range(lo, max(hi, lo + 1))
-            for i in toks:
-                if i < len(doc):
-                    self._tok_mention.setdefault(i, mi)
-            root = next((i for i in toks if i < len(doc)
-                         and not lo <= doc[i].head.i < max(hi, lo + 1)), min(lo, len(doc) - 1))
+            stop = max(bisect.bisect_left(starts, m.end), lo + 1)   # one past its last token
+            for i in range(lo, min(stop, n)):
+                self._tok_mention.setdefault(i, mi)
+            # its root: its first token whose head is outside it
+            root = next((i for i in range(lo, min(stop, n)) if not lo <= heads[i] < stop),
+                        min(lo, n - 1))
             self._mention_root.append(root)
-            self._mention_end.append(min(max(hi, lo + 1), len(doc)))
+            self._mention_end.append(min(stop, n))
             self._index_of.setdefault(id(m), mi)
             mtype = "country" if m.role == "metonym" else m.type
             self.key_type.setdefault(m.key, mtype)
@@ -60,6 +60,18 @@ class Document(ABC):
         self._role_map: dict[str, set[str]] | None = None   # see Anaphora._roles_seen
         self._in_sentence: dict[int, list[Mention]] | None = None   # see mentions_in
         self._sent_tokens: dict[int, list[Token]] = {}              # see sentence_tokens
+        self._sent_ranges: dict[int, range] = {}                    # see sentence_range
+
+    def fresh(self) -> Self:
+        """A reader of the same document that shares what this one indexed of it (tokens,
+        names, salience: the same whoever asks, and when) but none of the references it
+        resolved (a pronoun's answer depends on what was asked before it): what a new
+        reader of the same document, sentences and mentions would be, without its index
+        built again."""
+        copy = object.__new__(type(self))
+        copy.__dict__.update(self.__dict__)
+        copy._refs, copy._pron, copy.invented = {}, {}, {}
+        return copy
 
     # -- tokens, sentences, names ---------------------------------------------------
 
@@ -73,10 +85,20 @@ class Document(ABC):
         """The tokens of sentence `index` (listed once per sentence; a new list each call)."""
         toks = self._sent_tokens.get(index)
         if toks is None:
+            r = self.sentence_range(index)
+            toks = self._sent_tokens[index] = list(self.doc[r.start:r.stop]) if r else []
+        return list(toks)
+
+    def sentence_range(self, index: int) -> range:
+        """The indices of the tokens `sentence_tokens(index)` gives, for a scan that reads
+        them from `nlp.columns` and makes a token only where its cue words are."""
+        r = self._sent_ranges.get(index)
+        if r is None:
             s = self.sentences[index]
             span = self.doc.char_span(s.start, s.end, alignment_mode="expand")
-            toks = self._sent_tokens[index] = list(span) if span is not None else []
-        return list(toks)
+            r = self._sent_ranges[index] = range(span.start, span.end) if span is not None \
+                else range(0)
+        return r
 
     def mention_at(self, tok: Token) -> Mention | None:
         mi = self._tok_mention.get(tok.i)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from actorgraph.extract.rules_en.nlp import columns
 from actorgraph.extract.rules_en.reference.arguments import Context, Ent
 from actorgraph.extract.rules_en.relations.base import (
     HYPHENS,
@@ -261,10 +262,12 @@ def lists_in_places(ctx: Context, rules: Rules, out: Facts) -> None:
 def demonym_lists(ctx: Context, rules: Rules, out: Facts) -> None:
     """'Iraqi factions such as Kataib Hizballah and Harakat al-Nujaba': each listed group is
     based in the country of the demonym."""
-    for t in ctx.doc:
-        if t.tag_ not in ("NNS", "NNPS") or ctx.sentence_of(t) < 0:
+    nouns, cols = ctx.w.group | FACTION_NOUNS, columns(ctx.doc)
+    for i, (tag, lemma) in enumerate(zip(cols.tag, cols.lemma, strict=True)):
+        if tag not in ("NNS", "NNPS") or lemma not in nouns:
             continue
-        if lemma_of(t) not in ctx.w.group | FACTION_NOUNS:
+        t = ctx.doc[i]
+        if ctx.sentence_of(t) < 0:
             continue
         mods = [c for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i]
         mods += [x for c in mods for x in c.conjuncts]     # 'Syrian and Lebanese factions'
@@ -283,9 +286,12 @@ def demonym_groups(ctx: Context, rules: Rules, out: Facts) -> None:
     ('Iranian-backed') names a sponsor, not the home; a group noun placed elsewhere
     ('an Afghan militia based in Iran') keeps that place."""
     doc = ctx.doc
-    for t in doc:
-        if t.pos_ != "NOUN" or ctx.sentence_of(t) < 0 \
-                or lemma_of(t) not in ctx.w.group | FACTION_NOUNS:
+    nouns, cols = ctx.w.group | FACTION_NOUNS, columns(doc)
+    for i, (pos, lemma) in enumerate(zip(cols.pos, cols.lemma, strict=True)):
+        if pos != "NOUN" or lemma not in nouns:
+            continue
+        t = doc[i]
+        if ctx.sentence_of(t) < 0:
             continue
         if any(lemma_of(c) in rules.based_verbs | rules.operate_adjectives
                for c in t.children if c.dep_ in ("acl", "amod", "relcl")):

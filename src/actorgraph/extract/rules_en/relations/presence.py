@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from actorgraph.extract.rules_en.nlp import columns
 from actorgraph.extract.rules_en.reference.arguments import Context, Ent
 from actorgraph.extract.rules_en.relations.base import Facts, Rules, lemma_of, pobjs_of, preps_of
 from actorgraph.extract.rules_en.relations.roles import list_ents
@@ -29,8 +30,12 @@ def _facility_of(v: Token) -> Token | None:
 
 def facilities_used(ctx: Context, rules: Rules, out: Facts) -> None:
     """'depots near Maan that were used by X and Y': the users operate where the site is."""
-    for v in ctx.doc:
-        if v.pos_ != "VERB" or lemma_of(v) != "use" or ctx.sentence_of(v) < 0:
+    cols = columns(ctx.doc)
+    for i, (pos, lemma) in enumerate(zip(cols.pos, cols.lemma, strict=True)):
+        if pos != "VERB" or lemma != "use":
+            continue
+        v = ctx.doc[i]
+        if ctx.sentence_of(v) < 0:
             continue
         site = _facility_of(v)
         if site is None:
@@ -51,8 +56,12 @@ def facilities_used(ctx: Context, rules: Rules, out: Facts) -> None:
 def contributors(ctx: Context, rules: Rules, out: Facts) -> None:
     """'the Gulf Task Force, with troops from Oman, Qatar and Kuwait': each state whose
     troops a force is made of is a member of that force."""
-    for t in ctx.doc:
-        if lemma_of(t) not in CONTINGENT_NOUNS or t.pos_ != "NOUN" or ctx.sentence_of(t) < 0:
+    cols = columns(ctx.doc)
+    for i, (pos, lemma) in enumerate(zip(cols.pos, cols.lemma, strict=True)):
+        if lemma not in CONTINGENT_NOUNS or pos != "NOUN":
+            continue
+        t = ctx.doc[i]
+        if ctx.sentence_of(t) < 0:
             continue
         states = [e for p in preps_of(t, ("from",)) for o in pobjs_of(p)
                   for e in list_ents(ctx, o) if e.type == "country"]

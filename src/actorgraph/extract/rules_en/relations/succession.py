@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from actorgraph.extract.rules_en.nlp import columns
 from actorgraph.extract.rules_en.reference.arguments import Context, Ent
 from actorgraph.extract.rules_en.relations.base import (
     HYPOTHETICAL,
     Facts,
     Rules,
     actors_of,
-    lemma_of,
     patients_of,
     pobjs_of,
     preps_of,
@@ -33,9 +33,14 @@ def _owner(ctx: Context, t: Token) -> list[Ent]:
 def _pairs(ctx: Context, rules: Rules, holders_of) -> list[tuple[Ent, Ent, Token]]:
     """(successor, predecessor, trigger) for every succession the sentences state."""
     out: list[tuple[Ent, Ent, Token]] = []
-    for t in ctx.doc:
-        word = lemma_of(t)
-        if t.pos_ in ("NOUN", "PROPN") and word in rules.successor_nouns | rules.predecessor_nouns:
+    nouns = rules.successor_nouns | rules.predecessor_nouns
+    cols = columns(ctx.doc)
+    for i, (word, pos) in enumerate(zip(cols.lemma, cols.pos, strict=True)):
+        if not (pos in ("NOUN", "PROPN") and word in nouns
+                or pos == "VERB" and word in rules.succession_verbs):
+            continue                # (read without a token: most are neither)
+        t = ctx.doc[i]
+        if t.pos_ in ("NOUN", "PROPN") and word in nouns:
             holders = _persons(holders_of(t))
             owners = _owner(ctx, t)
             for h in holders:
