@@ -72,17 +72,30 @@ def read_claims(store: Store, scope: Scope | None = None,
                 keys: dict[str, dict[str, str]] | None = None) -> list[ClaimRow]:
     """Every claim of the current documents (that `scope` shows, when given), with its
     document's key -> entity map (the stored one, or `keys` when given: a resolution not
-    yet written)."""
+    yet written). Values repeated across claims (a document's id, a speaker, a payload)
+    are one object each, as a full resolution holds every claim at once: the payloads are
+    shared, read them, do not change them."""
     if keys is None:
         keys = key_map(store)
     q = (select(t.claims).join(t.documents, t.documents.c.id == t.claims.c.doc_id)
          .where(t.documents.c.current.is_(True)).order_by(t.claims.c.id))
     if scope is not None and not scope.everything:
         q = q.where(scope.documents())
+    once: dict = {}
+    payloads: dict[str, dict] = {}
+
+    def one(value):
+        return once.setdefault(value, value)
+
+    def payload(raw: str) -> dict:
+        if raw not in payloads:
+            payloads[raw] = json.loads(raw)
+        return payloads[raw]
     with store.engine.connect() as conn:
-        return [ClaimRow(r.id, r.doc_id, r.sentence, r.start, r.end, r.kind,
-                         json.loads(r.payload), r.speaker_key, r.modality, r.cue, r.section,
-                         r.ingested_at, keys.get(r.doc_id, {})) for r in conn.execute(q)]
+        return [ClaimRow(r.id, one(r.doc_id), r.sentence, r.start, r.end, one(r.kind),
+                         payload(r.payload), one(r.speaker_key), one(r.modality), one(r.cue),
+                         one(r.section), one(r.ingested_at), keys.get(r.doc_id, {}))
+                for r in conn.execute(q)]
 
 
 def replace_facts(store: Store, rows: list[FactRow]) -> None:
