@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 from sqlalchemy import Connection, delete, insert, select
 
@@ -114,15 +115,16 @@ def write_facts(conn: Connection, rows: list[FactRow]) -> None:
 
 
 def insert_facts(conn: Connection, rows: list[FactRow]) -> None:
-    """Insert facts with their claims and entities (in the caller's transaction)."""
+    """Insert facts with their claims and entities (in the caller's transaction); the links
+    to the claims, one per claim of every fact, a batch at a time."""
     if not rows:
         return
     conn.execute(insert(t.facts), [
         {"id": r.id, "kind": r.kind, "data": json.dumps(r.data, sort_keys=True),
          "first_seen": r.first_seen} for r in rows])
-    links = [{"fact_id": r.id, "claim_id": c} for r in rows for c in r.claims]
-    if links:
-        conn.execute(insert(t.fact_claims), links)
+    links = ({"fact_id": r.id, "claim_id": c} for r in rows for c in r.claims)
+    while batch := list(islice(links, 5000)):
+        conn.execute(insert(t.fact_claims), batch)
     ents = [{"fact_id": r.id, "entity_id": e, "role": role} for r in rows
             for e, role in sorted(set(r.entities)) if e]
     if ents:
