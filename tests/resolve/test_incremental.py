@@ -292,3 +292,46 @@ def test_a_merge_that_brings_accounts_together_adds_their_contradictions_and_und
     assert refresh_judged(store, [undone]).incremental
     assert contradictions() == (0, 0)
     equals_full("undone")
+
+
+RETOLD_ACCOUNTS = {
+    **MERGED_ACCOUNTS,
+    "third.txt": "Lorin Courier, 2 April 2021.\n\nResidents remember the day. The Kestrel "
+                 "Brigade killed 12 people in an attack on the town of Lorin on 4 January "
+                 "2020.\n",
+    "fourth.txt": "Coastal Review, 1 June 2022.\n\nA year of fighting. The Kestrel Battalion "
+                  "killed 30 people in an attack on the town of Lorin on 4 January 2020.\n",
+}
+
+
+def test_a_merge_that_brings_retold_counts_together_adds_one_contradiction_per_disagreement(
+        tmp_path):
+    """Two groups told apart, each attack's count of the dead retold by a second report:
+    merging the groups makes the two counts conflict once (the retellings state nothing
+    the first tellings do not), as a full re-resolution finds; undoing takes it back."""
+    for name, text in RETOLD_ACCOUNTS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    store = Store(new_db_url(tmp_path, "retold.db"))
+    assert ingest([str(tmp_path / n) for n in RETOLD_ACCOUNTS], store).ok
+
+    def counted_differently() -> list[str]:
+        with store.engine.connect() as conn:
+            return [r.summary for r in conn.execute(select(t.contradictions))
+                    if "counted differently" in r.summary]
+
+    def equals_full(step: str) -> None:
+        full = Store(copy_db(store, tmp_path, f"full-{step}.db"))
+        refresh(full)
+        assert _state(store) == _state(full), step
+        full.engine.dispose()
+
+    assert counted_differently() == []
+    merged = log.record_change(store, "same", "Kestrel Brigade", "Kestrel Battalion")
+    assert refresh_judged(store, [merged]).incremental
+    assert counted_differently() == [
+        "dead in an attack of 2020-01-04: counted differently in two accounts"]
+    equals_full("merged")
+    undone = log.undo_change(store, merged.id)
+    assert refresh_judged(store, [undone]).incremental
+    assert counted_differently() == []
+    equals_full("undone")

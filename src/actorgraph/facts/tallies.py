@@ -13,8 +13,12 @@ carried by one sentence only is another act), and neither says its count is anot
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable, Iterator, Mapping
+from typing import TypeVar
 
 from actorgraph.store.facts import ClaimRow, FactRow
+
+K = TypeVar("K")          # where a telling is (a document and sentence)
 
 TALLY_WINDOW = 2          # sentences between two counts of one act
 TALLY_TOLERANCE = 0.2     # counts within 20% of each other are one figure
@@ -113,7 +117,9 @@ def act_tally_conflicts(claims: list[ClaimRow], facts: list[FactRow], texts: dic
     """Pairs of claims of one act (one merged event: same type, sharing participants, dates
     that agree, not two places) in different reports or voices, whose sentences count its
     dead or wounded differently. A sentence that tells two acts is left out: its count may
-    be the other's."""
+    be the other's. A telling that counts the act as an earlier one did (the same measures
+    and values) is compared only where the earlier could not be (`_firsts_apart`): the
+    contradictions grow with the different counts, not with the square of the tellings."""
     by_id = {c.id: c for c in claims}
     events = [f for f in facts if f.kind == "event" and f.data.get("type") in acts]
     told: dict[tuple[str, int], set[str]] = {}
@@ -132,16 +138,46 @@ def act_tally_conflicts(claims: list[ClaimRow], facts: list[FactRow], texts: dic
             counts = tallies(text)
             if counts and not any(re.search(rf"\b{w}\b", text.lower()) for w in OTHER_ACT):
                 counted[at] = (c, counts)
-        keys = sorted(counted)
-        for i, ka in enumerate(keys):
-            for kb in keys[i + 1:]:
-                (ca, ta), (cb, tb) = counted[ka], counted[kb]
-                if ka[0] == kb[0] and ca.speaker_key == cb.speaker_key:
-                    continue   # one voice going on
-                differing = [m for m in sorted(set(ta) & set(tb)) if _differ(ta[m], tb[m])]
-                if differing:
-                    out.append((ca, cb, differing[0], f))
+        voice = {k: (k[0], c.speaker_key) for k, (c, _) in counted.items()}
+        alike = {k: _likeness(counts) for k, (_, counts) in counted.items()}
+        for ka, kb in _firsts_apart(sorted(counted), voice, alike):
+            (ca, ta), (cb, tb) = counted[ka], counted[kb]
+            differing = [m for m in sorted(set(ta) & set(tb)) if _differ(ta[m], tb[m])]
+            if differing:
+                out.append((ca, cb, differing[0], f))
     return out
+
+
+def _likeness(counts: dict[str, set[float]]) -> tuple:
+    return tuple(sorted((m, tuple(sorted(v))) for m, v in counts.items()))
+
+
+def _firsts_apart(keys: list[K], voice: Mapping[K, Hashable], likeness: Mapping[K, Hashable]
+                  ) -> Iterator[tuple[K, K]]:
+    """The pairs of `keys` (in order, earlier first) of two voices worth comparing: each
+    key paired with another only when it is the first of its likeness in a voice other
+    than the other's, and the other likewise. A later telling alike to an earlier one in
+    a third voice states again what the earlier states; but one in the voice the earlier
+    was excused with (one voice going on) still compares, through the first telling of its
+    likeness in another voice. So each two likenesses give at most four pairs, and the
+    work grows with the tellings, not their square (an act retold by thousands of
+    reports). `facts/measured._firsts` does not fit: there the voice that excuses a pair
+    (a language) is part of the likeness."""
+    firsts: dict[Hashable, list[K]] = {}   # the first, and the first in another voice
+    for k in keys:
+        seen = firsts.setdefault(likeness[k], [])
+        if not seen or len(seen) == 1 and voice[k] != voice[seen[0]]:
+            seen.append(k)
+
+    def first_apart(k: K, other: K) -> bool:
+        return k == next((x for x in firsts[likeness[k]] if voice[x] != voice[other]), None)
+
+    chosen = {k for seen in firsts.values() for k in seen}
+    worth = [k for k in keys if k in chosen]
+    for i, ka in enumerate(worth):
+        for kb in worth[i + 1:]:
+            if voice[ka] != voice[kb] and first_apart(ka, kb) and first_apart(kb, ka):
+                yield ka, kb
 
 
 # qualifiers of a lower bound; "more": a count added to others ("two more"), which the

@@ -253,6 +253,11 @@ def plan_resolution(store: Store) -> Resolved:
     """Resolve every entity in the store from its mentions, without writing anything."""
     groups = _group_mentions(store)
     records = name_groups(groups)
+    sizes = {gid: len(ms) for gid, ms in groups.items()}
+    surfaces = group_surfaces(groups)
+    members = {gid: [m.id for m in ms] for gid, ms in groups.items()}
+    del groups   # the mentions, most of what is read, are needed no more: freed before
+    #              the clustering (the peak), not held until the end
     rules = constraints(judgements(store), records)
     lexkeys = {g.id: lexicon_keys(g) for g in records}
     result = resolve(records, must_link=rules.must, known_links=lexicon_links(records, lexkeys),
@@ -260,8 +265,6 @@ def plan_resolution(store: Store) -> Resolved:
                      facility_links=facility_links(records),
                      cannot_link=rules.cannot, keep_base=True)
     by_id = {r.id: r for r in records}
-    sizes = {gid: len(ms) for gid, ms in groups.items()}
-    surfaces = group_surfaces(groups)
     entities: list[EntityRecord] = []
     assignment: dict[str, str] = {}
     group_entity: dict[str, str] = {}
@@ -272,9 +275,10 @@ def plan_resolution(store: Store) -> Resolved:
         entities.append(entity)
         for gid in cluster:
             group_entity[gid] = entity.id
-            for m in groups[gid]:
-                assignment[m.id] = entity.id
-                keys[m.doc_id][m.key] = entity.id
+            doc, key = gid.split("|", 1)
+            keys[doc][key] = entity.id
+            for mid in members[gid]:
+                assignment[mid] = entity.id
     review = _review(result, group_entity, entities, rules)
     assert result.base is not None
     index = build_index(records, sizes, surfaces, group_entity, result.base,

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 from sqlalchemy import Connection, delete, insert, select
 
@@ -72,17 +73,30 @@ def read_claims(store: Store, scope: Scope | None = None,
                 keys: dict[str, dict[str, str]] | None = None) -> list[ClaimRow]:
     """Every claim of the current documents (that `scope` shows, when given), with its
     document's key -> entity map (the stored one, or `keys` when given: a resolution not
-    yet written)."""
+    yet written). Values repeated across claims (a document's id, a speaker, a payload)
+    are one object each, as a full resolution holds every claim at once: the payloads are
+    shared, read them, do not change them."""
     if keys is None:
         keys = key_map(store)
     q = (select(t.claims).join(t.documents, t.documents.c.id == t.claims.c.doc_id)
          .where(t.documents.c.current.is_(True)).order_by(t.claims.c.id))
     if scope is not None and not scope.everything:
         q = q.where(scope.documents())
+    once: dict = {}
+    payloads: dict[str, dict] = {}
+
+    def one(value):
+        return once.setdefault(value, value)
+
+    def payload(raw: str) -> dict:
+        if raw not in payloads:
+            payloads[raw] = json.loads(raw)
+        return payloads[raw]
     with store.engine.connect() as conn:
-        return [ClaimRow(r.id, r.doc_id, r.sentence, r.start, r.end, r.kind,
-                         json.loads(r.payload), r.speaker_key, r.modality, r.cue, r.section,
-                         r.ingested_at, keys.get(r.doc_id, {})) for r in conn.execute(q)]
+        return [ClaimRow(r.id, one(r.doc_id), r.sentence, r.start, r.end, one(r.kind),
+                         payload(r.payload), one(r.speaker_key), one(r.modality), one(r.cue),
+                         one(r.section), one(r.ingested_at), keys.get(r.doc_id, {}))
+                for r in conn.execute(q)]
 
 
 def replace_facts(store: Store, rows: list[FactRow]) -> None:
@@ -101,15 +115,16 @@ def write_facts(conn: Connection, rows: list[FactRow]) -> None:
 
 
 def insert_facts(conn: Connection, rows: list[FactRow]) -> None:
-    """Insert facts with their claims and entities (in the caller's transaction)."""
+    """Insert facts with their claims and entities (in the caller's transaction); the links
+    to the claims, one per claim of every fact, a batch at a time."""
     if not rows:
         return
     conn.execute(insert(t.facts), [
         {"id": r.id, "kind": r.kind, "data": json.dumps(r.data, sort_keys=True),
          "first_seen": r.first_seen} for r in rows])
-    links = [{"fact_id": r.id, "claim_id": c} for r in rows for c in r.claims]
-    if links:
-        conn.execute(insert(t.fact_claims), links)
+    links = ({"fact_id": r.id, "claim_id": c} for r in rows for c in r.claims)
+    while batch := list(islice(links, 5000)):
+        conn.execute(insert(t.fact_claims), batch)
     ents = [{"fact_id": r.id, "entity_id": e, "role": role} for r in rows
             for e, role in sorted(set(r.entities)) if e]
     if ents:

@@ -7,10 +7,11 @@ entities that bypasses it removes the key, and the next judgement re-resolves in
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Connection, delete, insert, or_, select, update
+from sqlalchemy import Connection, Table, delete, insert, or_, select, update
 
 from actorgraph.store import schema as t
 
@@ -44,20 +45,23 @@ def _chunks(values: Iterable[str]) -> Iterator[list[str]]:
 
 
 def write_index(conn: Connection, index: ResolutionIndex) -> None:
-    """Replace the whole index (in the caller's transaction) and mark it current."""
+    """Replace the whole index (in the caller's transaction) and mark it current. The rows
+    are made a batch at a time: a group's row holds its data as JSON, and there is one
+    group per document and actor."""
     for table in (t.resolve_groups, t.resolve_keys, t.resolve_pairs, t.resolve_entities):
         conn.execute(delete(table))
-    rows = [{"id": g.id, "doc_id": g.doc_id, "key": g.key, "entity_id": g.entity_id,
-             "node": g.node, "data": json.dumps(g.data, sort_keys=True)} for g in index.groups]
-    for table, batch in ((t.resolve_groups, rows),
-                         (t.resolve_keys, [{"key": k, "group_id": g} for k, g in index.keys]),
-                         (t.resolve_pairs, [{"a": a, "b": b, "score": v,
-                                             "reasons": json.dumps(list(r))}
-                                            for v, a, b, r in index.pairs]),
-                         (t.resolve_entities, [{"id": i, "plain": p, "first": f}
-                                               for i, p, f in index.entities])):
-        for i in range(0, len(batch), 5000):
-            conn.execute(insert(table), batch[i:i + 5000])
+    tables: list[tuple[Table, list, Callable[[Any], dict]]] = [
+        (t.resolve_groups, index.groups, lambda g: {
+            "id": g.id, "doc_id": g.doc_id, "key": g.key, "entity_id": g.entity_id,
+            "node": g.node, "data": json.dumps(g.data, sort_keys=True)}),
+        (t.resolve_keys, index.keys, lambda kg: {"key": kg[0], "group_id": kg[1]}),
+        (t.resolve_pairs, index.pairs, lambda p: {"a": p[1], "b": p[2], "score": p[0],
+                                                  "reasons": json.dumps(list(p[3]))}),
+        (t.resolve_entities, index.entities, lambda e: {"id": e[0], "plain": e[1],
+                                                        "first": e[2]})]
+    for table, items, row in tables:
+        for i in range(0, len(items), 5000):
+            conn.execute(insert(table), [row(x) for x in items[i:i + 5000]])
     mark_index(conn, True)
 
 

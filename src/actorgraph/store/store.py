@@ -154,7 +154,9 @@ class Store:
     def mentions(self, entity_id: str | None = None,
                  scope: Scope | None = None) -> Iterator[StoredMention]:
         """Mentions of current documents (of one entity, if given; of the documents
-        `scope` shows, if given), in document order."""
+        `scope` shows, if given), in document order. Values repeated across mentions (a
+        document's id, a type, a name, the votes) are one object each: a resolution holds
+        every mention at once. The votes are shared: read them, do not change them."""
         q = (select(t.mentions).join(t.documents, t.documents.c.id == t.mentions.c.doc_id)
              .where(t.documents.c.current.is_(True)))
         if scope is not None and not scope.everything:
@@ -162,13 +164,20 @@ class Store:
         if entity_id:
             q = q.where(t.mentions.c.entity_id == entity_id)
         q = q.order_by(t.mentions.c.doc_id, t.mentions.c.start)
+        once: dict = {}
+        votes: dict[str, dict] = {}
         with self.engine.connect() as conn:
             for r in conn.execute(q):
+                if r.votes not in votes:
+                    votes[r.votes] = json.loads(r.votes)
                 yield StoredMention(
-                    id=r.id, doc_id=r.doc_id, start=r.start, end=r.end, text=r.text,
-                    sentence=r.sentence, type=r.type, key=r.key, name=r.name, role=r.role,
-                    refers_to=r.refers_to, section=r.section, votes=json.loads(r.votes),
-                    entity_id=r.entity_id, kind=r.kind)
+                    id=r.id, doc_id=once.setdefault(r.doc_id, r.doc_id), start=r.start,
+                    end=r.end, text=once.setdefault(r.text, r.text), sentence=r.sentence,
+                    type=once.setdefault(r.type, r.type), key=once.setdefault(r.key, r.key),
+                    name=once.setdefault(r.name, r.name), role=once.setdefault(r.role, r.role),
+                    refers_to=r.refers_to, section=once.setdefault(r.section, r.section),
+                    votes=votes[r.votes], entity_id=once.setdefault(r.entity_id, r.entity_id),
+                    kind=once.setdefault(r.kind, r.kind))
 
     # -- entities --------------------------------------------------------
     # -- whether entities and facts follow from the documents ------------------
