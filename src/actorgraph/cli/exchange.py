@@ -77,6 +77,10 @@ def run_export(store: Store, fmt: str, output: str | None, entity: str | None,
         return _write(json.dumps(data, ensure_ascii=False, indent=1) + "\n", output)
     if fmt == "csv" and not output:
         raise click.UsageError("--format csv writes four files: give a directory with -o DIR")
+    if fmt == "csv" and output and start is None:
+        for path in graph.stream_csv(store, output, scope):
+            click.echo(f"wrote {path}", err=True)
+        return None
     snap = snapshot.load(store, scope)
     if start is not None:
         snap = neighbourhood.limit(snap, start, depth)

@@ -15,6 +15,7 @@ from actorgraph import ontology
 from actorgraph.facts.grading import INSIDER, Assessment, assess
 from actorgraph.store.facts import ClaimRow, FactRow
 from actorgraph.store.reader import Reader
+from actorgraph.store.stream import Reading
 
 
 @dataclass(frozen=True)
@@ -151,3 +152,23 @@ class Evidence:
             return None
         return assess(f, self.claims, self.docs, self.texts, self.relations,
                       self.contradicted, self.grades)
+
+
+def graded(read: Reading, facts: list[FactRow]) -> dict[str, Assessment]:
+    """fact id -> its grade, as `grading.Grader` grades it on the whole store (on what
+    `read.scope` shows), for a batch of facts: only the rows they rest on are read (their
+    claims, the claims' sentences and documents, the relations of insiders to their
+    subjects, the contradictions naming them)."""
+    claims = read.claims_of(c for f in facts for c in f.claims)
+    docs = read.documents_of({c.doc_id for c in claims.values()})
+    texts = sparse_texts(claims, read.sentences_of(claims.values()))
+    subjects = {f.id: f.data.get("subject") or next(iter(f.data.get("actors") or ()), None)
+                for f in facts}
+    inside: dict[str, list[FactRow]] = defaultdict(list)   # object -> its insiders' relations
+    for r in read.relations_to({s for s in subjects.values() if s}, INSIDER):
+        inside[r.data["object"]].append(r)
+    contradicted = read.contradicted_among(f.id for f in facts)
+    grades = read.source_grades()
+    # a fact's insiders are read from the relations to its subject alone (`insiders`)
+    return {f.id: assess(f, claims, docs, texts, inside.get(subjects[f.id] or "", []),
+                         contradicted, grades) for f in facts}
