@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from actorgraph.export import batches, graph, snapshot
+from actorgraph.export import batches, ftm, graph, snapshot
 from actorgraph.store import stream
 from actorgraph.store.grades import set_grade
 from actorgraph.store.store import Store
@@ -82,15 +82,17 @@ def csv_streamed(store: Store, scope: Scope | None, folder: Path) -> str:
     return csv_files(folder / "streamed")
 
 
-FORMATS: dict[str, tuple[Callable, Callable]] = {
-    "csv": (csv_whole, csv_streamed),
-}
-
-
 def text_of(write: Callable[..., None], store: Store, scope: Scope | None) -> str:
     out = io.StringIO()
     write(store, out, scope)
     return out.getvalue()
+
+
+FORMATS: dict[str, tuple[Callable, Callable]] = {
+    "csv": (csv_whole, csv_streamed),
+    "ftm": (lambda store, scope, _: ftm.dumps(snapshot.load(store, scope)),
+            lambda store, scope, _: text_of(ftm.write, store, scope)),
+}
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))

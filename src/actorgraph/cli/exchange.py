@@ -81,6 +81,9 @@ def run_export(store: Store, fmt: str, output: str | None, entity: str | None,
         for path in graph.stream_csv(store, output, scope):
             click.echo(f"wrote {path}", err=True)
         return None
+    if fmt == "ftm" and start is None:
+        from actorgraph.export import ftm
+        return _stream(lambda out: ftm.write(store, out, scope), output)
     snap = snapshot.load(store, scope)
     if start is not None:
         snap = neighbourhood.limit(snap, start, depth)

@@ -34,16 +34,29 @@ def empty() -> Snapshot:
                     claims=[], contradictions=[])
 
 
-def facts(read: stream.Reading, kind: str, grade: bool = True) -> Iterator[Snapshot]:
-    """The facts of `kind` (relation, event, quantity) in snapshots of CHUNK, each with the
-    entities they name and (if `grade`) their grades."""
+def facts(read: stream.Reading, kind: str, grade: bool = True, evidence: bool = False
+          ) -> Iterator[Snapshot]:
+    """The facts of `kind` (relation, event, quantity) in snapshots of CHUNK facts (and at
+    most CLAIMS claims), each with the entities they name, (if `grade`) their grades and
+    (if `evidence`) their visible claims (id, doc, text: a snapshot's claim item without
+    what only the claim's own export reads) and those claims' documents."""
     for chunk in _weighed(read.facts(kind)):
         snap = empty()
         setattr(snap, LISTS[kind], [fact_item(f) for f in chunk])
         found = read.entities_of({e for f in getattr(snap, LISTS[kind]) for e in named(f)})
         snap.entities = [entity_item(found[i]) for i in sorted(found)]
+        if not (grade or evidence):
+            yield snap
+            continue
+        claims = read.claims_of(c for f in chunk for c in f.claims)
+        docs = read.documents_of({c.doc_id for c in claims.values()})
+        sentences = read.sentences_of(claims.values())
         if grade:
-            snap.grades = graded(read, chunk)
+            snap.grades = graded(read, chunk, claims, docs, sentences)
+        if evidence:
+            snap.claims = [{"id": c.id, "doc": c.doc_id, "text": sentences.get(c.id, "")}
+                           for c in claims.values()]
+            snap.documents = list(docs.values())
         yield snap
 
 

@@ -154,14 +154,21 @@ class Evidence:
                       self.contradicted, self.grades)
 
 
-def graded(read: Reading, facts: list[FactRow]) -> dict[str, Assessment]:
+def graded(read: Reading, facts: list[FactRow], claims: dict[str, ClaimRow] | None = None,
+           docs: dict[str, dict] | None = None, sentences: dict[str, str] | None = None
+           ) -> dict[str, Assessment]:
     """fact id -> its grade, as `grading.Grader` grades it on the whole store (on what
     `read.scope` shows), for a batch of facts: only the rows they rest on are read (their
-    claims, the claims' sentences and documents, the relations of insiders to their
-    subjects, the contradictions naming them)."""
-    claims = read.claims_of(c for f in facts for c in f.claims)
-    docs = read.documents_of({c.doc_id for c in claims.values()})
-    texts = sparse_texts(claims, read.sentences_of(claims.values()))
+    claims, the claims' sentences and documents, unless given: `read.claims_of`,
+    `documents_of`, `sentences_of` of them; the relations of insiders to their subjects,
+    the contradictions naming them)."""
+    if claims is None:
+        claims = read.claims_of(c for f in facts for c in f.claims)
+    if docs is None:
+        docs = read.documents_of({c.doc_id for c in claims.values()})
+    if sentences is None:
+        sentences = read.sentences_of(claims.values())
+    texts = sparse_texts(claims, sentences)
     subjects = {f.id: f.data.get("subject") or next(iter(f.data.get("actors") or ()), None)
                 for f in facts}
     inside: dict[str, list[FactRow]] = defaultdict(list)   # object -> its insiders' relations

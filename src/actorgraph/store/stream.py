@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Column, Connection, MetaData, String, Table, Text, func, insert, select
+from sqlalchemy import Column, Connection, MetaData, String, Table, Text, insert, select
 from sqlalchemy.sql import ColumnElement, Select
 
 from actorgraph.store import schema as t
@@ -237,6 +237,7 @@ class Reading:
         self.conn = conn
         self.scope = scope if scope is not None and not scope.everything else None
         self._visible: set[str] | None = None
+        self._shown: set[str] | None = None
         self._grades: dict[str, str] | None = None
 
     def documents(self) -> Iterator[dict]:
@@ -293,16 +294,28 @@ class Reading:
                         ) -> dict[str, list[tuple[str, str]]]:
         return facts_of_claims(self.conn, ids, kinds)
 
+    def shown(self) -> set[str]:
+        """The ids of the current documents that `scope` shows, read once from indexes
+        (ids alone: a join with the documents would read each one's row, its text with it,
+        on SQLite)."""
+        if self._shown is None:
+            d = t.documents.c
+            self._shown = set(self.conn.execute(select(d.id).where(d.current.is_(True)))
+                              .scalars())
+            if self.scope is not None:
+                self._shown &= set(self.conn.execute(self.scope.doc_ids()).scalars())
+        return self._shown
+
     def claims_of(self, ids: Iterable[str]) -> dict[str, ClaimRow]:
         """The claims of `ids` of current documents (that `scope` shows), without their
         payloads, each with its document's mention key -> entity map for its speaker."""
-        d, c = t.documents.c, t.claims.c
+        c = t.claims.c
         cols = [x for x in t.claims.c if x.name != "payload"]
         found: list[Any] = []
+        shown = self.shown()
         for chunk in by_ids(ids):
-            found += self.conn.execute(_scoped(select(*cols).join(
-                t.documents, d.id == c.doc_id).where(c.id.in_(chunk), d.current.is_(True)),
-                self.scope)).all()
+            found += [r for r in self.conn.execute(select(*cols).where(c.id.in_(chunk)))
+                      if r.doc_id in shown]
         keys = self._keys({r.doc_id for r in found}, {r.speaker_key for r in found})
         return {r.id: ClaimRow(r.id, r.doc_id, r.sentence, r.start, r.end, r.kind, {},
                                r.speaker_key, r.modality, r.cue, r.section, r.ingested_at,
@@ -324,13 +337,16 @@ class Reading:
         return out
 
     def sentences_of(self, claims: Iterable[ClaimRow]) -> dict[str, str]:
-        """claim id -> the text of its span, cut out by the database (no whole texts)."""
-        c, d = t.claims.c, t.documents.c
+        """claim id -> the text of its span, cut from its document's text (each text read
+        once, IN documents at a time)."""
+        d = t.documents.c
+        of: dict[str, list[ClaimRow]] = {}
+        for c in claims:
+            of.setdefault(c.doc_id, []).append(c)
         out = {}
-        for chunk in by_ids(x.id for x in claims):
-            out.update({cid: text or "" for cid, text in self.conn.execute(
-                select(c.id, func.substr(d.text, c.start + 1, c.end - c.start)).join(
-                    t.documents, d.id == c.doc_id).where(c.id.in_(chunk)))})
+        for chunk in by_ids(of):
+            for doc_id, text in self.conn.execute(select(d.id, d.text).where(d.id.in_(chunk))):
+                out.update({c.id: (text or "")[c.start:c.end] for c in of[doc_id]})
         return out
 
     def documents_of(self, ids: Iterable[str]) -> dict[str, dict]:
@@ -348,11 +364,17 @@ class Reading:
                      ) -> list[FactRow]:
         """The relations of `predicates` (that `scope` shows) whose object is one of
         `objects`, without their claims, by id."""
+        return self.relations_of(objects, "object", predicates)
+
+    def relations_of(self, ids: Iterable[str], role: str, predicates: Iterable[str]
+                     ) -> list[FactRow]:
+        """The relations of `predicates` (that `scope` shows) whose `role` (subject,
+        object) is one of `ids`, without their claims, by id."""
         fe, f = t.fact_entities.c, t.facts.c
         wanted, found = set(predicates), []
-        for chunk in by_ids(objects):
+        for chunk in by_ids(ids):
             for r in self.conn.execute(select(t.facts).join(t.fact_entities, fe.fact_id == f.id)
-                                       .where(fe.entity_id.in_(chunk), fe.role == "object",
+                                       .where(fe.entity_id.in_(chunk), fe.role == role,
                                               f.kind == "relation").distinct()):
                 data = json.loads(r.data)
                 if data.get("predicate") in wanted:
@@ -361,6 +383,18 @@ class Reading:
             shown = self._shown_facts(x.id for x in found)
             found = [x for x in found if x.id in shown]
         return sorted(found, key=lambda x: x.id)
+
+    def documents_naming(self, ids: Iterable[str]) -> dict[str, list[str]]:
+        """entity id -> the current documents (that `scope` shows) naming it, by id."""
+        m = t.mentions.c
+        out: dict[str, list[str]] = {}
+        shown = self.shown()
+        for chunk in by_ids(ids):
+            for eid, doc in self.conn.execute(select(m.entity_id, m.doc_id).where(
+                    m.entity_id.in_(chunk)).distinct()):
+                if doc in shown:
+                    out.setdefault(eid, []).append(doc)
+        return {eid: sorted(docs) for eid, docs in out.items()}
 
     def _shown_facts(self, ids: Iterable[str]) -> set[str]:
         """Those of the facts with a claim `scope` shows."""
