@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from actorgraph.export import batches, ftm, graph, snapshot
+from actorgraph.export import batches, ftm, graph, graph_stream, snapshot
 from actorgraph.store import stream
 from actorgraph.store.grades import set_grade
 from actorgraph.store.store import Store
@@ -92,6 +92,8 @@ FORMATS: dict[str, tuple[Callable, Callable]] = {
     "csv": (csv_whole, csv_streamed),
     "ftm": (lambda store, scope, _: ftm.dumps(snapshot.load(store, scope)),
             lambda store, scope, _: text_of(ftm.write, store, scope)),
+    "graphml": (lambda store, scope, _: graph.graphml(snapshot.load(store, scope)),
+                lambda store, scope, _: text_of(graph_stream.write_graphml, store, scope)),
 }
 
 

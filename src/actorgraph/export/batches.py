@@ -40,7 +40,7 @@ def facts(read: stream.Reading, kind: str, grade: bool = True, evidence: bool = 
     most CLAIMS claims), each with the entities they name, (if `grade`) their grades and
     (if `evidence`) their visible claims (id, doc, text: a snapshot's claim item without
     what only the claim's own export reads) and those claims' documents."""
-    for chunk in _weighed(read.facts(kind)):
+    for chunk in weighed(read.facts(kind)):
         snap = empty()
         setattr(snap, LISTS[kind], [fact_item(f) for f in chunk])
         found = read.entities_of({e for f in getattr(snap, LISTS[kind]) for e in named(f)})
@@ -60,7 +60,7 @@ def facts(read: stream.Reading, kind: str, grade: bool = True, evidence: bool = 
         yield snap
 
 
-def _weighed(items: Iterator[FactRow]) -> Iterator[list[FactRow]]:
+def weighed(items: Iterator[FactRow]) -> Iterator[list[FactRow]]:
     """Facts in batches of at most CHUNK facts and CLAIMS claims (or one fact): a hub's
     relations rest on thousands of claims each, which grading reads."""
     batch: list[FactRow] = []

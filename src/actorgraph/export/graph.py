@@ -38,7 +38,7 @@ CSV_HEADERS = {
 }
 
 
-def _fact_attrs(snap: Snapshot, fid: str, n_claims: int) -> dict[str, Any]:
+def fact_attrs(snap: Snapshot, fid: str, n_claims: int) -> dict[str, Any]:
     g = snap.grades.get(fid)
     conf = confidence(g)
     return {"fact": fid, "grade": g.grade if g else "",
@@ -54,20 +54,26 @@ def build(snap: Snapshot) -> nx.MultiDiGraph:
     for r in snap.relations:
         g.add_edge(r["subject"], r["object"], key=r["id"], kind="relation",
                    predicate=r["predicate"], label=r["predicate"], event_type="", date="",
-                   **_fact_attrs(snap, r["id"], len(r["claims"])))
+                   **fact_attrs(snap, r["id"], len(r["claims"])))
     names = {e["id"]: e["name"] for e in snap.entities}
     for ev in snap.events:
-        who = ", ".join(names[a] for a in ev["actors"]) or "unknown actor"
-        g.add_node(ev["id"], label=f"{ev['type']}: {who}", type="event", kind=ev["type"],
-                   name=f"{ev['type']}: {who}", aliases="", date=ev.get("date") or "")
+        label = event_label(ev, names)
+        g.add_node(ev["id"], label=label, type="event", kind=ev["type"], name=label,
+                   aliases="", date=ev.get("date") or "")
         links = ([(a, ev["id"], "actor") for a in ev["actors"]]
                  + [(ev["id"], t, "target") for t in ev["targets"]]
                  + ([(ev["id"], ev["location"], "location")] if ev.get("location") else []))
         for src, dst, role in links:
             g.add_edge(src, dst, key=f"{ev['id']}:{role}:{dst if src == ev['id'] else src}",
                        kind="event", predicate=role, label=role, event_type=ev["type"],
-                       date=ev.get("date") or "", **_fact_attrs(snap, ev["id"], len(ev["claims"])))
+                       date=ev.get("date") or "", **fact_attrs(snap, ev["id"], len(ev["claims"])))
     return g
+
+
+def event_label(ev: dict[str, Any], names: dict[str, str]) -> str:
+    """An event node's label: its type and actors."""
+    who = ", ".join(names[a] for a in ev["actors"]) or "unknown actor"
+    return f"{ev['type']}: {who}"
 
 
 def graphml(snap: Snapshot) -> str:

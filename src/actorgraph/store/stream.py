@@ -287,6 +287,34 @@ class Reading:
             found = scoped_entities(self.conn, self.scope, found, self.visible())
         return {e.id: e for e in found}
 
+    def fact_ids_of(self, ids: Iterable[str], role: str, kind: str) -> list[str]:
+        """The ids of the facts of `kind` in which one of the entities `ids` has `role`
+        (subject, object, actor, target, location), by id."""
+        fe, f = t.fact_entities.c, t.facts.c
+        return sorted({fid for chunk in by_ids(ids) for fid in self.conn.execute(
+            select(fe.fact_id).join(t.facts, f.id == fe.fact_id).where(
+                fe.entity_id.in_(chunk), fe.role == role, f.kind == kind)).scalars()})
+
+    def facts_of(self, ids: Iterable[str]) -> list[FactRow]:
+        """The facts of `ids` (those `scope` shows, as its visible claims tell them), with
+        their claims and entities, by id."""
+        f, fc, fe = t.facts.c, t.fact_claims.c, t.fact_entities.c
+        found: list[FactRow] = []
+        for chunk in by_ids(ids):
+            claims: dict[str, list[str]] = {}
+            for fid, cid in self.conn.execute(select(fc.fact_id, fc.claim_id).where(
+                    fc.fact_id.in_(chunk)).order_by(fc.fact_id, fc.claim_id)):
+                claims.setdefault(fid, []).append(cid)
+            parts: dict[str, list[tuple[str, str]]] = {}
+            for fid, eid, role in self.conn.execute(select(fe.fact_id, fe.entity_id, fe.role)
+                                                    .where(fe.fact_id.in_(chunk))):
+                parts.setdefault(fid, []).append((eid, role))
+            rows = [FactRow(r.id, r.kind, json.loads(r.data), claims.get(r.id, []),
+                            r.first_seen, sorted(parts.get(r.id, [])))
+                    for r in self.conn.execute(select(t.facts).where(f.id.in_(chunk)))]
+            found += rows if self.scope is None else trim_facts(self.conn, self.scope, rows)
+        return sorted(found, key=lambda x: x.id)
+
     def named_by_document(self) -> Iterator[tuple[str, set[str]]]:
         return named_by_document(self.conn, self.scope)
 
