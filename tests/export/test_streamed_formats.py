@@ -94,6 +94,8 @@ FORMATS: dict[str, tuple[Callable, Callable]] = {
             lambda store, scope, _: text_of(ftm.write, store, scope)),
     "graphml": (lambda store, scope, _: graph.graphml(snapshot.load(store, scope)),
                 lambda store, scope, _: text_of(graph_stream.write_graphml, store, scope)),
+    "gexf": (lambda store, scope, _: graph.gexf(snapshot.load(store, scope)),
+             lambda store, scope, _: text_of(graph_stream.write_gexf, store, scope)),
 }
 
 

@@ -84,9 +84,10 @@ def run_export(store: Store, fmt: str, output: str | None, entity: str | None,
     if fmt == "ftm" and start is None:
         from actorgraph.export import ftm
         return _stream(lambda out: ftm.write(store, out, scope), output)
-    if fmt == "graphml" and start is None:
+    if fmt in ("graphml", "gexf") and start is None:
         from actorgraph.export import graph_stream
-        return _stream(lambda out: graph_stream.write_graphml(store, out, scope), output)
+        write = graph_stream.write_graphml if fmt == "graphml" else graph_stream.write_gexf
+        return _stream(lambda out: write(store, out, scope), output)
     snap = snapshot.load(store, scope)
     if start is not None:
         snap = neighbourhood.limit(snap, start, depth)

@@ -1,5 +1,5 @@
-"""GraphML of the whole store written a batch at a time (`store/stream.py`), the bytes
-`graph.graphml` gives for the whole snapshot.
+"""GraphML and GEXF of the whole store written a batch at a time (`store/stream.py`), the
+bytes `graph.graphml` and `graph.gexf` give for the whole snapshot.
 
 NetworkX writes a multigraph's nodes in the order they were added (the entities by id,
 then the events by id) and its edges by source node in that order, each source's edges
@@ -8,7 +8,8 @@ its edges were added (`graph.build`: the relations by id, then each event's acto
 target and location links). So the edges are read per source: an entity's relations as
 subject and the events it acts in, CHUNK entities at a time; then each event's targets
 and place. The nodes and edges go to a temporary file first: the keys written before
-them depend on whether there are any.
+them depend on whether there are any (and, in GEXF, the attributes declared before
+them on the nodes and edges written).
 """
 from __future__ import annotations
 
@@ -18,10 +19,12 @@ from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 from xml.etree.ElementTree import Element, tostring
 
+import networkx as nx  # type: ignore[import-untyped]
+from networkx.readwrite.gexf import GEXFWriter  # type: ignore[import-untyped]
 from networkx.readwrite.graphml import GraphMLWriter  # type: ignore[import-untyped]
 
 from actorgraph.export import batches
-from actorgraph.export.graph import build, event_label, fact_attrs, graphml
+from actorgraph.export.graph import build, event_label, fact_attrs, gexf, graphml
 from actorgraph.export.json_export import entity_item
 from actorgraph.export.snapshot import Snapshot, fact_item
 from actorgraph.facts.evidence import graded
@@ -51,6 +54,50 @@ def write_graphml(store: Store, out: TextIO, scope: Scope | None = None) -> None
         body.seek(0)
         shutil.copyfileobj(body, out)
         out.write(text[text.rindex("\n    <data"):])   # the graph's name, after its edges
+
+
+def write_gexf(store: Store, out: TextIO, scope: Scope | None = None) -> None:
+    """`graph.gexf` of the whole store (what `scope` shows), a batch at a time: NetworkX's
+    writer makes each node and edge (numbering the edges, declaring each attribute when
+    first written, as for the whole graph), then the declarations are taken from a
+    one-node graph's output, whose attributes are the same."""
+    writer = GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
+    writer.graph_element = Element("graph")   # where it declares attributes
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as nodes, \
+            tempfile.TemporaryFile("w+", encoding="utf-8") as edges, \
+            stream.reading(store, scope) as read:
+        parts = {"node": nodes, "edge": edges}
+        for tag, attrs, data in _elements(read):
+            g = nx.MultiDiGraph()
+            parent = Element("graph")      # the writer adds its nodes or edges element
+            if tag == "node":
+                g.add_node(attrs["id"], **data)
+                writer.add_nodes(g, parent)
+            else:
+                g.add_edge(attrs["source"], attrs["target"], key=attrs["id"], **data)
+                writer.add_edges(g, parent)
+            for el in parent[0]:
+                writer.indent(el, 3)
+                el.tail = None
+                parts[tag].write(("\n      " if parts[tag].tell() else "")
+                                 + _lines(tostring(el).decode("utf-8")))
+        text = gexf(_template(bool(nodes.tell()), bool(edges.tell())))
+        if not nodes.tell():
+            out.write(text)
+            return
+        out.write(text[:text.index("<node ")])
+        _copy(nodes, out)
+        if edges.tell():
+            out.write(text[text.index("\n    </nodes>"):text.index("<edge ")])
+            _copy(edges, out)
+            out.write(text[text.index("\n    </edges>"):])
+        else:
+            out.write(text[text.index("\n    </nodes>"):])
+
+
+def _copy(part: Any, out: TextIO) -> None:
+    part.seek(0)
+    shutil.copyfileobj(part, out)
 
 
 def _template(nodes: bool, edges: bool) -> Snapshot:
