@@ -174,16 +174,16 @@ def entities_of(conn: Connection, ids: Iterable[str]) -> list[EntityRecord]:
     return sorted(out, key=lambda e: e.id)
 
 
-def named_by_document(conn: Connection, scope: Scope | None = None
-                      ) -> Iterator[tuple[str, set[str]]]:
-    """Each current document (that `scope` shows) naming an entity, by id, with the ids
-    of the entities its mentions name."""
-    d, m = t.documents.c, t.mentions.c
-    q = _scoped(select(m.doc_id, m.entity_id).join(t.documents, d.id == m.doc_id).where(
-        d.current.is_(True), m.entity_id.is_not(None)), scope).distinct()
+def named_by_document(conn: Connection, shown: set[str]) -> Iterator[tuple[str, set[str]]]:
+    """Each document of `shown` naming an entity, by id, with the ids of the entities its
+    mentions name (the mentions read alone, by index: a join would read each document's
+    row for each of its mentions on SQLite)."""
+    m = t.mentions.c
+    q = select(m.doc_id, m.entity_id).where(m.entity_id.is_not(None))
     for doc_id, found in groups(rows(conn, q.order_by(by_id(conn, m.doc_id))),
                                 lambda r: r[0]):
-        yield doc_id, {eid for _, eid in found}
+        if doc_id in shown:
+            yield doc_id, {eid for _, eid in found}
 
 
 def facts_of_claims(conn: Connection, ids: Iterable[str], kinds: Iterable[str]
@@ -316,7 +316,9 @@ class Reading:
         return sorted(found, key=lambda x: x.id)
 
     def named_by_document(self) -> Iterator[tuple[str, set[str]]]:
-        return named_by_document(self.conn, self.scope)
+        """Each current document (that `scope` shows) naming an entity, by id, with the
+        ids of the entities it names."""
+        return named_by_document(self.conn, self.shown())
 
     def facts_of_claims(self, ids: Iterable[str], kinds: Iterable[str]
                         ) -> dict[str, list[tuple[str, str]]]:
