@@ -202,9 +202,6 @@ def facts_of_claims(conn: Connection, ids: Iterable[str], kinds: Iterable[str]
 _sorts = itertools.count()
 
 
-_sorts = itertools.count()
-
-
 def sorted_by(conn: Connection, pairs: Iterable[tuple[str, str]]) -> Iterator[str]:
     """The values of (key, value) pairs in the order of their keys as the store orders
     strings (as `ORDER BY` on an id column does), sorted by the database in a temporary
