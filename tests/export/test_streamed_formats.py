@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from actorgraph.export import batches, ftm, graph, graph_stream, snapshot
+from actorgraph.export import batches, ftm, graph, graph_stream, snapshot, stix, stix_stream
 from actorgraph.store import stream
 from actorgraph.store.grades import set_grade
 from actorgraph.store.store import Store
@@ -96,6 +96,8 @@ FORMATS: dict[str, tuple[Callable, Callable]] = {
                 lambda store, scope, _: text_of(graph_stream.write_graphml, store, scope)),
     "gexf": (lambda store, scope, _: graph.gexf(snapshot.load(store, scope)),
              lambda store, scope, _: text_of(graph_stream.write_gexf, store, scope)),
+    "stix": (lambda store, scope, _: stix.dumps(snapshot.load(store, scope)),
+             lambda store, scope, _: text_of(stix_stream.write, store, scope)),
 }
 
 

@@ -81,6 +81,9 @@ def run_export(store: Store, fmt: str, output: str | None, entity: str | None,
         for path in graph.stream_csv(store, output, scope):
             click.echo(f"wrote {path}", err=True)
         return None
+    if fmt == "stix" and start is None:
+        from actorgraph.export import stix_stream
+        return _stream(lambda out: stix_stream.write(store, out, scope), output)
     if fmt == "ftm" and start is None:
         from actorgraph.export import ftm
         return _stream(lambda out: ftm.write(store, out, scope), output)

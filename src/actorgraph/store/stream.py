@@ -458,6 +458,33 @@ class Reading:
                 self.visible() or set()) for f in x["facts"]}
         return out & mine
 
+    def claim_documents(self, ids: Iterable[str]) -> dict[str, str]:
+        """claim id -> its document, of the claims of `ids` of current documents (that
+        `scope` shows)."""
+        c = t.claims.c
+        shown = self.shown()
+        return {cid: doc for chunk in by_ids(ids) for cid, doc in self.conn.execute(
+            select(c.id, c.doc_id).where(c.id.in_(chunk))) if doc in shown}
+
+    def contradictions_on(self, claim_ids: Iterable[str]) -> list[dict]:
+        """The contradictions (that `scope` shows) resting on one of the claims, by id,
+        read by the index of their claims."""
+        cc, k = t.contradiction_claims.c, t.contradictions.c
+        about = {x for chunk in by_ids(claim_ids) for x in self.conn.execute(
+            select(cc.contradiction_id).where(cc.claim_id.in_(chunk))).scalars()}
+        found = []
+        for chunk in by_ids(about):
+            for r in self.conn.execute(select(t.contradictions).where(k.id.in_(chunk))):
+                row = dict(r._mapping)
+                row["claims"], row["facts"] = json.loads(row["claims"]), json.loads(row["facts"])
+                found.append(row)
+        found.sort(key=lambda x: x["id"])
+        if self.scope is None:
+            return found
+        return visible_contradictions(found, visible_claim_ids(
+            self.conn, self.scope, (c for x in found for c in x["claims"])),
+            self.visible() or set())
+
     def source_grades(self) -> dict[str, str]:
         """source -> its reliability grade (the analyst's)."""
         if self._grades is None:
