@@ -185,8 +185,8 @@ def _streamed_rows(read: stream.Reading, name: str) -> Iterator[list[Any]]:
     """The rows of one CSV file, read a batch at a time (claims put in order by id by the
     database)."""
     if name == "entities.csv":
-        for e in read.entities():
-            yield from entity_rows(_with(entities=[entity_item(e)]))
+        for chunk in stream.chunks(read.entities()):
+            yield from entity_rows(_with(entities=[entity_item(e) for e in chunk]))
     elif name in ("relations.csv", "events.csv"):
         kind = name.split("s.")[0]
         for b in batches.facts(read, kind):
