@@ -127,11 +127,10 @@ def _reports_and_notes(read: stream.Reading, attackers: set[str], bundle: _Bundl
                 snap.named[d["id"]] = ids
         ids, target_of = _chunk_ids(read, snap, attackers)
         notes, refs = claim_notes(snap, ids, target_of)
-        touching = read.contradictions_on(c["id"] for c in snap.claims)
-        _, more = contradiction_notes(touching, _present(read, touching))
-        for doc, found in more.items():
-            if doc in refs:
-                refs[doc] |= found
+        # a contradiction resting on a claim here has a note (`contradiction_notes`)
+        doc_of = {c["id"]: c["doc"] for c in snap.claims}
+        for con, cid in read.contradictions_on(doc_of):
+            refs[doc_of[cid]].add(stix_id("note", con))
         for obj in _reports(snap, ids, refs):
             bundle.write(obj)
         for c, note in zip(snap.claims, notes, strict=True):

@@ -466,24 +466,27 @@ class Reading:
         return {cid: doc for chunk in by_ids(ids) for cid, doc in self.conn.execute(
             select(c.id, c.doc_id).where(c.id.in_(chunk))) if doc in shown}
 
-    def contradictions_on(self, claim_ids: Iterable[str]) -> list[dict]:
-        """The contradictions (that `scope` shows) resting on one of the claims, by id,
-        read by the index of their claims."""
+    def contradictions_on(self, claim_ids: Iterable[str]) -> list[tuple[str, str]]:
+        """(contradiction id, claim id) for the contradictions (that `scope` shows) resting
+        on one of the claims, by the index of their claims (a tally over a hub rests on
+        thousands: their lists are read only at a clearance, to see them all visible)."""
         cc, k = t.contradiction_claims.c, t.contradictions.c
-        about = {x for chunk in by_ids(claim_ids) for x in self.conn.execute(
-            select(cc.contradiction_id).where(cc.claim_id.in_(chunk))).scalars()}
-        found = []
-        for chunk in by_ids(about):
-            for r in self.conn.execute(select(t.contradictions).where(k.id.in_(chunk))):
-                row = dict(r._mapping)
-                row["claims"], row["facts"] = json.loads(row["claims"]), json.loads(row["facts"])
-                found.append(row)
-        found.sort(key=lambda x: x["id"])
+        pairs = sorted({(x, c) for chunk in by_ids(claim_ids) for x, c in self.conn.execute(
+            select(cc.contradiction_id, cc.claim_id).where(cc.claim_id.in_(chunk)))})
         if self.scope is None:
-            return found
-        return visible_contradictions(found, visible_claim_ids(
-            self.conn, self.scope, (c for x in found for c in x["claims"])),
-            self.visible() or set())
+            return pairs
+        shown: set[str] = set()
+        for chunk in chunks(sorted({x for x, _ in pairs})):
+            found = []
+            for part in by_ids(chunk):
+                for r in self.conn.execute(select(t.contradictions).where(k.id.in_(part))):
+                    row = dict(r._mapping)
+                    row["claims"] = json.loads(row["claims"])
+                    found.append(row)
+            shown |= {x["id"] for x in visible_contradictions(found, visible_claim_ids(
+                self.conn, self.scope, (c for x in found for c in x["claims"])),
+                self.visible() or set())}
+        return [(x, c) for x, c in pairs if x in shown]
 
     def source_grades(self) -> dict[str, str]:
         """source -> its reliability grade (the analyst's)."""
