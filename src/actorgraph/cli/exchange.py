@@ -77,6 +77,20 @@ def run_export(store: Store, fmt: str, output: str | None, entity: str | None,
         return _write(json.dumps(data, ensure_ascii=False, indent=1) + "\n", output)
     if fmt == "csv" and not output:
         raise click.UsageError("--format csv writes four files: give a directory with -o DIR")
+    if fmt == "csv" and output and start is None:
+        for path in graph.stream_csv(store, output, scope):
+            click.echo(f"wrote {path}", err=True)
+        return None
+    if fmt == "stix" and start is None:
+        from actorgraph.export import stix_stream
+        return _stream(lambda out: stix_stream.write(store, out, scope), output)
+    if fmt == "ftm" and start is None:
+        from actorgraph.export import ftm
+        return _stream(lambda out: ftm.write(store, out, scope), output)
+    if fmt in ("graphml", "gexf") and start is None:
+        from actorgraph.export import graph_stream
+        write = graph_stream.write_graphml if fmt == "graphml" else graph_stream.write_gexf
+        return _stream(lambda out: write(store, out, scope), output)
     snap = snapshot.load(store, scope)
     if start is not None:
         snap = neighbourhood.limit(snap, start, depth)

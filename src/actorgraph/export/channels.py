@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from actorgraph.knowledge.names import fold
@@ -31,18 +32,15 @@ def _link_id(channel: str, folded: str) -> str:
     return "oc-" + hashlib.sha256(f"{channel}|{folded}".encode()).hexdigest()[:20]
 
 
-def load(store: Store, entities: list[dict[str, Any]]) -> tuple[list[dict], list[dict]]:
+def load(store: Store, entities: Iterable[dict[str, Any]]) -> tuple[list[dict], list[dict]]:
     """The channels with a live link, and one link per (actor, channel), rejected ones
-    left out; the actor an entity id of `entities` when a name of one folds alike."""
-    by_name: dict[str, str] = {}
-    for e in sorted(entities, key=lambda e: (ACTOR_TYPES.index(e["type"])
-                                             if e["type"] in ACTOR_TYPES else 9, e["id"])):
-        if e["type"] in ACTOR_TYPES:
-            for name in [e["name"], *e.get("aliases", [])]:
-                by_name.setdefault(fold(name), e["id"])
+    left out; the actor an entity id of `entities` when a name of one folds alike (of
+    several, an organisation before a person before a country, then the first by id). `entities` is
+    read once, only when there are links, and only the names of the links' actors kept."""
     grouped: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for x in read_links(store):
         grouped[(x["channel_id"], x["actor_folded"])].append(x)
+    by_name = _actors(entities, {folded for _, folded in grouped}) if grouped else {}
     links = []
     for (chan, folded), rows in sorted(grouped.items()):
         verdict = rows[0]["verdict"]
@@ -64,6 +62,19 @@ def load(store: Store, entities: list[dict[str, Any]]) -> tuple[list[dict], list
                                  for e in r["evidence"] if e["post"]][:12]} for r in rows]})
     used = {x["channel"] for x in links}
     return [c for c in read_channels(store) if c["id"] in used], links
+
+
+def _actors(entities: Iterable[dict[str, Any]], folded: set[str]) -> dict[str, str]:
+    """folded name -> the entity it names, of the names in `folded`."""
+    best: dict[str, tuple[int, str]] = {}
+    for e in entities:
+        if e["type"] in ACTOR_TYPES:
+            rank = (ACTOR_TYPES.index(e["type"]), e["id"])
+            for name in [e["name"], *e.get("aliases", [])]:
+                key = fold(name)
+                if key in folded and rank < best.get(key, (9, "")):
+                    best[key] = rank
+    return {key: eid for key, (_, eid) in best.items()}
 
 
 def limit(channels: list[dict], links: list[dict], entities: set[str]

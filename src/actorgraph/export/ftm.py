@@ -15,15 +15,21 @@ import json
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any
+from typing import Any, TextIO
 
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
 from actorgraph import ontology
+from actorgraph.export import batches
 from actorgraph.export.channels import OWNER_MIN, evidence_lines, unknown_actors
-from actorgraph.export.snapshot import Snapshot
+from actorgraph.export.channels import load as load_channels
+from actorgraph.export.json_export import entity_item
+from actorgraph.export.snapshot import Snapshot, fact_item
 from actorgraph.knowledge.lexicon import gazetteer_notes, load_lexicon
+from actorgraph.store import stream
+from actorgraph.store.store import Store
+from actorgraph.store.tlp import Scope
 
 DESIGNATED = re.compile(r"\bdesignated\b[^;]*\b(FTO|SDGT|terrorist)\b", re.I)
 LEGAL = {"Person", "Organization", "PublicBody", "Company"}
@@ -165,32 +171,51 @@ def _document(d: dict[str, Any]) -> EntityProxy:
 
 def entities(snap: Snapshot) -> Iterator[EntityProxy]:
     """Every FtM entity of a snapshot, in a stable order."""
-    ents = snap.entity_map()
-    docs = snap.doc_map()
-    claims = snap.claim_map()
     proxies = {e["id"]: _entity(e) for e in snap.entities}
-    schemata = {k: p.schema.name for k, p in proxies.items()}
-    for r in snap.relations:   # a based_in country or place is also the subject's address
-        subj, obj = proxies[r["subject"]], ents[r["object"]]
-        if r["predicate"] == "based_in" and schemata[r["subject"]] in LEGAL:
+    _addresses(proxies, snap.relations, snap.entity_map())
+    named_in: dict[str, set[str]] = {}
+    for doc, ids in snap.named.items():
+        for eid in ids:
+            named_in.setdefault(eid, set()).add(doc)
+    docs = snap.doc_map()
+    _proof(proxies, {eid: [d for d in sorted(found) if d in docs]
+                     for eid, found in named_in.items()})
+    yield from (_document(d) for d in snap.documents)
+    yield from (proxies[e["id"]] for e in snap.entities)
+    yield from _facts(snap, {k: p.schema.name for k, p in proxies.items()})
+    yield from _channels(snap, proxies)
+    yield from _documentation(snap.documents, snap.named, proxies)
+
+
+def _addresses(proxies: dict[str, EntityProxy], relations: list[dict[str, Any]],
+               ents: dict[str, dict[str, Any]]) -> None:
+    """A based_in country or place is also the subject's address; a channel's operator
+    its owner (of the `proxies`, from `relations` by id, whose ends are in `ents`)."""
+    schemata = {k: schema_of(e) for k, e in ents.items()}
+    for r in relations:
+        if r["predicate"] == "based_in" and r["subject"] in proxies \
+                and schemata[r["subject"]] in LEGAL:
+            obj, subj = ents[r["object"]], proxies[r["subject"]]
             code = _code(obj) if obj["type"] in ("country", "place") else None
             if code:
                 subj.add("country", code)
             if obj["type"] == "place":
                 subj.add("addressEntity", obj["id"])
-        if r["predicate"] == "operates_channel" and schemata[r["object"]] == "UserAccount" \
-                and schemata[r["subject"]] in LEGAL:
+        if r["predicate"] == "operates_channel" and r["object"] in proxies \
+                and schemata[r["object"]] == "UserAccount" and schemata[r["subject"]] in LEGAL:
             proxies[r["object"]].add("owner", r["subject"])
-    named_in: dict[str, set[str]] = {}
-    for doc, ids in snap.named.items():
-        for eid in ids:
-            named_in.setdefault(eid, set()).add(doc)
+
+
+def _proof(proxies: dict[str, EntityProxy], naming: dict[str, list[str]]) -> None:
+    """Each entity's proof: the documents naming it (`naming`, by id)."""
     for eid, p in proxies.items():
-        for doc in sorted(named_in.get(eid, ())):
-            if doc in docs:
-                p.add("proof", doc)
-    yield from (_document(d) for d in snap.documents)
-    yield from (proxies[e["id"]] for e in snap.entities)
+        for doc in naming.get(eid, ()):
+            p.add("proof", doc)
+
+
+def _facts(snap: Snapshot, schemata: dict[str, str]) -> Iterator[EntityProxy]:
+    """The relations and events of a snapshot, with their provenance."""
+    ents, docs, claims = snap.entity_map(), snap.doc_map(), snap.claim_map()
     for r in snap.relations:
         p = _relation(r, schemata)
         g = snap.grades.get(r["id"])
@@ -202,9 +227,13 @@ def entities(snap: Snapshot) -> Iterator[EntityProxy]:
         p = _event(ev, schemata, ents)
         _provenance(p, ev["claims"], claims, docs)
         yield p
-    yield from _channels(snap, proxies)
-    for d in snap.documents:
-        for eid in sorted(snap.named.get(d["id"], ())):
+
+
+def _documentation(documents: list[dict[str, Any]], named: dict[str, set[str]],
+                   proxies: dict[str, EntityProxy]) -> Iterator[EntityProxy]:
+    """A `Documentation` per document and entity of `proxies` it names."""
+    for d in documents:
+        for eid in sorted(named.get(d["id"], ())):
             if eid in proxies:
                 p = model.make_entity("Documentation")
                 p.make_id(d["id"], eid)
@@ -251,8 +280,53 @@ def _channels(snap: Snapshot, proxies: dict[str, EntityProxy]) -> Iterator[Entit
     yield from accounts.values()
 
 
+def _line(p: EntityProxy) -> str:
+    return json.dumps(p.to_dict(), sort_keys=True, ensure_ascii=False) + "\n"
+
+
 def dumps(snap: Snapshot) -> str:
     """One entity per line, keys sorted: the same bytes for the same input."""
-    return "".join(json.dumps(p.to_dict(), sort_keys=True, ensure_ascii=False) + "\n"
-                   for p in entities(snap))
+    return "".join(_line(p) for p in entities(snap))
+
+
+def write(store: Store, out: TextIO, scope: Scope | None = None) -> None:
+    """`dumps` of the whole store (what `scope` shows), written a batch at a time: its
+    memory does not grow with the store."""
+    with stream.reading(store, scope) as read:
+        for d in read.documents():
+            out.write(_line(_document(d)))
+        for chunk in stream.chunks(read.entities()):
+            for p in _entity_batch(read, [entity_item(e) for e in chunk]):
+                out.write(_line(p))
+        for kind in ("relation", "event"):
+            for b in batches.facts(read, kind, evidence=True):
+                for p in _facts(b, {e["id"]: schema_of(e) for e in b.entities}):
+                    out.write(_line(p))
+        snap = batches.empty()
+        snap.channels, snap.channel_links = load_channels(
+            store, (entity_item(e) for e in read.entities()))
+        known = read.entities_of(x["actor"] for x in snap.channel_links if x["known_actor"])
+        for p in _channels(snap, {k: _entity(entity_item(e)) for k, e in known.items()}):
+            out.write(_line(p))
+        for docs in stream.chunks(read.named_by_document(), batches.DOCUMENTS):
+            named = dict(docs)
+            shown = read.entities_of({e for ids in named.values() for e in ids})
+            for p in _documentation([{"id": d} for d in named], named,
+                                    {k: _entity(entity_item(e)) for k, e in shown.items()}):
+                out.write(_line(p))
+
+
+def _entity_batch(read: stream.Reading, items: list[dict[str, Any]]) -> list[EntityProxy]:
+    """The proxies of a batch of entities, with their addresses, owners and proofs."""
+    proxies = {e["id"]: _entity(e) for e in items}
+    relations = sorted(read.relations_of(proxies, "subject", {"based_in"})
+                       + read.relations_of(proxies, "object", {"operates_channel"}),
+                       key=lambda r: r.id)
+    rels = [fact_item(r) for r in relations]
+    ends = {x for r in rels for x in (r["subject"], r["object"])} - set(proxies)
+    ents = {e["id"]: e for e in items}
+    ents.update({k: entity_item(e) for k, e in read.entities_of(ends).items()})
+    _addresses(proxies, rels, ents)
+    _proof(proxies, read.documents_naming(proxies))
+    return [proxies[e["id"]] for e in items]
 

@@ -16,7 +16,7 @@ from actorgraph import ontology
 from actorgraph.export.channels import load as load_channels
 from actorgraph.export.json_export import claim_item, entity_items
 from actorgraph.facts.grading import Assessment, Grader
-from actorgraph.store.facts import read_claims, read_contradictions, read_facts
+from actorgraph.store.facts import ClaimRow, FactRow, read_claims, read_contradictions, read_facts
 from actorgraph.store.store import Store
 from actorgraph.store.tlp import Scope
 
@@ -56,33 +56,17 @@ def load(store: Store, scope: Scope | None = None) -> Snapshot:
     for d in docs:
         d.pop("original", None)
     texts = {d["id"]: store.document_text(d["id"]) or "" for d in docs}
-    relations, events, quantities = [], [], []
+    relations: list[dict[str, Any]] = []
+    events: list[dict[str, Any]] = []
+    quantities: list[dict[str, Any]] = []
     grader = Grader(store, scope)
     grades: dict[str, Assessment] = {}
+    lists = {"relation": relations, "event": events, "quantity": quantities}
     for f in read_facts(store, scope=scope):
         grades[f.id] = grader(f)
-        d = f.data
-        if f.kind == "relation":
-            item = {"id": f.id, "subject": d["subject"], "predicate": d["predicate"],
-                    "object": d["object"]}
-            if d.get("support"):
-                item["support"] = d["support"]
-            item["claims"] = f.claims
-            relations.append(item)
-        elif f.kind == "event":
-            item = {"id": f.id, "type": d["type"], "mode": d.get("mode"), "date": d.get("date"),
-                    "precision": d.get("precision"), "actors": d["actors"],
-                    "targets": d["targets"], "location": d.get("location"), "claims": f.claims}
-            events.append(item)
-        elif f.kind == "quantity":
-            quantities.append({"id": f.id, "subject": d.get("subject"), "unit": d["unit"],
-                               "value": d["value"], "qualifier": d.get("qualifier"),
-                               "claims": f.claims})
-    claims = []
-    for c in read_claims(store, scope=scope):
-        item = claim_item(c, texts.get(c.doc_id, ""))
-        item["kind"] = c.kind
-        claims.append(item)
+        if f.kind in lists:
+            lists[f.kind].append(fact_item(f))
+    claims = [snapshot_claim(c, texts.get(c.doc_id, "")) for c in read_claims(store, scope=scope)]
     named: dict[str, set[str]] = {}
     for m in store.mentions(scope=scope):
         if m.entity_id:
@@ -100,6 +84,31 @@ def load(store: Store, scope: Scope | None = None) -> Snapshot:
         named=named, grades=grades, attackers=attackers,
         everyone={e["id"]: e for e in entities}, channels=channels,
         channel_links=channel_links)
+
+
+def fact_item(f: FactRow) -> dict[str, Any]:
+    """A relation, event or quantity as a snapshot lists it."""
+    d = f.data
+    if f.kind == "relation":
+        item = {"id": f.id, "subject": d["subject"], "predicate": d["predicate"],
+                "object": d["object"]}
+        if d.get("support"):
+            item["support"] = d["support"]
+        item["claims"] = f.claims
+        return item
+    if f.kind == "event":
+        return {"id": f.id, "type": d["type"], "mode": d.get("mode"), "date": d.get("date"),
+                "precision": d.get("precision"), "actors": d["actors"],
+                "targets": d["targets"], "location": d.get("location"), "claims": f.claims}
+    return {"id": f.id, "subject": d.get("subject"), "unit": d["unit"], "value": d["value"],
+            "qualifier": d.get("qualifier"), "claims": f.claims}
+
+
+def snapshot_claim(c: ClaimRow, text: str) -> dict[str, Any]:
+    """A claim as a snapshot lists it: the JSON export's item and its kind."""
+    item = claim_item(c, text)
+    item["kind"] = c.kind
+    return item
 
 
 # STIX 2.1, appendix "Confidence Scales": the Admiralty credibility grade as 0-100

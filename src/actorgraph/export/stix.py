@@ -150,25 +150,39 @@ def _grade(snap: Snapshot, fid: str) -> dict[str, Any]:
 
 def build(snap: Snapshot) -> v21.Bundle:
     """The STIX bundle of a snapshot (whole store or a neighbourhood)."""
+    entity_objects = entity_objects_of(snap.entities, snap.attackers)
+    ids = {k: o.id for k, o in entity_objects.items()}    # SCO ids are STIX's own
+    objects = fact_objects(snap, ids)
+    notes, report_refs = claim_notes(snap, ids, targets(snap, ids))
+    contradictions, more = contradiction_notes(snap.contradictions, snap.claims)
+    for doc, found in more.items():
+        report_refs[doc] |= found
+    reports = _reports(snap, ids, report_refs)
+    objects = ([_producer(), _extension()] + [entity_objects[e["id"]] for e in snap.entities]
+               + objects + _channel_objects(snap, ids) + reports + notes + contradictions)
+    digest = hashlib.sha256("\n".join(o.id for o in objects).encode()).hexdigest()
+    return v21.Bundle(objects=objects, id=stix_id("bundle", "bundle:" + digest),
+                      allow_custom=True)
+
+
+def entity_objects_of(entities: list[dict[str, Any]], attackers: set[str]) -> dict[str, Any]:
+    """Each entity's STIX object, by our id."""
+    return {e["id"]: _entity(e, stix_id(entity_kind(e, attackers), e["id"])) for e in entities}
+
+
+def fact_objects(snap: Snapshot, ids: dict[str, str]) -> list[Any]:
+    """The relationships and events of a snapshot (`ids`: the STIX ids of its entities)."""
     ents = snap.entity_map()
-    ids = {e["id"]: stix_id(entity_kind(e, snap.attackers), e["id"]) for e in snap.entities}
     objects: list[Any] = []
-    entity_objects = {e["id"]: _entity(e, ids[e["id"]]) for e in snap.entities}
-    ids.update({k: o.id for k, o in entity_objects.items()})    # SCO ids are STIX's own
-    fact_ids: dict[str, str] = {}
     for r in snap.relations:
-        rid = stix_id("relationship", r["id"])
-        fact_ids[r["id"]] = rid
         s, o = ents[r["subject"]], ents[r["object"]]
-        objects.append(v21.Relationship(**_common(r["id"], rid, {
+        objects.append(v21.Relationship(**_common(r["id"], stix_id("relationship", r["id"]), {
             "relationship_type": relationship_type(r["predicate"]),
             "source_ref": ids[r["subject"]], "target_ref": ids[r["object"]],
             "description": f"{s['name']} {ontology.label(r['predicate'])} {o['name']}",
             "x_actorgraph_predicate": r["predicate"], "x_actorgraph_support": r.get("support"),
             **_grade(snap, r["id"])})))
     for ev in snap.events:
-        eid = stix_id("x-actorgraph-event", ev["id"])
-        fact_ids[ev["id"]] = eid
         who = ", ".join(ents[a]["name"] for a in ev["actors"]) or "unknown actor"
         whom = ", ".join(ents[t]["name"] for t in ev["targets"])
         name = f"{ev['type']}{'/' + ev['mode'] if ev.get('mode') else ''}: {who}" + (
@@ -180,20 +194,24 @@ def build(snap: Snapshot) -> v21.Bundle:
                  "location_ref": ids.get(ev.get("location") or ""), **_grade(snap, ev["id"])}
         props = {k: v for k, v in props.items() if v not in (None, [], "")}
         # one mapping of keywords: the class's properties come from stix2's decorator
-        objects.append(ActorgraphEvent(**{"id": eid, "created": EPOCH, "modified": EPOCH,
+        objects.append(ActorgraphEvent(**{"id": stix_id("x-actorgraph-event", ev["id"]),
+                                          "created": EPOCH, "modified": EPOCH,
                                           "created_by_ref": PRODUCER, "extensions": NEW_SDO,
                                           "x_actorgraph_id": ev["id"], **props}))
-    target_of = {c: fact_ids[f["id"]] for f in snap.relations + snap.events for c in f["claims"]}
+    return objects
+
+
+def targets(snap: Snapshot, ids: dict[str, str]) -> dict[str, str]:
+    """claim id -> what its note is about: its relation's or event's STIX id (an event's
+    over a relation's, the last by id), a figure's entity over either."""
+    target_of = {c: stix_id("relationship", f["id"]) for f in snap.relations
+                 for c in f["claims"]}
+    target_of.update({c: stix_id("x-actorgraph-event", f["id"]) for f in snap.events
+                      for c in f["claims"]})
     for q in snap.quantities:     # a figure's claims are notes on what it counts
         if q.get("subject") in ids:
             target_of.update({c: ids[q["subject"]] for c in q["claims"]})
-    notes, report_refs = _claim_notes(snap, ids, target_of)
-    reports = _reports(snap, ids, report_refs)
-    objects = ([_producer(), _extension()] + [entity_objects[e["id"]] for e in snap.entities]
-               + objects + _channel_objects(snap, ids) + reports + notes)
-    digest = hashlib.sha256("\n".join(o.id for o in objects).encode()).hexdigest()
-    return v21.Bundle(objects=objects, id=stix_id("bundle", "bundle:" + digest),
-                      allow_custom=True)
+    return target_of
 
 
 def _channel_objects(snap: Snapshot, ids: dict[str, str]) -> list[Any]:
@@ -231,19 +249,17 @@ def _channel_objects(snap: Snapshot, ids: dict[str, str]) -> list[Any]:
     return out
 
 
-def _claim_notes(snap: Snapshot, ids: dict[str, str], target_of: dict[str, str]
-                 ) -> tuple[list[Any], dict[str, set[str]]]:
-    """One note per claim (its evidence sentence) and per contradiction; and, per
-    document, the STIX ids its report refers to."""
+def claim_notes(snap: Snapshot, ids: dict[str, str], target_of: dict[str, str]
+                ) -> tuple[list[Any], dict[str, set[str]]]:
+    """One note per claim (its evidence sentence); and, per document, the STIX ids its
+    report refers to (its claims' notes and what they are about, the entities it names)."""
     everyone = snap.everyone or snap.entity_map()
     notes: list[Any] = []
     refs: dict[str, set[str]] = {d["id"]: set() for d in snap.documents}
-    note_of: dict[str, str] = {}
     for c in snap.claims:
         target = target_of.get(c["id"])
         report = stix_id("report", c["doc"])
         nid = stix_id("note", c["id"])
-        note_of[c["id"]] = nid
         speaker = c.get("attributed_to")
         props = {
             "abstract": f"{c['modality']} {c['kind']} claim",
@@ -258,19 +274,30 @@ def _claim_notes(snap: Snapshot, ids: dict[str, str], target_of: dict[str, str]
             "x_actorgraph_qualifier": c.get("qualifier")}
         notes.append(v21.Note(**_common(c["id"], nid, props)))
         refs.setdefault(c["doc"], set()).update({nid} | ({target} if target else set()))
-    for k in snap.contradictions:
+    for doc, named in snap.named.items():
+        refs.setdefault(doc, set()).update(ids[e] for e in named if e in ids)
+    return notes, refs
+
+
+def contradiction_notes(contradictions: list[dict[str, Any]], claims: list[dict[str, Any]]
+                        ) -> tuple[list[Any], dict[str, set[str]]]:
+    """One note per contradiction about the notes of those of its claims in `claims`
+    (none when it has none); and, per document of those claims, the notes its report
+    refers to."""
+    doc_of = {c["id"]: c["doc"] for c in claims}
+    notes: list[Any] = []
+    refs: dict[str, set[str]] = {}
+    for k in contradictions:
         nid = stix_id("note", k["id"])
-        about = sorted({note_of[c] for c in k["claims"] if c in note_of})
+        about = sorted({stix_id("note", c) for c in k["claims"] if c in doc_of})
         if not about:
             continue
         notes.append(v21.Note(**_common(k["id"], nid, {
             "abstract": "contradiction", "content": k["summary"], "object_refs": about,
             "x_actorgraph_claim_kind": "contradiction"})))
-        for c in snap.claims:
-            if c["id"] in k["claims"]:
-                refs[c["doc"]].add(nid)
-    for doc, named in snap.named.items():
-        refs.setdefault(doc, set()).update(ids[e] for e in named if e in ids)
+        for c in k["claims"]:
+            if c in doc_of:
+                refs.setdefault(doc_of[c], set()).add(nid)
     return notes, refs
 
 

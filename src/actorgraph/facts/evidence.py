@@ -15,6 +15,7 @@ from actorgraph import ontology
 from actorgraph.facts.grading import INSIDER, Assessment, assess
 from actorgraph.store.facts import ClaimRow, FactRow
 from actorgraph.store.reader import Reader
+from actorgraph.store.stream import Reading
 
 
 @dataclass(frozen=True)
@@ -151,3 +152,30 @@ class Evidence:
             return None
         return assess(f, self.claims, self.docs, self.texts, self.relations,
                       self.contradicted, self.grades)
+
+
+def graded(read: Reading, facts: list[FactRow], claims: dict[str, ClaimRow] | None = None,
+           docs: dict[str, dict] | None = None, sentences: dict[str, str] | None = None
+           ) -> dict[str, Assessment]:
+    """fact id -> its grade, as `grading.Grader` grades it on the whole store (on what
+    `read.scope` shows), for a batch of facts: only the rows they rest on are read (their
+    claims, the claims' sentences and documents, unless given: `read.claims_of`,
+    `documents_of`, `sentences_of` of them; the relations of insiders to their subjects,
+    the contradictions naming them)."""
+    if claims is None:
+        claims = read.claims_of(c for f in facts for c in f.claims)
+    if docs is None:
+        docs = read.documents_of({c.doc_id for c in claims.values()})
+    if sentences is None:
+        sentences = read.sentences_of(claims.values())
+    texts = sparse_texts(claims, sentences)
+    subjects = {f.id: f.data.get("subject") or next(iter(f.data.get("actors") or ()), None)
+                for f in facts}
+    inside: dict[str, list[FactRow]] = defaultdict(list)   # object -> its insiders' relations
+    for r in read.relations_to({s for s in subjects.values() if s}, INSIDER):
+        inside[r.data["object"]].append(r)
+    contradicted = read.contradicted_among(f.id for f in facts)
+    grades = read.source_grades()
+    # a fact's insiders are read from the relations to its subject alone (`insiders`)
+    return {f.id: assess(f, claims, docs, texts, inside.get(subjects[f.id] or "", []),
+                         contradicted, grades) for f in facts}

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import getpass
 
-from sqlalchemy import insert, select
+from sqlalchemy import Connection, insert, select
 
 from actorgraph.store import schema as t
 from actorgraph.store.db import now, write_transaction
@@ -30,6 +30,11 @@ def set_grade(store: Store, source: str, reliability: str, reason: str | None = 
 def grades(store: Store) -> dict[str, str]:
     """source -> its current reliability grade."""
     with store.engine.connect() as conn:
-        rows = conn.execute(select(t.source_grades.c.source, t.source_grades.c.reliability)
-                            .order_by(t.source_grades.c.id)).all()
+        return read_grades(conn)
+
+
+def read_grades(conn: Connection) -> dict[str, str]:
+    """`grades`, on a connection."""
+    rows = conn.execute(select(t.source_grades.c.source, t.source_grades.c.reliability)
+                        .order_by(t.source_grades.c.id)).all()
     return {source: grade for source, grade in rows}

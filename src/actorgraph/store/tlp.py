@@ -182,11 +182,14 @@ def scoped_entity(e: Any, names: Counter[str]) -> Any:
                    reasons=tuple(shown_reasons(e.reasons, hidden)))
 
 
-def scoped_entities(conn: Connection, scope: Scope, records: list[Any]) -> list[Any]:
-    """The visible ones among entity records, each with its visible names."""
+def scoped_entities(conn: Connection, scope: Scope, records: list[Any],
+                    visible: set[str] | None = None) -> list[Any]:
+    """The visible ones among entity records, each with its visible names (`visible`: the
+    visible entities' ids, when read already)."""
     if scope.everything:
         return records
-    visible = visible_entities(conn, scope)
+    if visible is None:
+        visible = visible_entities(conn, scope)
     records = [e for e in records if e.id in visible]
     names = visible_names(conn, scope, (e.id for e in records))
     return [scoped_entity(e, names.get(e.id, Counter())) for e in records]
