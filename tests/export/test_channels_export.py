@@ -11,30 +11,17 @@ from stix2validator import ValidationOptions, validate_instance, validate_string
 
 from actorgraph.export import ftm, stix
 
-from ..dbs import new_db_url
-
 OPTIONS = ValidationOptions(version="2.1")
 
 
 @pytest.fixture(scope="module")
-def snapshot(tmp_path_factory):
-    from actorgraph.campaign.channel_store import record
-    from actorgraph.campaign.importers import read_exports
-    from actorgraph.campaign.synthetic_export import generate
+def snapshot(channel_store):
     from actorgraph.export.snapshot import load
-    from actorgraph.store import judgements as log
     from actorgraph.store.channels import find_channel
-    from actorgraph.store.store import Store
 
-    folder = tmp_path_factory.mktemp("channels-export")
-    generate(folder / "gen", seed=3, posts=800)
-    store = Store(new_db_url(folder, "store.db"))
-    record(store, read_exports([folder / "gen" / "exports"]))
-    relay = find_channel(store, "Valley Relay")
-    signer = find_channel(store, "North Shore Bulletin")
-    log.record(store, "reject", relay["id"], "Zeravan Movement", value="operates_channel")
-    log.record(store, "confirm", signer["id"], "Zeravan Movement", value="operates_channel")
-    return load(store), relay["id"], signer["id"]
+    relay = find_channel(channel_store, "Valley Relay")
+    signer = find_channel(channel_store, "North Shore Bulletin")
+    return load(channel_store), relay["id"], signer["id"]
 
 
 def test_links_in_the_snapshot(snapshot):

@@ -16,7 +16,7 @@ from actorgraph.store.grades import set_grade
 from actorgraph.store.store import Store
 from actorgraph.store.tlp import Scope, set_source_tlp, source_markings
 
-from ..dbs import copy_db, new_db_url
+from ..dbs import copy_db
 from .conftest import empty_store
 
 
@@ -38,26 +38,6 @@ def graded_store(example_store, tmp_path_factory):
     publishers = sorted({d["publisher"] for d in store.documents() if d["publisher"]})
     set_grade(store, publishers[-1], "B")
     set_source_tlp(store.engine, publishers[0], "AMBER")
-    return store
-
-
-@pytest.fixture(scope="module")
-def channel_store(tmp_path_factory):
-    """A store of channels read from exports, with links judged (as test_channels_export)."""
-    from actorgraph.campaign.channel_store import record
-    from actorgraph.campaign.importers import read_exports
-    from actorgraph.campaign.synthetic_export import generate
-    from actorgraph.store import judgements as log
-    from actorgraph.store.channels import find_channel
-
-    folder = tmp_path_factory.mktemp("channels-stream")
-    generate(folder / "gen", seed=3, posts=800)
-    store = Store(new_db_url(folder, "channels.db"))
-    record(store, read_exports([folder / "gen" / "exports"]))
-    log.record(store, "reject", find_channel(store, "Valley Relay")["id"], "Zeravan Movement",
-               value="operates_channel")
-    log.record(store, "confirm", find_channel(store, "North Shore Bulletin")["id"],
-               "Zeravan Movement", value="operates_channel")
     return store
 
 
