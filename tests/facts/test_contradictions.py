@@ -355,3 +355,27 @@ def test_an_attack_counted_differently_in_two_reports_is_named_in_plain_words():
     found = find_contradictions([attack], [first, second], lambda e: e, texts=texts)
     assert [x.summary for x in found] == [
         "dead in an attack of 2020-01-04: counted differently in two accounts"]
+
+
+def test_a_denial_rests_on_its_own_report_of_an_act_retold_in_many():
+    # one report tells a bombing and the denial of it; two hundred others retell the
+    # bombing only. The denial answers its own report's telling: the contradiction rests on
+    # those two sentences (the act's fact leads to the other tellings), not on every
+    # telling once per denial, which grows with the square of the reports
+    told = "Moldova bombed the depot near Bender on 3 May, officials said."
+    denied = told + " Chisinau denied any role."
+    r = ClaimRow("r", "d000", 1, len(told) + 1, len(denied), "event", {}, None, "asserted",
+                 None, "body", "2024")
+    tellings = [ClaimRow("a000", "d000", 0, 0, len(told), "event", {}, None, "asserted", None,
+                         "body", "2024")] + [
+        ClaimRow(f"a{k:03}", f"d{k:03}", 0, 0, len(told), "event", {}, None, "asserted", None,
+                 "body", "2024") for k in range(1, 201)]
+    act = FactRow("e", "event", {"type": "ASSAULT", "date": "2024-05-03", "actors": ["moldova"],
+                                 "targets": []}, [c.id for c in tellings], "2024", [])
+    rej = FactRow("j", "event", {"type": "REJECT", "actors": ["moldova"], "targets": []},
+                  ["r"], "2024", [])
+    texts = {c.doc_id: told for c in tellings} | {"d000": denied}
+    found = find_contradictions([act, rej], tellings + [r], lambda e: e.title(), texts=texts,
+                                aliases={"moldova": {"Moldova", "Chisinau"}})
+    assert [(x.kind, x.claims, x.facts) for x in found] == [("denial", ["a000", "r"],
+                                                             ["e", "j"])]
