@@ -55,17 +55,9 @@ def test_a_reports_later_count_of_the_held_is_a_running_total_not_another_accoun
 
 def _every_pair(quantities, by_id, languages):
     """measured_conflicts as it was: every two claims of a subject and measure compared."""
-    from collections import defaultdict
-
-    from actorgraph.facts.measured import _apart
+    from actorgraph.facts.measured import _apart, told_by_measure
     from actorgraph.facts.tallies import interval
-    groups = defaultdict(list)
-    for q in quantities:
-        claims = [by_id[c] for c in q.claims if c in by_id]
-        measured = [c for c in claims if c.payload.get("measure")]
-        if q.data.get("subject") and measured and len(measured) == len(claims):
-            for c in measured:
-                groups[(q.data["subject"], c.payload["measure"])].append((q, c))
+    groups = told_by_measure(quantities, by_id)
     out, seen = [], set()
     for (_, measure), told in sorted(groups.items()):
         for i, (qa, ca) in enumerate(told):

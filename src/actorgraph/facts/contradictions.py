@@ -206,7 +206,7 @@ def denial_conflicts(events: list[FactRow], claims: dict[str, ClaimRow], names,
                 what = ACT_NOUNS.get(act.data["type"], act.data["type"].lower())
                 summary = (f"{who} denies involvement in {what} "
                            f"({act.data.get('date') or 'undated'}) that other claims attribute to it")
-                out.append(_make("denial", summary, [rc.id] + sorted({c.id for c in near}), [rej.id, act.id],
+                out.append(_make("denial", summary, [rc.id] + [c.id for c in near], [rej.id, act.id],
                                  sorted(deniers & involved)[0]))
     return out
 

@@ -33,15 +33,8 @@ def measured_conflicts(quantities: list[FactRow], by_id: dict[str, ClaimRow],
     from reports in different languages (`languages`: document id -> language) whose values
     cannot both hold: each pair of facts once, by its first two claims, in the order told,
     that conflict. Only the claims `_firsts` keeps are compared."""
-    groups: dict[tuple[str, str], list[tuple[FactRow, ClaimRow]]] = defaultdict(list)
-    for q in quantities:
-        claims = [by_id[c] for c in q.claims if c in by_id]
-        measured = [c for c in claims if c.payload.get("measure")]
-        if q.data.get("subject") and measured and len(measured) == len(claims):
-            for c in measured:
-                groups[(q.data["subject"], c.payload["measure"])].append((q, c))
     out, seen = [], set()
-    for (_, measure), told in sorted(groups.items()):
+    for (_, measure), told in sorted(told_by_measure(quantities, by_id).items()):
         for i, later in _firsts(told, languages):
             qa, ca = told[i]
             la = languages[ca.doc_id]
@@ -54,6 +47,20 @@ def measured_conflicts(quantities: list[FactRow], by_id: dict[str, ClaimRow],
                     seen.add((qa.id, qb.id))
                     out.append((qa, qb, measure, ca, cb))
     return out
+
+
+def told_by_measure(quantities: list[FactRow], by_id: dict[str, ClaimRow]
+                    ) -> dict[tuple[str, str], list[tuple[FactRow, ClaimRow]]]:
+    """(subject, measure) -> its quantities with each claim that tells them, in order;
+    only quantities whose every known claim names its measure."""
+    groups: dict[tuple[str, str], list[tuple[FactRow, ClaimRow]]] = defaultdict(list)
+    for q in quantities:
+        claims = [by_id[c] for c in q.claims if c in by_id]
+        measured = [c for c in claims if c.payload.get("measure")]
+        if q.data.get("subject") and measured and len(measured) == len(claims):
+            for c in measured:
+                groups[(q.data["subject"], c.payload["measure"])].append((q, c))
+    return groups
 
 
 def _firsts(told: list[tuple[FactRow, ClaimRow]], languages: dict[str, str | None]
